@@ -1,0 +1,48 @@
+/**
+ * `caravane …`: start the bot, run migrations, and the operator's tools. Exit 0 on success; 1 with a
+ * single line on stderr on bad input. Never a stack trace for an operator's mistake.
+ */
+import { ConfigError, loadConfig } from '../config.js';
+import { UsageError } from './args.js';
+import { commands } from './commands.js';
+
+const USAGE = `usage: caravane <command>
+  start                                   run the bot
+  migrate                                 apply pending database migrations
+  campaign create --name TEXT --goal AMOUNT [--currency MAD] --from YYYY-MM-DD --to YYYY-MM-DD
+  campaign list
+  admin add PLATFORM:USER_ID              e.g. slack:U0123ABCD or teams:<aadObjectId>
+  admin list
+  pledges export [--campaign ID]          CSV on stdout
+  pledges collect ID`;
+
+async function main(argv: string[]): Promise<number> {
+  const [group = '', sub = '', ...rest] = argv;
+  if (group === '' || group === 'help' || group === '--help' || group === '-h') {
+    console.log(USAGE);
+    return group === '' ? 1 : 0;
+  }
+  const key = commands[`${group} ${sub}`] ? `${group} ${sub}` : group;
+  const command = commands[key];
+  if (!command) throw new UsageError(`unknown command "${argv.slice(0, 2).join(' ')}" (try caravane help)`);
+  const args = key === group ? [sub, ...rest].filter((a) => a !== '') : rest;
+  const config = loadConfig(process.env);
+  return command(config, args);
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    if (code !== 0 || !process.argv.includes('start')) process.exitCode = code;
+  },
+  (error: unknown) => {
+    if (error instanceof ConfigError) {
+      for (const line of error.problems) console.error(line);
+    } else if (error instanceof UsageError) {
+      console.error(`caravane: ${error.message}`);
+    } else {
+      const message = error instanceof Error ? error.message : String(error);
+      console.error(`caravane: ${message.split('\n')[0]}`);
+    }
+    process.exitCode = 1;
+  },
+);

@@ -1,0 +1,153 @@
+/**
+ * The environment, read and checked once. A bad value stops the start with one line per bad variable.
+ * Only the composition root and the CLI read process.env; everything else gets a Config.
+ */
+import cron from 'node-cron';
+import { z } from 'zod';
+import { parseAdminRef } from '../src/admins/admins.service.js';
+import { parseAmount } from '../src/shared/amount.js';
+import type { Locale, Minor } from '../src/shared/money.js';
+
+export interface Config {
+  port: number;
+  host: string;
+  databaseUrl: string | undefined;
+  dataDir: string;
+  slack: { signingSecret: string; botToken: string; appToken: string | undefined; apiUrl: string } | undefined;
+  teams: {
+    appId: string | undefined;
+    appPassword: string | undefined;
+    tenantId: string | undefined;
+    appType: 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI';
+    openIdMetadataUrl: string | undefined;
+    allowedServiceUrls: string[];
+  };
+  admins: string[];
+  timeZone: string;
+  digestCron: string;
+  defaultLocale: Locale;
+  publicUrl: string;
+  pledgeMaxMinor: Minor;
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(problems.join('\n'));
+  }
+}
+
+const optional = z
+  .string()
+  .optional()
+  .transform((v) => (v === undefined || v.trim() === '' ? undefined : v.trim()));
+
+const url = (name: string) =>
+  optional.refine((v) => v === undefined || /^https?:\/\/[^\s]+$/i.test(v), { message: `${name} must be an http(s) URL` });
+
+const schema = z.object({
+  PORT: optional.refine((v) => v === undefined || (/^\d{1,5}$/.test(v) && Number(v) <= 65535), {
+    message: 'must be a whole number between 0 and 65535',
+  }),
+  HOST: optional,
+  DATABASE_URL: optional.refine((v) => v === undefined || /^postgres(ql)?:\/\//.test(v), {
+    message: 'must be a postgres:// connection string',
+  }),
+  DATA_DIR: optional,
+  SLACK_SIGNING_SECRET: optional,
+  SLACK_BOT_TOKEN: optional.refine((v) => v === undefined || v.startsWith('xoxb-'), { message: 'must be a bot token (xoxb-…)' }),
+  SLACK_APP_TOKEN: optional.refine((v) => v === undefined || v.startsWith('xapp-'), {
+    message: 'must be an app-level token (xapp-…)',
+  }),
+  SLACK_API_URL: url('SLACK_API_URL'),
+  MICROSOFT_APP_ID: optional,
+  MICROSOFT_APP_PASSWORD: optional,
+  MICROSOFT_APP_TENANT_ID: optional,
+  MICROSOFT_APP_TYPE: optional.refine((v) => v === undefined || /^(multitenant|singletenant|userassignedmsi)$/i.test(v), {
+    message: 'must be MultiTenant, SingleTenant or UserAssignedMSI',
+  }),
+  MICROSOFT_OPENID_METADATA_URL: url('MICROSOFT_OPENID_METADATA_URL'),
+  TEAMS_ALLOWED_SERVICE_URLS: optional.refine(
+    (v) => v === undefined || v.split(',').every((u) => /^https?:\/\/[^\s]+$/i.test(u.trim())),
+    { message: 'must be a comma list of http(s) URLs' },
+  ),
+  ADMINS: optional.refine((v) => v === undefined || v.split(',').every((a) => parseAdminRef(a).ok), {
+    message: 'must be a comma list of platform:user, e.g. slack:U0123ABCD,teams:<aadObjectId>',
+  }),
+  TIMEZONE: optional.refine((v) => v === undefined || isTimeZone(v), { message: 'must be an IANA time zone, e.g. Africa/Casablanca' }),
+  DIGEST_CRON: optional.refine((v) => v === undefined || cron.validate(v), { message: 'must be a cron expression, e.g. 0 9 * * *' }),
+  DEFAULT_LOCALE: optional.refine((v) => v === undefined || v === 'fr' || v === 'en', { message: 'must be fr or en' }),
+  PUBLIC_URL: url('PUBLIC_URL'),
+  PLEDGE_MAX: optional.refine((v) => v === undefined || parseAmount(v).ok, { message: 'must be an amount, e.g. 100000' }),
+  LOG_LEVEL: optional.refine((v) => v === undefined || /^(fatal|error|warn|info|debug|trace|silent)$/.test(v), {
+    message: 'must be one of fatal, error, warn, info, debug, trace, silent',
+  }),
+});
+
+function isTimeZone(tz: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Reads the environment into a Config, or throws ConfigError listing every bad variable. */
+export function loadConfig(env: Record<string, string | undefined>): Config {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => {
+      const name = String(i.path[0] ?? 'environment');
+      const raw = env[name];
+      const shown = raw === undefined || /SECRET|TOKEN|PASSWORD|DATABASE_URL/.test(name) ? '' : ` (got "${raw.slice(0, 60)}")`;
+      return `${name}: ${i.message}${shown}`;
+    });
+    throw new ConfigError(problems);
+  }
+  const e = parsed.data;
+  const problems: string[] = [];
+  let slack: Config['slack'];
+  if (e.SLACK_SIGNING_SECRET || e.SLACK_BOT_TOKEN || e.SLACK_APP_TOKEN) {
+    if (!e.SLACK_BOT_TOKEN) problems.push('SLACK_BOT_TOKEN: is required when Slack is configured');
+    if (!e.SLACK_SIGNING_SECRET) problems.push('SLACK_SIGNING_SECRET: is required when Slack is configured');
+    if (e.SLACK_BOT_TOKEN && e.SLACK_SIGNING_SECRET) {
+      slack = {
+        signingSecret: e.SLACK_SIGNING_SECRET,
+        botToken: e.SLACK_BOT_TOKEN,
+        appToken: e.SLACK_APP_TOKEN,
+        apiUrl: e.SLACK_API_URL ?? 'https://slack.com/api/',
+      };
+    }
+  }
+  if (e.MICROSOFT_APP_PASSWORD && !e.MICROSOFT_APP_ID) problems.push('MICROSOFT_APP_ID: is required when MICROSOFT_APP_PASSWORD is set');
+  const appType = (e.MICROSOFT_APP_TYPE ?? 'MultiTenant').toLowerCase();
+  if (appType === 'singletenant' && e.MICROSOFT_APP_ID && !e.MICROSOFT_APP_TENANT_ID) {
+    problems.push('MICROSOFT_APP_TENANT_ID: is required for a SingleTenant app');
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
+  const port = e.PORT === undefined ? 3000 : Number(e.PORT);
+  const max = parseAmount(e.PLEDGE_MAX ?? '100000');
+  return {
+    port,
+    host: e.HOST ?? '0.0.0.0',
+    databaseUrl: e.DATABASE_URL,
+    dataDir: e.DATA_DIR ?? './data',
+    slack,
+    teams: {
+      appId: e.MICROSOFT_APP_ID,
+      appPassword: e.MICROSOFT_APP_PASSWORD,
+      tenantId: e.MICROSOFT_APP_TENANT_ID,
+      appType: appType === 'singletenant' ? 'SingleTenant' : appType === 'userassignedmsi' ? 'UserAssignedMSI' : 'MultiTenant',
+      openIdMetadataUrl: e.MICROSOFT_OPENID_METADATA_URL,
+      allowedServiceUrls: (e.TEAMS_ALLOWED_SERVICE_URLS ?? '').split(',').map((u) => u.trim()).filter((u) => u !== ''),
+    },
+    admins: (e.ADMINS ?? '').split(',').map((a) => a.trim()).filter((a) => a !== ''),
+    timeZone: e.TIMEZONE ?? 'Africa/Casablanca',
+    digestCron: e.DIGEST_CRON ?? '0 9 * * *',
+    defaultLocale: e.DEFAULT_LOCALE === 'en' ? 'en' : 'fr',
+    publicUrl: (e.PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/+$/, ''),
+    pledgeMaxMinor: max.ok ? max.value : (10_000_000 as Minor),
+    logLevel: (e.LOG_LEVEL ?? 'info') as Config['logLevel'],
+  };
+}

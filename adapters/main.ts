@@ -1,0 +1,90 @@
+/**
+ * The composition root: the one place that turns configuration into a running bot. The CLI calls it
+ * for `caravane start`; tests call it with their own database, clock and log sink.
+ */
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { migrateToLatest, openDatabase, type DatabaseHandle } from '../db/connect.js';
+import { createStores } from '../db/stores.js';
+import type { CoreDeps } from '../src/deps.js';
+import { systemClock, type Clock } from '../src/shared/clock.js';
+import { minor } from '../src/shared/money.js';
+import type { Config } from './config.js';
+import { createHttpApp, listen } from './http/server.js';
+import { createLogger, type Logger } from './logger.js';
+import { createSlackAdapter, type SlackAdapter } from './slack/app.js';
+
+export interface Bot {
+  url: string;
+  server: Server;
+  deps: CoreDeps;
+  database: DatabaseHandle;
+  slack: SlackAdapter | undefined;
+  logger: Logger;
+  close(): Promise<void>;
+}
+
+export interface StartOptions {
+  clock?: Clock;
+  logger?: Logger;
+  /** An open database (tests); otherwise one is opened from the config. */
+  database?: DatabaseHandle;
+  /** Web API retries for Slack (tests use 0). */
+  slackRetries?: number;
+}
+
+export function buildDeps(config: Config, database: DatabaseHandle, clock: Clock): CoreDeps {
+  return {
+    ...createStores(database.db),
+    clock,
+    timeZone: config.timeZone,
+    defaultLocale: config.defaultLocale,
+    limits: { min: minor(100), max: config.pledgeMaxMinor },
+    staticAdmins: new Set(config.admins),
+    totalsListeners: [],
+  };
+}
+
+export async function startBot(config: Config, options: StartOptions = {}): Promise<Bot> {
+  const logger = options.logger ?? createLogger(config.logLevel);
+  const database = options.database ?? (await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir }));
+  const ownsDatabase = options.database === undefined;
+  await migrateToLatest(database);
+  const deps = buildDeps(config, database, options.clock ?? systemClock);
+
+  const slack = config.slack
+    ? createSlackAdapter({
+        config: config.slack,
+        deps,
+        db: database.db,
+        logger,
+        ...(options.slackRetries !== undefined ? { retries: options.slackRetries } : {}),
+      })
+    : undefined;
+  const receiver = slack?.receiver;
+  const app = createHttpApp({
+    deps,
+    logger,
+    ping: database.ping,
+    slack: receiver ? (req, res) => receiver.requestListener(req, res) : undefined,
+  });
+  const server = await listen(app, config.port, config.host);
+  await slack?.start();
+  const { port } = server.address() as AddressInfo;
+  const url = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}`;
+
+  return {
+    url,
+    server,
+    deps,
+    database,
+    slack,
+    logger,
+    async close() {
+      await slack?.stop();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      if (ownsDatabase) await database.close();
+    },
+  };
+}

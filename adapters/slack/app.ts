@@ -1,0 +1,96 @@
+import { App, HTTPReceiver, LogLevel, type Logger as BoltLogger } from '@slack/bolt';
+import { WebClient } from '@slack/web-api';
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema.js';
+import type { CoreDeps } from '../../src/deps.js';
+import type { Config } from '../config.js';
+import type { Logger } from '../logger.js';
+import type { SlackContext } from './context.js';
+import { registerCommands } from './listeners/commands.js';
+import { registerDirectMessages, registerEventDedupe } from './listeners/events.js';
+import { registerViews } from './listeners/views.js';
+import { SlackPeople } from './people.js';
+
+export interface SlackAdapter {
+  app: App;
+  /** HTTP mode: mount on POST /slack/events. Undefined in Socket Mode. */
+  receiver: HTTPReceiver | undefined;
+  context: SlackContext;
+  start(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export interface SlackOptions {
+  config: NonNullable<Config['slack']>;
+  deps: CoreDeps;
+  db: Kysely<Database>;
+  logger: Logger;
+  /** Tests turn the Web API client's retries off; production keeps Bolt's defaults. */
+  retries?: number;
+}
+
+function boltLogger(logger: Logger): BoltLogger {
+  const log = logger.child({ component: 'slack' });
+  return {
+    debug: (...m: unknown[]) => log.debug(m.map(String).join(' ')),
+    info: (...m: unknown[]) => log.info(m.map(String).join(' ')),
+    warn: (...m: unknown[]) => log.warn(m.map(String).join(' ')),
+    error: (...m: unknown[]) => log.error(m.map(String).join(' ')),
+    setLevel: () => undefined,
+    getLevel: () => LogLevel.INFO,
+    setName: () => undefined,
+  };
+}
+
+/**
+ * The Bolt app: HTTP at /slack/events with signature checks, or Socket Mode when an app token is
+ * set. Authorization is ours so that a failed `auth.test` at boot does not silence every listener.
+ */
+export function createSlackAdapter(options: SlackOptions): SlackAdapter {
+  const { config, deps, db, logger } = options;
+  const socketMode = config.appToken !== undefined;
+  const receiver = socketMode
+    ? undefined
+    : new HTTPReceiver({ signingSecret: config.signingSecret, endpoints: ['/slack/events'], processBeforeResponse: false });
+  const clientOptions = {
+    slackApiUrl: config.apiUrl,
+    ...(options.retries !== undefined ? { retryConfig: { retries: options.retries } } : {}),
+  };
+  let bot: Promise<{ botId?: string; botUserId?: string }> | undefined;
+  const app: App = new App({
+    ...(receiver ? { receiver } : { socketMode: true, appToken: config.appToken, signingSecret: config.signingSecret }),
+    logger: boltLogger(logger),
+    clientOptions,
+    authorize: async () => {
+      bot ??= app.client.auth
+        .test({ token: config.botToken })
+        .then((r) => ({ botId: r.bot_id, botUserId: r.user_id }))
+        .catch(() => {
+          bot = undefined; // try again on the next event
+          return {};
+        });
+      return { botToken: config.botToken, ...(await bot) };
+    },
+  });
+  // Outside a listener (look-ups, proactive messages) the bot speaks through its own token-bearing client.
+  const client = new WebClient(config.botToken, { ...clientOptions, logger: boltLogger(logger) });
+  const context: SlackContext = { deps, people: new SlackPeople(client), client, logger };
+  registerEventDedupe(app, db);
+  registerCommands(app, context);
+  registerViews(app, context);
+  registerDirectMessages(app, context);
+  app.error(async (error) => {
+    logger.error({ component: 'slack', code: (error as { code?: string }).code }, `slack error: ${error.message}`);
+  });
+  return {
+    app,
+    receiver,
+    context,
+    start: async () => {
+      if (socketMode) await app.start();
+    },
+    stop: async () => {
+      if (socketMode) await app.stop();
+    },
+  };
+}

@@ -1,0 +1,46 @@
+import type { App, SlashCommand } from '@slack/bolt';
+import { actorFor, type Actor } from '../../../src/chat/actor.js';
+import { caravanCommand } from '../../../src/chat/caravan-command.js';
+import { pledgeCommand, type CommandContext } from '../../../src/chat/pledge-command.js';
+import { message, type Reply } from '../../../src/chat/reply.js';
+import type { CoreDeps } from '../../../src/deps.js';
+import { t } from '../../../src/shared/i18n/index.js';
+import type { SlackContext } from '../context.js';
+import { pledgeModal, renderMessage } from '../render.js';
+
+type Handler = (deps: CoreDeps, actor: Actor, text: string, ctx: CommandContext) => Promise<Reply>;
+
+/** Slash commands answer in the HTTP response itself (ephemeral), so nothing else can be slower than the work. */
+export function registerCommands(app: App, sc: SlackContext, extra: Record<string, Handler> = {}): void {
+  const handlers: Record<string, Handler> = { '/pledge': pledgeCommand, '/caravan': caravanCommand, ...extra };
+  for (const [name, handler] of Object.entries(handlers)) {
+    app.command(name, async ({ command, ack, client, logger }) => {
+      let actor: Actor | undefined;
+      try {
+        actor = await actorFor(sc.deps, await sc.people.identity(command.team_id, command.user_id));
+        const reply = await handler(sc.deps, actor, command.text ?? '', {
+          // A command has no event id; its trigger id is unique per invocation and repeats only on redelivery.
+          idempotencyKey: command.trigger_id ? `slack:command:${command.trigger_id}` : null,
+          prefix: '/',
+        });
+        if (reply.kind === 'form') {
+          await ack();
+          await openForm(client, command, actor, reply);
+          return;
+        }
+        await ack({ response_type: 'ephemeral', ...renderMessage(reply) });
+      } catch (error) {
+        logger.error(`command ${name} failed: ${String(error)}`);
+        const c = actor?.c ?? t(sc.deps.defaultLocale);
+        await ack({ response_type: 'ephemeral', ...renderMessage(message('error', [c.common.sorry])) }).catch(() => undefined);
+      }
+    });
+  }
+}
+
+async function openForm(client: App['client'], command: SlashCommand, actor: Actor, reply: Reply & { kind: 'form' }) {
+  await client.views.open({
+    trigger_id: command.trigger_id,
+    view: pledgeModal(actor.c, reply, { channel: command.channel_id ?? null, locale: actor.locale }),
+  });
+}

@@ -1,0 +1,68 @@
+import type { App } from '@slack/bolt';
+import { sql, type Kysely } from 'kysely';
+import type { Database } from '../../../db/schema.js';
+import { actorFor } from '../../../src/chat/actor.js';
+import { caravanCommand } from '../../../src/chat/caravan-command.js';
+import { pledgeCommand } from '../../../src/chat/pledge-command.js';
+import { message } from '../../../src/chat/reply.js';
+import { t } from '../../../src/shared/i18n/index.js';
+import type { SlackContext } from '../context.js';
+import { renderMessage } from '../render.js';
+
+/**
+ * Slack re-sends an event it thinks was lost (with X-Slack-Retry-Num). Each `event_id` is handled
+ * once, whatever instance receives it: the first to insert it in Postgres wins.
+ */
+export function registerEventDedupe(app: App, db: Kysely<Database>): void {
+  app.use(async ({ body, next }) => {
+    const eventId = (body as { type?: unknown; event_id?: unknown }).event_id;
+    if ((body as { type?: unknown }).type !== 'event_callback' || typeof eventId !== 'string' || eventId === '') {
+      await next();
+      return;
+    }
+    const inserted = await db
+      .insertInto('slack_events')
+      .values({ event_id: eventId.slice(0, 100) })
+      .onConflict((oc) => oc.column('event_id').doNothing())
+      .returning('event_id')
+      .executeTakeFirst();
+    if (inserted) await next();
+  });
+}
+
+/** Forgets event ids after a day; Slack stops retrying within minutes. */
+export async function pruneSlackEvents(db: Kysely<Database>): Promise<void> {
+  await db.deleteFrom('slack_events').where('seen_at', '<', sql<Date>`now() - interval '1 day'`).execute();
+}
+
+const WORDS: Record<string, typeof pledgeCommand> = {
+  pledge: pledgeCommand,
+  promesse: pledgeCommand,
+  caravan: caravanCommand,
+  caravane: caravanCommand,
+};
+
+/** In the bot's direct messages, people may type commands without the slash: `pledge 500`. */
+export function registerDirectMessages(app: App, sc: SlackContext): void {
+  app.message(async ({ message: msg, client, body, logger }) => {
+    if (msg.channel_type !== 'im' || ('subtype' in msg && msg.subtype !== undefined) || !('user' in msg) || !msg.user) return;
+    const text = ('text' in msg ? msg.text ?? '' : '').trim().replace(/^\//, '');
+    const [word = '', ...rest] = text.split(/\s+/);
+    const teamId = (body as { team_id?: string }).team_id ?? '';
+    const identity = await sc.people.identity(teamId, msg.user);
+    const actor = await actorFor(sc.deps, identity);
+    const handler = WORDS[word.toLowerCase()];
+    try {
+      const reply = handler
+        ? await handler(sc.deps, actor, rest.join(' '), { idempotencyKey: `slack:event:${msg.channel}:${msg.ts}`, prefix: '/' })
+        : await caravanCommand(sc.deps, actor, 'help', { idempotencyKey: null, prefix: '/' });
+      const shown = reply.kind === 'message' ? reply : message('info', [actor.c.help.everyone('/')[1] ?? '']);
+      await client.chat.postMessage({ channel: msg.channel, ...renderMessage(shown) });
+    } catch (error) {
+      logger.error(`direct message failed: ${String(error)}`);
+      await client.chat
+        .postMessage({ channel: msg.channel, ...renderMessage(message('error', [(actor.c ?? t(sc.deps.defaultLocale)).common.sorry])) })
+        .catch(() => undefined);
+    }
+  });
+}

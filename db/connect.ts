@@ -1,0 +1,115 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { Kysely, Migrator, PostgresDialect, sql, type MigrationResultSet } from 'kysely';
+import pg from 'pg';
+import { migrations } from './migrations/index.js';
+import type { Database } from './schema.js';
+
+export interface DatabaseHandle {
+  db: Kysely<Database>;
+  kind: 'postgres' | 'pglite';
+  /** The schema the tables live in, when not the default. */
+  schema?: string | undefined;
+  /** True when the database answers a trivial query. */
+  ping(): Promise<boolean>;
+  close(): Promise<void>;
+}
+
+export interface OpenOptions {
+  /** A Postgres connection string; without it the embedded PGlite under `dataDir` is used. */
+  url?: string | undefined;
+  dataDir: string;
+  /** Postgres only: put every table in this schema (tests isolate themselves this way). */
+  schema?: string | undefined;
+  /** PGlite only: keep the database in memory. */
+  inMemory?: boolean;
+  poolSize?: number;
+}
+
+const INT8 = 20;
+const DATE = 1082;
+
+/** int8 → number, refusing anything a JS number cannot hold exactly; date → `YYYY-MM-DD` as stored. */
+function parseInt8(value: string): number {
+  const n = Number(value);
+  if (!Number.isSafeInteger(n)) throw new RangeError(`int8 value out of safe range: ${value}`);
+  return n;
+}
+
+export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle> {
+  return options.url ? openPostgres(options) : openPglite(options);
+}
+
+async function openPostgres(options: OpenOptions): Promise<DatabaseHandle> {
+  const types = {
+    getTypeParser: (oid: number, format?: 'text' | 'binary') => {
+      if (oid === INT8) return parseInt8;
+      if (oid === DATE) return (v: string) => v;
+      return pg.types.getTypeParser(oid, format);
+    },
+  };
+  const pool = new pg.Pool({
+    connectionString: options.url,
+    max: options.poolSize ?? 10,
+    types: types as pg.CustomTypesConfig,
+    ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}),
+  });
+  // An idle client losing its server must not take the process down; the next query reconnects.
+  pool.on('error', () => undefined);
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return {
+    db,
+    kind: 'postgres',
+    schema: options.schema,
+    ping: () => ping(db),
+    close: () => db.destroy(),
+  };
+}
+
+async function openPglite(options: OpenOptions): Promise<DatabaseHandle> {
+  const { PGlite } = await import('@electric-sql/pglite');
+  const { PGliteDialect } = await import('kysely-pglite-dialect');
+  let dataDir: string | undefined;
+  if (!options.inMemory) {
+    dataDir = join(options.dataDir, 'pglite');
+    mkdirSync(dataDir, { recursive: true });
+  }
+  const client = await PGlite.create(dataDir, {
+    parsers: { [INT8]: parseInt8, [DATE]: (v: string) => v },
+  });
+  const db = new Kysely<Database>({ dialect: new PGliteDialect(client) });
+  return {
+    db,
+    kind: 'pglite',
+    ping: () => ping(db),
+    close: () => db.destroy(),
+  };
+}
+
+async function ping(db: Kysely<Database>): Promise<boolean> {
+  try {
+    await sql`select 1`.execute(db);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Applies every pending migration; throws with the failing migration's name when one fails. */
+export async function migrateToLatest(handle: Pick<DatabaseHandle, 'db' | 'schema'>): Promise<MigrationResultSet> {
+  const result = await migratorFor(handle).migrateToLatest();
+  if (result.error) {
+    const failed = result.results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
+    throw new Error(`migration ${failed} failed: ${String(result.error)}`, { cause: result.error });
+  }
+  return result;
+}
+
+export function migratorFor(handle: Pick<DatabaseHandle, 'db' | 'schema'>): Migrator {
+  return new Migrator({
+    db: handle.db,
+    provider: { getMigrations: async () => migrations },
+    // Without a schema, Kysely would find another schema's migration table and skip creating ours.
+    ...(handle.schema ? { migrationTableSchema: handle.schema } : {}),
+  });
+}

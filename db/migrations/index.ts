@@ -1,0 +1,10 @@
+import type { Migration } from 'kysely';
+import * as createPledges from './2026_11_27_1200_create_pledges.js';
+
+/**
+ * Every migration, by name, in order. Listed here rather than read from the folder so that the same
+ * code runs from sources and from a built image. New migrations are appended, never edited.
+ */
+export const migrations: Record<string, Migration> = {
+  '2026_11_27_1200_create_pledges': createPledges,
+};

@@ -1,0 +1,71 @@
+import type { Kysely } from 'kysely';
+import type { Identity, PeopleStore, Person } from '../../src/ports.js';
+import type { Locale } from '../../src/shared/money.js';
+import type { Database } from '../schema.js';
+
+const asLocale = (v: string | null): Locale | null => (v === 'fr' || v === 'en' ? v : null);
+
+export function peopleStore(db: Kysely<Database>): PeopleStore {
+  return {
+    async resolve(identity: Identity): Promise<Person> {
+      const name = identity.displayName?.slice(0, 200) ?? null;
+      const locale = identity.locale ?? null;
+      const found = await db
+        .updateTable('identities')
+        .set((eb) => ({
+          display_name: eb.fn.coalesce(eb.val(name), 'display_name'),
+          locale: eb.fn.coalesce(eb.val(locale), 'locale'),
+          updated_at: new Date(),
+        }))
+        .where('platform', '=', identity.platform)
+        .where('tenant_id', '=', identity.tenantId)
+        .where('user_id', '=', identity.userId)
+        .returning(['person_id', 'display_name', 'locale'])
+        .executeTakeFirst();
+      if (found) return { id: found.person_id, displayName: found.display_name, locale: asLocale(found.locale) };
+      return db.transaction().execute(async (trx) => {
+        const person = await trx
+          .insertInto('people')
+          .values({ display_name: name, locale })
+          .returning('id')
+          .executeTakeFirstOrThrow();
+        const inserted = await trx
+          .insertInto('identities')
+          .values({
+            platform: identity.platform,
+            tenant_id: identity.tenantId,
+            user_id: identity.userId,
+            person_id: person.id,
+            display_name: name,
+            locale,
+            updated_at: new Date(),
+          })
+          .onConflict((oc) => oc.columns(['platform', 'tenant_id', 'user_id']).doNothing())
+          .returning('person_id')
+          .executeTakeFirst();
+        if (inserted) return { id: person.id, displayName: name, locale };
+        // Someone else created this identity at the same moment: use theirs (our new person row goes unused).
+        const existing = await trx
+          .selectFrom('identities')
+          .select(['person_id', 'display_name', 'locale'])
+          .where('platform', '=', identity.platform)
+          .where('tenant_id', '=', identity.tenantId)
+          .where('user_id', '=', identity.userId)
+          .executeTakeFirstOrThrow();
+        await trx.deleteFrom('people').where('id', '=', person.id).execute();
+        return { id: existing.person_id, displayName: existing.display_name, locale: asLocale(existing.locale) };
+      });
+    },
+
+    async identities(personId: string): Promise<Identity[]> {
+      const rows = await db.selectFrom('identities').selectAll().where('person_id', '=', personId).execute();
+      return rows.map((r) => ({
+        platform: r.platform === 'teams' ? 'teams' : 'slack',
+        tenantId: r.tenant_id,
+        userId: r.user_id,
+        displayName: r.display_name ?? undefined,
+        locale: asLocale(r.locale) ?? undefined,
+      }));
+    },
+  };
+}

@@ -1,0 +1,47 @@
+import { currentProgress } from '../campaigns/campaigns.service.js';
+import type { CoreDeps } from '../deps.js';
+import { collectPledge } from '../pledges/pledges.service.js';
+import { collectErrorText, pledgeErrorText, progressText } from '../pledges/texts.js';
+import type { Actor } from './actor.js';
+import { helpReply } from './help.js';
+import type { CommandContext } from './pledge-command.js';
+import { message, type Reply } from './reply.js';
+
+/** `/caravan …`: progress for everyone, help, and HR's tools. */
+export async function caravanCommand(deps: CoreDeps, actor: Actor, text: string, ctx: CommandContext): Promise<Reply> {
+  const { c } = actor;
+  const words = text.trim().split(/\s+/).filter((w) => w !== '');
+  const verb = (words[0] ?? '').toLowerCase();
+  switch (verb) {
+    case '':
+    case 'status':
+    case 'progress':
+    case 'progres':
+    case 'progrès':
+      return progressReply(deps, actor);
+    case 'help':
+    case 'aide':
+      return helpReply(actor, ctx.prefix);
+    case 'collect':
+    case 'collecter':
+    case 'collecte': {
+      if (!(await actor.isAdmin())) return message('error', [c.common.notAdmin]);
+      const n = (words[1] ?? '').replace(/^#/, '');
+      if (!/^\d{1,15}$/.test(n) || words.length !== 2) return message('error', [c.pledge.collectUsage]);
+      const result = await collectPledge(deps, Number(n));
+      if (!result.ok) return message('error', [collectErrorText(c, result.error, Number(n))]);
+      const campaign = await deps.campaigns.get(result.value.pledge.campaignId);
+      return message('ok', [c.pledge.collected(Number(n), result.value.pledge.amountMinor, campaign?.currency ?? 'MAD')]);
+    }
+    default:
+      return message('error', [c.common.badCommand(text.trim().slice(0, 60))]);
+  }
+}
+
+async function progressReply(deps: CoreDeps, actor: Actor): Promise<Reply> {
+  const { c } = actor;
+  const progress = await currentProgress(deps);
+  if (!progress.ok) return message('info', [pledgeErrorText(c, 'campaign.none', progress.details, 'MAD', '')]);
+  const view = progressText(c, progress.value);
+  return message('info', view.lines, view.headline);
+}

@@ -1,0 +1,19 @@
+import type { AdminStore, CampaignStore, PeopleStore, PledgeStore, TotalsListener } from './ports.js';
+import type { PledgeLimits } from './shared/amount.js';
+import type { Clock } from './shared/clock.js';
+import type { Locale } from './shared/money.js';
+
+/** Everything the core's use cases run against, wired once in the composition root. */
+export interface CoreDeps {
+  people: PeopleStore;
+  admins: AdminStore;
+  campaigns: CampaignStore;
+  pledges: PledgeStore;
+  clock: Clock;
+  timeZone: string;
+  defaultLocale: Locale;
+  limits: PledgeLimits;
+  /** `platform:userId` entries from the ADMINS setting. */
+  staticAdmins: ReadonlySet<string>;
+  totalsListeners: TotalsListener[];
+}

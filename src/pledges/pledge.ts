@@ -1,0 +1,98 @@
+import type { Minor } from '../shared/money.js';
+import { err, ok, type Result } from '../shared/result.js';
+
+export type PledgeStatus = 'pledged' | 'collected' | 'cancelled';
+export type Platform = 'slack' | 'teams';
+
+export interface Pledge {
+  /** Global pledge number, shown to people as `#N`. */
+  id: number;
+  campaignId: string;
+  personId: string;
+  amountMinor: Minor;
+  anonymous: boolean;
+  note: string | null;
+  status: PledgeStatus;
+  source: Platform | 'cli';
+  createdAt: Date;
+}
+
+export const NOTE_MAX = 280;
+
+/** What a person typed after `/pledge`, understood. Amount text is parsed later, with the campaign's limits. */
+export type PledgeCommand =
+  | { kind: 'form' }
+  | { kind: 'list' }
+  | { kind: 'help' }
+  | { kind: 'cancel'; number: number | null }
+  | { kind: 'pledge'; amountText: string; anonymous: boolean; note: string | null };
+
+const LIST = new Set(['list', 'liste', 'mes', 'mine', 'my', 'status', 'statut']);
+const CANCEL = new Set(['cancel', 'annuler', 'annule', 'supprimer']);
+const HELP = new Set(['help', 'aide', '?']);
+const ANONYMOUS = new Set(['anonymous', 'anonyme', 'anon']);
+const AMOUNT_TOKEN = /^[+\-−]?[0-9\u0660-\u0669\u06f0-\u06f9][0-9\u0660-\u0669\u06f0-\u06f9.,\u066b\u066c]*$/u;
+const AMOUNT_WITH_CURRENCY =
+  /^[+\-−]?[0-9\u0660-\u0669\u06f0-\u06f9][0-9\u0660-\u0669\u06f0-\u06f9.,\u066b\u066c]*(?:mad|dhs?|درهم)$/iu;
+const CURRENCY_TOKEN = /^(?:mad|dhs?|dirhams?|درهم|دراهم)$/iu;
+
+export function parsePledgeCommand(text: string): PledgeCommand {
+  const tokens = text.trim().split(/[\s\u00a0\u202f]+/u).filter((t) => t !== '');
+  const first = tokens[0]?.toLowerCase();
+  if (first === undefined) return { kind: 'form' };
+  if (LIST.has(first) && tokens.length === 1) return { kind: 'list' };
+  if (HELP.has(first) && tokens.length === 1) return { kind: 'help' };
+  if (CANCEL.has(first)) {
+    const n = tokens[1]?.replace(/^#/, '');
+    return { kind: 'cancel', number: n && /^\d{1,15}$/.test(n) && tokens.length === 2 ? Number(n) : null };
+  }
+  let i = 0;
+  const amount: string[] = [];
+  if (CURRENCY_TOKEN.test(tokens[0] ?? '')) amount.push(tokens[i++] ?? '');
+  if (/^[+\-−]$/u.test(tokens[i] ?? '')) amount.push(tokens[i++] ?? '');
+  while (i < tokens.length) {
+    const t = tokens[i] ?? '';
+    if (AMOUNT_WITH_CURRENCY.test(t)) {
+      amount.push(tokens[i++] ?? '');
+      break;
+    }
+    if (!AMOUNT_TOKEN.test(t)) break;
+    amount.push(t);
+    i++;
+  }
+  if (i < tokens.length && CURRENCY_TOKEN.test(tokens[i] ?? '')) amount.push(tokens[i++] ?? '');
+  let anonymous = false;
+  if (i < tokens.length && ANONYMOUS.has((tokens[i] ?? '').toLowerCase())) {
+    anonymous = true;
+    i++;
+  }
+  const rest = tokens.slice(i).join(' ');
+  // Nothing numeric at the start: hand the whole text to the amount parser so the refusal explains itself.
+  const amountText = amount.length > 0 ? amount.join(' ') : tokens.join(' ');
+  return { kind: 'pledge', amountText, anonymous, note: amount.length > 0 && rest !== '' ? rest : null };
+}
+
+/** A note is short, single-paragraph free text. */
+export function checkNote(note: string | null | undefined): Result<string | null, 'pledge.note_too_long'> {
+  const trimmed = (note ?? '').trim();
+  if (trimmed === '') return ok(null);
+  if ([...trimmed].length > NOTE_MAX) return err('pledge.note_too_long', { max: NOTE_MAX });
+  return ok(trimmed);
+}
+
+export type TransitionError = 'pledge.already_cancelled' | 'pledge.already_collected' | 'pledge.not_yours';
+
+/** The author cancels their own pledge; a collected one is settled and stays. */
+export function decideCancel(pledge: Pledge, personId: string): Result<PledgeStatus, TransitionError> {
+  if (pledge.personId !== personId) return err('pledge.not_yours');
+  if (pledge.status === 'cancelled') return err('pledge.already_cancelled');
+  if (pledge.status === 'collected') return err('pledge.already_collected');
+  return ok('cancelled');
+}
+
+/** HR marks money as received. */
+export function decideCollect(pledge: Pledge): Result<PledgeStatus, TransitionError> {
+  if (pledge.status === 'cancelled') return err('pledge.already_cancelled');
+  if (pledge.status === 'collected') return err('pledge.already_collected');
+  return ok('collected');
+}

@@ -1,0 +1,121 @@
+import { err, ok, type Result } from './result.js';
+import { minor, type Minor } from './money.js';
+
+export type AmountError =
+  | 'amount.missing'
+  | 'amount.invalid'
+  | 'amount.negative'
+  | 'amount.zero'
+  | 'amount.too_precise'
+  | 'amount.too_small'
+  | 'amount.too_large';
+
+/** Arabic-Indic (U+0660…) and Eastern Arabic-Indic (U+06F0…) digits, and the Arabic separators. */
+function asciiDigits(text: string): string {
+  return text
+    .replace(/[\u0660-\u0669]/g, (d) => String(d.charCodeAt(0) - 0x0660))
+    .replace(/[\u06f0-\u06f9]/g, (d) => String(d.charCodeAt(0) - 0x06f0))
+    .replace(/\u066b/g, ',') // Arabic decimal separator
+    .replace(/\u066c/g, '.'); // Arabic thousands separator
+}
+
+const SPACES = /[\s\u00a0\u202f\u2009]+/g;
+const CURRENCY = /(?:mad|dhs?|dirhams?|درهم|دراهم)$/iu;
+const NUMBER_CHARS = /^[+-]?[0-9][0-9.,]*$/;
+
+/** The longest amount we even look at: beyond this it is absurd, whatever it says. */
+const MAX_DIGITS = 13;
+
+/**
+ * Reads an amount the way people type it, into centimes.
+ *
+ * `1500`, `1 500`, `1.500`, `1,500` (thousands), `1500,50`, `1500.50` (decimals), `150.000,00`,
+ * `1,500.50`, `1500 MAD`, `1500dh`, `1 500 DH`, `٥٠٠ درهم`. A single `.` or `,` followed by exactly
+ * three digits groups thousands; otherwise it is the decimal mark. At most two decimals.
+ * Range checks are separate ({@link checkPledgeRange}).
+ */
+export function parseAmount(raw: string): Result<Minor, AmountError> {
+  let text = asciiDigits(raw).trim();
+  if (text === '') return err('amount.missing');
+  text = text.replace(SPACES, ' ');
+  const currency = CURRENCY.exec(text);
+  if (currency) text = text.slice(0, currency.index).trim();
+  text = text.replace(/^(?:mad|dhs?)\s*/i, '');
+  let negative = false;
+  if (/^[-−–]/.test(text)) {
+    negative = true;
+    text = text.slice(1).trim();
+  } else if (text.startsWith('+')) {
+    text = text.slice(1).trim();
+  }
+  const spaced = text.split(' ');
+  if (spaced.length > 1) {
+    // Space-grouped thousands: every group after the first is exactly three digits (the last may carry decimals).
+    const groupsOk = spaced.every((g, i) =>
+      i === 0 ? /^\d{1,3}$/.test(g) : i === spaced.length - 1 ? /^\d{3}(?:[.,]\d{1,2})?$/.test(g) : /^\d{3}$/.test(g),
+    );
+    if (!groupsOk) return err('amount.invalid');
+    text = spaced.join('');
+  }
+  if (!NUMBER_CHARS.test(text)) return err('amount.invalid');
+  const parts = splitNumber(text);
+  if (!parts) return err('amount.invalid');
+  const { whole, fraction } = parts;
+  if (fraction.length > 2) return err('amount.too_precise');
+  const wholeDigits = whole.replace(/^0+(?=\d)/, '');
+  if (wholeDigits.length > MAX_DIGITS) return err('amount.too_large');
+  const value = Number(wholeDigits) * 100 + Number(fraction.padEnd(2, '0'));
+  if (negative && value > 0) return err('amount.negative');
+  if (value === 0) return err('amount.zero');
+  return ok(minor(value));
+}
+
+/** Splits `1.500.000,50` into whole `1500000` and fraction `50`, or null when the separators make no sense. */
+function splitNumber(text: string): { whole: string; fraction: string } | null {
+  const dots = (text.match(/\./g) ?? []).length;
+  const commas = (text.match(/,/g) ?? []).length;
+  if (dots === 0 && commas === 0) return { whole: text, fraction: '' };
+  if (dots > 0 && commas > 0) {
+    // Both marks: the last one is the decimal mark, the other groups thousands.
+    const lastDot = text.lastIndexOf('.');
+    const lastComma = text.lastIndexOf(',');
+    const [decimalMark, groupMark] = lastDot > lastComma ? ['.', ','] : [',', '.'];
+    if ((decimalMark === '.' ? dots : commas) !== 1) return null;
+    const [intPart = '', fraction = ''] = text.split(decimalMark);
+    const whole = ungroup(intPart, groupMark);
+    return whole === null || fraction === '' ? null : { whole, fraction };
+  }
+  const mark = dots > 0 ? '.' : ',';
+  const count = dots + commas;
+  const pieces = text.split(mark);
+  if (count === 1) {
+    const [head = '', tail = ''] = pieces;
+    if (head === '' || tail === '') return null;
+    // Exactly three digits after a single mark: thousands (1.500); otherwise a decimal mark (1500,50).
+    if (tail.length === 3) {
+      return /^\d{1,3}$/.test(head) ? { whole: head + tail, fraction: '' } : null;
+    }
+    return { whole: head, fraction: tail };
+  }
+  const whole = ungroup(text, mark);
+  return whole === null ? null : { whole, fraction: '' };
+}
+
+/** `1.500.000` with `.` → `1500000`, or null unless the groups are 1–3 digits then threes. */
+function ungroup(text: string, mark: string): string | null {
+  const groups = text.split(mark);
+  const valid = groups.every((g, i) => (i === 0 ? /^\d{1,3}$/.test(g) : /^\d{3}$/.test(g)));
+  return valid ? groups.join('') : null;
+}
+
+/** Minimum and maximum a single pledge may be. */
+export interface PledgeLimits {
+  min: Minor;
+  max: Minor;
+}
+
+export function checkPledgeRange(amount: Minor, limits: PledgeLimits): Result<Minor, AmountError> {
+  if (amount < limits.min) return err('amount.too_small', { min: limits.min });
+  if (amount > limits.max) return err('amount.too_large', { max: limits.max });
+  return ok(amount);
+}

@@ -1,0 +1,16 @@
+import { formatMoney, type Locale, type Minor } from '../money.js';
+
+const TAGS: Record<Locale, string> = { fr: 'fr-FR', en: 'en-GB' };
+
+/** `2026-11-15` → `15 novembre 2026` / `15 November 2026`. */
+export function formatDay(day: string, locale: Locale): string {
+  const date = new Date(`${day}T12:00:00Z`);
+  if (Number.isNaN(date.getTime())) return day;
+  return new Intl.DateTimeFormat(TAGS[locale], { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(date);
+}
+
+export function formatPercent(percent: number, locale: Locale): string {
+  return locale === 'fr' ? `${percent} %` : `${percent}%`;
+}
+
+export const money = (amount: Minor, currency: string, locale: Locale) => formatMoney(amount, currency, locale);

@@ -1,0 +1,89 @@
+import type { Minor } from '../money.js';
+import { formatDay, formatPercent, money } from './format.js';
+
+const m = (a: Minor | number, c: string) => money(a as Minor, c, 'fr');
+const d = (day: string) => formatDay(day, 'fr');
+const plural = (n: number, one: string, many: string) => `${n} ${n <= 1 ? one : many}`;
+
+/** The French catalogue: the reference every other language must match key for key. */
+export const fr = {
+  locale: 'fr' as const,
+  common: {
+    sorry: "Désolé, quelque chose s'est mal passé de notre côté. Réessayez dans un instant.",
+    notAdmin: 'Cette commande est réservée à l’équipe RH de la caravane.',
+    badCommand: (cmd: string) => `Je n’ai pas compris « ${cmd} ». Tapez \`/caravan help\` pour voir ce que vous pouvez faire.`,
+  },
+  amount: {
+    missing: 'Indiquez un montant, par exemple `/pledge 500`.',
+    invalid: (text: string) =>
+      `Je n’ai pas compris le montant « ${text} ». Écrivez-le comme 500, 1 500 ou 1500,50 (en dirhams).`,
+    negative: 'Le montant doit être positif.',
+    zero: 'Le montant doit être supérieur à zéro.',
+    tooPrecise: 'Le montant a au plus deux décimales (les centimes).',
+    tooSmall: (min: number, c: string) => `Le montant minimum est de ${m(min, c)}.`,
+    tooLarge: (max: number, c: string) =>
+      `Le montant maximum d’une promesse est de ${m(max, c)}. Pour un don plus important, contactez l’équipe RH.`,
+  },
+  campaign: {
+    none: 'Aucune campagne n’est en cours pour le moment.',
+    opensOn: (name: string, day: string) => `La campagne « ${name} » ouvrira le ${d(day)}.`,
+    notStarted: (from: string, to: string) => `La campagne n’a pas encore commencé : elle se déroule du ${d(from)} au ${d(to)}.`,
+    ended: (from: string, to: string) =>
+      `La campagne est terminée (du ${d(from)} au ${d(to)}) : les promesses sont closes. Merci à toutes et à tous !`,
+    progressHeadline: (name: string) => `Caravane de solidarité — ${name}`,
+    progress: (pledged: number, goal: number, c: string, percent: number) =>
+      `${m(pledged, c)} promis sur un objectif de ${m(goal, c)} (${formatPercent(percent, 'fr')})`,
+    counts: (donors: number, pledges: number, collected: number, c: string) =>
+      `${plural(donors, 'donateur', 'donateurs')} · ${plural(pledges, 'promesse', 'promesses')} · ${m(collected, c)} collectés`,
+    daysLeft: (n: number) => (n === 0 ? 'Dernier jour !' : `${plural(n, 'jour restant', 'jours restants')}`),
+    endedOn: (day: string) => `Campagne terminée le ${d(day)}. Merci !`,
+    startsOn: (day: string) => `Ouverture le ${d(day)}.`,
+  },
+  pledge: {
+    recorded: (amount: number, c: string, id: number) => `Merci ! Votre promesse de ${m(amount, c)} est enregistrée (n° ${id}).`,
+    recordedAnonymous: 'Elle restera anonyme dans les messages publics.',
+    duplicate: (amount: number, c: string, id: number) => `Votre promesse de ${m(amount, c)} (n° ${id}) était déjà enregistrée.`,
+    noteTooLong: (max: number) => `Le mot qui accompagne la promesse est limité à ${max} caractères.`,
+    listTitle: (name: string) => `Vos promesses pour « ${name} »`,
+    listEmpty: 'Vous n’avez encore fait aucune promesse. Tapez `/pledge 500` pour commencer.',
+    listItem: (id: number, amount: number, c: string, status: string, day: string) => `n° ${id} — ${m(amount, c)} — ${status} — ${d(day)}`,
+    status: { pledged: 'promise', collected: 'collectée', cancelled: 'annulée' },
+    anonymousTag: 'anonyme',
+    cancelHow: 'Pour annuler : `/pledge cancel N`.',
+    cancelUsage: 'Indiquez le numéro de la promesse à annuler, par exemple `/pledge cancel 12` (voir `/pledge list`).',
+    cancelled: (id: number, amount: number, c: string) => `Votre promesse n° ${id} de ${m(amount, c)} est annulée.`,
+    notFound: (id: number) => `Je ne trouve aucune promesse n° ${id} à votre nom. Voyez \`/pledge list\`.`,
+    alreadyCancelled: (id: number) => `La promesse n° ${id} était déjà annulée.`,
+    alreadyCollected: (id: number) => `La promesse n° ${id} a déjà été collectée : elle ne peut plus être annulée. Contactez l’équipe RH au besoin.`,
+    collected: (id: number, amount: number, c: string) => `Promesse n° ${id} de ${m(amount, c)} marquée comme collectée.`,
+    collectUsage: 'Indiquez le numéro de la promesse collectée, par exemple `/caravan collect 12`.',
+    collectAlready: (id: number) => `La promesse n° ${id} était déjà collectée.`,
+    collectCancelled: (id: number) => `La promesse n° ${id} a été annulée : elle ne peut pas être collectée.`,
+    collectNotFound: (id: number) => `Aucune promesse n° ${id}.`,
+  },
+  form: {
+    title: 'Faire une promesse',
+    submit: 'Promettre',
+    close: 'Annuler',
+    intro: (name: string) => `Votre promesse pour « ${name} ». Le montant est en dirhams.`,
+    amountLabel: 'Montant (MAD)',
+    amountPlaceholder: 'ex. 500 ou 1 500,50',
+    anonymousLabel: 'Confidentialité',
+    anonymousOption: 'Rester anonyme dans les messages publics',
+    noteLabel: 'Un mot (facultatif)',
+    notePlaceholder: 'Pour les enfants de…',
+  },
+  help: {
+    title: 'Ce que vous pouvez faire avec Caravane',
+    everyone: (p: string) => [
+      `\`${p}pledge 500\` — promettre 500 MAD (ajoutez \`anonyme\` et un mot si vous voulez)`,
+      `\`${p}pledge\` — ouvrir le formulaire de promesse`,
+      `\`${p}pledge list\` — vos promesses · \`${p}pledge cancel N\` — annuler la promesse n° N`,
+      `\`${p}caravan\` — où en est la campagne`,
+    ],
+    hrTitle: 'Pour l’équipe RH',
+    hr: (p: string) => [`\`${p}caravan collect N\` — marquer la promesse n° N comme collectée`],
+  },
+};
+
+export type Catalogue = Omit<typeof fr, "locale"> & { locale: "fr" | "en" };
