@@ -1,19 +1,15 @@
 import type { App, SlashCommand } from '@slack/bolt';
 import { actorFor, type Actor } from '../../../src/chat/actor.js';
-import { caravanCommand } from '../../../src/chat/caravan-command.js';
-import { pledgeCommand, type CommandContext } from '../../../src/chat/pledge-command.js';
+import { chatCommands } from '../../../src/chat/commands.js';
 import { message, type Reply } from '../../../src/chat/reply.js';
-import type { CoreDeps } from '../../../src/deps.js';
 import { t } from '../../../src/shared/i18n/index.js';
 import type { SlackContext } from '../context.js';
 import { pledgeModal, renderMessage } from '../render.js';
 
-type Handler = (deps: CoreDeps, actor: Actor, text: string, ctx: CommandContext) => Promise<Reply>;
-
 /** Slash commands answer in the HTTP response itself (ephemeral), so nothing else can be slower than the work. */
-export function registerCommands(app: App, sc: SlackContext, extra: Record<string, Handler> = {}): void {
-  const handlers: Record<string, Handler> = { '/pledge': pledgeCommand, '/caravan': caravanCommand, ...extra };
-  for (const [name, handler] of Object.entries(handlers)) {
+export function registerCommands(app: App, sc: SlackContext): void {
+  for (const [word, { handler }] of Object.entries(chatCommands)) {
+    const name = `/${word}`;
     app.command(name, async ({ command, ack, client, logger }) => {
       let actor: Actor | undefined;
       try {

@@ -3,7 +3,7 @@ import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../../db/schema.js';
 import { actorFor } from '../../../src/chat/actor.js';
 import { caravanCommand } from '../../../src/chat/caravan-command.js';
-import { pledgeCommand } from '../../../src/chat/pledge-command.js';
+import { findCommand } from '../../../src/chat/commands.js';
 import { message } from '../../../src/chat/reply.js';
 import { t } from '../../../src/shared/i18n/index.js';
 import type { SlackContext } from '../context.js';
@@ -35,23 +35,16 @@ export async function pruneSlackEvents(db: Kysely<Database>): Promise<void> {
   await db.deleteFrom('slack_events').where('seen_at', '<', sql<Date>`now() - interval '1 day'`).execute();
 }
 
-const WORDS: Record<string, typeof pledgeCommand> = {
-  pledge: pledgeCommand,
-  promesse: pledgeCommand,
-  caravan: caravanCommand,
-  caravane: caravanCommand,
-};
-
 /** In the bot's direct messages, people may type commands without the slash: `pledge 500`. */
 export function registerDirectMessages(app: App, sc: SlackContext): void {
   app.message(async ({ message: msg, client, body, logger }) => {
     if (msg.channel_type !== 'im' || ('subtype' in msg && msg.subtype !== undefined) || !('user' in msg) || !msg.user) return;
-    const text = ('text' in msg ? msg.text ?? '' : '').trim().replace(/^\//, '');
+    const text = ('text' in msg ? msg.text ?? '' : '').trim();
     const [word = '', ...rest] = text.split(/\s+/);
     const teamId = (body as { team_id?: string }).team_id ?? '';
     const identity = await sc.people.identity(teamId, msg.user);
     const actor = await actorFor(sc.deps, identity);
-    const handler = WORDS[word.toLowerCase()];
+    const handler = findCommand(word)?.handler;
     try {
       const reply = handler
         ? await handler(sc.deps, actor, rest.join(' '), { idempotencyKey: `slack:event:${msg.channel}:${msg.ts}`, prefix: '/' })
