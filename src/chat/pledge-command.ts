@@ -4,6 +4,7 @@ import { parsePledgeCommand } from '../pledges/pledge.js';
 import { cancelPledge, makePledge, myPledges } from '../pledges/pledges.service.js';
 import { cancelErrorText, pledgeErrorText, pledgeListLines, progressText } from '../pledges/texts.js';
 import type { Minor } from '../shared/money.js';
+import type { Destination } from '../messaging/ports.js';
 import type { Actor } from './actor.js';
 import { message, type Reply } from './reply.js';
 import { helpReply } from './help.js';
@@ -15,6 +16,8 @@ export interface CommandContext {
   idempotencyKey: string | null;
   /** `/` on Slack, nothing on Teams: how commands are written back to the person. */
   prefix: string;
+  /** The conversation the command was typed in (a channel, a group chat or a direct message), when known. */
+  where?: { destination: Destination; kind: 'channel' | 'group' | 'direct' } | undefined;
 }
 
 /** `/pledge …`: a pledge, the form, the caller's list, or a cancellation. */

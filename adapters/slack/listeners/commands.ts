@@ -18,6 +18,9 @@ export function registerCommands(app: App, sc: SlackContext): void {
           // A command has no event id; its trigger id is unique per invocation and repeats only on redelivery.
           idempotencyKey: command.trigger_id ? `slack:command:${command.trigger_id}` : null,
           prefix: '/',
+          where: command.channel_id
+            ? { destination: { platform: 'slack', channelId: command.channel_id }, kind: slackKind(command.channel_id) }
+            : undefined,
         });
         if (reply.kind === 'form') {
           await ack();
@@ -39,4 +42,10 @@ async function openForm(client: App['client'], command: SlashCommand, actor: Act
     trigger_id: command.trigger_id,
     view: pledgeModal(actor.c, reply, { channel: command.channel_id ?? null, locale: actor.locale }),
   });
+}
+
+/** Slack channel ids tell their kind: D… direct message, G… private channel or group DM, C… channel. */
+function slackKind(channelId: string): 'channel' | 'group' | 'direct' {
+  if (channelId.startsWith('D')) return 'direct';
+  return 'channel';
 }
