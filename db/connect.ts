@@ -74,7 +74,9 @@ async function openPglite(options: OpenOptions): Promise<DatabaseHandle> {
     dataDir = join(options.dataDir, 'pglite');
     mkdirSync(dataDir, { recursive: true });
   }
-  const client = await PGlite.create(dataDir, {
+  // One options object: PGlite ignores the second argument when the first (the data dir) is undefined.
+  const client = await PGlite.create({
+    ...(dataDir ? { dataDir } : {}),
     parsers: { [INT8]: parseInt8, [DATE]: (v: string) => v },
   });
   const db = new Kysely<Database>({ dialect: new PGliteDialect(client) });

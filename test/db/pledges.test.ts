@@ -1,0 +1,118 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createStores } from '../../db/stores.js';
+import { createCampaign } from '../../src/campaigns/campaigns.service.js';
+import type { Campaign } from '../../src/campaigns/campaign.js';
+import type { CoreDeps } from '../../src/deps.js';
+import { cancelPledge, collectPledge, makePledge, myPledges } from '../../src/pledges/pledges.service.js';
+import { pledgesCsv } from '../../src/pledges/export.js';
+import { ManualClock } from '../../src/shared/clock.js';
+import { minor } from '../../src/shared/money.js';
+import { testDatabase, type TestDatabase } from '../support/db.js';
+
+let db: TestDatabase;
+let deps: CoreDeps;
+let campaign: Campaign;
+const clock = new ManualClock(new Date('2026-11-27T11:00:00Z'));
+
+beforeAll(async () => {
+  db = await testDatabase();
+  deps = {
+    ...createStores(db.db),
+    clock,
+    timeZone: 'Africa/Casablanca',
+    defaultLocale: 'fr',
+    limits: { min: minor(100), max: minor(10_000_000) },
+    staticAdmins: new Set(),
+    totalsListeners: [],
+  };
+  const created = await createCampaign(deps, { name: 'Caravane 2026', currency: 'MAD', goalMinor: minor(15_000_000), startsOn: '2026-11-15', endsOn: '2026-12-15' });
+  if (!created.ok) throw new Error(created.error);
+  campaign = created.value;
+});
+afterAll(async () => db?.drop());
+beforeEach(() => clock.set(new Date('2026-11-27T11:00:00Z')));
+
+const person = (userId: string) => deps.people.resolve({ platform: 'slack', tenantId: 'T1', userId, displayName: userId });
+const pledge = async (personId: string, amount: string, key: string | null = null) => {
+  const r = await makePledge(deps, { personId, amount, anonymous: false, note: null, source: 'slack', idempotencyKey: key });
+  if (!r.ok) throw new Error(r.error);
+  return r.value;
+};
+
+describe(`pledges on ${process.env.TEST_DATABASE_URL ? 'postgres' : 'pglite'}`, () => {
+  it('keeps totals, donors and counts right through pledge, cancel and collect', async () => {
+    const before = await deps.campaigns.totals(campaign.id);
+    const amina = await person('UAMINA');
+    const youssef = await person('UYOUSSEF');
+    const a1 = await pledge(amina.id, '500');
+    await pledge(amina.id, '250,50');
+    const y1 = await pledge(youssef.id, '1 000');
+    let totals = await deps.campaigns.totals(campaign.id);
+    expect(totals.pledgedMinor - before.pledgedMinor).toBe(50000 + 25050 + 100000);
+    expect(totals.donors - before.donors).toBe(2);
+    expect(totals.pledges - before.pledges).toBe(3);
+
+    expect((await cancelPledge(deps, amina.id, a1.pledge.id)).ok).toBe(true);
+    totals = await deps.campaigns.totals(campaign.id);
+    expect(totals.pledgedMinor - before.pledgedMinor).toBe(25050 + 100000);
+    expect(totals.donors - before.donors).toBe(2);
+
+    expect((await collectPledge(deps, y1.pledge.id)).ok).toBe(true);
+    totals = await deps.campaigns.totals(campaign.id);
+    expect(totals.collectedMinor - before.collectedMinor).toBe(100000);
+    expect(await cancelPledge(deps, youssef.id, y1.pledge.id)).toMatchObject({ ok: false, error: 'pledge.already_collected' });
+  });
+
+  it('drops a donor only when their last open pledge is cancelled', async () => {
+    const sara = await person('USARA');
+    const before = await deps.campaigns.totals(campaign.id);
+    const p = await pledge(sara.id, '100');
+    expect((await deps.campaigns.totals(campaign.id)).donors).toBe(before.donors + 1);
+    await cancelPledge(deps, sara.id, p.pledge.id);
+    expect(await deps.campaigns.totals(campaign.id)).toEqual(before);
+  });
+
+  it('never lets someone cancel another person’s pledge, and says "not found"', async () => {
+    const owner = await person('UOWNER');
+    const other = await person('UOTHER');
+    const p = await pledge(owner.id, '300');
+    expect(await cancelPledge(deps, other.id, p.pledge.id)).toMatchObject({ ok: false, error: 'pledge.not_found' });
+    expect((await deps.pledges.get(p.pledge.id))?.status).toBe('pledged');
+  });
+
+  it('records one pledge for one idempotency key, however often it is replayed', async () => {
+    const who = await person('UREPLAY');
+    const first = await pledge(who.id, '700', 'slack:view:V1');
+    const again = await pledge(who.id, '700', 'slack:view:V1');
+    expect(again.duplicate).toBe(true);
+    expect(again.pledge.id).toBe(first.pledge.id);
+    expect((await myPledges(deps, who.id)).ok && (await deps.pledges.listByPerson(campaign.id, who.id)).length).toBe(1);
+  });
+
+  it('keeps exact totals under 40 concurrent pledges', async () => {
+    const before = await deps.campaigns.totals(campaign.id);
+    const people = await Promise.all(Array.from({ length: 20 }, (_, i) => person(`UCONC${i}`)));
+    await Promise.all(people.flatMap((p) => [pledge(p.id, '10'), pledge(p.id, '15')]));
+    const after = await deps.campaigns.totals(campaign.id);
+    expect(after.pledgedMinor - before.pledgedMinor).toBe(20 * 2500);
+    expect(after.donors - before.donors).toBe(20);
+    expect(after.pledges - before.pledges).toBe(40);
+  });
+
+  it('refuses pledges outside the window with the dates, and accepts them on the last day in Casablanca', async () => {
+    const who = await person('UWINDOW');
+    clock.set(new Date('2026-12-15T22:30:00Z')); // 23:30 in Casablanca (UTC+1): still 15 December
+    expect((await makePledge(deps, { personId: who.id, amount: '100', anonymous: false, note: null, source: 'slack', idempotencyKey: null })).ok).toBe(true);
+    clock.set(new Date('2026-12-15T23:30:00Z')); // 00:30 on 16 December in Casablanca
+    const late = await makePledge(deps, { personId: who.id, amount: '100', anonymous: false, note: null, source: 'slack', idempotencyKey: null });
+    expect(late).toMatchObject({ ok: false, error: 'campaign.ended', details: { startsOn: '2026-11-15', endsOn: '2026-12-15' } });
+  });
+
+  it('exports every pledge as CSV with amounts as decimals', async () => {
+    const lines: string[] = [];
+    for await (const line of pledgesCsv(deps.pledges, campaign.id, 'Africa/Casablanca')) lines.push(line);
+    expect(lines[0]).toBe('id,created_at,campaign,donor,identities,amount,currency,status,anonymous,note\r\n');
+    expect(lines.some((l) => l.includes(',250.50,MAD,pledged,'))).toBe(true);
+    expect(lines.some((l) => l.includes('slack:UAMINA'))).toBe(true);
+  });
+});

@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { checkNote, decideCancel, decideCollect, parsePledgeCommand, type Pledge } from '../../../src/pledges/pledge.js';
+import { minor } from '../../../src/shared/money.js';
+
+describe('parsePledgeCommand', () => {
+  it.each([
+    ['', { kind: 'form' }],
+    ['list', { kind: 'list' }],
+    ['mes', { kind: 'list' }],
+    ['aide', { kind: 'help' }],
+    ['cancel 12', { kind: 'cancel', number: 12 }],
+    ['annuler #7', { kind: 'cancel', number: 7 }],
+    ['annuler', { kind: 'cancel', number: null }],
+    ['cancel douze', { kind: 'cancel', number: null }],
+    ['500', { kind: 'pledge', amountText: '500', anonymous: false, note: null }],
+    ['1 500,50 MAD', { kind: 'pledge', amountText: '1 500,50 MAD', anonymous: false, note: null }],
+    ['1500dh anonyme', { kind: 'pledge', amountText: '1500dh', anonymous: true, note: null }],
+    ['500 anonymous for the kids', { kind: 'pledge', amountText: '500', anonymous: true, note: 'for the kids' }],
+    ['500 pour les enfants d’Imlil', { kind: 'pledge', amountText: '500', anonymous: false, note: 'pour les enfants d’Imlil' }],
+    ['1 500 DH anonyme merci', { kind: 'pledge', amountText: '1 500 DH', anonymous: true, note: 'merci' }],
+    ['abc', { kind: 'pledge', amountText: 'abc', anonymous: false, note: null }],
+  ] as const)('understands %j', (text, expected) => {
+    expect(parsePledgeCommand(text)).toEqual(expected);
+  });
+});
+
+describe('notes', () => {
+  it('keeps up to 280 characters and refuses more', () => {
+    expect(checkNote('x'.repeat(280))).toEqual({ ok: true, value: 'x'.repeat(280) });
+    expect(checkNote('x'.repeat(281)).ok).toBe(false);
+    expect(checkNote('   ')).toEqual({ ok: true, value: null });
+  });
+});
+
+describe('pledge transitions', () => {
+  const pledge = (status: Pledge['status']): Pledge => ({
+    id: 1, campaignId: 'c', personId: 'p', amountMinor: minor(100), anonymous: false, note: null, status, source: 'slack', createdAt: new Date(),
+  });
+  it('lets the author cancel an open pledge, not someone else', () => {
+    expect(decideCancel(pledge('pledged'), 'p')).toEqual({ ok: true, value: 'cancelled' });
+    expect(decideCancel(pledge('pledged'), 'q')).toMatchObject({ ok: false, error: 'pledge.not_yours' });
+  });
+  it('keeps a collected pledge: its author can no longer cancel it', () => {
+    expect(decideCancel(pledge('collected'), 'p')).toMatchObject({ ok: false, error: 'pledge.already_collected' });
+  });
+  it('collects only open pledges', () => {
+    expect(decideCollect(pledge('pledged'))).toEqual({ ok: true, value: 'collected' });
+    expect(decideCollect(pledge('cancelled'))).toMatchObject({ ok: false, error: 'pledge.already_cancelled' });
+    expect(decideCollect(pledge('collected'))).toMatchObject({ ok: false, error: 'pledge.already_collected' });
+  });
+});
