@@ -12,7 +12,7 @@ import { minor } from '../src/shared/money.js';
 import type { Config } from './config.js';
 import { createHttpApp, listen } from './http/server.js';
 import { createLogger, type Logger } from './logger.js';
-import { createSlackAdapter, type SlackAdapter } from './slack/app.js';
+import { createSlackAdapter, slackEndpoint, type SlackAdapter } from './slack/app.js';
 
 export interface Bot {
   url: string;
@@ -66,7 +66,7 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
     deps,
     logger,
     ping: database.ping,
-    slack: receiver ? (req, res) => receiver.requestListener(req, res) : undefined,
+    slack: receiver && config.slack ? slackEndpoint(config.slack.signingSecret, receiver) : undefined,
   });
   const server = await listen(app, config.port, config.host);
   await slack?.start();

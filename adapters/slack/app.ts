@@ -5,7 +5,9 @@ import type { Database } from '../../db/schema.js';
 import type { CoreDeps } from '../../src/deps.js';
 import type { Config } from '../config.js';
 import type { Logger } from '../logger.js';
+import type { Request, Response } from 'express';
 import type { SlackContext } from './context.js';
+import { slackGate } from './gate.js';
 import { registerCommands } from './listeners/commands.js';
 import { registerDirectMessages, registerEventDedupe } from './listeners/events.js';
 import { registerViews } from './listeners/views.js';
@@ -92,5 +94,15 @@ export function createSlackAdapter(options: SlackOptions): SlackAdapter {
     stop: async () => {
       if (socketMode) await app.stop();
     },
+  };
+}
+
+/** POST /slack/events: our gate (signature, future timestamps, junk) then Bolt's receiver. */
+export function slackEndpoint(signingSecret: string, receiver: HTTPReceiver): (req: Request, res: Response) => void {
+  const gate = slackGate(signingSecret);
+  return (req, res) => {
+    gate(req, res, (r, s) => receiver.requestListener(r, s)).catch(() => {
+      if (!res.headersSent) res.status(400).end();
+    });
   };
 }
