@@ -75,6 +75,23 @@ export interface SlackEventsTable {
   seen_at: Generated<Date>;
 }
 
+export interface TeamsConversationsTable {
+  conversation_id: string;
+  conversation_type: string;
+  tenant_id: string | null;
+  service_url: string;
+  bf_channel_id: string;
+  bot_id: string;
+  bot_name: string | null;
+  teams_channel_id: string | null;
+  team_id: string | null;
+  user_aad_object_id: string | null;
+  user_id: string | null;
+  active: Generated<boolean>;
+  created_at: Generated<Date>;
+  updated_at: Timestamp;
+}
+
 export interface Database {
   people: PeopleTable;
   identities: IdentitiesTable;
@@ -84,4 +101,5 @@ export interface Database {
   campaign_donors: CampaignDonorsTable;
   pledges: PledgesTable;
   slack_events: SlackEventsTable;
+  teams_conversations: TeamsConversationsTable;
 }

@@ -1,5 +1,6 @@
 import type { Migration } from 'kysely';
 import * as createPledges from './2026_11_27_1200_create_pledges.js';
+import * as createTeamsConversations from './2026_11_27_1300_create_teams_conversations.js';
 
 /**
  * Every migration, by name, in order. Listed here rather than read from the folder so that the same
@@ -7,4 +8,5 @@ import * as createPledges from './2026_11_27_1200_create_pledges.js';
  */
 export const migrations: Record<string, Migration> = {
   '2026_11_27_1200_create_pledges': createPledges,
+  '2026_11_27_1300_create_teams_conversations': createTeamsConversations,
 };

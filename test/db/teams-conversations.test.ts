@@ -1,0 +1,55 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { peopleStore } from '../../db/repositories/people.js';
+import { teamsConversationStore, type TeamsConversation } from '../../db/repositories/teams-conversations.js';
+import { testDatabase, type TestDatabase } from '../support/db.js';
+
+let db: TestDatabase;
+beforeAll(async () => {
+  db = await testDatabase();
+});
+afterAll(async () => db?.drop());
+
+const personal = (over: Partial<TeamsConversation> = {}): Omit<TeamsConversation, 'updatedAt'> => ({
+  conversationId: 'a:personal-1',
+  type: 'personal',
+  tenantId: 'tenant-1',
+  serviceUrl: 'https://smba.trafficmanager.net/emea/',
+  bfChannelId: 'msteams',
+  botId: '28:bot',
+  botName: 'Caravane',
+  teamsChannelId: null,
+  teamId: null,
+  userAadObjectId: 'aad-1',
+  userId: '29:user-1',
+  active: true,
+  ...over,
+});
+
+describe(`Teams conversation references (${process.env.TEST_DATABASE_URL ? 'postgres' : 'pglite'})`, () => {
+  it('upserts: a later activity refreshes the service URL and keeps ids it does not carry', async () => {
+    const store = teamsConversationStore(db.db);
+    await store.upsert(personal());
+    await store.upsert(personal({ serviceUrl: 'https://smba.trafficmanager.net/amer/', tenantId: null, userId: null }));
+    const got = await store.get('a:personal-1');
+    expect(got).toMatchObject({ serviceUrl: 'https://smba.trafficmanager.net/amer/', tenantId: 'tenant-1', userId: '29:user-1', active: true });
+  });
+
+  it('finds the active personal chat of a person, and forgets it once inactive', async () => {
+    const store = teamsConversationStore(db.db);
+    const person = await peopleStore(db.db).resolve({ platform: 'teams', tenantId: 'tenant-2', userId: 'aad-2' });
+    await store.upsert(personal({ conversationId: 'a:personal-2', tenantId: 'tenant-2', userAadObjectId: 'aad-2' }));
+    await store.upsert(personal({ conversationId: '19:chan@thread.tacv2', type: 'channel', tenantId: 'tenant-2', userAadObjectId: null }));
+    expect((await store.personalForPerson(person.id))?.conversationId).toBe('a:personal-2');
+    expect((await store.personal('tenant-2', 'aad-2'))?.conversationId).toBe('a:personal-2');
+    await store.setActive('a:personal-2', false);
+    expect(await store.personalForPerson(person.id)).toBeNull();
+    expect(await store.personal('tenant-2', 'aad-2')).toBeNull();
+    expect((await store.get('a:personal-2'))?.active).toBe(false);
+  });
+
+  it('does not match another tenant with the same AAD object id', async () => {
+    const store = teamsConversationStore(db.db);
+    await store.upsert(personal({ conversationId: 'a:personal-3', tenantId: 'tenant-3', userAadObjectId: 'aad-3' }));
+    expect(await store.personal('tenant-other', 'aad-3')).toBeNull();
+  });
+});
