@@ -1,5 +1,6 @@
 import type { Minor } from '../money.js';
 import { formatDay, formatPercent, money } from './format.js';
+import { teamsFr } from './teams.js';
 
 const m = (a: Minor | number, c: string) => money(a as Minor, c, 'fr');
 const d = (day: string) => formatDay(day, 'fr');
@@ -8,6 +9,7 @@ const plural = (n: number, one: string, many: string) => `${n} ${n <= 1 ? one : 
 /** The French catalogue: the reference every other language must match key for key. */
 export const fr = {
   locale: 'fr' as const,
+  teams: teamsFr,
   common: {
     sorry: "Désolé, quelque chose s'est mal passé de notre côté. Réessayez dans un instant.",
     notAdmin: 'Cette commande est réservée à l’équipe RH de la caravane.',
