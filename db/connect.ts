@@ -88,12 +88,20 @@ async function openPglite(options: OpenOptions): Promise<DatabaseHandle> {
   };
 }
 
+/** A health probe must answer quickly even when the database hangs: past 2 s it counts as down. */
 async function ping(db: Kysely<Database>): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<boolean>((resolve) => {
+    timer = setTimeout(resolve, 2000, false);
+  });
+  const query = sql`select 1`.execute(db).then(
+    () => true,
+    () => false,
+  );
   try {
-    await sql`select 1`.execute(db);
-    return true;
-  } catch {
-    return false;
+    return await Promise.race([query, timeout]);
+  } finally {
+    clearTimeout(timer);
   }
 }
 
