@@ -92,6 +92,12 @@ export interface TeamsConversationsTable {
   updated_at: Timestamp;
 }
 
+export interface AppSecretsTable {
+  name: string;
+  value: string;
+  created_at: Generated<Date>;
+}
+
 export interface Database {
   people: PeopleTable;
   identities: IdentitiesTable;
@@ -101,5 +107,6 @@ export interface Database {
   campaign_donors: CampaignDonorsTable;
   pledges: PledgesTable;
   slack_events: SlackEventsTable;
+  app_secrets: AppSecretsTable;
   teams_conversations: TeamsConversationsTable;
 }
