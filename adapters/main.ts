@@ -5,6 +5,7 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { migrateToLatest, openDatabase, type DatabaseHandle } from '../db/connect.js';
+import { messagingDeps } from '../db/repositories/messaging.js';
 import { createStores } from '../db/stores.js';
 import type { CoreDeps } from '../src/deps.js';
 import { systemClock, type Clock } from '../src/shared/clock.js';
@@ -42,6 +43,7 @@ export function buildDeps(config: Config, database: DatabaseHandle, clock: Clock
     limits: { min: minor(100), max: config.pledgeMaxMinor },
     staticAdmins: new Set(config.admins),
     totalsListeners: [],
+    messaging: messagingDeps(database.db, clock),
   };
 }
 

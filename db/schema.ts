@@ -98,6 +98,75 @@ export interface AppSecretsTable {
   created_at: Generated<Date>;
 }
 
+/** jsonb: written as JSON text, read back parsed; every read is checked with zod before use. */
+type Json = ColumnType<unknown, string, string>;
+
+export interface CampaignChannelsTable {
+  destination_key: string;
+  platform: string;
+  destination: Json;
+  kind: string;
+  added_by: string;
+  added_at: Generated<Date>;
+}
+
+export interface OutboxMessagesTable {
+  id: Generated<string>;
+  kind: string;
+  campaign_id: string | null;
+  dedupe_key: string;
+  payload: Json;
+  summary: string | null;
+  created_by: string | null;
+  created_at: Timestamp;
+  not_before: Timestamp;
+  target_count: number;
+}
+
+export interface OutboxTargetsTable {
+  id: Generated<number>;
+  message_id: string;
+  destination_key: string;
+  platform: string;
+  destination: Json;
+  status: Generated<string>;
+  attempts: Generated<number>;
+  throttles: Generated<number>;
+  possible_duplicates: Generated<number>;
+  next_attempt_at: Timestamp;
+  last_error: string | null;
+  claimed_by: string | null;
+  claimed_at: ColumnType<Date | null, Date | string | null, Date | string | null>;
+  sent_at: ColumnType<Date | null, Date | string | null, Date | string | null>;
+  platform_message_id: string | null;
+}
+
+export interface OutboxPacingTable {
+  pace_key: string;
+  next_at: Timestamp;
+}
+
+export interface DigestRunsTable {
+  campaign_id: string;
+  day: Day;
+  kind: string;
+  totals: Json;
+  created_at: Generated<Date>;
+}
+
+export interface CampaignMilestonesTable {
+  campaign_id: string;
+  amount_minor: number;
+  added_by: string;
+  added_at: Generated<Date>;
+}
+
+export interface MilestoneClaimsTable {
+  campaign_id: string;
+  milestone_key: string;
+  reached_at: Timestamp;
+}
+
 export interface Database {
   people: PeopleTable;
   identities: IdentitiesTable;
@@ -107,6 +176,13 @@ export interface Database {
   campaign_donors: CampaignDonorsTable;
   pledges: PledgesTable;
   slack_events: SlackEventsTable;
+  campaign_channels: CampaignChannelsTable;
+  outbox_messages: OutboxMessagesTable;
+  outbox_targets: OutboxTargetsTable;
+  outbox_pacing: OutboxPacingTable;
+  digest_runs: DigestRunsTable;
+  campaign_milestones: CampaignMilestonesTable;
+  milestone_claims: MilestoneClaimsTable;
   app_secrets: AppSecretsTable;
   teams_conversations: TeamsConversationsTable;
 }

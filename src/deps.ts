@@ -1,3 +1,4 @@
+import type { MessagingDeps } from './messaging/deps.js';
 import type { AdminStore, CampaignStore, PeopleStore, PledgeStore, TotalsListener } from './ports.js';
 import type { PledgeLimits } from './shared/amount.js';
 import type { Clock } from './shared/clock.js';
@@ -16,4 +17,6 @@ export interface CoreDeps {
   /** `platform:userId` entries from the ADMINS setting. */
   staticAdmins: ReadonlySet<string>;
   totalsListeners: TotalsListener[];
+  /** Campaign channels, the outbox, digest and milestone claims (src/messaging/deps.ts). */
+  messaging: MessagingDeps;
 }

@@ -1,6 +1,7 @@
 import type { Migration } from 'kysely';
 import * as createPledges from './2026_11_27_1200_create_pledges.js';
 import * as createTeamsConversations from './2026_11_27_1300_create_teams_conversations.js';
+import * as createOutbox from './2026_11_27_1400_create_outbox.js';
 import * as createAppSecrets from './2026_11_27_1450_create_app_secrets.js';
 
 /**
@@ -10,5 +11,6 @@ import * as createAppSecrets from './2026_11_27_1450_create_app_secrets.js';
 export const migrations: Record<string, Migration> = {
   '2026_11_27_1200_create_pledges': createPledges,
   '2026_11_27_1300_create_teams_conversations': createTeamsConversations,
+  '2026_11_27_1400_create_outbox': createOutbox,
   '2026_11_27_1450_create_app_secrets': createAppSecrets,
 };

@@ -6,13 +6,42 @@
 import type { MessageReply } from '../chat/reply.js';
 import type { Platform } from '../ports.js';
 
-/** Where a message goes. Slack: a channel id, or a user id for a direct message. Teams: a stored conversation. */
+/**
+ * Where a message goes. Slack: a channel id, or a user id for a direct message. Teams: a stored
+ * conversation; `tenantId`, when known, lets the outbox pace sends per tenant (50/s per app).
+ */
 export type Destination =
   | { platform: 'slack'; channelId: string }
-  | { platform: 'teams'; conversationId: string };
+  | { platform: 'teams'; conversationId: string; tenantId?: string | undefined };
 
-/** Platform-neutral content: the same shape a command reply has. Later features may add fields. */
-export type OutgoingMessage = MessageReply;
+/** A picture shown with the message, fetched by the platform from a public HTTPS URL. */
+export interface ImageAttachment {
+  kind: 'image';
+  url: string;
+  alt: string;
+}
+
+/** A stored file (e.g. a photo under DATA_DIR) the sender uploads; `fileId` is resolved by the sender. */
+export interface FileAttachment {
+  kind: 'file';
+  fileId: string;
+  name: string;
+  mimeType: string;
+}
+
+export type Attachment = ImageAttachment | FileAttachment;
+
+/**
+ * Platform-neutral content: the same shape a command reply has, plus optional attachments. Stored
+ * as jsonb in the outbox and checked with `outgoingMessageSchema` (src/outbox/payload.ts) when read.
+ */
+export type OutgoingMessage = MessageReply & { attachments?: Attachment[] | undefined };
+
+/** What the outbox tells a sender about the attempt. */
+export interface SendContext {
+  /** Stable for a (message, target) pair across retries: senders may tag the post with it. */
+  deliveryId: string;
+}
 
 /**
  * What one delivery attempt came to. `retry` is temporary (429, 5xx, timeouts) and may say when to
@@ -20,12 +49,22 @@ export type OutgoingMessage = MessageReply;
  */
 export type SendOutcome =
   | { status: 'sent'; platformMessageId?: string }
-  | { status: 'retry'; reason: string; retryAfterMs?: number }
+  /** `uncertain`: the request may have reached the platform (timeout, reset), so a resend may duplicate. */
+  | { status: 'retry'; reason: string; retryAfterMs?: number; uncertain?: boolean }
   | { status: 'failed'; reason: string };
+
+/** Whether an earlier attempt, whose answer was lost, did reach the platform. */
+export type DeliveryCheck = { delivered: true; platformMessageId?: string } | { delivered: false } | { delivered: 'unknown' };
 
 export interface PlatformSender {
   readonly platform: Platform;
-  send(destination: Destination, message: OutgoingMessage): Promise<SendOutcome>;
+  /** One attempt, no retries of its own: the outbox owns backoff and pacing. Never throws for a platform answer. */
+  send(destination: Destination, message: OutgoingMessage, context?: SendContext): Promise<SendOutcome>;
+  /**
+   * Optional: looks for a post tagged with `deliveryId` since `since`. The outbox asks before resending
+   * a target whose previous attempt was cut off (crash, timeout), so a lost answer does not repeat the post.
+   */
+  findDelivered?(destination: Destination, deliveryId: string, since: Date): Promise<DeliveryCheck>;
 }
 
 export const destinationKey = (d: Destination): string =>

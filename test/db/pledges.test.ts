@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { messagingDeps } from '../../db/repositories/messaging.js';
 import { createStores } from '../../db/stores.js';
 import { createCampaign } from '../../src/campaigns/campaigns.service.js';
 import type { Campaign } from '../../src/campaigns/campaign.js';
@@ -24,6 +25,7 @@ beforeAll(async () => {
     limits: { min: minor(100), max: minor(10_000_000) },
     staticAdmins: new Set(),
     totalsListeners: [],
+    messaging: messagingDeps(db.db, clock),
   };
   const created = await createCampaign(deps, { name: 'Caravane 2026', currency: 'MAD', goalMinor: minor(15_000_000), startsOn: '2026-11-15', endsOn: '2026-12-15' });
   if (!created.ok) throw new Error(created.error);

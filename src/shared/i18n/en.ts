@@ -1,6 +1,7 @@
 import type { Minor } from '../money.js';
 import { formatDay, formatPercent, money } from './format.js';
 import type { Catalogue } from './fr.js';
+import { broadcastsEn } from './broadcasts.js';
 import { teamsEn } from './teams.js';
 
 const m = (a: Minor | number, c: string) => money(a as Minor, c, 'en');
@@ -10,6 +11,7 @@ const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one :
 export const en: Catalogue = {
   locale: 'en',
   teams: teamsEn,
+  broadcasts: broadcastsEn,
   common: {
     sorry: 'Sorry, something went wrong on our side. Please try again in a moment.',
     notAdmin: 'This command is for the caravan’s HR team only.',

@@ -1,5 +1,6 @@
 import type { Minor } from '../money.js';
 import { formatDay, formatPercent, money } from './format.js';
+import { broadcastsFr } from './broadcasts.js';
 import { teamsFr } from './teams.js';
 
 const m = (a: Minor | number, c: string) => money(a as Minor, c, 'fr');
@@ -10,6 +11,7 @@ const plural = (n: number, one: string, many: string) => `${n} ${n <= 1 ? one : 
 export const fr = {
   locale: 'fr' as const,
   teams: teamsFr,
+  broadcasts: broadcastsFr,
   common: {
     sorry: "Désolé, quelque chose s'est mal passé de notre côté. Réessayez dans un instant.",
     notAdmin: 'Cette commande est réservée à l’équipe RH de la caravane.',

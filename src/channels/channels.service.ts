@@ -1,0 +1,39 @@
+import type { CoreDeps } from '../deps.js';
+import type { Identity } from '../ports.js';
+import { err, ok, type Result } from '../shared/result.js';
+import type { CampaignChannel, Conversation } from './channels.js';
+
+export type ChannelError = 'channel.not_a_channel';
+
+type Where = Conversation | undefined;
+
+/**
+ * Makes the conversation a command was typed in a campaign channel. Direct messages and unknown
+ * places are refused with `channel.not_a_channel`; adding twice changes nothing (`added: false`).
+ */
+export async function addCampaignChannel(
+  deps: Pick<CoreDeps, 'messaging'>,
+  where: Where,
+  by: Identity,
+): Promise<Result<{ added: boolean }, ChannelError>> {
+  if (!where || where.kind === 'direct') return err('channel.not_a_channel');
+  const added = await deps.messaging.channels.add({
+    destination: where.destination,
+    kind: where.kind,
+    addedBy: `${by.platform}:${by.userId}`,
+  });
+  return ok(added);
+}
+
+/** Stops posting campaign messages in that conversation. `removed: false` when it was not a campaign channel. */
+export async function removeCampaignChannel(
+  deps: Pick<CoreDeps, 'messaging'>,
+  where: Where,
+): Promise<Result<{ removed: boolean }, ChannelError>> {
+  if (!where || where.kind === 'direct') return err('channel.not_a_channel');
+  return ok(await deps.messaging.channels.remove(where.destination));
+}
+
+export async function listCampaignChannels(deps: Pick<CoreDeps, 'messaging'>): Promise<CampaignChannel[]> {
+  return deps.messaging.channels.list();
+}

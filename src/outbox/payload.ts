@@ -1,0 +1,47 @@
+/**
+ * The outbox stores messages and destinations as jsonb; these schemas check them on the way out, so a
+ * row written by an older or newer version of the bot is refused cleanly instead of crashing a worker.
+ */
+import { z } from 'zod';
+import type { Destination, OutgoingMessage } from '../messaging/ports.js';
+
+const imageAttachment = z.object({
+  kind: z.literal('image'),
+  url: z.string().max(2000).regex(/^https?:\/\/\S+$/),
+  alt: z.string().max(500),
+});
+
+const fileAttachment = z.object({
+  kind: z.literal('file'),
+  fileId: z.string().min(1).max(200),
+  name: z.string().min(1).max(255),
+  mimeType: z.string().min(1).max(200),
+});
+
+export const outgoingMessageSchema = z.object({
+  kind: z.literal('message'),
+  tone: z.enum(['ok', 'info', 'error']),
+  headline: z.string().max(3000).optional(),
+  lines: z.array(z.string().max(40_000)).max(200),
+  attachments: z.array(z.discriminatedUnion('kind', [imageAttachment, fileAttachment])).max(20).optional(),
+});
+
+export const destinationSchema = z.discriminatedUnion('platform', [
+  z.object({ platform: z.literal('slack'), channelId: z.string().min(1).max(200) }),
+  z.object({
+    platform: z.literal('teams'),
+    conversationId: z.string().min(1).max(1000),
+    tenantId: z.string().max(200).optional(),
+  }),
+]);
+
+/** The message as stored, or null when it does not parse. */
+export function parseOutgoingMessage(value: unknown): OutgoingMessage | null {
+  const parsed = outgoingMessageSchema.safeParse(value);
+  return parsed.success ? parsed.data : null;
+}
+
+export function parseDestination(value: unknown): Destination | null {
+  const parsed = destinationSchema.safeParse(value);
+  return parsed.success ? parsed.data : null;
+}
