@@ -14,6 +14,8 @@ import type { Config } from './config.js';
 import { createHttpApp, listen } from './http/server.js';
 import { createLogger, type Logger } from './logger.js';
 import { createSlackAdapter, slackEndpoint, type SlackAdapter } from './slack/app.js';
+import { createTeamsAdapter, type TeamsAdapter } from './teams/adapter.js';
+import type { TeamsCredentialsFactory } from './teams/auth.js';
 
 export interface Bot {
   url: string;
@@ -21,6 +23,8 @@ export interface Bot {
   deps: CoreDeps;
   database: DatabaseHandle;
   slack: SlackAdapter | undefined;
+  /** Always on: authenticated with MICROSOFT_APP_ID, otherwise for local use (Emulator). */
+  teams: TeamsAdapter;
   logger: Logger;
   close(): Promise<void>;
 }
@@ -32,6 +36,8 @@ export interface StartOptions {
   database?: DatabaseHandle;
   /** Web API retries for Slack (tests use 0). */
   slackRetries?: number;
+  /** Outbound Bot Connector credentials (tests: a fake that never calls Microsoft's login). */
+  teamsCredentials?: TeamsCredentialsFactory;
 }
 
 export function buildDeps(config: Config, database: DatabaseHandle, clock: Clock): CoreDeps {
@@ -63,12 +69,14 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
         ...(options.slackRetries !== undefined ? { retries: options.slackRetries } : {}),
       })
     : undefined;
+  const teams = createTeamsAdapter({ config: config.teams, deps, db: database.db, logger, credentials: options.teamsCredentials });
   const receiver = slack?.receiver;
   const app = createHttpApp({
     deps,
     logger,
     ping: database.ping,
     slack: receiver && config.slack ? slackEndpoint(config.slack.signingSecret, receiver) : undefined,
+    mount: [teams.mount],
   });
   const server = await listen(app, config.port, config.host);
   await slack?.start();
@@ -81,6 +89,7 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
     deps,
     database,
     slack,
+    teams,
     logger,
     async close() {
       await slack?.stop();

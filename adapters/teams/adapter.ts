@@ -1,0 +1,98 @@
+/**
+ * The Teams adapter: botbuilder's CloudAdapter at `POST /api/messages` on the shared HTTP server, a
+ * TeamsActivityHandler over the same core as Slack, stored conversation references, and a sender
+ * for proactive messages.
+ */
+import type { Express } from 'express';
+import type { TurnContext } from 'botbuilder';
+import type { Kysely } from 'kysely';
+import { z } from 'zod';
+import type { Database } from '../../db/schema.js';
+import { teamsConversationStore, type TeamsConversationStore } from '../../db/repositories/teams-conversations.js';
+import { message } from '../../src/chat/reply.js';
+import type { CoreDeps } from '../../src/deps.js';
+import { resolveLocale, t } from '../../src/shared/i18n/index.js';
+import type { Config } from '../config.js';
+import type { Logger } from '../logger.js';
+import { readTurn } from './activity.js';
+import { CaravaneCloudAdapter, teamsAuthentication, type TeamsCredentialsFactory } from './auth.js';
+import { CaravaneTeamsBot } from './bot.js';
+import type { TeamsContext } from './context.js';
+import { teamsRoute } from './http.js';
+import { rememberConversation } from './references.js';
+import { renderMessage } from './render.js';
+import { TeamsSender } from './sender.js';
+import { serviceUrlTrust } from './service-urls.js';
+
+export interface TeamsAdapter {
+  /** `authenticated` when MICROSOFT_APP_ID is set; `unauthenticated` is for local use only. */
+  mode: 'authenticated' | 'unauthenticated';
+  /** Adds `POST /api/messages` to the HTTP app. */
+  mount(app: Express): void;
+  /** Proactive messages (the outbox's PlatformSender for Teams). */
+  sender: TeamsSender;
+  conversations: TeamsConversationStore;
+  adapter: CaravaneCloudAdapter;
+}
+
+export interface TeamsOptions {
+  config: Config['teams'];
+  deps: CoreDeps;
+  db: Kysely<Database>;
+  logger: Logger;
+  /** Replaces botbuilder's MSAL credentials (tests: no call to Microsoft's login). */
+  credentials?: TeamsCredentialsFactory | undefined;
+}
+
+const withStatus = z.looseObject({ statusCode: z.number() });
+
+/** Logs with the activity id, forgets a conversation that answered 403, and apologises briefly. */
+function onTurnError(tc: TeamsContext) {
+  return async (ctx: TurnContext, error: Error): Promise<void> => {
+    const activity = ctx.activity;
+    const status = withStatus.safeParse(error);
+    tc.logger.error(
+      { component: 'teams', activityId: activity.id, activityType: activity.type, status: status.success ? status.data.statusCode : undefined, err: error.message },
+      'teams turn failed',
+    );
+    try {
+      if (status.success && status.data.statusCode === 403) await tc.conversations.setActive(readTurn(activity).rootConversationId, false);
+      const c = t(resolveLocale(activity.locale, tc.deps.defaultLocale));
+      if (activity.type === 'message') await ctx.sendActivity(renderMessage(message('error', [c.common.sorry])));
+      if (activity.type === 'invoke') {
+        const body = { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: c.common.sorry };
+        await ctx.sendActivity({ type: 'invokeResponse', value: { status: 200, body } });
+      }
+    } catch (second) {
+      tc.logger.warn({ component: 'teams', activityId: activity.id, err: String(second) }, 'teams apology not delivered');
+    }
+  };
+}
+
+export function createTeamsAdapter(options: TeamsOptions): TeamsAdapter {
+  const { config, deps, db, logger } = options;
+  const authenticated = config.appId !== undefined && config.appId !== '';
+  const trusted = serviceUrlTrust(config.allowedServiceUrls);
+  const conversations = teamsConversationStore(db);
+  const tc: TeamsContext = { deps, conversations, logger, authenticated, mayUse: (url) => !authenticated || trusted(url) };
+  const adapter = new CaravaneCloudAdapter(teamsAuthentication(config, options.credentials));
+  adapter.onTurnError = onTurnError(tc);
+  const bot = new CaravaneTeamsBot(tc);
+  const logic = async (ctx: TurnContext) => {
+    await rememberConversation(tc, ctx.activity, readTurn(ctx.activity));
+    await bot.run(ctx);
+  };
+  if (!authenticated) {
+    logger.warn(
+      { component: 'teams' },
+      'Teams runs WITHOUT authentication (MICROSOFT_APP_ID is not set): anyone who can reach POST /api/messages is believed. For local use with the Bot Framework Emulator only.',
+    );
+  }
+  return {
+    mode: authenticated ? 'authenticated' : 'unauthenticated',
+    mount: teamsRoute(adapter, tc, logic),
+    sender: new TeamsSender({ adapter, conversations, appId: config.appId ?? '', mayUse: tc.mayUse, logger }),
+    conversations,
+    adapter,
+  };
+}

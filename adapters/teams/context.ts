@@ -1,0 +1,14 @@
+import type { TeamsConversationStore } from '../../db/repositories/teams-conversations.js';
+import type { CoreDeps } from '../../src/deps.js';
+import type { Logger } from '../logger.js';
+
+/** What every part of the Teams adapter needs. */
+export interface TeamsContext {
+  deps: CoreDeps;
+  conversations: TeamsConversationStore;
+  logger: Logger;
+  /** True when MICROSOFT_APP_ID is set: JWTs are checked and serviceUrls must be trusted. */
+  authenticated: boolean;
+  /** Whether the bot may send its token to this serviceUrl (always true when unauthenticated). */
+  mayUse(serviceUrl: string): boolean;
+}

@@ -1,0 +1,49 @@
+/**
+ * Conversation references, kept from every incoming activity so later features can speak first:
+ * digests and announcements in channels, direct messages in personal chats.
+ */
+import { z } from 'zod';
+import type { TeamsConversation } from '../../db/repositories/teams-conversations.js';
+import type { TeamsTurn } from './activity.js';
+import type { TeamsContext } from './context.js';
+
+const membersRemoved = z.array(z.looseObject({ id: z.string().optional().catch(undefined) })).optional().catch(undefined);
+const lifecycle = z.looseObject({
+  membersRemoved,
+  action: z.string().optional().catch(undefined),
+});
+
+/** False when this activity says the bot left: removed from the team/chat, or the app uninstalled. */
+function stillThere(activity: unknown, turn: TeamsTurn): boolean {
+  const parsed = lifecycle.safeParse(activity);
+  if (!parsed.success) return true;
+  if (turn.type === 'installationUpdate') return !(parsed.data.action ?? '').toLowerCase().startsWith('remove');
+  if (turn.type === 'conversationUpdate') return !(parsed.data.membersRemoved ?? []).some((m) => m.id !== undefined && m.id === turn.botId);
+  return true;
+}
+
+export function referenceOf(activity: unknown, turn: TeamsTurn): Omit<TeamsConversation, 'updatedAt'> | null {
+  if (!turn.botId) return null;
+  const personal = turn.conversationType === 'personal';
+  return {
+    conversationId: turn.rootConversationId,
+    type: turn.conversationType,
+    tenantId: turn.tenantId ?? null,
+    serviceUrl: turn.serviceUrl,
+    bfChannelId: turn.bfChannelId,
+    botId: turn.botId,
+    botName: turn.botName ?? null,
+    teamsChannelId: turn.conversationType === 'channel' ? (turn.teamsChannelId ?? turn.rootConversationId) : null,
+    teamId: turn.teamId ?? null,
+    userAadObjectId: personal ? (turn.aadObjectId ?? null) : null,
+    userId: personal ? (turn.userId ?? null) : null,
+    active: stillThere(activity, turn),
+  };
+}
+
+/** Upserts the reference; never one whose serviceUrl the bot may not use (the HTTP layer refuses those first). */
+export async function rememberConversation(tc: TeamsContext, activity: unknown, turn: TeamsTurn): Promise<void> {
+  if (!tc.mayUse(turn.serviceUrl)) return;
+  const ref = referenceOf(activity, turn);
+  if (ref) await tc.conversations.upsert(ref);
+}

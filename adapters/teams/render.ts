@@ -1,0 +1,112 @@
+/**
+ * Teams layout of core replies: markdown text for messages, Adaptive Cards for the pledge form and
+ * its confirmation. Every word comes from the catalogue or the reply; none is written here.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Activity } from 'botbuilder';
+import type { FormReply, MessageReply } from '../../src/chat/reply.js';
+import { NOTE_MAX } from '../../src/pledges/pledge.js';
+import type { Catalogue } from '../../src/shared/i18n/index.js';
+
+export type Card = Record<string, unknown>;
+
+export const CARD_CONTENT_TYPE = 'application/vnd.microsoft.card.adaptive';
+/** The pledge card's Action.Execute verb, also put in its data so Action.Submit can be told apart. */
+export const PLEDGE_VERB = 'pledge.submit';
+export const FIELD = { amount: 'amount', anonymous: 'anonymous', note: 'note' } as const;
+
+const ICON: Record<MessageReply['tone'], string> = { ok: '✅', info: '🚌', error: '⚠️' };
+
+/**
+ * The catalogue bolds the Slack way (`*bold*`); Teams markdown needs `**bold**`. Code spans are left
+ * alone so a `*` inside them stays literal.
+ */
+export function teamsMarkdown(text: string): string {
+  return text
+    .split(/(`[^`\n]*`)/)
+    .map((part, i) => (i % 2 === 1 ? part : part.replace(/(^|[^\w*])\*(?=\S)([^*\n]*?\S)\*(?![\w*])/g, '$1**$2**')))
+    .join('');
+}
+
+/** Adaptive Card text blocks know bold but not code spans: keep the code's text, drop the backticks. */
+function cardText(text: string): string {
+  return teamsMarkdown(text).replace(/`([^`\n]*)`/g, '$1');
+}
+
+/** A reply as one Teams message. Paragraphs, because Teams folds single newlines away. */
+export function renderMessage(reply: MessageReply): Partial<Activity> {
+  const lines = reply.lines.filter((l) => l.trim() !== '').map(teamsMarkdown);
+  const head = reply.headline ? [`${ICON[reply.tone]} **${teamsMarkdown(reply.headline)}**`] : [];
+  const [first, ...rest] = lines;
+  const body = head.length > 0 || first === undefined ? lines : [`${ICON[reply.tone]} ${first}`, ...rest];
+  return { type: 'message', textFormat: 'markdown', text: [...head, ...body].join('\n\n') };
+}
+
+export function cardActivity(card: Card): Partial<Activity> {
+  return { type: 'message', attachments: [{ contentType: CARD_CONTENT_TYPE, content: card }] };
+}
+
+export interface PledgeCardState {
+  /** Unique per card: with the person's identity, the idempotency key of its submission. */
+  token: string;
+  values: { amount: string; anonymous: boolean; note: string };
+  errors: { amount?: string | undefined; note?: string | undefined };
+}
+
+export const freshCard = (): PledgeCardState => ({ token: randomUUID(), values: { amount: '', anonymous: false, note: '' }, errors: {} });
+
+const errorBlock = (text: string) => ({ type: 'TextBlock', text: cardText(text), color: 'Attention', wrap: true, spacing: 'None', size: 'Small' });
+
+/** The pledge form: amount, anonymity, a note; Action.Execute with an Action.Submit fallback for old clients. */
+export function pledgeCard(c: Catalogue, form: Pick<FormReply, 'intro'>, state: PledgeCardState): Card {
+  const data = { caravane: PLEDGE_VERB, token: state.token };
+  const { values, errors } = state;
+  return {
+    type: 'AdaptiveCard',
+    $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
+    version: '1.5',
+    fallbackText: c.teams.cardFallback,
+    body: [
+      { type: 'TextBlock', text: c.form.title, weight: 'Bolder', size: 'Medium', wrap: true },
+      { type: 'TextBlock', text: cardText(form.intro), wrap: true, isSubtle: true },
+      { type: 'Input.Text', id: FIELD.amount, label: c.form.amountLabel, placeholder: c.form.amountPlaceholder, maxLength: 40, value: values.amount },
+      ...(errors.amount ? [errorBlock(errors.amount)] : []),
+      {
+        type: 'Input.Toggle',
+        id: FIELD.anonymous,
+        label: c.form.anonymousLabel,
+        title: c.form.anonymousOption,
+        valueOn: 'true',
+        valueOff: 'false',
+        value: values.anonymous ? 'true' : 'false',
+      },
+      { type: 'Input.Text', id: FIELD.note, label: c.form.noteLabel, placeholder: c.form.notePlaceholder, isMultiline: true, maxLength: NOTE_MAX, value: values.note },
+      ...(errors.note ? [errorBlock(errors.note)] : []),
+    ],
+    actions: [
+      {
+        type: 'Action.Execute',
+        verb: PLEDGE_VERB,
+        title: c.form.submit,
+        style: 'positive',
+        data,
+        fallback: { type: 'Action.Submit', title: c.form.submit, data },
+      },
+    ],
+  };
+}
+
+/** What replaces the form once it is done with: the reply, as a card without inputs. */
+export function noticeCard(reply: MessageReply): Card {
+  const lines = reply.lines.filter((l) => l.trim() !== '');
+  const color = reply.tone === 'error' ? 'Attention' : reply.tone === 'ok' ? 'Good' : 'Default';
+  return {
+    type: 'AdaptiveCard',
+    $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
+    version: '1.5',
+    body: [
+      ...(reply.headline ? [{ type: 'TextBlock', text: `${ICON[reply.tone]} ${cardText(reply.headline)}`, weight: 'Bolder', color, wrap: true }] : []),
+      ...lines.map((l) => ({ type: 'TextBlock', text: cardText(l), wrap: true })),
+    ],
+  };
+}

@@ -1,0 +1,118 @@
+/**
+ * Proactive Teams messages for the outbox: from a stored conversation reference, one attempt per
+ * call, the result mapped to a SendOutcome the outbox can schedule on.
+ */
+import type { ConversationReference, TurnContext } from 'botbuilder';
+import { z } from 'zod';
+import type { TeamsConversation, TeamsConversationStore } from '../../db/repositories/teams-conversations.js';
+import type { Destination, OutgoingMessage, PlatformSender, SendOutcome } from '../../src/messaging/ports.js';
+import type { Logger } from '../logger.js';
+import type { CaravaneCloudAdapter } from './auth.js';
+import { renderMessage } from './render.js';
+
+export interface TeamsSenderOptions {
+  adapter: CaravaneCloudAdapter;
+  conversations: TeamsConversationStore;
+  /** MICROSOFT_APP_ID, or '' when Teams runs unauthenticated. */
+  appId: string;
+  mayUse(serviceUrl: string): boolean;
+  logger: Logger;
+}
+
+/** The connector calls a send needs; botbuilder keeps the ConnectorClient in the turn state, untyped. */
+interface Connector {
+  conversations: { sendToConversation(conversationId: string, activity: object): Promise<{ id?: string }> };
+  client?: { pipeline?: { removePolicy(options: { name: string }): unknown } };
+}
+
+const restError = z.looseObject({
+  statusCode: z.number().int().optional().catch(undefined),
+  message: z.string().optional().catch(undefined),
+  response: z.looseObject({ headers: z.custom<{ get(name: string): string | undefined }>((h) => typeof (h as { get?: unknown })?.get === 'function') }).optional().catch(undefined),
+});
+
+/** Teams asks to retry these later (rate limits, precondition races, gateway trouble). */
+const TEMPORARY = new Set([412, 429, 502, 503, 504]);
+
+/** `Retry-After` in seconds or as an HTTP date, in milliseconds from now. */
+export function retryAfterMs(header: string | undefined, now = Date.now()): number | undefined {
+  if (!header) return undefined;
+  if (/^\d+(\.\d+)?$/.test(header.trim())) return Math.round(Number(header) * 1000);
+  const at = Date.parse(header);
+  return Number.isNaN(at) ? undefined : Math.max(0, at - now);
+}
+
+/** 2xx sent · 403 failed (blocked or removed) · 404 failed · 412/429/502/503/504 retry (Retry-After kept) · anything else retry. */
+export function outcomeOf(error: unknown): SendOutcome & { statusCode?: number } {
+  const parsed = restError.safeParse(error);
+  const status = parsed.success ? parsed.data.statusCode : undefined;
+  const reason = status ? `teams connector answered ${status}` : `teams send failed: ${parsed.success ? (parsed.data.message ?? 'unknown error') : String(error)}`;
+  if (status === 403 || status === 404) return { status: 'failed', reason, statusCode: status };
+  const wait = parsed.success ? retryAfterMs(parsed.data.response?.headers.get('retry-after') ?? undefined) : undefined;
+  if (status !== undefined && TEMPORARY.has(status)) return wait === undefined ? { status: 'retry', reason, statusCode: status } : { status: 'retry', reason, retryAfterMs: wait, statusCode: status };
+  return status === undefined ? { status: 'retry', reason } : { status: 'retry', reason, statusCode: status };
+}
+
+function referenceOf(ref: TeamsConversation): Partial<ConversationReference> {
+  return {
+    channelId: ref.bfChannelId,
+    serviceUrl: ref.serviceUrl,
+    bot: { id: ref.botId, name: ref.botName ?? '' },
+    conversation: {
+      id: ref.conversationId,
+      conversationType: ref.type,
+      isGroup: ref.type !== 'personal',
+      tenantId: ref.tenantId ?? '',
+      name: '',
+    },
+    ...(ref.userId ? { user: { id: ref.userId, name: '', aadObjectId: ref.userAadObjectId ?? '' } } : {}),
+  };
+}
+
+/**
+ * Implements PlatformSender for Teams. botbuilder's own retries (3, sleeping through Retry-After)
+ * are turned off for these sends: the outbox owns retries and must not have a worker asleep for
+ * minutes. Errors are caught inside the turn logic, because the adapter's onTurnError would
+ * otherwise swallow them and the call would look like a success.
+ */
+export class TeamsSender implements PlatformSender {
+  readonly platform = 'teams' as const;
+
+  constructor(private readonly options: TeamsSenderOptions) {}
+
+  async send(destination: Destination, message: OutgoingMessage): Promise<SendOutcome> {
+    if (destination.platform !== 'teams') return { status: 'failed', reason: 'not a Teams destination' };
+    const { conversations, mayUse } = this.options;
+    const ref = await conversations.get(destination.conversationId);
+    if (!ref) return { status: 'failed', reason: 'no stored Teams conversation with this id' };
+    if (!ref.active) return { status: 'failed', reason: 'the bot was removed or blocked in this conversation' };
+    if (!mayUse(ref.serviceUrl)) return { status: 'failed', reason: 'the stored serviceUrl is not an allowed Bot Connector host' };
+    const outcome = await this.attempt(ref, message);
+    if (outcome.status === 'failed' && outcome.statusCode === 403) await conversations.setActive(ref.conversationId, false);
+    if (outcome.status !== 'sent') {
+      this.options.logger.warn({ component: 'teams', conversation: ref.type, status: outcome.statusCode, reason: outcome.reason }, 'teams send not delivered');
+    }
+    const { statusCode: _statusCode, ...plain } = outcome;
+    return plain;
+  }
+
+  private async attempt(ref: TeamsConversation, message: OutgoingMessage): Promise<SendOutcome & { statusCode?: number }> {
+    let outcome: (SendOutcome & { statusCode?: number }) | undefined;
+    try {
+      await this.options.adapter.continueConversationAsync(this.options.appId, referenceOf(ref), async (ctx: TurnContext) => {
+        try {
+          const connector = ctx.turnState.get(ctx.adapter.ConnectorClientKey) as Connector;
+          connector.client?.pipeline?.removePolicy({ name: 'defaultRetryPolicy' });
+          const sent = await connector.conversations.sendToConversation(ref.conversationId, renderMessage(message));
+          outcome = sent.id ? { status: 'sent', platformMessageId: sent.id } : { status: 'sent' };
+        } catch (error) {
+          outcome = outcomeOf(error);
+        }
+      });
+    } catch (error) {
+      // Before the logic ran: credentials or the connector could not be set up.
+      outcome = outcomeOf(error);
+    }
+    return outcome ?? { status: 'retry', reason: 'teams send did not run' };
+  }
+}
