@@ -2,6 +2,7 @@ import { Writable } from 'node:stream';
 import { loadConfig } from '../../adapters/config.js';
 import { createLogger } from '../../adapters/logger.js';
 import { startBot, type Bot } from '../../adapters/main.js';
+import type { TeamsCredentialsFactory } from '../../adapters/teams/auth.js';
 import { createCampaign } from '../../src/campaigns/campaigns.service.js';
 import { ManualClock } from '../../src/shared/clock.js';
 import { minor } from '../../src/shared/money.js';
@@ -28,7 +29,14 @@ export const TEST_NOW = new Date('2026-11-27T11:00:00Z');
  * Slack's Web API replaced by a fake. `env` overrides the configuration.
  */
 export async function startTestBot(
-  options: { env?: Record<string, string>; database?: TestDatabase; slack?: FakeSlack; now?: Date } = {},
+  options: {
+    env?: Record<string, string>;
+    database?: TestDatabase;
+    slack?: FakeSlack;
+    now?: Date;
+    /** Teams outbound credentials, for authenticated-mode tests (see bot-framework-jwt.ts). */
+    teamsCredentials?: TeamsCredentialsFactory;
+  } = {},
 ): Promise<TestBot> {
   const db = options.database ?? (await testDatabase());
   const slack = options.slack ?? (await startFakeSlack());
@@ -49,7 +57,13 @@ export async function startTestBot(
     LOG_LEVEL: 'info',
     ...options.env,
   });
-  const bot = await startBot(config, { clock, database: db, logger: createLogger('info', sink), slackRetries: 0 });
+  const bot = await startBot(config, {
+    clock,
+    database: db,
+    logger: createLogger('info', sink),
+    slackRetries: 0,
+    ...(options.teamsCredentials ? { teamsCredentials: options.teamsCredentials } : {}),
+  });
   return {
     bot,
     url: bot.url,
