@@ -2,7 +2,7 @@
  * The one description of the tables, for Kysely. Row types stay inside db/: repositories map them to
  * core types. `bigint` columns are parsed to safe integers once, in the client (see connect.ts).
  */
-import type { ColumnType, Generated } from 'kysely';
+import type { ColumnType, Generated, GeneratedAlways } from 'kysely';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type Day = ColumnType<string, string, string>;
@@ -43,6 +43,7 @@ export interface CampaignsTable {
 
 export interface CampaignTotalsTable {
   campaign_id: string;
+  shard: number;
   pledged_minor: Generated<number>;
   collected_minor: Generated<number>;
   donors: Generated<number>;
@@ -167,6 +168,52 @@ export interface MilestoneClaimsTable {
   reached_at: Timestamp;
 }
 
+export interface PhotoBatchesTable {
+  id: GeneratedAlways<number>;
+  campaign_id: string;
+  uploader_person_id: string;
+  uploader_platform: string;
+  uploader_tenant_id: string;
+  uploader_user_id: string;
+  locale: string;
+  source_key: string;
+  caption: string | null;
+  place: string | null;
+  status: string;
+  created_at: Timestamp;
+  consented_at: ColumnType<Date | null, Date | string | null, Date | string | null>;
+  reviewed_at: ColumnType<Date | null, Date | string | null, Date | string | null>;
+  reviewed_by: string | null;
+  reject_reason: string | null;
+}
+
+export interface PhotosTable {
+  id: GeneratedAlways<number>;
+  batch_id: number;
+  position: number;
+  web_key: string;
+  thumb_key: string;
+  width: number;
+  height: number;
+  web_bytes: number;
+  thumb_bytes: number;
+  withdrawn_at: ColumnType<Date | null, Date | string | null, Date | string | null>;
+  withdrawn_by: string | null;
+  posted_at: ColumnType<Date | null, Date | string | null, Date | string | null>;
+  album_key: string | null;
+}
+
+export interface PhotoPostsTable {
+  id: GeneratedAlways<number>;
+  photo_id: number;
+  platform: string;
+  kind: string;
+  destination: Json;
+  platform_ref: string;
+  created_at: Generated<Date>;
+  retracted_at: ColumnType<Date | null, Date | string | null, Date | string | null>;
+}
+
 export interface Database {
   people: PeopleTable;
   identities: IdentitiesTable;
@@ -185,4 +232,7 @@ export interface Database {
   milestone_claims: MilestoneClaimsTable;
   app_secrets: AppSecretsTable;
   teams_conversations: TeamsConversationsTable;
+  photo_batches: PhotoBatchesTable;
+  photos: PhotosTable;
+  photo_posts: PhotoPostsTable;
 }

@@ -41,13 +41,17 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addCheckConstraint('campaigns_window', sql`ends_on >= starts_on`)
     .execute();
   await db.schema.createIndex('campaigns_window_idx').on('campaigns').columns(['starts_on', 'ends_on']).execute();
+  // Running totals, split over a few shard rows per campaign so that concurrent pledges do not queue
+  // on one hot row; reading the totals sums a fixed handful of rows, never the pledges.
   await db.schema
     .createTable('campaign_totals')
-    .addColumn('campaign_id', 'uuid', (c) => c.primaryKey().references('campaigns.id').onDelete('cascade'))
+    .addColumn('campaign_id', 'uuid', (c) => c.notNull().references('campaigns.id').onDelete('cascade'))
+    .addColumn('shard', 'smallint', (c) => c.notNull())
     .addColumn('pledged_minor', 'bigint', (c) => c.notNull().defaultTo(0))
     .addColumn('collected_minor', 'bigint', (c) => c.notNull().defaultTo(0))
     .addColumn('donors', 'integer', (c) => c.notNull().defaultTo(0))
     .addColumn('pledges', 'integer', (c) => c.notNull().defaultTo(0))
+    .addPrimaryKeyConstraint('campaign_totals_pk', ['campaign_id', 'shard'])
     .execute();
   await db.schema
     .createTable('campaign_donors')

@@ -1,4 +1,4 @@
-import type { Kysely, Selectable } from 'kysely';
+import { sql, type Kysely, type Selectable } from 'kysely';
 import type { Campaign, CampaignTotals } from '../../src/campaigns/campaign.js';
 import type { CampaignStore } from '../../src/ports.js';
 import { minor } from '../../src/shared/money.js';
@@ -21,6 +21,24 @@ export const toTotals = (r: Pick<Selectable<CampaignTotalsTable>, 'pledged_minor
   pledges: r.pledges,
 });
 
+/** How many rows a campaign's running totals are spread over (see the pledges migration). */
+export const TOTAL_SHARDS = 16;
+
+/** A campaign's totals: the sum of its shard rows, a constant amount of work whatever the pledge count. */
+export async function readTotals(db: Kysely<Database>, campaignId: string): Promise<CampaignTotals> {
+  const row = await db
+    .selectFrom('campaign_totals')
+    .select([
+      sql<number>`coalesce(sum(pledged_minor), 0)::bigint`.as('pledged_minor'),
+      sql<number>`coalesce(sum(collected_minor), 0)::bigint`.as('collected_minor'),
+      sql<number>`coalesce(sum(donors), 0)::int`.as('donors'),
+      sql<number>`coalesce(sum(pledges), 0)::int`.as('pledges'),
+    ])
+    .where('campaign_id', '=', campaignId)
+    .executeTakeFirstOrThrow();
+  return toTotals(row);
+}
+
 export function campaignStore(db: Kysely<Database>): CampaignStore {
   return {
     async create(input) {
@@ -36,7 +54,10 @@ export function campaignStore(db: Kysely<Database>): CampaignStore {
           })
           .returningAll()
           .executeTakeFirstOrThrow();
-        await trx.insertInto('campaign_totals').values({ campaign_id: row.id }).execute();
+        await trx
+          .insertInto('campaign_totals')
+          .values(Array.from({ length: TOTAL_SHARDS }, (_, shard) => ({ campaign_id: row.id, shard })))
+          .execute();
         return toCampaign(row);
       });
     },
@@ -80,12 +101,7 @@ export function campaignStore(db: Kysely<Database>): CampaignStore {
       return row ? toCampaign(row) : null;
     },
     async totals(campaignId) {
-      const row = await db
-        .selectFrom('campaign_totals')
-        .select(['pledged_minor', 'collected_minor', 'donors', 'pledges'])
-        .where('campaign_id', '=', campaignId)
-        .executeTakeFirstOrThrow();
-      return toTotals(row);
+      return readTotals(db, campaignId);
     },
   };
 }

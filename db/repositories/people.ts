@@ -11,18 +11,26 @@ export function peopleStore(db: Kysely<Database>): PeopleStore {
       const name = identity.displayName?.slice(0, 200) ?? null;
       const locale = identity.locale ?? null;
       const found = await db
-        .updateTable('identities')
-        .set((eb) => ({
-          display_name: eb.fn.coalesce(eb.val(name), 'display_name'),
-          locale: eb.fn.coalesce(eb.val(locale), 'locale'),
-          updated_at: new Date(),
-        }))
+        .selectFrom('identities')
+        .select(['person_id', 'display_name', 'locale'])
         .where('platform', '=', identity.platform)
         .where('tenant_id', '=', identity.tenantId)
         .where('user_id', '=', identity.userId)
-        .returning(['person_id', 'display_name', 'locale'])
         .executeTakeFirst();
-      if (found) return { id: found.person_id, displayName: found.display_name, locale: asLocale(found.locale) };
+      if (found) {
+        // Write only when something changed: most commands come from people we already know.
+        const changed = (name !== null && name !== found.display_name) || (locale !== null && locale !== found.locale);
+        if (changed) {
+          await db
+            .updateTable('identities')
+            .set({ display_name: name ?? found.display_name, locale: locale ?? found.locale, updated_at: new Date() })
+            .where('platform', '=', identity.platform)
+            .where('tenant_id', '=', identity.tenantId)
+            .where('user_id', '=', identity.userId)
+            .execute();
+        }
+        return { id: found.person_id, displayName: name ?? found.display_name, locale: asLocale(locale ?? found.locale) };
+      }
       return db.transaction().execute(async (trx) => {
         const person = await trx
           .insertInto('people')

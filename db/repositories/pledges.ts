@@ -5,7 +5,7 @@ import type { NewPledge, PledgeChange, PledgeStore } from '../../src/ports.js';
 import { minor } from '../../src/shared/money.js';
 import { err, ok } from '../../src/shared/result.js';
 import type { Database, PledgesTable } from '../schema.js';
-import { toTotals } from './campaigns.js';
+import { readTotals, TOTAL_SHARDS } from './campaigns.js';
 
 export const toPledge = (r: Selectable<PledgesTable>): Pledge => ({
   id: r.id,
@@ -47,7 +47,8 @@ async function applyDelta(trx: Transaction<Database>, campaignId: string, person
     if (delta.donorPledges > 0 && donor.active_pledges === 1) donors = 1;
     if (delta.donorPledges < 0 && donor.active_pledges === 0) donors = -1;
   }
-  const after = await trx
+  // Any shard will do: the totals are sums. Spreading the writes keeps concurrent pledges apart.
+  await trx
     .updateTable('campaign_totals')
     .set({
       pledged_minor: sql<number>`pledged_minor + ${delta.pledged}`,
@@ -56,9 +57,10 @@ async function applyDelta(trx: Transaction<Database>, campaignId: string, person
       donors: sql<number>`donors + ${donors}`,
     })
     .where('campaign_id', '=', campaignId)
-    .returning(['pledged_minor', 'collected_minor', 'donors', 'pledges'])
-    .executeTakeFirstOrThrow();
-  const afterTotals = toTotals(after);
+    .where('shard', '=', Math.floor(Math.random() * TOTAL_SHARDS))
+    .execute();
+  // Committed changes of others plus our own; `before` is the same minus our change.
+  const afterTotals = await readTotals(trx, campaignId);
   const before: CampaignTotals = {
     pledgedMinor: minor(afterTotals.pledgedMinor - delta.pledged),
     collectedMinor: minor(afterTotals.collectedMinor - delta.collected),
@@ -95,13 +97,7 @@ export function pledgeStore(db: Kysely<Database>): PledgeStore {
             .selectAll()
             .where('idempotency_key', '=', input.idempotencyKey)
             .executeTakeFirstOrThrow();
-          const totals = toTotals(
-            await trx
-              .selectFrom('campaign_totals')
-              .selectAll()
-              .where('campaign_id', '=', existing.campaign_id)
-              .executeTakeFirstOrThrow(),
-          );
+          const totals = await readTotals(trx, existing.campaign_id);
           return { pledge: toPledge(existing), before: totals, after: totals, duplicate: true };
         }
         const { before, after } = await applyDelta(trx, input.campaignId, input.personId, {
