@@ -42,7 +42,7 @@ const fields = z.looseObject({
     .optional()
     .catch(undefined),
   entities: z
-    .array(z.looseObject({ type: text, text, mentioned: account }))
+    .array(z.looseObject({ type: text, text, mentioned: account, locale: text }))
     .optional()
     .catch(undefined),
 });
@@ -107,7 +107,8 @@ export function readTurn(activity: unknown): TeamsTurn {
     botName: a.recipient?.name,
     teamsChannelId: a.channelData?.channel?.id,
     teamId: a.channelData?.team?.id,
-    locale: spokenLocale(a.locale),
+    // Older payloads carry the language only in the clientInfo entity.
+    locale: spokenLocale(a.locale ?? a.entities?.find((e) => e.type === 'clientInfo')?.locale),
     text: a.text ?? '',
     replyToId: a.replyToId,
     botMentions: (a.entities ?? [])

@@ -1,5 +1,5 @@
 /**
- * Bot Framework activities as Teams sends them (shaped on the fixtures in shared/teams-fixtures), and
+ * Bot Framework activities as Teams sends them (shaped on the fixtures in test/fixtures/teams), and
  * a poster for `/api/messages`.
  */
 import { randomUUID } from 'node:crypto';

@@ -1,0 +1,87 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedCampaign, startTestBot, type TestBot } from '../support/bot.js';
+import { startFakeConnector, type FakeConnector } from '../support/fake-connector.js';
+import { person, personalMessage, postActivity } from '../support/teams-activities.js';
+
+let t: TestBot;
+let connector: FakeConnector;
+
+beforeAll(async () => {
+  connector = await startFakeConnector();
+  t = await startTestBot();
+  await seedCampaign(t.bot);
+});
+afterAll(async () => {
+  await t?.close();
+  await connector?.close();
+});
+
+const works = async () => (await postActivity(t.url, personalMessage(connector.url, person(99), 'caravan'))).status;
+
+describe('POST /api/messages with bodies that are not activities', () => {
+  it.each([
+    ['invalid JSON', 400, '{"type": "message",'],
+    ['a JSON array', 400, '[{"type":"message"}]'],
+    ['a JSON string', 400, '"message"'],
+    ['an object without type', 400, JSON.stringify({ text: 'pledge 10', serviceUrl: 'http://127.0.0.1:9/', conversation: { id: 'a' } })],
+    ['an empty type', 400, JSON.stringify({ type: '', serviceUrl: 'http://127.0.0.1:9/', conversation: { id: 'a' } })],
+    ['no serviceUrl', 400, JSON.stringify({ type: 'message', text: 'pledge 10', conversation: { id: 'a' } })],
+    ['a serviceUrl that is not http(s)', 400, JSON.stringify({ type: 'message', serviceUrl: 'file:///etc/passwd', conversation: { id: 'a' } })],
+    ['no conversation', 400, JSON.stringify({ type: 'message', serviceUrl: 'http://127.0.0.1:9/' })],
+    ['an oversize body', 413, JSON.stringify({ type: 'message', text: 'x'.repeat(400_000) })],
+  ])('%s → %i, and the next activity is answered', async (_what, status, body) => {
+    const res = await postActivity(t.url, body);
+    expect(res.status).toBe(status);
+    expect(JSON.stringify(res.body)).not.toMatch(/at .*\.(js|ts):\d+/);
+    expect(await works()).toBe(200);
+  });
+
+  it('a body sent as text/plain is refused with 400', async () => {
+    const res = await postActivity(t.url, JSON.stringify(personalMessage(connector.url, person(1), 'caravan')), { 'content-type': 'text/plain' });
+    expect(res.status).toBe(400);
+  });
+
+  it('only POST: a GET is not found', async () => {
+    expect((await fetch(`${t.url}/api/messages`)).status).toBe(404);
+  });
+});
+
+describe('when the connector refuses a reply', () => {
+  it('the turn error is logged with the activity id and the person gets a short apology', async () => {
+    let first = true;
+    connector.respond((call) => {
+      if (call.method !== 'POST' || !first) return undefined;
+      first = false;
+      return { status: 400, body: { error: { code: 'BadArgument', message: 'refused once' } } };
+    });
+    try {
+      const activity = personalMessage(connector.url, person(2), 'caravan');
+      const res = await postActivity(t.url, activity);
+      expect(res.status).toBe(200);
+      const apology = connector.sent().at(-1);
+      expect(String(apology?.body?.text)).toMatch(/Sorry, something went wrong/);
+      expect(String(apology?.body?.text)).not.toMatch(/refused once|Error|at /);
+      const logged = t.logs.filter((l) => l.includes('teams turn failed'));
+      expect(logged.some((l) => l.includes(String(activity.id)))).toBe(true);
+    } finally {
+      connector.respond(null);
+    }
+  });
+
+  it('a 403 (bot blocked or removed) marks the conversation inactive', async () => {
+    const activity = personalMessage(connector.url, person(3), 'caravan');
+    const conversationId = (activity.conversation as { id: string }).id;
+    connector.respond((call) =>
+      call.method === 'POST' ? { status: 403, body: { error: { code: 'BotDisabledByAdmin', message: '{"subCode":"MessageWritesBlocked"}' } } } : undefined,
+    );
+    try {
+      expect((await postActivity(t.url, activity)).status).toBe(200);
+    } finally {
+      connector.respond(null);
+    }
+    expect((await t.bot.teams.conversations.get(conversationId))?.active).toBe(false);
+    // Writing to the bot again shows it is back: the reference is active again.
+    await postActivity(t.url, personalMessage(connector.url, person(3), 'caravan'));
+    expect((await t.bot.teams.conversations.get(conversationId))?.active).toBe(true);
+  });
+});
