@@ -2,8 +2,9 @@
  * A Teams message is a command: the first word (after the bot's @mention, a leading `/` allowed)
  * names it from the same command table Slack uses; the rest is its text.
  */
-import type { TurnContext } from 'botbuilder';
-import { actorFor } from '../../src/chat/actor.js';
+import type { Activity, TurnContext } from 'botbuilder';
+import { z } from 'zod';
+import { actorFor, type Actor } from '../../src/chat/actor.js';
 import { findCommand } from '../../src/chat/commands.js';
 import { helpReply } from '../../src/chat/help.js';
 import type { CommandContext } from '../../src/chat/pledge-command.js';
@@ -39,9 +40,20 @@ export async function answerMessage(tc: TeamsContext, ctx: TurnContext, turn: Te
   const found = findCommand(word);
   const context: CommandContext = { idempotencyKey: messageKey(turn), prefix: '', where: whereOf(turn) };
   const reply: Reply = found ? await found.handler(tc.deps, actor, rest.join(' '), context) : await helpReply(actor, '');
-  if (reply.kind === 'form') {
-    await ctx.sendActivity(cardActivity(pledgeCard(actor.c, reply, freshCard())));
-    return;
-  }
-  await ctx.sendActivity(renderMessage(reply));
+  await ctx.sendActivity(shown(actor, reply));
+}
+
+/** A file reply (HR exports) carries a message with a link for platforms that cannot hand over files. */
+const fileWithLink = z.object({
+  kind: z.literal('file'),
+  link: z.object({ kind: z.literal('message'), tone: z.enum(['ok', 'info', 'error']), headline: z.string().optional(), lines: z.array(z.string()) }),
+});
+
+/** How a command's reply shows in Teams. A kind with no Teams layout yet says so instead of failing. */
+function shown(actor: Actor, reply: Reply): Partial<Activity> {
+  if (reply.kind === 'message') return renderMessage(reply);
+  if (reply.kind === 'form' && reply.form === 'pledge') return cardActivity(pledgeCard(actor.c, reply, freshCard()));
+  const file = fileWithLink.safeParse(reply);
+  if (file.success) return renderMessage(file.data.link);
+  return renderMessage(message('info', [actor.c.teams.notAvailable]));
 }

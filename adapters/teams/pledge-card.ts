@@ -40,8 +40,8 @@ function stateOf(data: PledgeCardData): PledgeCardState {
 /** The form again with its errors; a notice instead when no pledge can be made any more (campaign over). */
 async function formAgain(tc: TeamsContext, actor: Actor, state: PledgeCardState): Promise<CardOutcome> {
   const form = await pledgeCommand(tc.deps, actor, '', { idempotencyKey: null, prefix: '' });
-  if (form.kind !== 'form') return { kind: 'done', card: noticeCard(form) };
-  return { kind: 'again', card: pledgeCard(actor.c, form, state) };
+  if (form.kind === 'form') return { kind: 'again', card: pledgeCard(actor.c, form, state) };
+  return { kind: 'done', card: noticeCard(form.kind === 'message' ? form : message('error', [actor.c.common.sorry])) };
 }
 
 /**

@@ -7,6 +7,7 @@ export const teamsFr = {
     'Je ne parviens pas à vous identifier : Teams ne m’a pas transmis votre compte professionnel. Écrivez-moi depuis Microsoft Teams avec le compte de votre entreprise.',
   cardUnknown: 'Ce bouton n’est plus valable. Tapez `pledge` pour ouvrir un nouveau formulaire.',
   cardFallback: 'Votre version de Teams ne peut pas afficher ce formulaire. Tapez par exemple `pledge 500`.',
+  notAvailable: 'Cette fonction n’est pas encore disponible dans Microsoft Teams.',
   app: {
     nameShort: 'Caravane',
     nameFull: 'Caravane — la caravane de solidarité',
@@ -29,6 +30,7 @@ export const teamsEn: TeamsTexts = {
     'I cannot tell who you are: Teams did not send me your work account. Please write to me from Microsoft Teams with your company account.',
   cardUnknown: 'This button is no longer valid. Type `pledge` to open a new form.',
   cardFallback: 'Your version of Teams cannot show this form. Type, for example, `pledge 500`.',
+  notAvailable: 'This is not available in Microsoft Teams yet.',
   app: {
     nameShort: 'Caravane',
     nameFull: 'Caravane — the solidarity caravan',
