@@ -35,7 +35,12 @@ const CAMPAIGN_ERRORS: Record<string, string> = {
 export const commands: Record<string, Command> = {
   async start(config) {
     const bot = await startBot(config);
-    const platforms = [bot.slack ? `slack (${config.slack?.appToken ? 'socket mode' : 'POST /slack/events'})` : null].filter(Boolean);
+    const platforms = [
+      bot.slack ? `slack (${config.slack?.appToken ? 'socket mode' : 'POST /slack/events'})` : null,
+      bot.teams.mode === 'authenticated'
+        ? 'teams (POST /api/messages, authenticated)'
+        : 'teams (POST /api/messages, UNAUTHENTICATED: no MICROSOFT_APP_ID, for local use with the Bot Framework Emulator only)',
+    ].filter(Boolean);
     bot.logger.info(
       { url: bot.url, database: bot.database.kind, platforms },
       `Caravane listens on ${bot.url} (database: ${bot.database.kind}; platforms: ${platforms.join(', ') || 'none configured'})`,
