@@ -25,6 +25,8 @@ export interface Config {
   admins: string[];
   timeZone: string;
   digestCron: string;
+  /** How long a claimed outbox target stays with its worker before another may take it over. */
+  outboxLeaseMs: number;
   defaultLocale: Locale;
   publicUrl: string;
   pledgeMaxMinor: Minor;
@@ -76,6 +78,9 @@ const schema = z.object({
   }),
   TIMEZONE: optional.refine((v) => v === undefined || isTimeZone(v), { message: 'must be an IANA time zone, e.g. Africa/Casablanca' }),
   DIGEST_CRON: optional.refine((v) => v === undefined || cron.validate(v), { message: 'must be a cron expression, e.g. 0 9 * * *' }),
+  OUTBOX_LEASE_SECONDS: optional.refine((v) => v === undefined || (/^\d{1,5}$/.test(v) && Number(v) >= 2), {
+    message: 'must be a whole number of seconds, at least 2',
+  }),
   DEFAULT_LOCALE: optional.refine((v) => v === undefined || v === 'fr' || v === 'en', { message: 'must be fr or en' }),
   PUBLIC_URL: url('PUBLIC_URL'),
   PLEDGE_MAX: optional.refine((v) => v === undefined || parseAmount(v).ok, { message: 'must be an amount, e.g. 100000' }),
@@ -145,6 +150,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     admins: (e.ADMINS ?? '').split(',').map((a) => a.trim()).filter((a) => a !== ''),
     timeZone: e.TIMEZONE ?? 'Africa/Casablanca',
     digestCron: e.DIGEST_CRON ?? '0 9 * * *',
+    outboxLeaseMs: Number(e.OUTBOX_LEASE_SECONDS ?? '60') * 1000,
     defaultLocale: e.DEFAULT_LOCALE === 'en' ? 'en' : 'fr',
     publicUrl: (e.PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/+$/, ''),
     pledgeMaxMinor: max.ok ? max.value : (10_000_000 as Minor),

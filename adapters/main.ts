@@ -8,11 +8,15 @@ import { migrateToLatest, openDatabase, type DatabaseHandle } from '../db/connec
 import { messagingDeps } from '../db/repositories/messaging.js';
 import { createStores } from '../db/stores.js';
 import type { CoreDeps } from '../src/deps.js';
+import { milestoneListener } from '../src/milestones/milestones.service.js';
 import { systemClock, type Clock } from '../src/shared/clock.js';
 import { minor } from '../src/shared/money.js';
 import type { Config } from './config.js';
 import { createHttpApp, listen } from './http/server.js';
 import { createLogger, type Logger } from './logger.js';
+import { scheduleDigest, type DigestSchedule } from './cron/digest.js';
+import { startOutboxWorker, type OutboxWorker } from './outbox/worker.js';
+import { createSlackSender } from './slack/sender.js';
 import { createSlackAdapter, slackEndpoint, type SlackAdapter } from './slack/app.js';
 import { createTeamsAdapter, type TeamsAdapter } from './teams/adapter.js';
 import type { TeamsCredentialsFactory } from './teams/auth.js';
@@ -23,6 +27,10 @@ export interface Bot {
   deps: CoreDeps;
   database: DatabaseHandle;
   slack: SlackAdapter | undefined;
+  /** Delivers the outbox (digests, milestones, announcements…) on every configured platform. */
+  outbox: OutboxWorker;
+  /** The DIGEST_CRON schedule; `digest.run(at)` runs the job by hand. */
+  digest: DigestSchedule;
   /** Always on: authenticated with MICROSOFT_APP_ID, otherwise for local use (Emulator). */
   teams: TeamsAdapter;
   logger: Logger;
@@ -36,6 +44,8 @@ export interface StartOptions {
   database?: DatabaseHandle;
   /** Web API retries for Slack (tests use 0). */
   slackRetries?: number;
+  /** Outbox worker: idle poll interval (ms), and whether it polls on its own (tests may drive `bot.outbox.tick()`). */
+  outbox?: { pollMs?: number; autostart?: boolean };
   /** Outbound Bot Connector credentials (tests: a fake that never calls Microsoft's login). */
   teamsCredentials?: TeamsCredentialsFactory;
 }
@@ -59,6 +69,7 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
   const ownsDatabase = options.database === undefined;
   await migrateToLatest(database);
   const deps = buildDeps(config, database, options.clock ?? systemClock);
+  deps.totalsListeners.push(milestoneListener(deps, (error) => logger.error({ component: 'milestones', err: String(error) }, 'milestone check failed')));
 
   const slack = config.slack
     ? createSlackAdapter({
@@ -79,6 +90,18 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
     mount: [teams.mount],
   });
   const server = await listen(app, config.port, config.host);
+  const outbox = startOutboxWorker(
+    {
+      db: database.db,
+      senders: [...(config.slack ? [createSlackSender({ token: config.slack.botToken, apiUrl: config.slack.apiUrl })] : []), teams.sender],
+      clock: deps.clock,
+      logger,
+      leaseMs: config.outboxLeaseMs,
+      ...(options.outbox?.pollMs !== undefined ? { pollMs: options.outbox.pollMs } : {}),
+    },
+    options.outbox?.autostart ?? true,
+  );
+  const digest = scheduleDigest({ deps, expression: config.digestCron, timeZone: config.timeZone, logger });
   await slack?.start();
   const { port } = server.address() as AddressInfo;
   const url = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}`;
@@ -89,9 +112,13 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
     deps,
     database,
     slack,
+    outbox,
+    digest,
     teams,
     logger,
     async close() {
+      await digest.stop();
+      await outbox.stop();
       await slack?.stop();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));

@@ -8,6 +8,7 @@ import type { Logger } from '../logger.js';
 import type { Request, Response } from 'express';
 import type { SlackContext } from './context.js';
 import { slackGate } from './gate.js';
+import { registerAnnounceViews } from './listeners/announce.js';
 import { registerCommands } from './listeners/commands.js';
 import { registerDirectMessages, registerEventDedupe } from './listeners/events.js';
 import { registerViews } from './listeners/views.js';
@@ -80,6 +81,7 @@ export function createSlackAdapter(options: SlackOptions): SlackAdapter {
   registerEventDedupe(app, db);
   registerCommands(app, context);
   registerViews(app, context);
+  registerAnnounceViews(app, context);
   registerDirectMessages(app, context);
   app.error(async (error) => {
     logger.error({ component: 'slack', code: (error as { code?: string }).code }, `slack error: ${error.message}`);

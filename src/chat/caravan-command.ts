@@ -3,6 +3,7 @@ import type { CoreDeps } from '../deps.js';
 import { collectPledge } from '../pledges/pledges.service.js';
 import { collectErrorText, pledgeErrorText, progressText } from '../pledges/texts.js';
 import type { Actor } from './actor.js';
+import { announceVerb, channelsVerb, channelVerb, milestoneVerb } from './broadcast-commands.js';
 import { helpReply } from './help.js';
 import type { CommandContext } from './pledge-command.js';
 import { message, type Reply } from './reply.js';
@@ -12,6 +13,8 @@ export async function caravanCommand(deps: CoreDeps, actor: Actor, text: string,
   const { c } = actor;
   const words = text.trim().split(/\s+/).filter((w) => w !== '');
   const verb = (words[0] ?? '').toLowerCase();
+  // Announcements keep their text as typed (line breaks included): everything after the verb.
+  const rest = text.trim().slice((words[0] ?? '').length).trim();
   switch (verb) {
     case '':
     case 'status':
@@ -33,6 +36,25 @@ export async function caravanCommand(deps: CoreDeps, actor: Actor, text: string,
       const campaign = await deps.campaigns.get(result.value.pledge.campaignId);
       return message('ok', [c.pledge.collected(Number(n), result.value.pledge.amountMinor, campaign?.currency ?? 'MAD')]);
     }
+    case 'channel':
+    case 'canal':
+    case 'chaine':
+    case 'chaîne':
+      return channelVerb(deps, actor, rest, ctx);
+    case 'channels':
+    case 'canaux':
+    case 'chaines':
+    case 'chaînes':
+      return channelsVerb(deps, actor, ctx);
+    case 'milestone':
+    case 'milestones':
+    case 'palier':
+    case 'paliers':
+      return milestoneVerb(deps, actor, rest, ctx);
+    case 'announce':
+    case 'annonce':
+    case 'annoncer':
+      return announceVerb(deps, actor, rest, ctx);
     default:
       return message('error', [c.common.badCommand(text.trim().slice(0, 60))]);
   }

@@ -11,10 +11,10 @@ export interface MessageReply {
   lines: string[];
 }
 
-/** The platform should open a form (Slack modal / Teams card). */
+/** The platform should open a form (Slack modal / Teams card). `announce` is only ever asked of Slack. */
 export interface FormReply {
   kind: 'form';
-  form: 'pledge';
+  form: 'pledge' | 'announce';
   /** Shown at the top of the form. */
   intro: string;
 }

@@ -1,7 +1,7 @@
 import { Writable } from 'node:stream';
 import { loadConfig } from '../../adapters/config.js';
 import { createLogger } from '../../adapters/logger.js';
-import { startBot, type Bot } from '../../adapters/main.js';
+import { startBot, type Bot, type StartOptions } from '../../adapters/main.js';
 import type { TeamsCredentialsFactory } from '../../adapters/teams/auth.js';
 import { createCampaign } from '../../src/campaigns/campaigns.service.js';
 import { ManualClock } from '../../src/shared/clock.js';
@@ -36,6 +36,8 @@ export async function startTestBot(
     now?: Date;
     /** Teams outbound credentials, for authenticated-mode tests (see bot-framework-jwt.ts). */
     teamsCredentials?: TeamsCredentialsFactory;
+    /** Outbox worker settings (poll interval, autostart). */
+    outbox?: StartOptions['outbox'];
   } = {},
 ): Promise<TestBot> {
   const db = options.database ?? (await testDatabase());
@@ -62,6 +64,7 @@ export async function startTestBot(
     database: db,
     logger: createLogger('info', sink),
     slackRetries: 0,
+    ...(options.outbox ? { outbox: options.outbox } : {}),
     ...(options.teamsCredentials ? { teamsCredentials: options.teamsCredentials } : {}),
   });
   return {

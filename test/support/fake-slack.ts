@@ -32,6 +32,8 @@ export interface FakeSlack {
   /** Files the bot may download at `${url}/files/<id>` with the right bearer token. */
   files: Map<string, { body: Buffer; contentType: string }>;
   users: Map<string, { locale?: string; name?: string }>;
+  /** Messages chat.postMessage accepted, in order (what people would see); conversations.history reads them. */
+  posted: Array<{ channel: string; ts: string; text: string; metadata: unknown }>;
   /** Answers for the next calls of a method, consumed in order; or a function consulted on every call. */
   script(method: string, answer: ScriptedAnswer | Responder): void;
   token: string;
@@ -69,6 +71,7 @@ export async function startFakeSlack(token = 'xoxb-test-token'): Promise<FakeSla
   const uploads = new Map<string, Buffer>();
   const files: FakeSlack['files'] = new Map();
   const users: FakeSlack['users'] = new Map();
+  const posted: FakeSlack['posted'] = [];
   const scripts = new Map<string, Array<ScriptedAnswer | Responder>>();
   let url = '';
   let seq = 0;
@@ -84,8 +87,19 @@ export async function startFakeSlack(token = 'xoxb-test-token'): Promise<FakeSla
       }
       case 'views.open':
         return { ok: true, view: { id: `V${++seq}` } };
-      case 'chat.postMessage':
-        return { ok: true, channel: call.form.channel, ts: `${Date.now() / 1000}.${String(++seq).padStart(6, '0')}` };
+      case 'chat.postMessage': {
+        const ts = `${Math.floor(Date.now() / 1000)}.${String(++seq).padStart(6, '0')}`;
+        posted.push({ channel: String(call.form.channel ?? ''), ts, text: String(call.form.text ?? ''), metadata: call.form.metadata });
+        return { ok: true, channel: call.form.channel, ts };
+      }
+      case 'conversations.history': {
+        const oldest = Number(call.form.oldest ?? 0);
+        const messages = posted
+          .filter((p) => p.channel === call.form.channel && Number(p.ts) >= oldest)
+          .reverse()
+          .map((p) => ({ type: 'message', ts: p.ts, text: p.text, ...(p.metadata ? { metadata: p.metadata } : {}) }));
+        return { ok: true, messages, has_more: false };
+      }
       case 'chat.postEphemeral':
         return { ok: true, message_ts: `${Date.now() / 1000}` };
       case 'conversations.open':
@@ -177,6 +191,7 @@ export async function startFakeSlack(token = 'xoxb-test-token'): Promise<FakeSla
     uploads,
     files,
     users,
+    posted,
     token,
     script(method, answer) {
       const queue = scripts.get(method) ?? [];

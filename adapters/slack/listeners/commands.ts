@@ -4,6 +4,7 @@ import { chatCommands } from '../../../src/chat/commands.js';
 import { message, type Reply } from '../../../src/chat/reply.js';
 import { t } from '../../../src/shared/i18n/index.js';
 import type { SlackContext } from '../context.js';
+import { announceComposeModal } from '../announce-modal.js';
 import { pledgeModal, renderMessage } from '../render.js';
 
 /** Slash commands answer in the HTTP response itself (ephemeral), so nothing else can be slower than the work. */
@@ -40,7 +41,10 @@ export function registerCommands(app: App, sc: SlackContext): void {
 async function openForm(client: App['client'], command: SlashCommand, actor: Actor, reply: Reply & { kind: 'form' }) {
   await client.views.open({
     trigger_id: command.trigger_id,
-    view: pledgeModal(actor.c, reply, { channel: command.channel_id ?? null, locale: actor.locale }),
+    view:
+      reply.form === 'announce'
+        ? announceComposeModal(actor.c, reply.intro, { locale: actor.locale })
+        : pledgeModal(actor.c, reply, { channel: command.channel_id ?? null, locale: actor.locale }),
   });
 }
 

@@ -1,0 +1,226 @@
+/**
+ * The outbox worker: claims due targets (several instances share the work through Postgres), holds
+ * each until its pacing slot, sends it through its platform's sender, and records the outcome.
+ * A target cut off mid-send (crash, kill -9, timeout) is taken over after the lease; before resending
+ * it, the worker asks the platform whether the earlier post arrived, and counts a possible duplicate
+ * only when nobody can tell.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import { claimDue, finishTarget, markSending, releaseTargets, type ClaimedTarget } from '../../db/repositories/outbox-queue.js';
+import type { Database } from '../../db/schema.js';
+import type { PlatformSender, SendOutcome } from '../../src/messaging/ports.js';
+import { PLATFORM_LIMITS, type PaceLimits } from '../../src/outbox/pacing.js';
+import { DEFAULT_RETRY, decideAfter, type RetryPolicy, type Transition } from '../../src/outbox/rules.js';
+import type { Platform } from '../../src/ports.js';
+import type { Clock } from '../../src/shared/clock.js';
+import type { Logger } from '../logger.js';
+
+export interface OutboxWorkerOptions {
+  db: Kysely<Database>;
+  senders: PlatformSender[];
+  clock: Clock;
+  logger: Logger;
+  workerId?: string;
+  /** How often an idle worker looks for work. */
+  pollMs?: number;
+  /** A claim older than this is taken over by another worker. Keep it well above `sendTimeoutMs`. */
+  leaseMs?: number;
+  /** How far ahead pacing slots are reserved. */
+  horizonMs?: number;
+  /** Targets held at once (waiting for a slot or being sent). */
+  maxInFlight?: number;
+  sendTimeoutMs?: number;
+  limits?: PaceLimits;
+  retry?: RetryPolicy;
+  random?: () => number;
+}
+
+export interface OutboxWorker {
+  readonly id: string;
+  /** Claims and starts what is due now; resolves with the number claimed. */
+  tick(): Promise<number>;
+  /** Resolves when every target started so far has finished. */
+  idle(): Promise<void>;
+  /** Resolves when nothing is being sent: every held target is waiting for a slot still to come. */
+  settle(): Promise<void>;
+  /** Stops claiming, gives back targets not yet started, waits for the sends under way. */
+  stop(): Promise<void>;
+}
+
+export function startOutboxWorker(options: OutboxWorkerOptions, autostart = true): OutboxWorker {
+  const worker = new Worker(options);
+  if (autostart) worker.start();
+  return worker;
+}
+
+class Worker implements OutboxWorker {
+  readonly id: string;
+  private readonly senders: Map<Platform, PlatformSender>;
+  private readonly active = new Set<Promise<void>>();
+  /** Held targets waiting for their slot, by id → slot time (ms). */
+  private readonly waiting = new Map<number, number>();
+  private stopping = false;
+  private timer: NodeJS.Timeout | undefined;
+  private ticking: Promise<number> | undefined;
+  private wake: () => void = () => undefined;
+  private readonly stopped = new Promise<void>((resolve) => (this.wake = resolve));
+  private readonly o: Required<Omit<OutboxWorkerOptions, 'workerId'>>;
+
+  constructor(options: OutboxWorkerOptions) {
+    this.id = options.workerId ?? `worker-${randomUUID()}`;
+    this.senders = new Map(options.senders.map((s) => [s.platform, s]));
+    this.o = {
+      pollMs: 250,
+      leaseMs: 60_000,
+      horizonMs: 1_000,
+      maxInFlight: 64,
+      sendTimeoutMs: 20_000,
+      limits: PLATFORM_LIMITS,
+      retry: DEFAULT_RETRY,
+      random: Math.random,
+      ...options,
+    };
+  }
+
+  start(): void {
+    this.schedule(0);
+  }
+
+  private schedule(ms: number): void {
+    if (this.stopping) return;
+    this.timer = setTimeout(() => void this.loop(), ms);
+  }
+
+  private async loop(): Promise<void> {
+    let claimed = 0;
+    try {
+      claimed = await this.tick();
+    } catch (error) {
+      this.o.logger.error({ component: 'outbox', err: String(error) }, 'outbox claim failed');
+    }
+    // While there is work, come back before the reserved slots run out.
+    this.schedule(claimed > 0 ? Math.min(this.o.pollMs, this.o.horizonMs / 4) : this.o.pollMs);
+  }
+
+  tick(): Promise<number> {
+    this.ticking ??= this.claim().finally(() => (this.ticking = undefined));
+    return this.ticking;
+  }
+
+  private async claim(): Promise<number> {
+    const room = this.o.maxInFlight - this.active.size;
+    if (this.stopping || room <= 0 || this.senders.size === 0) return 0;
+    const claimed = await claimDue(this.o.db, {
+      workerId: this.id,
+      now: this.o.clock.now(),
+      leaseMs: this.o.leaseMs,
+      horizonMs: this.o.horizonMs,
+      limit: room,
+      platforms: [...this.senders.keys()],
+      limits: this.o.limits,
+    });
+    for (const target of claimed) {
+      const run: Promise<void> = this.deliver(target)
+        .catch((error: unknown) => this.o.logger.error({ component: 'outbox', target: target.id, err: String(error) }, 'outbox delivery failed'))
+        .finally(() => this.active.delete(run));
+      this.active.add(run);
+    }
+    return claimed.length;
+  }
+
+  private async deliver(target: ClaimedTarget): Promise<void> {
+    if (target.slotAt.getTime() > this.o.clock.now().getTime()) {
+      this.waiting.set(target.id, target.slotAt.getTime());
+      const go = await this.waitUntil(target.slotAt.getTime()).finally(() => this.waiting.delete(target.id));
+      if (!go) {
+        await releaseTargets(this.o.db, [target.id], this.id);
+        return;
+      }
+      if (!(await markSending(this.o.db, target.id, this.id, this.o.clock.now()))) return;
+    }
+    const sender = target.destination ? this.senders.get(target.destination.platform) : undefined;
+    if (!target.destination || !target.message || !sender) {
+      const reason = !target.destination || !target.message ? 'bad_payload' : 'no_sender';
+      await this.finish(target, { status: 'failed', lastError: reason, throttled: false }, false);
+      return;
+    }
+    let uncertainResend = false;
+    if (target.uncertain) {
+      const since = target.previousClaimAt ?? new Date(this.o.clock.now().getTime() - this.o.leaseMs);
+      const check = sender.findDelivered ? await sender.findDelivered(target.destination, String(target.id), since) : { delivered: 'unknown' as const };
+      if (check.delivered === true) {
+        await this.finish(target, { status: 'sent', platformMessageId: check.platformMessageId ?? null }, false);
+        return;
+      }
+      uncertainResend = check.delivered === 'unknown';
+    }
+    const outcome = await this.sendWithin(sender, target);
+    const transition = decideAfter(outcome, target, this.o.clock.now(), this.o.retry, this.o.random);
+    if (transition.status !== 'sent') {
+      this.o.logger.warn({ component: 'outbox', kind: target.kind, platform: sender.platform, target: target.id, outcome: transition.status, reason: transition.lastError }, 'outbox target not delivered');
+    }
+    await this.finish(target, transition, uncertainResend && transition.status === 'sent');
+  }
+
+  private finish(target: ClaimedTarget, transition: Transition, possibleDuplicate: boolean): Promise<void> {
+    return finishTarget(this.o.db, {
+      id: target.id,
+      workerId: this.id,
+      destinationKey: target.destinationKey,
+      transition,
+      possibleDuplicate,
+      now: this.o.clock.now(),
+    });
+  }
+
+  /** A sender that hangs is cut off; its post may still land, so the next attempt checks first. */
+  private async sendWithin(sender: PlatformSender, target: ClaimedTarget): Promise<SendOutcome> {
+    if (!target.destination || !target.message) return { status: 'failed', reason: 'bad_payload' };
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<SendOutcome>((resolve) => {
+      timer = setTimeout(() => resolve({ status: 'retry', reason: 'timeout', uncertain: true }), this.o.sendTimeoutMs);
+    });
+    try {
+      const send = sender.send(target.destination, target.message, { deliveryId: String(target.id) }).catch(
+        (error: unknown): SendOutcome => ({ status: 'retry', reason: `sender_error:${String(error).slice(0, 100)}`, uncertain: true }),
+      );
+      return await Promise.race([send, timeout]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  /** Waits for the slot on the bot's clock (tests drive it by hand); false when the worker stops first. */
+  private async waitUntil(atMs: number): Promise<boolean> {
+    for (;;) {
+      if (this.stopping) return false;
+      const remaining = atMs - this.o.clock.now().getTime();
+      if (remaining <= 0) return true;
+      await Promise.race([new Promise((r) => setTimeout(r, Math.min(remaining, 100))), this.stopped]);
+    }
+  }
+
+  async idle(): Promise<void> {
+    await this.ticking;
+    while (this.active.size > 0) await Promise.allSettled([...this.active]);
+  }
+
+  async settle(): Promise<void> {
+    for (;;) {
+      await this.ticking?.catch(() => undefined);
+      const now = this.o.clock.now().getTime();
+      const due = [...this.waiting.values()].some((slot) => slot <= now);
+      if (this.active.size === this.waiting.size && !due && !this.ticking) return;
+      await new Promise((r) => setTimeout(r, 5));
+    }
+  }
+
+  async stop(): Promise<void> {
+    this.stopping = true;
+    clearTimeout(this.timer);
+    this.wake();
+    await this.ticking?.catch(() => undefined);
+    await Promise.allSettled([...this.active]);
+  }
+}

@@ -1,0 +1,111 @@
+import type { App } from '@slack/bolt';
+import { z } from 'zod';
+import { announce, announcementMessage, checkAnnouncement } from '../../../src/announcements/announcements.service.js';
+import { announceErrorText } from '../../../src/announcements/texts.js';
+import { actorFor } from '../../../src/chat/actor.js';
+import { t, type Catalogue } from '../../../src/shared/i18n/index.js';
+import {
+  ANNOUNCE_BLOCK,
+  ANNOUNCE_COMPOSE,
+  ANNOUNCE_CONFIRM,
+  announceDoneModal,
+  announcePreviewModal,
+} from '../announce-modal.js';
+import type { SlackContext } from '../context.js';
+import { renderMessage } from '../render.js';
+
+const locale = z.enum(['fr', 'en']);
+const composeMeta = z.object({ locale });
+const confirmMeta = z.object({ locale, text: z.string(), sendAt: z.number().int().nullable() });
+const state = z.object({
+  [ANNOUNCE_BLOCK.text]: z.object({ value: z.object({ value: z.string().nullable().optional() }) }),
+  [ANNOUNCE_BLOCK.when]: z.object({ value: z.object({ selected_option: z.object({ value: z.string() }).nullable().optional() }) }).optional(),
+  [ANNOUNCE_BLOCK.at]: z.object({ value: z.object({ selected_date_time: z.number().int().nullable().optional() }) }).optional(),
+});
+/** Slack keeps at most 3000 characters of private metadata. */
+const METADATA_MAX = 3000;
+
+function parseJson(text: string | undefined): unknown {
+  try {
+    return JSON.parse(text ?? '');
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The announcement form: compose → preview (exactly what the channels will show, and when) → send.
+ * HR is checked again on "send"; a redelivered submission enqueues once (keyed on the view id).
+ */
+export function registerAnnounceViews(app: App, sc: SlackContext): void {
+  app.view(ANNOUNCE_COMPOSE, async ({ ack, view }) => {
+    const meta = composeMeta.safeParse(parseJson(view.private_metadata));
+    const lang = meta.success ? meta.data.locale : sc.deps.defaultLocale;
+    const c = t(lang);
+    const values = state.safeParse(view.state.values);
+    if (!values.success) {
+      await ack({ response_action: 'errors', errors: { [ANNOUNCE_BLOCK.text]: c.broadcasts.announce.usage('/') } });
+      return;
+    }
+    const text = values.data.text.value.value ?? '';
+    const later = values.data.when?.value.selected_option?.value === 'later';
+    const atSeconds = values.data.at?.value.selected_date_time ?? null;
+    if (later && atSeconds === null) {
+      await ack({ response_action: 'errors', errors: { [ANNOUNCE_BLOCK.at]: c.broadcasts.modal.atMissing } });
+      return;
+    }
+    const checked = checkAnnouncement(text, later && atSeconds !== null ? new Date(atSeconds * 1000) : null, sc.deps.clock.now());
+    if (!checked.ok) {
+      const block = checked.error === 'announce.empty' || checked.error === 'announce.too_long' ? ANNOUNCE_BLOCK.text : ANNOUNCE_BLOCK.at;
+      await ack({ response_action: 'errors', errors: { [block]: announceErrorText(c, checked.error, checked.details, '/') } });
+      return;
+    }
+    const { sendAt } = checked.value;
+    const metadata = JSON.stringify({ locale: lang, text: checked.value.text, sendAt: sendAt ? sendAt.getTime() : null });
+    if (metadata.length > METADATA_MAX) {
+      await ack({ response_action: 'errors', errors: { [ANNOUNCE_BLOCK.text]: c.broadcasts.announce.tooLong(checked.value.text.length - (metadata.length - METADATA_MAX)) } });
+      return;
+    }
+    const channels = (await sc.deps.messaging.channels.list()).length;
+    const when = sendAt ? c.broadcasts.modal.previewAt(channels, c.broadcasts.at(sendAt, sc.deps.timeZone)) : c.broadcasts.modal.previewNow(channels);
+    // The preview is in the campaign's language: that is what the channels will read.
+    const preview = renderMessage(announcementMessage(t(sc.deps.defaultLocale), checked.value.text));
+    await ack({ response_action: 'update', view: announcePreviewModal(c, preview, when, metadata) });
+  });
+
+  app.view(ANNOUNCE_CONFIRM, async ({ ack, body, view, logger }) => {
+    const meta = confirmMeta.safeParse(parseJson(view.private_metadata));
+    const c = t(meta.success ? meta.data.locale : sc.deps.defaultLocale);
+    try {
+      const teamId = body.user.team_id ?? body.team?.id ?? view.team_id;
+      const actor = await actorFor(sc.deps, await sc.people.identity(teamId, body.user.id));
+      const outcome = meta.success ? await confirm(sc, c, actor.identity.userId, meta.data, view.id, await actor.isAdmin()) : c.common.sorry;
+      await ack({ response_action: 'update', view: announceDoneModal(c, outcome) });
+    } catch (error) {
+      logger.error(`announcement form failed: ${String(error)}`);
+      await ack({ response_action: 'update', view: announceDoneModal(c, c.common.sorry) }).catch(() => undefined);
+    }
+  });
+}
+
+async function confirm(
+  sc: SlackContext,
+  c: Catalogue,
+  userId: string,
+  meta: z.infer<typeof confirmMeta>,
+  viewId: string,
+  admin: boolean,
+): Promise<string> {
+  if (!admin) return c.common.notAdmin;
+  const result = await announce(sc.deps, {
+    text: meta.text,
+    sendAt: meta.sendAt === null ? null : new Date(meta.sendAt),
+    createdBy: `slack:${userId}`,
+    dedupeKey: `announcement:slack:view:${viewId}`,
+  });
+  if (!result.ok) return announceErrorText(c, result.error, result.details, '/');
+  const { targets, created, sendAt } = result.value;
+  if (!created) return c.broadcasts.announce.duplicate;
+  const a = c.broadcasts.announce;
+  return sendAt ? a.scheduled(targets, c.broadcasts.at(sendAt, sc.deps.timeZone), '/') : a.queued(targets, '/');
+}

@@ -1,0 +1,130 @@
+/**
+ * Slack's PlatformSender for the outbox: one `chat.postMessage` per attempt through a dedicated
+ * WebClient that neither retries nor sleeps on 429 (`rejectRateLimitedCalls`), so the outbox owns
+ * backoff and pacing and a broadcast never stalls the client that answers people's commands.
+ */
+import { ErrorCode, LogLevel, WebClient } from '@slack/web-api';
+import { z } from 'zod';
+import type { DeliveryCheck, Destination, OutgoingMessage, PlatformSender, SendContext, SendOutcome } from '../../src/messaging/ports.js';
+import { renderMessage } from './render.js';
+
+export interface SlackSenderOptions {
+  token: string;
+  apiUrl: string;
+  /** Per call; keep it well under the outbox lease. */
+  timeoutMs?: number;
+}
+
+/** Slack answers that will not change on retry: the channel is gone, the bot is out, the token is wrong. */
+const PERMANENT = new Set([
+  'channel_not_found', 'is_archived', 'not_in_channel', 'account_inactive', 'invalid_auth', 'missing_scope',
+  'not_authed', 'token_revoked', 'token_expired', 'no_permission', 'restricted_action', 'user_not_found',
+  'msg_too_long', 'too_many_attachments', 'invalid_blocks', 'invalid_arguments', 'ekm_access_denied', 'team_access_not_granted',
+]);
+/** Slack answers worth trying again later. */
+const TEMPORARY = new Set(['ratelimited', 'rate_limited', 'internal_error', 'fatal_error', 'service_unavailable', 'request_timeout']);
+
+/** Marks every post with the outbox delivery id, so a post whose answer was lost can be found again. */
+export const DELIVERY_EVENT = 'caravane_delivery';
+
+const errorShape = z.looseObject({
+  code: z.string().optional().catch(undefined),
+  retryAfter: z.number().optional().catch(undefined),
+  statusCode: z.number().optional().catch(undefined),
+  data: z.looseObject({ error: z.string().optional().catch(undefined) }).optional().catch(undefined),
+  original: z.looseObject({ code: z.string().optional().catch(undefined), cause: z.looseObject({ code: z.string().optional().catch(undefined) }).optional().catch(undefined) }).optional().catch(undefined),
+});
+
+/** Maps what the Web API client threw to the outbox's vocabulary. Reasons are Slack's own error codes. */
+export function slackOutcome(error: unknown): SendOutcome {
+  const e = errorShape.safeParse(error);
+  if (!e.success) return { status: 'retry', reason: 'unexpected_error', uncertain: true };
+  const { code, retryAfter, statusCode, data, original } = e.data;
+  if (code === ErrorCode.RateLimitedError) return { status: 'retry', reason: 'ratelimited', retryAfterMs: (retryAfter ?? 1) * 1000 };
+  if (code === ErrorCode.PlatformError) {
+    const reason = data?.error ?? 'unknown_error';
+    if (TEMPORARY.has(reason)) return { status: 'retry', reason };
+    // Unknown codes too: Slack would give the same answer to the same request.
+    return { status: 'failed', reason: PERMANENT.has(reason) ? reason : reason.slice(0, 80) };
+  }
+  if (code === ErrorCode.HTTPError) {
+    const status = statusCode ?? 0;
+    if (status === 408 || status >= 500) return { status: 'retry', reason: `http_${status}` };
+    return { status: 'failed', reason: status === 403 ? 'forbidden' : status === 404 ? 'not_found' : `http_${status}` };
+  }
+  if (code === ErrorCode.RequestError) {
+    const cause = original?.code ?? original?.cause?.code;
+    // Refused: nothing reached Slack. Anything else (reset, timeout) may have been posted.
+    return cause === 'ECONNREFUSED' ? { status: 'retry', reason: 'connection_refused' } : { status: 'retry', reason: 'request_error', uncertain: true };
+  }
+  return { status: 'retry', reason: 'unexpected_error', uncertain: true };
+}
+
+/** Block Kit for an outgoing message: the reply layout plus one image block per picture. */
+function slackPayload(message: OutgoingMessage) {
+  const rendered = renderMessage(message);
+  const images = (message.attachments ?? []).flatMap((a) =>
+    a.kind === 'image' ? [{ type: 'image', image_url: a.url, alt_text: a.alt.slice(0, 2000) || ' ' }] : [],
+  );
+  return { text: rendered.text, blocks: [...rendered.blocks, ...images] };
+}
+
+const history = z.looseObject({
+  messages: z.array(
+    z.looseObject({
+      ts: z.string().optional(),
+      metadata: z.looseObject({ event_type: z.string().optional(), event_payload: z.looseObject({ delivery: z.unknown().optional() }).optional() }).optional(),
+    }),
+  ),
+  has_more: z.boolean().optional(),
+});
+
+export function createSlackSender(options: SlackSenderOptions): PlatformSender {
+  const client = new WebClient(options.token, {
+    slackApiUrl: options.apiUrl,
+    rejectRateLimitedCalls: true,
+    retryConfig: { retries: 0 },
+    timeout: options.timeoutMs ?? 10_000,
+    logLevel: LogLevel.ERROR,
+  });
+
+  return {
+    platform: 'slack',
+
+    async send(destination: Destination, message: OutgoingMessage, context?: SendContext): Promise<SendOutcome> {
+      if (destination.platform !== 'slack') return { status: 'failed', reason: 'not_a_slack_destination' };
+      // Stored files are uploaded by a later version of this sender; until then they are refused, not dropped silently.
+      if (message.attachments?.some((a) => a.kind === 'file')) return { status: 'failed', reason: 'unsupported_attachment' };
+      try {
+        const res = await client.chat.postMessage({
+          channel: destination.channelId,
+          ...slackPayload(message),
+          unfurl_links: false,
+          ...(context ? { metadata: { event_type: DELIVERY_EVENT, event_payload: { delivery: context.deliveryId } } } : {}),
+        } as Parameters<WebClient['chat']['postMessage']>[0]);
+        return res.ts ? { status: 'sent', platformMessageId: res.ts } : { status: 'sent' };
+      } catch (error) {
+        return slackOutcome(error);
+      }
+    },
+
+    /** Reads the channel's recent history for a post tagged with the delivery id (needs the *:history scopes). */
+    async findDelivered(destination: Destination, deliveryId: string, since: Date): Promise<DeliveryCheck> {
+      if (destination.platform !== 'slack') return { delivered: 'unknown' };
+      try {
+        let channel = destination.channelId;
+        if (/^[UW]/.test(channel)) channel = (await client.conversations.open({ users: channel })).channel?.id ?? channel;
+        const oldest = String(Math.floor(since.getTime() / 1000) - 60);
+        const res = history.safeParse(await client.conversations.history({ channel, oldest, include_all_metadata: true, limit: 200 }));
+        if (!res.success) return { delivered: 'unknown' };
+        const found = res.data.messages.find(
+          (m) => m.metadata?.event_type === DELIVERY_EVENT && m.metadata.event_payload?.delivery === deliveryId,
+        );
+        if (found) return found.ts ? { delivered: true, platformMessageId: found.ts } : { delivered: true };
+        return res.data.has_more ? { delivered: 'unknown' } : { delivered: false };
+      } catch {
+        return { delivered: 'unknown' };
+      }
+    },
+  };
+}

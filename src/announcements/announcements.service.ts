@@ -1,0 +1,101 @@
+/**
+ * HR announcements: one message to every campaign channel on every platform, now or at a set time
+ * (a scheduled announcement is simply outbox targets whose first attempt is in the future).
+ */
+import { today } from '../campaigns/campaigns.service.js';
+import type { CoreDeps } from '../deps.js';
+import type { Destination, OutgoingMessage } from '../messaging/ports.js';
+import type { OutboxSummary } from '../outbox/outbox.js';
+import type { Catalogue } from '../shared/i18n/index.js';
+import { t } from '../shared/i18n/index.js';
+import { err, ok, type Result } from '../shared/result.js';
+import { zonedTime } from './schedule.js';
+
+export const ANNOUNCE_MAX = 2000;
+export const SCHEDULE_MAX_DAYS = 60;
+const DAY_MS = 86_400_000;
+
+export type AnnounceError =
+  | 'announce.empty'
+  | 'announce.too_long'
+  | 'announce.bad_time'
+  | 'announce.in_past'
+  | 'announce.too_far'
+  | 'announce.no_channels'
+  | 'announce.no_volunteers';
+
+export interface AnnounceInput {
+  text: string;
+  /** Null: now. */
+  sendAt: Date | null;
+  /** `platform:userId` of the HR person. */
+  createdBy: string;
+  /** Same key, same announcement (a redelivered command or form submission). */
+  dedupeKey: string;
+  /** Also a direct message to every confirmed volunteer; needs `deps.messaging.volunteers`. */
+  alsoVolunteers?: boolean;
+}
+
+/** `at 2026-12-01 09:00 TEXT` (or `à …`) schedules in the campaign time zone; anything else is the text. */
+export function parseAnnounceArgs(args: string, timeZone: string): Result<{ text: string; sendAt: Date | null }, 'announce.empty' | 'announce.bad_time'> {
+  const text = args.trim();
+  const m = /^(?:at|à|a)\s+(\S+)\s+(\S+)(?:\s+([\s\S]*))?$/i.exec(text);
+  if (!m || !/^\d{4}-\d{1,2}-\d{1,2}$/.test(m[1] ?? '')) return text === '' ? err('announce.empty') : ok({ text, sendAt: null });
+  const sendAt = zonedTime(m[1] ?? '', m[2] ?? '', timeZone);
+  if (!sendAt) return err('announce.bad_time');
+  const rest = (m[3] ?? '').trim();
+  return rest === '' ? err('announce.empty') : ok({ text: rest, sendAt });
+}
+
+/** Errors: `announce.empty`, `announce.too_long` (max), `announce.in_past`, `announce.too_far` (days). */
+export function checkAnnouncement(text: string, sendAt: Date | null, now: Date): Result<{ text: string; sendAt: Date | null }, AnnounceError> {
+  const trimmed = text.trim();
+  if (trimmed === '') return err('announce.empty');
+  if (trimmed.length > ANNOUNCE_MAX) return err('announce.too_long', { max: ANNOUNCE_MAX });
+  if (sendAt && sendAt.getTime() <= now.getTime()) return err('announce.in_past');
+  if (sendAt && sendAt.getTime() > now.getTime() + SCHEDULE_MAX_DAYS * DAY_MS) return err('announce.too_far', { days: SCHEDULE_MAX_DAYS });
+  return ok({ text: trimmed, sendAt });
+}
+
+/** The announcement as posted: HR's words under a headline in the campaign's language. */
+export function announcementMessage(c: Catalogue, text: string): OutgoingMessage {
+  return { kind: 'message', tone: 'info', headline: `📣 ${c.broadcasts.announce.headline}`, lines: text.split('\n') };
+}
+
+/**
+ * Enqueues the announcement for every campaign channel (and confirmed volunteers when asked).
+ * Errors: those of {@link checkAnnouncement}, `announce.no_channels`, `announce.no_volunteers`
+ * (asked for volunteers while that feature is not wired).
+ */
+export async function announce(
+  deps: CoreDeps,
+  input: AnnounceInput,
+): Promise<Result<{ targets: number; created: boolean; sendAt: Date | null }, AnnounceError>> {
+  const checked = checkAnnouncement(input.text, input.sendAt, deps.clock.now());
+  if (!checked.ok) return checked;
+  const campaign = await deps.campaigns.current(today(deps));
+  const destinations: Destination[] = (await deps.messaging.channels.list()).map((ch) => ch.destination);
+  if (destinations.length === 0) return err('announce.no_channels');
+  if (input.alsoVolunteers) {
+    const volunteers = deps.messaging.volunteers;
+    if (!volunteers || !campaign) return err('announce.no_volunteers');
+    destinations.push(...(await volunteers.confirmedDestinations(campaign.id)));
+  }
+  const { text, sendAt } = checked.value;
+  const queued = await deps.messaging.outbox.enqueue({
+    kind: 'announcement',
+    campaignId: campaign?.id ?? null,
+    message: announcementMessage(t(deps.defaultLocale), text),
+    destinations,
+    dedupeKey: input.dedupeKey,
+    notBefore: sendAt ?? undefined,
+    createdBy: input.createdBy,
+    summary: text.replace(/\s+/g, ' ').slice(0, 80),
+  });
+  return ok({ targets: queued.targets, created: queued.created, sendAt });
+}
+
+/** The latest deliveries (announcements, digests, milestones…), newest first. */
+export async function deliveryStatus(deps: CoreDeps, limit = 5): Promise<OutboxSummary[]> {
+  return deps.messaging.outbox.recent(limit);
+}

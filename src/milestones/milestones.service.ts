@@ -1,0 +1,85 @@
+import type { Campaign } from '../campaigns/campaign.js';
+import { currentProgress } from '../campaigns/campaigns.service.js';
+import type { CoreDeps } from '../deps.js';
+import type { PledgeChange, TotalsListener } from '../ports.js';
+import { parseAmount, type AmountError } from '../shared/amount.js';
+import { t } from '../shared/i18n/index.js';
+import { formatMoney, type Minor } from '../shared/money.js';
+import { err, ok, type Result } from '../shared/result.js';
+import { crossed, milestoneMessage, milestonesFor, type Milestone } from './milestones.js';
+
+/**
+ * Announces the milestones a pledge crossed. Each milestone is claimed once for all time in the same
+ * transaction that enqueues the announcement: two pledges crossing it together announce it once, and
+ * falling back below (a cancellation) then crossing again announces nothing new.
+ * `onError` hears failures: the pledge itself is already recorded and must not look failed.
+ */
+export function milestoneListener(deps: CoreDeps, onError: (error: unknown) => void): TotalsListener {
+  return {
+    async totalsChanged(campaign, change) {
+      try {
+        await announceCrossed(deps, campaign, change);
+      } catch (error) {
+        onError(error);
+      }
+    },
+  };
+}
+
+async function announceCrossed(deps: CoreDeps, campaign: Campaign, change: PledgeChange): Promise<void> {
+  const { before, after } = change;
+  if (after.pledgedMinor <= before.pledgedMinor) return;
+  const all = milestonesFor(campaign.goalMinor, await deps.messaging.milestones.amounts(campaign.id));
+  const passed = crossed(all, before.pledgedMinor, after.pledgedMinor);
+  if (passed.length === 0) return;
+  const channels = await deps.messaging.channels.list();
+  await deps.messaging.transaction(async (stores) => {
+    const claimed = new Set(await stores.milestones.claim(campaign.id, passed.map((m) => m.key), deps.clock.now()));
+    const reached = passed.filter((m) => claimed.has(m.key));
+    if (reached.length === 0 || channels.length === 0) return;
+    await stores.outbox.enqueue({
+      kind: 'milestone',
+      campaignId: campaign.id,
+      message: milestoneMessage(t(deps.defaultLocale), campaign, reached, after),
+      destinations: channels.map((ch) => ch.destination),
+      dedupeKey: `milestone:${campaign.id}:${reached.map((m) => m.key).join(',')}`,
+      summary: reached
+        .map((m) => (m.percent !== null ? `${m.percent} %` : formatMoney(m.amountMinor, campaign.currency, deps.defaultLocale)))
+        .join(', '),
+    });
+  });
+}
+
+export type MilestoneAddError = AmountError | 'campaign.none';
+
+/**
+ * HR adds a milestone amount to the current campaign. One already passed is kept but marked reached,
+ * so it is never announced late. Errors: `amount.*`, `campaign.none`.
+ */
+export async function addMilestone(
+  deps: CoreDeps,
+  amountText: string,
+  addedBy: string,
+): Promise<Result<{ campaign: Campaign; amount: Minor; added: boolean; alreadyPassed: boolean }, MilestoneAddError>> {
+  const amount = parseAmount(amountText);
+  if (!amount.ok) return amount;
+  const progress = await currentProgress(deps);
+  if (!progress.ok) return err('campaign.none');
+  const { campaign, totals } = progress.value;
+  const { added } = await deps.messaging.milestones.addAmount(campaign.id, amount.value, addedBy);
+  const alreadyPassed = totals.pledgedMinor >= amount.value;
+  if (added && alreadyPassed) await deps.messaging.milestones.claim(campaign.id, [`amount:${amount.value}`], deps.clock.now());
+  return ok({ campaign, amount: amount.value, added, alreadyPassed });
+}
+
+/** The current campaign's milestones and which were reached. Error: `campaign.none`. */
+export async function listMilestones(
+  deps: CoreDeps,
+): Promise<Result<{ campaign: Campaign; milestones: Array<Milestone & { reached: boolean }> }, 'campaign.none'>> {
+  const progress = await currentProgress(deps);
+  if (!progress.ok) return err('campaign.none');
+  const { campaign } = progress.value;
+  const claimed = new Set(await deps.messaging.milestones.claimed(campaign.id));
+  const all = milestonesFor(campaign.goalMinor, await deps.messaging.milestones.amounts(campaign.id));
+  return ok({ campaign, milestones: all.map((m) => ({ ...m, reached: claimed.has(m.key) })) });
+}

@@ -1,0 +1,26 @@
+/** Driving the outbox in tests: deliver everything due, moving the bot's clock instead of waiting. */
+import { sql } from 'kysely';
+import type { Bot } from '../../adapters/main.js';
+import type { ManualClock } from '../../src/shared/clock.js';
+
+/** Targets not yet sent or failed for good. */
+export async function undelivered(bot: Bot): Promise<number> {
+  const r = await sql<{ n: number }>`select count(*)::int as n from outbox_targets where status in ('pending', 'sending')`.execute(bot.database.db);
+  return r.rows[0]?.n ?? 0;
+}
+
+/**
+ * Ticks the worker until nothing is left to deliver, moving `clock` by `stepMs` whenever the worker
+ * is only waiting (pacing slots, backoff, Retry-After). Throws if it does not finish in `maxSteps`.
+ */
+export async function deliverAll(bot: Bot, clock: ManualClock, options: { stepMs?: number; maxSteps?: number } = {}): Promise<number> {
+  const stepMs = options.stepMs ?? 500;
+  const maxSteps = options.maxSteps ?? 200;
+  for (let step = 0; step < maxSteps; step++) {
+    await bot.outbox.tick();
+    await bot.outbox.settle();
+    if ((await undelivered(bot)) === 0) return step;
+    clock.advance(stepMs);
+  }
+  throw new Error(`outbox not delivered after ${maxSteps} steps: ${await undelivered(bot)} targets left`);
+}
