@@ -1,4 +1,5 @@
 import type { MessagingDeps } from './messaging/deps.js';
+import type { PhotoDeps } from './photos/ports.js';
 import type { AdminStore, CampaignStore, PeopleStore, PledgeStore, TotalsListener } from './ports.js';
 import type { PledgeLimits } from './shared/amount.js';
 import type { Clock } from './shared/clock.js';
@@ -19,4 +20,6 @@ export interface CoreDeps {
   totalsListeners: TotalsListener[];
   /** Campaign channels, the outbox, digest and milestone claims (src/messaging/deps.ts). */
   messaging: MessagingDeps;
+  /** Photos after the event (src/photos/ports.ts); absent where the bot runs without photo storage. */
+  photos?: PhotoDeps | undefined;
 }

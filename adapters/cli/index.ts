@@ -14,7 +14,8 @@ const USAGE = `usage: caravane <command>
   admin add PLATFORM:USER_ID              e.g. slack:U0123ABCD or teams:<aadObjectId>
   admin list
   pledges export [--campaign ID]          CSV on stdout
-  pledges collect ID`;
+  pledges collect ID
+  teams package [--out FILE]              the Teams app zip (needs MICROSOFT_APP_ID, https PUBLIC_URL)`;
 
 async function main(argv: string[]): Promise<number> {
   const [group = '', sub = '', ...rest] = argv;

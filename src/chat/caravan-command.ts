@@ -1,6 +1,7 @@
 import { currentProgress } from '../campaigns/campaigns.service.js';
 import type { CoreDeps } from '../deps.js';
 import { collectPledge } from '../pledges/pledges.service.js';
+import { photosCommand } from '../photos/photos-command.js';
 import { collectErrorText, pledgeErrorText, progressText } from '../pledges/texts.js';
 import type { Actor } from './actor.js';
 import { announceVerb, channelsVerb, channelVerb, milestoneVerb } from './broadcast-commands.js';
@@ -55,6 +56,9 @@ export async function caravanCommand(deps: CoreDeps, actor: Actor, text: string,
     case 'annonce':
     case 'annoncer':
       return announceVerb(deps, actor, rest, ctx);
+    case 'photos':
+    case 'photo':
+      return photosCommand(deps, actor, words.slice(1), ctx.prefix);
     default:
       return message('error', [c.common.badCommand(text.trim().slice(0, 60))]);
   }

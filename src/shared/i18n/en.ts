@@ -2,6 +2,7 @@ import type { Minor } from '../money.js';
 import { formatDay, formatPercent, money } from './format.js';
 import type { Catalogue } from './fr.js';
 import { broadcastsEn } from './broadcasts.js';
+import { photosEn } from './photos.js';
 import { teamsEn } from './teams.js';
 
 const m = (a: Minor | number, c: string) => money(a as Minor, c, 'en');
@@ -11,6 +12,7 @@ const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one :
 export const en: Catalogue = {
   locale: 'en',
   teams: teamsEn,
+  photos: photosEn,
   broadcasts: broadcastsEn,
   common: {
     sorry: 'Sorry, something went wrong on our side. Please try again in a moment.',

@@ -1,6 +1,7 @@
 import type { Minor } from '../money.js';
 import { formatDay, formatPercent, money } from './format.js';
 import { broadcastsFr } from './broadcasts.js';
+import { photosFr } from './photos.js';
 import { teamsFr } from './teams.js';
 
 const m = (a: Minor | number, c: string) => money(a as Minor, c, 'fr');
@@ -11,6 +12,7 @@ const plural = (n: number, one: string, many: string) => `${n} ${n <= 1 ? one : 
 export const fr = {
   locale: 'fr' as const,
   teams: teamsFr,
+  photos: photosFr,
   broadcasts: broadcastsFr,
   common: {
     sorry: "Désolé, quelque chose s'est mal passé de notre côté. Réessayez dans un instant.",
