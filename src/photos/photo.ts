@@ -1,0 +1,110 @@
+/**
+ * Photos after the event: what a batch and a photo are, and the pure rules about who may do what
+ * with them. A batch is one upload (several photos sent at once). It waits for its uploader's consent,
+ * then for HR's review; only an approved batch's photos, not withdrawn, ever leave the bot.
+ */
+import type { Platform } from '../ports.js';
+import type { Locale } from '../shared/money.js';
+import { err, ok, type Result } from '../shared/result.js';
+
+export type BatchStatus = 'awaiting_consent' | 'in_review' | 'approved' | 'rejected' | 'discarded';
+
+/** Who sent a batch, as their platform knows them: where consent prompts and decisions are sent. */
+export interface Uploader {
+  personId: string;
+  platform: Platform;
+  tenantId: string;
+  userId: string;
+}
+
+export interface Photo {
+  id: number;
+  batchId: number;
+  position: number;
+  webKey: string;
+  thumbKey: string;
+  width: number;
+  height: number;
+  webBytes: number;
+  thumbBytes: number;
+  withdrawnAt: Date | null;
+  postedAt: Date | null;
+}
+
+export interface PhotoBatch {
+  id: number;
+  campaignId: string;
+  uploader: Uploader;
+  locale: Locale;
+  caption: string | null;
+  place: string | null;
+  status: BatchStatus;
+  createdAt: Date;
+  consentedAt: Date | null;
+  reviewedAt: Date | null;
+  /** `platform:userId` of the HR person who decided. */
+  reviewedBy: string | null;
+  rejectReason: string | null;
+  photos: Photo[];
+}
+
+export const CAPTION_MAX = 280;
+export const PLACE_MAX = 120;
+export const REASON_MAX = 500;
+/** Photos per batch: one Slack message carries at most 10 files, and a review card must stay small. */
+export const BATCH_MAX = 10;
+
+export type PhotoRuleError =
+  | 'photo.not_yours'
+  | 'photo.already_consented'
+  | 'photo.not_in_review'
+  | 'photo.already_reviewed'
+  | 'photo.withdrawn'
+  | 'photo.discarded'
+  | 'photo.text_too_long';
+
+/** Trims a caption, a place or a reason; empty becomes null; over `max` characters is refused. */
+export function cleanText(raw: string | null | undefined, max: number): Result<string | null, 'photo.text_too_long'> {
+  const text = (raw ?? '').replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '').replace(/\s+/g, ' ').trim();
+  if (text === '') return ok(null);
+  if ([...text].length > max) return err('photo.text_too_long', { max });
+  return ok(text);
+}
+
+/** Only the uploader confirms consent, once, while the batch waits for it. */
+export function checkConsent(batch: PhotoBatch, personId: string): Result<'in_review', PhotoRuleError> {
+  if (batch.uploader.personId !== personId) return err('photo.not_yours');
+  if (batch.status === 'discarded') return err('photo.discarded');
+  if (batch.status !== 'awaiting_consent') return err('photo.already_consented');
+  return ok('in_review');
+}
+
+/** HR decides once per batch, and only after the uploader consented. */
+export function checkReview(batch: PhotoBatch): Result<true, PhotoRuleError> {
+  if (batch.status === 'approved' || batch.status === 'rejected') return err('photo.already_reviewed');
+  if (batch.status === 'discarded') return err('photo.discarded');
+  if (batch.status !== 'in_review') return err('photo.not_in_review');
+  return ok(true);
+}
+
+/** The uploader or HR may withdraw a photo at any time, once. */
+export function checkWithdraw(batch: PhotoBatch, photo: Photo, personId: string, isHr: boolean): Result<true, PhotoRuleError> {
+  if (!isHr && batch.uploader.personId !== personId) return err('photo.not_yours');
+  if (photo.withdrawnAt !== null || batch.status === 'discarded') return err('photo.withdrawn');
+  return ok(true);
+}
+
+/** A photo that may be shown: consented, approved and not withdrawn. Everything else stays private. */
+export function isPublishable(batch: Pick<PhotoBatch, 'status' | 'consentedAt'>, photo: Pick<Photo, 'withdrawnAt'>): boolean {
+  return batch.status === 'approved' && batch.consentedAt !== null && photo.withdrawnAt === null;
+}
+
+/** `#12`, `#12–#14` or `#12, #15`: how photo numbers are shown. */
+export function photoNumbers(ids: readonly number[]): string {
+  const sorted = [...ids].sort((a, b) => a - b);
+  const first = sorted[0];
+  const last = sorted[sorted.length - 1];
+  if (first === undefined || last === undefined) return '';
+  if (sorted.length > 2 && last - first === sorted.length - 1) return `#${first}–#${last}`;
+  return sorted.map((id) => `#${id}`).join(', ');
+}

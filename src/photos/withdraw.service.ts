@@ -1,0 +1,80 @@
+/**
+ * Withdrawing: the uploader or HR takes a photo back at any time. It leaves the gallery and every
+ * future post at once, its files are deleted, and the bot removes its own earlier copies where the
+ * platform lets it (Slack files, Teams messages).
+ */
+import type { Actor } from '../chat/actor.js';
+import { message } from '../chat/reply.js';
+import type { CoreDeps } from '../deps.js';
+import { t } from '../shared/i18n/index.js';
+import { err, ok, type Result } from '../shared/result.js';
+import { checkWithdraw, photoNumbers, type Photo, type PhotoBatch, type PhotoRuleError } from './photo.js';
+import type { PhotoDeps, Recipient } from './ports.js';
+import { photoDeps } from './deps.js';
+
+export async function deleteFiles(p: PhotoDeps, photos: readonly Photo[]): Promise<void> {
+  for (const photo of photos) await Promise.all([p.storage.delete(photo.webKey), p.storage.delete(photo.thumbKey)]);
+}
+
+/** Asks the platforms to remove the bot's copies of a photo; returns how many went and how many stayed. */
+export async function retractCopies(deps: CoreDeps, p: PhotoDeps, photoId: number): Promise<{ retracted: number; kept: number }> {
+  const posts = await p.store.posts(photoId);
+  if (posts.length === 0) return { retracted: 0, kept: 0 };
+  const outcome = await p.notifier.retract(posts);
+  await p.store.markRetracted(outcome.retracted, deps.clock.now());
+  return { retracted: outcome.retracted.length, kept: outcome.kept };
+}
+
+export type WithdrawError = PhotoRuleError | 'photo.unavailable' | 'photo.not_found';
+
+export interface Withdrawn {
+  batch: PhotoBatch;
+  photoIds: number[];
+  /** Earlier platform copies deleted, and those the platform would not let go. */
+  retracted: number;
+  kept: number;
+}
+
+/**
+ * Withdraws one photo (`photoId`) or every photo of a batch (`batchId`, the button). Allowed to the
+ * uploader and to HR; when HR withdraws someone's photo, the uploader is told. A batch left with no
+ * photo before HR decided is discarded. Errors: `photo.not_found`, `photo.not_yours`,
+ * `photo.withdrawn` (nothing left to withdraw), `photo.unavailable`.
+ */
+export async function withdrawPhotos(deps: CoreDeps, actor: Actor, target: { photoId: number } | { batchId: number }): Promise<Result<Withdrawn, WithdrawError>> {
+  const wired = photoDeps(deps);
+  if (!wired.ok) return wired;
+  const p = wired.value;
+  const batch = 'photoId' in target ? await p.store.batchOfPhoto(target.photoId) : await p.store.getBatch(target.batchId);
+  if (!batch) return err('photo.not_found');
+  const isHr = await actor.isAdmin();
+  const chosen = 'photoId' in target ? batch.photos.filter((ph) => ph.id === target.photoId) : batch.photos.filter((ph) => ph.withdrawnAt === null);
+  const first = chosen[0] ?? batch.photos[0];
+  if (!first) return err('photo.not_found');
+  const allowed = checkWithdraw(batch, first, actor.person.id, isHr);
+  if (!allowed.ok) return allowed;
+  const at = deps.clock.now();
+  const ids = await p.store.withdraw(chosen.map((ph) => ph.id), `${actor.identity.platform}:${actor.identity.userId}`, at);
+  if (ids.length === 0) return err('photo.withdrawn');
+  const gone = chosen.filter((ph) => ids.includes(ph.id));
+  await deleteFiles(p, gone);
+  let retracted = 0;
+  let kept = 0;
+  for (const id of ids) {
+    const r = await retractCopies(deps, p, id);
+    retracted += r.retracted;
+    kept += r.kept;
+  }
+  const left = batch.photos.filter((ph) => ph.withdrawnAt === null && !ids.includes(ph.id));
+  if (left.length === 0 && (batch.status === 'awaiting_consent' || batch.status === 'in_review')) {
+    await p.store.setStatus(batch.id, batch.status, { status: 'discarded', at });
+  }
+  if (batch.uploader.personId !== actor.person.id) await tellUploaderOfHr(p, batch, ids);
+  return ok({ batch, photoIds: ids, retracted, kept });
+}
+
+async function tellUploaderOfHr(p: PhotoDeps, batch: PhotoBatch, ids: number[]): Promise<void> {
+  const c = t(batch.locale);
+  const to: Recipient = { platform: batch.uploader.platform, userId: batch.uploader.userId, tenantId: batch.uploader.tenantId, locale: batch.locale };
+  await p.notifier.tell(to, message('info', [c.photos.withdrawnByHr(photoNumbers(ids))]));
+}
