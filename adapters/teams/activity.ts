@@ -117,10 +117,16 @@ export function readTurn(activity: unknown): TeamsTurn {
   };
 }
 
-/** A Teams person is the tenant + AAD object id; without both the bot cannot tell who writes. */
-export function teamsIdentity(turn: TeamsTurn): Identity | null {
-  if (!turn.tenantId || !turn.aadObjectId) return null;
-  return { platform: 'teams', tenantId: turn.tenantId, userId: turn.aadObjectId, displayName: turn.userName, locale: turn.locale };
+/**
+ * A Teams person is the tenant + AAD object id; without both the bot cannot tell who writes. The Bot
+ * Framework Emulator sends neither: only when Teams runs unauthenticated (local use) is its user
+ * taken as a person of a pretend `emulator` tenant, so a developer can try every command.
+ */
+export function teamsIdentity(turn: TeamsTurn, localUse = false): Identity | null {
+  const base = { platform: 'teams' as const, displayName: turn.userName, locale: turn.locale };
+  if (turn.tenantId && turn.aadObjectId) return { ...base, tenantId: turn.tenantId, userId: turn.aadObjectId };
+  if (localUse && turn.bfChannelId === 'emulator' && turn.userId) return { ...base, tenantId: 'emulator', userId: turn.userId };
+  return null;
 }
 
 const ENTITIES: Record<string, string> = { '&nbsp;': ' ', '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'" };

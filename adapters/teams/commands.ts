@@ -13,6 +13,7 @@ import { t } from '../../src/shared/i18n/index.js';
 import { commandText, teamsIdentity, type TeamsTurn } from './activity.js';
 import type { TeamsContext } from './context.js';
 import { cardActivity, freshCard, pledgeCard, renderMessage } from './render.js';
+import { EMPTY_SIGNUP, freshState, tripCard, volunteerCard } from './volunteer-cards.js';
 
 const KIND = { personal: 'direct', groupChat: 'group', channel: 'channel' } as const;
 
@@ -28,7 +29,7 @@ export function messageKey(turn: TeamsTurn): string | null {
 
 /** Answers one message in the conversation it came from. Unknown words get the help. */
 export async function answerMessage(tc: TeamsContext, ctx: TurnContext, turn: TeamsTurn): Promise<void> {
-  const identity = teamsIdentity(turn);
+  const identity = teamsIdentity(turn, !tc.authenticated);
   if (!identity) {
     // Without a tenant and an AAD object id nobody can be credited: say so and record nothing.
     const c = t(turn.locale ?? tc.deps.defaultLocale);
@@ -53,6 +54,8 @@ const fileWithLink = z.object({
 function shown(actor: Actor, reply: Reply): Partial<Activity> {
   if (reply.kind === 'message') return renderMessage(reply);
   if (reply.kind === 'form' && reply.form === 'pledge') return cardActivity(pledgeCard(actor.c, reply, freshCard()));
+  if (reply.kind === 'form' && reply.form === 'volunteer') return cardActivity(volunteerCard(actor.c, reply, freshState(EMPTY_SIGNUP)));
+  if (reply.kind === 'form' && reply.form === 'trip') return cardActivity(tripCard(actor.c, reply, freshState(reply.values)));
   const file = fileWithLink.safeParse(reply);
   if (file.success) return renderMessage(file.data.link);
   return renderMessage(message('info', [actor.c.teams.notAvailable]));

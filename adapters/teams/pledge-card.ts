@@ -50,7 +50,7 @@ async function formAgain(tc: TeamsContext, actor: Actor, state: PledgeCardState)
  * card in a channel each pledge for themselves.
  */
 export async function submitPledgeCard(tc: TeamsContext, turn: TeamsTurn, data: PledgeCardData): Promise<CardOutcome> {
-  const identity = teamsIdentity(turn);
+  const identity = teamsIdentity(turn, !tc.authenticated);
   if (!identity) {
     const c = t(turn.locale ?? tc.deps.defaultLocale);
     return { kind: 'done', card: noticeCard(message('info', [c.teams.unidentified])) };

@@ -97,6 +97,24 @@ describe('pledges over Teams', () => {
     expect(text).not.toContain('`/pledge');
   });
 
+  it('unauthenticated (local use), the Bot Framework Emulator’s user can pledge though it sends no tenant', async () => {
+    const before = await pledged();
+    const emulator = {
+      type: 'message',
+      id: 'emulator-activity-1',
+      channelId: 'emulator',
+      serviceUrl: connector.url,
+      from: { id: '5e1f0c8a-emulator-user', name: 'User', role: 'user' },
+      recipient: { id: 'bot-id', name: 'Bot', role: 'bot' },
+      conversation: { id: '9a3c1d20-livechat|livechat' },
+      text: 'pledge 40',
+      locale: 'en-US',
+    };
+    expect((await postActivity(t.url, emulator)).status).toBe(200);
+    expect(textOf(connector.sent('9a3c1d20-livechat|livechat')[0]!)).toContain('pledge of 40 MAD');
+    expect(await pledged()).toBe(before + 4_000);
+  });
+
   it('a Slack pledge of 100 and a Teams pledge of 200 land in the same campaign: +30000, 2 more donors', async () => {
     const before = (await currentCampaign(t.url)).body.campaign;
     const slack = await postToSlackEndpoint(t.url, { body: slashCommandBody('/pledge', '100', { user: 'U0SLACK1' }) });

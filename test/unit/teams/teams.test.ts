@@ -46,6 +46,13 @@ describe('reading an activity', () => {
     expect(teamsIdentity(readTurn({ ...base, from: { id: '29:x', aadObjectId: 'aad' } }))).toBeNull();
   });
 
+  it('takes the Emulator’s user as a person only for local use', () => {
+    const emulator = readTurn({ ...base, channelId: 'emulator', from: { id: 'user-1', name: 'User' } });
+    expect(teamsIdentity(emulator, true)).toMatchObject({ tenantId: 'emulator', userId: 'user-1' });
+    expect(teamsIdentity(emulator, false)).toBeNull();
+    expect(teamsIdentity(readTurn({ ...base, channelId: 'msteams', from: { id: 'user-1' } }), true)).toBeNull();
+  });
+
   it('keeps only languages we speak; odd field types do not throw', () => {
     expect(readTurn({ ...base, locale: 'fr-MA' }).locale).toBe('fr');
     expect(readTurn({ ...base, locale: 'de-DE' }).locale).toBeUndefined();
