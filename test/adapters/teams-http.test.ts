@@ -85,3 +85,28 @@ describe('when the connector refuses a reply', () => {
     expect((await t.bot.teams.conversations.get(conversationId))?.active).toBe(true);
   });
 });
+
+describe('the bot joining and leaving conversations', () => {
+  const lifecycle = (type: string, extra: Record<string, unknown>) => {
+    const base = personalMessage(connector.url, person(40), '');
+    return { ...base, type, text: undefined, ...extra };
+  };
+  const conversationId = `a:personal-${person(40).aadObjectId}`;
+
+  it('installationUpdate remove makes the personal chat inactive; add makes it active again', async () => {
+    expect((await postActivity(t.url, lifecycle('installationUpdate', { action: 'add' }))).status).toBe(200);
+    expect((await t.bot.teams.conversations.get(conversationId))?.active).toBe(true);
+    await postActivity(t.url, lifecycle('installationUpdate', { action: 'remove' }));
+    expect((await t.bot.teams.conversations.get(conversationId))?.active).toBe(false);
+    await postActivity(t.url, lifecycle('installationUpdate', { action: 'add' }));
+    expect((await t.bot.teams.conversations.get(conversationId))?.active).toBe(true);
+  });
+
+  it('a conversationUpdate removing the bot makes the conversation inactive; removing someone else does not', async () => {
+    const bot = (personalMessage(connector.url, person(40), '').recipient as { id: string }).id;
+    await postActivity(t.url, lifecycle('conversationUpdate', { membersRemoved: [{ id: '29:someone-else' }] }));
+    expect((await t.bot.teams.conversations.get(conversationId))?.active).toBe(true);
+    await postActivity(t.url, lifecycle('conversationUpdate', { membersRemoved: [{ id: bot }] }));
+    expect((await t.bot.teams.conversations.get(conversationId))?.active).toBe(false);
+  });
+});
