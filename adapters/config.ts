@@ -29,6 +29,8 @@ export interface Config {
   outboxLeaseMs: number;
   defaultLocale: Locale;
   publicUrl: string;
+  /** PHOTO_MAX_MB in bytes: a larger photo is refused while it downloads. */
+  photoMaxBytes: number;
   pledgeMaxMinor: Minor;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 }
@@ -83,6 +85,9 @@ const schema = z.object({
   }),
   DEFAULT_LOCALE: optional.refine((v) => v === undefined || v === 'fr' || v === 'en', { message: 'must be fr or en' }),
   PUBLIC_URL: url('PUBLIC_URL'),
+  PHOTO_MAX_MB: optional.refine((v) => v === undefined || (/^\d{1,3}$/.test(v) && Number(v) >= 1 && Number(v) <= 100), {
+    message: 'must be a whole number of megabytes between 1 and 100',
+  }),
   PLEDGE_MAX: optional.refine((v) => v === undefined || parseAmount(v).ok, { message: 'must be an amount, e.g. 100000' }),
   LOG_LEVEL: optional.refine((v) => v === undefined || /^(fatal|error|warn|info|debug|trace|silent)$/.test(v), {
     message: 'must be one of fatal, error, warn, info, debug, trace, silent',
@@ -153,6 +158,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     outboxLeaseMs: Number(e.OUTBOX_LEASE_SECONDS ?? '60') * 1000,
     defaultLocale: e.DEFAULT_LOCALE === 'en' ? 'en' : 'fr',
     publicUrl: (e.PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/+$/, ''),
+    photoMaxBytes: Number(e.PHOTO_MAX_MB ?? '15') * 1024 * 1024,
     pledgeMaxMinor: max.ok ? max.value : (10_000_000 as Minor),
     logLevel: (e.LOG_LEVEL ?? 'info') as Config['logLevel'],
   };

@@ -7,12 +7,16 @@ import type { AddressInfo } from 'node:net';
 import { migrateToLatest, openDatabase, type DatabaseHandle } from '../db/connect.js';
 import { messagingDeps } from '../db/repositories/messaging.js';
 import { createStores } from '../db/stores.js';
+import { volunteerDeps, volunteerDirectory } from '../db/repositories/volunteers.js';
 import type { CoreDeps } from '../src/deps.js';
+import { volunteerCounts } from '../src/volunteers/trips.service.js';
 import { milestoneListener } from '../src/milestones/milestones.service.js';
 import { systemClock, type Clock } from '../src/shared/clock.js';
 import { minor } from '../src/shared/money.js';
 import type { Config } from './config.js';
 import { createHttpApp, listen } from './http/server.js';
+import { volunteerFilesRoute } from './http/volunteer-files.js';
+import { scheduleVolunteerJobs, type VolunteerSchedule } from './cron/volunteers.js';
 import { createLogger, type Logger } from './logger.js';
 import { scheduleDigest, type DigestSchedule } from './cron/digest.js';
 import { startOutboxWorker, type OutboxWorker } from './outbox/worker.js';
@@ -27,6 +31,8 @@ export interface Bot {
   deps: CoreDeps;
   database: DatabaseHandle;
   slack: SlackAdapter | undefined;
+  /** Volunteer reminders (09:00) and personal-data retention; `volunteerJobs.reminders(at)` runs the job by hand. */
+  volunteerJobs: VolunteerSchedule;
   /** Delivers the outbox (digests, milestones, announcements…) on every configured platform. */
   outbox: OutboxWorker;
   /** The DIGEST_CRON schedule; `digest.run(at)` runs the job by hand. */
@@ -51,6 +57,11 @@ export interface StartOptions {
 }
 
 export function buildDeps(config: Config, database: DatabaseHandle, clock: Clock): CoreDeps {
+  const volunteers = volunteerDeps(database.db, clock, {
+    reminderDays: config.volunteerReminderDays,
+    retentionDays: config.volunteerRetentionDays,
+    publicUrl: config.publicUrl,
+  });
   return {
     ...createStores(database.db),
     clock,
@@ -59,7 +70,8 @@ export function buildDeps(config: Config, database: DatabaseHandle, clock: Clock
     limits: { min: minor(100), max: config.pledgeMaxMinor },
     staticAdmins: new Set(config.admins),
     totalsListeners: [],
-    messaging: messagingDeps(database.db, clock),
+    messaging: { ...messagingDeps(database.db, clock), volunteers: volunteerDirectory(volunteers) },
+    volunteers,
   };
 }
 
@@ -87,9 +99,11 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
     logger,
     ping: database.ping,
     slack: receiver && config.slack ? slackEndpoint(config.slack.signingSecret, receiver) : undefined,
-    mount: [teams.mount],
+    mount: [teams.mount, volunteerFilesRoute(deps, database.db, logger)],
+    volunteers: (campaignId) => volunteerCounts(deps, campaignId),
   });
   const server = await listen(app, config.port, config.host);
+  const volunteerJobs = scheduleVolunteerJobs({ deps, timeZone: config.timeZone, logger });
   const outbox = startOutboxWorker(
     {
       db: database.db,
@@ -112,11 +126,13 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
     deps,
     database,
     slack,
+    volunteerJobs,
     outbox,
     digest,
     teams,
     logger,
     async close() {
+      await volunteerJobs.stop();
       await digest.stop();
       await outbox.stop();
       await slack?.stop();

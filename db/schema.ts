@@ -214,6 +214,60 @@ export interface PhotoPostsTable {
   retracted_at: ColumnType<Date | null, Date | string | null, Date | string | null>;
 }
 
+export interface TripsTable {
+  id: Generated<number>;
+  campaign_id: string;
+  name: string;
+  starts_on: Day;
+  ends_on: Day;
+  seats: number;
+  reserved_seats: Generated<number>;
+  confirmed: Generated<number>;
+  open_confirmed: Generated<number>;
+  waitlisted: Generated<number>;
+  meeting_point: string | null;
+  meeting_time: string | null;
+  deadline: ColumnType<string | null, string | null, string | null>;
+  purged_at: ColumnType<Date | null, Date | string | null, Date | string | null>;
+  created_by: string;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface TripRolesTable {
+  trip_id: number;
+  key: string;
+  name: string;
+  seats: number;
+  confirmed: Generated<number>;
+  position: number;
+}
+
+export interface SignupsTable {
+  id: Generated<number>;
+  trip_id: number;
+  person_id: string;
+  role_key: string | null;
+  status: string;
+  waitlist_seq: number | null;
+  source: string;
+  idempotency_key: string | null;
+  phone: string | null;
+  emergency_name: string | null;
+  emergency_phone: string | null;
+  notes: string | null;
+  rules_accepted_at: Timestamp;
+  changes: Generated<number>;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface VolunteerRemindersTable {
+  signup_id: number;
+  days_before: number;
+  claimed_at: Generated<Date>;
+}
+
 export interface Database {
   people: PeopleTable;
   identities: IdentitiesTable;
@@ -232,6 +286,10 @@ export interface Database {
   milestone_claims: MilestoneClaimsTable;
   app_secrets: AppSecretsTable;
   teams_conversations: TeamsConversationsTable;
+  trips: TripsTable;
+  trip_roles: TripRolesTable;
+  signups: SignupsTable;
+  volunteer_reminders: VolunteerRemindersTable;
   photo_batches: PhotoBatchesTable;
   photos: PhotosTable;
   photo_posts: PhotoPostsTable;

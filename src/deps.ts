@@ -4,6 +4,7 @@ import type { AdminStore, CampaignStore, PeopleStore, PledgeStore, TotalsListene
 import type { PledgeLimits } from './shared/amount.js';
 import type { Clock } from './shared/clock.js';
 import type { Locale } from './shared/money.js';
+import type { VolunteerDeps } from './volunteers/ports.js';
 
 /** Everything the core's use cases run against, wired once in the composition root. */
 export interface CoreDeps {
@@ -20,6 +21,8 @@ export interface CoreDeps {
   totalsListeners: TotalsListener[];
   /** Campaign channels, the outbox, digest and milestone claims (src/messaging/deps.ts). */
   messaging: MessagingDeps;
+  /** Trips, sign-ups, reminders and their settings (src/volunteers/ports.ts). */
+  volunteers: VolunteerDeps;
   /** Photos after the event (src/photos/ports.ts); absent where the bot runs without photo storage. */
   photos?: PhotoDeps | undefined;
 }

@@ -12,6 +12,7 @@ import { registerAnnounceViews } from './listeners/announce.js';
 import { registerCommands } from './listeners/commands.js';
 import { registerDirectMessages, registerEventDedupe } from './listeners/events.js';
 import { registerViews } from './listeners/views.js';
+import { registerVolunteerViews } from './volunteers/views.js';
 import { SlackPeople } from './people.js';
 
 export interface SlackAdapter {
@@ -81,6 +82,7 @@ export function createSlackAdapter(options: SlackOptions): SlackAdapter {
   registerEventDedupe(app, db);
   registerCommands(app, context);
   registerViews(app, context);
+  registerVolunteerViews(app, context);
   registerAnnounceViews(app, context);
   registerDirectMessages(app, context);
   app.error(async (error) => {

@@ -11,6 +11,7 @@ import { answerMessage } from './commands.js';
 import type { TeamsContext } from './context.js';
 import { pledgeCardData, submitPledgeCard } from './pledge-card.js';
 import { CARD_CONTENT_TYPE, cardActivity, type Card } from './render.js';
+import { submitVolunteerCard } from './volunteer-submit.js';
 
 const MESSAGE_RESPONSE = 'application/vnd.microsoft.activity.message';
 const executeValue = z.looseObject({ action: z.looseObject({ data: z.unknown() }) });
@@ -29,11 +30,11 @@ export class CaravaneTeamsBot extends TeamsActivityHandler {
 
   private async message(ctx: TurnContext, turn: TeamsTurn): Promise<void> {
     const submitted = pledgeCardData.safeParse(ctx.activity.value);
-    if (!submitted.success) {
+    const outcome = submitted.success ? await submitPledgeCard(this.tc, turn, submitted.data) : await submitVolunteerCard(this.tc, turn, ctx.activity.value);
+    if (!outcome) {
       await answerMessage(this.tc, ctx, turn);
       return;
     }
-    const outcome = await submitPledgeCard(this.tc, turn, submitted.data);
     // Action.Submit: replace the card it came from; when Teams does not let us, answer below it.
     if (turn.replyToId) {
       try {
@@ -54,12 +55,13 @@ export class CaravaneTeamsBot extends TeamsActivityHandler {
   /** Action.Execute: the invoke response itself carries the card that replaces the form. */
   private async cardAction(ctx: TurnContext, turn: TeamsTurn): Promise<CardActionResponse> {
     const value = executeValue.safeParse(ctx.activity.value);
-    const submitted = pledgeCardData.safeParse(value.success ? value.data.action.data : undefined);
-    if (!submitted.success) {
+    const data = value.success ? value.data.action.data : undefined;
+    const submitted = pledgeCardData.safeParse(data);
+    const outcome = submitted.success ? await submitPledgeCard(this.tc, turn, submitted.data) : await submitVolunteerCard(this.tc, turn, data);
+    if (!outcome) {
       const c = t(turn.locale ?? this.tc.deps.defaultLocale);
       return { statusCode: 200, type: MESSAGE_RESPONSE, value: c.teams.cardUnknown };
     }
-    const outcome = await submitPledgeCard(this.tc, turn, submitted.data);
     return { statusCode: 200, type: CARD_CONTENT_TYPE, value: outcome.card };
   }
 }

@@ -3,6 +3,7 @@ import * as createPledges from './2026_11_27_1200_create_pledges.js';
 import * as createTeamsConversations from './2026_11_27_1300_create_teams_conversations.js';
 import * as createOutbox from './2026_11_27_1400_create_outbox.js';
 import * as createAppSecrets from './2026_11_27_1450_create_app_secrets.js';
+import * as createTrips from './2026_11_27_1500_create_trips.js';
 import * as createPhotos from './2026_11_27_1600_create_photos.js';
 
 /**
@@ -14,5 +15,6 @@ export const migrations: Record<string, Migration> = {
   '2026_11_27_1300_create_teams_conversations': createTeamsConversations,
   '2026_11_27_1400_create_outbox': createOutbox,
   '2026_11_27_1450_create_app_secrets': createAppSecrets,
+  '2026_11_27_1500_create_trips': createTrips,
   '2026_11_27_1600_create_photos': createPhotos,
 };

@@ -5,6 +5,7 @@ import { photosCommand } from '../photos/photos-command.js';
 import { collectErrorText, pledgeErrorText, progressText } from '../pledges/texts.js';
 import type { Actor } from './actor.js';
 import { announceVerb, channelsVerb, channelVerb, milestoneVerb } from './broadcast-commands.js';
+import { caravanVolunteerVerb } from './caravan-volunteers.js';
 import { helpReply } from './help.js';
 import type { CommandContext } from './pledge-command.js';
 import { message, type Reply } from './reply.js';
@@ -56,6 +57,18 @@ export async function caravanCommand(deps: CoreDeps, actor: Actor, text: string,
     case 'annonce':
     case 'annoncer':
       return announceVerb(deps, actor, rest, ctx);
+    case 'trips':
+    case 'voyages':
+    case 'trip':
+    case 'voyage':
+    case 'roster':
+    case 'inscrits':
+    case 'export':
+    case 'exporter':
+    case 'volunteer':
+    case 'benevole':
+    case 'bénévole':
+      return caravanVolunteerVerb(deps, actor, words, ctx);
     case 'photos':
     case 'photo':
       return photosCommand(deps, actor, words.slice(1), ctx.prefix);
@@ -68,6 +81,7 @@ async function progressReply(deps: CoreDeps, actor: Actor): Promise<Reply> {
   const { c } = actor;
   const progress = await currentProgress(deps);
   if (!progress.ok) return message('info', [pledgeErrorText(c, 'campaign.none', progress.details, 'MAD', '')]);
-  const view = progressText(c, progress.value);
+  const seats = await deps.volunteers.signups.counts(progress.value.campaign.id);
+  const view = progressText(c, progress.value, seats.capacity > 0 ? [c.volunteers.progress(seats.confirmed, seats.capacity, seats.waitlisted)] : []);
   return message('info', view.lines, view.headline);
 }

@@ -3,6 +3,7 @@ import type { Actor } from './actor.js';
 import { caravanCommand } from './caravan-command.js';
 import { pledgeCommand, type CommandContext } from './pledge-command.js';
 import type { Reply } from './reply.js';
+import { volunteerCommand } from './volunteer-command.js';
 
 export type CommandHandler = (deps: CoreDeps, actor: Actor, text: string, ctx: CommandContext) => Promise<Reply>;
 
@@ -13,6 +14,7 @@ export type CommandHandler = (deps: CoreDeps, actor: Actor, text: string, ctx: C
 export const chatCommands: Record<string, { handler: CommandHandler; aliases: string[] }> = {
   pledge: { handler: pledgeCommand, aliases: ['promesse', 'promettre', 'don'] },
   caravan: { handler: caravanCommand, aliases: ['caravane'] },
+  volunteer: { handler: volunteerCommand, aliases: ['benevole', 'bénévole'] },
 };
 
 /** Finds the command a first word names (`pledge`, `/promesse`, `Caravane`), if any. */

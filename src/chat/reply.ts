@@ -2,6 +2,9 @@
  * What a chat command answers, before any platform lays it out. Slack renders it as Block Kit,
  * Teams as text or an Adaptive Card; the words come from the catalogue only.
  */
+import type { VolunteerFormReply } from '../volunteers/forms.js';
+import type { TripFormReply } from '../volunteers/trip-form.js';
+
 export type Tone = 'ok' | 'info' | 'error';
 
 export interface MessageReply {
@@ -19,7 +22,24 @@ export interface FormReply {
   intro: string;
 }
 
-export type Reply = MessageReply | FormReply;
+/**
+ * A private file for whoever asked (HR's exports). Slack uploads it to their direct messages; Teams,
+ * where a bot cannot hand over a file without a consent card, shows `link` (signed, short-lived).
+ */
+export interface FileReply {
+  kind: 'file';
+  filename: string;
+  mimeType: string;
+  content: string;
+  /** Posted with the file. */
+  comment: string;
+  /** Said where the command was typed once the file is on its way. */
+  sent: MessageReply;
+  /** The link instead of the file. */
+  link: MessageReply;
+}
+
+export type Reply = MessageReply | FormReply | VolunteerFormReply | TripFormReply | FileReply;
 
 export const message = (tone: Tone, lines: string[], headline?: string): MessageReply =>
   headline === undefined ? { kind: 'message', tone, lines } : { kind: 'message', tone, lines, headline };

@@ -6,6 +6,8 @@ import { t } from '../../../src/shared/i18n/index.js';
 import type { SlackContext } from '../context.js';
 import { announceComposeModal } from '../announce-modal.js';
 import { pledgeModal, renderMessage } from '../render.js';
+import { sendFilePrivately } from '../volunteers/files.js';
+import { volunteerFormView } from '../volunteers/modals.js';
 
 /** Slash commands answer in the HTTP response itself (ephemeral), so nothing else can be slower than the work. */
 export function registerCommands(app: App, sc: SlackContext): void {
@@ -28,6 +30,14 @@ export function registerCommands(app: App, sc: SlackContext): void {
           await openForm(client, command, actor, reply);
           return;
         }
+        if (reply.kind === 'file') {
+          await ack({ response_type: 'ephemeral', ...renderMessage(reply.sent) });
+          await sendFilePrivately(sc.client, command.user_id, reply).catch(async (error: unknown) => {
+            logger.error(`command ${name}: private file not delivered: ${error instanceof Error ? error.message : 'unknown error'}`);
+            await client.chat.postMessage({ channel: command.user_id, ...renderMessage(message('error', [(actor?.c ?? t(sc.deps.defaultLocale)).common.sorry])) });
+          });
+          return;
+        }
         await ack({ response_type: 'ephemeral', ...renderMessage(reply) });
       } catch (error) {
         logger.error(`command ${name} failed: ${String(error)}`);
@@ -42,7 +52,9 @@ async function openForm(client: App['client'], command: SlashCommand, actor: Act
   await client.views.open({
     trigger_id: command.trigger_id,
     view:
-      reply.form === 'announce'
+      reply.form === 'volunteer' || reply.form === 'trip'
+        ? volunteerFormView(actor, reply, command.channel_id ?? null)
+        : reply.form === 'announce'
         ? announceComposeModal(actor.c, reply.intro, { locale: actor.locale })
         : pledgeModal(actor.c, reply, { channel: command.channel_id ?? null, locale: actor.locale }),
   });

@@ -8,6 +8,7 @@ import { message } from '../../../src/chat/reply.js';
 import { t } from '../../../src/shared/i18n/index.js';
 import type { SlackContext } from '../context.js';
 import { renderMessage } from '../render.js';
+import { sendFilePrivately } from '../volunteers/files.js';
 
 /**
  * Slack re-sends an event it thinks was lost (with X-Slack-Retry-Num). Each `event_id` is handled
@@ -49,6 +50,12 @@ export function registerDirectMessages(app: App, sc: SlackContext): void {
       const reply = handler
         ? await handler(sc.deps, actor, rest.join(' '), { idempotencyKey: `slack:event:${msg.channel}:${msg.ts}`, prefix: '/' })
         : await caravanCommand(sc.deps, actor, 'help', { idempotencyKey: null, prefix: '/' });
+      if (reply.kind === 'file') {
+        // HR's export asked in the bot's DM: the file lands right there.
+        await sendFilePrivately(sc.client, msg.user, reply);
+        await client.chat.postMessage({ channel: msg.channel, ...renderMessage(reply.sent) });
+        return;
+      }
       const shown = reply.kind === 'message' ? reply : message('info', [actor.c.help.everyone('/')[1] ?? '']);
       await client.chat.postMessage({ channel: msg.channel, ...renderMessage(shown) });
     } catch (error) {

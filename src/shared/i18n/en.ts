@@ -4,6 +4,7 @@ import type { Catalogue } from './fr.js';
 import { broadcastsEn } from './broadcasts.js';
 import { photosEn } from './photos.js';
 import { teamsEn } from './teams.js';
+import { volunteersEn } from './volunteers.js';
 
 const m = (a: Minor | number, c: string) => money(a as Minor, c, 'en');
 const d = (day: string) => formatDay(day, 'en');
@@ -14,6 +15,7 @@ export const en: Catalogue = {
   teams: teamsEn,
   photos: photosEn,
   broadcasts: broadcastsEn,
+  volunteers: volunteersEn,
   common: {
     sorry: 'Sorry, something went wrong on our side. Please try again in a moment.',
     notAdmin: 'This command is for the caravan’s HR team only.',

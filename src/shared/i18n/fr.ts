@@ -3,6 +3,7 @@ import { formatDay, formatPercent, money } from './format.js';
 import { broadcastsFr } from './broadcasts.js';
 import { photosFr } from './photos.js';
 import { teamsFr } from './teams.js';
+import { volunteersFr } from './volunteers.js';
 
 const m = (a: Minor | number, c: string) => money(a as Minor, c, 'fr');
 const d = (day: string) => formatDay(day, 'fr');
@@ -14,6 +15,7 @@ export const fr = {
   teams: teamsFr,
   photos: photosFr,
   broadcasts: broadcastsFr,
+  volunteers: volunteersFr,
   common: {
     sorry: "Désolé, quelque chose s'est mal passé de notre côté. Réessayez dans un instant.",
     notAdmin: 'Cette commande est réservée à l’équipe RH de la caravane.',

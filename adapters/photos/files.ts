@@ -1,0 +1,30 @@
+/**
+ * Photos as the outbox senders see them: `photo:<id>` resolves to the web version's bytes (Slack
+ * uploads) or to an expiring signed URL (Teams cards), only while the photo may be shown.
+ */
+import type { CoreDeps } from '../../src/deps.js';
+import type { StoredFiles } from '../../src/messaging/files.js';
+import { parsePhotoFileId, publishedPhoto, readPublished } from '../../src/photos/album.service.js';
+
+export function photoFiles(deps: CoreDeps): StoredFiles {
+  return {
+    async read(fileId) {
+      const id = parsePhotoFileId(fileId);
+      const bytes = id === null ? null : await readPublished(deps, id, 'web');
+      return bytes && id !== null ? { bytes, name: `caravane-${id}.jpg`, mimeType: 'image/jpeg' } : null;
+    },
+
+    async url(fileId) {
+      const id = parsePhotoFileId(fileId);
+      const p = deps.photos;
+      if (id === null || !p || !(await publishedPhoto(deps, id))) return null;
+      return p.links.image(id, 'web', new Date(deps.clock.now().getTime() + p.linkTtlMs));
+    },
+
+    async posted(fileId, post) {
+      const id = parsePhotoFileId(fileId);
+      if (id === null || !deps.photos) return;
+      await deps.photos.store.recordPost({ photoId: id, ...post });
+    },
+  };
+}

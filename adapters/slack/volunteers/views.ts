@@ -1,0 +1,126 @@
+/**
+ * Submissions of the sign-up and trip modals. Every bad field comes back with `response_action:
+ * errors` on its block and nothing is stored; a redelivered submission is recognised by the view id.
+ * Field values are read, checked and stored; none is ever written to a log.
+ */
+import type { App, SlackViewAction, ViewOutput } from '@slack/bolt';
+import { z } from 'zod';
+import { actorFor, type Actor } from '../../../src/chat/actor.js';
+import type { MessageReply } from '../../../src/chat/reply.js';
+import { t } from '../../../src/shared/i18n/index.js';
+import type { FormOutcome } from '../../../src/volunteers/forms.js';
+import { submitSignupForm } from '../../../src/volunteers/forms.js';
+import type { SignupField } from '../../../src/volunteers/signup.js';
+import { submitTripForm } from '../../../src/volunteers/trip-form.js';
+import type { TripField } from '../../../src/volunteers/trip.js';
+import type { SlackContext } from '../context.js';
+import { renderMessage } from '../render.js';
+import { SIGNUP_BLOCK, TRIP_BLOCK, TRIP_VIEW, VOLUNTEER_VIEW } from './modals.js';
+
+const meta = z.object({ channel: z.string().nullable(), locale: z.enum(['fr', 'en']), tripId: z.number().int().positive().nullable().optional() });
+
+/** One input's state, whatever element it is; unknown keys are ignored. */
+const element = z.looseObject({
+  value: z.string().max(5000).nullish().catch(null),
+  selected_date: z.string().max(20).nullish().catch(null),
+  selected_time: z.string().max(10).nullish().catch(null),
+  selected_option: z.looseObject({ value: z.string().max(200) }).nullish().catch(null),
+  selected_options: z.array(z.looseObject({ value: z.string().max(200) })).max(10).nullish().catch(null),
+});
+const stateValues = z.record(z.string(), z.record(z.string(), element.catch({})));
+
+type Values = z.infer<typeof stateValues>;
+
+/** The text a block holds (typed, picked date, time or option), '' when empty or unreadable. */
+function read(values: Values, blockId: string): string {
+  const e = values[blockId]?.value;
+  return (e?.value ?? e?.selected_date ?? e?.selected_time ?? e?.selected_option?.value ?? '').toString();
+}
+
+const ticked = (values: Values, blockId: string, value: string) => (values[blockId]?.value?.selected_options ?? []).some((o) => o.value === value);
+
+function safeJson(text: string | undefined): unknown {
+  try {
+    return JSON.parse(text ?? '');
+  } catch {
+    return null;
+  }
+}
+
+/** Errors keyed by field → errors keyed by block, as Slack shows them. */
+function blockErrors<F extends string>(errors: Partial<Record<F, string>>, blocks: Record<F, string>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [field, text] of Object.entries(errors) as Array<[F, string | undefined]>) if (text) out[blocks[field]] = text.slice(0, 300);
+  return out;
+}
+
+/** An ephemeral message where the form was opened, else a direct message. */
+async function tellPrivately(client: App['client'], user: string, channel: string | null, reply: MessageReply) {
+  const msg = renderMessage(reply);
+  if (channel) {
+    try {
+      await client.chat.postEphemeral({ channel, user, text: msg.text, blocks: msg.blocks as never });
+      return;
+    } catch {
+      // Not in that channel any more: fall through to a direct message.
+    }
+  }
+  await client.chat.postMessage({ channel: user, text: msg.text, blocks: msg.blocks as never });
+}
+
+type Submit<F extends string> = (actor: Actor, values: Values, view: ViewOutput, tripId: number | null) => Promise<FormOutcome<F>>;
+
+function registerForm<F extends string>(app: App, sc: SlackContext, callbackId: string, blocks: Record<F, string>, submit: Submit<F>) {
+  app.view<SlackViewAction>(callbackId, async ({ ack, body, view, client, logger }) => {
+    const parsedMeta = meta.safeParse(safeJson(view.private_metadata));
+    const locale = parsedMeta.success ? parsedMeta.data.locale : sc.deps.defaultLocale;
+    const values = stateValues.catch({}).parse(view.state.values);
+    const firstBlock = Object.values<string>(blocks)[0] ?? 'choice';
+    try {
+      const teamId = body.user.team_id ?? body.team?.id ?? view.team_id;
+      const identity = await sc.people.identity(teamId, body.user.id);
+      const actor = await actorFor(sc.deps, { ...identity, locale: identity.locale ?? locale });
+      const outcome = await submit(actor, values, view, parsedMeta.success ? (parsedMeta.data.tripId ?? null) : null);
+      if (outcome.kind === 'errors') {
+        await ack({ response_action: 'errors', errors: blockErrors(outcome.errors, blocks) });
+        return;
+      }
+      await ack();
+      await tellPrivately(client, body.user.id, parsedMeta.success ? parsedMeta.data.channel : null, outcome.reply);
+    } catch (error) {
+      logger.error(`${callbackId} submission failed: ${error instanceof Error ? error.message : 'unknown error'}`);
+      await ack({ response_action: 'errors', errors: { [firstBlock]: t(locale).common.sorry } }).catch(() => undefined);
+    }
+  });
+}
+
+export function registerVolunteerViews(app: App, sc: SlackContext): void {
+  registerForm<SignupField>(app, sc, VOLUNTEER_VIEW, SIGNUP_BLOCK, (actor, v, view) =>
+    submitSignupForm(
+      sc.deps,
+      actor,
+      {
+        choice: read(v, SIGNUP_BLOCK.choice),
+        phone: read(v, SIGNUP_BLOCK.phone),
+        emergencyName: read(v, SIGNUP_BLOCK.emergencyName),
+        emergencyPhone: read(v, SIGNUP_BLOCK.emergencyPhone),
+        notes: read(v, SIGNUP_BLOCK.notes),
+        rules: ticked(v, SIGNUP_BLOCK.rules, 'accepted'),
+      },
+      `slack:view:${view.id}`,
+    ),
+  );
+  registerForm<TripField>(app, sc, TRIP_VIEW, TRIP_BLOCK, (actor, v, _view, tripId) => {
+    const field = (f: TripField) => read(v, TRIP_BLOCK[f]);
+    return submitTripForm(sc.deps, actor, tripId, {
+      name: field('name'),
+      from: field('from'),
+      to: field('to'),
+      seats: field('seats'),
+      roles: field('roles'),
+      meeting: field('meeting'),
+      meetingTime: field('meetingTime'),
+      deadline: field('deadline'),
+    });
+  });
+}

@@ -1,0 +1,121 @@
+/**
+ * `/caravan` verbs about trips and volunteers: `trips` for everyone; `trip [N]`, `roster [N]`,
+ * `export volunteers [N]`, `volunteer move N confirmed|waitlist`, `volunteer remove N` for HR only.
+ * Someone else asking for HR's verbs is refused and gets nothing else.
+ */
+import type { CoreDeps } from '../deps.js';
+import { volunteersCsvText } from '../volunteers/export.js';
+import { hrMoveSignup, type HrMove } from '../volunteers/hr.service.js';
+import { rosterReply } from '../volunteers/roster.js';
+import { volunteerCampaign } from '../volunteers/signups.service.js';
+import { stateText, tripDates } from '../volunteers/texts.js';
+import { lastSignupDay } from '../volunteers/trip.js';
+import { campaignTrips } from '../volunteers/trips.service.js';
+import { tripForm } from '../volunteers/trip-form.js';
+import type { Actor } from './actor.js';
+import type { CommandContext } from './pledge-command.js';
+import { message, type Reply } from './reply.js';
+
+/** A trip or sign-up number as typed (`3`, `#3`, `n°3`); null when absent, NaN when unreadable. */
+function numberArg(word: string | undefined): number | null {
+  if (word === undefined) return null;
+  const n = word.replace(/^(n°|#)/i, '');
+  return /^\d{1,9}$/.test(n) ? Number(n) : Number.NaN;
+}
+
+export async function caravanVolunteerVerb(deps: CoreDeps, actor: Actor, words: string[], ctx: CommandContext): Promise<Reply> {
+  const { c } = actor;
+  const verb = (words[0] ?? '').toLowerCase();
+  if (verb === 'trips' || verb === 'voyages') return tripsReply(deps, actor, ctx.prefix);
+  if (!(await actor.isAdmin())) return message('error', [c.common.notAdmin]);
+  if (verb === 'trip' || verb === 'voyage') {
+    const n = numberArg(words[1]);
+    return Number.isNaN(n) || words.length > 2 ? message('error', [c.common.badCommand(words.join(' ').slice(0, 60))]) : tripForm(deps, actor, n);
+  }
+  if (verb === 'roster' || verb === 'inscrits') return rosterFor(deps, actor, numberArg(words[1]), ctx.prefix);
+  if (verb === 'export' || verb === 'exporter') {
+    const what = (words[1] ?? '').toLowerCase();
+    if (!['volunteers', 'benevoles', 'bénévoles'].includes(what) || words.length > 3) return message('error', [c.volunteers.hr.exportUsage(ctx.prefix)]);
+    return exportReply(deps, actor, numberArg(words[2]), ctx.prefix);
+  }
+  return moveReply(deps, actor, words.slice(1), ctx.prefix);
+}
+
+async function tripsReply(deps: CoreDeps, actor: Actor, prefix: string): Promise<Reply> {
+  const { c } = actor;
+  const { campaignName, trips } = await campaignTrips(deps);
+  if (trips.length === 0) return message('info', [campaignName ? c.volunteers.hr.noTrips(prefix) : c.campaign.none]);
+  const lines = trips.map((t) => c.volunteers.hr.tripItem(t.id, t.name, tripDates(c, t), t.confirmed, t.seats, t.waitlisted, lastSignupDay(t)));
+  return message('info', lines, c.volunteers.hr.tripsTitle(campaignName ?? ''));
+}
+
+/** The one trip meant: the number given, or the campaign's only trip. A message when neither. */
+async function pickTrip(deps: CoreDeps, actor: Actor, n: number | null, prefix: string) {
+  const { c } = actor;
+  const { campaignName, trips } = await campaignTrips(deps);
+  if (trips.length === 0) return message('info', [campaignName ? c.volunteers.hr.noTrips(prefix) : c.campaign.none]);
+  if (Number.isNaN(n)) return message('error', [c.volunteers.hr.whichTrip(prefix)]);
+  if (n === null && trips.length > 1) return message('info', [c.volunteers.hr.whichTrip(prefix)]);
+  const trip = n === null ? trips[0] : trips.find((t) => t.id === n);
+  return trip ?? message('error', [c.volunteers.hr.tripNotFound(n ?? 0)]);
+}
+
+async function rosterFor(deps: CoreDeps, actor: Actor, n: number | null, prefix: string): Promise<Reply> {
+  const trip = await pickTrip(deps, actor, n, prefix);
+  if ('kind' in trip) return trip;
+  return rosterReply(actor.c, trip, await deps.volunteers.signups.roster(trip.id));
+}
+
+/** The CSV, privately: the platform uploads it to HR's direct messages or gives a 15-minute link. */
+async function exportReply(deps: CoreDeps, actor: Actor, n: number | null, prefix: string): Promise<Reply> {
+  const { c } = actor;
+  const campaign = await volunteerCampaign(deps);
+  if (!campaign) return message('info', [c.campaign.none]);
+  if (Number.isNaN(n)) return message('error', [c.volunteers.hr.exportUsage(prefix)]);
+  if (n !== null) {
+    const trip = await deps.volunteers.trips.get(n);
+    if (!trip || trip.campaignId !== campaign.id) return message('error', [c.volunteers.hr.tripNotFound(n)]);
+  }
+  const content = await volunteersCsvText(deps.volunteers.signups, campaign.id, n, deps.timeZone);
+  const path = `/files/volunteers/${campaign.id}${n === null ? '' : `/${n}`}.csv`;
+  const link = await deps.volunteers.links(path, 15 * 60_000);
+  return {
+    kind: 'file',
+    filename: `${c.locale === 'fr' ? 'benevoles' : 'volunteers'}${n === null ? '' : `-${n}`}.csv`,
+    mimeType: 'text/csv',
+    content,
+    comment: c.volunteers.hr.exportComment(campaign.name),
+    sent: message('ok', [c.volunteers.hr.exportSent]),
+    link: message('ok', [c.volunteers.hr.exportLink(link)]),
+  };
+}
+
+const MOVES: Record<string, HrMove> = {
+  confirmed: 'confirmed', confirm: 'confirmed', confirme: 'confirmed', confirmé: 'confirmed', 'confirmé·e': 'confirmed',
+  waitlist: 'waitlisted', waitlisted: 'waitlisted', attente: 'waitlisted',
+};
+
+/** `move N confirmed|waitlist` / `deplacer N confirme|attente`, `remove N` / `retirer N`. */
+async function moveReply(deps: CoreDeps, actor: Actor, words: string[], prefix: string): Promise<Reply> {
+  const { c } = actor;
+  const action = (words[0] ?? '').toLowerCase();
+  const n = numberArg(words[1]);
+  const isRemove = ['remove', 'retirer', 'supprimer'].includes(action) && words.length === 2;
+  const to = isRemove ? 'removed' : ['move', 'deplacer', 'déplacer'].includes(action) && words.length === 3 ? MOVES[(words[2] ?? '').toLowerCase()] : undefined;
+  if (to === undefined || n === null || Number.isNaN(n)) return message('error', [c.volunteers.hr.moveUsage(prefix)]);
+  const result = await hrMoveSignup(deps, n, to);
+  if (!result.ok) {
+    switch (result.error) {
+      case 'signup.not_found':
+        return message('error', [c.volunteers.hr.signupNotFound(n)]);
+      case 'signup.already_there':
+        return message('info', [c.volunteers.hr.alreadyThere(n, to === 'confirmed' ? c.volunteers.confirmedState : c.volunteers.waitlistName)]);
+      case 'signup.no_seat':
+        return message('error', [c.volunteers.hr.noSeat(String(result.details?.role ?? '') || c.volunteers.anywhere)]);
+    }
+  }
+  const { signup, position, promoted } = result.value;
+  const name = (await deps.volunteers.signups.displayName(n)) ?? c.volunteers.hr.unnamed;
+  const done = to === 'removed' ? c.volunteers.hr.removed(n, name) : c.volunteers.hr.moved(n, name, stateText(c, signup, position));
+  return message('ok', [done, ...(promoted.length > 0 ? [c.volunteers.hr.promoted(promoted.length)] : [])]);
+}

@@ -1,0 +1,65 @@
+/**
+ * Volunteer texts built from the one catalogue: role names, states, trip lines, error messages.
+ * Adapters only lay these out.
+ */
+import type { Catalogue } from '../shared/i18n/index.js';
+import type { FieldErrors, Signup, SignupField } from './signup.js';
+import type { Trip, TripChangeError, TripError } from './trip.js';
+
+/** A role as people read it; null is "anywhere useful". */
+export function roleName(c: Catalogue, trip: Pick<Trip, 'roles'>, key: string | null): string {
+  if (key === null) return c.volunteers.anywhere;
+  return trip.roles.find((r) => r.key === key)?.name ?? key;
+}
+
+export function stateText(c: Catalogue, signup: Pick<Signup, 'status'>, position: number | null): string {
+  return signup.status === 'confirmed' ? c.volunteers.confirmedState : c.volunteers.waitlistedState(position ?? 0);
+}
+
+export const tripDates = (c: Catalogue, trip: Pick<Trip, 'startsOn' | 'endsOn'>): string => c.volunteers.dates(trip.startsOn, trip.endsOn);
+
+/** The sign-up form's error codes in the person's words, field by field. */
+export function signupFieldTexts(c: Catalogue, fields: FieldErrors): Partial<Record<SignupField, string>> {
+  const texts: Partial<Record<SignupField, string>> = {};
+  for (const [field, code] of Object.entries(fields) as Array<[SignupField, keyof Catalogue['volunteers']['errors']]>) {
+    texts[field] = c.volunteers.errors[code];
+  }
+  return texts;
+}
+
+/** Why a trip was refused, in the person's words. */
+export function tripErrorText(
+  c: Catalogue,
+  error: TripError | TripChangeError | 'trip.no_campaign',
+  details: Record<string, string | number> | undefined,
+): string {
+  const e = c.volunteers.trip.errors;
+  const num = (k: string) => Number(details?.[k] ?? 0);
+  const str = (k: string) => String(details?.[k] ?? '');
+  switch (error) {
+    case 'trip.name_too_long':
+    case 'trip.bad_seats':
+    case 'trip.too_many_roles':
+    case 'trip.meeting_too_long':
+      return e[error](num('max'));
+    case 'trip.bad_role':
+    case 'trip.duplicate_role':
+    case 'trip.role_in_use':
+      return e[error](str('role'));
+    case 'trip.roles_exceed_seats':
+      return e[error](num('reserved'), num('seats'));
+    case 'trip.seats_below_confirmed':
+    case 'trip.open_below_confirmed':
+      return e[error](num('confirmed'));
+    case 'trip.role_below_confirmed':
+      return e[error](str('role'), num('confirmed'));
+    case 'trip.name_missing':
+    case 'trip.bad_date':
+    case 'trip.ends_before_start':
+    case 'trip.bad_time':
+    case 'trip.bad_deadline':
+    case 'trip.deadline_after_start':
+    case 'trip.no_campaign':
+      return e[error];
+  }
+}

@@ -1,0 +1,62 @@
+/**
+ * Test helpers for the volunteers feature: core deps over a test database, trips, people and
+ * sign-ups made through the real use cases.
+ */
+import { messagingDeps } from '../../db/repositories/messaging.js';
+import { volunteerDeps } from '../../db/repositories/volunteers.js';
+import { createStores } from '../../db/stores.js';
+import type { DatabaseHandle } from '../../db/connect.js';
+import { createCampaign } from '../../src/campaigns/campaigns.service.js';
+import type { CoreDeps } from '../../src/deps.js';
+import type { Clock } from '../../src/shared/clock.js';
+import { minor } from '../../src/shared/money.js';
+import { signUp } from '../../src/volunteers/signups.service.js';
+import type { TripInput } from '../../src/volunteers/trip.js';
+import { createTrip } from '../../src/volunteers/trips.service.js';
+
+export function coreDeps(db: DatabaseHandle, clock: Clock, reminderDays: number[] = [7, 1]): CoreDeps {
+  return {
+    ...createStores(db.db),
+    clock,
+    timeZone: 'Africa/Casablanca',
+    defaultLocale: 'fr',
+    limits: { min: minor(100), max: minor(10_000_000) },
+    staticAdmins: new Set(),
+    totalsListeners: [],
+    messaging: messagingDeps(db.db, clock),
+    volunteers: volunteerDeps(db.db, clock, { reminderDays, retentionDays: 30, publicUrl: 'http://127.0.0.1:3000' }),
+  };
+}
+
+export async function campaign(deps: CoreDeps) {
+  const created = await createCampaign(deps, { name: 'Caravane 2026', currency: 'MAD', goalMinor: minor(15_000_000), startsOn: '2026-11-15', endsOn: '2026-12-15' });
+  if (!created.ok) throw new Error(created.error);
+  return created.value;
+}
+
+export async function trip(deps: CoreDeps, over: Partial<TripInput> = {}) {
+  const created = await createTrip(
+    deps,
+    { name: 'Azilal', startsOn: '2026-12-12', endsOn: '2026-12-14', seats: 3, roles: [], meetingPoint: 'Parking du siège', meetingTime: '07:30', deadline: null, ...over },
+    'test',
+  );
+  if (!created.ok) throw new Error(created.error);
+  return created.value;
+}
+
+export const person = (deps: CoreDeps, userId: string, platform: 'slack' | 'teams' = 'slack') =>
+  deps.people.resolve({ platform, tenantId: platform === 'slack' ? 'T111' : 'tenant-1', userId, displayName: userId });
+
+/** A valid sign-up for `userId` (phone derived from the index so each is distinct). */
+export async function volunteer(deps: CoreDeps, tripId: number, userId: string, opts: { role?: string | null; n?: number; key?: string } = {}) {
+  const p = await person(deps, userId);
+  const n = String(opts.n ?? 0).padStart(2, '0');
+  const result = await signUp(
+    deps,
+    p.id,
+    { tripId, roleKey: opts.role ?? null, phone: `+2126123456${n}`, emergencyName: 'Fatima', emergencyPhone: '+212711223344', notes: null },
+    'slack',
+    opts.key ?? null,
+  );
+  return { person: p, result };
+}
