@@ -16,6 +16,8 @@ export interface ScriptedAnswer {
   status?: number;
   retryAfter?: number;
   body?: Record<string, unknown>;
+  /** Answer this much later (a slow Slack); the call counts as received at once. */
+  delayMs?: number;
 }
 
 type Responder = (call: SlackCall) => ScriptedAnswer | undefined;
@@ -167,6 +169,7 @@ export async function startFakeSlack(token = 'xoxb-test-token'): Promise<FakeSla
       else answer = queue.shift() as ScriptedAnswer;
     }
     if (answer) {
+      if (answer.delayMs) await new Promise((r) => setTimeout(r, answer?.delayMs));
       const headers: Record<string, string> = answer.retryAfter !== undefined ? { 'retry-after': String(answer.retryAfter) } : {};
       send(answer.status ?? 200, answer.body ?? (answer.status === 429 ? { ok: false, error: 'ratelimited' } : defaults(call)), headers);
       return;
