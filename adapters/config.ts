@@ -25,6 +25,10 @@ export interface Config {
   admins: string[];
   timeZone: string;
   digestCron: string;
+  /** Days after a trip ends before volunteers' phones, emergency contacts and notes are deleted. */
+  volunteerRetentionDays: number;
+  /** Days before a trip when confirmed volunteers get a reminder, e.g. [7, 1]. */
+  volunteerReminderDays: number[];
   /** How long a claimed outbox target stays with its worker before another may take it over. */
   outboxLeaseMs: number;
   defaultLocale: Locale;
@@ -80,6 +84,12 @@ const schema = z.object({
   }),
   TIMEZONE: optional.refine((v) => v === undefined || isTimeZone(v), { message: 'must be an IANA time zone, e.g. Africa/Casablanca' }),
   DIGEST_CRON: optional.refine((v) => v === undefined || cron.validate(v), { message: 'must be a cron expression, e.g. 0 9 * * *' }),
+  VOLUNTEER_DATA_RETENTION_DAYS: optional.refine((v) => v === undefined || (/^\d{1,4}$/.test(v) && Number(v) >= 1 && Number(v) <= 3650), {
+    message: 'must be a whole number of days between 1 and 3650',
+  }),
+  VOLUNTEER_REMINDER_DAYS: optional.refine((v) => v === undefined || v.split(',').every((d) => /^\s*\d{1,2}\s*$/.test(d) && Number(d) >= 1 && Number(d) <= 60), {
+    message: 'must be a comma list of days before the trip between 1 and 60, e.g. 7,1',
+  }),
   OUTBOX_LEASE_SECONDS: optional.refine((v) => v === undefined || (/^\d{1,5}$/.test(v) && Number(v) >= 2), {
     message: 'must be a whole number of seconds, at least 2',
   }),
@@ -155,6 +165,8 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     admins: (e.ADMINS ?? '').split(',').map((a) => a.trim()).filter((a) => a !== ''),
     timeZone: e.TIMEZONE ?? 'Africa/Casablanca',
     digestCron: e.DIGEST_CRON ?? '0 9 * * *',
+    volunteerRetentionDays: Number(e.VOLUNTEER_DATA_RETENTION_DAYS ?? '30'),
+    volunteerReminderDays: [...new Set((e.VOLUNTEER_REMINDER_DAYS ?? '7,1').split(',').map((d) => Number(d.trim())))],
     outboxLeaseMs: Number(e.OUTBOX_LEASE_SECONDS ?? '60') * 1000,
     defaultLocale: e.DEFAULT_LOCALE === 'en' ? 'en' : 'fr',
     publicUrl: (e.PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/+$/, ''),
