@@ -9,6 +9,12 @@ export async function undelivered(bot: Bot): Promise<number> {
   return r.rows[0]?.n ?? 0;
 }
 
+/** One pass of the worker at the clock's current time: claims what is due and sends it. */
+export async function runOnce(bot: Bot): Promise<void> {
+  await bot.outbox.tick();
+  await bot.outbox.settle();
+}
+
 /**
  * Ticks the worker until nothing is left to deliver, moving `clock` by `stepMs` whenever the worker
  * is only waiting (pacing slots, backoff, Retry-After). Throws if it does not finish in `maxSteps`.
