@@ -104,14 +104,15 @@ function toClaimed(r: CandidateRow, destination: Destination | null, slotAt: Dat
 
 /**
  * Due, unclaimed (or abandoned) targets, a few per destination, oldest lanes first. Lanes paused by a
- * 429 or busy beyond the horizon are skipped, so one crowded channel never holds the others back.
+ * 429 or busy beyond the horizon are skipped, so one crowded channel never holds the others back;
+ * more lanes than needed are looked at, so a worker skipping another's locked rows still fills up.
  */
 async function candidates(trx: Transaction<Database>, o: ClaimOptions, platform: Platform): Promise<CandidateRow[]> {
   const cutoff = new Date(o.now.getTime() - o.leaseMs);
   const horizonEnd = new Date(o.now.getTime() + o.horizonMs);
   const lane = paceKeys(platform === 'slack' ? { platform, channelId: 'x' } : { platform, conversationId: 'x' }, o.limits)[0];
-  const perLane = Math.min(16, Math.ceil(o.horizonMs / (lane?.intervalMs ?? 1000)) + 1);
-  const result = await sql<CandidateRow>`
+  const perLane = Math.max(1, Math.min(16, Math.ceil(o.horizonMs / (lane?.intervalMs ?? 1000))));
+  const targets = await sql<Omit<CandidateRow, 'kind' | 'payload'>>`
     with lanes as (
       select t.destination_key, min(t.next_attempt_at) as due
       from outbox_targets t
@@ -121,9 +122,9 @@ async function candidates(trx: Transaction<Database>, o: ClaimOptions, platform:
         and (p.next_at is null or p.next_at <= ${horizonEnd})
       group by t.destination_key
       order by due
-      limit ${o.limit}
+      limit ${o.limit * 4}
     )
-    select c.id, c.message_id, m.kind, c.destination_key, c.destination, m.payload, c.status, c.attempts, c.throttles, c.claimed_at
+    select c.id, c.message_id, c.destination_key, c.destination, c.status, c.attempts, c.throttles, c.claimed_at
     from lanes l
     cross join lateral (
       select t.* from outbox_targets t
@@ -133,9 +134,13 @@ async function candidates(trx: Transaction<Database>, o: ClaimOptions, platform:
       limit ${perLane}
       for update of t skip locked
     ) c
-    join outbox_messages m on m.id = c.message_id
+    limit ${o.limit}
   `.execute(trx);
-  return result.rows;
+  if (targets.rows.length === 0) return [];
+  const messageIds = [...new Set(targets.rows.map((r) => r.message_id))];
+  const messages = await trx.selectFrom('outbox_messages').select(['id', 'kind', 'payload']).where('id', 'in', messageIds).execute();
+  const byId = new Map(messages.map((m) => [m.id, m]));
+  return targets.rows.map((r) => ({ ...r, kind: byId.get(r.message_id)?.kind ?? 'announcement', payload: byId.get(r.message_id)?.payload ?? null }));
 }
 
 /** Locks the pace keys (in key order, so concurrent claimers never deadlock) and reads their next times. */
