@@ -73,7 +73,7 @@ export async function caravanCommand(deps: CoreDeps, actor: Actor, text: string,
     case 'photo':
       return photosCommand(deps, actor, words.slice(1), ctx.prefix);
     default:
-      return message('error', [c.common.badCommand(text.trim().slice(0, 60))]);
+      return message('error', [c.common.badCommand(text.trim().slice(0, 60), ctx.prefix)]);
   }
 }
 

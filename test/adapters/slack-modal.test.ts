@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { currentCampaign, seedCampaign, startTestBot, type TestBot } from '../support/bot.js';
 import { payloadBody, postToSlackEndpoint, slashCommandBody } from '../support/slack-sign.js';
 
-const fixture = JSON.parse(readFileSync('../shared/slack-fixtures/05-view-submission.payload.json', 'utf8')) as Record<string, unknown>;
+const fixture = JSON.parse(readFileSync('test/fixtures/slack/05-view-submission.payload.json', 'utf8')) as Record<string, unknown>;
 
 let t: TestBot;
 beforeAll(async () => {

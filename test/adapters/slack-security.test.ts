@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { currentCampaign, seedCampaign, startTestBot, type TestBot } from '../support/bot.js';
 import { payloadBody, postToSlackEndpoint, slackSignature, slashCommandBody } from '../support/slack-sign.js';
 
-const fixtures = '../shared/slack-fixtures';
+const fixtures = 'test/fixtures/slack';
 const knownAnswer = JSON.parse(readFileSync(`${fixtures}/01-signature-known-answer.json`, 'utf8')) as {
   signing_secret: string; x_slack_request_timestamp: number; raw_body: string; x_slack_signature: string;
 };

@@ -19,7 +19,7 @@ export const en: Catalogue = {
   common: {
     sorry: 'Sorry, something went wrong on our side. Please try again in a moment.',
     notAdmin: 'This command is for the caravan’s HR team only.',
-    badCommand: (cmd: string) => `I did not understand “${cmd}”. Type \`/caravan help\` to see what you can do.`,
+    badCommand: (cmd: string, prefix = '/') => `I did not understand “${cmd}”. Type \`${prefix}caravan help\` to see what you can do.`,
   },
   amount: {
     missing: 'Give an amount, for example `/pledge 500`.',

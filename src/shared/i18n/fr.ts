@@ -19,7 +19,8 @@ export const fr = {
   common: {
     sorry: "Désolé, quelque chose s'est mal passé de notre côté. Réessayez dans un instant.",
     notAdmin: 'Cette commande est réservée à l’équipe RH de la caravane.',
-    badCommand: (cmd: string) => `Je n’ai pas compris « ${cmd} ». Tapez \`/caravan help\` pour voir ce que vous pouvez faire.`,
+    badCommand: (cmd: string, prefix = '/') =>
+      `Je n’ai pas compris « ${cmd} ». Tapez \`${prefix}caravan help\` pour voir ce que vous pouvez faire.`,
   },
   amount: {
     missing: 'Indiquez un montant, par exemple `/pledge 500`.',
