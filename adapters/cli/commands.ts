@@ -10,6 +10,7 @@ import { systemClock } from '../../src/shared/clock.js';
 import type { Config } from '../config.js';
 import { buildDeps, startBot } from '../main.js';
 import { options, required, UsageError } from './args.js';
+import { volunteerCommands } from './volunteers.js';
 import { teamsPackage } from './teams-package.js';
 
 type Command = (config: Config, args: string[]) => Promise<number>;
@@ -34,6 +35,7 @@ const CAMPAIGN_ERRORS: Record<string, string> = {
 };
 
 export const commands: Record<string, Command> = {
+  ...volunteerCommands,
   'teams package': teamsPackage,
 
   async start(config) {

@@ -15,6 +15,11 @@ const USAGE = `usage: caravane <command>
   admin list
   pledges export [--campaign ID]          CSV on stdout
   pledges collect ID
+  trip create --name TEXT --from YYYY-MM-DD --to YYYY-MM-DD --seats N [--role NAME:SEATS]...
+              [--meeting TEXT] [--meeting-time HH:MM] [--deadline YYYY-MM-DD]
+                                          prints the new trip's number; it belongs to the current campaign
+  trip list
+  volunteers export [--trip N]            CSV on stdout (personal data: phones, emergency contacts)
   teams package [--out FILE]              the Teams app zip (needs MICROSOFT_APP_ID, https PUBLIC_URL)`;
 
 async function main(argv: string[]): Promise<number> {
