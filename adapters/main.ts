@@ -14,16 +14,22 @@ import { milestoneListener } from '../src/milestones/milestones.service.js';
 import { systemClock, type Clock } from '../src/shared/clock.js';
 import { minor } from '../src/shared/money.js';
 import type { Config } from './config.js';
+import { albumRoutes } from './http/album.js';
 import { createHttpApp, listen } from './http/server.js';
 import { volunteerFilesRoute } from './http/volunteer-files.js';
 import { scheduleVolunteerJobs, type VolunteerSchedule } from './cron/volunteers.js';
 import { createLogger, type Logger } from './logger.js';
+import { photoFiles } from './photos/files.js';
+import { createPhotoWiring } from './photos/wiring.js';
 import { scheduleDigest, type DigestSchedule } from './cron/digest.js';
 import { startOutboxWorker, type OutboxWorker } from './outbox/worker.js';
 import { createSlackSender } from './slack/sender.js';
 import { createSlackAdapter, slackEndpoint, type SlackAdapter } from './slack/app.js';
+import { slackPhotoNotifier } from './slack/photos/notifier.js';
 import { createTeamsAdapter, type TeamsAdapter } from './teams/adapter.js';
 import type { TeamsCredentialsFactory } from './teams/auth.js';
+import { teamsPhotoNotifier } from './teams/photos/notifier.js';
+import { serviceUrlTrust } from './teams/service-urls.js';
 
 export interface Bot {
   url: string;
@@ -81,6 +87,9 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
   const ownsDatabase = options.database === undefined;
   await migrateToLatest(database);
   const deps = buildDeps(config, database, options.clock ?? systemClock);
+  const photos = createPhotoWiring(config, database.db, logger);
+  deps.photos = photos.deps;
+  const files = photoFiles(deps);
   deps.totalsListeners.push(milestoneListener(deps, (error) => logger.error({ component: 'milestones', err: String(error) }, 'milestone check failed')));
 
   const slack = config.slack
@@ -92,14 +101,25 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
         ...(options.slackRetries !== undefined ? { retries: options.slackRetries } : {}),
       })
     : undefined;
-  const teams = createTeamsAdapter({ config: config.teams, deps, db: database.db, logger, credentials: options.teamsCredentials });
+  const teams = createTeamsAdapter({ config: config.teams, deps, db: database.db, logger, credentials: options.teamsCredentials, files });
+  photos.hub.slack = slack ? slackPhotoNotifier(slack.context.client, deps, logger) : undefined;
+  const trusted = serviceUrlTrust(config.teams.allowedServiceUrls);
+  photos.hub.teams = teamsPhotoNotifier({
+    ...teams,
+    appId: config.teams.appId ?? '',
+    mayUse: (url) => teams.mode === 'unauthenticated' || trusted(url),
+    db: database.db,
+    deps,
+    files,
+    logger,
+  });
   const receiver = slack?.receiver;
   const app = createHttpApp({
     deps,
     logger,
     ping: database.ping,
     slack: receiver && config.slack ? slackEndpoint(config.slack.signingSecret, receiver) : undefined,
-    mount: [teams.mount, volunteerFilesRoute(deps, database.db, logger)],
+    mount: [teams.mount, albumRoutes(deps, photos.secret), volunteerFilesRoute(deps, database.db, logger)],
     volunteers: (campaignId) => volunteerCounts(deps, campaignId),
   });
   const server = await listen(app, config.port, config.host);
@@ -107,7 +127,7 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
   const outbox = startOutboxWorker(
     {
       db: database.db,
-      senders: [...(config.slack ? [createSlackSender({ token: config.slack.botToken, apiUrl: config.slack.apiUrl })] : []), teams.sender],
+      senders: [...(config.slack ? [createSlackSender({ token: config.slack.botToken, apiUrl: config.slack.apiUrl, files })] : []), teams.sender],
       clock: deps.clock,
       logger,
       leaseMs: config.outboxLeaseMs,

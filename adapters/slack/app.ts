@@ -11,6 +11,7 @@ import { slackGate } from './gate.js';
 import { registerAnnounceViews } from './listeners/announce.js';
 import { registerCommands } from './listeners/commands.js';
 import { registerDirectMessages, registerEventDedupe } from './listeners/events.js';
+import { registerSlackPhotos } from './photos/register.js';
 import { registerViews } from './listeners/views.js';
 import { registerVolunteerViews } from './volunteers/views.js';
 import { SlackPeople } from './people.js';
@@ -85,6 +86,7 @@ export function createSlackAdapter(options: SlackOptions): SlackAdapter {
   registerVolunteerViews(app, context);
   registerAnnounceViews(app, context);
   registerDirectMessages(app, context);
+  registerSlackPhotos(app, context, { token: config.botToken, apiUrl: config.apiUrl });
   app.error(async (error) => {
     logger.error({ component: 'slack', code: (error as { code?: string }).code }, `slack error: ${error.message}`);
   });

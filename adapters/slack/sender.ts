@@ -6,6 +6,8 @@
 import { ErrorCode, LogLevel, WebClient } from '@slack/web-api';
 import { z } from 'zod';
 import type { DeliveryCheck, Destination, OutgoingMessage, PlatformSender, SendContext, SendOutcome } from '../../src/messaging/ports.js';
+import type { StoredFiles } from '../../src/messaging/files.js';
+import { hasStoredFiles, sendWithFiles } from './photos/album-upload.js';
 import { renderMessage } from './render.js';
 
 export interface SlackSenderOptions {
@@ -13,6 +15,8 @@ export interface SlackSenderOptions {
   apiUrl: string;
   /** Per call; keep it well under the outbox lease. */
   timeoutMs?: number;
+  /** Stored files (album photos) to upload with a message; without it such messages fail. */
+  files?: StoredFiles | undefined;
 }
 
 /** Slack answers that will not change on retry: the channel is gone, the bot is out, the token is wrong. */
@@ -93,8 +97,10 @@ export function createSlackSender(options: SlackSenderOptions): PlatformSender {
 
     async send(destination: Destination, message: OutgoingMessage, context?: SendContext): Promise<SendOutcome> {
       if (destination.platform !== 'slack') return { status: 'failed', reason: 'not_a_slack_destination' };
-      // Stored files are uploaded by a later version of this sender; until then they are refused, not dropped silently.
-      if (message.attachments?.some((a) => a.kind === 'file')) return { status: 'failed', reason: 'unsupported_attachment' };
+      if (hasStoredFiles(message)) {
+        if (!options.files) return { status: 'failed', reason: 'unsupported_attachment' };
+        return await sendWithFiles(client, options.files, destination, message).catch(slackOutcome);
+      }
       try {
         const res = await client.chat.postMessage({
           channel: destination.channelId,

@@ -11,6 +11,7 @@ import type { Database } from '../../db/schema.js';
 import { teamsConversationStore, type TeamsConversationStore } from '../../db/repositories/teams-conversations.js';
 import { message } from '../../src/chat/reply.js';
 import type { CoreDeps } from '../../src/deps.js';
+import type { StoredFiles } from '../../src/messaging/files.js';
 import { resolveLocale, t } from '../../src/shared/i18n/index.js';
 import type { Config } from '../config.js';
 import type { Logger } from '../logger.js';
@@ -42,6 +43,8 @@ export interface TeamsOptions {
   logger: Logger;
   /** Replaces botbuilder's MSAL credentials (tests: no call to Microsoft's login). */
   credentials?: TeamsCredentialsFactory | undefined;
+  /** Stored files (album photos) the sender may show. */
+  files?: StoredFiles | undefined;
 }
 
 const withStatus = z.looseObject({ statusCode: z.number() });
@@ -91,7 +94,7 @@ export function createTeamsAdapter(options: TeamsOptions): TeamsAdapter {
   return {
     mode: authenticated ? 'authenticated' : 'unauthenticated',
     mount: teamsRoute(adapter, tc, logic),
-    sender: new TeamsSender({ adapter, conversations, appId: config.appId ?? '', mayUse: tc.mayUse, logger }),
+    sender: new TeamsSender({ adapter, conversations, appId: config.appId ?? '', mayUse: tc.mayUse, logger, files: options.files }),
     conversations,
     adapter,
   };

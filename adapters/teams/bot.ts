@@ -10,6 +10,8 @@ import { readTurn, type TeamsTurn } from './activity.js';
 import { answerMessage } from './commands.js';
 import type { TeamsContext } from './context.js';
 import { pledgeCardData, submitPledgeCard } from './pledge-card.js';
+import { answerPhotoSubmit, photoCardAction } from './photos/actions.js';
+import { receiveTeamsPhotos } from './photos/inbound.js';
 import { CARD_CONTENT_TYPE, cardActivity, type Card } from './render.js';
 import { submitVolunteerCard } from './volunteer-submit.js';
 
@@ -29,6 +31,8 @@ export class CaravaneTeamsBot extends TeamsActivityHandler {
   }
 
   private async message(ctx: TurnContext, turn: TeamsTurn): Promise<void> {
+    // Photos: a photo card's Action.Submit, or images sent in the 1:1 chat.
+    if ((await answerPhotoSubmit(this.tc, ctx, turn)) || (await receiveTeamsPhotos(this.tc, ctx, turn))) return;
     const submitted = pledgeCardData.safeParse(ctx.activity.value);
     const outcome = submitted.success ? await submitPledgeCard(this.tc, turn, submitted.data) : await submitVolunteerCard(this.tc, turn, ctx.activity.value);
     if (!outcome) {
@@ -56,6 +60,8 @@ export class CaravaneTeamsBot extends TeamsActivityHandler {
   private async cardAction(ctx: TurnContext, turn: TeamsTurn): Promise<CardActionResponse> {
     const value = executeValue.safeParse(ctx.activity.value);
     const data = value.success ? value.data.action.data : undefined;
+    const photo = await photoCardAction(this.tc, turn, data);
+    if (photo) return { statusCode: 200, type: photo.kind === 'card' ? CARD_CONTENT_TYPE : MESSAGE_RESPONSE, value: photo.kind === 'card' ? photo.card : photo.text };
     const submitted = pledgeCardData.safeParse(data);
     const outcome = submitted.success ? await submitPledgeCard(this.tc, turn, submitted.data) : await submitVolunteerCard(this.tc, turn, data);
     if (!outcome) {

@@ -2,12 +2,14 @@
  * Proactive Teams messages for the outbox: from a stored conversation reference, one attempt per
  * call, the result mapped to a SendOutcome the outbox can schedule on.
  */
-import type { ConversationReference, TurnContext } from 'botbuilder';
+import type { Activity, ConversationReference, TurnContext } from 'botbuilder';
 import { z } from 'zod';
 import type { TeamsConversation, TeamsConversationStore } from '../../db/repositories/teams-conversations.js';
+import type { StoredFiles } from '../../src/messaging/files.js';
 import type { Destination, OutgoingMessage, PlatformSender, SendOutcome } from '../../src/messaging/ports.js';
 import type { Logger } from '../logger.js';
 import type { CaravaneCloudAdapter } from './auth.js';
+import { albumActivity, hasStoredFiles, recordTeamsPosts } from './photos/album.js';
 import { renderMessage } from './render.js';
 
 export interface TeamsSenderOptions {
@@ -17,6 +19,8 @@ export interface TeamsSenderOptions {
   appId: string;
   mayUse(serviceUrl: string): boolean;
   logger: Logger;
+  /** Stored files (album photos) shown as card images at signed URLs; without it such messages fail. */
+  files?: StoredFiles | undefined;
 }
 
 /** The connector calls a send needs; botbuilder keeps the ConnectorClient in the turn state, untyped. */
@@ -53,7 +57,7 @@ export function outcomeOf(error: unknown): SendOutcome & { statusCode?: number }
   return status === undefined ? { status: 'retry', reason } : { status: 'retry', reason, statusCode: status };
 }
 
-function referenceOf(ref: TeamsConversation): Partial<ConversationReference> {
+export function referenceOf(ref: TeamsConversation): Partial<ConversationReference> {
   return {
     channelId: ref.bfChannelId,
     serviceUrl: ref.serviceUrl,
@@ -87,7 +91,15 @@ export class TeamsSender implements PlatformSender {
     if (!ref) return { status: 'failed', reason: 'no stored Teams conversation with this id' };
     if (!ref.active) return { status: 'failed', reason: 'the bot was removed or blocked in this conversation' };
     if (!mayUse(ref.serviceUrl)) return { status: 'failed', reason: 'the stored serviceUrl is not an allowed Bot Connector host' };
-    const outcome = await this.attempt(ref, message);
+    let activity: Partial<Activity> = renderMessage(message);
+    let fileIds: string[] = [];
+    if (hasStoredFiles(message)) {
+      const album = this.options.files ? await albumActivity(message, this.options.files) : null;
+      if (!album) return { status: 'failed', reason: this.options.files ? 'every stored file was withdrawn' : 'stored files are not available' };
+      ({ activity, fileIds } = album);
+    }
+    const outcome = await this.attempt(ref, activity);
+    if (outcome.status === 'sent' && this.options.files) await recordTeamsPosts(this.options.files, fileIds, destination, outcome.platformMessageId);
     if (outcome.status === 'failed' && outcome.statusCode === 403) await conversations.setActive(ref.conversationId, false);
     if (outcome.status !== 'sent') {
       this.options.logger.warn({ component: 'teams', conversation: ref.type, status: outcome.statusCode, reason: outcome.reason }, 'teams send not delivered');
@@ -96,14 +108,14 @@ export class TeamsSender implements PlatformSender {
     return plain;
   }
 
-  private async attempt(ref: TeamsConversation, message: OutgoingMessage): Promise<SendOutcome & { statusCode?: number }> {
+  private async attempt(ref: TeamsConversation, activity: Partial<Activity>): Promise<SendOutcome & { statusCode?: number }> {
     let outcome: (SendOutcome & { statusCode?: number }) | undefined;
     try {
       await this.options.adapter.continueConversationAsync(this.options.appId, referenceOf(ref), async (ctx: TurnContext) => {
         try {
           const connector = ctx.turnState.get(ctx.adapter.ConnectorClientKey) as Connector;
           connector.client?.pipeline?.removePolicy({ name: 'defaultRetryPolicy' });
-          const sent = await connector.conversations.sendToConversation(ref.conversationId, renderMessage(message));
+          const sent = await connector.conversations.sendToConversation(ref.conversationId, activity);
           outcome = sent.id ? { status: 'sent', platformMessageId: sent.id } : { status: 'sent' };
         } catch (error) {
           outcome = outcomeOf(error);

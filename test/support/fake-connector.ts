@@ -33,6 +33,10 @@ export interface FakeConnector {
   sent(conversationId?: string): ConnectorCall[];
   /** Activities the bot replaced (PUT …/activities/{id}). */
   updated(conversationId?: string): ConnectorCall[];
+  /** Activities the bot deleted (DELETE …/activities/{id}). */
+  deleted(conversationId?: string): ConnectorCall[];
+  /** Pasted images, served at `${url}v3/attachments/<id>/views/original` (as Teams does; the bot's token is recorded). */
+  attachments: Map<string, { body: Buffer; contentType: string }>;
   /** Consulted before the default answers; return undefined to fall through. */
   respond(responder: Responder | null): void;
   close(): Promise<void>;
@@ -68,12 +72,14 @@ function defaultAnswer(call: ConnectorCall, n: number): ConnectorAnswer {
     return { status: 200, body: { id: memberId, name: 'Member', aadObjectId: `aad-${memberId.slice(-6)}`, userPrincipalName: 'member@example.test', tenantId: 'tenant' } };
   }
   if (route?.[2] === 'activities' && (call.method === 'POST' || call.method === 'PUT')) return { status: 200, body: { id: `activity-${n}` } };
+  if (route?.[2] === 'activities' && call.method === 'DELETE') return { status: 200 };
   return { status: 404, body: { error: { code: 'NotFound', message: 'no such route in the fake connector' } } };
 }
 
 export async function startFakeConnector(): Promise<FakeConnector> {
   const calls: ConnectorCall[] = [];
   let responder: Responder | null = null;
+  const attachments: FakeConnector['attachments'] = new Map();
   const server: Server = createServer(async (req: IncomingMessage, res: ServerResponse) => {
     const raw = await readBody(req);
     const path = decodeURIComponent(req.url ?? '/');
@@ -87,6 +93,13 @@ export async function startFakeConnector(): Promise<FakeConnector> {
       body: parseJson(raw),
     };
     calls.push(call);
+    const attachment = /^\/v3\/attachments\/([^/]+)\/views\/original$/.exec(path)?.[1];
+    if (attachment !== undefined && req.method === 'GET') {
+      const file = attachments.get(attachment);
+      res.writeHead(file ? 200 : 404, { 'content-type': file?.contentType ?? 'application/json' });
+      res.end(file?.body ?? '{}');
+      return;
+    }
     const answer = responder?.(call) ?? defaultAnswer(call, calls.length);
     res.writeHead(answer.status, { 'content-type': 'application/json', ...answer.headers });
     res.end(answer.body === undefined ? '' : JSON.stringify(answer.body));
@@ -100,6 +113,8 @@ export async function startFakeConnector(): Promise<FakeConnector> {
     calls,
     sent: (conversationId) => calls.filter((c) => isActivity(c, 'POST', conversationId)),
     updated: (conversationId) => calls.filter((c) => isActivity(c, 'PUT', conversationId)),
+    deleted: (conversationId) => calls.filter((c) => isActivity(c, 'DELETE', conversationId)),
+    attachments,
     respond(r) {
       responder = r;
     },

@@ -84,6 +84,7 @@ export const photosFr = {
       ? `${count} ancienne publication n’a pas pu être supprimée : l’image n’y est plus servie.`
       : `${count} anciennes publications n’ont pas pu être supprimées : l’image n’y est plus servie.`,
   withdrawnByHr: (numbers: string) => `L’équipe RH a retiré vos photos ${numbers}.`,
+  removedCard: 'Ces photos ont été retirées.',
   withdrawUsage: (p: string) => `Indiquez le numéro de la photo, par exemple \`${p}caravan photos withdraw 12\`.`,
   albumHeadline: (campaign: string, count: number) => `📸 ${campaign} — ${n(count, 'nouvelle photo', 'nouvelles photos', true)}`,
   albumLine: (text: string, numbers: string) => `• ${text} (${numbers})`,
@@ -206,6 +207,7 @@ export const photosEn: PhotosTexts = {
   retracted: (count: number) => `${n(count, 'earlier post', 'earlier posts', false)} deleted on Slack or Teams.`,
   retractKept: (count: number) => `${n(count, 'earlier post', 'earlier posts', false)} could not be deleted: the image is no longer served there.`,
   withdrawnByHr: (numbers: string) => `The HR team withdrew your photos ${numbers}.`,
+  removedCard: 'These photos were removed.',
   withdrawUsage: (p: string) => `Give the photo number, for example \`${p}caravan photos withdraw 12\`.`,
   albumHeadline: (campaign: string, count: number) => `📸 ${campaign} — ${n(count, 'new photo', 'new photos', false)}`,
   albumLine: (text: string, numbers: string) => `• ${text} (${numbers})`,

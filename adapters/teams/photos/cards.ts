@@ -1,0 +1,100 @@
+/**
+ * Adaptive Cards for photos: the uploader's consent card, HR's review card (the photos inline, never
+ * as links), notices with a Withdraw button, and the album card whose images are expiring signed
+ * URLs served by the bot. Every word comes from the catalogue.
+ */
+import { z } from 'zod';
+import type { MessageReply } from '../../../src/chat/reply.js';
+import { CAPTION_MAX, PLACE_MAX, photoNumbers, REASON_MAX, type PhotoBatch } from '../../../src/photos/photo.js';
+import type { Catalogue } from '../../../src/shared/i18n/index.js';
+import { noticeCard, teamsMarkdown, type Card } from '../render.js';
+
+export const PHOTO_VERB = {
+  consent: 'photos.consent',
+  discard: 'photos.discard',
+  approve: 'photos.approve',
+  reject: 'photos.reject',
+  withdraw: 'photos.withdraw',
+} as const;
+export type PhotoVerb = (typeof PHOTO_VERB)[keyof typeof PHOTO_VERB];
+export const FIELD = { caption: 'caption', place: 'place', reason: 'reason' } as const;
+
+const input = z.string().max(2000).optional().catch(undefined);
+/** A photo card's data (our verb, the batch) merged with its inputs, as Teams sends them back. */
+export const photoCardData = z.looseObject({
+  caravane: z.enum([PHOTO_VERB.consent, PHOTO_VERB.discard, PHOTO_VERB.approve, PHOTO_VERB.reject, PHOTO_VERB.withdraw]),
+  batch: z.union([z.number(), z.string().regex(/^\d{1,15}$/)]).transform(Number),
+  caption: input,
+  place: input,
+  reason: input,
+});
+export type PhotoCardData = z.infer<typeof photoCardData>;
+
+const SCHEMA = { type: 'AdaptiveCard', $schema: 'http://adaptivecards.io/schemas/adaptive-card.json', version: '1.5' } as const;
+const text = (t: string, extra: Record<string, unknown> = {}) => ({ type: 'TextBlock', text: teamsMarkdown(t).replace(/`([^`\n]*)`/g, '$1'), wrap: true, ...extra });
+
+/** Action.Execute (Universal Actions) with Action.Submit as the fallback for older clients. */
+function action(verb: PhotoVerb, title: string, batchId: number, style: 'positive' | 'destructive' | 'default' = 'default') {
+  const data = { caravane: verb, batch: batchId };
+  return { type: 'Action.Execute', verb, title, style, data, fallback: { type: 'Action.Submit', title, data } };
+}
+
+function textInput(id: string, label: string, placeholder: string, max: number, value: string | null, multiline = false) {
+  return { type: 'Input.Text', id, label, placeholder, maxLength: max, isMultiline: multiline, value: value ?? '' };
+}
+
+/** The answer to an upload: what was kept and refused, then caption, place, the consent statement and buttons. */
+export function consentCard(c: Catalogue, batch: PhotoBatch, head: MessageReply): Card {
+  const p = c.photos;
+  return {
+    ...SCHEMA,
+    fallbackText: c.teams.cardFallback,
+    body: [
+      ...(head.headline ? [text(`✅ ${head.headline}`, { weight: 'Bolder' })] : []),
+      ...head.lines.filter((l) => l.trim() !== '').map((l) => text(l, { spacing: 'Small' })),
+      text(p.consentTitle, { weight: 'Bolder', separator: true }),
+      text(p.privateUntil, { isSubtle: true, size: 'Small' }),
+      textInput(FIELD.caption, p.captionLabel, p.captionPlaceholder, CAPTION_MAX, batch.caption),
+      textInput(FIELD.place, p.placeLabel, p.placePlaceholder, PLACE_MAX, batch.place),
+      text(p.consentStatement),
+    ],
+    actions: [action(PHOTO_VERB.consent, p.consentButton, batch.id, 'positive'), action(PHOTO_VERB.discard, p.discardButton, batch.id, 'destructive')],
+  };
+}
+
+/** HR's copy of a consented batch, with the photos inline (data URIs) and a reason box for a rejection. */
+export function reviewCard(c: Catalogue, batch: PhotoBatch, uploaderName: string | null, images: Array<{ id: number; dataUri: string }>): Card {
+  const p = c.photos;
+  const live = batch.photos.filter((ph) => ph.withdrawnAt === null);
+  return {
+    ...SCHEMA,
+    fallbackText: c.teams.cardFallback,
+    body: [
+      text(`📸 ${p.reviewTitle(live.length)} (${photoNumbers(live.map((ph) => ph.id))})`, { weight: 'Bolder', size: 'Medium' }),
+      text(p.reviewFrom(uploaderName ?? p.someone)),
+      ...(batch.caption ? [text(p.captionLine(batch.caption), { spacing: 'Small' })] : []),
+      ...(batch.place ? [text(p.placeLine(batch.place), { spacing: 'Small' })] : []),
+      { type: 'ImageSet', imageSize: 'Large', images: images.map((img) => ({ type: 'Image', url: img.dataUri, altText: p.gallery.photoAlt(img.id) })) },
+      textInput(FIELD.reason, p.reasonLabel, p.reasonPlaceholder, REASON_MAX, null, true),
+    ],
+    actions: [action(PHOTO_VERB.approve, p.approveButton, batch.id, 'positive'), action(PHOTO_VERB.reject, p.rejectButton, batch.id, 'destructive')],
+  };
+}
+
+/** A notice, with a Withdraw button when it is about an approved batch. */
+export function photoNoticeCard(c: Catalogue, reply: MessageReply, withdrawBatchId?: number): Card {
+  const card = noticeCard(reply);
+  return withdrawBatchId === undefined ? card : { ...card, actions: [action(PHOTO_VERB.withdraw, c.photos.withdrawButton, withdrawBatchId, 'destructive')] };
+}
+
+/** The album post: its text, then each photo (a signed URL that expires) opening the web version when tapped. */
+export function albumCard(message: MessageReply, images: Array<{ url: string; alt: string }>): Card {
+  return {
+    ...SCHEMA,
+    body: [
+      ...(message.headline ? [text(message.headline, { weight: 'Bolder', size: 'Medium' })] : []),
+      ...message.lines.filter((l) => l.trim() !== '').map((l) => text(l, { spacing: 'Small' })),
+      ...images.map((img) => ({ type: 'Image', url: img.url, altText: img.alt, size: 'Stretch', selectAction: { type: 'Action.OpenUrl', url: img.url } })),
+    ],
+  };
+}
