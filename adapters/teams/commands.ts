@@ -41,7 +41,7 @@ export async function answerMessage(tc: TeamsContext, ctx: TurnContext, turn: Te
   const found = findCommand(word);
   const context: CommandContext = { idempotencyKey: messageKey(turn), prefix: '', where: whereOf(turn) };
   const reply: Reply = found ? await found.handler(tc.deps, actor, rest.join(' '), context) : await helpReply(actor, '');
-  await ctx.sendActivity(shown(actor, reply));
+  await ctx.sendActivity(shown(actor, reply, turn));
 }
 
 /** A file reply (HR exports) carries a message with a link for platforms that cannot hand over files. */
@@ -51,10 +51,14 @@ const fileWithLink = z.object({
 });
 
 /** How a command's reply shows in Teams. A kind with no Teams layout yet says so instead of failing. */
-function shown(actor: Actor, reply: Reply): Partial<Activity> {
+function shown(actor: Actor, reply: Reply, turn: TeamsTurn): Partial<Activity> {
   if (reply.kind === 'message') return renderMessage(reply);
   if (reply.kind === 'form' && reply.form === 'pledge') return cardActivity(pledgeCard(actor.c, reply, freshCard()));
-  if (reply.kind === 'form' && reply.form === 'volunteer') return cardActivity(volunteerCard(actor.c, reply, freshState(EMPTY_SIGNUP)));
+  if (reply.kind === 'form' && reply.form === 'volunteer') {
+    // A card in a channel is seen by everyone once answered: phones and emergency contacts stay in 1:1 chats.
+    if (turn.conversationType !== 'personal') return renderMessage(message('info', [actor.c.volunteers.form.privateOnly]));
+    return cardActivity(volunteerCard(actor.c, reply, freshState(EMPTY_SIGNUP)));
+  }
   if (reply.kind === 'form' && reply.form === 'trip') return cardActivity(tripCard(actor.c, reply, freshState(reply.values)));
   const file = fileWithLink.safeParse(reply);
   if (file.success) return renderMessage(file.data.link);

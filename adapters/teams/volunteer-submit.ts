@@ -89,6 +89,10 @@ export async function submitVolunteerCard(tc: TeamsContext, turn: TeamsTurn, val
   const identity = teamsIdentity(turn);
   if (!identity) return done(message('info', [t(turn.locale ?? tc.deps.defaultLocale).teams.unidentified]));
   const actor = await actorFor(tc.deps, identity);
-  if (signup.success) return signupSubmitted(tc, actor, signup.data);
+  if (signup.success) {
+    // The answer replaces the card for everyone in a channel: personal data is only taken in a 1:1 chat.
+    if (turn.conversationType !== 'personal') return done(message('info', [actor.c.volunteers.form.privateOnly]));
+    return signupSubmitted(tc, actor, signup.data);
+  }
   return trip?.success ? tripSubmitted(tc, actor, trip.data) : null;
 }

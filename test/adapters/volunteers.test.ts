@@ -4,7 +4,7 @@ import { currentCampaign, seedCampaign, startTestBot, type TestBot } from '../su
 import { startFakeConnector, type FakeConnector } from '../support/fake-connector.js';
 import { deliverAll } from '../support/outbox.js';
 import { postToSlackEndpoint, slashCommandBody } from '../support/slack-sign.js';
-import { person, personalMessage, postActivity } from '../support/teams-activities.js';
+import { channelMessage, person, personalMessage, postActivity, submitMessage } from '../support/teams-activities.js';
 import {
   cardChoices,
   cardTexts,
@@ -118,6 +118,21 @@ describe('volunteer sign-up on Slack and Teams', () => {
     const slackDm = t.slack.callsTo('chat.postMessage').filter((c) => c.form.channel === 'UV5').at(-1);
     expect(String(slackDm?.form.text)).toContain('Une place s’est libérée');
     expect((await currentCampaign(t.url)).body.volunteers).toEqual({ capacity: 3, confirmed: 3, waitlisted: 0 });
+  });
+
+  it('in a Teams channel asks for the 1:1 chat instead of showing the form; the card’s Action.Submit fallback signs up too', async () => {
+    const res = await postActivity(t.url, channelMessage(connector.url, person('chan'), '<at>Caravane</at> volunteer', { locale: 'fr-FR' }));
+    expect(res.status).toBe(200);
+    const reply = connector.sent().at(-1);
+    expect(String(reply?.body?.text)).toContain('conversation privée');
+    expect(reply?.body?.attachments).toBeUndefined();
+    const who = person('vol6');
+    const { card } = await teamsForm(t, connector, who);
+    const data = { ...(card?.actions?.[0]?.data ?? {}), ...values(6, `${tripId}:*`), rules: 'true' };
+    await postActivity(t.url, submitMessage(connector.url, who, data, 'card-message-6'));
+    const updated = connector.updated().at(-1);
+    expect(updated?.activityId).toBe('card-message-6');
+    expect(JSON.stringify(updated?.body)).toContain('waitlist, position 1');
   });
 
   it('never shows a phone number in a message, in /api/campaigns/current or in the logs', async () => {

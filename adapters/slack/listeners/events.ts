@@ -56,7 +56,8 @@ export function registerDirectMessages(app: App, sc: SlackContext): void {
         await client.chat.postMessage({ channel: msg.channel, ...renderMessage(reply.sent) });
         return;
       }
-      const shown = reply.kind === 'message' ? reply : message('info', [actor.c.help.everyone('/')[1] ?? '']);
+      const formHint = reply.kind === 'form' && (reply.form === 'volunteer' || reply.form === 'trip') ? actor.c.volunteers.form.useSlash : null;
+      const shown = reply.kind === 'message' ? reply : message('info', [formHint ?? actor.c.help.everyone('/')[1] ?? '']);
       await client.chat.postMessage({ channel: msg.channel, ...renderMessage(shown) });
     } catch (error) {
       logger.error(`direct message failed: ${String(error)}`);

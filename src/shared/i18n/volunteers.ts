@@ -40,6 +40,8 @@ export const volunteersFr = {
     notesPlaceholder: 'Végétarien, allergie aux arachides…',
     rulesLabel: 'Règles du voyage',
     rulesOption: 'J’accepte les règles du voyage : horaires, sécurité, consignes de l’équipe.',
+    privateOnly: 'Votre inscription demande un téléphone et un contact d’urgence : écrivez « volunteer » dans votre conversation privée avec Caravane pour ouvrir le formulaire.',
+    useSlash: 'Tapez `/volunteer` pour ouvrir le formulaire d’inscription.',
   },
   errors: {
     'phone.missing': 'Indiquez un numéro de téléphone.',
@@ -161,6 +163,8 @@ export const volunteersEn: VolunteersCatalogue = {
     notesPlaceholder: 'Vegetarian, peanut allergy…',
     rulesLabel: 'Trip rules',
     rulesOption: 'I accept the trip’s rules: timing, safety, following the team’s instructions.',
+    privateOnly: 'Signing up asks for a phone number and an emergency contact: write “volunteer” in your private chat with Caravane to open the form.',
+    useSlash: 'Type `/volunteer` to open the sign-up form.',
   },
   errors: {
     'phone.missing': 'Please give a phone number.',
