@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signUp } from '../../src/volunteers/signups.service.js';
+import { createTrip } from '../../src/volunteers/trips.service.js';
 import { seedCampaign, startTestBot, type TestBot } from '../support/bot.js';
 import { startFakeConnector, type FakeConnector } from '../support/fake-connector.js';
 import { deliverAll } from '../support/outbox.js';
@@ -148,5 +149,14 @@ describe('HR and the volunteers', () => {
     expect(String(t.slack.callsTo('chat.postMessage').filter((c) => c.form.channel === 'UROS2').at(-1)?.form.text)).toContain('liste d’attente');
     expect(String(t.slack.callsTo('chat.postMessage').filter((c) => c.form.channel === 'UROS4').at(-1)?.form.text)).toContain('Une place s’est libérée');
     expect(await slash('/caravan', `volunteer move ${second} later`, 'UHR')).toContain('volunteer move N confirmed');
+  });
+
+  it('with two trips open, the sign-up form groups the roles by trip', async () => {
+    const campaignId = (await t.bot.deps.campaigns.list())[0]!.id;
+    await createTrip(t.bot.deps, { name: 'Tinghir', startsOn: '2026-12-19', endsOn: '2026-12-20', seats: 4, roles: [], meetingPoint: null, meetingTime: null, deadline: null }, 'test');
+    const { view } = await slashForm(t, '/volunteer', '', 'UTWO');
+    const groups = (view?.blocks.find((b) => b.block_id === 'choice')?.element?.option_groups ?? []) as Array<{ label: { text: string } }>;
+    expect(groups.map((g) => g.label.text.split(' (')[0])).toEqual(['Imlil', 'Tinghir']);
+    expect((await t.bot.deps.volunteers.trips.list(campaignId)).length).toBe(2);
   });
 });
