@@ -68,7 +68,7 @@ export async function reviewBatch(deps: CoreDeps, actor: Actor, batchId: number,
   if (!decision.approve) {
     // Nothing rejected is ever shown: its files and HR's private copies go now.
     await deleteFiles(p, live);
-    for (const photo of live) await retractCopies(deps, p, photo.id);
+    await retractCopies(deps, p, live.map((ph) => ph.id));
   }
   const updated: PhotoBatch = { ...batch, status: change.status, reviewedAt: at, reviewedBy: by, rejectReason: reason.value };
   const told = await tellUploader(p, updated);

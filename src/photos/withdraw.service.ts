@@ -16,9 +16,12 @@ export async function deleteFiles(p: PhotoDeps, photos: readonly Photo[]): Promi
   for (const photo of photos) await Promise.all([p.storage.delete(photo.webKey), p.storage.delete(photo.thumbKey)]);
 }
 
-/** Asks the platforms to remove the bot's copies of a photo; returns how many went and how many stayed. */
-export async function retractCopies(deps: CoreDeps, p: PhotoDeps, photoId: number): Promise<{ retracted: number; kept: number }> {
-  const posts = await p.store.posts(photoId);
+/**
+ * Asks the platforms to remove the bot's copies of these photos, all at once (one message showing
+ * several of them is edited or deleted once); returns how many copies went and how many stayed.
+ */
+export async function retractCopies(deps: CoreDeps, p: PhotoDeps, photoIds: readonly number[]): Promise<{ retracted: number; kept: number }> {
+  const posts = (await Promise.all(photoIds.map((id) => p.store.posts(id)))).flat();
   if (posts.length === 0) return { retracted: 0, kept: 0 };
   const outcome = await p.notifier.retract(posts);
   await p.store.markRetracted(outcome.retracted, deps.clock.now());
@@ -58,13 +61,7 @@ export async function withdrawPhotos(deps: CoreDeps, actor: Actor, target: { pho
   if (ids.length === 0) return err('photo.withdrawn');
   const gone = chosen.filter((ph) => ids.includes(ph.id));
   await deleteFiles(p, gone);
-  let retracted = 0;
-  let kept = 0;
-  for (const id of ids) {
-    const r = await retractCopies(deps, p, id);
-    retracted += r.retracted;
-    kept += r.kept;
-  }
+  const { retracted, kept } = await retractCopies(deps, p, ids);
   const left = batch.photos.filter((ph) => ph.withdrawnAt === null && !ids.includes(ph.id));
   if (left.length === 0 && (batch.status === 'awaiting_consent' || batch.status === 'in_review')) {
     await p.store.setStatus(batch.id, batch.status, { status: 'discarded', at });

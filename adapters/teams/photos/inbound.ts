@@ -77,10 +77,11 @@ async function fetchAll(tc: TeamsContext, ctx: TurnContext, turn: TeamsTurn, can
       out.push({ name: c.name, error: 'photo.too_many' });
       continue;
     }
-    // The token goes only to the trusted Bot Connector host this very activity came from.
+    // The token goes only to the trusted Bot Connector host this very activity came from. Plain http
+    // only where Teams runs unauthenticated (local use) or the operator allowed that prefix.
     const tokenOk = c.withToken && sameHost(c.url, turn.serviceUrl) && tc.mayUse(turn.serviceUrl);
     const token = tokenOk ? await botAuthorization(ctx) : null;
-    const got = await downloadFile(c.url, { maxBytes, allowHttp: !tc.authenticated || (tokenOk && tc.mayUse(c.url)), authorization: () => token });
+    const got = await downloadFile(c.url, { maxBytes, allowHttp: !tc.authenticated || tc.mayUse(c.url), authorization: (u) => (token && sameHost(u.href, turn.serviceUrl) ? token : null) });
     out.push(got.ok ? { name: c.name, bytes: got.value } : { name: c.name, error: got.error });
   }
   return out;

@@ -125,13 +125,19 @@ export function teamsPhotoNotifier(o: TeamsPhotoOptions): PlatformPhotoNotifier 
     },
 
     async retract(posts) {
+      // One Teams message may show several photos: edit or delete it once for all of them.
+      const byMessage = new Map<string, PhotoPost[]>();
+      for (const post of posts.filter((x) => x.platform === 'teams')) {
+        const key = `${JSON.stringify(post.destination)}|${post.platformRef}`;
+        byMessage.set(key, [...(byMessage.get(key) ?? []), post]);
+      }
       const gone: number[] = [];
-      for (const post of posts) {
-        if (post.platform !== 'teams') continue;
+      for (const group of byMessage.values()) {
+        const first = group[0];
         try {
-          if (await retractOne(post)) gone.push(post.id);
+          if (first && (await retractOne(first))) gone.push(...group.map((x) => x.id));
         } catch (error) {
-          log.warn({ post: post.id, err: String(error) }, 'teams message not edited or deleted');
+          log.warn({ post: first?.id, err: String(error) }, 'teams message not edited or deleted');
         }
       }
       return gone;
