@@ -63,9 +63,18 @@ export type PhotoRuleError =
   | 'photo.discarded'
   | 'photo.text_too_long';
 
-/** Trims a caption, a place or a reason; empty becomes null; over `max` characters is refused. */
+/**
+ * Trims a caption, a place or a reason; empty becomes null; over `max` characters is refused. Angle
+ * brackets become ‹ › : people's words are shown on both platforms and in HTML, and `<!channel>` or
+ * `<@U…>` in an album post would otherwise be a Slack mention.
+ */
 export function cleanText(raw: string | null | undefined, max: number): Result<string | null, 'photo.text_too_long'> {
-  const text = (raw ?? '').replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '').replace(/\s+/g, ' ').trim();
+  const text = (raw ?? '')
+    .replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '')
+    .replace(/</g, '‹')
+    .replace(/>/g, '›')
+    .replace(/\s+/g, ' ')
+    .trim();
   if (text === '') return ok(null);
   if ([...text].length > max) return err('photo.text_too_long', { max });
   return ok(text);

@@ -175,7 +175,7 @@ describe('photos on Slack, from a direct message to the album', () => {
     expect(blocksText(t.slack.callsTo('chat.postMessage').at(-1))).toContain('not yours');
     const reviewsBefore = t.slack.callsTo('files.completeUploadExternal').length;
     await click('U1', 'photos.consent', batchId, {
-      state: { values: { 'photos.caption': { value: { type: 'plain_text_input', value: 'Parkas <b>for</b> the school' } }, 'photos.place': { value: { type: 'plain_text_input', value: 'Anergui' } } } },
+      state: { values: { 'photos.caption': { value: { type: 'plain_text_input', value: 'Parkas & <b>boots</b> <!channel>' } }, 'photos.place': { value: { type: 'plain_text_input', value: 'Anergui' } } } },
     });
     await until(() => t.slack.callsTo('chat.update').some((c) => String(c.form.text).includes('gone to the HR team')), 'the consent notice');
     // HR's private review: the photo uploaded into HR's own DM, then Approve / Reject.
@@ -206,7 +206,9 @@ describe('photos on Slack, from a direct message to the album', () => {
     const uploaded = t.slack.uploads.get(fileId) ?? Buffer.alloc(0);
     expect(uploaded.length).toBeGreaterThan(1000);
     expect(metadataTraces(uploaded)).toEqual([]);
-    expect(String(complete?.form.initial_comment)).toContain('Anergui — Parkas <b>for</b> the school');
+    // People's words cannot become Slack markup: no <!channel> mention, no tags.
+    expect(String(complete?.form.initial_comment)).toContain('Anergui — Parkas & ‹b›boots‹/b› ‹!channel›');
+    expect(String(complete?.form.initial_comment)).not.toContain('<!channel>');
     const card = JSON.stringify(connector.sent('19:6848757105754c8981c67612732d9aa7@thread.tacv2').at(-1)?.body ?? {});
     const image = /"url":"(http[^"]*\/photos\/\d+\/web\.jpg\?exp=\d+&sig=[^"]+)"/.exec(card)?.[1] ?? '';
     expect(image).not.toBe('');
@@ -228,8 +230,8 @@ describe('photos on Slack, from a direct message to the album', () => {
     expect(page.headers.get('referrer-policy')).toBe('no-referrer');
     expect(page.headers.get('x-robots-tag')).toContain('noindex');
     const html = await page.text();
-    expect(html).toContain('Anergui — Parkas &lt;b&gt;for&lt;/b&gt; the school');
-    expect(html).not.toContain('<b>for</b>');
+    expect(html).toContain('Anergui — Parkas &amp; ‹b›boots‹/b› ‹!channel›');
+    expect(html).not.toContain('<b>');
     const thumb = /<img src="([^"]+)"/.exec(html)?.[1]?.replace(/&amp;/g, '&') ?? '';
     expect(thumb).toMatch(/^\/photos\/\d+\/thumb\.jpg\?exp=\d+&sig=/);
     expect((await fetchPath(thumb)).status).toBe(200);

@@ -54,6 +54,16 @@ export function slackTokenHosts(apiUrl: string): (url: URL) => boolean {
 
 type SlackFile = z.infer<typeof file>;
 
+/** Slack's message markup as plain words: links keep their label (or URL), mentions their label, entities decoded. */
+export function slackPlainText(text: string): string {
+  return text
+    .replace(/<(https?:[^|>\s]+)(?:\|([^>]*))?>/g, (_m, url: string, label?: string) => label || url)
+    .replace(/<[@#!][^|>]*(?:\|([^>]*))?>/g, (_m, label?: string) => label ?? '')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
+}
+
 /** The file's download URL, asking files.info when the event did not carry it (files shared in `file_access` mode). */
 async function withUrl(client: WebClient, f: SlackFile): Promise<SlackFile> {
   if (f.url_private_download || f.url_private) return f;
@@ -94,7 +104,7 @@ export function registerPhotoUploads(app: App, sc: SlackContext, options: SlackP
     const { c } = actor;
     try {
       const files = await fetchAll(client, msg.files, options);
-      const result = await receivePhotos(sc.deps, actor, { sourceKey: `slack:${teamId}:${msg.channel}:${msg.ts}`, text: msg.text ?? null, files });
+      const result = await receivePhotos(sc.deps, actor, { sourceKey: `slack:${teamId}:${msg.channel}:${msg.ts}`, text: msg.text ? slackPlainText(msg.text) : null, files });
       const maxMb = Math.round(options.maxBytes / (1024 * 1024));
       if (!result.ok) {
         await client.chat.postMessage({ channel: msg.channel, ...renderMessage(message('error', [photoErrorText(c, result.error)])) });

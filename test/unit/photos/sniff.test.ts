@@ -81,6 +81,7 @@ describe('who may do what with a batch', () => {
   it('tidies captions and refuses overlong ones', () => {
     expect(cleanText('  Remise\n des   parkas \u0007', 280)).toEqual({ ok: true, value: 'Remise des parkas' });
     expect(cleanText('   ', 280)).toEqual({ ok: true, value: null });
+    expect(cleanText('<!channel> look <b>here</b>', 280)).toEqual({ ok: true, value: '‹!channel› look ‹b›here‹/b›' });
     expect(cleanText('x'.repeat(281), 280)).toMatchObject({ ok: false, error: 'photo.text_too_long', details: { max: 280 } });
   });
 
