@@ -1,11 +1,12 @@
 /**
  * RFC 4180 CSV. A cell that a spreadsheet would run as a formula (=, +, -, @, tab, CR) is prefixed with
- * a quote mark: exports are opened in Excel by HR, and a pledge note is written by anyone.
+ * a quote mark (phone numbers like +212 6… excepted): exports are opened in Excel by HR, and a pledge note is written by anyone.
  */
 export function csvCell(value: string | number | boolean | null | undefined): string {
   if (value === null || value === undefined) return '';
   let text = String(value);
-  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  // A phone number in international form (+212 6…) cannot carry a formula: keep it readable.
+  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(text) && !/^\+[\d ]{6,20}$/.test(text)) text = `'${text}`;
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 

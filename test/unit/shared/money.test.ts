@@ -51,5 +51,7 @@ describe('dates and exports', () => {
     expect(decimalAmount(7)).toBe('0.07');
     expect(csvCell('=HYPERLINK("x")')).toBe(`"'=HYPERLINK(""x"")"`);
     expect(csvCell('a,b')).toBe('"a,b"');
+    expect(csvCell('+212612345678')).toBe('+212612345678');
+    expect(csvCell('+1+cmd|calc')).toBe("'+1+cmd|calc");
   });
 });
