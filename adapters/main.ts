@@ -25,10 +25,10 @@ import { scheduleDigest, type DigestSchedule } from './cron/digest.js';
 import { startOutboxWorker, type OutboxWorker } from './outbox/worker.js';
 import { createSlackSender } from './slack/sender.js';
 import { createSlackAdapter, slackEndpoint, type SlackAdapter } from './slack/app.js';
-import { slackPhotoNotifier } from './slack/photos/notifier.js';
+import { SlackPhotoNotifier } from './slack/photos/notifier.js';
 import { createTeamsAdapter, type TeamsAdapter } from './teams/adapter.js';
 import type { TeamsCredentialsFactory } from './teams/auth.js';
-import { teamsPhotoNotifier } from './teams/photos/notifier.js';
+import { TeamsPhotoNotifier } from './teams/photos/notifier.js';
 import { serviceUrlTrust } from './teams/service-urls.js';
 
 export interface Bot {
@@ -102,9 +102,9 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
       })
     : undefined;
   const teams = createTeamsAdapter({ config: config.teams, deps, db: database.db, logger, credentials: options.teamsCredentials, files });
-  photos.hub.slack = slack ? slackPhotoNotifier(slack.context.client, deps, logger) : undefined;
+  photos.hub.slack = slack ? new SlackPhotoNotifier(slack.context.client, deps, logger) : undefined;
   const trusted = serviceUrlTrust(config.teams.allowedServiceUrls);
-  photos.hub.teams = teamsPhotoNotifier({
+  photos.hub.teams = new TeamsPhotoNotifier({
     ...teams,
     appId: config.teams.appId ?? '',
     mayUse: (url) => teams.mode === 'unauthenticated' || trusted(url),

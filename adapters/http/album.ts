@@ -32,53 +32,61 @@ function localeOf(req: Request, fallback: 'fr' | 'en'): 'fr' | 'en' {
   return accepted ? resolveLocale(accepted, fallback) : fallback;
 }
 
-export function albumRoutes(deps: CoreDeps, secret: () => Promise<string>) {
-  const check = async (req: Request) => checkSignedPath(await secret(), req.path, req.query.exp, req.query.sig, deps.clock.now());
+type Check = (req: Request) => Promise<'ok' | 'expired' | 'invalid'>;
 
+/** One photo file: signature first (403), then only a publishable photo (404 otherwise). */
+function photoFile(deps: CoreDeps, check: Check) {
+  return async (req: Request, res: Response): Promise<void> => {
+    privateHeaders(res);
+    if ((await check(req)) !== 'ok') {
+      res.status(403).type('text/plain').send('forbidden');
+      return;
+    }
+    const id = String(req.params.id ?? '');
+    const variant = req.params.file === 'web.jpg' ? 'web' : req.params.file === 'thumb.jpg' ? 'thumb' : null;
+    const bytes = variant && /^\d{1,15}$/.test(id) ? await readPublished(deps, Number(id), variant) : null;
+    if (!bytes) {
+      res.status(404).type('text/plain').send('not found');
+      return;
+    }
+    res.set({ 'content-type': 'image/jpeg', 'content-disposition': `inline; filename="caravane-${id}.jpg"` });
+    res.status(200).send(bytes);
+  };
+}
+
+/** The gallery page, in the reader's language; its image links are signed afresh on every visit. */
+function galleryPage(deps: CoreDeps, check: Check, secret: () => Promise<string>) {
+  return async (req: Request, res: Response): Promise<void> => {
+    privateHeaders(res);
+    const c = t(localeOf(req, deps.defaultLocale));
+    const verdict = await check(req);
+    if (verdict !== 'ok') {
+      res.status(403).type('html').send(messagePage(c, verdict === 'expired' ? c.photos.gallery.expired : c.photos.gallery.invalid));
+      return;
+    }
+    const campaignId = String(req.params.campaignId ?? '');
+    const found = UUID.test(campaignId) ? await gallery(deps, campaignId) : null;
+    if (!found) {
+      res.status(404).type('html').send(messagePage(c, c.photos.gallery.invalid));
+      return;
+    }
+    const key = await secret();
+    const expiresAt = new Date(deps.clock.now().getTime() + PAGE_IMAGE_TTL_MS);
+    const src = (photoId: number, variant: 'web' | 'thumb') => {
+      const path = imagePath(photoId, variant);
+      return `${path}?${signPath(key, path, expiresAt)}`;
+    };
+    res.status(200).type('html').send(galleryHtml(c, found, src));
+  };
+}
+
+export function albumRoutes(deps: CoreDeps, secret: () => Promise<string>) {
+  const check: Check = async (req) => checkSignedPath(await secret(), req.path, req.query.exp, req.query.sig, deps.clock.now());
   return (app: Express): void => {
     app.get('/robots.txt', (_req, res) => {
       res.type('text/plain').send('User-agent: *\nDisallow: /\n');
     });
-
-    app.get('/photos/:id/:file', async (req: Request, res: Response) => {
-      privateHeaders(res);
-      const verdict = await check(req);
-      if (verdict !== 'ok') {
-        res.status(403).type('text/plain').send('forbidden');
-        return;
-      }
-      const id = String(req.params.id ?? '');
-      const variant = req.params.file === 'web.jpg' ? 'web' : req.params.file === 'thumb.jpg' ? 'thumb' : null;
-      const bytes = variant && /^\d{1,15}$/.test(id) ? await readPublished(deps, Number(id), variant) : null;
-      if (!bytes) {
-        res.status(404).type('text/plain').send('not found');
-        return;
-      }
-      res.set({ 'content-type': 'image/jpeg', 'content-disposition': `inline; filename="caravane-${id}.jpg"` });
-      res.status(200).send(bytes);
-    });
-
-    app.get('/album/:campaignId', async (req: Request, res: Response) => {
-      privateHeaders(res);
-      const c = t(localeOf(req, deps.defaultLocale));
-      const verdict = await check(req);
-      if (verdict !== 'ok') {
-        res.status(403).type('html').send(messagePage(c, verdict === 'expired' ? c.photos.gallery.expired : c.photos.gallery.invalid));
-        return;
-      }
-      const campaignId = String(req.params.campaignId ?? '');
-      const found = UUID.test(campaignId) ? await gallery(deps, campaignId) : null;
-      if (!found) {
-        res.status(404).type('html').send(messagePage(c, c.photos.gallery.invalid));
-        return;
-      }
-      const key = await secret();
-      const expiresAt = new Date(deps.clock.now().getTime() + PAGE_IMAGE_TTL_MS);
-      const src = (photoId: number, variant: 'web' | 'thumb') => {
-        const path = imagePath(photoId, variant);
-        return `${path}?${signPath(key, path, expiresAt)}`;
-      };
-      res.status(200).type('html').send(galleryHtml(c, found, src));
-    });
+    app.get('/photos/:id/:file', photoFile(deps, check));
+    app.get('/album/:campaignId', galleryPage(deps, check, secret));
   };
 }

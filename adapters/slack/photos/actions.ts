@@ -122,8 +122,11 @@ export function registerPhotoActions(app: App, sc: SlackContext): void {
       }
     });
   }
+  registerReject(app, sc);
+}
 
-  // Reject: the modal opens first (trigger ids live 3 s), the decision is taken when it is submitted.
+/** Reject: the modal opens first (trigger ids live 3 s), the decision is taken when it is submitted. */
+function registerReject(app: App, sc: SlackContext): void {
   app.action(ACTION.reject, async ({ ack, body, client }) => {
     await ack();
     const click = clicked(body);

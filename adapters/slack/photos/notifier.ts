@@ -5,71 +5,74 @@
 import type { WebClient } from '@slack/web-api';
 import type { CoreDeps } from '../../../src/deps.js';
 import type { PhotoPost, Recipient, ReviewRequest } from '../../../src/photos/ports.js';
+import type { PlatformPhotoNotifier } from '../../photos/wiring.js';
 import type { MessageReply } from '../../../src/chat/reply.js';
 import { t } from '../../../src/shared/i18n/index.js';
 import type { Logger } from '../../logger.js';
 import { noticeMessage, reviewMessage } from './blocks.js';
 import { directChannel, uploadFiles } from './upload-files.js';
 
-export interface SlackPhotoNotifier {
-  requestReview(to: Recipient, request: ReviewRequest): Promise<boolean>;
-  tell(to: Recipient, message: MessageReply, withdrawBatchId?: number): Promise<boolean>;
+type Post = Parameters<WebClient['chat']['postMessage']>[0];
+
+export class SlackPhotoNotifier implements PlatformPhotoNotifier {
+  private readonly log: Logger;
+
+  constructor(
+    private readonly client: WebClient,
+    private readonly deps: CoreDeps,
+    logger: Logger,
+  ) {
+    this.log = logger.child({ component: 'photos', platform: 'slack' });
+  }
+
+  async requestReview(to: Recipient, { batch, uploaderName }: ReviewRequest): Promise<boolean> {
+    const p = this.deps.photos;
+    if (!p) return false;
+    try {
+      const channel = await directChannel(this.client, to.userId);
+      const files: Array<{ photoId: number; bytes: Buffer }> = [];
+      for (const photo of batch.photos.filter((ph) => ph.withdrawnAt === null)) {
+        const bytes = await p.storage.get(photo.webKey);
+        if (bytes) files.push({ photoId: photo.id, bytes });
+      }
+      // Into HR's own direct message only: consented but not approved photos go nowhere else.
+      const ids = await uploadFiles(this.client, channel, files.map((f) => ({ bytes: f.bytes, name: `caravane-${f.photoId}.jpg` })));
+      for (const [i, fileId] of ids.entries()) {
+        const photoId = files[i]?.photoId;
+        if (photoId !== undefined) await p.store.recordPost({ photoId, platform: 'slack', kind: 'file', destination: { platform: 'slack', channelId: channel }, platformRef: fileId });
+      }
+      await this.client.chat.postMessage({ channel, ...reviewMessage(t(to.locale), batch, uploaderName) } as Post);
+      return true;
+    } catch (error) {
+      this.log.warn({ batch: batch.id, err: String(error) }, 'photo review not delivered to an HR person');
+      return false;
+    }
+  }
+
+  async tell(to: Recipient, reply: MessageReply, withdrawBatchId?: number): Promise<boolean> {
+    try {
+      await this.client.chat.postMessage({ channel: to.userId, ...noticeMessage(t(to.locale), reply, withdrawBatchId) } as Post);
+      return true;
+    } catch (error) {
+      this.log.warn({ err: String(error) }, 'photo notice not delivered');
+      return false;
+    }
+  }
+
   /** Deletes the bot's own Slack files; returns the posts that are gone. */
-  retract(posts: PhotoPost[]): Promise<number[]>;
-}
-
-export function slackPhotoNotifier(client: WebClient, deps: CoreDeps, logger: Logger): SlackPhotoNotifier {
-  const log = logger.child({ component: 'photos', platform: 'slack' });
-  return {
-    async requestReview(to, { batch, uploaderName }) {
-      const p = deps.photos;
-      if (!p) return false;
+  async retract(posts: PhotoPost[]): Promise<number[]> {
+    const gone: number[] = [];
+    for (const post of posts) {
+      if (post.platform !== 'slack' || post.kind !== 'file') continue;
       try {
-        const channel = await directChannel(client, to.userId);
-        const live = batch.photos.filter((ph) => ph.withdrawnAt === null);
-        const files: Array<{ photoId: number; bytes: Buffer }> = [];
-        for (const photo of live) {
-          const bytes = await p.storage.get(photo.webKey);
-          if (bytes) files.push({ photoId: photo.id, bytes });
-        }
-        // Into HR's own direct message only: consented but not approved photos go nowhere else.
-        const ids = await uploadFiles(client, channel, files.map((f) => ({ bytes: f.bytes, name: `caravane-${f.photoId}.jpg` })));
-        for (const [i, fileId] of ids.entries()) {
-          const photoId = files[i]?.photoId;
-          if (photoId !== undefined) await p.store.recordPost({ photoId, platform: 'slack', kind: 'file', destination: { platform: 'slack', channelId: channel }, platformRef: fileId });
-        }
-        await client.chat.postMessage({ channel, ...reviewMessage(t(to.locale), batch, uploaderName) } as Parameters<WebClient['chat']['postMessage']>[0]);
-        return true;
+        await this.client.files.delete({ file: post.platformRef });
+        gone.push(post.id);
       } catch (error) {
-        log.warn({ batch: batch.id, err: String(error) }, 'photo review not delivered to an HR person');
-        return false;
+        // Already deleted by someone in Slack: it is gone all the same.
+        if (/file_not_found|file_deleted/.test(String(error))) gone.push(post.id);
+        else this.log.warn({ post: post.id, err: String(error) }, 'slack file copy not deleted');
       }
-    },
-
-    async tell(to, reply, withdrawBatchId) {
-      try {
-        await client.chat.postMessage({ channel: to.userId, ...noticeMessage(t(to.locale), reply, withdrawBatchId) } as Parameters<WebClient['chat']['postMessage']>[0]);
-        return true;
-      } catch (error) {
-        log.warn({ err: String(error) }, 'photo notice not delivered');
-        return false;
-      }
-    },
-
-    async retract(posts) {
-      const gone: number[] = [];
-      for (const post of posts) {
-        if (post.platform !== 'slack' || post.kind !== 'file') continue;
-        try {
-          await client.files.delete({ file: post.platformRef });
-          gone.push(post.id);
-        } catch (error) {
-          // Already deleted by someone in Slack: it is gone all the same.
-          if (/file_not_found|file_deleted/.test(String(error))) gone.push(post.id);
-          else log.warn({ post: post.id, err: String(error) }, 'slack file copy not deleted');
-        }
-      }
-      return gone;
-    },
-  };
+    }
+    return gone;
+  }
 }

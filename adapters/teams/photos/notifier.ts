@@ -10,10 +10,10 @@ import sharp from 'sharp';
 import { albumPayloadOf, teamsPersonalChat } from '../../../db/repositories/photo-lookups.js';
 import type { TeamsConversation, TeamsConversationStore } from '../../../db/repositories/teams-conversations.js';
 import type { Database } from '../../../db/schema.js';
-import { message } from '../../../src/chat/reply.js';
+import { message, type MessageReply } from '../../../src/chat/reply.js';
 import type { CoreDeps } from '../../../src/deps.js';
 import type { StoredFiles } from '../../../src/messaging/files.js';
-import type { PhotoPost, Recipient } from '../../../src/photos/ports.js';
+import type { PhotoPost, Recipient, ReviewRequest } from '../../../src/photos/ports.js';
 import { parseOutgoingMessage } from '../../../src/outbox/payload.js';
 import { t } from '../../../src/shared/i18n/index.js';
 import type { Logger } from '../../logger.js';
@@ -38,19 +38,23 @@ export interface TeamsPhotoOptions {
 /** Review cards are remembered as `review:<activity id>`, album cards by their bare activity id. */
 export const REVIEW_REF = 'review:';
 
-export function teamsPhotoNotifier(o: TeamsPhotoOptions): PlatformPhotoNotifier {
-  const log = o.logger.child({ component: 'photos', platform: 'teams' });
+export class TeamsPhotoNotifier implements PlatformPhotoNotifier {
+  private readonly log: Logger;
 
-  async function usable(conversationId: string | null): Promise<TeamsConversation | null> {
-    const ref = conversationId ? await o.conversations.get(conversationId) : null;
-    return ref && ref.active && o.mayUse(ref.serviceUrl) ? ref : null;
+  constructor(private readonly o: TeamsPhotoOptions) {
+    this.log = o.logger.child({ component: 'photos', platform: 'teams' });
+  }
+
+  private async usable(conversationId: string | null): Promise<TeamsConversation | null> {
+    const ref = conversationId ? await this.o.conversations.get(conversationId) : null;
+    return ref && ref.active && this.o.mayUse(ref.serviceUrl) ? ref : null;
   }
 
   /** Runs `work` in the conversation; errors are caught inside (botbuilder's onTurnError would swallow them). */
-  async function within<T>(ref: TeamsConversation, work: (ctx: TurnContext) => Promise<T>): Promise<T | undefined> {
+  private async within<T>(ref: TeamsConversation, work: (ctx: TurnContext) => Promise<T>): Promise<T | undefined> {
     let result: T | undefined;
     let failure: unknown;
-    await o.adapter.continueConversationAsync(o.appId, referenceOf(ref), async (ctx) => {
+    await this.o.adapter.continueConversationAsync(this.o.appId, referenceOf(ref), async (ctx) => {
       try {
         result = await work(ctx);
       } catch (error) {
@@ -61,17 +65,18 @@ export function teamsPhotoNotifier(o: TeamsPhotoOptions): PlatformPhotoNotifier 
     return result;
   }
 
-  async function send(to: Recipient, activity: Partial<Activity>): Promise<string | null> {
-    const ref = await usable(await teamsPersonalChat(o.db, to.userId, to.tenantId));
+  /** Sends to the person's 1:1 chat; the activity id ('' when Teams gave none), null when there is no chat. */
+  private async send(chat: string | null, activity: Partial<Activity>): Promise<string | null> {
+    const ref = await this.usable(chat);
     if (!ref) return null;
-    const sent = await within(ref, (ctx) => ctx.sendActivity(activity));
+    const sent = await this.within(ref, (ctx) => ctx.sendActivity(activity));
     return sent?.id ?? '';
   }
 
-  async function inlineImages(photos: Array<{ id: number; thumbKey: string }>): Promise<Array<{ id: number; dataUri: string }>> {
+  private async inlineImages(photos: Array<{ id: number; thumbKey: string }>): Promise<Array<{ id: number; dataUri: string }>> {
     const out: Array<{ id: number; dataUri: string }> = [];
     for (const photo of photos) {
-      const thumb = await o.deps.photos?.storage.get(photo.thumbKey);
+      const thumb = await this.o.deps.photos?.storage.get(photo.thumbKey);
       if (!thumb) continue;
       // Small enough for a card (Teams keeps messages to tens of kilobytes); the thumbnail is already clean.
       const small = await sharp(thumb).resize({ width: 240, height: 240, fit: 'inside' }).jpeg({ quality: 60 }).toBuffer();
@@ -80,67 +85,66 @@ export function teamsPhotoNotifier(o: TeamsPhotoOptions): PlatformPhotoNotifier 
     return out;
   }
 
+  async requestReview(to: Recipient, { batch, uploaderName }: ReviewRequest): Promise<boolean> {
+    try {
+      const live = batch.photos.filter((ph) => ph.withdrawnAt === null);
+      const chat = await teamsPersonalChat(this.o.db, to.userId, to.tenantId);
+      const id = await this.send(chat, cardActivity(reviewCard(t(to.locale), batch, uploaderName, await this.inlineImages(live))));
+      if (id === null) return false;
+      // Remembered so that a rejection or a withdrawal takes the photos back out of HR's card.
+      for (const photo of live) {
+        if (id && chat) await this.o.deps.photos?.store.recordPost({ photoId: photo.id, platform: 'teams', kind: 'message', destination: { platform: 'teams', conversationId: chat }, platformRef: `${REVIEW_REF}${id}` });
+      }
+      return true;
+    } catch (error) {
+      this.log.warn({ batch: batch.id, err: String(error) }, 'photo review not delivered to an HR person');
+      return false;
+    }
+  }
+
+  async tell(to: Recipient, reply: MessageReply, withdrawBatchId?: number): Promise<boolean> {
+    try {
+      const chat = await teamsPersonalChat(this.o.db, to.userId, to.tenantId);
+      return (await this.send(chat, cardActivity(photoNoticeCard(t(to.locale), reply, withdrawBatchId)))) !== null;
+    } catch (error) {
+      this.log.warn({ err: String(error) }, 'photo notice not delivered');
+      return false;
+    }
+  }
+
   /** One earlier message: redrawn without withdrawn photos, deleted when none is left, or (review) replaced. */
-  async function retractOne(post: PhotoPost): Promise<boolean> {
+  private async retractOne(post: PhotoPost): Promise<boolean> {
     const destination = post.destination as { conversationId?: unknown };
-    const ref = await usable(typeof destination.conversationId === 'string' ? destination.conversationId : null);
+    const ref = await this.usable(typeof destination.conversationId === 'string' ? destination.conversationId : null);
     if (!ref) return false;
     if (post.platformRef.startsWith(REVIEW_REF)) {
       const id = post.platformRef.slice(REVIEW_REF.length);
-      const notice = cardActivity(noticeCard(message('info', [t(o.deps.defaultLocale).photos.removedCard])));
-      await within(ref, (ctx) => ctx.updateActivity({ ...notice, id }));
+      const notice = cardActivity(noticeCard(message('info', [t(this.o.deps.defaultLocale).photos.removedCard])));
+      await this.within(ref, (ctx) => ctx.updateActivity({ ...notice, id }));
       return true;
     }
-    const album = parseOutgoingMessage(await albumPayloadOf(o.db, post.photoId));
-    const redrawn = album ? await albumActivity(album, o.files) : null;
-    await within(ref, (ctx) => (redrawn ? ctx.updateActivity({ ...redrawn.activity, id: post.platformRef }) : ctx.deleteActivity(post.platformRef)));
+    const album = parseOutgoingMessage(await albumPayloadOf(this.o.db, post.photoId));
+    const redrawn = album ? await albumActivity(album, this.o.files) : null;
+    await this.within(ref, (ctx) => (redrawn ? ctx.updateActivity({ ...redrawn.activity, id: post.platformRef }) : ctx.deleteActivity(post.platformRef)));
     return true;
   }
 
-  return {
-    async requestReview(to, { batch, uploaderName }) {
+  /** One Teams message may show several photos: it is edited or deleted once for all of them. */
+  async retract(posts: PhotoPost[]): Promise<number[]> {
+    const byMessage = new Map<string, PhotoPost[]>();
+    for (const post of posts.filter((x) => x.platform === 'teams')) {
+      const key = `${JSON.stringify(post.destination)}|${post.platformRef}`;
+      byMessage.set(key, [...(byMessage.get(key) ?? []), post]);
+    }
+    const gone: number[] = [];
+    for (const group of byMessage.values()) {
+      const first = group[0];
       try {
-        const live = batch.photos.filter((ph) => ph.withdrawnAt === null);
-        const card = reviewCard(t(to.locale), batch, uploaderName, await inlineImages(live));
-        const id = await send(to, cardActivity(card));
-        if (id === null) return false;
-        const ref = await teamsPersonalChat(o.db, to.userId, to.tenantId);
-        for (const photo of live) {
-          if (id && ref) await o.deps.photos?.store.recordPost({ photoId: photo.id, platform: 'teams', kind: 'message', destination: { platform: 'teams', conversationId: ref }, platformRef: `${REVIEW_REF}${id}` });
-        }
-        return true;
+        if (first && (await this.retractOne(first))) gone.push(...group.map((x) => x.id));
       } catch (error) {
-        log.warn({ batch: batch.id, err: String(error) }, 'photo review not delivered to an HR person');
-        return false;
+        this.log.warn({ post: first?.id, err: String(error) }, 'teams message not edited or deleted');
       }
-    },
-
-    async tell(to, reply, withdrawBatchId) {
-      try {
-        return (await send(to, cardActivity(photoNoticeCard(t(to.locale), reply, withdrawBatchId)))) !== null;
-      } catch (error) {
-        log.warn({ err: String(error) }, 'photo notice not delivered');
-        return false;
-      }
-    },
-
-    async retract(posts) {
-      // One Teams message may show several photos: edit or delete it once for all of them.
-      const byMessage = new Map<string, PhotoPost[]>();
-      for (const post of posts.filter((x) => x.platform === 'teams')) {
-        const key = `${JSON.stringify(post.destination)}|${post.platformRef}`;
-        byMessage.set(key, [...(byMessage.get(key) ?? []), post]);
-      }
-      const gone: number[] = [];
-      for (const group of byMessage.values()) {
-        const first = group[0];
-        try {
-          if (first && (await retractOne(first))) gone.push(...group.map((x) => x.id));
-        } catch (error) {
-          log.warn({ post: first?.id, err: String(error) }, 'teams message not edited or deleted');
-        }
-      }
-      return gone;
-    },
-  };
+    }
+    return gone;
+  }
 }
