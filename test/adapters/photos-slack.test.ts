@@ -188,6 +188,11 @@ describe('photos on Slack, from a direct message to the album', () => {
     const link = await signedLink(t.bot, photoUrl(photoId, 'thumb'), new Date(t.clock.now().getTime() + 3_600_000));
     expect((await fetchPath(link)).status).toBe(404);
     expect(await caravan('UHR', 'photos')).toContain('No new approved photos');
+    // HR can ask for what waits: the review comes again, privately.
+    const reviews = t.slack.callsTo('chat.postMessage').filter((c) => c.form.channel === 'DUHR').length;
+    expect(await caravan('UHR', 'photos pending')).toContain('1 upload waiting for approval');
+    await until(() => t.slack.callsTo('chat.postMessage').filter((c) => c.form.channel === 'DUHR').length > reviews, 'the review sent again');
+    expect(await caravan('U1', 'photos pending')).toContain('HR team only');
   });
 
   it('only HR approves; then the uploader is told, with a Withdraw button', async () => {
@@ -250,8 +255,8 @@ describe('photos on Slack, from a direct message to the album', () => {
     const reply = await caravan('U1', `photos withdraw ${photoId}`);
     expect(reply).toContain(`#${photoId} withdrawn`);
     expect(reply).toContain('earlier posts deleted');
-    // The album copy in #CALBUM and HR's review copy.
-    expect(t.slack.callsTo('files.delete').length - deletesBefore).toBe(2);
+    // The album copy in #CALBUM and HR's two review copies (the second from `photos pending`).
+    expect(t.slack.callsTo('files.delete').length - deletesBefore).toBe(3);
     expect(connector.deleted().length + connector.updated().length).toBeGreaterThan(0);
     expect(await (await fetchPath(gallery)).text()).not.toContain(`/photos/${photoId}/`);
     const link = await signedLink(t.bot, photoUrl(photoId), new Date(t.clock.now().getTime() + 3_600_000));
@@ -278,6 +283,13 @@ describe('photos on Slack, from a direct message to the album', () => {
     await until(() => t.slack.callsTo('chat.postMessage').some((c) => c.form.channel === 'U3' && blocksText(c).includes('A child can be recognised')), 'the rejection notice');
     expect(await filesOf(id)).toEqual([]);
     expect(await caravan('UHR', 'photos')).toContain('No new approved photos');
+  });
+
+  it('people see their own photos and where they stand', async () => {
+    const mine = await caravan('U1', 'photos');
+    expect(mine).toContain('Your photos');
+    expect(mine).toContain(`#${photoId} — withdrawn`);
+    expect(await caravan('U3', 'photos mine')).toContain('rejected');
   });
 
   it('answers nonsense politely and changes nothing', async () => {
