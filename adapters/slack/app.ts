@@ -66,6 +66,8 @@ export function createSlackAdapter(options: SlackOptions): SlackAdapter {
     ...(receiver ? { receiver } : { socketMode: true, appToken: config.appToken, signingSecret: config.signingSecret }),
     logger: boltLogger(logger),
     clientOptions,
+    // Bolt's in-memory conversation store is unused here and costs time on every request.
+    convoStore: false,
     authorize: async () => {
       bot ??= app.client.auth
         .test({ token: config.botToken })

@@ -73,41 +73,12 @@ async function applyDelta(trx: Transaction<Database>, campaignId: string, person
 export function pledgeStore(db: Kysely<Database>): PledgeStore {
   return {
     async record(input: NewPledge) {
-      return db.transaction().execute(async (trx) => {
-        const row = await trx
-          .insertInto('pledges')
-          .values({
-            campaign_id: input.campaignId,
-            person_id: input.personId,
-            amount_minor: input.amountMinor,
-            anonymous: input.anonymous,
-            note: input.note,
-            source: input.source,
-            idempotency_key: input.idempotencyKey,
-            status: 'pledged',
-            cancelled_at: null,
-            collected_at: null,
-          })
-          .onConflict((oc) => oc.column('idempotency_key').doNothing())
-          .returningAll()
-          .executeTakeFirst();
-        if (!row) {
-          const existing = await trx
-            .selectFrom('pledges')
-            .selectAll()
-            .where('idempotency_key', '=', input.idempotencyKey)
-            .executeTakeFirstOrThrow();
-          const totals = await readTotals(trx, existing.campaign_id);
-          return { pledge: toPledge(existing), before: totals, after: totals, duplicate: true };
-        }
-        const { before, after } = await applyDelta(trx, input.campaignId, input.personId, {
-          pledged: input.amountMinor,
-          collected: 0,
-          pledges: 1,
-          donorPledges: 1,
-        });
-        return { pledge: toPledge(row), before, after, duplicate: false };
-      });
+      const recorded = await recordInOneStatement(db, input);
+      if (recorded) return recorded;
+      // The idempotency key was seen: answer with the pledge it made, and change nothing.
+      const existing = await db.selectFrom('pledges').selectAll().where('idempotency_key', '=', input.idempotencyKey).executeTakeFirstOrThrow();
+      const totals = await readTotals(db, existing.campaign_id);
+      return { pledge: toPledge(existing), before: totals, after: totals, duplicate: true };
     },
 
     async get(id) {
@@ -192,4 +163,64 @@ export function pledgeStore(db: Kysely<Database>): PledgeStore {
       }
     },
   };
+}
+
+interface RecordedRow extends Selectable<PledgesTable> {
+  before_pledged: number;
+  before_collected: number;
+  before_donors: number;
+  before_pledges: number;
+  new_donor: number;
+}
+
+/**
+ * Inserts the pledge, counts the donor and moves one shard of the totals in a single statement (one
+ * round trip, one commit): the hot path of a campaign launch. Data-modifying CTEs all see the same
+ * snapshot, so the sum read here is the totals just before this pledge. Null when the key was seen.
+ */
+async function recordInOneStatement(db: Kysely<Database>, input: NewPledge): Promise<(PledgeChange & { duplicate: false }) | null> {
+  const shard = Math.floor(Math.random() * TOTAL_SHARDS);
+  const { rows } = await sql<RecordedRow>`
+    with p as (
+      insert into pledges (campaign_id, person_id, amount_minor, anonymous, note, source, idempotency_key, status)
+      values (${input.campaignId}, ${input.personId}, ${input.amountMinor}, ${input.anonymous}, ${input.note},
+              ${input.source}, ${input.idempotencyKey}, 'pledged')
+      on conflict (idempotency_key) do nothing
+      returning *
+    ), d as (
+      insert into campaign_donors as cd (campaign_id, person_id, active_pledges)
+      select campaign_id, person_id, 1 from p
+      on conflict (campaign_id, person_id) do update set active_pledges = cd.active_pledges + 1
+      returning active_pledges
+    ), t as (
+      update campaign_totals ct set
+        pledged_minor = ct.pledged_minor + p.amount_minor,
+        pledges = ct.pledges + 1,
+        donors = ct.donors + (select count(*) from d where d.active_pledges = 1)
+      from p
+      where ct.campaign_id = p.campaign_id and ct.shard = ${shard}
+      returning 1
+    )
+    select p.*,
+      (select coalesce(sum(pledged_minor), 0) from campaign_totals where campaign_id = ${input.campaignId})::bigint as before_pledged,
+      (select coalesce(sum(collected_minor), 0) from campaign_totals where campaign_id = ${input.campaignId})::bigint as before_collected,
+      (select coalesce(sum(donors), 0) from campaign_totals where campaign_id = ${input.campaignId})::int as before_donors,
+      (select coalesce(sum(pledges), 0) from campaign_totals where campaign_id = ${input.campaignId})::int as before_pledges,
+      (select count(*) from d where d.active_pledges = 1)::int as new_donor
+    from p, (select count(*) from t) as moved`.execute(db);
+  const row = rows[0];
+  if (!row) return null;
+  const before: CampaignTotals = {
+    pledgedMinor: minor(row.before_pledged),
+    collectedMinor: minor(row.before_collected),
+    donors: row.before_donors,
+    pledges: row.before_pledges,
+  };
+  const after: CampaignTotals = {
+    pledgedMinor: minor(before.pledgedMinor + row.amount_minor),
+    collectedMinor: before.collectedMinor,
+    donors: before.donors + row.new_donor,
+    pledges: before.pledges + 1,
+  };
+  return { pledge: toPledge(row), before, after, duplicate: false };
 }
