@@ -2,6 +2,7 @@ import { sql, type Kysely, type Selectable } from 'kysely';
 import type { Campaign, CampaignTotals } from '../../src/campaigns/campaign.js';
 import type { CampaignStore } from '../../src/ports.js';
 import { minor } from '../../src/shared/money.js';
+import { TtlCache } from '../cache.js';
 import type { CampaignsTable, CampaignTotalsTable, Database } from '../schema.js';
 
 export const toCampaign = (r: Selectable<CampaignsTable>): Campaign => ({
@@ -39,9 +40,18 @@ export async function readTotals(db: Kysely<Database>, campaignId: string): Prom
   return toTotals(row);
 }
 
+/**
+ * Every command asks for the current campaign, and campaigns are created a few times a year: the
+ * answer is kept a few seconds per day. This instance's own new campaigns show at once; another
+ * instance's within that delay.
+ */
+const CURRENT_TTL_MS = 5_000;
+
 export function campaignStore(db: Kysely<Database>): CampaignStore {
+  const currentByDay = new TtlCache<Campaign>(CURRENT_TTL_MS, 64);
   return {
     async create(input) {
+      currentByDay.clear();
       return db.transaction().execute(async (trx) => {
         const row = await trx
           .insertInto('campaigns')
@@ -70,25 +80,11 @@ export function campaignStore(db: Kysely<Database>): CampaignStore {
       return row ? toCampaign(row) : null;
     },
     async current(today) {
-      const running = await db
-        .selectFrom('campaigns')
-        .selectAll()
-        .where('starts_on', '<=', today)
-        .where('ends_on', '>=', today)
-        .orderBy('starts_on', 'desc')
-        .orderBy('created_at', 'desc')
-        .limit(1)
-        .executeTakeFirst();
-      if (running) return toCampaign(running);
-      const ended = await db
-        .selectFrom('campaigns')
-        .selectAll()
-        .where('ends_on', '<', today)
-        .orderBy('ends_on', 'desc')
-        .orderBy('created_at', 'desc')
-        .limit(1)
-        .executeTakeFirst();
-      return ended ? toCampaign(ended) : null;
+      const cached = currentByDay.get(today);
+      if (cached) return cached;
+      const found = await findCurrent(db, today);
+      if (found) currentByDay.set(today, found);
+      return found;
     },
     async upcoming(today) {
       const row = await db
@@ -104,4 +100,27 @@ export function campaignStore(db: Kysely<Database>): CampaignStore {
       return readTotals(db, campaignId);
     },
   };
+}
+
+/** The campaign whose window holds `today`, else the one that ended most recently. */
+async function findCurrent(db: Kysely<Database>, today: string): Promise<Campaign | null> {
+  const running = await db
+    .selectFrom('campaigns')
+    .selectAll()
+    .where('starts_on', '<=', today)
+    .where('ends_on', '>=', today)
+    .orderBy('starts_on', 'desc')
+    .orderBy('created_at', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  if (running) return toCampaign(running);
+  const ended = await db
+    .selectFrom('campaigns')
+    .selectAll()
+    .where('ends_on', '<', today)
+    .orderBy('ends_on', 'desc')
+    .orderBy('created_at', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return ended ? toCampaign(ended) : null;
 }

@@ -1,0 +1,17 @@
+import { describe, expect, it } from 'vitest';
+import { TtlCache } from '../../db/cache.js';
+
+describe('TtlCache', () => {
+  it('forgets an entry after its time and the oldest one past its size', () => {
+    let now = 0;
+    const cache = new TtlCache<number>(1000, 2, () => now);
+    cache.set('a', 1);
+    cache.set('b', 2);
+    expect(cache.get('a')).toBe(1);
+    cache.set('c', 3);
+    expect(cache.get('a')).toBeUndefined();
+    expect(cache.get('c')).toBe(3);
+    now = 1001;
+    expect(cache.get('b')).toBeUndefined();
+  });
+});
