@@ -142,9 +142,11 @@ export interface OutboxTargetsTable {
   platform_message_id: string | null;
 }
 
-export interface OutboxPacingTable {
-  pace_key: string;
+export interface OutboxLanesTable {
+  lane_key: string;
+  platform: string | null;
   next_at: Timestamp;
+  due_at: ColumnType<Date | null, Date | string | null, Date | string | null>;
 }
 
 export interface DigestRunsTable {
@@ -280,7 +282,7 @@ export interface Database {
   campaign_channels: CampaignChannelsTable;
   outbox_messages: OutboxMessagesTable;
   outbox_targets: OutboxTargetsTable;
-  outbox_pacing: OutboxPacingTable;
+  outbox_lanes: OutboxLanesTable;
   digest_runs: DigestRunsTable;
   campaign_milestones: CampaignMilestonesTable;
   milestone_claims: MilestoneClaimsTable;

@@ -7,6 +7,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
+import { sweepAbandoned } from '../../db/repositories/outbox-claim.js';
 import { claimDue, finishTarget, markSending, releaseTargets, type ClaimedTarget } from '../../db/repositories/outbox-queue.js';
 import type { Database } from '../../db/schema.js';
 import type { PlatformSender, SendOutcome } from '../../src/messaging/ports.js';
@@ -62,6 +63,8 @@ class Worker implements OutboxWorker {
   private readonly waiting = new Map<number, number>();
   private stopping = false;
   private timer: NodeJS.Timeout | undefined;
+  private kicked = false;
+  private lastSweep = Number.NEGATIVE_INFINITY;
   private ticking: Promise<number> | undefined;
   private wake: () => void = () => undefined;
   private readonly stopped = new Promise<void>((resolve) => (this.wake = resolve));
@@ -73,7 +76,7 @@ class Worker implements OutboxWorker {
     this.o = {
       pollMs: 250,
       leaseMs: 60_000,
-      horizonMs: 1_000,
+      horizonMs: 2_000,
       maxInFlight: 64,
       sendTimeoutMs: 20_000,
       limits: PLATFORM_LIMITS,
@@ -89,7 +92,18 @@ class Worker implements OutboxWorker {
 
   private schedule(ms: number): void {
     if (this.stopping) return;
+    clearTimeout(this.timer);
     this.timer = setTimeout(() => void this.loop(), ms);
+  }
+
+  /** A lane just freed up: look for its next target soon rather than at the next poll. */
+  private kick(): void {
+    if (this.kicked || this.stopping || this.timer === undefined) return;
+    this.kicked = true;
+    setTimeout(() => {
+      this.kicked = false;
+      void this.tick().catch(() => undefined);
+    }, 5);
   }
 
   private async loop(): Promise<void> {
@@ -111,9 +125,15 @@ class Worker implements OutboxWorker {
   private async claim(): Promise<number> {
     const room = this.o.maxInFlight - this.active.size;
     if (this.stopping || room <= 0 || this.senders.size === 0) return 0;
+    const now = this.o.clock.now();
+    // Targets of a worker that died come back once their lease has run out.
+    if (now.getTime() - this.lastSweep >= Math.min(this.o.leaseMs / 2, 10_000)) {
+      this.lastSweep = now.getTime();
+      await sweepAbandoned(this.o.db, now, this.o.leaseMs);
+    }
     const claimed = await claimDue(this.o.db, {
       workerId: this.id,
-      now: this.o.clock.now(),
+      now,
       leaseMs: this.o.leaseMs,
       horizonMs: this.o.horizonMs,
       limit: room,
@@ -130,19 +150,24 @@ class Worker implements OutboxWorker {
   }
 
   private async deliver(target: ClaimedTarget): Promise<void> {
-    if (target.slotAt.getTime() > this.o.clock.now().getTime()) {
-      this.waiting.set(target.id, target.slotAt.getTime());
-      const go = await this.waitUntil(target.slotAt.getTime()).finally(() => this.waiting.delete(target.id));
+    const slot = target.slotAt.getTime();
+    if (slot > this.o.clock.now().getTime()) {
+      // Marked 'sending' a moment before the slot, so the database write does not make the send late.
+      const prepare = slot - Math.min(50, this.o.horizonMs / 4);
+      this.waiting.set(target.id, prepare);
+      const go = await this.waitUntil(prepare).finally(() => this.waiting.delete(target.id));
       if (!go) {
         await releaseTargets(this.o.db, [target.id], this.id);
         return;
       }
       if (!(await markSending(this.o.db, target.id, this.id, this.o.clock.now()))) return;
+      this.waiting.set(target.id, slot);
+      await this.waitUntil(slot, true).finally(() => this.waiting.delete(target.id));
     }
     const sender = target.destination ? this.senders.get(target.destination.platform) : undefined;
     if (!target.destination || !target.message || !sender) {
       const reason = !target.destination || !target.message ? 'bad_payload' : 'no_sender';
-      await this.finish(target, { status: 'failed', lastError: reason, throttled: false }, false);
+      await this.finish(target, { status: 'failed', lastError: reason, throttled: false }, false, this.o.clock.now());
       return;
     }
     let uncertainResend = false;
@@ -150,28 +175,32 @@ class Worker implements OutboxWorker {
       const since = target.previousClaimAt ?? new Date(this.o.clock.now().getTime() - this.o.leaseMs);
       const check = sender.findDelivered ? await sender.findDelivered(target.destination, String(target.id), since) : { delivered: 'unknown' as const };
       if (check.delivered === true) {
-        await this.finish(target, { status: 'sent', platformMessageId: check.platformMessageId ?? null }, false);
+        await this.finish(target, { status: 'sent', platformMessageId: check.platformMessageId ?? null }, false, this.o.clock.now());
         return;
       }
       uncertainResend = check.delivered === 'unknown';
     }
     const outcome = await this.sendWithin(sender, target);
     const transition = decideAfter(outcome, target, this.o.clock.now(), this.o.retry, this.o.random);
+    // A 429 pauses the whole lane until Retry-After; otherwise the slots already planned stand.
+    const laneNextAt = transition.status === 'retry' && transition.throttled ? transition.nextAttemptAt : this.o.clock.now();
     if (transition.status !== 'sent') {
       this.o.logger.warn({ component: 'outbox', kind: target.kind, platform: sender.platform, target: target.id, outcome: transition.status, reason: transition.lastError }, 'outbox target not delivered');
     }
-    await this.finish(target, transition, uncertainResend && transition.status === 'sent');
+    await this.finish(target, transition, uncertainResend && transition.status === 'sent', laneNextAt);
   }
 
-  private finish(target: ClaimedTarget, transition: Transition, possibleDuplicate: boolean): Promise<void> {
-    return finishTarget(this.o.db, {
+  private async finish(target: ClaimedTarget, transition: Transition, possibleDuplicate: boolean, laneNextAt: Date): Promise<void> {
+    await finishTarget(this.o.db, {
       id: target.id,
       workerId: this.id,
       destinationKey: target.destinationKey,
       transition,
       possibleDuplicate,
       now: this.o.clock.now(),
+      laneNextAt,
     });
+    this.kick();
   }
 
   /** A sender that hangs is cut off; its post may still land, so the next attempt checks first. */
@@ -191,13 +220,17 @@ class Worker implements OutboxWorker {
     }
   }
 
-  /** Waits for the slot on the bot's clock (tests drive it by hand); false when the worker stops first. */
-  private async waitUntil(atMs: number): Promise<boolean> {
+  /**
+   * Waits for `atMs` on the bot's clock (tests drive it by hand); false when the worker stops first,
+   * unless `committed` (the target is already marked as sending: it goes anyway).
+   */
+  private async waitUntil(atMs: number, committed = false): Promise<boolean> {
     for (;;) {
-      if (this.stopping) return false;
+      if (this.stopping && !committed) return false;
       const remaining = atMs - this.o.clock.now().getTime();
       if (remaining <= 0) return true;
-      await Promise.race([new Promise((r) => setTimeout(r, Math.min(remaining, 100))), this.stopped]);
+      const sleep = new Promise((r) => setTimeout(r, Math.min(remaining, 100)));
+      await (committed ? sleep : Promise.race([sleep, this.stopped]));
     }
   }
 

@@ -1,9 +1,9 @@
 import { sql, type Kysely } from 'kysely';
 
 /**
- * Campaign channels, the durable outbox (one row per message, one row per target), per-destination
- * pacing shared by every bot instance, digest runs with the totals they showed, and milestones
- * (HR-added amounts, and one claim row per milestone reached).
+ * Campaign channels, the durable outbox (one row per message, one row per target), lanes (pacing and
+ * what is due per destination, shared by every bot instance), digest runs with the totals they
+ * showed, and milestones (HR-added amounts, and one claim row per milestone reached).
  */
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
@@ -66,10 +66,20 @@ export async function up(db: Kysely<any>): Promise<void> {
     .where(sql.ref('status'), 'in', ['pending', 'sending'])
     .execute();
 
+  // One row per destination (a lane) and per shared budget (a Teams tenant): the next time a send may
+  // leave, and when the oldest target nobody holds is due (null: nothing to do there).
   await db.schema
-    .createTable('outbox_pacing')
-    .addColumn('pace_key', 'text', (c) => c.primaryKey())
+    .createTable('outbox_lanes')
+    .addColumn('lane_key', 'text', (c) => c.primaryKey())
+    .addColumn('platform', 'text')
     .addColumn('next_at', 'timestamptz', (c) => c.notNull())
+    .addColumn('due_at', 'timestamptz')
+    .execute();
+  await db.schema
+    .createIndex('outbox_lanes_due_idx')
+    .on('outbox_lanes')
+    .columns(['due_at'])
+    .where(sql.ref('due_at'), 'is not', null)
     .execute();
 
   await db.schema
@@ -105,7 +115,7 @@ export async function down(db: Kysely<any>): Promise<void> {
     'milestone_claims',
     'campaign_milestones',
     'digest_runs',
-    'outbox_pacing',
+    'outbox_lanes',
     'outbox_targets',
     'outbox_messages',
     'campaign_channels',

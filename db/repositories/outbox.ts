@@ -53,6 +53,7 @@ export function outboxStore(db: Kysely<Database>, clock: Clock): OutboxStore {
       for (let i = 0; i < rows.length; i += CHUNK) {
         await db.insertInto('outbox_targets').values(rows.slice(i, i + CHUNK)).execute();
       }
+      await dueLanes(db, [...unique].sort(([a], [b]) => a.localeCompare(b)), notBefore, now);
       return { messageId: inserted.id, created: true, targets: unique.size };
     },
 
@@ -90,6 +91,19 @@ export function outboxStore(db: Kysely<Database>, clock: Clock): OutboxStore {
       );
     },
   };
+}
+
+/** Each destination's lane knows it has work from `due` on (in key order, so enqueuers never deadlock). */
+async function dueLanes(db: Kysely<Database>, lanes: Array<[string, Destination]>, due: Date, now: Date): Promise<void> {
+  for (let i = 0; i < lanes.length; i += CHUNK) {
+    await db
+      .insertInto('outbox_lanes')
+      .values(lanes.slice(i, i + CHUNK).map(([key, d]) => ({ lane_key: key, platform: d.platform, next_at: now, due_at: due })))
+      .onConflict((oc) =>
+        oc.column('lane_key').doUpdateSet({ due_at: sql<Date>`least(outbox_lanes.due_at, excluded.due_at)`, platform: sql<string>`excluded.platform` }),
+      )
+      .execute();
+  }
 }
 
 type Failure = OutboxSummary['failures'][number];

@@ -62,17 +62,19 @@ export interface SlotRequest {
 
 /**
  * Gives each candidate, in order, the earliest slot its keys allow, and keeps it only when that slot
- * is within `horizonMs` of now (the worker holds it until then). `next` holds each key's next allowed
- * time in ms and is updated in place for the candidates kept.
+ * is within `horizonMs` of now (the worker holds it until then), up to `limit` candidates. `next`
+ * holds each key's next allowed time in ms and is updated in place for the candidates kept only.
  */
 export function reserveSlots(
   candidates: SlotRequest[],
   next: Map<string, number>,
   nowMs: number,
   horizonMs: number,
+  limit = Number.POSITIVE_INFINITY,
 ): Array<{ id: string; slotMs: number }> {
   const kept: Array<{ id: string; slotMs: number }> = [];
   for (const c of candidates) {
+    if (kept.length >= limit) break;
     const slot = Math.max(nowMs, ...c.keys.map((k) => next.get(k.key) ?? nowMs));
     if (slot > nowMs + horizonMs) continue;
     for (const k of c.keys) next.set(k.key, slot + k.intervalMs);

@@ -1,0 +1,41 @@
+/**
+ * One outbox worker in its own process, as one bot instance would run it, with the platform limits
+ * and timings scaled like the fakes (bench/outbox.ts starts two of these). Stops on SIGTERM.
+ */
+import { once } from 'node:events';
+import { Writable } from 'node:stream';
+import { loadConfig } from '../adapters/config.js';
+import { createLogger } from '../adapters/logger.js';
+import { buildDeps } from '../adapters/main.js';
+import { startOutboxWorker } from '../adapters/outbox/worker.js';
+import { createSlackSender } from '../adapters/slack/sender.js';
+import { createTeamsAdapter } from '../adapters/teams/adapter.js';
+import { openDatabase } from '../db/connect.js';
+import { PLATFORM_LIMITS, scaledLimits } from '../src/outbox/pacing.js';
+import { DEFAULT_RETRY } from '../src/outbox/rules.js';
+import { systemClock } from '../src/shared/clock.js';
+
+const env = (name: string): string => {
+  const v = process.env[name];
+  if (!v) throw new Error(`${name} is required`);
+  return v;
+};
+const scale = Number(env('BENCH_OUTBOX_SCALE'));
+const silent = createLogger('warn', new Writable({ write: (_c, _e, done) => done() }));
+const db = await openDatabase({ url: env('BENCH_DATABASE'), dataDir: '', poolSize: 8 });
+const config = loadConfig({});
+const teams = createTeamsAdapter({ config: config.teams, deps: buildDeps(config, db, systemClock), db: db.db, logger: silent });
+const worker = startOutboxWorker({
+  db: db.db,
+  workerId: env('BENCH_WORKER'),
+  senders: [createSlackSender({ token: env('BENCH_SLACK_TOKEN'), apiUrl: env('BENCH_SLACK_API') }), teams.sender],
+  clock: systemClock,
+  logger: silent,
+  pollMs: 250 / scale,
+  horizonMs: 2000 / scale,
+  limits: scaledLimits(PLATFORM_LIMITS, scale),
+  retry: { ...DEFAULT_RETRY, baseMs: DEFAULT_RETRY.baseMs / scale },
+});
+await once(process, 'SIGTERM');
+await worker.stop();
+await db.close();
