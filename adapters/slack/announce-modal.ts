@@ -6,7 +6,7 @@ import type { SlackMessage } from './render.js';
 
 export const ANNOUNCE_COMPOSE = 'announce_compose';
 export const ANNOUNCE_CONFIRM = 'announce_confirm';
-export const ANNOUNCE_BLOCK = { text: 'text', when: 'when', at: 'at' } as const;
+export const ANNOUNCE_BLOCK = { text: 'text', when: 'when', at: 'at', also: 'also' } as const;
 
 const plain = (text: string) => ({ type: 'plain_text' as const, text });
 const title = (c: Catalogue) => plain(c.broadcasts.modal.title.slice(0, 24));
@@ -43,6 +43,13 @@ export function announceComposeModal(c: Catalogue, intro: string, meta: { locale
         },
       },
       { type: 'input', block_id: ANNOUNCE_BLOCK.at, optional: true, label: plain(m.atLabel), element: { type: 'datetimepicker', action_id: 'value' } },
+      {
+        type: 'input',
+        block_id: ANNOUNCE_BLOCK.also,
+        optional: true,
+        label: plain(m.alsoLabel),
+        element: { type: 'checkboxes', action_id: 'value', options: [{ text: plain(m.alsoOption), value: 'volunteers' }] },
+      },
     ],
   };
 }

@@ -36,15 +36,36 @@ export interface AnnounceInput {
   alsoVolunteers?: boolean;
 }
 
-/** `at 2026-12-01 09:00 TEXT` (or `à …`) schedules in the campaign time zone; anything else is the text. */
-export function parseAnnounceArgs(args: string, timeZone: string): Result<{ text: string; sendAt: Date | null }, 'announce.empty' | 'announce.bad_time'> {
-  const text = args.trim();
-  const m = /^(?:at|à|a)\s+(\S+)\s+(\S+)(?:\s+([\s\S]*))?$/i.exec(text);
-  if (!m || !/^\d{4}-\d{1,2}-\d{1,2}$/.test(m[1] ?? '')) return text === '' ? err('announce.empty') : ok({ text, sendAt: null });
-  const sendAt = zonedTime(m[1] ?? '', m[2] ?? '', timeZone);
-  if (!sendAt) return err('announce.bad_time');
-  const rest = (m[3] ?? '').trim();
-  return rest === '' ? err('announce.empty') : ok({ text: rest, sendAt });
+export interface AnnounceArgs {
+  text: string;
+  sendAt: Date | null;
+  alsoVolunteers: boolean;
+}
+
+const VOLUNTEERS = /^\+(?:volunteers|b[ée]n[ée]voles)$/i;
+
+/**
+ * `[at 2026-12-01 09:00] [+volunteers] TEXT` (or `à …`, `+bénévoles`, in either order): `at` schedules
+ * in the campaign time zone, `+volunteers` also sends it privately to every confirmed volunteer.
+ */
+export function parseAnnounceArgs(args: string, timeZone: string): Result<AnnounceArgs, 'announce.empty' | 'announce.bad_time'> {
+  let text = args.trim();
+  let sendAt: Date | null = null;
+  let alsoVolunteers = false;
+  for (let guard = 0; guard < 2; guard++) {
+    const [first = '', ...rest] = text.split(/(\s+)/);
+    if (VOLUNTEERS.test(first)) {
+      alsoVolunteers = true;
+      text = rest.join('').trim();
+      continue;
+    }
+    const m = /^(?:at|à|a)\s+(\S+)\s+(\S+)(?:\s+([\s\S]*))?$/i.exec(text);
+    if (!m || !/^\d{4}-\d{1,2}-\d{1,2}$/.test(m[1] ?? '') || sendAt) break;
+    sendAt = zonedTime(m[1] ?? '', m[2] ?? '', timeZone);
+    if (!sendAt) return err('announce.bad_time');
+    text = (m[3] ?? '').trim();
+  }
+  return text === '' ? err('announce.empty') : ok({ text, sendAt, alsoVolunteers });
 }
 
 /** Errors: `announce.empty`, `announce.too_long` (max), `announce.in_past`, `announce.too_far` (days). */
@@ -62,37 +83,42 @@ export function announcementMessage(c: Catalogue, text: string): OutgoingMessage
   return { kind: 'message', tone: 'info', headline: `📣 ${c.broadcasts.announce.headline}`, lines: text.split('\n') };
 }
 
+export interface Announced {
+  channels: number;
+  volunteers: number;
+  created: boolean;
+  sendAt: Date | null;
+}
+
 /**
  * Enqueues the announcement for every campaign channel (and confirmed volunteers when asked).
  * Errors: those of {@link checkAnnouncement}, `announce.no_channels`, `announce.no_volunteers`
- * (asked for volunteers while that feature is not wired).
+ * (asked for volunteers where the volunteers feature is not wired).
  */
-export async function announce(
-  deps: CoreDeps,
-  input: AnnounceInput,
-): Promise<Result<{ targets: number; created: boolean; sendAt: Date | null }, AnnounceError>> {
+export async function announce(deps: CoreDeps, input: AnnounceInput): Promise<Result<Announced, AnnounceError>> {
   const checked = checkAnnouncement(input.text, input.sendAt, deps.clock.now());
   if (!checked.ok) return checked;
   const campaign = await deps.campaigns.current(today(deps));
-  const destinations: Destination[] = (await deps.messaging.channels.list()).map((ch) => ch.destination);
-  if (destinations.length === 0) return err('announce.no_channels');
+  const channels: Destination[] = (await deps.messaging.channels.list()).map((ch) => ch.destination);
+  if (channels.length === 0) return err('announce.no_channels');
+  const volunteers: Destination[] = [];
   if (input.alsoVolunteers) {
-    const volunteers = deps.messaging.volunteers;
-    if (!volunteers || !campaign) return err('announce.no_volunteers');
-    destinations.push(...(await volunteers.confirmedDestinations(campaign.id)));
+    const directory = deps.messaging.volunteers;
+    if (!directory) return err('announce.no_volunteers');
+    if (campaign) volunteers.push(...(await directory.confirmedDestinations(campaign.id)));
   }
   const { text, sendAt } = checked.value;
   const queued = await deps.messaging.outbox.enqueue({
     kind: 'announcement',
     campaignId: campaign?.id ?? null,
     message: announcementMessage(t(deps.defaultLocale), text),
-    destinations,
+    destinations: [...channels, ...volunteers],
     dedupeKey: input.dedupeKey,
     notBefore: sendAt ?? undefined,
     createdBy: input.createdBy,
     summary: text.replace(/\s+/g, ' ').slice(0, 80),
   });
-  return ok({ targets: queued.targets, created: queued.created, sendAt });
+  return ok({ channels: channels.length, volunteers: Math.max(0, queued.targets - channels.length), created: queued.created, sendAt });
 }
 
 /** The latest deliveries (announcements, digests, milestones…), newest first. */

@@ -21,7 +21,7 @@ export function announceErrorText(c: Catalogue, error: AnnounceError, details: R
     case 'announce.no_channels':
       return a.noChannels(prefix);
     case 'announce.no_volunteers':
-      return a.usage(prefix);
+      return a.noVolunteers;
   }
 }
 

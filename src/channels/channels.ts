@@ -37,7 +37,10 @@ export interface ChannelStore {
  */
 export function channelLabel(destination: Destination, viewer: Platform): string {
   if (destination.platform === 'slack') {
-    return viewer === 'slack' ? `<#${destination.channelId}>` : `Slack #${destination.channelId}`;
+    // A user id (a direct message to a volunteer) is shown as the person, a channel as the channel.
+    const person = /^[UW]/.test(destination.channelId);
+    if (viewer === 'slack') return person ? `<@${destination.channelId}>` : `<#${destination.channelId}>`;
+    return `Slack ${person ? '@' : '#'}${destination.channelId}`;
   }
   const id = destination.conversationId;
   return `Teams ${id.length > 40 ? `${id.slice(0, 37)}…` : id}`;

@@ -93,8 +93,9 @@ export async function announceVerb(deps: CoreDeps, actor: Actor, args: string, c
   const key = ctx.idempotencyKey ?? `${by(actor)}:${deps.clock.now().toISOString()}`;
   const result = await announce(deps, { ...parsed.value, createdBy: by(actor), dedupeKey: `announcement:${key}` });
   if (!result.ok) return message('error', [announceErrorText(c, result.error, result.details, ctx.prefix)]);
-  const { targets, created, sendAt } = result.value;
+  const { channels, volunteers, created, sendAt } = result.value;
   if (!created) return message('info', [c.broadcasts.announce.duplicate]);
   const a = c.broadcasts.announce;
-  return message('ok', [sendAt ? a.scheduled(targets, c.broadcasts.at(sendAt, deps.timeZone), ctx.prefix) : a.queued(targets, ctx.prefix)]);
+  const audience = a.audience(channels, parsed.value.alsoVolunteers ? volunteers : null);
+  return message('ok', [sendAt ? a.scheduled(c.broadcasts.at(sendAt, deps.timeZone), audience, ctx.prefix) : a.queued(audience, ctx.prefix)]);
 }

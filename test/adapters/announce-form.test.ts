@@ -77,7 +77,7 @@ describe('the announcement form (Slack)', () => {
   it('opens for HR with the message, when, and a date-time picker; not for anyone else', async () => {
     const view = await openForm('UHR');
     expect(view?.callback_id).toBe('announce_compose');
-    expect(view?.blocks.map((b) => b.block_id).filter(Boolean)).toEqual(['text', 'when', 'at']);
+    expect(view?.blocks.map((b) => b.block_id).filter(Boolean)).toEqual(['text', 'when', 'at', 'also']);
     expect(viewText(view)).toContain('1 canal de la campagne');
     expect(await command('announce', 'USTRANGER')).toContain('réservée à l’équipe RH');
     expect(t.slack.callsTo('views.open')).toHaveLength(1);
@@ -103,7 +103,7 @@ describe('the announcement form (Slack)', () => {
     expect(confirmView.callback_id).toBe('announce_confirm');
     expect(viewText(confirmView)).toContain('Annonce de l’équipe RH');
     expect(viewText(confirmView)).toContain('Le bus part à *8 h* précises.');
-    expect(viewText(confirmView)).toContain('Envoi le 27 novembre 2026 à 13:00 dans 1 canal');
+    expect(viewText(confirmView)).toContain('Envoi le 27 novembre 2026 à 13:00 : 1 canal de la campagne.');
 
     const done = await submit(submission(confirmView, 'UHR', 'VCONF', {}));
     expect(viewText(done?.view)).toContain('Annonce programmée');

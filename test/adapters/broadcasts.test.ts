@@ -1,5 +1,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { signUp } from '../../src/volunteers/signups.service.js';
+import { createTrip } from '../../src/volunteers/trips.service.js';
 import { seedCampaign, startTestBot, type TestBot } from '../support/bot.js';
 import { startFakeConnector, type FakeConnector } from '../support/fake-connector.js';
 import type { ScriptedAnswer, SlackCall } from '../support/fake-slack.js';
@@ -112,6 +114,26 @@ describe('campaign channels and HR announcements, Slack and Teams', () => {
     // The retry waited for Retry-After on the bot's clock.
     expect(t.clock.now().getTime() - startedAt).toBeGreaterThanOrEqual(1000);
     expect(await undelivered(t.bot)).toBe(0);
+  });
+
+  it('with +bénévoles it also reaches each confirmed volunteer privately, never the waitlist', async () => {
+    const trip = await createTrip(
+      t.bot.deps,
+      { name: 'Tinghir', startsOn: '2026-12-05', endsOn: '2026-12-06', seats: 1, roles: [], meetingPoint: 'Gare routière', meetingTime: '06:45', deadline: null },
+      'test',
+    );
+    if (!trip.ok) throw new Error(trip.error);
+    const form = { tripId: trip.value.id, roleKey: null, phone: '+212612345678', emergencyName: 'Fatima', emergencyPhone: '+212711223344', notes: null };
+    for (const user of ['UVOL1', 'UVOL2']) {
+      const who = await t.bot.deps.people.resolve({ platform: 'slack', tenantId: 'T111', userId: user, displayName: user });
+      await signUp(t.bot.deps, who.id, form, 'slack', null);
+    }
+    const answer = await caravan('announce +bénévoles Rendez-vous à 6 h 30');
+    expect(answer).toContain('3 canaux de la campagne et 1 bénévole confirmé en message privé');
+    await deliverAll(t.bot, t.clock);
+    expect(postsTo('UVOL1').filter((p) => p.text.includes('Rendez-vous à 6 h 30'))).toHaveLength(1);
+    expect(postsTo('UVOL2')).toHaveLength(0);
+    expect(postsTo('CANN1').filter((p) => p.text.includes('Rendez-vous à 6 h 30'))).toHaveLength(1);
   });
 
   it('announce status shows HR the counts and why a channel failed', async () => {

@@ -2,6 +2,7 @@ import type { App } from '@slack/bolt';
 import { z } from 'zod';
 import { announce, announcementMessage, checkAnnouncement } from '../../../src/announcements/announcements.service.js';
 import { announceErrorText } from '../../../src/announcements/texts.js';
+import { today } from '../../../src/campaigns/campaigns.service.js';
 import { actorFor } from '../../../src/chat/actor.js';
 import { t, type Catalogue } from '../../../src/shared/i18n/index.js';
 import {
@@ -16,11 +17,12 @@ import { renderMessage } from '../render.js';
 
 const locale = z.enum(['fr', 'en']);
 const composeMeta = z.object({ locale });
-const confirmMeta = z.object({ locale, text: z.string(), sendAt: z.number().int().nullable() });
+const confirmMeta = z.object({ locale, text: z.string(), sendAt: z.number().int().nullable(), volunteers: z.boolean() });
 const state = z.object({
   [ANNOUNCE_BLOCK.text]: z.object({ value: z.object({ value: z.string().nullable().optional() }) }),
   [ANNOUNCE_BLOCK.when]: z.object({ value: z.object({ selected_option: z.object({ value: z.string() }).nullable().optional() }) }).optional(),
   [ANNOUNCE_BLOCK.at]: z.object({ value: z.object({ selected_date_time: z.number().int().nullable().optional() }) }).optional(),
+  [ANNOUNCE_BLOCK.also]: z.object({ value: z.object({ selected_options: z.array(z.object({ value: z.string() })).nullable().optional() }) }).optional(),
 });
 /** Slack keeps at most 3000 characters of private metadata. */
 const METADATA_MAX = 3000;
@@ -61,13 +63,17 @@ export function registerAnnounceViews(app: App, sc: SlackContext): void {
       return;
     }
     const { sendAt } = checked.value;
-    const metadata = JSON.stringify({ locale: lang, text: checked.value.text, sendAt: sendAt ? sendAt.getTime() : null });
+    const volunteers = (values.data.also?.value.selected_options ?? []).some((o) => o.value === 'volunteers');
+    const metadata = JSON.stringify({ locale: lang, text: checked.value.text, sendAt: sendAt ? sendAt.getTime() : null, volunteers });
     if (metadata.length > METADATA_MAX) {
       await ack({ response_action: 'errors', errors: { [ANNOUNCE_BLOCK.text]: c.broadcasts.announce.tooLong(checked.value.text.length - (metadata.length - METADATA_MAX)) } });
       return;
     }
-    const channels = (await sc.deps.messaging.channels.list()).length;
-    const when = sendAt ? c.broadcasts.modal.previewAt(channels, c.broadcasts.at(sendAt, sc.deps.timeZone)) : c.broadcasts.modal.previewNow(channels);
+    const audience = c.broadcasts.announce.audience(
+      (await sc.deps.messaging.channels.list()).length,
+      volunteers ? await confirmedVolunteers(sc) : null,
+    );
+    const when = sendAt ? c.broadcasts.modal.previewAt(c.broadcasts.at(sendAt, sc.deps.timeZone), audience) : c.broadcasts.modal.previewNow(audience);
     // The preview is in the campaign's language: that is what the channels will read.
     const preview = renderMessage(announcementMessage(t(sc.deps.defaultLocale), checked.value.text));
     await ack({ response_action: 'update', view: announcePreviewModal(c, preview, when, metadata) });
@@ -88,6 +94,13 @@ export function registerAnnounceViews(app: App, sc: SlackContext): void {
   });
 }
 
+/** How many confirmed volunteers the announcement would reach privately (0 when that is not wired). */
+async function confirmedVolunteers(sc: SlackContext): Promise<number> {
+  const campaign = await sc.deps.campaigns.current(today(sc.deps));
+  const directory = sc.deps.messaging.volunteers;
+  return campaign && directory ? (await directory.confirmedDestinations(campaign.id)).length : 0;
+}
+
 async function confirm(
   sc: SlackContext,
   c: Catalogue,
@@ -102,10 +115,12 @@ async function confirm(
     sendAt: meta.sendAt === null ? null : new Date(meta.sendAt),
     createdBy: `slack:${userId}`,
     dedupeKey: `announcement:slack:view:${viewId}`,
+    alsoVolunteers: meta.volunteers,
   });
   if (!result.ok) return announceErrorText(c, result.error, result.details, '/');
-  const { targets, created, sendAt } = result.value;
+  const { channels, volunteers, created, sendAt } = result.value;
   if (!created) return c.broadcasts.announce.duplicate;
   const a = c.broadcasts.announce;
-  return sendAt ? a.scheduled(targets, c.broadcasts.at(sendAt, sc.deps.timeZone), '/') : a.queued(targets, '/');
+  const audience = a.audience(channels, meta.volunteers ? volunteers : null);
+  return sendAt ? a.scheduled(c.broadcasts.at(sendAt, sc.deps.timeZone), audience, '/') : a.queued(audience, '/');
 }

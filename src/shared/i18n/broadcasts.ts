@@ -52,14 +52,16 @@ export const broadcastsFr = {
   },
   announce: {
     headline: 'Annonce de l’équipe RH',
-    queued: (n: number, p: string) =>
-      `Annonce en route vers ${pluralFr(n, 'canal', 'canaux')} de la campagne. Suivi : \`${p}caravan announce status\`.`,
-    scheduled: (n: number, at: string, p: string) =>
-      `Annonce programmée pour le ${at}, vers ${pluralFr(n, 'canal', 'canaux')} de la campagne. Suivi : \`${p}caravan announce status\`.`,
+    audience: (channels: number, volunteers: number | null) =>
+      `${pluralFr(channels, 'canal', 'canaux')} de la campagne${volunteers === null ? '' : ` et ${pluralFr(volunteers, 'bénévole confirmé', 'bénévoles confirmés')} en message privé`}`,
+    queued: (audience: string, p: string) => `Annonce en route vers ${audience}. Suivi : \`${p}caravan announce status\`.`,
+    scheduled: (at: string, audience: string, p: string) =>
+      `Annonce programmée pour le ${at}, vers ${audience}. Suivi : \`${p}caravan announce status\`.`,
     duplicate: 'Cette annonce était déjà enregistrée : elle ne partira qu’une fois.',
     noChannels: (p: string) => `Aucun canal de campagne pour l’instant : tapez d’abord \`${p}caravan channel\` dans un canal.`,
     usage: (p: string) =>
-      `Écrivez le message après la commande, par exemple \`${p}caravan announce Départ samedi à 8 h !\`. Pour le programmer : \`${p}caravan announce at 2026-12-01 09:00 Votre message\`.`,
+      `Écrivez le message après la commande, par exemple \`${p}caravan announce Départ samedi à 8 h !\`. Pour le programmer : \`${p}caravan announce at 2026-12-01 09:00 Votre message\`. Pour l’envoyer aussi en privé à chaque bénévole confirmé : \`${p}caravan announce +bénévoles Votre message\`.`,
+    noVolunteers: 'L’envoi aux bénévoles n’est pas disponible ici : l’annonce n’est pas partie.',
     tooLong: (max: number) => `Une annonce est limitée à ${max} caractères.`,
     inPast: 'Ce moment est déjà passé : choisissez une date et une heure à venir.',
     tooFar: (days: number) => `Une annonce ne peut pas être programmée à plus de ${days} jours.`,
@@ -103,12 +105,14 @@ export const broadcastsFr = {
     whenLabel: 'Quand ?',
     now: 'Envoyer maintenant',
     later: 'Programmer l’envoi',
+    alsoLabel: 'Bénévoles',
+    alsoOption: 'Aussi en message privé à chaque bénévole confirmé',
     atLabel: 'Date et heure d’envoi (si programmé)',
     atMissing: 'Choisissez la date et l’heure d’envoi.',
     next: 'Aperçu',
     previewTitle: 'Aperçu',
-    previewNow: (n: number) => `Envoi immédiat dans ${pluralFr(n, 'canal', 'canaux')}.`,
-    previewAt: (n: number, at: string) => `Envoi le ${at} dans ${pluralFr(n, 'canal', 'canaux')}.`,
+    previewNow: (audience: string) => `Envoi immédiat : ${audience}.`,
+    previewAt: (at: string, audience: string) => `Envoi le ${at} : ${audience}.`,
     send: 'Envoyer',
     close: 'Annuler',
     doneTitle: 'Annonce',
@@ -116,7 +120,7 @@ export const broadcastsFr = {
   },
   help: (p: string) => [
     `\`${p}caravan channel\` — faire de ce canal un canal de campagne · \`${p}caravan channel off\` — l’en retirer · \`${p}caravan channels\` — la liste`,
-    `\`${p}caravan announce TEXTE\` — annoncer dans tous les canaux de la campagne (sans texte sur Slack : formulaire avec aperçu et envoi programmé)`,
+    `\`${p}caravan announce [at AAAA-MM-JJ HH:MM] [+bénévoles] TEXTE\` — annoncer dans tous les canaux de la campagne, plus tard, aussi aux bénévoles (sans texte sur Slack : formulaire avec aperçu)`,
     `\`${p}caravan announce status\` — où en sont les derniers envois`,
     `\`${p}caravan milestone add 150000\` — ajouter un palier · \`${p}caravan milestones\` — les paliers`,
   ],
@@ -163,14 +167,15 @@ export const broadcastsEn: BroadcastTexts = {
   },
   announce: {
     headline: 'Announcement from the HR team',
-    queued: (n: number, p: string) =>
-      `Announcement on its way to ${pluralEn(n, 'campaign channel', 'campaign channels')}. Follow it with \`${p}caravan announce status\`.`,
-    scheduled: (n: number, at: string, p: string) =>
-      `Announcement scheduled for ${at}, to ${pluralEn(n, 'campaign channel', 'campaign channels')}. Follow it with \`${p}caravan announce status\`.`,
+    audience: (channels: number, volunteers: number | null) =>
+      `${pluralEn(channels, 'campaign channel', 'campaign channels')}${volunteers === null ? '' : ` and ${pluralEn(volunteers, 'confirmed volunteer', 'confirmed volunteers')} privately`}`,
+    queued: (audience: string, p: string) => `Announcement on its way to ${audience}. Follow it with \`${p}caravan announce status\`.`,
+    scheduled: (at: string, audience: string, p: string) => `Announcement scheduled for ${at}, to ${audience}. Follow it with \`${p}caravan announce status\`.`,
     duplicate: 'This announcement was already recorded: it will go out once.',
     noChannels: (p: string) => `There is no campaign channel yet: first type \`${p}caravan channel\` in a channel.`,
     usage: (p: string) =>
-      `Write the message after the command, for example \`${p}caravan announce We leave on Saturday at 8!\`. To schedule it: \`${p}caravan announce at 2026-12-01 09:00 Your message\`.`,
+      `Write the message after the command, for example \`${p}caravan announce We leave on Saturday at 8!\`. To schedule it: \`${p}caravan announce at 2026-12-01 09:00 Your message\`. To also send it privately to every confirmed volunteer: \`${p}caravan announce +volunteers Your message\`.`,
+    noVolunteers: 'Sending to volunteers is not available here: the announcement did not go out.',
     tooLong: (max: number) => `An announcement is limited to ${max} characters.`,
     inPast: 'That time has already passed: pick a date and time to come.',
     tooFar: (days: number) => `An announcement cannot be scheduled more than ${days} days ahead.`,
@@ -214,12 +219,14 @@ export const broadcastsEn: BroadcastTexts = {
     whenLabel: 'When?',
     now: 'Send now',
     later: 'Schedule it',
+    alsoLabel: 'Volunteers',
+    alsoOption: 'Also as a direct message to every confirmed volunteer',
     atLabel: 'Date and time to send (when scheduled)',
     atMissing: 'Pick the date and time to send it.',
     next: 'Preview',
     previewTitle: 'Preview',
-    previewNow: (n: number) => `Sent now to ${pluralEn(n, 'channel', 'channels')}.`,
-    previewAt: (n: number, at: string) => `Sent on ${at} to ${pluralEn(n, 'channel', 'channels')}.`,
+    previewNow: (audience: string) => `Sent now to ${audience}.`,
+    previewAt: (at: string, audience: string) => `Sent on ${at} to ${audience}.`,
     send: 'Send',
     close: 'Cancel',
     doneTitle: 'Announcement',
@@ -227,7 +234,7 @@ export const broadcastsEn: BroadcastTexts = {
   },
   help: (p: string) => [
     `\`${p}caravan channel\` — make this a campaign channel · \`${p}caravan channel off\` — remove it · \`${p}caravan channels\` — the list`,
-    `\`${p}caravan announce TEXT\` — announce in every campaign channel (no text on Slack: a form with a preview and scheduling)`,
+    `\`${p}caravan announce [at YYYY-MM-DD HH:MM] [+volunteers] TEXT\` — announce in every campaign channel, later, to volunteers too (no text on Slack: a form with a preview)`,
     `\`${p}caravan announce status\` — how the latest deliveries are doing`,
     `\`${p}caravan milestone add 150000\` — add a milestone · \`${p}caravan milestones\` — the milestones`,
   ],
