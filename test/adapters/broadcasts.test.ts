@@ -94,7 +94,7 @@ describe('campaign channels and HR announcements, Slack and Teams', () => {
     expect(postsTo('CANN1').filter((p) => p.text.includes('Une seule fois'))).toHaveLength(1);
   });
 
-  it('a Slack answering 429 with Retry-After: 1 on the first call for each channel still posts once per channel', async () => {
+  it('Slack and Teams answering 429 with Retry-After: 1 on the first call for each channel: every channel posted once', async () => {
     const throttled = new Set<string>();
     slackRule = (call) => {
       const channel = String(call.form.channel);
@@ -102,10 +102,23 @@ describe('campaign channels and HR announcements, Slack and Teams', () => {
       throttled.add(channel);
       return { status: 429, retryAfter: 1 };
     };
+    const teamsAccepted: string[] = [];
+    connector.respond((call) => {
+      if (call.method !== 'POST' || !String(call.body?.text ?? '').includes('Après la limite')) return undefined;
+      if (!throttled.has(CHANNEL)) {
+        throttled.add(CHANNEL);
+        return { status: 429, headers: { 'retry-after': '1' }, body: { error: { code: 'Throttled', message: 'slow down' } } };
+      }
+      teamsAccepted.push(String(call.conversationId));
+      return undefined;
+    });
     await caravan('announce Après la limite');
     const startedAt = t.clock.now().getTime();
     await deliverAll(t.bot, t.clock, { stepMs: 250 });
-    expect(throttled).toEqual(new Set(['CANN1', 'CANN2']));
+    connector.respond(null);
+    expect(throttled).toEqual(new Set(['CANN1', 'CANN2', CHANNEL]));
+    expect(teamsAccepted).toEqual([CHANNEL]);
+    expect(connector.sent(CHANNEL).filter((c) => String(c.body?.text).includes('Après la limite'))).toHaveLength(2);
     for (const channel of ['CANN1', 'CANN2']) {
       const calls = t.slack.callsTo('chat.postMessage').filter((c) => c.form.channel === channel && String(c.form.text).includes('Après la limite'));
       expect(calls).toHaveLength(2);
