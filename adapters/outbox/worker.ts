@@ -6,48 +6,16 @@
  * only when nobody can tell.
  */
 import { randomUUID } from 'node:crypto';
-import type { Kysely } from 'kysely';
 import { sweepAbandoned } from '../../db/repositories/outbox-claim.js';
-import { claimDue, finishTarget, markSending, releaseTargets, type ClaimedTarget } from '../../db/repositories/outbox-queue.js';
-import type { Database } from '../../db/schema.js';
+import { claimDue, finishTarget, releaseTargets, type ClaimedTarget } from '../../db/repositories/outbox-queue.js';
 import type { PlatformSender, SendOutcome } from '../../src/messaging/ports.js';
-import { PLATFORM_LIMITS, type PaceLimits } from '../../src/outbox/pacing.js';
-import { DEFAULT_RETRY, decideAfter, type RetryPolicy, type Transition } from '../../src/outbox/rules.js';
+import { PLATFORM_LIMITS } from '../../src/outbox/pacing.js';
+import { DEFAULT_RETRY, decideAfter, type Transition } from '../../src/outbox/rules.js';
 import type { Platform } from '../../src/ports.js';
-import type { Clock } from '../../src/shared/clock.js';
-import type { Logger } from '../logger.js';
+import { SendingMarks } from './marks.js';
+import type { OutboxWorker, OutboxWorkerOptions } from './options.js';
 
-export interface OutboxWorkerOptions {
-  db: Kysely<Database>;
-  senders: PlatformSender[];
-  clock: Clock;
-  logger: Logger;
-  workerId?: string;
-  /** How often an idle worker looks for work. */
-  pollMs?: number;
-  /** A claim older than this is taken over by another worker. Keep it well above `sendTimeoutMs`. */
-  leaseMs?: number;
-  /** How far ahead pacing slots are reserved. */
-  horizonMs?: number;
-  /** Targets held at once (waiting for a slot or being sent). */
-  maxInFlight?: number;
-  sendTimeoutMs?: number;
-  limits?: PaceLimits;
-  retry?: RetryPolicy;
-  random?: () => number;
-}
-
-export interface OutboxWorker {
-  readonly id: string;
-  /** Claims and starts what is due now; resolves with the number claimed. */
-  tick(): Promise<number>;
-  /** Resolves when every target started so far has finished. */
-  idle(): Promise<void>;
-  /** Resolves when nothing is being sent: every held target is waiting for a slot still to come. */
-  settle(): Promise<void>;
-  /** Stops claiming, gives back targets not yet started, waits for the sends under way. */
-  stop(): Promise<void>;
-}
+export type { OutboxWorker, OutboxWorkerOptions } from './options.js';
 
 export function startOutboxWorker(options: OutboxWorkerOptions, autostart = true): OutboxWorker {
   const worker = new Worker(options);
@@ -61,6 +29,9 @@ class Worker implements OutboxWorker {
   private readonly active = new Set<Promise<void>>();
   /** Held targets waiting for their slot, by id → slot time (ms). */
   private readonly waiting = new Map<number, number>();
+  /** Destinations that answered 429, until when: the targets held for them are given back, not sent. */
+  private readonly paused = new Map<string, number>();
+  private readonly marks: SendingMarks;
   private stopping = false;
   private timer: NodeJS.Timeout | undefined;
   private kicked = false;
@@ -84,6 +55,7 @@ class Worker implements OutboxWorker {
       random: Math.random,
       ...options,
     };
+    this.marks = new SendingMarks(this.o.db, this.id, this.o.clock, this.o.logger);
   }
 
   start(): void {
@@ -156,11 +128,11 @@ class Worker implements OutboxWorker {
       const prepare = slot - Math.min(50, this.o.horizonMs / 4);
       this.waiting.set(target.id, prepare);
       const go = await this.waitUntil(prepare).finally(() => this.waiting.delete(target.id));
-      if (!go) {
+      if (!go || (this.paused.get(target.destinationKey) ?? 0) > this.o.clock.now().getTime()) {
         await releaseTargets(this.o.db, [target.id], this.id);
         return;
       }
-      if (!(await markSending(this.o.db, target.id, this.id, this.o.clock.now()))) return;
+      if (!(await this.marks.mark(target.id))) return;
       this.waiting.set(target.id, slot);
       await this.waitUntil(slot, true).finally(() => this.waiting.delete(target.id));
     }
@@ -184,6 +156,7 @@ class Worker implements OutboxWorker {
     const transition = decideAfter(outcome, target, this.o.clock.now(), this.o.retry, this.o.random);
     // A 429 pauses the whole lane until Retry-After; otherwise the slots already planned stand.
     const laneNextAt = transition.status === 'retry' && transition.throttled ? transition.nextAttemptAt : this.o.clock.now();
+    if (transition.status === 'retry' && transition.throttled) this.pause(target.destinationKey, transition.nextAttemptAt.getTime());
     if (transition.status !== 'sent') {
       this.o.logger.warn({ component: 'outbox', kind: target.kind, platform: sender.platform, target: target.id, outcome: transition.status, reason: transition.lastError }, 'outbox target not delivered');
     }
@@ -231,6 +204,14 @@ class Worker implements OutboxWorker {
       if (remaining <= 0) return true;
       const sleep = new Promise((r) => setTimeout(r, Math.min(remaining, 100)));
       await (committed ? sleep : Promise.race([sleep, this.stopped]));
+    }
+  }
+
+  private pause(destinationKey: string, untilMs: number): void {
+    this.paused.set(destinationKey, Math.max(untilMs, this.paused.get(destinationKey) ?? 0));
+    if (this.paused.size > 1_000) {
+      const now = this.o.clock.now().getTime();
+      for (const [key, until] of this.paused) if (until <= now) this.paused.delete(key);
     }
   }
 

@@ -10,15 +10,17 @@ import type { Database } from '../schema.js';
 
 export { claimDue, type ClaimedTarget, type ClaimOptions } from './outbox-claim.js';
 
-/** The target's slot came: it is about to be sent. False when this worker no longer holds it. */
-export async function markSending(db: Kysely<Database>, id: number, workerId: string, now: Date): Promise<boolean> {
-  const r = await db
+/** The targets' slots came: they are about to be sent. Returns the ids this worker still held. */
+export async function markSending(db: Kysely<Database>, ids: number[], workerId: string, now: Date): Promise<Set<number>> {
+  if (ids.length === 0) return new Set();
+  const rows = await db
     .updateTable('outbox_targets')
     .set({ status: 'sending', claimed_at: now })
-    .where('id', '=', id)
+    .where('id', 'in', ids)
     .where('claimed_by', '=', workerId)
-    .executeTakeFirst();
-  return Number(r.numUpdatedRows) > 0;
+    .returning('id')
+    .execute();
+  return new Set(rows.map((r) => Number(r.id)));
 }
 
 export interface FinishInput {

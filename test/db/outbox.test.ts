@@ -129,7 +129,7 @@ describe(`outbox store and claims (${process.env.TEST_DATABASE_URL ? 'postgres' 
     const [taken] = await claimDue(db.db, options('B'));
     expect(taken?.id).toBe(later?.id);
     expect(taken?.uncertain).toBe(false);
-    expect(await markSending(db.db, later!.id, 'DEAD', clock.now())).toBe(false);
+    expect(await markSending(db.db, [later!.id], 'DEAD', clock.now())).toEqual(new Set());
   });
 
   it('a 429 pauses the channel for every message until Retry-After', async () => {
