@@ -15,10 +15,12 @@ import { crossed, milestoneMessage, milestonesFor, type Milestone } from './mile
  * `onError` hears failures: the pledge itself is already recorded and must not look failed.
  */
 export function milestoneListener(deps: CoreDeps, onError: (error: unknown) => void): TotalsListener {
+  // Claims are forever: once seen, a milestone key never needs asking about again.
+  const claimedKeys = new Set<string>();
   return {
     async totalsChanged(campaign, change) {
       try {
-        await announceCrossed(deps, campaign, change);
+        await announceCrossed(deps, campaign, change, claimedKeys);
       } catch (error) {
         onError(error);
       }
@@ -26,11 +28,26 @@ export function milestoneListener(deps: CoreDeps, onError: (error: unknown) => v
   };
 }
 
-async function announceCrossed(deps: CoreDeps, campaign: Campaign, change: PledgeChange): Promise<void> {
+/**
+ * The running totals are spread over shard rows, so two pledges committing at the same moment may
+ * each see only their own change and neither cross a milestone that both together did. The totals
+ * are therefore read again after the change, and every milestone at or below them that nobody has
+ * claimed yet is claimed and announced (once: the claim row decides).
+ */
+async function announceCrossed(deps: CoreDeps, campaign: Campaign, change: PledgeChange, claimedKeys: Set<string>): Promise<void> {
   const { before, after } = change;
   if (after.pledgedMinor <= before.pledgedMinor) return;
   const all = milestonesFor(campaign.goalMinor, await deps.messaging.milestones.amounts(campaign.id));
-  const passed = crossed(all, before.pledgedMinor, after.pledgedMinor);
+  const key = (k: string) => `${campaign.id}:${k}`;
+  let open = all.filter((m) => !claimedKeys.has(key(m.key)));
+  if (open.length === 0) return;
+  if (open.some((m) => m.amountMinor <= after.pledgedMinor)) {
+    for (const k of await deps.messaging.milestones.claimed(campaign.id)) claimedKeys.add(key(k));
+    open = open.filter((m) => !claimedKeys.has(key(m.key)));
+  }
+  const fresh = await deps.campaigns.totals(campaign.id);
+  const totals = fresh.pledgedMinor > after.pledgedMinor ? fresh : after;
+  const passed = crossed(open, -1 as Minor, totals.pledgedMinor);
   if (passed.length === 0) return;
   const channels = await deps.messaging.channels.list();
   await deps.messaging.transaction(async (stores) => {
@@ -40,7 +57,7 @@ async function announceCrossed(deps: CoreDeps, campaign: Campaign, change: Pledg
     await stores.outbox.enqueue({
       kind: 'milestone',
       campaignId: campaign.id,
-      message: milestoneMessage(t(deps.defaultLocale), campaign, reached, after),
+      message: milestoneMessage(t(deps.defaultLocale), campaign, reached, totals),
       destinations: channels.map((ch) => ch.destination),
       dedupeKey: `milestone:${campaign.id}:${reached.map((m) => m.key).join(',')}`,
       summary: reached
@@ -48,6 +65,8 @@ async function announceCrossed(deps: CoreDeps, campaign: Campaign, change: Pledg
         .join(', '),
     });
   });
+  // Only once the claim is committed: a failed announcement is tried again by the next pledge.
+  for (const m of passed) claimedKeys.add(key(m.key));
 }
 
 export type MilestoneAddError = AmountError | 'campaign.none';

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedCampaign, startTestBot, type TestBot } from '../support/bot.js';
 import { deliverAll } from '../support/outbox.js';
+import { milestoneListener } from '../../src/milestones/milestones.service.js';
+import { minor } from '../../src/shared/money.js';
 import { postToSlackEndpoint, slashCommandBody } from '../support/slack-sign.js';
 
 let t: TestBot;
@@ -72,5 +74,33 @@ describe('milestones', () => {
     const list = await command('/caravan', 'milestones', 'UHR');
     expect(list).toMatch(/✅ 75 % de l’objectif/);
     expect(list).toMatch(/✅ 160 000 MAD promis/);
+  });
+
+  it('two pledges that cross a milestone only together still announce it, once', async () => {
+    // 162 000 now. Neither 7 000 alone reaches 170 000; both do. Whatever order they commit in,
+    // the milestone is announced exactly once.
+    expect(await command('/caravan', 'milestone add 170000', 'UHR')).toContain('170 000 MAD ajouté');
+    await Promise.all([command('/pledge', '7000', 'UPAIR1'), command('/pledge', '7000', 'UPAIR2')]);
+    const posted = await announcements();
+    expect(posted.filter((p) => p.includes('170 000 MAD promis'))).toHaveLength(1);
+    expect(posted).toHaveLength(5);
+  });
+
+  it('a pledge that saw only its own change still announces a milestone the totals have passed', async () => {
+    expect(await command('/caravan', 'milestone add 180000', 'UHR')).toContain('180 000 MAD ajouté');
+    const campaign = await t.bot.deps.campaigns.current('2026-11-27');
+    if (!campaign) throw new Error('no campaign');
+    const person = await t.bot.deps.people.resolve({ platform: 'slack', tenantId: 'T111', userId: 'UQUIET' });
+    // A concurrent pledge committed without being heard yet: the totals now stand at 188 000.
+    const quiet = await t.bot.deps.pledges.record({
+      campaignId: campaign.id, personId: person.id, amountMinor: minor(1_200_000), anonymous: false, note: null, source: 'slack', idempotencyKey: null,
+    });
+    // This pledge's own view: from 175 000 to 176 000, short of 180 000.
+    const seen = { pledgedMinor: minor(17_500_000), collectedMinor: minor(0), donors: 1, pledges: 1 };
+    const listener = milestoneListener(t.bot.deps, (e) => { throw e; });
+    await listener.totalsChanged(campaign, { pledge: quiet.pledge, before: seen, after: { ...seen, pledgedMinor: minor(17_600_000) } });
+    await listener.totalsChanged(campaign, { pledge: quiet.pledge, before: seen, after: { ...seen, pledgedMinor: minor(17_600_000) } });
+    const posted = await announcements();
+    expect(posted.filter((p) => p.includes('180 000 MAD promis'))).toHaveLength(1);
   });
 });
