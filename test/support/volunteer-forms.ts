@@ -9,7 +9,7 @@ import type { FakeConnector } from './fake-connector.js';
 import { payloadBody, postToSlackEndpoint, slashCommandBody } from './slack-sign.js';
 import { executeInvoke, personalMessage, postActivity, type Person } from './teams-activities.js';
 
-const fixture = JSON.parse(readFileSync('../shared/slack-fixtures/05-view-submission.payload.json', 'utf8')) as Record<string, unknown>;
+const fixture = JSON.parse(readFileSync('test/fixtures/slack/05-view-submission.payload.json', 'utf8')) as Record<string, unknown>;
 
 export interface OpenedView {
   callback_id: string;
