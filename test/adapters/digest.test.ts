@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedCampaign, startTestBot, type TestBot } from '../support/bot.js';
+import { seedCampaign, startTestBot, TEST_NOW, type TestBot } from '../support/bot.js';
 import { secondHandle } from '../support/db.js';
 import { deliverAll } from '../support/outbox.js';
 import { postToSlackEndpoint, slashCommandBody } from '../support/slack-sign.js';
@@ -11,12 +11,16 @@ const DAY_MS = 86_400_000;
 const env = { ADMINS: 'slack:UHR', DEFAULT_LOCALE: 'fr', DIGEST_CRON: '* * * * * *' };
 
 beforeAll(async () => {
-  a = await startTestBot({ env, outbox: { pollMs: 50 } });
+  // Set up before the campaign opens, so that no firing can claim the first day before both
+  // channels are registered; then both instances move into the campaign.
+  const before = new Date('2026-11-10T11:00:00Z');
+  a = await startTestBot({ env, outbox: { pollMs: 50 }, now: before });
   const handle = await secondHandle(a.db);
   const shared = { ...handle, kind: a.db.kind, url: a.db.url, drop: async () => (handle === a.db ? undefined : handle.close()) };
-  b = await startTestBot({ env, database: shared, slack: a.slack, outbox: { pollMs: 50 } });
+  b = await startTestBot({ env, database: shared, slack: a.slack, outbox: { pollMs: 50 }, now: before });
   await seedCampaign(a.bot);
   for (const channel of ['CDIG1', 'CDIG2']) await command('/caravan', 'channel', 'UHR', channel);
+  moveTo(TEST_NOW);
 });
 afterAll(async () => {
   await b?.close();
