@@ -35,7 +35,7 @@ export interface PledgeReceipt {
 export function understandAmount(deps: Pick<CoreDeps, 'limits'>, amount: string | Minor): Result<Minor, AmountError> {
   const parsed = typeof amount === 'string' ? parseAmount(amount) : ok(amount);
   if (parsed.ok) return checkPledgeRange(parsed.value, deps.limits);
-  // An absurdly long number is refused with the same words as any amount over the maximum.
+  // An absurdly long number is refused with the same words as every amount over the maximum.
   return parsed.error === 'amount.too_large' ? err('amount.too_large', { max: deps.limits.max }) : parsed;
 }
 

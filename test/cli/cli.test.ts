@@ -1,53 +1,13 @@
-import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { promisify } from 'node:util';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cliHarness, type CliHarness } from '../support/cli.js';
 
-const run = promisify(execFile);
-const CLI = join(process.cwd(), 'bin', 'caravane.js');
-let env: Record<string, string>;
-let dataDir: string;
-let dropDatabase: (() => Promise<void>) | undefined;
-
-/** The CLI against its own database: a fresh Postgres database with TEST_DATABASE_URL, else PGlite in a temp dir. */
+let cli: CliHarness;
 beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'caravane-cli-'));
-  env = { PATH: process.env.PATH ?? '', DATA_DIR: dataDir, LOG_LEVEL: 'silent' };
-  const url = process.env.TEST_DATABASE_URL;
-  if (url) {
-    const name = `caravane_cli_${process.pid}_${Date.now()}`;
-    const admin = new pg.Client({ connectionString: url });
-    await admin.connect();
-    await admin.query(`create database ${name}`);
-    await admin.end();
-    const u = new URL(url);
-    u.pathname = `/${name}`;
-    env.DATABASE_URL = u.toString();
-    dropDatabase = async () => {
-      const c = new pg.Client({ connectionString: url });
-      await c.connect();
-      await c.query(`drop database if exists ${name} with (force)`);
-      await c.end();
-    };
-  }
+  cli = await cliHarness('caravane-cli');
 }, 120_000);
-afterAll(async () => {
-  await dropDatabase?.();
-  rmSync(dataDir, { recursive: true, force: true });
-});
+afterAll(async () => cli?.cleanup());
 
-async function caravane(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run('node', [CLI, ...args], { env, timeout: 60_000 });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code?: number; stdout?: string; stderr?: string };
-    return { code: typeof e.code === 'number' ? e.code : -1, stdout: e.stdout ?? '', stderr: e.stderr ?? '' };
-  }
-}
+const caravane = (...args: string[]) => cli.caravane(...args);
 
 describe('the caravane command', () => {
   it('migrates, creates a campaign from a spaced goal, and lists it', async () => {
@@ -91,10 +51,10 @@ describe('the caravane command', () => {
   }, 60_000);
 
   it('stops the start on a bad environment, one line per bad variable', async () => {
-    const saved = { ...env };
-    Object.assign(env, { PORT: 'x', TIMEZONE: 'Nowhere/City' });
+    Object.assign(cli.env, { PORT: 'x', TIMEZONE: 'Nowhere/City' });
     const res = await caravane('start');
-    env = saved;
+    delete cli.env.PORT;
+    delete cli.env.TIMEZONE;
     expect(res.code).toBe(1);
     expect(res.stderr.trim().split('\n').sort()).toEqual([
       'PORT: must be a whole number between 0 and 65535 (got "x")',
