@@ -2,11 +2,11 @@ import type { WebClient } from '@slack/web-api';
 import { resolveLocale } from '../../src/shared/i18n/index.js';
 import type { Locale } from '../../src/shared/money.js';
 import type { Identity } from '../../src/ports.js';
+import { TtlCache } from '../../src/shared/ttl-cache.js';
 
 interface Profile {
   name: string | undefined;
   locale: Locale | undefined;
-  at: number;
 }
 
 const TTL_MS = 60 * 60 * 1000;
@@ -19,7 +19,7 @@ const LOOKUP_TIMEOUT_MS = 1200;
  * cached for an hour. A failed look-up falls back to what the database remembers.
  */
 export class SlackPeople {
-  private readonly cache = new Map<string, Profile>();
+  private readonly cache = new TtlCache<Profile>(TTL_MS, MAX_ENTRIES);
 
   constructor(private readonly client: WebClient) {}
 
@@ -30,17 +30,14 @@ export class SlackPeople {
 
   private async profile(userId: string): Promise<Profile> {
     const cached = this.cache.get(userId);
-    if (cached && Date.now() - cached.at < TTL_MS) return cached;
+    if (cached) return cached;
     const fetched = await this.lookup(userId);
-    if (fetched.locale !== undefined || fetched.name !== undefined) {
-      if (this.cache.size >= MAX_ENTRIES) this.cache.delete(this.cache.keys().next().value ?? '');
-      this.cache.set(userId, fetched);
-    }
+    if (fetched.locale !== undefined || fetched.name !== undefined) this.cache.set(userId, fetched);
     return fetched;
   }
 
   private async lookup(userId: string): Promise<Profile> {
-    const empty: Profile = { name: undefined, locale: undefined, at: Date.now() };
+    const empty: Profile = { name: undefined, locale: undefined };
     try {
       const call = this.client.users.info({ user: userId, include_locale: true });
       const timeout = new Promise<null>((resolve) => setTimeout(resolve, LOOKUP_TIMEOUT_MS, null).unref());
@@ -51,7 +48,7 @@ export class SlackPeople {
       const tag = resolveLocale(res.user.locale, 'fr');
       // Only a language we speak counts; anything else falls back to the campaign's default.
       const locale = res.user.locale?.toLowerCase().startsWith(tag) ? tag : undefined;
-      return { name, locale, at: Date.now() };
+      return { name, locale };
     } catch {
       return empty;
     }

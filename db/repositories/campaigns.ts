@@ -2,7 +2,7 @@ import { sql, type Kysely, type Selectable } from 'kysely';
 import type { Campaign, CampaignTotals } from '../../src/campaigns/campaign.js';
 import type { CampaignStore } from '../../src/ports.js';
 import { minor } from '../../src/shared/money.js';
-import { TtlCache } from '../cache.js';
+import { TtlCache } from '../../src/shared/ttl-cache.js';
 import type { CampaignsTable, CampaignTotalsTable, Database } from '../schema.js';
 
 export const toCampaign = (r: Selectable<CampaignsTable>): Campaign => ({

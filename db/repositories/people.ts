@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Identity, PeopleStore, Person } from '../../src/ports.js';
 import type { Locale } from '../../src/shared/money.js';
-import { TtlCache } from '../cache.js';
+import { TtlCache } from '../../src/shared/ttl-cache.js';
 import type { Database } from '../schema.js';
 
 const asLocale = (v: string | null): Locale | null => (v === 'fr' || v === 'en' ? v : null);

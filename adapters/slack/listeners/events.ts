@@ -1,7 +1,7 @@
 import type { App } from '@slack/bolt';
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../../db/schema.js';
-import { actorFor } from '../../../src/chat/actor.js';
+import { actorFor, type Actor } from '../../../src/chat/actor.js';
 import { caravanCommand } from '../../../src/chat/caravan-command.js';
 import { findCommand } from '../../../src/chat/commands.js';
 import { message } from '../../../src/chat/reply.js';
@@ -43,10 +43,10 @@ export function registerDirectMessages(app: App, sc: SlackContext): void {
     const text = ('text' in msg ? msg.text ?? '' : '').trim();
     const [word = '', ...rest] = text.split(/\s+/);
     const teamId = (body as { team_id?: string }).team_id ?? '';
-    const identity = await sc.people.identity(teamId, msg.user);
-    const actor = await actorFor(sc.deps, identity);
     const handler = findCommand(word)?.handler;
+    let actor: Actor | undefined;
     try {
+      actor = await actorFor(sc.deps, await sc.people.identity(teamId, msg.user));
       const reply = handler
         ? await handler(sc.deps, actor, rest.join(' '), { idempotencyKey: `slack:event:${msg.channel}:${msg.ts}`, prefix: '/' })
         : await caravanCommand(sc.deps, actor, 'help', { idempotencyKey: null, prefix: '/' });
@@ -62,7 +62,7 @@ export function registerDirectMessages(app: App, sc: SlackContext): void {
     } catch (error) {
       logger.error(`direct message failed: ${String(error)}`);
       await client.chat
-        .postMessage({ channel: msg.channel, ...renderMessage(message('error', [(actor.c ?? t(sc.deps.defaultLocale)).common.sorry])) })
+        .postMessage({ channel: msg.channel, ...renderMessage(message('error', [(actor?.c ?? t(sc.deps.defaultLocale)).common.sorry])) })
         .catch(() => undefined);
     }
   });

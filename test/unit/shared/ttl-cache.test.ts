@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { TtlCache } from '../../db/cache.js';
+import { TtlCache } from '../../../src/shared/ttl-cache.js';
 
 describe('TtlCache', () => {
   it('forgets an entry after its time and the oldest one past its size', () => {
