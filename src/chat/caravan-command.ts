@@ -35,8 +35,7 @@ export async function caravanCommand(deps: CoreDeps, actor: Actor, text: string,
       if (!/^\d{1,15}$/.test(n) || words.length !== 2) return message('error', [c.pledge.collectUsage]);
       const result = await collectPledge(deps, Number(n));
       if (!result.ok) return message('error', [collectErrorText(c, result.error, Number(n))]);
-      const campaign = await deps.campaigns.get(result.value.pledge.campaignId);
-      return message('ok', [c.pledge.collected(Number(n), result.value.pledge.amountMinor, campaign?.currency ?? 'MAD')]);
+      return message('ok', [c.pledge.collected(Number(n), result.value.pledge.amountMinor, result.value.campaign.currency)]);
     }
     case 'channel':
     case 'canal':

@@ -43,8 +43,7 @@ export async function pledgeCommand(deps: CoreDeps, actor: Actor, text: string, 
       if (command.number === null) return message('error', [c.pledge.cancelUsage]);
       const result = await cancelPledge(deps, actor.person.id, command.number);
       if (!result.ok) return message('error', [cancelErrorText(c, result.error, command.number)]);
-      const campaign = await deps.campaigns.get(result.value.pledge.campaignId);
-      const currency = campaign?.currency ?? DEFAULT_CURRENCY;
+      const currency = result.value.campaign.currency;
       return message('ok', [c.pledge.cancelled(command.number, result.value.pledge.amountMinor, currency)]);
     }
     case 'pledge':

@@ -88,26 +88,29 @@ export async function myPledges(
 
 export type ChangeError = TransitionError | 'pledge.not_found';
 
+/** A settled change, with the campaign it belongs to (for its currency and the listeners). */
+export type SettledChange = PledgeChange & { campaign: Campaign };
+
 /** The author cancels pledge `#id`; its amount leaves the totals. */
-export async function cancelPledge(deps: CoreDeps, personId: string, id: number): Promise<Result<PledgeChange, ChangeError>> {
+export async function cancelPledge(deps: CoreDeps, personId: string, id: number): Promise<Result<SettledChange, ChangeError>> {
   const result = await deps.pledges.transition(id, (p) => decideCancel(p, personId));
   // Someone else's pledge is reported as not found: its existence is none of the caller's business.
   if (!result.ok && result.error === 'pledge.not_yours') return err('pledge.not_found');
-  if (result.ok) await notifyTotalsFor(deps, result.value);
-  return result;
+  return result.ok ? settle(deps, result.value) : result;
 }
 
 /** HR marks pledge `#id` as collected (the money was received). */
-export async function collectPledge(deps: CoreDeps, id: number): Promise<Result<PledgeChange, ChangeError>> {
+export async function collectPledge(deps: CoreDeps, id: number): Promise<Result<SettledChange, ChangeError>> {
   const result = await deps.pledges.transition(id, decideCollect);
-  if (result.ok) await notifyTotalsFor(deps, result.value);
-  return result;
+  return result.ok ? settle(deps, result.value) : result;
 }
 
-async function notifyTotalsFor(deps: CoreDeps, change: PledgeChange): Promise<void> {
-  if (deps.totalsListeners.length === 0) return;
+/** Looks the campaign up once, tells the listeners, and hands it back to the caller. */
+async function settle(deps: CoreDeps, change: PledgeChange): Promise<Result<SettledChange, ChangeError>> {
   const campaign = await deps.campaigns.get(change.pledge.campaignId);
-  if (campaign) await notifyTotals(deps, campaign, change);
+  if (!campaign) throw new Error(`pledge ${change.pledge.id} belongs to no campaign`);
+  await notifyTotals(deps, campaign, change);
+  return ok({ ...change, campaign });
 }
 
 async function notifyTotals(deps: CoreDeps, campaign: Campaign, change: PledgeChange): Promise<void> {
