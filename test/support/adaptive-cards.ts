@@ -10,6 +10,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { Ajv, type ErrorObject } from 'ajv';
+import addFormats from 'ajv-formats';
 import { z } from 'zod';
 
 const require = createRequire(import.meta.url);
@@ -34,6 +35,7 @@ const schemaFile = new URL('../fixtures/schemas/adaptive-card-1.5.json', import.
 const draft06 = require('ajv/dist/refs/json-schema-draft-06.json');
 const ajv = new Ajv({ allErrors: true, strict: false });
 ajv.addMetaSchema(draft06);
+addFormats.default(ajv, ['uri', 'uri-reference']);
 /** The file names itself draft-04 style (`id`), which ajv's draft-06 refuses: it is only the schema's own address, so it is set aside. */
 const { id: _address, ...schema } = z.looseObject({ id: z.string() }).parse(JSON.parse(readFileSync(schemaFile, 'utf8')));
 const validateSchema = ajv.compile(schema);
