@@ -19,8 +19,8 @@ const require = createRequire(import.meta.url);
 type Schema = Parameters<typeof AppManifestUtils.validateAgainstSchema>[1];
 const schemaOf = (name: string): Schema => require(`@microsoft/app-manifest/build/json-schemas/teams/v${VERSION}/${name}`);
 const manifestSchema = schemaOf('MicrosoftTeams.schema.json');
-/** The localization file is no manifest, so the validator's own engine (ajv, draft-04) checks it directly. */
-const validateLocalization = new Ajv04.default({ allErrors: true, strict: false }).compile(schemaOf('MicrosoftTeams.Localization.schema.json') ?? {});
+/** The localization file is no manifest, so the validator's own engine (ajv, draft-04) checks it directly; its patterns are not `u`-mode regexps. */
+const validateLocalization = new Ajv04.default({ allErrors: true, strict: false, unicodeRegExp: false }).compile(schemaOf('MicrosoftTeams.Localization.schema.json') ?? {});
 
 const run = promisify(execFile);
 const dir = mkdtempSync(join(tmpdir(), 'caravane-manifest-'));
