@@ -8,6 +8,7 @@ import type { FormReply, MessageReply } from '../../src/chat/reply.js';
 import { NOTE_MAX } from '../../src/pledges/pledge.js';
 import type { Catalogue } from '../../src/shared/i18n/index.js';
 import { linksToActions } from './card-links.js';
+import { withIcon } from './text.js';
 
 export type Card = Record<string, unknown>;
 
@@ -20,12 +21,12 @@ const ICON: Record<MessageReply['tone'], string> = { ok: '✅', info: '🚌', er
 
 /**
  * The catalogue bolds the Slack way (`*bold*`); Teams markdown needs `**bold**`. Code spans are left
- * alone so a `*` inside them stays literal.
+ * alone so a `*` inside them stays literal, and so is an escaped `\*` (a person's own star).
  */
 export function teamsMarkdown(text: string): string {
   return text
     .split(/(`[^`\n]*`)/)
-    .map((part, i) => (i % 2 === 1 ? part : part.replace(/(^|[^\w*])\*(?=\S)([^*\n]*?\S)\*(?![\w*])/g, '$1**$2**')))
+    .map((part, i) => (i % 2 === 1 ? part : part.replace(/(^|[^\w*\\])\*(?=\S)([^*\n]*?[^\s\\])\*(?![\w*])/g, '$1**$2**')))
     .join('');
 }
 
@@ -107,7 +108,7 @@ export function noticeCard(reply: MessageReply): Card {
     $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
     version: '1.5',
     body: [
-      ...(reply.headline ? [{ type: 'TextBlock', text: `${ICON[reply.tone]} ${cardText(reply.headline)}`, weight: 'Bolder', color, wrap: true }] : []),
+      ...(reply.headline ? [{ type: 'TextBlock', text: withIcon(ICON[reply.tone], cardText(reply.headline)), weight: 'Bolder', color, wrap: true }] : []),
       ...lines.map((l) => ({ type: 'TextBlock', text: cardText(l), wrap: true })),
     ],
     ...(actions.length > 0 ? { actions } : {}),

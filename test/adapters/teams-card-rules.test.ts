@@ -122,3 +122,19 @@ describe.each([
     expect(cards.album.actions).toEqual([{ type: 'Action.OpenUrl', title: galleryButton, url: 'https://caravane.example.com/album/x?exp=1&sig=y' }]);
   });
 });
+
+describe('what a person typed stays text in a card', () => {
+  it('a caption `*Imlil* _2026_` and an uploader `[Amina](https://x.test)` are escaped on HR’s review card', () => {
+    const c = t('en');
+    const review = reviewCard(c, { ...BATCH, caption: '*Imlil* _2026_', place: '1. Imlil' }, '[Amina](https://x.test)', [{ id: 1, dataUri: PIXEL }]);
+    const texts = list(review.body).map((b) => String(b.text ?? ''));
+    expect(texts).toContain('Caption: \\*Imlil\\* \\_2026\\_');
+    expect(texts.some((x) => x.includes('\\[Amina\\](https://x.test)'))).toBe(true);
+    expect(texts.join('\n')).not.toContain('**Imlil**');
+  });
+
+  it('a notice whose headline has its own icon gets no second one', () => {
+    const notice = noticeCard({ kind: 'message', tone: 'info', headline: '📣 Annonce', lines: ['x'] });
+    expect(list(notice.body)[0]?.text).toBe('📣 Annonce');
+  });
+});
