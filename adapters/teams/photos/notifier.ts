@@ -93,7 +93,7 @@ export class TeamsPhotoNotifier implements PlatformPhotoNotifier {
       if (id === null) return false;
       // Remembered so that a rejection or a withdrawal takes the photos back out of HR's card.
       for (const photo of live) {
-        if (id && chat) await this.o.deps.photos?.store.recordPost({ photoId: photo.id, platform: 'teams', kind: 'message', destination: { platform: 'teams', conversationId: chat }, platformRef: `${REVIEW_REF}${id}` });
+        if (id && chat) await this.o.deps.photos?.store.recordPost({ photoId: photo.id, platform: 'teams', kind: 'message', destination: { platform: 'teams', conversationId: chat }, platformRef: `${REVIEW_REF}${to.locale}:${id}` });
       }
       return true;
     } catch (error) {
@@ -118,8 +118,12 @@ export class TeamsPhotoNotifier implements PlatformPhotoNotifier {
     const ref = await this.usable(typeof destination.conversationId === 'string' ? destination.conversationId : null);
     if (!ref) return false;
     if (post.platformRef.startsWith(REVIEW_REF)) {
-      const id = post.platformRef.slice(REVIEW_REF.length);
-      const notice = cardActivity(noticeCard(message('info', [t(this.o.deps.defaultLocale).photos.removedCard])));
+      // `review:<locale>:<id>`: HR's card is replaced in HR's own language (older rows have no locale).
+      const tail = post.platformRef.slice(REVIEW_REF.length);
+      const spoken = /^(fr|en):(.+)$/.exec(tail);
+      const id = spoken?.[2] ?? tail;
+      const locale = spoken?.[1] === 'en' ? 'en' : spoken?.[1] === 'fr' ? 'fr' : this.o.deps.defaultLocale;
+      const notice = cardActivity(noticeCard(message('info', [t(locale).photos.removedCard])));
       await this.within(ref, (ctx) => ctx.updateActivity({ ...notice, id }));
       return true;
     }
