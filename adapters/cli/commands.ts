@@ -8,7 +8,7 @@ import { parseAmount } from '../../src/shared/amount.js';
 import { formatMoney } from '../../src/shared/money.js';
 import { systemClock } from '../../src/shared/clock.js';
 import type { Config } from '../config.js';
-import { buildDeps, startBot } from '../main.js';
+import { buildDeps, startBot, type Bot } from '../main.js';
 import { options, required, UsageError } from './args.js';
 import { volunteerCommands } from './volunteers.js';
 import { teamsPackage } from './teams-package.js';
@@ -44,16 +44,17 @@ export const commands: Record<string, Command> = {
       bot.slack ? `slack (${config.slack?.appToken ? 'socket mode' : 'POST /slack/events'})` : null,
       bot.teams.mode === 'authenticated'
         ? 'teams (POST /api/messages, authenticated)'
-        : 'teams (POST /api/messages, UNAUTHENTICATED: no MICROSOFT_APP_ID, for local use with the Bot Framework Emulator only)',
+        : bot.teams.mode === 'emulator'
+        ? 'teams (POST /api/messages, UNAUTHENTICATED: TEAMS_EMULATOR=1, for local use with the Bot Framework Emulator only)'
+        : null,
     ].filter(Boolean);
     bot.logger.info(
       { url: bot.url, database: bot.database.kind, platforms },
       `Caravane listens on ${bot.url} (database: ${bot.database.kind}; platforms: ${platforms.join(', ') || 'none configured'})`,
     );
-    await Promise.race([once(process, 'SIGTERM'), once(process, 'SIGINT')]);
-    bot.logger.info('shutting down');
-    await bot.close();
-    return 0;
+    const signal = await Promise.race([once(process, 'SIGTERM').then(() => 'SIGTERM'), once(process, 'SIGINT').then(() => 'SIGINT')]);
+    bot.logger.info({ signal }, 'shutting down (a second signal stops at once)');
+    return stopWithin(bot, STOP_DEADLINE_MS);
   },
 
   async migrate(config) {
@@ -152,3 +153,22 @@ export const commands: Record<string, Command> = {
     });
   },
 };
+
+/** Docker and Kubernetes wait 10 s after SIGTERM before they kill: we are gone before that. */
+const STOP_DEADLINE_MS = 8000;
+
+/** Closes the bot; a second signal, or the deadline, ends the process at once. */
+async function stopWithin(bot: Bot, ms: number): Promise<number> {
+  const now = (code: number, why: string) => () => {
+    bot.logger.warn({ code }, why);
+    process.exit(code);
+  };
+  process.once('SIGTERM', now(130, 'second signal: stopping at once'));
+  process.once('SIGINT', now(130, 'second signal: stopping at once'));
+  const deadline = setTimeout(now(1, `not stopped within ${ms} ms: stopping at once`), ms);
+  deadline.unref();
+  await bot.close();
+  clearTimeout(deadline);
+  bot.logger.info('stopped');
+  return 0;
+}

@@ -9,6 +9,7 @@ import { minor } from '../../src/shared/money.js';
 import { testDatabase, type TestDatabase } from './db.js';
 import { startFakeSlack, type FakeSlack } from './fake-slack.js';
 import { SIGNING_SECRET } from './slack-sign.js';
+import { TENANT } from './teams-activities.js';
 
 export interface TestBot {
   bot: Bot;
@@ -57,6 +58,9 @@ export async function startTestBot(
     SLACK_BOT_TOKEN: slack.token,
     SLACK_API_URL: slack.apiUrl,
     LOG_LEVEL: 'info',
+    // Activities in these tests come from the test tenant; without a Microsoft app id that is the Emulator mode.
+    ...(options.env?.MICROSOFT_APP_ID ? {} : { TEAMS_EMULATOR: '1' }),
+    TEAMS_HR_TENANTS: TENANT,
     ...options.env,
   });
   const bot = await startBot(config, {
