@@ -39,6 +39,8 @@ export async function startTestBot(
     teamsCredentials?: TeamsCredentialsFactory;
     /** Outbox worker settings (poll interval, autostart). */
     outbox?: StartOptions['outbox'];
+    /** Keep the Slack client's production retries instead of none. */
+    productionRetries?: boolean;
   } = {},
 ): Promise<TestBot> {
   const db = options.database ?? (await testDatabase());
@@ -67,7 +69,7 @@ export async function startTestBot(
     clock,
     database: db,
     logger: createLogger('info', sink),
-    slackRetries: 0,
+    ...(options.productionRetries ? {} : { slackRetries: 0 }),
     ...(options.outbox ? { outbox: options.outbox } : {}),
     ...(options.teamsCredentials ? { teamsCredentials: options.teamsCredentials } : {}),
   });
