@@ -8,7 +8,7 @@ import { parseAmount } from '../../src/shared/amount.js';
 import { formatMoney } from '../../src/shared/money.js';
 import { systemClock } from '../../src/shared/clock.js';
 import type { Config } from '../config.js';
-import { buildDeps, startBot, type Bot } from '../main.js';
+import { buildDeps, startBot } from '../main.js';
 import { options, required, UsageError } from './args.js';
 import { volunteerCommands } from './volunteers.js';
 import { teamsPackage } from './teams-package.js';
@@ -39,6 +39,8 @@ export const commands: Record<string, Command> = {
   'teams package': teamsPackage,
 
   async start(config) {
+    // Listening before anything starts: a signal during the start is a request to stop, not a kill.
+    const signalled = stopSignals(STOP_DEADLINE_MS);
     const bot = await startBot(config);
     const platforms = [
       bot.slack ? `slack (${config.slack?.appToken ? 'socket mode' : 'POST /slack/events'})` : null,
@@ -52,9 +54,11 @@ export const commands: Record<string, Command> = {
       { url: bot.url, database: bot.database.kind, platforms },
       `Caravane listens on ${bot.url} (database: ${bot.database.kind}; platforms: ${platforms.join(', ') || 'none configured'})`,
     );
-    const signal = await Promise.race([once(process, 'SIGTERM').then(() => 'SIGTERM'), once(process, 'SIGINT').then(() => 'SIGINT')]);
+    const signal = await signalled;
     bot.logger.info({ signal }, 'shutting down (a second signal stops at once)');
-    return stopWithin(bot, STOP_DEADLINE_MS);
+    await bot.close();
+    bot.logger.info('stopped');
+    return 0;
   },
 
   async migrate(config) {
@@ -157,18 +161,23 @@ export const commands: Record<string, Command> = {
 /** Docker and Kubernetes wait 10 s after SIGTERM before they kill: we are gone before that. */
 const STOP_DEADLINE_MS = 8000;
 
-/** Closes the bot; a second signal, or the deadline, ends the process at once. */
-async function stopWithin(bot: Bot, ms: number): Promise<number> {
-  const now = (code: number, why: string) => () => {
-    bot.logger.warn({ code }, why);
-    process.exit(code);
-  };
-  process.once('SIGTERM', now(130, 'second signal: stopping at once'));
-  process.once('SIGINT', now(130, 'second signal: stopping at once'));
-  const deadline = setTimeout(now(1, `not stopped within ${ms} ms: stopping at once`), ms);
-  deadline.unref();
-  await bot.close();
-  clearTimeout(deadline);
-  bot.logger.info('stopped');
-  return 0;
+/**
+ * Resolves on the first SIGTERM/SIGINT. From then on the process ends within `ms` whatever happens,
+ * and a second signal ends it at once (exit 130), as an operator pressing Ctrl-C twice expects.
+ */
+function stopSignals(ms: number): Promise<NodeJS.Signals> {
+  let seen = 0;
+  return new Promise((resolve) => {
+    const onSignal = (signal: NodeJS.Signals) => {
+      seen += 1;
+      if (seen > 1) process.exit(130);
+      setTimeout(() => {
+        console.error(`caravane: not stopped within ${ms} ms after ${signal}, stopping at once`);
+        process.exit(1);
+      }, ms).unref();
+      resolve(signal);
+    };
+    process.on('SIGTERM', onSignal);
+    process.on('SIGINT', onSignal);
+  });
 }
