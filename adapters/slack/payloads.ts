@@ -26,7 +26,16 @@ export const slashCommand = z.looseObject({
 
 const user = z.looseObject({ id, team_id: id.optional(), name: text(200).optional(), username: text(200).optional() });
 const team = z.looseObject({ id, enterprise_id: id.optional() }).nullable();
-const interaction = { user, team: team.optional(), enterprise: z.looseObject({ id }).nullish(), trigger_id: text(200).optional() };
+/** Bolt itself reads `channel.id`, `message` and `response_urls` when they are present: null there is a 500. */
+const interaction = {
+  user,
+  team: team.optional(),
+  enterprise: z.looseObject({ id }).nullish(),
+  trigger_id: text(200).optional(),
+  channel: z.looseObject({ id }).optional(),
+  message: z.looseObject({ ts: text(40).optional() }).optional(),
+  response_urls: z.array(z.looseObject({ response_url: z.url().max(2000), channel_id: id.optional() })).max(20).optional(),
+};
 const view = z.looseObject({
   id,
   callback_id: text(255),
