@@ -8,6 +8,7 @@ import type { Logger } from '../logger.js';
 import type { Request, Response } from 'express';
 import type { SlackContext } from './context.js';
 import { slackGate } from './gate.js';
+import { shapedLikeSlack } from './payloads.js';
 import { registerAnnounceViews } from './listeners/announce.js';
 import { registerCommands } from './listeners/commands.js';
 import { registerDirectMessages, registerEventDedupe } from './listeners/events.js';
@@ -89,6 +90,13 @@ export function createSlackAdapter(options: SlackOptions): SlackAdapter {
   const lookups = new WebClient(config.botToken, { ...slackClientOptions(config.apiUrl, 0, options.fetch), logger: boltLogger(logger) });
   const people = new SlackPeople(lookups, slackHolds(db), deps.people, logger);
   const context: SlackContext = { deps, people, client, logger };
+  // Over HTTP the gate has parsed every body already; Socket Mode envelopes get the same shapes here.
+  if (socketMode) {
+    app.use(async ({ body, next }) => {
+      if (shapedLikeSlack(body)) await next();
+      else logger.warn({ component: 'slack' }, 'socket mode envelope refused: not shaped like a Slack payload');
+    });
+  }
   const inFlight = registerAfterAnswer(app, people);
   registerEventDedupe(app, db);
   registerCommands(app, context);

@@ -86,3 +86,8 @@ export const eventEnvelope = z.discriminatedUnion('type', [
   z.looseObject({ type: z.literal('url_verification'), challenge: text(500) }),
   z.looseObject({ type: z.literal('app_rate_limited'), minute_rate_limited: z.number().optional() }),
 ]);
+
+/** A body as Socket Mode hands it over (already JSON): a slash command, an interaction or an event envelope. */
+export function shapedLikeSlack(body: unknown): boolean {
+  return slashCommand.safeParse(body).success || interactive.safeParse(body).success || eventEnvelope.safeParse(body).success;
+}

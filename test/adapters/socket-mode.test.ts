@@ -88,6 +88,22 @@ describe('Socket Mode', () => {
     expect(await pledges()).toBe(before + 1);
   });
 
+  it('refuses envelopes not shaped like Slack’s: nothing recorded, the connection keeps answering', async () => {
+    const before = await pledges();
+    const junk = [
+      { ...command('900', 'USOCKJ'), user_id: null },
+      { ...command('900', 'USOCKJ'), team_id: undefined },
+    ];
+    for (const body of junk) await socket.send('slash_commands', body).catch(() => undefined);
+    await socket.send('interactive', { type: 'view_submission', view: null, user: { id: 'USOCKJ' } }).catch(() => undefined);
+    // (An events_api envelope with `event: null` is not sent: @slack/socket-mode itself reads event.type before any of our code.)
+    const dm = { type: 'message', channel_type: 'im', user: 'USOCKJ', text: 'pledge 900', ts: '1700000000.000900' };
+    await socket.send('events_api', { type: 'event_callback', team_id: 'T111', event_id: 'EvJUNK', event: dm }).catch(() => undefined);
+    expect(await pledges()).toBe(before);
+    const ok = (await socket.send('slash_commands', command('600', 'USOCKJ2'))) as { text?: string };
+    expect(ok.text).toContain('600');
+  });
+
   it('reconnects after Slack asks for a refresh, and after the socket drops, and keeps answering', async () => {
     const opens = slack.callsTo('apps.connections.open').length;
     socket.refresh();
