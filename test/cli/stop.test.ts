@@ -81,7 +81,8 @@ describe('a second signal', () => {
     const bot = await startChildBot(await botEnv());
     await postToSlackEndpoint(bot.url, { body: slashCommandBody('/pledge', '', { user: 'UFORM2', responseUrl: `${slack.url}/response/again` }) });
     bot.child.kill('SIGTERM');
-    await new Promise((r) => setTimeout(r, 100));
+    // Only once the first signal was taken (two signals close together may reach the process as one).
+    await expect.poll(() => bot.output().includes('shutting down'), { timeout: 10_000 }).toBe(true);
     const signalled = Date.now();
     bot.child.kill('SIGTERM');
     const exit = await bot.exited(signalled);
