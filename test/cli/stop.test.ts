@@ -87,6 +87,7 @@ describe('a second signal', () => {
     bot.child.kill('SIGTERM');
     const exit = await bot.exited(signalled);
     expect(exit.code).toBe(130);
-    expect(exit.ms).toBeLessThan(1000);
+    // Sooner than the 3 s grace a first signal gives the work in flight: it did not wait for it.
+    expect(exit.ms).toBeLessThan(2500);
   }, 60_000);
 });
