@@ -158,6 +158,8 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
       await slack?.stop();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      // Milestone checks still under way finish before the database closes.
+      await Promise.all(deps.totalsListeners.map((l) => l.settled?.()));
       if (ownsDatabase) await database.close();
     },
   };

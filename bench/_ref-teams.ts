@@ -28,7 +28,14 @@ const server = createServer((req, res) => {
   const chunks: Buffer[] = [];
   req.on('data', (c: Buffer) => chunks.push(c));
   req.on('end', () => {
-    const request: Request = { body: JSON.parse(Buffer.concat(chunks).toString('utf8')) as Record<string, unknown>, headers: req.headers, method: req.method };
+    let activity: Record<string, unknown>;
+    try {
+      activity = JSON.parse(Buffer.concat(chunks).toString('utf8')) as Record<string, unknown>;
+    } catch {
+      res.writeHead(400).end();
+      return;
+    }
+    const request: Request = { body: activity, headers: req.headers, method: req.method };
     let status = 200;
     let body: unknown;
     const response: Response = {

@@ -33,9 +33,8 @@ function dayFormatter(timeZone: string): Intl.DateTimeFormat {
 
 /** A calendar day, `YYYY-MM-DD`, as seen in `timeZone`. */
 export function localDay(at: Date, timeZone: string): string {
-  const parts = dayFormatter(timeZone).formatToParts(at);
-  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
-  return `${get('year')}-${get('month')}-${get('day')}`;
+  // en-CA writes a day as YYYY-MM-DD already: one format() instead of picking parts apart.
+  return dayFormatter(timeZone).format(at);
 }
 
 const DAY_MS = 86_400_000;
