@@ -17,6 +17,7 @@ import { localDay, scratchDatabase, startChildBot, startChildScript, table, type
 
 const SECRET = 'bench-signing-secret';
 const PEOPLE = 5_000;
+const MANY = 6_000;
 let sequence = 0;
 
 function slackPledge(command: string, text: string): (i: number) => BenchRequest {
@@ -48,15 +49,17 @@ interface Contender {
 
 /** 1 client then 100 clients against each server in turn, after a warm-up; one row per server. */
 async function compare(title: string, contenders: Contender[], make: () => (i: number) => BenchRequest, failed?: (s: number, t: string) => boolean) {
-  const results: Array<{ name: string; one: LoadResult; many: LoadResult; rss: number }> = [];
+  const results: Array<{ name: string; one: LoadResult; many: LoadResult; rss: number; cpu: number }> = [];
   for (const { name, server } of contenders) {
     await load(server.url, make(), 10, 300, failed); // warm-up: JIT, pools, caches
     const one = await load(server.url, make(), 1, 300, failed);
     let rss = server.rssMb();
     const sampler = setInterval(() => (rss = Math.max(rss, server.rssMb())), 100);
-    const many = await load(server.url, make(), 100, 6_000, failed);
+    const cpuBefore = server.cpuMs();
+    const many = await load(server.url, make(), 100, MANY, failed);
+    const cpu = (server.cpuMs() - cpuBefore) / MANY;
     clearInterval(sampler);
-    results.push({ name, one, many, rss });
+    results.push({ name, one, many, rss, cpu });
   }
   const ref = results.find((r) => r.name.includes('INSERT')) ?? results[0];
   const rows = results.map((r) => [
@@ -66,10 +69,11 @@ async function compare(title: string, contenders: Contender[], make: () => (i: n
     r.many.perSecond,
     ref ? (r.many.perSecond / ref.many.perSecond).toFixed(2) : '',
     r.many.p99.toFixed(0),
+    r.cpu.toFixed(2),
     r.rss.toFixed(0),
     r.one.errors + r.many.errors,
   ]);
-  table(title, ['server', '1 client p50 ms', '× ref', '100 clients /s', '× ref', 'p99 ms', 'max RSS MB', 'errors'], rows);
+  table(title, ['server', '1 client p50 ms', '× ref', '100 clients /s', '× ref', 'p99 ms', 'CPU ms/req', 'max RSS MB', 'errors'], rows);
 }
 
 export default async function run(): Promise<void> {

@@ -30,6 +30,8 @@ export interface ChildBot {
   child: ChildProcess;
   url: string;
   rssMb(): number;
+  /** CPU time the process has used so far (user + system), in ms: a figure a busy machine does not skew. */
+  cpuMs(): number;
   stop(): Promise<void>;
 }
 
@@ -66,6 +68,7 @@ async function startChild(args: string[], env: Record<string, string>, port: num
     child,
     url,
     rssMb: () => rssMb(child.pid),
+    cpuMs: () => cpuMs(child.pid),
     stop: async () => {
       if (child.exitCode !== null) return;
       const exited = new Promise((r) => child.once('exit', r));
@@ -73,6 +76,16 @@ async function startChild(args: string[], env: Record<string, string>, port: num
       await exited;
     },
   };
+}
+
+/** utime + stime from /proc/<pid>/stat (clock ticks of 10 ms on Linux). */
+export function cpuMs(pid: number | undefined): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return 0;
+  }
 }
 
 /** Resident memory of a process, from /proc (Linux). */

@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Kysely, Migrator, PostgresDialect, sql, type MigrationResultSet } from 'kysely';
 import pg from 'pg';
+import { postgresListener, type ListenFn } from './listen.js';
 import { migrations } from './migrations/index.js';
 import type { Database } from './schema.js';
 
@@ -12,6 +13,8 @@ export interface DatabaseHandle {
   schema?: string | undefined;
   /** True when the database answers a trivial query. */
   ping(): Promise<boolean>;
+  /** Calls `onNotify` on every NOTIFY on `channel` (see db/listen.ts). */
+  listen: ListenFn;
   close(): Promise<void>;
 }
 
@@ -57,12 +60,17 @@ async function openPostgres(options: OpenOptions): Promise<DatabaseHandle> {
   // An idle client losing its server must not take the process down; the next query reconnects.
   pool.on('error', () => undefined);
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const listener = postgresListener(options.url);
   return {
     db,
     kind: 'postgres',
     schema: options.schema,
     ping: () => ping(db),
-    close: () => db.destroy(),
+    listen: listener.listen,
+    close: async () => {
+      await listener.close();
+      await db.destroy();
+    },
   };
 }
 
@@ -84,6 +92,11 @@ async function openPglite(options: OpenOptions): Promise<DatabaseHandle> {
     db,
     kind: 'pglite',
     ping: () => ping(db),
+    // In one process: PGlite calls back on NOTIFY itself.
+    listen: async (channel, onNotify) => {
+      const stop = await client.listen(channel, onNotify);
+      return () => stop();
+    },
     close: () => db.destroy(),
   };
 }
