@@ -1,8 +1,8 @@
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Kysely, Migrator, PostgresDialect, sql, type MigrationResultSet } from 'kysely';
 import pg from 'pg';
 import { postgresListener, type ListenFn } from './listen.js';
+import { openEmbedded } from './pglite.js';
 import { migrations } from './migrations/index.js';
 import type { Database } from './schema.js';
 
@@ -75,18 +75,9 @@ async function openPostgres(options: OpenOptions): Promise<DatabaseHandle> {
 }
 
 async function openPglite(options: OpenOptions): Promise<DatabaseHandle> {
-  const { PGlite } = await import('@electric-sql/pglite');
   const { PGliteDialect } = await import('kysely-pglite-dialect');
-  let dataDir: string | undefined;
-  if (!options.inMemory) {
-    dataDir = join(options.dataDir, 'pglite');
-    mkdirSync(dataDir, { recursive: true });
-  }
-  // One options object: PGlite ignores the second argument when the first (the data dir) is undefined.
-  const client = await PGlite.create({
-    ...(dataDir ? { dataDir } : {}),
-    parsers: { [INT8]: parseInt8, [DATE]: (v: string) => v },
-  });
+  const dataDir = options.inMemory ? undefined : join(options.dataDir, 'pglite');
+  const client = await openEmbedded(dataDir, { [INT8]: parseInt8, [DATE]: (v: string) => v });
   const db = new Kysely<Database>({ dialect: new PGliteDialect(client) });
   return {
     db,
