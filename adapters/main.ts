@@ -24,6 +24,7 @@ import { photoFiles } from './photos/files.js';
 import { createPhotoWiring } from './photos/wiring.js';
 import { scheduleDigest, type DigestSchedule } from './cron/digest.js';
 import { startOutboxWorker, type OutboxWorker } from './outbox/worker.js';
+import { outboxChannel } from '../db/listen.js';
 import { createSlackSender } from './slack/sender.js';
 import { stopping } from './stopping.js';
 import { createSlackAdapter, slackEndpoint, type SlackAdapter } from './slack/app.js';
@@ -32,6 +33,9 @@ import { createTeamsAdapter, type TeamsAdapter } from './teams/adapter.js';
 import type { TeamsCredentialsFactory } from './teams/auth.js';
 import { TeamsPhotoNotifier } from './teams/photos/notifier.js';
 import { serviceUrlTrust } from './teams/service-urls.js';
+
+/** An idle instance asks the database for work this rarely (NOTIFY wakes it for new messages). */
+const OUTBOX_SAFETY_POLL_MS = 5_000;
 
 export interface Bot {
   url: string;
@@ -142,10 +146,12 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
       clock: deps.clock,
       logger,
       leaseMs: config.outboxLeaseMs,
-      ...(options.outbox?.pollMs !== undefined ? { pollMs: options.outbox.pollMs } : {}),
+      // Woken by NOTIFY when something is enqueued; the poll is only a safety net for a lost signal.
+      pollMs: options.outbox?.pollMs ?? OUTBOX_SAFETY_POLL_MS,
     },
     options.outbox?.autostart ?? true,
   );
+  const unlisten = await database.listen(outboxChannel(database.schema), () => outbox.nudge());
   const digest = scheduleDigest({ deps, expression: config.digestCron, timeZone: config.timeZone, logger });
   await slack?.start();
   const { port } = server.address() as AddressInfo;
@@ -177,8 +183,11 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
       await slack?.context.people.stop();
       await volunteerJobs.stop();
       await digest.stop();
+      await unlisten();
       await outbox.stop();
       await closed;
+      // Milestone checks still under way finish before the database closes.
+      await Promise.all(deps.totalsListeners.map((l) => l.settled?.()));
       if (ownsDatabase) await database.close();
     },
   };
