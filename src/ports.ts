@@ -14,8 +14,15 @@ export interface Identity {
   platform: Platform;
   tenantId: string;
   userId: string;
+  /** Slack Enterprise Grid: the organisation the workspace belongs to. */
+  orgId?: string | undefined;
   displayName?: string | undefined;
   locale?: Locale | undefined;
+}
+
+/** The organisation running the campaign: whose people may be HR. */
+export interface HomeOrganisation {
+  includes(identity: Identity): boolean;
 }
 
 export interface Person {
@@ -93,5 +100,8 @@ export interface PledgeStore {
 
 /** Told after every change of a campaign's totals (milestones listen here). */
 export interface TotalsListener {
+  /** Resolves once the change is dealt with; the pledge's answer does not wait for it. */
   totalsChanged(campaign: Campaign, change: PledgeChange): Promise<void>;
+  /** Resolves when every change heard so far is dealt with (before the database closes). */
+  settled?(): Promise<void>;
 }
