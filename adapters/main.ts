@@ -6,6 +6,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { migrateToLatest, openDatabase, type DatabaseHandle } from '../db/connect.js';
 import { messagingDeps } from '../db/repositories/messaging.js';
+import { needsDeps } from '../db/repositories/needs-deps.js';
 import { createStores } from '../db/stores.js';
 import { volunteerDeps, volunteerDirectory } from '../db/repositories/volunteers.js';
 import type { CoreDeps } from '../src/deps.js';
@@ -78,6 +79,7 @@ export function buildDeps(config: Config, database: DatabaseHandle, clock: Clock
     totalsListeners: [],
     messaging: { ...messagingDeps(database.db, clock), volunteers: volunteerDirectory(volunteers) },
     volunteers,
+    needs: needsDeps(database.db, clock, { timeZone: config.timeZone, defaultLocale: config.defaultLocale, staticAdmins: new Set(config.admins), publicUrl: config.publicUrl }),
   };
 }
 
