@@ -34,8 +34,8 @@ const FILLERS = new Set(['de', 'du', 'des', 'd', 'l', 'la', 'le', 'les', 'un', '
 export function itemWords(text: string): string[] {
   return fold(text)
     .split(' ')
-    .filter((w) => w !== '' && !FILLERS.has(w))
-    .map(singular);
+    .map(singular)
+    .filter((w) => w !== '' && !FILLERS.has(w));
 }
 
 /**
