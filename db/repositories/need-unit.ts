@@ -119,6 +119,10 @@ export function needUnit(trx: Transaction<Database>, locked: { need: Need; campa
       await refresh();
       return toItemPledge(row);
     },
+    async campaignNeeds() {
+      const rows = await needsQuery(trx).where('s.campaign_id', '=', locked.campaignId).orderBy('s.id').orderBy('n.item_key').orderBy('n.size').orderBy('n.id').execute();
+      return rows.map(toNeed);
+    },
     async claim(key) {
       const row = await trx
         .insertInto('milestone_claims')

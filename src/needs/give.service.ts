@@ -114,7 +114,7 @@ async function pledgeOn(
 async function announceCovered(deps: NeedsDeps, campaign: Campaign, unit: NeedUnit, channels: Awaited<ReturnType<NeedsDeps['channels']>>): Promise<void> {
   const need = unit.need;
   if (!(await unit.claim(`covered:need:${need.id}`)) || channels.length === 0) return;
-  const next = shortfalls(await deps.store.needs(campaign.id)).filter((n) => n.id !== need.id);
+  const next = shortfalls(await unit.campaignNeeds()).filter((n) => n.id !== need.id);
   await unit.enqueue({
     kind: 'milestone',
     campaignId: campaign.id,

@@ -55,6 +55,8 @@ export interface NeedUnit {
   cancel(id: number): Promise<ItemPledge>;
   /** Marks `quantity` more units of the pledge handed in. */
   receive(id: number, quantity: number): Promise<ItemPledge>;
+  /** Every need of the campaign, read in this transaction (never a second connection while locked). */
+  campaignNeeds(): Promise<Need[]>;
   /** Claims a milestone key for the campaign once for all time; false when it was claimed before. */
   claim(key: string): Promise<boolean>;
   contact(personId: string, prefer: Platform): Promise<NeedsContact | null>;
