@@ -12,6 +12,7 @@ import { volunteerDeps, volunteerDirectory } from '../db/repositories/volunteers
 import type { CoreDeps } from '../src/deps.js';
 import { volunteerCounts } from '../src/volunteers/trips.service.js';
 import { milestoneListener } from '../src/milestones/milestones.service.js';
+import { biggestShortfalls } from '../src/needs/needs.service.js';
 import { systemClock, type Clock } from '../src/shared/clock.js';
 import { minor } from '../src/shared/money.js';
 import type { Config } from './config.js';
@@ -69,6 +70,7 @@ export function buildDeps(config: Config, database: DatabaseHandle, clock: Clock
     retentionDays: config.volunteerRetentionDays,
     publicUrl: config.publicUrl,
   });
+  const needs = needsDeps(database.db, clock, { timeZone: config.timeZone, defaultLocale: config.defaultLocale, staticAdmins: new Set(config.admins), publicUrl: config.publicUrl });
   return {
     ...createStores(database.db),
     clock,
@@ -77,9 +79,9 @@ export function buildDeps(config: Config, database: DatabaseHandle, clock: Clock
     limits: { min: minor(100), max: config.pledgeMaxMinor },
     staticAdmins: new Set(config.admins),
     totalsListeners: [],
-    messaging: { ...messagingDeps(database.db, clock), volunteers: volunteerDirectory(volunteers) },
+    messaging: { ...messagingDeps(database.db, clock), volunteers: volunteerDirectory(volunteers), needs: { shortfalls: (id, limit) => biggestShortfalls(needs, id, limit) } },
     volunteers,
-    needs: needsDeps(database.db, clock, { timeZone: config.timeZone, defaultLocale: config.defaultLocale, staticAdmins: new Set(config.admins), publicUrl: config.publicUrl }),
+    needs,
   };
 }
 

@@ -9,7 +9,7 @@ import { localDay } from '../shared/clock.js';
 import type { Platform } from '../ports.js';
 import { fold } from './items.js';
 import { readNeedsCsv, type CsvError } from './import.js';
-import { missing, type Need, type Site } from './need.js';
+import { missing, shortfalls, type Need, type Site } from './need.js';
 import type { ImportRowError, NeedsDeps, NewSite } from './ports.js';
 import { checkNeed, type NeedFields, type RowError } from './rows.js';
 import { done, fail, type Outcome } from './outcome.js';
@@ -114,4 +114,27 @@ export async function needsOverview(deps: Pick<NeedsDeps, 'store' | 'campaigns' 
   });
   const sum = (f: (n: Need) => number) => needs.reduce((a, n) => a + f(n), 0);
   return done({ campaign, sites: bySite, totals: { needed: sum((n) => n.quantity), pledged: sum((n) => n.pledged), received: sum((n) => n.received), missing: sum(missing) } });
+}
+
+/** A need as the public API shows it: totals only, never a name. */
+export interface PublicNeed {
+  site: string;
+  item: string;
+  label: string;
+  size: string | null;
+  needed: number;
+  pledged: number;
+  received: number;
+}
+
+export async function publicNeeds(deps: Pick<NeedsDeps, 'store'>, campaignId: string): Promise<PublicNeed[]> {
+  const needs = await deps.store.needs(campaignId);
+  return needs.map((n) => ({ site: n.siteName, item: n.itemKey, label: n.itemLabel, size: n.size, needed: n.quantity, pledged: n.pledged, received: n.received }));
+}
+
+/** The digest's view of needs: the biggest shortfalls of a campaign, totals only. */
+export async function biggestShortfalls(deps: Pick<NeedsDeps, 'store'>, campaignId: string, limit: number) {
+  return shortfalls(await deps.store.needs(campaignId))
+    .slice(0, limit)
+    .map((n) => ({ site: n.siteName, missing: missing(n), itemKey: n.itemKey, itemLabel: n.itemLabel, size: n.size }));
 }
