@@ -19,6 +19,7 @@ import type { Config } from './config.js';
 import { albumRoutes } from './http/album.js';
 import { createHttpApp, listen } from './http/server.js';
 import { volunteerFilesRoute } from './http/volunteer-files.js';
+import { loadingListRoute } from './http/loading-list.js';
 import { scheduleVolunteerJobs, type VolunteerSchedule } from './cron/volunteers.js';
 import { createLogger, type Logger } from './logger.js';
 import { photoFiles } from './photos/files.js';
@@ -123,7 +124,7 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
     logger,
     ping: database.ping,
     slack: receiver && config.slack ? slackEndpoint(config.slack.signingSecret, receiver) : undefined,
-    mount: [teams.mount, albumRoutes(deps, photos.secret), volunteerFilesRoute(deps, database.db, logger)],
+    mount: [teams.mount, albumRoutes(deps, photos.secret), volunteerFilesRoute(deps, database.db, logger), loadingListRoute(deps.needs, database.db, logger)],
     volunteers: (campaignId) => volunteerCounts(deps, campaignId),
   });
   const server = await listen(app, config.port, config.host);

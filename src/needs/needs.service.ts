@@ -138,3 +138,11 @@ export async function biggestShortfalls(deps: Pick<NeedsDeps, 'store'>, campaign
     .slice(0, limit)
     .map((n) => ({ site: n.siteName, missing: missing(n), itemKey: n.itemKey, itemLabel: n.itemLabel, size: n.size }));
 }
+
+/** What the volunteers load for one site: items received, by item and size. `site.not_found` when not the campaign's. */
+export async function loadingList(deps: Pick<NeedsDeps, 'store' | 'campaigns'>, campaignId: string, siteId: number) {
+  const campaign = await deps.campaigns.get(campaignId);
+  const site = campaign ? (await deps.store.sites(campaign.id)).find((s) => s.id === siteId) : undefined;
+  if (!campaign || !site) return fail({ code: 'site.not_found' as const });
+  return done({ campaign, site, lines: await deps.store.loadingList(site.id) });
+}
