@@ -14,6 +14,7 @@ import { registerDirectMessages, registerEventDedupe } from './listeners/events.
 import { registerSlackPhotos } from './photos/register.js';
 import { registerViews } from './listeners/views.js';
 import { registerVolunteerViews } from './volunteers/views.js';
+import { registerGiveView } from './needs/give-modal.js';
 import { SlackPeople } from './people.js';
 
 export interface SlackAdapter {
@@ -92,6 +93,7 @@ export function createSlackAdapter(options: SlackOptions): SlackAdapter {
   registerCommands(app, context);
   registerViews(app, context);
   registerVolunteerViews(app, context);
+  registerGiveView(app, context);
   registerAnnounceViews(app, context);
   registerDirectMessages(app, context);
   registerSlackPhotos(app, context, { token: config.botToken, apiUrl: config.apiUrl });

@@ -71,12 +71,19 @@ export async function give(deps: NeedsDeps, giver: Giver, text: string, idempote
 }
 
 /** Pledges `quantity` of one need (the form names the need directly). */
-export async function giveToNeed(deps: NeedsDeps, giver: Giver, needId: number, quantity: number, idempotencyKey: string | null): Promise<Outcome<GiveOutcome, GiveError>> {
+export async function giveToNeed(
+  deps: NeedsDeps,
+  giver: Giver,
+  needId: number,
+  quantity: number,
+  idempotencyKey: string | null,
+  mostNeeded = false,
+): Promise<Outcome<GiveOutcome, GiveError>> {
   const open = await openCampaign(deps);
   if (!open.ok) return open;
   if (!Number.isSafeInteger(quantity) || quantity < 1 || quantity > MAX_GIVE) return fail({ code: 'give.bad_quantity', max: MAX_GIVE });
   if (!open.value.needs.some((n) => n.id === needId)) return fail({ code: 'give.not_needed', needed: shortfalls(open.value.needs) });
-  return pledgeOn(deps, open.value.campaign, giver, needId, quantity, idempotencyKey, false);
+  return pledgeOn(deps, open.value.campaign, giver, needId, quantity, idempotencyKey, mostNeeded);
 }
 
 async function pledgeOn(

@@ -3,11 +3,13 @@
  * on both platforms; French ones accepted (`donner`, `mes`, `annuler`).
  */
 import type { CoreDeps } from '../../deps.js';
-import { cancelGift, give, myGifts } from '../../needs/give.service.js';
+import { cancelGift, give, myGifts, type GiveOutcome } from '../../needs/give.service.js';
+import type { Catalogue } from '../../shared/i18n/index.js';
 import { missing } from '../../needs/need.js';
 import type { Actor } from '../actor.js';
 import type { CommandContext } from '../pledge-command.js';
-import { message, type Reply } from '../reply.js';
+import { message, type MessageReply, type Reply } from '../reply.js';
+import { giveForm } from './give-form.js';
 import { cancelErrorLine, giveErrorLines } from './texts.js';
 
 type GiveCommand = { kind: 'give'; text: string } | { kind: 'list' } | { kind: 'cancel'; id: number | null } | { kind: 'form' };
@@ -30,8 +32,7 @@ export async function giveCommand(deps: CoreDeps, actor: Actor, text: string, ct
   const giver = { personId: actor.person.id, platform: actor.identity.platform };
   switch (command.kind) {
     case 'form':
-      // Without a form yet, the empty command shows what is missing and how to give.
-      return giveReply(deps, actor, '', ctx);
+      return giveForm(deps, actor);
     case 'list':
       return listReply(deps, actor, ctx.prefix);
     case 'cancel': {
@@ -48,7 +49,12 @@ async function giveReply(deps: CoreDeps, actor: Actor, text: string, ctx: Comman
   const { c } = actor;
   const result = await give(deps.needs, { personId: actor.person.id, platform: actor.identity.platform }, text, ctx.idempotencyKey);
   if (!result.ok) return message(result.error.code === 'give.quantity_missing' ? 'info' : 'error', giveErrorLines(c, result.error, ctx.prefix));
-  const { pledge, need, duplicate, mostNeeded } = result.value;
+  return giveAnswer(c, result.value);
+}
+
+/** What a recorded gift answers: thanks, where it goes, what is still missing there. */
+export function giveAnswer(c: Catalogue, outcome: GiveOutcome): MessageReply {
+  const { pledge, need, duplicate, mostNeeded } = outcome;
   const head = duplicate ? c.needs.give.duplicate(pledge.quantity, need, need.siteName, pledge.id) : c.needs.give.recorded(pledge.quantity, need, need.siteName, pledge.id);
   const left = missing(need);
   return message('ok', [
