@@ -2,7 +2,11 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addNeed, addSite } from '../../src/needs/needs.service.js';
 import { currentCampaign, seedCampaign, startTestBot, type TestBot } from '../support/bot.js';
+import { startFakeConnector } from '../support/fake-connector.js';
 import { payloadBody, postToSlackEndpoint, slashCommandBody } from '../support/slack-sign.js';
+import { executeInvoke, person, personalMessage, postActivity } from '../support/teams-activities.js';
+
+type TeamsCard = { body: Array<Record<string, unknown>>; actions?: Array<Record<string, unknown>> };
 
 const fixture = JSON.parse(readFileSync('test/fixtures/slack/05-view-submission.payload.json', 'utf8')) as Record<string, unknown>;
 const cli = { kind: 'cli' } as const;
@@ -85,5 +89,34 @@ describe('the /give form (Slack modal)', () => {
     expect(await blankets()).toMatchObject([{ site: 'Imzer', pledged: 0 }, { site: 'Ifrtan', pledged: 5 }]);
     const dm = t.slack.callsTo('chat.postMessage').filter((c) => c.form.channel === 'UGIVE3');
     expect(String(dm[0]?.form.text ?? JSON.stringify(dm[0]?.form))).toContain('5 couvertures pour Ifrtan');
+  });
+});
+
+describe('the give form (Teams card)', () => {
+  it('opens from `give`, shows errors under their fields, then records once and answers on the card', async () => {
+    const connector = await startFakeConnector();
+    try {
+      const who = person(31);
+      await postActivity(t.url, personalMessage(connector.url, who, 'donner', { locale: 'fr-FR' }));
+      const attachment = (connector.sent().at(-1)?.body?.attachments as Array<{ content: TeamsCard }> | undefined)?.[0];
+      const card = attachment?.content;
+      expect(card?.body.filter((b) => String(b.type).startsWith('Input.')).map((b) => b.id)).toEqual(['need', 'quantity']);
+      const data = (card?.actions?.[0] as { data: Record<string, unknown> } | undefined)?.data ?? {};
+      const before = await blankets();
+
+      const bad = await postActivity(t.url, executeInvoke(connector.url, who, { ...data, need: '', quantity: '0' }, { locale: 'fr-FR' }));
+      const again = (bad.body as { value: TeamsCard }).value;
+      expect(again.body.filter((b) => b.color === 'Attention').map((b) => String(b.text))).toEqual(['Choisissez un article dans la liste.', expect.stringContaining('quantité entière')]);
+      expect(await blankets()).toEqual(before);
+
+      const submit = executeInvoke(connector.url, who, { ...data, need: 'need:1', quantity: '2' }, { locale: 'fr-FR' });
+      const done = (await postActivity(t.url, submit)).body as { value: TeamsCard };
+      await postActivity(t.url, executeInvoke(connector.url, who, { ...data, need: 'need:1', quantity: '2' }));
+      expect(done.value.body.map((b) => String(b.text)).join(' ')).toContain('2 couvertures pour Imzer');
+      const after = await blankets();
+      expect(after.find((n) => n.site === 'Imzer')?.pledged).toBe((before.find((n) => n.site === 'Imzer')?.pledged ?? 0) + 2);
+    } finally {
+      await connector.close();
+    }
   });
 });
