@@ -36,7 +36,7 @@ function privateHeaders(res: Response): void {
 
 type Lines = Awaited<ReturnType<typeof loadingList>> & { ok: true };
 
-function page(c: Catalogue, campaignName: string, found: Lines['value']): string {
+export function loadingPage(c: Catalogue, campaignName: string, found: Pick<Lines['value'], 'site' | 'lines'>): string {
   const l = c.needs.loading;
   const title = l.title(found.site.name);
   const rows = found.lines
@@ -82,7 +82,7 @@ export function loadingListRoute(deps: NeedsDeps, db: Kysely<Database>, logger: 
       res.send(`\uFEFF${loadingCsv(found.value.lines, (line) => c.needs.item({ ...line, size: null }), c.needs.loading)}`);
       return;
     }
-    res.status(200).type('html').send(page(c, found.value.campaign.name, found.value));
+    res.status(200).type('html').send(loadingPage(c, found.value.campaign.name, found.value));
   };
   return (app: Express): void => {
     app.get(/^\/files\/loading\//, (req, res, next) => {

@@ -9,15 +9,17 @@ import { findSite } from '../../needs/rows.js';
 import type { Actor } from '../actor.js';
 import type { CommandContext } from '../pledge-command.js';
 import { message, type Reply } from '../reply.js';
+import { needForm } from './need-form.js';
 import { overviewLines, receiveErrorLine } from './texts.js';
 
-export const NEEDS_VERBS: readonly string[] = ['needs', 'besoins', 'received', 'recu', 'reçu', 'recus', 'reçus', 'loading', 'chargement'];
+export const NEEDS_VERBS: readonly string[] = ['need', 'besoin', 'site', 'needs', 'besoins', 'received', 'recu', 'reçu', 'recus', 'reçus', 'loading', 'chargement'];
 
 const operator = (actor: Actor): Operator => ({ kind: 'chat', platform: actor.identity.platform, userId: actor.identity.userId });
 
 export async function caravanNeedsVerb(deps: CoreDeps, actor: Actor, words: string[], ctx: CommandContext): Promise<Reply> {
   const verb = (words[0] ?? '').toLowerCase();
   if (verb === 'needs' || verb === 'besoins') return needsReply(deps, actor, ctx.prefix);
+  if (verb === 'need' || verb === 'besoin' || verb === 'site') return words.length === 1 ? needForm(deps, actor) : message('error', [actor.c.common.badCommand(words.join(' ').slice(0, 60), ctx.prefix)]);
   if (verb === 'loading' || verb === 'chargement') return loadingReply(deps, actor, words.slice(1).join(' '), ctx.prefix);
   return receivedReply(deps, actor, words.slice(1), ctx.prefix);
 }
