@@ -15,6 +15,7 @@ import { registerSlackPhotos } from './photos/register.js';
 import { registerViews } from './listeners/views.js';
 import { registerVolunteerViews } from './volunteers/views.js';
 import { registerGiveView } from './needs/give-modal.js';
+import { registerNeedView } from './needs/need-modal.js';
 import { SlackPeople } from './people.js';
 
 export interface SlackAdapter {
@@ -94,6 +95,7 @@ export function createSlackAdapter(options: SlackOptions): SlackAdapter {
   registerViews(app, context);
   registerVolunteerViews(app, context);
   registerGiveView(app, context);
+  registerNeedView(app, context);
   registerAnnounceViews(app, context);
   registerDirectMessages(app, context);
   registerSlackPhotos(app, context, { token: config.botToken, apiUrl: config.apiUrl });

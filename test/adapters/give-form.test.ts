@@ -13,7 +13,7 @@ const cli = { kind: 'cli' } as const;
 
 let t: TestBot;
 beforeAll(async () => {
-  t = await startTestBot({ env: { DEFAULT_LOCALE: 'fr' }, outbox: { autostart: false } });
+  t = await startTestBot({ env: { DEFAULT_LOCALE: 'fr', ADMINS: 'slack:UHR' }, outbox: { autostart: false } });
   await seedCampaign(t.bot);
   for (const name of ['Imzer', 'Ifrtan']) expect((await addSite(t.bot.deps.needs, cli, { name, place: null, beneficiaries: null, contact: null })).ok).toBe(true);
   for (const [site, quantity] of [['Imzer', '10'], ['Ifrtan', '25']] as const) {
@@ -28,9 +28,9 @@ interface OpenedView {
   blocks: Array<{ block_id?: string; type: string; element?: { options?: Array<{ text: { text: string }; value: string }> } }>;
 }
 
-async function openForm(user: string): Promise<OpenedView> {
+async function openForm(user: string, command = '/give', text = ''): Promise<OpenedView> {
   const triggerId = `trigger-${user}-${Date.now()}`;
-  const res = await postToSlackEndpoint(t.url, { body: slashCommandBody('/give', '', { user, triggerId }) });
+  const res = await postToSlackEndpoint(t.url, { body: slashCommandBody(command, text, { user, triggerId }) });
   expect(res.status).toBe(200);
   for (let i = 0; i < 50 && !t.slack.callsTo('views.open').some((c) => c.form.trigger_id === triggerId); i++) await new Promise((r) => setTimeout(r, 20));
   const call = t.slack.callsTo('views.open').find((c) => c.form.trigger_id === triggerId);
@@ -39,6 +39,13 @@ async function openForm(user: string): Promise<OpenedView> {
 }
 
 async function submit(view: OpenedView, user: string, viewId: string, need: string | null, quantity: string) {
+  return submitValues(view, user, viewId, {
+    give_need: { value: { type: 'static_select', selected_option: need === null ? null : { value: need } } },
+    give_quantity: { value: { type: 'plain_text_input', value: quantity } },
+  });
+}
+
+async function submitValues(view: OpenedView, user: string, viewId: string, values: Record<string, unknown>) {
   const base = fixture.view as Record<string, unknown>;
   const payload = {
     ...fixture,
@@ -49,12 +56,7 @@ async function submit(view: OpenedView, user: string, viewId: string, need: stri
       callback_id: view.callback_id,
       private_metadata: view.private_metadata,
       blocks: view.blocks,
-      state: {
-        values: {
-          give_need: { value: { type: 'static_select', selected_option: need === null ? null : { value: need } } },
-          give_quantity: { value: { type: 'plain_text_input', value: quantity } },
-        },
-      },
+      state: { values },
     },
   };
   const res = await postToSlackEndpoint(t.url, { body: payloadBody(payload) });
@@ -118,5 +120,28 @@ describe('the give form (Teams card)', () => {
     } finally {
       await connector.close();
     }
+  });
+});
+
+describe('HR\'s need form (Slack modal)', () => {
+  const typed = (fields: Record<string, string>) => Object.fromEntries(Object.entries(fields).map(([k, v]) => [`need_${k}`, { value: { type: 'plain_text_input', value: v } }]));
+
+  it('is HR\'s only', async () => {
+    const res = await postToSlackEndpoint(t.url, { body: slashCommandBody('/caravan', 'need', { user: 'UNOTHR' }) });
+    expect(((await res.json()) as { text: string }).text).toContain('réservée à l’équipe RH');
+  });
+
+  it('creates a new site with its need; a bad size comes back on its field and stores nothing', async () => {
+    const view = await openForm('UHR', '/caravan', 'besoin');
+    expect(view.callback_id).toBe('caravane_need');
+    const bad = await submitValues(view, 'UHR', 'VNEED1', typed({ site: 'Talamoussa', place: '', item: 'pulls', size: 'géant', quantity: '15', unitPrice: '' }));
+    expect(bad.body).toMatchObject({ response_action: 'errors', errors: { need_size: expect.stringContaining('taille') } });
+    expect((await blankets()).some((n) => n.site === 'Talamoussa')).toBe(false);
+    expect((await t.bot.deps.needs.store.sites((await currentCampaign(t.url)).body.campaign.id as string)).map((s) => s.name)).not.toContain('Talamoussa');
+    const ok = await submitValues(view, 'UHR', 'VNEED2', typed({ site: 'Talamoussa', place: 'Sefrou', item: 'pulls', size: '10-12 ans', quantity: '15', unitPrice: '90' }));
+    expect(ok.status).toBe(200);
+    expect(await blankets()).toContainEqual({ site: 'Talamoussa', item: 'pullover', label: 'pulls', size: '10-12', needed: 15, pledged: 0, received: 0 });
+    const dm = t.slack.callsTo('chat.postMessage').filter((c) => c.form.channel === 'UHR').map((c) => JSON.stringify(c.form));
+    expect(dm.join(' ')).toContain('Site « Talamoussa » créé.');
   });
 });

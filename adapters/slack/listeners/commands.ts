@@ -9,6 +9,7 @@ import { pledgeModal, renderMessage } from '../render.js';
 import { sendFilePrivately } from '../volunteers/files.js';
 import { volunteerFormView } from '../volunteers/modals.js';
 import { giveModal } from '../needs/give-modal.js';
+import { needModal } from '../needs/need-modal.js';
 
 /** Slash commands answer in the HTTP response itself (ephemeral), so nothing else can be slower than the work. */
 export function registerCommands(app: App, sc: SlackContext): void {
@@ -57,6 +58,8 @@ async function openForm(client: App['client'], command: SlashCommand, actor: Act
         ? volunteerFormView(actor, reply, command.channel_id ?? null)
         : reply.form === 'give'
         ? giveModal(actor, reply, command.channel_id ?? null)
+        : reply.form === 'need'
+        ? needModal(actor, reply, command.channel_id ?? null)
         : reply.form === 'announce'
         ? announceComposeModal(actor.c, reply.intro, { locale: actor.locale })
         : pledgeModal(actor.c, reply, { channel: command.channel_id ?? null, locale: actor.locale }),

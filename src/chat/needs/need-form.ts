@@ -4,8 +4,8 @@
  * by the use cases themselves; nothing is stored unless every field is right.
  */
 import type { CoreDeps } from '../../deps.js';
-import { addNeed, addSite, isHrOperator, needsCampaign, type NeedError, type Operator } from '../../needs/needs.service.js';
-import { findSite } from '../../needs/rows.js';
+import { addNeed, addSite, isHrOperator, MAX_SITE_NAME, needsCampaign, type NeedError, type Operator } from '../../needs/needs.service.js';
+import { checkNeed, findSite } from '../../needs/rows.js';
 import type { Catalogue } from '../../shared/i18n/index.js';
 import type { FormOutcome } from '../../volunteers/forms.js';
 import type { Actor } from '../actor.js';
@@ -63,7 +63,13 @@ export async function submitNeedForm(deps: CoreDeps, actor: Actor, values: NeedF
   if (!(await isHrOperator(deps.needs, op))) return { kind: 'errors', errors: { site: c.common.notAdmin } };
   if (!campaign) return { kind: 'errors', errors: { site: c.campaign.none } };
   if (values.site.trim() === '') return { kind: 'errors', errors: { site: c.needs.hrForm.errors.site } };
-  const known = findSite(await deps.needs.store.sites(campaign.id), values.site);
+  const sites = await deps.needs.store.sites(campaign.id);
+  const known = findSite(sites, values.site);
+  // Every field is checked before a new site is stored: a refused form leaves nothing behind.
+  const draft = { id: 0, campaignId: campaign.id, name: values.site.trim(), place: null, beneficiaries: null, contact: null };
+  const checked = checkNeed({ ...values, site: known ? values.site : draft.name }, known ? sites : [...sites, draft]);
+  if (!checked.ok) return { kind: 'errors', errors: fieldError(c, checked.error) };
+  if (!known && draft.name.length > MAX_SITE_NAME) return { kind: 'errors', errors: { site: c.needs.hrForm.errors.site } };
   let created: string | null = null;
   if (!known) {
     const site = await addSite(deps.needs, op, { name: values.site, place: values.place || null, beneficiaries: null, contact: null });
