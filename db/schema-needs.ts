@@ -1,4 +1,4 @@
-/** The in-kind needs tables (migration 2026_12_01_2030_create_needs), part of the one Database interface. */
+/** The in-kind needs tables (migration 2026_12_01_2100_create_needs), part of the one Database interface. */
 import type { ColumnType, Generated } from 'kysely';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import { isAdmin } from '../../src/admins/admins.service.js';
 import type { NeedsDeps } from '../../src/needs/ports.js';
+import type { HomeOrganisation } from '../../src/ports.js';
 import type { Clock } from '../../src/shared/clock.js';
 import type { Locale } from '../../src/shared/money.js';
 import type { Database } from '../schema.js';
@@ -16,6 +17,8 @@ export interface NeedsSettings {
   /** `platform:userId` entries from the ADMINS setting. */
   staticAdmins: ReadonlySet<string>;
   publicUrl: string;
+  /** This organisation's tenants and workspaces: HR elsewhere is nobody's HR here. */
+  home: HomeOrganisation;
 }
 
 /** The needs feature's small set of dependencies over one database. */
@@ -28,7 +31,7 @@ export function needsDeps(db: Kysely<Database>, clock: Clock, settings: NeedsSet
     clock,
     timeZone: settings.timeZone,
     defaultLocale: settings.defaultLocale,
-    isHr: (platform, userId) => isAdmin({ admins, staticAdmins: settings.staticAdmins }, platform, userId),
+    isHr: (identity) => isAdmin({ admins, staticAdmins: settings.staticAdmins, home: settings.home }, identity),
     channels: async () => (await channels.list()).map((ch) => ch.destination),
     links: linkSigner(db, clock, settings.publicUrl),
   };

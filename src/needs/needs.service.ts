@@ -6,7 +6,7 @@
 import type { Campaign } from '../campaigns/campaign.js';
 import { phaseOf } from '../campaigns/campaign.js';
 import { localDay } from '../shared/clock.js';
-import type { Platform } from '../ports.js';
+import type { Identity } from '../ports.js';
 import { fold } from './items.js';
 import { readNeedsCsv, type CsvError } from './import.js';
 import { missing, shortfalls, type Need, type Site } from './need.js';
@@ -15,12 +15,12 @@ import { checkNeed, type NeedFields, type RowError } from './rows.js';
 import { done, fail, type Outcome } from './outcome.js';
 
 /** Who asks: the operator at the command line, or a person in chat (HR is checked). */
-export type Operator = { kind: 'cli' } | { kind: 'chat'; platform: Platform; userId: string };
+export type Operator = { kind: 'cli' } | { kind: 'chat'; identity: Identity };
 
 export const isHrOperator = (deps: Pick<NeedsDeps, 'isHr'>, op: Operator): Promise<boolean> =>
-  op.kind === 'cli' ? Promise.resolve(true) : deps.isHr(op.platform, op.userId);
+  op.kind === 'cli' ? Promise.resolve(true) : deps.isHr(op.identity);
 
-const by = (op: Operator) => (op.kind === 'cli' ? 'cli' : `${op.platform}:${op.userId}`);
+const by = (op: Operator) => (op.kind === 'cli' ? 'cli' : `${op.identity.platform}:${op.identity.userId}`);
 
 type Common = { code: 'hr.only' } | { code: 'campaign.none' };
 

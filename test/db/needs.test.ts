@@ -10,13 +10,13 @@ import { campaign, coreDeps, person } from '../support/volunteers.js';
 let db: TestDatabase;
 let deps: CoreDeps;
 const clock = new ManualClock(new Date('2026-11-27T11:00:00Z'));
-const hr = { kind: 'chat', platform: 'slack', userId: 'UHR' } as const;
-const someone = { kind: 'chat', platform: 'slack', userId: 'UNOTHR' } as const;
+const hr = { kind: 'chat', identity: { platform: 'slack', tenantId: 'T111', userId: 'UHR' } } as const;
+const someone = { kind: 'chat', identity: { platform: 'slack', tenantId: 'T111', userId: 'UNOTHR' } } as const;
 
 beforeAll(async () => {
   db = await testDatabase();
   deps = coreDeps(db, clock);
-  deps = { ...deps, needs: { ...deps.needs, isHr: async (platform, userId) => `${platform}:${userId}` === 'slack:UHR' } };
+  deps = { ...deps, needs: { ...deps.needs, isHr: async (identity) => `${identity.platform}:${identity.userId}` === 'slack:UHR' } };
   await campaign(deps);
   await site(deps, 'Imzer');
   await site(deps, 'Ifrtan');

@@ -14,7 +14,7 @@ import { overviewLines, receiveErrorLine } from './texts.js';
 
 export const NEEDS_VERBS: readonly string[] = ['need', 'besoin', 'site', 'needs', 'besoins', 'received', 'recu', 'reçu', 'recus', 'reçus', 'loading', 'chargement'];
 
-const operator = (actor: Actor): Operator => ({ kind: 'chat', platform: actor.identity.platform, userId: actor.identity.userId });
+const operator = (actor: Actor): Operator => ({ kind: 'chat', identity: actor.identity });
 
 export async function caravanNeedsVerb(deps: CoreDeps, actor: Actor, words: string[], ctx: CommandContext): Promise<Reply> {
   const verb = (words[0] ?? '').toLowerCase();

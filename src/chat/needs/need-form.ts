@@ -22,7 +22,7 @@ export interface NeedFormReply {
   sites: string[];
 }
 
-const operator = (actor: Actor): Operator => ({ kind: 'chat', platform: actor.identity.platform, userId: actor.identity.userId });
+const operator = (actor: Actor): Operator => ({ kind: 'chat', identity: actor.identity });
 
 export async function needForm(deps: CoreDeps, actor: Actor): Promise<NeedFormReply | MessageReply> {
   const { c } = actor;
