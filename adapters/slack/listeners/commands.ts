@@ -8,6 +8,8 @@ import { announceComposeModal } from '../announce-modal.js';
 import { pledgeModal, renderMessage } from '../render.js';
 import { sendFilePrivately } from '../volunteers/files.js';
 import { volunteerFormView } from '../volunteers/modals.js';
+import { giveModal } from '../needs/give-modal.js';
+import { needModal } from '../needs/need-modal.js';
 
 /** After Slack's 3 s a trigger id is dead: opening the form later cannot work, so stop waiting then. */
 const TRIGGER_LIFE_MS = 3000;
@@ -66,6 +68,10 @@ async function openForm(client: App['client'], command: SlashCommand, actor: Act
     view:
       reply.form === 'volunteer' || reply.form === 'trip'
         ? volunteerFormView(actor, reply, command.channel_id ?? null)
+        : reply.form === 'give'
+        ? giveModal(actor, reply, command.channel_id ?? null)
+        : reply.form === 'need'
+        ? needModal(actor, reply, command.channel_id ?? null)
         : reply.form === 'announce'
         ? announceComposeModal(actor.c, reply.intro, { locale: actor.locale })
         : pledgeModal(actor.c, reply, { channel: command.channel_id ?? null, locale: actor.locale }),
