@@ -7,6 +7,7 @@ import type { Activity } from 'botbuilder';
 import type { FormReply, MessageReply } from '../../src/chat/reply.js';
 import { NOTE_MAX } from '../../src/pledges/pledge.js';
 import type { Catalogue } from '../../src/shared/i18n/index.js';
+import { teamsText } from './text.js';
 
 export type Card = Record<string, unknown>;
 
@@ -17,20 +18,14 @@ export const FIELD = { amount: 'amount', anonymous: 'anonymous', note: 'note' } 
 
 const ICON: Record<MessageReply['tone'], string> = { ok: '✅', info: '🚌', error: '⚠️' };
 
-/**
- * The catalogue bolds the Slack way (`*bold*`); Teams markdown needs `**bold**`. Code spans are left
- * alone so a `*` inside them stays literal.
- */
+/** The catalogue bolds the Slack way (`*bold*`); Teams markdown needs `**bold**`. See text.ts. */
 export function teamsMarkdown(text: string): string {
-  return text
-    .split(/(`[^`\n]*`)/)
-    .map((part, i) => (i % 2 === 1 ? part : part.replace(/(^|[^\w*])\*(?=\S)([^*\n]*?\S)\*(?![\w*])/g, '$1**$2**')))
-    .join('');
+  return teamsText(text);
 }
 
-/** Adaptive Card text blocks know bold but not code spans: keep the code's text, drop the backticks. */
-function cardText(text: string): string {
-  return teamsMarkdown(text).replace(/`([^`\n]*)`/g, '$1');
+/** Adaptive Card text blocks: the same markdown (commands are already shown without backticks). */
+export function cardText(text: string): string {
+  return teamsText(text);
 }
 
 /** A reply as one Teams message. Paragraphs, because Teams folds single newlines away. */

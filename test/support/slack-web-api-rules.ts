@@ -50,6 +50,12 @@ export function checkWebApiCall(method: string, form: Form): Refusal | undefined
   if (method === 'conversations.open' && form.users === undefined && form.channel === undefined) {
     return refuse('invalid_arguments', [{ rule: 'conversations.open needs users or channel', at: '/users', value: '' }]);
   }
+  // Person-text marks (src/chat/text.ts) left in a payload mean a text skipped the Slack renderer, unescaped.
+  const raw = JSON.stringify(form);
+  if (/[\u2063\u2064]/.test(raw)) {
+    const at = raw.search(/[\u2063\u2064]/);
+    return { found: [{ rule: 'person text not rendered (its marks reached Slack)', at: '/', value: raw.slice(Math.max(0, at - 60), at + 60) }] };
+  }
   if (MESSAGE_METHODS.has(method)) return messageCall(form);
   if (method.startsWith('views.')) {
     const found = checkView(form.view);

@@ -1,11 +1,11 @@
-import type { App, SlashCommand } from '@slack/bolt';
+import type { App, RespondFn, SlashCommand } from '@slack/bolt';
 import { actorFor, type Actor } from '../../../src/chat/actor.js';
 import { chatCommands } from '../../../src/chat/commands.js';
 import { message, type Reply } from '../../../src/chat/reply.js';
 import { t } from '../../../src/shared/i18n/index.js';
 import type { SlackContext } from '../context.js';
 import { announceComposeModal } from '../announce-modal.js';
-import { pledgeModal, renderMessage } from '../render.js';
+import { pledgeModal, renderMessage, type SlackMessage } from '../render.js';
 import { sendFilePrivately } from '../volunteers/files.js';
 import { volunteerFormView } from '../volunteers/modals.js';
 
@@ -13,7 +13,7 @@ import { volunteerFormView } from '../volunteers/modals.js';
 export function registerCommands(app: App, sc: SlackContext): void {
   for (const [word, { handler }] of Object.entries(chatCommands)) {
     const name = `/${word}`;
-    app.command(name, async ({ command, ack, client, logger }) => {
+    app.command(name, async ({ command, ack, respond, client, logger }) => {
       let actor: Actor | undefined;
       try {
         actor = await actorFor(sc.deps, await sc.people.identity(command.team_id, command.user_id));
@@ -27,7 +27,12 @@ export function registerCommands(app: App, sc: SlackContext): void {
         });
         if (reply.kind === 'form') {
           await ack();
-          await openForm(client, command, actor, reply);
+          const c = actor.c;
+          await openForm(client, command, actor, reply).catch(async (error: unknown) => {
+            // Already acknowledged: without this the person would get no form and no word at all.
+            logger.error(`command ${name}: form not opened: ${error instanceof Error ? error.message : 'unknown error'}`);
+            await tellAfterAck(respond, client, command, renderMessage(message('error', [c.common.sorry])));
+          });
           return;
         }
         if (reply.kind === 'file') {
@@ -45,6 +50,21 @@ export function registerCommands(app: App, sc: SlackContext): void {
         await ack({ response_type: 'ephemeral', ...renderMessage(message('error', [c.common.sorry])) }).catch(() => undefined);
       }
     });
+  }
+}
+
+/** After the ack: through the command's response_url, else as an ephemeral, else in the person's DM. */
+async function tellAfterAck(respond: RespondFn, client: App['client'], command: SlashCommand, msg: SlackMessage): Promise<void> {
+  try {
+    await respond({ response_type: 'ephemeral', ...msg });
+    return;
+  } catch {
+    // The response_url may have expired or been used up: try the Web API.
+  }
+  try {
+    await client.chat.postEphemeral({ channel: command.channel_id, user: command.user_id, ...msg });
+  } catch {
+    await client.chat.postMessage({ channel: command.user_id, ...msg }).catch(() => undefined);
   }
 }
 
