@@ -30,16 +30,3 @@ export function slackPlain(text: string): string {
     .map((s) => s.text)
     .join('');
 }
-
-/**
- * HR's announcement keeps HR's own formatting, but a mention of everyone only when HR typed one
- * (`@here`, `@channel`, `@everyone` or Slack's `<!here>` form): any other `<…>` is shown as typed.
- */
-export function announcementMrkdwn(text: string): string {
-  const SPECIAL = /^<!(here|channel|everyone)>$/;
-  return text
-    .split(/(<[^<>\n]*>)/)
-    .map((part) => (SPECIAL.test(part) ? part : part.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')))
-    .join('')
-    .replace(/(^|\s)@(here|channel|everyone)\b/g, '$1<!$2>');
-}
