@@ -2,6 +2,7 @@
 import type { KnownBlock, ModalView } from '@slack/types';
 import type { FormReply, MessageReply, Reply } from '../../src/chat/reply.js';
 import { replyText } from '../../src/chat/reply.js';
+import { hasOwnIcon } from '../../src/chat/text.js';
 import type { Catalogue } from '../../src/shared/i18n/index.js';
 import { NOTE_MAX } from '../../src/pledges/pledge.js';
 import { context, input, modal, option, section, textField } from './kit.js';
@@ -20,7 +21,7 @@ const SECTION_MAX = 3000;
 /** Slack's mrkdwn bolds with single stars; the catalogue already writes it that way. */
 export function renderMessage(reply: MessageReply): SlackMessage {
   const blocks: KnownBlock[] = [];
-  if (reply.headline) blocks.push(section(`${ICON[reply.tone]} *${reply.headline}*`));
+  if (reply.headline) blocks.push(section(hasOwnIcon(reply.headline) ? `*${reply.headline}*` : `${ICON[reply.tone]} *${reply.headline}*`));
   const body = reply.lines.join('\n').trim();
   if (body !== '') {
     const text = slackMrkdwn(reply.headline ? body : `${ICON[reply.tone]} ${body}`);

@@ -48,3 +48,8 @@ export function spans(text: string): Span[] {
   }
   return out;
 }
+
+/** True when a headline brings its own icon (`📣 Annonce`): renderers then add no tone icon beside it. */
+export function hasOwnIcon(headline: string): boolean {
+  return /^\p{Extended_Pictographic}/u.test(headline.trim());
+}
