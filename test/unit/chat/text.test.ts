@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { renderMessage as slack } from '../../../adapters/slack/render.js';
 import { escapeSlack, slackMrkdwn, slackPlain } from '../../../adapters/slack/text.js';
+import { renderMessage as teams } from '../../../adapters/teams/render.js';
 import { escapeTeams, teamsText } from '../../../adapters/teams/text.js';
 import { personText, plainText, spans } from '../../../src/chat/text.js';
 
@@ -34,5 +36,16 @@ describe('person text in catalogue strings', () => {
     const line = 'Tapez `/volunteer status` pour voir votre inscription.';
     expect(slackMrkdwn(line)).toBe('Tapez `/volunteer status` pour voir votre inscription.');
     expect(teamsText(line)).toBe('Tapez **volunteer status** pour voir votre inscription.');
+  });
+});
+
+describe('icons', () => {
+  it('an announcement headline that brings its 📣 gets no tone icon beside it, on either platform', () => {
+    const reply = { kind: 'message' as const, tone: 'info' as const, headline: '📣 Annonce de l’équipe RH', lines: ['Départ samedi.'] };
+    expect(JSON.stringify(slack(reply).blocks[0])).toContain('"*📣 Annonce de l’équipe RH*"');
+    expect(JSON.stringify(slack(reply).blocks)).not.toContain(':bus:');
+    expect(String(teams(reply).text)).toMatch(/^\*\*📣 Annonce de l’équipe RH\*\*/);
+    // A headline without its own icon still gets the tone's.
+    expect(String(teams({ ...reply, headline: 'Caravane' }).text)).toMatch(/^🚌 \*\*Caravane\*\*/);
   });
 });
