@@ -25,6 +25,8 @@ beforeAll(async () => {
     'test',
   );
   if (!trip.ok) throw new Error(trip.error);
+  // Announcements need a campaign channel to go to.
+  await t.bot.deps.messaging.channels.add({ destination: { platform: 'slack', channelId: 'C111' }, kind: 'channel', addedBy: 'slack:UHREN' });
 });
 afterAll(async () => {
   await t?.close();
@@ -42,7 +44,7 @@ async function open(command: string, text: string, user: string) {
 
 describe.each([
   { lang: 'English', person: 'UEN', hr: 'UHREN', words: { pledge: 'Amount', volunteer: 'I accept the trip’s rules', trip: 'Seats', announce: 'Send now' } },
-  { lang: 'French', person: 'UFR', hr: 'UHRFR', words: { pledge: 'Montant', volunteer: 'J’accepte les règles du voyage', trip: 'Places', announce: 'Maintenant' } },
+  { lang: 'French', person: 'UFR', hr: 'UHRFR', words: { pledge: 'Montant', volunteer: 'J’accepte les règles du voyage', trip: 'Nombre de places', announce: 'Envoyer maintenant' } },
 ])('every Slack form in $lang', ({ person, hr, words }) => {
   it('the pledge form', async () => {
     expect(await open('/pledge', '', person)).toContain(words.pledge);
