@@ -6,17 +6,20 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { migrateToLatest, openDatabase, type DatabaseHandle } from '../db/connect.js';
 import { messagingDeps } from '../db/repositories/messaging.js';
+import { needsDeps } from '../db/repositories/needs-deps.js';
 import { createStores } from '../db/stores.js';
 import { volunteerDeps, volunteerDirectory } from '../db/repositories/volunteers.js';
 import type { CoreDeps } from '../src/deps.js';
 import { volunteerCounts } from '../src/volunteers/trips.service.js';
 import { milestoneListener } from '../src/milestones/milestones.service.js';
+import { biggestShortfalls } from '../src/needs/needs.service.js';
 import { systemClock, type Clock } from '../src/shared/clock.js';
 import { minor } from '../src/shared/money.js';
 import type { Config } from './config.js';
 import { albumRoutes } from './http/album.js';
 import { createHttpApp, listen } from './http/server.js';
 import { volunteerFilesRoute } from './http/volunteer-files.js';
+import { loadingListRoute } from './http/loading-list.js';
 import { scheduleVolunteerJobs, type VolunteerSchedule } from './cron/volunteers.js';
 import { homeOrganisation, type Home } from './home.js';
 import { createLogger, type Logger } from './logger.js';
@@ -77,6 +80,7 @@ export function buildDeps(config: Config, database: DatabaseHandle, clock: Clock
     retentionDays: config.volunteerRetentionDays,
     publicUrl: config.publicUrl,
   });
+  const needs = needsDeps(database.db, clock, { timeZone: config.timeZone, defaultLocale: config.defaultLocale, staticAdmins: new Set(config.admins), publicUrl: config.publicUrl, home });
   return {
     ...createStores(database.db),
     clock,
@@ -86,8 +90,9 @@ export function buildDeps(config: Config, database: DatabaseHandle, clock: Clock
     staticAdmins: new Set(config.admins),
     home,
     totalsListeners: [],
-    messaging: { ...messagingDeps(database.db, clock), volunteers: volunteerDirectory(volunteers) },
+    messaging: { ...messagingDeps(database.db, clock), volunteers: volunteerDirectory(volunteers), needs: { shortfalls: (id, limit) => biggestShortfalls(needs, id, limit) } },
     volunteers,
+    needs,
   };
 }
 
@@ -134,7 +139,7 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
     logger,
     ping: database.ping,
     slack: receiver && config.slack ? slackEndpoint(config.slack.signingSecret, receiver) : undefined,
-    mount: [teams.mount, albumRoutes(deps, photos.secret), volunteerFilesRoute(deps, database.db, logger)],
+    mount: [teams.mount, albumRoutes(deps, photos.secret), volunteerFilesRoute(deps, database.db, logger), loadingListRoute(deps.needs, database.db, logger)],
     volunteers: (campaignId) => volunteerCounts(deps, campaignId),
   });
   const server = await listen(app, config.port, config.host);

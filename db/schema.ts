@@ -3,6 +3,7 @@
  * core types. `bigint` columns are parsed to safe integers once, in the client (see connect.ts).
  */
 import type { ColumnType, Generated, GeneratedAlways } from 'kysely';
+import type { NeedsTables } from './schema-needs.js';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type Day = ColumnType<string, string, string>;
@@ -276,7 +277,7 @@ export interface VolunteerRemindersTable {
   claimed_at: Generated<Date>;
 }
 
-export interface Database {
+export interface Database extends NeedsTables {
   people: PeopleTable;
   identities: IdentitiesTable;
   admins: AdminsTable;

@@ -1,4 +1,5 @@
 import type { MessagingDeps } from './messaging/deps.js';
+import type { NeedsDeps } from './needs/ports.js';
 import type { PhotoDeps } from './photos/ports.js';
 import type { AdminStore, CampaignStore, HomeOrganisation, PeopleStore, PledgeStore, TotalsListener } from './ports.js';
 import type { PledgeLimits } from './shared/amount.js';
@@ -25,6 +26,8 @@ export interface CoreDeps {
   messaging: MessagingDeps;
   /** Trips, sign-ups, reminders and their settings (src/volunteers/ports.ts). */
   volunteers: VolunteerDeps;
+  /** In-kind needs: sites, needs, item pledges (src/needs/ports.ts). */
+  needs: NeedsDeps;
   /** Photos after the event (src/photos/ports.ts); absent where the bot runs without photo storage. */
   photos?: PhotoDeps | undefined;
 }

@@ -1,21 +1,31 @@
 /**
- * Card text helpers. Adaptive Card text blocks read markdown (bold, italics, lists, links), so what
- * a person typed (a caption, a place, a name) is escaped to stay text: `*Imlil* _2026_` must not turn
- * bold and italic. Teams honours CommonMark backslash escapes in cards (web and desktop; mobile
- * since 2024, microsoft/Teams-AdaptiveCards-Mobile#83).
+ * Catalogue text as Teams markdown, in one place for messages and Adaptive Card text alike: the
+ * catalogue's Slack-style bold (`*x*`) becomes `**x**`, a command (`` `/pledge list` ``) is shown as
+ * people type it in Teams (bold, no slash, no backticks), and person-typed text is escaped so
+ * `*Imlil* _2026_` shows literally.
  */
-/** Only what card markdown acts on: bold and italics, links, and the escape itself (backticks are dropped by the card builders). */
-const MARKDOWN = /[\\*_[\]]/g;
-/** A list marker at the start of a line ("1. ", "- ", "+ ") would become a list. */
-const LIST_START = /^(\s*)(\d+)\.(\s)|^(\s*)([-+])(\s)/gm;
+import { spans } from '../../src/chat/text.js';
 
-export function escapeCardMarkdown(text: string): string {
-  return text.replace(MARKDOWN, '\\$&').replace(LIST_START, (_m, a?: string, n?: string, s?: string, b?: string, mark?: string, t?: string) => (n !== undefined ? `${a ?? ''}${n}\\.${s ?? ''}` : `${b ?? ''}\\${mark ?? ''}${t ?? ''}`));
+/** Backslash-escapes the characters Teams markdown would read as formatting (CommonMark escapes). */
+export function escapeTeams(text: string): string {
+  return text.replace(/[\\`*_~[\]<>#|]/g, (ch) => `\\${ch}`);
 }
 
-/** Starts with a pictograph already (the catalogue's 📸, 📣…): one icon is enough. */
-const LEADING_ICON = /^\s*\p{Extended_Pictographic}/u;
+/** `/volunteer status` → `volunteer status`: in Teams the words are typed without a slash. */
+export function teamsCommand(command: string): string {
+  return command.replace(/^\//, '');
+}
 
-export function withIcon(icon: string, text: string): string {
-  return LEADING_ICON.test(text) ? text : `${icon} ${text}`;
+const SLOT = /\u0091(\d+)\u0092/g;
+
+/** Catalogue text (with its person-text marks) as Teams markdown. */
+export function teamsText(text: string): string {
+  const held: string[] = [];
+  // Person text and commands wait in numbered slots while the catalogue's own bold is converted.
+  const hold = (s: string) => `\u0091${held.push(s) - 1}\u0092`;
+  const flat = spans(text)
+    .map((s) => (s.kind === 'plain' ? s.text.replace(/[\u0091\u0092]/g, '') : s.kind === 'person' ? hold(escapeTeams(s.text)) : hold(`**${escapeTeams(teamsCommand(s.text))}**`)))
+    .join('');
+  const bolded = flat.replace(/(^|[^\w*])\*(?=\S)([^*\n]*?\S)\*(?![\w*])/g, '$1**$2**');
+  return bolded.replace(SLOT, (_, i: string) => held[Number(i)] ?? '');
 }

@@ -7,6 +7,7 @@ import type { Actor } from './actor.js';
 import { announceVerb, channelsVerb, channelVerb, milestoneVerb } from './broadcast-commands.js';
 import { caravanVolunteerVerb } from './caravan-volunteers.js';
 import { helpReply } from './help.js';
+import { caravanNeedsVerb, NEEDS_VERBS } from './needs/caravan-needs.js';
 import type { CommandContext } from './pledge-command.js';
 import { message, type Reply } from './reply.js';
 
@@ -72,6 +73,7 @@ export async function caravanCommand(deps: CoreDeps, actor: Actor, text: string,
     case 'photo':
       return photosCommand(deps, actor, words.slice(1), ctx.prefix);
     default:
+      if (NEEDS_VERBS.includes(verb)) return caravanNeedsVerb(deps, actor, words, ctx);
       return message('error', [c.common.badCommand(text.trim().slice(0, 60), ctx.prefix)]);
   }
 }

@@ -15,6 +15,7 @@ import { tripForm } from '../volunteers/trip-form.js';
 import type { Actor } from './actor.js';
 import type { CommandContext } from './pledge-command.js';
 import { message, type Reply } from './reply.js';
+import { personText } from './text.js';
 
 /** A trip or sign-up number as typed (`3`, `#3`, `n°3`); null when absent, NaN when unreadable. */
 function numberArg(word: string | undefined): number | null {
@@ -45,7 +46,7 @@ async function tripsReply(deps: CoreDeps, actor: Actor, prefix: string): Promise
   const { c } = actor;
   const { campaignName, trips } = await campaignTrips(deps);
   if (trips.length === 0) return message('info', [campaignName ? c.volunteers.hr.noTrips(prefix) : c.campaign.none]);
-  const lines = trips.map((t) => c.volunteers.hr.tripItem(t.id, t.name, tripDates(c, t), t.confirmed, t.seats, t.waitlisted, lastSignupDay(t)));
+  const lines = trips.map((t) => c.volunteers.hr.tripItem(t.id, personText(t.name), tripDates(c, t), t.confirmed, t.seats, t.waitlisted, lastSignupDay(t)));
   return message('info', lines, c.volunteers.hr.tripsTitle(campaignName ?? ''));
 }
 
@@ -116,6 +117,6 @@ async function moveReply(deps: CoreDeps, actor: Actor, words: string[], prefix: 
   }
   const { signup, position, promoted } = result.value;
   const name = (await deps.volunteers.signups.displayName(n)) ?? c.volunteers.hr.unnamed;
-  const done = to === 'removed' ? c.volunteers.hr.removed(n, name) : c.volunteers.hr.moved(n, name, stateText(c, signup, position));
+  const done = to === 'removed' ? c.volunteers.hr.removed(n, personText(name)) : c.volunteers.hr.moved(n, personText(name), stateText(c, signup, position));
   return message('ok', [done, ...(promoted.length > 0 ? [c.volunteers.hr.promoted(promoted.length)] : [])]);
 }

@@ -9,7 +9,7 @@ import { CAPTION_MAX, PLACE_MAX, photoNumbers, REASON_MAX, type PhotoBatch } fro
 import type { Catalogue } from '../../../src/shared/i18n/index.js';
 import { linksToActions } from '../card-links.js';
 import { noticeCard, teamsMarkdown, type Card } from '../render.js';
-import { escapeCardMarkdown, withIcon } from '../text.js';
+import { hasOwnIcon, personText } from '../../../src/chat/text.js';
 
 export const PHOTO_VERB = {
   consent: 'photos.consent',
@@ -52,7 +52,7 @@ export function consentCard(c: Catalogue, batch: PhotoBatch, head: MessageReply)
     ...SCHEMA,
     fallbackText: c.teams.cardFallback,
     body: [
-      ...(head.headline ? [text(withIcon('✅', head.headline), { weight: 'Bolder' })] : []),
+      ...(head.headline ? [text(hasOwnIcon(head.headline) ? head.headline : `✅ ${head.headline}`, { weight: 'Bolder' })] : []),
       ...head.lines.filter((l) => l.trim() !== '').map((l) => text(l, { spacing: 'Small' })),
       text(p.consentTitle, { weight: 'Bolder', separator: true }),
       text(p.privateUntil, { isSubtle: true, size: 'Small' }),
@@ -73,9 +73,9 @@ export function reviewCard(c: Catalogue, batch: PhotoBatch, uploaderName: string
     fallbackText: c.teams.cardFallback,
     body: [
       text(`📸 ${p.reviewTitle(live.length)} (${photoNumbers(live.map((ph) => ph.id))})`, { weight: 'Bolder', size: 'Medium' }),
-      text(p.reviewFrom(uploaderName === null ? p.someone : escapeCardMarkdown(uploaderName))),
-      ...(batch.caption ? [text(p.captionLine(escapeCardMarkdown(batch.caption)), { spacing: 'Small' })] : []),
-      ...(batch.place ? [text(p.placeLine(escapeCardMarkdown(batch.place)), { spacing: 'Small' })] : []),
+      text(p.reviewFrom(uploaderName === null ? p.someone : personText(uploaderName))),
+      ...(batch.caption ? [text(p.captionLine(personText(batch.caption)), { spacing: 'Small' })] : []),
+      ...(batch.place ? [text(p.placeLine(personText(batch.place)), { spacing: 'Small' })] : []),
       { type: 'ImageSet', imageSize: 'Large', images: images.map((img) => ({ type: 'Image', url: img.dataUri, altText: p.gallery.photoAlt(img.id) })) },
       textInput(FIELD.reason, p.reasonLabel, p.reasonPlaceholder, REASON_MAX, null, true),
     ],

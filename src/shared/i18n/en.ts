@@ -2,6 +2,7 @@ import type { Minor } from '../money.js';
 import { formatDay, formatPercent, money } from './format.js';
 import type { Catalogue } from './fr.js';
 import { broadcastsEn } from './broadcasts.js';
+import { needsEn } from './needs.js';
 import { photosEn } from './photos.js';
 import { teamsEn } from './teams.js';
 import { volunteersEn } from './volunteers.js';
@@ -16,6 +17,7 @@ export const en: Catalogue = {
   photos: photosEn,
   broadcasts: broadcastsEn,
   volunteers: volunteersEn,
+  needs: needsEn,
   common: {
     sorry: 'Sorry, something went wrong on our side. Please try again in a moment.',
     notAdmin: 'This command is for the caravan’s HR team only.',
