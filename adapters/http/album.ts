@@ -1,5 +1,5 @@
 /**
- * The gallery page and the photo files, both behind expiring signed links. The signature is checked
+ * The gallery page and the photo files, behind signed links (expiring, or lasting for album cards). The signature is checked
  * first (403 for a tampered or expired link), then the photo itself: anything not consented, not
  * approved or withdrawn is a 404, whatever the link says. Nothing here is cached by shared caches,
  * sent as a referrer, or indexed.
@@ -8,7 +8,7 @@ import type { Express, Request, Response } from 'express';
 import { gallery, readPublished } from '../../src/photos/album.service.js';
 import type { CoreDeps } from '../../src/deps.js';
 import { resolveLocale, t } from '../../src/shared/i18n/index.js';
-import { checkSignedPath, signPath } from '../../src/shared/signed-links.js';
+import { checkLastingPath, checkSignedPath, signPath } from '../../src/shared/signed-links.js';
 import { imagePath } from '../photos/links.js';
 import { galleryHtml, messagePage } from './album-page.js';
 
@@ -34,11 +34,15 @@ function localeOf(req: Request, fallback: 'fr' | 'en'): 'fr' | 'en' {
 
 type Check = (req: Request) => Promise<'ok' | 'expired' | 'invalid'>;
 
-/** One photo file: signature first (403), then only a publishable photo (404 otherwise). */
-function photoFile(deps: CoreDeps, check: Check) {
+/**
+ * One photo file: signature first (403), then only a publishable photo (404 otherwise). A link with
+ * no `exp` is a lasting one (album cards in channels): it works until the photo is withdrawn.
+ */
+function photoFile(deps: CoreDeps, check: Check, secret: () => Promise<string>) {
   return async (req: Request, res: Response): Promise<void> => {
     privateHeaders(res);
-    if ((await check(req)) !== 'ok') {
+    const verdict = req.query.exp === undefined ? checkLastingPath(await secret(), req.path, req.query.sig) : await check(req);
+    if (verdict !== 'ok') {
       res.status(403).type('text/plain').send('forbidden');
       return;
     }
@@ -86,7 +90,7 @@ export function albumRoutes(deps: CoreDeps, secret: () => Promise<string>) {
     app.get('/robots.txt', (_req, res) => {
       res.type('text/plain').send('User-agent: *\nDisallow: /\n');
     });
-    app.get('/photos/:id/:file', photoFile(deps, check));
+    app.get('/photos/:id/:file', photoFile(deps, check, secret));
     app.get('/album/:campaignId', galleryPage(deps, check, secret));
   };
 }

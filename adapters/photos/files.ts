@@ -1,6 +1,6 @@
 /**
  * Photos as the outbox senders see them: `photo:<id>` resolves to the web version's bytes (Slack
- * uploads) or to an expiring signed URL (Teams cards), only while the photo may be shown.
+ * uploads) or to a signed URL that works while the photo may be shown (Teams cards), only while the photo may be shown.
  */
 import type { CoreDeps } from '../../src/deps.js';
 import type { StoredFiles } from '../../src/messaging/files.js';
@@ -14,11 +14,11 @@ export function photoFiles(deps: CoreDeps): StoredFiles {
       return bytes && id !== null ? { bytes, name: `caravane-${id}.jpg`, mimeType: 'image/jpeg' } : null;
     },
 
-    async url(fileId) {
+    async url(fileId, size) {
       const id = parsePhotoFileId(fileId);
       const p = deps.photos;
       if (id === null || !p || !(await publishedPhoto(deps, id))) return null;
-      return p.links.image(id, 'web', new Date(deps.clock.now().getTime() + p.linkTtlMs));
+      return p.links.lastingImage(id, size === 'full' ? 'web' : 'thumb');
     },
 
     async posted(fileId, post) {

@@ -6,7 +6,7 @@ import type { Kysely } from 'kysely';
 import { appSecret } from '../../db/repositories/secrets.js';
 import type { Database } from '../../db/schema.js';
 import type { PhotoLinks } from '../../src/photos/ports.js';
-import { signPath } from '../../src/shared/signed-links.js';
+import { signLastingPath, signPath } from '../../src/shared/signed-links.js';
 
 export const LINK_SECRET = 'photo-links';
 
@@ -30,5 +30,6 @@ export function photoLinks(publicUrl: string, secret: () => Promise<string>): Ph
   return {
     gallery: (campaignId, expiresAt) => sign(galleryPath(campaignId), expiresAt),
     image: (photoId, variant, expiresAt) => sign(imagePath(photoId, variant), expiresAt),
+    lastingImage: async (photoId, variant) => `${publicUrl}${imagePath(photoId, variant)}?${signLastingPath(await secret(), imagePath(photoId, variant))}`,
   };
 }

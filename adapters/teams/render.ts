@@ -8,6 +8,7 @@ import type { FormReply, MessageReply } from '../../src/chat/reply.js';
 import { NOTE_MAX } from '../../src/pledges/pledge.js';
 import type { Catalogue } from '../../src/shared/i18n/index.js';
 import { hasOwnIcon } from '../../src/chat/text.js';
+import { linksToActions } from './card-links.js';
 import { teamsText } from './text.js';
 
 export type Card = Record<string, unknown>;
@@ -76,6 +77,7 @@ export function pledgeCard(c: Catalogue, form: Pick<FormReply, 'intro'>, state: 
         valueOn: 'true',
         valueOff: 'false',
         value: values.anonymous ? 'true' : 'false',
+        wrap: true,
       },
       { type: 'Input.Text', id: FIELD.note, label: c.form.noteLabel, placeholder: c.form.notePlaceholder, isMultiline: true, maxLength: NOTE_MAX, value: values.note },
       ...(errors.note ? [errorBlock(errors.note)] : []),
@@ -95,7 +97,7 @@ export function pledgeCard(c: Catalogue, form: Pick<FormReply, 'intro'>, state: 
 
 /** What replaces the form once it is done with: the reply, as a card without inputs. */
 export function noticeCard(reply: MessageReply): Card {
-  const lines = reply.lines.filter((l) => l.trim() !== '');
+  const { lines, actions } = linksToActions(reply.lines.filter((l) => l.trim() !== ''));
   const color = reply.tone === 'error' ? 'Attention' : reply.tone === 'ok' ? 'Good' : 'Default';
   return {
     type: 'AdaptiveCard',
@@ -105,5 +107,6 @@ export function noticeCard(reply: MessageReply): Card {
       ...(reply.headline ? [{ type: 'TextBlock', text: `${hasOwnIcon(reply.headline) ? '' : `${ICON[reply.tone]} `}${cardText(reply.headline)}`, weight: 'Bolder', color, wrap: true }] : []),
       ...lines.map((l) => ({ type: 'TextBlock', text: cardText(l), wrap: true })),
     ],
+    ...(actions.length > 0 ? { actions } : {}),
   };
 }

@@ -11,6 +11,9 @@ import type { TripFormReply, TripFormValues } from '../../src/volunteers/trip-fo
 import type { TripField } from '../../src/volunteers/trip.js';
 import { teamsMarkdown, type Card } from './render.js';
 
+/** The most seats the card offers (the trip rules' own limit is checked by the core on submit). */
+const SEATS_MAX = 500;
+
 export const VOLUNTEER_VERB = 'volunteer.signup';
 export const TRIP_VERB = 'trip.save';
 
@@ -51,6 +54,7 @@ function card(title: string, intro: string, body: unknown[], action: { verb: str
 /** The sign-up card; with several trips, each choice names its trip. */
 export function volunteerCard(c: Catalogue, form: VolunteerFormReply, state: CardState<SignupFormValues, SignupField>): Card {
   const f = c.volunteers.form;
+  const e = c.volunteers.errors;
   const { values, errors } = state;
   const choices = form.groups.flatMap((g) => g.options.map((o) => ({ title: form.several ? `${g.label} — ${o.label}` : o.label, value: o.value })));
   const input = (id: SignupField, label: string, value: string, extra: Record<string, unknown> = {}) => [
@@ -61,13 +65,24 @@ export function volunteerCard(c: Catalogue, form: VolunteerFormReply, state: Car
     f.title,
     form.intro,
     [
-      { type: 'Input.ChoiceSet', id: 'choice', label: form.several ? f.choiceSeveralLabel : f.choiceLabel, style: 'compact', isRequired: true, placeholder: f.choicePlaceholder, choices, value: values.choice },
+      {
+        type: 'Input.ChoiceSet',
+        id: 'choice',
+        label: form.several ? f.choiceSeveralLabel : f.choiceLabel,
+        style: 'compact',
+        isRequired: true,
+        errorMessage: e['choice.missing'],
+        placeholder: f.choicePlaceholder,
+        choices,
+        value: values.choice,
+      },
       ...errorUnder(errors.choice),
-      ...input('phone', f.phoneLabel, values.phone, { placeholder: f.phonePlaceholder, maxLength: 40, isRequired: true, style: 'Tel' }),
-      ...input('emergencyName', f.emergencyNameLabel, values.emergencyName, { maxLength: 120, isRequired: true }),
-      ...input('emergencyPhone', f.emergencyPhoneLabel, values.emergencyPhone, { placeholder: f.phonePlaceholder, maxLength: 40, isRequired: true, style: 'Tel' }),
+      ...input('phone', f.phoneLabel, values.phone, { placeholder: f.phonePlaceholder, maxLength: 40, isRequired: true, errorMessage: e['phone.missing'], style: 'Tel' }),
+      ...input('emergencyName', f.emergencyNameLabel, values.emergencyName, { maxLength: 120, isRequired: true, errorMessage: e['emergency.name_missing'] }),
+      ...input('emergencyPhone', f.emergencyPhoneLabel, values.emergencyPhone, { placeholder: f.phonePlaceholder, maxLength: 40, isRequired: true, errorMessage: e['phone.missing'], style: 'Tel' }),
       ...input('notes', f.notesLabel, values.notes, { placeholder: f.notesPlaceholder, isMultiline: true, maxLength: NOTES_MAX }),
-      { type: 'Input.Toggle', id: 'rules', label: f.rulesLabel, title: f.rulesOption, valueOn: 'true', valueOff: 'false', value: values.rules ? 'true' : 'false', isRequired: true },
+      // wrap: without it Teams cuts the rules off after one line, and people would agree to what they cannot read.
+      { type: 'Input.Toggle', id: 'rules', label: f.rulesLabel, title: f.rulesOption, valueOn: 'true', valueOff: 'false', value: values.rules ? 'true' : 'false', wrap: true, isRequired: true, errorMessage: e['rules.required'] },
       ...errorUnder(errors.rules),
       text(form.privacy, { isSubtle: true, size: 'Small' }),
     ],
@@ -79,19 +94,22 @@ export function volunteerCard(c: Catalogue, form: VolunteerFormReply, state: Car
 /** HR's trip card, filled with the trip's values when editing. */
 export function tripCard(c: Catalogue, form: TripFormReply, state: CardState<TripFormValues, TripField>): Card {
   const f = c.volunteers.trip;
+  const e = f.errors;
   const { values: v, errors } = state;
   const field = (id: TripField, type: string, label: string, extra: Record<string, unknown> = {}) => [
     { type, id, label, value: v[id], ...extra },
     ...errorUnder(errors[id]),
   ];
+  // Input.Number takes a number: the renderer drops a string value, and HR would see an empty Seats field.
+  const seats = /^\d{1,6}$/.test(v.seats.trim()) ? { value: Number(v.seats.trim()) } : { value: undefined };
   return card(
     form.tripId === null ? f.createTitle : f.editTitle,
     form.intro,
     [
-      ...field('name', 'Input.Text', f.nameLabel, { placeholder: f.namePlaceholder, maxLength: 120, isRequired: true }),
-      ...field('from', 'Input.Date', f.fromLabel, { isRequired: true }),
-      ...field('to', 'Input.Date', f.toLabel, { isRequired: true }),
-      ...field('seats', 'Input.Number', f.seatsLabel, { min: 1, max: 500, isRequired: true }),
+      ...field('name', 'Input.Text', f.nameLabel, { placeholder: f.namePlaceholder, maxLength: 120, isRequired: true, errorMessage: e['trip.name_missing'] }),
+      ...field('from', 'Input.Date', f.fromLabel, { isRequired: true, errorMessage: e['trip.bad_date'] }),
+      ...field('to', 'Input.Date', f.toLabel, { isRequired: true, errorMessage: e['trip.bad_date'] }),
+      ...field('seats', 'Input.Number', f.seatsLabel, { min: 1, max: SEATS_MAX, isRequired: true, errorMessage: e['trip.bad_seats'](SEATS_MAX), ...seats }),
       ...field('roles', 'Input.Text', f.rolesLabel, { placeholder: f.rolesPlaceholder, isMultiline: true, maxLength: 600 }),
       text(f.rolesHint, { isSubtle: true, size: 'Small', spacing: 'None' }),
       ...field('meeting', 'Input.Text', f.meetingLabel, { placeholder: f.meetingPlaceholder, maxLength: 200 }),

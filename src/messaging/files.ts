@@ -23,8 +23,11 @@ export interface FilePost {
 export interface StoredFiles {
   /** The bytes to upload; null when the file may no longer be shown (withdrawn, never approved, unknown). */
   read(fileId: string): Promise<StoredFile | null>;
-  /** An expiring URL that platform clients can fetch; null when the file may no longer be shown. */
-  url(fileId: string): Promise<string | null>;
+  /**
+   * A URL platform clients can fetch for as long as the file may be shown (it answers 404 once the
+   * file is withdrawn), full size or as a thumbnail; null when the file may no longer be shown.
+   */
+  url(fileId: string, size: 'full' | 'thumbnail'): Promise<string | null>;
   /** Remembers a copy the bot put on a platform, so a withdrawal can remove it there too. */
   posted(fileId: string, post: FilePost): Promise<void>;
 }

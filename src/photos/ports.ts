@@ -141,6 +141,8 @@ export interface PhotoNotifier {
 export interface PhotoLinks {
   gallery(campaignId: string, expiresAt: Date): Promise<string>;
   image(photoId: number, variant: 'web' | 'thumb', expiresAt: Date): Promise<string>;
+  /** A link that lives as long as the photo may be shown: for pictures inside posts that stay in a channel. */
+  lastingImage(photoId: number, variant: 'web' | 'thumb'): Promise<string>;
 }
 
 export interface PhotoDeps {

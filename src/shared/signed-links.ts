@@ -25,3 +25,20 @@ export function checkSignedPath(secret: string, path: string, exp: unknown, sig:
   if (expected.length !== given.length || !timingSafeEqual(expected, given)) return 'invalid';
   return Number(exp) * 1000 < now.getTime() ? 'expired' : 'ok';
 }
+
+/**
+ * A link that does not expire, for pictures inside posts (Teams album cards) that must show as long
+ * as the post exists: `?sig=` over the path alone, under a purpose of its own so it can never pass for
+ * an expiring link. What keeps it private is what it points to: the route serves only what may still
+ * be shown (a withdrawn or rejected photo answers 404 whatever the link).
+ */
+export function signLastingPath(secret: string, path: string): string {
+  return `sig=${mac(secret, path, -1)}`;
+}
+
+export function checkLastingPath(secret: string, path: string, sig: unknown): 'ok' | 'invalid' {
+  if (typeof sig !== 'string') return 'invalid';
+  const expected = Buffer.from(mac(secret, path, -1));
+  const given = Buffer.from(sig);
+  return expected.length === given.length && timingSafeEqual(expected, given) ? 'ok' : 'invalid';
+}

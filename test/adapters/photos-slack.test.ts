@@ -203,7 +203,7 @@ describe('photos on Slack, from a direct message to the album', () => {
     await until(() => t.slack.callsTo('chat.postMessage').some((c) => c.form.channel === 'U1' && blocksText(c).includes('photos.withdraw')), 'the approval notice');
   });
 
-  it('the album goes to every campaign channel: Slack gets the clean file uploaded, Teams a card with a signed image', async () => {
+  it('the album goes to every campaign channel: Slack gets the clean file uploaded, Teams a card with a lasting signed image', async () => {
     expect(await caravan('UHR', 'photos')).toContain('1 photo is on the way to 2 campaign channels');
     await deliverAll(t.bot, t.clock);
     const complete = t.slack.callsTo('files.completeUploadExternal').find((c) => c.form.channel_id === 'CALBUM');
@@ -216,7 +216,8 @@ describe('photos on Slack, from a direct message to the album', () => {
     expect(String(complete?.form.initial_comment)).toContain('Anergui — Parkas & ‹b›boots‹/b› ‹!channel›');
     expect(String(complete?.form.initial_comment)).not.toContain('<!channel>');
     const card = JSON.stringify(connector.sent('19:6848757105754c8981c67612732d9aa7@thread.tacv2').at(-1)?.body ?? {});
-    const image = /"url":"(http[^"]*\/photos\/\d+\/web\.jpg\?exp=\d+&sig=[^"]+)"/.exec(card)?.[1] ?? '';
+    // The full picture behind the thumbnail: signed, with no expiry (it works while the photo may be shown).
+    const image = /"url":"(http[^"]*\/photos\/\d+\/web\.jpg\?sig=[^"]+)"/.exec(card)?.[1] ?? '';
     expect(image).not.toBe('');
     const served = await fetchPath(pathOf(image));
     expect(served.status).toBe(200);

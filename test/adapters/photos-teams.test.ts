@@ -2,6 +2,7 @@ import { rm } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { APP_ID, fakeCredentials, OUTBOUND_TOKEN, signToken, startOpenIdServer, type OpenIdServer } from '../support/bot-framework-jwt.js';
 import { seedCampaign, startTestBot, type TestBot } from '../support/bot.js';
 import { startFakeConnector, type FakeConnector } from '../support/fake-connector.js';
@@ -68,6 +69,17 @@ const lastTo = (who: { aadObjectId: string }) => JSON.stringify(connector.sent(p
 const invoke = (who: typeof HR, data: Record<string, unknown>) => post(executeInvoke(connector.url, who, data));
 let batch = 0;
 
+interface AlbumCard {
+  body: Array<{ type: string; images?: Array<{ url?: string; selectAction?: { url?: string } }> }>;
+  actions?: Array<{ type: string; title?: string; url?: string }>;
+}
+const albumCard = z.looseObject({
+  body: z.array(z.looseObject({ type: z.string(), images: z.array(z.looseObject({ url: z.string().optional(), selectAction: z.looseObject({ url: z.string().optional() }).optional() })).optional() })),
+  actions: z.array(z.looseObject({ type: z.string(), title: z.string().optional(), url: z.string().optional() })).optional(),
+});
+const albumCardIn = (activity: unknown): AlbumCard =>
+  albumCard.parse(z.looseObject({ attachments: z.array(z.looseObject({ content: z.unknown() })).min(1) }).parse(activity).attachments[0]?.content);
+
 describe('photos on Teams, from a 1:1 chat to the album', () => {
   it('takes pasted images with the bot token (Bot Connector only) and attached files without it; refuses a text file', async () => {
     const message = personalMessage(connector.url, UPLOADER, 'Convoy in the snow', {
@@ -127,18 +139,32 @@ describe('photos on Teams, from a 1:1 chat to the album', () => {
     await until(() => lastTo(UPLOADER).includes('photos.withdraw'), 'the approval notice');
   });
 
-  it('the next album reaches the Teams channel (signed images) and Slack (uploaded files)', async () => {
+  it('the next album reaches the Teams channel (thumbnails, a gallery button) and Slack (uploaded files)', async () => {
     expect((await post(personalMessage(connector.url, HR, 'caravan photos'))).status).toBe(200);
     expect(lastTo(HR)).toContain('3 photos are on the way to 2 campaign channels');
     await deliverAll(t.bot, t.clock);
-    const album = JSON.stringify(connector.sent(CHANNEL).at(-1)?.body ?? {});
-    const images = [...album.matchAll(/"url":"(http[^"]*\/photos\/\d+\/web\.jpg\?exp=\d+&sig=[^"]+)"/g)].map((m) => m[1] ?? '');
-    expect(new Set(images).size).toBe(3);
-    for (const image of images) {
-      const res = await fetch(`${t.url}${pathOf(image)}`);
-      expect(res.status).toBe(200);
-      expect(metadataTraces(Buffer.from(await res.arrayBuffer()))).toEqual([]);
+    const card = albumCardIn(connector.sent(CHANNEL).at(-1)?.body);
+    // One row of thumbnails, each opening the full picture; no photo stretched across the card.
+    const set = card.body.find((b) => b.type === 'ImageSet');
+    expect(set?.images?.map((i) => /\/photos\/\d+\/thumb\.jpg\?sig=/.test(i.url ?? ''))).toEqual([true, true, true]);
+    expect(set?.images?.map((i) => /\/photos\/\d+\/web\.jpg\?sig=/.test(i.selectAction?.url ?? ''))).toEqual([true, true, true]);
+    expect(card.body.filter((b) => b.type === 'Image')).toEqual([]);
+    // The gallery is a button, not a signed URL printed as text.
+    expect(card.actions?.map((a) => [a.type, a.title, /\/album\/[0-9a-f-]+\?exp=\d+&sig=/.test(a.url ?? '')])).toEqual([['Action.OpenUrl', 'Toutes les photos', true]]);
+    expect(JSON.stringify(card.body)).not.toContain('/album/');
+    // Months later the post still shows its pictures: the image links do not expire.
+    const now = t.clock.now();
+    t.clock.advance(400 * 86_400_000);
+    for (const image of set?.images ?? []) {
+      for (const url of [image.url ?? '', image.selectAction?.url ?? '']) {
+        const res = await fetch(`${t.url}${pathOf(url)}`);
+        expect(res.status).toBe(200);
+        expect(metadataTraces(Buffer.from(await res.arrayBuffer()))).toEqual([]);
+      }
     }
+    t.clock.set(now);
+    const forged = pathOf(set?.images?.[0]?.url ?? '').replace(/\/photos\/(\d+)\//, (_m, id: string) => `/photos/${Number(id) + 1}/`);
+    expect((await fetch(`${t.url}${forged}`)).status).toBe(403);
     const complete = t.slack.callsTo('files.completeUploadExternal').find((c) => c.form.channel_id === 'CALBUM');
     expect((complete?.form.files as unknown[]).length).toBe(3);
   });
@@ -150,7 +176,7 @@ describe('photos on Teams, from a 1:1 chat to the album', () => {
     expect(JSON.stringify(connector.updated(personal(UPLOADER)).at(-1)?.body ?? {})).toContain('withdrawn');
     expect(connector.deleted(CHANNEL)).toHaveLength(1);
     expect(t.slack.callsTo('files.delete').length - deletes).toBe(3);
-    // HR's review card loses its photos too (a short notice in the campaign's default language, French).
+    // HR's review card loses its photos too: a short notice in HR's own language (English), not the campaign's.
     const replaced = JSON.stringify(connector.updated(personal(HR)).at(-1)?.body ?? {});
     // In the language HR reads the card in (English here), not the bot's default French.
     expect(replaced).toContain('These photos were removed.');

@@ -86,7 +86,8 @@ describe('HR and the volunteers', () => {
     const id = trips[0]!.id;
     expect(await teams(NOT_HR_TEAMS, `caravan trip ${id}`)).toContain('réservée à l’équipe RH');
     const { card } = await teamsForm(t, connector, HR_TEAMS, `caravan trip ${id}`);
-    expect(card?.body.find((b) => b.id === 'seats')?.value).toBe('2');
+    // A number, not "2": the renderer drops a string and HR would see an empty required Seats field.
+    expect(card?.body.find((b) => b.id === 'seats')?.value).toBe(2);
     const data = { ...(card?.actions?.[0]?.data ?? {}), name: 'Imlil', from: '2026-12-12', to: '2026-12-13', seats: '3', roles: 'Chauffeur:1', meeting: 'Parking du siège', meetingTime: '07:30', deadline: '' };
     const res = await postActivity(t.url, executeInvoke(connector.url, HR_TEAMS, data, { locale: 'fr-FR' }));
     expect(cardTexts((res.body as { value: Card }).value).join(' ')).toContain('enregistré');

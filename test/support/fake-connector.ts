@@ -2,9 +2,12 @@
  * A Bot Framework connector on loopback: it answers the calls botbuilder makes (replies, updates,
  * roster look-ups, new conversations), records each one, and can be told to answer 403 / 429 / 5xx.
  * Activities posted to the bot carry its URL as `serviceUrl`.
+ * Strict like the real one: an activity that breaks a Teams rule (see teams-conformance.ts) gets a 400
+ * and the violation fails the test that caused it.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { checkOutgoingActivity } from './teams-conformance.js';
 
 export interface ConnectorCall {
   method: string;
@@ -76,6 +79,17 @@ function defaultAnswer(call: ConnectorCall, n: number): ConnectorAnswer {
   return { status: 404, body: { error: { code: 'NotFound', message: 'no such route in the fake connector' } } };
 }
 
+/** 400 BadArgument, as the Connector answers a payload it cannot take; undefined when the call is fine. */
+function conformance(call: ConnectorCall): ConnectorAnswer | undefined {
+  const where = `${call.method} ${call.path.split('?')[0] ?? ''}`;
+  const isSend = (call.method === 'POST' || call.method === 'PUT') && /\/activities(\/|$)/.test(call.path);
+  const created = call.method === 'POST' && call.path.replace(/\/$/, '') === '/v3/conversations' ? call.body?.activity : undefined;
+  const activity = isSend ? call.body : created;
+  if (activity === undefined) return undefined;
+  const found = checkOutgoingActivity(activity, where);
+  return found.length === 0 ? undefined : { status: 400, body: { error: { code: 'BadArgument', message: found.join('; ') } } };
+}
+
 export async function startFakeConnector(): Promise<FakeConnector> {
   const calls: ConnectorCall[] = [];
   let responder: Responder | null = null;
@@ -100,7 +114,8 @@ export async function startFakeConnector(): Promise<FakeConnector> {
       res.end(file?.body ?? '{}');
       return;
     }
-    const answer = responder?.(call) ?? defaultAnswer(call, calls.length);
+    const refused = conformance(call);
+    const answer = refused ?? responder?.(call) ?? defaultAnswer(call, calls.length);
     res.writeHead(answer.status, { 'content-type': 'application/json', ...answer.headers });
     res.end(answer.body === undefined ? '' : JSON.stringify(answer.body));
   });

@@ -3,6 +3,7 @@
  * a poster for `/api/messages`.
  */
 import { randomUUID } from 'node:crypto';
+import { checkInvokeAnswer } from './teams-conformance.js';
 
 export const TENANT = '72f988bf-86f1-41af-91ab-2d7cd011db47';
 export const BOT = { id: '28:c9e8c047-2a74-40a2-b28a-b162d5f5327c', name: 'Caravane' };
@@ -102,6 +103,9 @@ export async function postActivity(botUrl: string, activity: Activity | string, 
     body = raw === '' ? undefined : JSON.parse(raw);
   } catch {
     // not JSON: keep the text
+  }
+  if (typeof activity !== 'string' && activity.type === 'invoke' && activity.name === 'adaptiveCard/action' && res.status < 400) {
+    checkInvokeAnswer(res.status, body, 'answer to adaptiveCard/action');
   }
   return { status: res.status, body };
 }

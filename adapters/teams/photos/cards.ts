@@ -1,13 +1,15 @@
 /**
  * Adaptive Cards for photos: the uploader's consent card, HR's review card (the photos inline, never
- * as links), notices with a Withdraw button, and the album card whose images are expiring signed
- * URLs served by the bot. Every word comes from the catalogue.
+ * as links), notices with a Withdraw button, and the album card: thumbnails served by the bot behind
+ * lasting signed links, and a button to the gallery. Every word comes from the catalogue.
  */
 import { z } from 'zod';
 import type { MessageReply } from '../../../src/chat/reply.js';
 import { CAPTION_MAX, PLACE_MAX, photoNumbers, REASON_MAX, type PhotoBatch } from '../../../src/photos/photo.js';
 import type { Catalogue } from '../../../src/shared/i18n/index.js';
+import { linksToActions } from '../card-links.js';
 import { noticeCard, teamsMarkdown, type Card } from '../render.js';
+import { hasOwnIcon, personText } from '../../../src/chat/text.js';
 
 export const PHOTO_VERB = {
   consent: 'photos.consent',
@@ -50,7 +52,7 @@ export function consentCard(c: Catalogue, batch: PhotoBatch, head: MessageReply)
     ...SCHEMA,
     fallbackText: c.teams.cardFallback,
     body: [
-      ...(head.headline ? [text(`✅ ${head.headline}`, { weight: 'Bolder' })] : []),
+      ...(head.headline ? [text(hasOwnIcon(head.headline) ? head.headline : `✅ ${head.headline}`, { weight: 'Bolder' })] : []),
       ...head.lines.filter((l) => l.trim() !== '').map((l) => text(l, { spacing: 'Small' })),
       text(p.consentTitle, { weight: 'Bolder', separator: true }),
       text(p.privateUntil, { isSubtle: true, size: 'Small' }),
@@ -71,9 +73,9 @@ export function reviewCard(c: Catalogue, batch: PhotoBatch, uploaderName: string
     fallbackText: c.teams.cardFallback,
     body: [
       text(`📸 ${p.reviewTitle(live.length)} (${photoNumbers(live.map((ph) => ph.id))})`, { weight: 'Bolder', size: 'Medium' }),
-      text(p.reviewFrom(uploaderName ?? p.someone)),
-      ...(batch.caption ? [text(p.captionLine(batch.caption), { spacing: 'Small' })] : []),
-      ...(batch.place ? [text(p.placeLine(batch.place), { spacing: 'Small' })] : []),
+      text(p.reviewFrom(uploaderName === null ? p.someone : personText(uploaderName))),
+      ...(batch.caption ? [text(p.captionLine(personText(batch.caption)), { spacing: 'Small' })] : []),
+      ...(batch.place ? [text(p.placeLine(personText(batch.place)), { spacing: 'Small' })] : []),
       { type: 'ImageSet', imageSize: 'Large', images: images.map((img) => ({ type: 'Image', url: img.dataUri, altText: p.gallery.photoAlt(img.id) })) },
       textInput(FIELD.reason, p.reasonLabel, p.reasonPlaceholder, REASON_MAX, null, true),
     ],
@@ -87,14 +89,29 @@ export function photoNoticeCard(c: Catalogue, reply: MessageReply, withdrawBatch
   return withdrawBatchId === undefined ? card : { ...card, actions: [action(PHOTO_VERB.withdraw, c.photos.withdrawButton, withdrawBatchId, 'destructive')] };
 }
 
-/** The album post: its text, then each photo (a signed URL that expires) opening the web version when tapped. */
-export function albumCard(message: MessageReply, images: Array<{ url: string; alt: string }>): Card {
+export interface AlbumImage {
+  /** The thumbnail shown in the card. */
+  thumbnail: string;
+  /** The full picture, opened when the thumbnail is tapped. */
+  full: string;
+  alt: string;
+}
+
+/**
+ * The album post: its text, the photos as a grid of thumbnails (each opening the full picture), and
+ * the gallery as a button rather than a printed URL. The image links last as long as the photos may
+ * be shown, so an old post keeps its pictures until a photo is withdrawn.
+ */
+export function albumCard(message: MessageReply, images: AlbumImage[]): Card {
+  const { lines, actions } = linksToActions(message.lines.filter((l) => l.trim() !== ''));
   return {
     ...SCHEMA,
+    fallbackText: [message.headline ?? '', ...lines].join('\n'),
     body: [
       ...(message.headline ? [text(message.headline, { weight: 'Bolder', size: 'Medium' })] : []),
-      ...message.lines.filter((l) => l.trim() !== '').map((l) => text(l, { spacing: 'Small' })),
-      ...images.map((img) => ({ type: 'Image', url: img.url, altText: img.alt, size: 'Stretch', selectAction: { type: 'Action.OpenUrl', url: img.url } })),
+      ...lines.map((l) => text(l, { spacing: 'Small' })),
+      { type: 'ImageSet', imageSize: 'Medium', images: images.map((img) => ({ type: 'Image', url: img.thumbnail, altText: img.alt, selectAction: { type: 'Action.OpenUrl', url: img.full } })) },
     ],
+    ...(actions.length > 0 ? { actions } : {}),
   };
 }
