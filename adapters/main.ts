@@ -7,6 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { migrateToLatest, openDatabase, type DatabaseHandle } from '../db/connect.js';
 import { messagingDeps } from '../db/repositories/messaging.js';
 import { createStores } from '../db/stores.js';
+import { dashboardDeps } from '../db/repositories/dashboard.js';
 import { volunteerDeps, volunteerDirectory } from '../db/repositories/volunteers.js';
 import type { CoreDeps } from '../src/deps.js';
 import { volunteerCounts } from '../src/volunteers/trips.service.js';
@@ -78,6 +79,7 @@ export function buildDeps(config: Config, database: DatabaseHandle, clock: Clock
     totalsListeners: [],
     messaging: { ...messagingDeps(database.db, clock), volunteers: volunteerDirectory(volunteers) },
     volunteers,
+    dashboard: dashboardDeps(database.db, config.publicUrl),
   };
 }
 

@@ -1,3 +1,4 @@
+import type { DashboardDeps } from './dashboard/ports.js';
 import type { MessagingDeps } from './messaging/deps.js';
 import type { PhotoDeps } from './photos/ports.js';
 import type { AdminStore, CampaignStore, PeopleStore, PledgeStore, TotalsListener } from './ports.js';
@@ -25,4 +26,6 @@ export interface CoreDeps {
   volunteers: VolunteerDeps;
   /** Photos after the event (src/photos/ports.ts); absent where the bot runs without photo storage. */
   photos?: PhotoDeps | undefined;
+  /** HR's browser sessions, the wallboard's key and the charts' numbers (src/dashboard/ports.ts). */
+  dashboard: DashboardDeps;
 }

@@ -2,6 +2,7 @@
  * Test helpers for the volunteers feature: core deps over a test database, trips, people and
  * sign-ups made through the real use cases.
  */
+import { dashboardDeps } from '../../db/repositories/dashboard.js';
 import { messagingDeps } from '../../db/repositories/messaging.js';
 import { volunteerDeps } from '../../db/repositories/volunteers.js';
 import { createStores } from '../../db/stores.js';
@@ -25,6 +26,7 @@ export function coreDeps(db: DatabaseHandle, clock: Clock, reminderDays: number[
     totalsListeners: [],
     messaging: messagingDeps(db.db, clock),
     volunteers: volunteerDeps(db.db, clock, { reminderDays, retentionDays: 30, publicUrl: 'http://127.0.0.1:3000' }),
+    dashboard: dashboardDeps(db.db, 'http://127.0.0.1:3000'),
   };
 }
 

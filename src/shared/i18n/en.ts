@@ -1,6 +1,7 @@
 import type { Minor } from '../money.js';
 import { formatDay, formatPercent, money } from './format.js';
 import type { Catalogue } from './fr.js';
+import { dashboardEn } from './dashboard.js';
 import { broadcastsEn } from './broadcasts.js';
 import { photosEn } from './photos.js';
 import { teamsEn } from './teams.js';
@@ -15,6 +16,7 @@ export const en: Catalogue = {
   teams: teamsEn,
   photos: photosEn,
   broadcasts: broadcastsEn,
+  dashboard: dashboardEn,
   volunteers: volunteersEn,
   common: {
     sorry: 'Sorry, something went wrong on our side. Please try again in a moment.',

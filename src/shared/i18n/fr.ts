@@ -1,5 +1,6 @@
 import type { Minor } from '../money.js';
 import { formatDay, formatPercent, money } from './format.js';
+import { dashboardFr } from './dashboard.js';
 import { broadcastsFr } from './broadcasts.js';
 import { photosFr } from './photos.js';
 import { teamsFr } from './teams.js';
@@ -15,6 +16,7 @@ export const fr = {
   teams: teamsFr,
   photos: photosFr,
   broadcasts: broadcastsFr,
+  dashboard: dashboardFr,
   volunteers: volunteersFr,
   common: {
     sorry: "Désolé, quelque chose s'est mal passé de notre côté. Réessayez dans un instant.",
