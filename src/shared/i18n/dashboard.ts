@@ -6,13 +6,17 @@ import type { Minor } from '../money.js';
 import { formatDay, money } from './format.js';
 
 export const dashboardFr = {
+  help: (p: string) => [
+    `\`${p}caravan dashboard\` — un lien personnel vers le tableau de bord RH dans le navigateur`,
+    `\`${p}caravan wallboard\` — le lien de l’écran mural (\`${p}caravan wallboard revoke\` le révoque)`,
+  ],
   chat: {
     signIn: (url: string) => `Votre lien de connexion au tableau de bord RH (valable 15 minutes, une seule fois) : ${url}`,
     signInKeep: 'Ne le transférez pas : il ouvre le tableau de bord à votre nom.',
     privateOnly: 'Pour votre sécurité, demandez ce lien dans votre conversation privée avec le bot.',
     wallboard: (url: string) => `Le lien de l’écran mural (à ouvrir en plein écran sur un écran du plateau) : ${url}`,
-    wallboardUntil: (day: string) => `Il reste valable jusqu’au ${formatDay(day, 'fr')}, sauf si vous le révoquez : \`caravan wallboard revoke\`.`,
-    wallboardRevoked: 'Les anciens liens de l’écran mural ne marchent plus. Demandez-en un nouveau avec `caravan wallboard`.',
+    wallboardUntil: (day: string, p: string) => `Il reste valable jusqu’au ${formatDay(day, 'fr')}, sauf si vous le révoquez : \`${p}caravan wallboard revoke\`.`,
+    wallboardRevoked: (p: string) => `Les anciens liens de l’écran mural ne marchent plus. Demandez-en un nouveau avec \`${p}caravan wallboard\`.`,
   },
   pages: {
     appName: 'Caravane — tableau de bord RH',
@@ -87,13 +91,17 @@ export const dashboardFr = {
 export type DashboardTexts = typeof dashboardFr;
 
 export const dashboardEn: DashboardTexts = {
+  help: (p: string) => [
+    `\`${p}caravan dashboard\` — a personal link to the HR dashboard in the browser`,
+    `\`${p}caravan wallboard\` — the wallboard link (\`${p}caravan wallboard revoke\` revokes it)`,
+  ],
   chat: {
     signIn: (url: string) => `Your sign-in link to the HR dashboard (valid 15 minutes, once): ${url}`,
     signInKeep: 'Do not forward it: it opens the dashboard in your name.',
     privateOnly: 'For your safety, ask for this link in your private chat with the bot.',
     wallboard: (url: string) => `The wallboard link (open it full screen on a screen of the floor): ${url}`,
-    wallboardUntil: (day: string) => `It works until ${formatDay(day, 'en')}, unless you revoke it: \`caravan wallboard revoke\`.`,
-    wallboardRevoked: 'Earlier wallboard links no longer work. Ask for a new one with `caravan wallboard`.',
+    wallboardUntil: (day: string, p: string) => `It works until ${formatDay(day, 'en')}, unless you revoke it: \`${p}caravan wallboard revoke\`.`,
+    wallboardRevoked: (p: string) => `Earlier wallboard links no longer work. Ask for a new one with \`${p}caravan wallboard\`.`,
   },
   pages: {
     appName: 'Caravane — HR dashboard',
