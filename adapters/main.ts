@@ -17,6 +17,9 @@ import { minor } from '../src/shared/money.js';
 import type { Config } from './config.js';
 import { albumRoutes } from './http/album.js';
 import { createHttpApp, listen } from './http/server.js';
+import { hrRoutes } from './http/pages/hr-routes.js';
+import { assetRoutes } from './http/pages/render.js';
+import { wallRoutes } from './http/pages/wall-routes.js';
 import { volunteerFilesRoute } from './http/volunteer-files.js';
 import { scheduleVolunteerJobs, type VolunteerSchedule } from './cron/volunteers.js';
 import { createLogger, type Logger } from './logger.js';
@@ -121,7 +124,14 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
     logger,
     ping: database.ping,
     slack: receiver && config.slack ? slackEndpoint(config.slack.signingSecret, receiver) : undefined,
-    mount: [teams.mount, albumRoutes(deps, photos.secret), volunteerFilesRoute(deps, database.db, logger)],
+    mount: [
+      teams.mount,
+      albumRoutes(deps, photos.secret),
+      volunteerFilesRoute(deps, database.db, logger),
+      assetRoutes,
+      hrRoutes(deps, { secure: config.publicUrl.startsWith('https://') }),
+      wallRoutes(deps, photos.secret),
+    ],
     volunteers: (campaignId) => volunteerCounts(deps, campaignId),
   });
   const server = await listen(app, config.port, config.host);
