@@ -57,6 +57,10 @@ const ASSETS: Record<string, string> = {
 /** `/assets/<name>`: read once at start, cached by browsers for an hour. */
 export function assetRoutes(app: Express): void {
   const bodies = new Map(Object.keys(ASSETS).map((name) => [name, readFileSync(here(`./assets/${name}`))]));
+  // Browsers ask for it on every page; an empty answer keeps their consoles free of 404s.
+  app.get('/favicon.ico', (_req, res) => {
+    res.status(204).set('cache-control', 'public, max-age=86400').end();
+  });
   app.get('/assets/:name', (req, res, next) => {
     const name = String(req.params.name);
     const body = bodies.get(name);

@@ -46,6 +46,7 @@
     setNeeds(Array.isArray(data.needs) ? data.needs : []);
     photos = Array.isArray(data.photos) ? data.photos.slice(0, 12) : [];
     if (slide) slide.parentNode.hidden = photos.length === 0;
+    document.querySelector('.wall').classList.toggle('no-photos', photos.length === 0);
   }
 
   function poll() {

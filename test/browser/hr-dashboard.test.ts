@@ -1,0 +1,92 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedCampaign, startTestBot, type TestBot } from '../support/bot.js';
+import { signInPath, slackCommand, wallPath } from '../support/hr.js';
+import { launchChromium, screenshot } from '../support/hr-browser.js';
+
+let t: TestBot;
+let browser: Browser;
+// Pledges are stamped by the database's clock: the bot's clock is today for real here.
+const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+const pledge = (user: string, text: string) => slackCommand(t.url, '/pledge', text, user);
+
+beforeAll(async () => {
+  t = await startTestBot({ env: { ADMINS: 'slack:UHR', DEFAULT_LOCALE: 'fr' }, outbox: { autostart: false }, now: new Date() });
+  await seedCampaign(t.bot, { from: day(-10), to: day(10) });
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+  await t?.close();
+});
+
+describe('HR dashboard in a real browser', () => {
+  it('signs in by link, keeps the session, and marks ticked pledges collected', async () => {
+    for (const [user, amount] of [['UA', '1500'], ['UB', '800'], ['UC', '2 000']] as const) await pledge(user, amount);
+    const context = await browser.newContext({ locale: 'fr-FR', viewport: { width: 1280, height: 800 } });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+
+    await page.goto(`${t.url}/hr/pledges`);
+    await expect.poll(() => page.locator('main').innerText()).toContain('caravan dashboard');
+    expect(await page.content()).not.toContain('1 500');
+    await screenshot(page, 'hr-signin');
+
+    const path = signInPath(await slackCommand(t.url, '/caravan', 'dashboard', 'UHR'));
+    await page.goto(`${t.url}${path ?? ''}`);
+    await screenshot(page, 'hr-signin-confirm');
+    await page.keyboard.press('Enter'); // the button has focus: signing in works from the keyboard
+    await page.waitForURL(`${t.url}/hr`);
+    expect(await page.locator('h1').innerText()).toBe('Caravane 2026');
+    expect(await page.locator('.cards').innerText()).toContain('4 300 MAD');
+    expect(await page.locator('svg.chart rect').count()).toBeGreaterThan(2);
+    await screenshot(page, 'hr-overview');
+
+    await page.getByRole('link', { name: 'Promesses' }).click();
+    await page.waitForURL(`${t.url}/hr/pledges`);
+    expect(await page.locator('#pledges tbody tr').count()).toBe(3);
+    await page.getByRole('searchbox').fill('800');
+    expect(await page.locator('#pledges tbody tr:visible').count()).toBe(1);
+    await page.getByRole('searchbox').fill('');
+    await page.getByRole('button', { name: 'Montant' }).click();
+    const amounts = await page.locator('#pledges tbody td.num').allInnerTexts();
+    expect(amounts).toEqual(['800 MAD', '1 500 MAD', '2 000 MAD']);
+    await page.getByRole('checkbox', { name: /n° 1$/ }).check();
+    await page.getByRole('checkbox', { name: /n° 3$/ }).check();
+    await screenshot(page, 'hr-pledges-ticked');
+    await page.getByRole('button', { name: 'Marquer les promesses cochées comme collectées' }).click();
+    await page.waitForURL(/\/hr\/pledges\?collected=2/);
+    expect(await page.getByRole('status').innerText()).toContain('2 promesses marquées collectées');
+    expect(await page.locator('#pledges tr[data-status="collected"]').count()).toBe(2);
+    await screenshot(page, 'hr-pledges-collected');
+    expect((await t.bot.deps.pledges.get(1))?.status).toBe('collected');
+    expect((await t.bot.deps.pledges.get(2))?.status).toBe('pledged');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('puts the thermometer on a wall screen that updates itself after a pledge', async () => {
+    const link = wallPath(await slackCommand(t.url, '/caravan', 'wallboard', 'UHR'));
+    const context = await browser.newContext({ locale: 'fr-FR', viewport: { width: 1920, height: 1080 } });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+    await page.goto(`${t.url}${link ?? ''}&refresh=2000`);
+    const pledged = page.locator('[data-field="pledged"]');
+    const before = await pledged.innerText();
+    const fill = Number(await page.locator('#thermo-fill').getAttribute('height'));
+    await screenshot(page, 'wall-before');
+
+    await pledge('UD', '60 000');
+    await expect.poll(() => pledged.innerText(), { timeout: 10_000 }).not.toBe(before);
+    expect(await pledged.innerText()).toBe('64 300 MAD');
+    expect(Number(await page.locator('#thermo-fill').getAttribute('height'))).toBeGreaterThan(fill);
+    expect(await page.locator('[data-field="milestone"]').innerText()).toBe('25 % de l’objectif');
+    const text = await page.locator('body').innerText();
+    expect(text).not.toMatch(/UA|UB|UD|someone/);
+    await screenshot(page, 'wall-after');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
