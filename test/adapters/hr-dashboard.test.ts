@@ -131,3 +131,41 @@ describe('HR dashboard pledges', () => {
     expect(html).toMatch(/déjà/);
   });
 });
+
+describe('HR dashboard payments import', () => {
+  it('previews matches and mismatches without changing anything, then collects only the matches', async () => {
+    const a = Number(/n° (\d+)/.exec(await pledge('UPAY1', '400'))?.[1]);
+    const b = Number(/n° (\d+)/.exec(await pledge('UPAY2', '900'))?.[1]);
+    const cookie = await signIn(t.url, 'UHR');
+    const csrf = csrfIn(await (await page('/hr/payments', cookie)).text());
+    const csv = `pledge,amount\n${a},400\n${b},850\n999999,100\nnot a line\n`;
+    const preview = await postForm(t.url, '/hr/payments/preview', cookie, [['_csrf', csrf], ['csv', csv]]);
+    expect(preview.status).toBe(200);
+    const html = await preview.text();
+    expect(html).toContain('rien n’a encore changé');
+    expect(html).toContain('correspond');
+    expect(html).toContain('montant différent (promis : 900 MAD)');
+    expect(html).toContain('promesse inconnue');
+    expect(html).toContain('ligne illisible');
+    expect(html).toContain('Marquer 1 promesse collectée');
+    expect((await t.bot.deps.pledges.get(a))?.status).toBe('pledged');
+    expect((await t.bot.deps.pledges.get(b))?.status).toBe('pledged');
+
+    const refused = await postForm(t.url, '/hr/payments/confirm', cookie, [['csv', csv]]);
+    expect(refused.status).toBe(403);
+    expect((await t.bot.deps.pledges.get(a))?.status).toBe('pledged');
+
+    const confirmed = await postForm(t.url, '/hr/payments/confirm', cookie, [['_csrf', csrf], ['csv', csv]]);
+    expect(confirmed.status).toBe(303);
+    expect((await t.bot.deps.pledges.get(a))?.status).toBe('collected');
+    expect((await t.bot.deps.pledges.get(b))?.status).toBe('pledged');
+  });
+
+  it('says politely what is wrong with a file that is not a payments CSV', async () => {
+    const cookie = await signIn(t.url, 'UHR');
+    const csrf = csrfIn(await (await page('/hr/payments', cookie)).text());
+    const res = await postForm(t.url, '/hr/payments/preview', cookie, [['_csrf', csrf], ['csv', 'id;montant\n1;2']]);
+    expect(res.status).toBe(422);
+    expect(await res.text()).toContain('La première ligne doit être');
+  });
+});

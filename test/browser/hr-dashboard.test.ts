@@ -62,6 +62,23 @@ describe('HR dashboard in a real browser', () => {
     await screenshot(page, 'hr-pledges-collected');
     expect((await t.bot.deps.pledges.get(1))?.status).toBe('collected');
     expect((await t.bot.deps.pledges.get(2))?.status).toBe('pledged');
+
+    // Payments CSV: the preview shows what matches and changes nothing.
+    await page.getByRole('link', { name: 'Paiements' }).click();
+    await page.locator('input[type=file]').setInputFiles({ name: 'virements.csv', mimeType: 'text/csv', buffer: Buffer.from('pledge,amount\n2,800\n1,1500\n7,100\n') });
+    await expect.poll(() => page.locator('#csv-text').inputValue()).toContain('2,800');
+    await page.getByRole('button', { name: 'Voir ce qui correspond' }).click();
+    await page.waitForURL(`${t.url}/hr/payments/preview`);
+    expect(await page.locator('#payments tbody tr').allInnerTexts()).toEqual([
+      expect.stringContaining('correspond'),
+      expect.stringContaining('déjà collectée'),
+      expect.stringContaining('promesse inconnue'),
+    ]);
+    await screenshot(page, 'hr-payments-preview');
+    expect((await t.bot.deps.pledges.get(2))?.status).toBe('pledged');
+    await page.getByRole('button', { name: 'Marquer 1 promesse collectée' }).click();
+    await page.waitForURL(/\/hr\/pledges\?collected=1/);
+    expect((await t.bot.deps.pledges.get(2))?.status).toBe('collected');
     expect(errors).toEqual([]);
     await context.close();
   });

@@ -10,6 +10,7 @@ import type { HrSession } from '../../../src/dashboard/ports.js';
 import { currentSession, redeemSignIn, signOut } from '../../../src/dashboard/sessions.service.js';
 import { resolveLocale, t, type Catalogue } from '../../../src/shared/i18n/index.js';
 import { overviewPage } from './hr-overview.js';
+import { paymentsConfirm, paymentsPage, paymentsPreview } from './hr-payments.js';
 import { collectForm, pledgesCsvRoute, pledgesPage } from './hr-pledges.js';
 import { sendPage } from './render.js';
 import { clearSessionCookie, csrfOk, sessionCookie, setSessionCookie } from './session.js';
@@ -62,12 +63,16 @@ function signInRoutes(app: Express, deps: CoreDeps, options: HrOptions, form: ex
 
 export function hrRoutes(deps: CoreDeps, options: HrOptions) {
   const form = express.urlencoded({ extended: false, limit: '256kb', parameterLimit: 2000 });
+  const upload = express.urlencoded({ extended: false, limit: '1mb', parameterLimit: 10 });
   return (app: Express): void => {
     signInRoutes(app, deps, options, form);
     app.get('/hr', guarded(deps, options, overviewPage(deps), false));
     app.get('/hr/pledges', guarded(deps, options, pledgesPage(deps), false));
     app.get('/hr/pledges.csv', guarded(deps, options, pledgesCsvRoute(deps), false));
     app.post('/hr/pledges/collect', form, guarded(deps, options, collectForm(deps), true));
+    app.get('/hr/payments', guarded(deps, options, paymentsPage(), false));
+    app.post('/hr/payments/preview', upload, guarded(deps, options, paymentsPreview(deps), true));
+    app.post('/hr/payments/confirm', upload, guarded(deps, options, paymentsConfirm(deps), true));
     app.post(
       '/hr/signout',
       form,

@@ -57,3 +57,16 @@
     }
   });
 })();
+
+// A chosen CSV file is read into the textarea the form posts (no multipart upload to parse).
+(function () {
+  'use strict';
+  document.querySelectorAll('input[type=file][data-fills]').forEach(function (input) {
+    input.addEventListener('change', function () {
+      var target = document.getElementById(input.getAttribute('data-fills'));
+      var file = input.files && input.files[0];
+      if (!target || !file) return;
+      file.text().then(function (text) { target.value = text; });
+    });
+  });
+})();
