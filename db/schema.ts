@@ -273,6 +273,7 @@ export interface VolunteerRemindersTable {
 export interface HrSigninTokensTable {
   token_hash: string;
   platform: string;
+  tenant_id: string;
   user_id: string;
   person_id: string;
   locale: string;
@@ -284,6 +285,7 @@ export interface HrSigninTokensTable {
 export interface HrSessionsTable {
   session_hash: string;
   platform: string;
+  tenant_id: string;
   user_id: string;
   person_id: string;
   locale: string;

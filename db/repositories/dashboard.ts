@@ -8,15 +8,16 @@ import { appSecret } from './secrets.js';
 
 const principal = z.object({
   platform: z.enum(['slack', 'teams']),
+  tenant_id: z.string(),
   user_id: z.string(),
   person_id: z.string(),
   locale: z.enum(['fr', 'en']),
 });
 const toPrincipal = (row: unknown): HrPrincipal => {
   const r = principal.parse(row);
-  return { platform: r.platform, userId: r.user_id, personId: r.person_id, locale: r.locale };
+  return { platform: r.platform, tenantId: r.tenant_id, userId: r.user_id, personId: r.person_id, locale: r.locale };
 };
-const columns = (who: HrPrincipal) => ({ platform: who.platform, user_id: who.userId, person_id: who.personId, locale: who.locale });
+const columns = (who: HrPrincipal) => ({ platform: who.platform, tenant_id: who.tenantId, user_id: who.userId, person_id: who.personId, locale: who.locale });
 
 export function hrSessionStore(db: Kysely<Database>): HrSessionStore {
   return {
@@ -31,7 +32,7 @@ export function hrSessionStore(db: Kysely<Database>): HrSessionStore {
         .where('token_hash', '=', tokenHash)
         .where('used_at', 'is', null)
         .where('expires_at', '>', now)
-        .returning(['platform', 'user_id', 'person_id', 'locale'])
+        .returning(['platform', 'tenant_id', 'user_id', 'person_id', 'locale'])
         .executeTakeFirst();
       return row ? toPrincipal(row) : null;
     },
@@ -41,7 +42,7 @@ export function hrSessionStore(db: Kysely<Database>): HrSessionStore {
     async findSession(sessionHash, now) {
       const row = await db
         .selectFrom('hr_sessions')
-        .select(['platform', 'user_id', 'person_id', 'locale', 'csrf_token', 'expires_at'])
+        .select(['platform', 'tenant_id', 'user_id', 'person_id', 'locale', 'csrf_token', 'expires_at'])
         .where('session_hash', '=', sessionHash)
         .where('revoked_at', 'is', null)
         .where('expires_at', '>', now)

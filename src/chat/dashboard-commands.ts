@@ -19,8 +19,8 @@ export async function dashboardVerb(deps: CoreDeps, actor: Actor, ctx: CommandCo
   const { c } = actor;
   if (!(await actor.isAdmin())) return message('error', [c.common.notAdmin]);
   if (seenByOthers(actor, ctx)) return message('error', [c.dashboard.chat.privateOnly]);
-  const { platform, userId } = actor.identity;
-  const issued = await issueSignIn(deps, { platform, userId, personId: actor.person.id, locale: actor.locale });
+  const { platform, tenantId, userId } = actor.identity;
+  const issued = await issueSignIn(deps, { platform, tenantId, userId, personId: actor.person.id, locale: actor.locale });
   if (!issued.ok) return message('error', [c.common.notAdmin]);
   return message('ok', [c.dashboard.chat.signIn(`${deps.dashboard.publicUrl}${signInPath(issued.value.token)}`), c.dashboard.chat.signInKeep]);
 }

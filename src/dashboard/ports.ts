@@ -8,6 +8,8 @@ import type { Locale, Minor } from '../shared/money.js';
 /** Who a token or a session belongs to: the HR identity that asked in chat, in their language. */
 export interface HrPrincipal {
   platform: Platform;
+  /** Slack workspace / Teams tenant: with `userId`, the identity the use cases act as. */
+  tenantId: string;
   userId: string;
   personId: string;
   locale: Locale;
