@@ -3,6 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedCampaign, startTestBot, type TestBot } from '../support/bot.js';
 import { signInPath, slackCommand, wallPath } from '../support/hr.js';
 import { launchChromium, screenshot } from '../support/hr-browser.js';
+import { trip, volunteer } from '../support/volunteers.js';
+import { sql } from 'kysely';
 
 let t: TestBot;
 let browser: Browser;
@@ -80,6 +82,31 @@ describe('HR dashboard in a real browser', () => {
     await page.waitForURL(/\/hr\/pledges\?collected=1/);
     expect((await t.bot.deps.pledges.get(2))?.status).toBe('collected');
     expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('moves a volunteer to the waitlist from the roster; both people are told, as from chat', async () => {
+    const azilal = await trip(t.bot.deps, { seats: 1, startsOn: day(5), endsOn: day(7) });
+    await volunteer(t.bot.deps, azilal.id, 'UV1', { n: 1 });
+    await volunteer(t.bot.deps, azilal.id, 'UV2', { n: 2 });
+    const dms = async () => (await sql<{ n: number }>`select count(*)::int as n from outbox_targets`.execute(t.bot.database.db)).rows[0]?.n ?? 0;
+    const before = await dms();
+    const context = await browser.newContext({ locale: 'fr-FR', viewport: { width: 1280, height: 800 } });
+    const page = await context.newPage();
+    await page.goto(`${t.url}${signInPath(await slackCommand(t.url, '/caravan', 'dashboard', 'UHR')) ?? ''}`);
+    await page.getByRole('button', { name: 'Me connecter' }).click();
+    await page.waitForURL(`${t.url}/hr`);
+    await page.getByRole('link', { name: 'Voyages' }).click();
+    const rows = page.locator(`#roster-${azilal.id} tbody tr`);
+    expect(await rows.count()).toBe(2);
+    await screenshot(page, 'hr-trips-before');
+    await page.getByRole('button', { name: 'Mettre en attente — UV1' }).click();
+    await page.waitForURL(/\/hr\/trips\?notice=/);
+    expect(await page.getByRole('status').innerText()).toContain('UV1');
+    expect(await page.locator(`#roster-${azilal.id} tr[data-status="confirmed"]`).innerText()).toContain('UV2');
+    expect(await page.locator(`#roster-${azilal.id} tr[data-status="waitlisted"]`).innerText()).toContain('UV1');
+    await screenshot(page, 'hr-trips-after');
+    expect(await dms()).toBeGreaterThanOrEqual(before + 2);
     await context.close();
   });
 
