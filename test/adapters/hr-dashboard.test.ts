@@ -59,7 +59,7 @@ describe('HR dashboard sign-in', () => {
   it('shows no data without a session, with a forged cookie, or after the session expires', async () => {
     await pledge('UDONOR1', '1234');
     for (const cookie of ['', 'caravane_hr=forged', `caravane_hr=${'A'.repeat(43)}`]) {
-      for (const path of ['/hr', '/hr/pledges', '/hr/pledges.csv']) {
+      for (const path of ['/hr', '/hr/pledges', '/hr/pledges.csv', '/hr/trips', '/hr/payments']) {
         const res = await page(path, cookie);
         const html = await res.text();
         expect(res.status).toBe(200);
