@@ -5,6 +5,8 @@ import { signInPath, slackCommand, wallPath } from '../support/hr.js';
 import { launchChromium, screenshot } from '../support/hr-browser.js';
 import { trip, volunteer } from '../support/volunteers.js';
 import { sql } from 'kysely';
+import { phoneJpeg } from '../support/images.js';
+import { tempDataDir } from '../support/photos.js';
 
 let t: TestBot;
 let browser: Browser;
@@ -13,7 +15,7 @@ const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISO
 const pledge = (user: string, text: string) => slackCommand(t.url, '/pledge', text, user);
 
 beforeAll(async () => {
-  t = await startTestBot({ env: { ADMINS: 'slack:UHR', DEFAULT_LOCALE: 'fr' }, outbox: { autostart: false }, now: new Date() });
+  t = await startTestBot({ env: { ADMINS: 'slack:UHR', DEFAULT_LOCALE: 'fr', DATA_DIR: await tempDataDir() }, outbox: { autostart: false }, now: new Date() });
   await seedCampaign(t.bot, { from: day(-10), to: day(10) });
   browser = await launchChromium();
 });
@@ -110,6 +112,44 @@ describe('HR dashboard in a real browser', () => {
     await context.close();
   });
 
+  it('approves a batch of photos from the moderation queue, with thumbnails', async () => {
+    const p = t.bot.deps.photos;
+    if (!p) throw new Error('photos are not wired');
+    const jpeg = await phoneJpeg(320, 240);
+    await p.storage.put('seed/1-web.jpg', jpeg);
+    await p.storage.put('seed/1-thumb.jpg', jpeg);
+    const person = await t.bot.deps.people.resolve({ platform: 'slack', tenantId: 'T111', userId: 'UPHOTO', displayName: 'Amina' });
+    const campaign = (await t.bot.deps.campaigns.list())[0];
+    const { batch } = await p.store.createBatch({
+      campaignId: campaign?.id ?? '',
+      uploader: { personId: person.id, platform: 'slack', tenantId: 'T111', userId: 'UPHOTO' },
+      locale: 'fr',
+      sourceKey: 'seed-1',
+      caption: null,
+      photos: [{ webKey: 'seed/1-web.jpg', thumbKey: 'seed/1-thumb.jpg', width: 320, height: 240, webBytes: jpeg.length, thumbBytes: jpeg.length }],
+      createdAt: new Date(),
+    });
+    expect(await p.store.setStatus(batch.id, 'awaiting_consent', { status: 'in_review', at: new Date(), caption: 'Départ', place: 'Azilal' })).toBe(true);
+
+    const context = await browser.newContext({ locale: 'fr-FR', viewport: { width: 1280, height: 800 } });
+    const page = await context.newPage();
+    await page.goto(`${t.url}${signInPath(await slackCommand(t.url, '/caravan', 'dashboard', 'UHR')) ?? ''}`);
+    await page.getByRole('button', { name: 'Me connecter' }).click();
+    await page.waitForURL(`${t.url}/hr`);
+    await page.getByRole('link', { name: 'Photos' }).click();
+    const thumb = page.getByRole('img', { name: `Photo n° ${batch.photos[0]?.id}` });
+    await expect.poll(() => thumb.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
+    expect(await page.locator('.batch h3').innerText()).toContain('Amina');
+    await screenshot(page, 'hr-photos-pending');
+    await page.getByRole('button', { name: 'Approuver' }).click();
+    await page.waitForURL(/\/hr\/photos\?notice=/);
+    expect(await page.getByRole('status').innerText()).toContain('approuvées');
+    expect((await p.store.getBatch(batch.id))?.status).toBe('approved');
+    expect(await page.getByText('Aucune photo n’attend de validation.').count()).toBe(1);
+    await screenshot(page, 'hr-photos-approved');
+    await context.close();
+  });
+
   it('puts the thermometer on a wall screen that updates itself after a pledge', async () => {
     const link = wallPath(await slackCommand(t.url, '/caravan', 'wallboard', 'UHR'));
     const context = await browser.newContext({ locale: 'fr-FR', viewport: { width: 1920, height: 1080 } });
@@ -127,6 +167,8 @@ describe('HR dashboard in a real browser', () => {
     expect(await pledged.innerText()).toBe('64 300 MAD');
     expect(Number(await page.locator('#thermo-fill').getAttribute('height'))).toBeGreaterThan(fill);
     expect(await page.locator('[data-field="milestone"]').innerText()).toBe('25 % de l’objectif');
+    // The photo approved above is in the slideshow.
+    await expect.poll(() => page.locator('#slide').evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
     const text = await page.locator('body').innerText();
     expect(text).not.toMatch(/UA|UB|UD|someone/);
     await screenshot(page, 'wall-after');

@@ -12,6 +12,7 @@ import { resolveLocale, t, type Catalogue } from '../../../src/shared/i18n/index
 import { overviewPage } from './hr-overview.js';
 import { paymentsConfirm, paymentsPage, paymentsPreview } from './hr-payments.js';
 import { collectForm, pledgesCsvRoute, pledgesPage } from './hr-pledges.js';
+import { photosPage, reviewForm, thumbRoute, withdrawForm } from './hr-photos.js';
 import { moveForm, tripsPage } from './hr-trips.js';
 import { sendPage } from './render.js';
 import { clearSessionCookie, csrfOk, sessionCookie, setSessionCookie } from './session.js';
@@ -73,6 +74,10 @@ export function hrRoutes(deps: CoreDeps, options: HrOptions) {
     app.post('/hr/pledges/collect', form, guarded(deps, options, collectForm(deps), true));
     app.get('/hr/trips', guarded(deps, options, tripsPage(deps), false));
     app.post('/hr/trips/move', form, guarded(deps, options, moveForm(deps), true));
+    app.get('/hr/photos', guarded(deps, options, photosPage(deps), false));
+    app.get('/hr/photos/:id/thumb.jpg', guarded(deps, options, thumbRoute(deps), false));
+    app.post('/hr/photos/review', form, guarded(deps, options, reviewForm(deps), true));
+    app.post('/hr/photos/withdraw', form, guarded(deps, options, withdrawForm(deps), true));
     app.get('/hr/payments', guarded(deps, options, paymentsPage(), false));
     app.post('/hr/payments/preview', upload, guarded(deps, options, paymentsPreview(deps), true));
     app.post('/hr/payments/confirm', upload, guarded(deps, options, paymentsConfirm(deps), true));
