@@ -1,16 +1,24 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedCampaign, startTestBot, type TestBot } from '../support/bot.js';
+import { startFakeConnector, type FakeConnector } from '../support/fake-connector.js';
+import { channelMessage, person, personalMessage, postActivity } from '../support/teams-activities.js';
 import { cookieOf, csrfIn, postForm, redeem, signIn, signInPath, slackCommand } from '../support/hr.js';
 
 let t: TestBot;
+let connector: FakeConnector;
+const HR_TEAMS = person('hr');
 
 beforeAll(async () => {
-  t = await startTestBot({ env: { ADMINS: 'slack:UHR', DEFAULT_LOCALE: 'fr' }, outbox: { autostart: false } });
+  connector = await startFakeConnector();
+  t = await startTestBot({ env: { ADMINS: `slack:UHR,teams:${HR_TEAMS.aadObjectId}`, DEFAULT_LOCALE: 'fr' }, outbox: { autostart: false } });
   await seedCampaign(t.bot);
   await t.bot.deps.admins.add('slack', 'UHR2', 'test');
 });
-afterAll(async () => t?.close());
+afterAll(async () => {
+  await t?.close();
+  await connector?.close();
+});
 
 const page = (path: string, cookie = '') => fetch(`${t.url}${path}`, { headers: cookie ? { cookie } : {}, redirect: 'manual' });
 const pledge = (user: string, text: string) => slackCommand(t.url, '/pledge', text, user);
@@ -46,6 +54,18 @@ describe('HR dashboard sign-in', () => {
     expect(again.status).toBe(403);
     expect(again.headers.get('set-cookie')).toBeNull();
     expect(await again.text()).toContain('déjà servi');
+  });
+
+  it('on Teams gives the link only in the 1:1 chat, never in a channel others read', async () => {
+    expect((await postActivity(t.url, channelMessage(connector.url, HR_TEAMS, '<at>Caravane</at> caravan dashboard'))).status).toBe(200);
+    const inChannel = String(connector.sent().at(-1)?.body?.text);
+    expect(signInPath(inChannel)).toBeNull();
+    expect(inChannel).toContain('private chat');
+    expect((await postActivity(t.url, personalMessage(connector.url, HR_TEAMS, 'caravan dashboard'))).status).toBe(200);
+    const direct = String(connector.sent().at(-1)?.body?.text);
+    const path = signInPath(direct);
+    expect(path).not.toBeNull();
+    expect((await redeem(t.url, path ?? '')).status).toBe(303);
   });
 
   it('a link older than 15 minutes no longer signs in', async () => {
