@@ -17,6 +17,7 @@ import { minor } from '../src/shared/money.js';
 import type { Config } from './config.js';
 import { albumRoutes } from './http/album.js';
 import { createHttpApp, listen } from './http/server.js';
+import { chartRoute } from './charts/chart-route.js';
 import { hrRoutes } from './http/pages/hr-routes.js';
 import { assetRoutes } from './http/pages/render.js';
 import { wallRoutes } from './http/pages/wall-routes.js';
@@ -131,6 +132,7 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
       assetRoutes,
       hrRoutes(deps, { secure: config.publicUrl.startsWith('https://') }),
       wallRoutes(deps, photos.secret),
+      chartRoute(deps, database.db, logger),
     ],
     volunteers: (campaignId) => volunteerCounts(deps, campaignId),
   });

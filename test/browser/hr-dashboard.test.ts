@@ -138,7 +138,7 @@ describe('HR dashboard in a real browser', () => {
     await page.waitForURL(`${t.url}/hr`);
     await page.getByRole('link', { name: 'Photos' }).click();
     const thumb = page.getByRole('img', { name: `Photo n° ${batch.photos[0]?.id}` });
-    await expect.poll(() => thumb.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
+    await expect.poll(() => thumb.evaluate((img) => Number(Reflect.get(img, 'naturalWidth')))).toBeGreaterThan(0);
     expect(await page.locator('.batch h3').innerText()).toContain('Amina');
     await screenshot(page, 'hr-photos-pending');
     await page.getByRole('button', { name: 'Approuver' }).click();
@@ -168,7 +168,7 @@ describe('HR dashboard in a real browser', () => {
     expect(Number(await page.locator('#thermo-fill').getAttribute('height'))).toBeGreaterThan(fill);
     expect(await page.locator('[data-field="milestone"]').innerText()).toBe('25 % de l’objectif');
     // The photo approved above is in the slideshow.
-    await expect.poll(() => page.locator('#slide').evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
+    await expect.poll(() => page.locator('#slide').evaluate((img) => Number(Reflect.get(img, 'naturalWidth')))).toBeGreaterThan(0);
     const text = await page.locator('body').innerText();
     expect(text).not.toMatch(/UA|UB|UD|someone/);
     await screenshot(page, 'wall-after');

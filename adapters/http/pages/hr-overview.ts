@@ -3,25 +3,11 @@ import { currentProgress } from '../../../src/campaigns/campaigns.service.js';
 import type { CoreDeps } from '../../../src/deps.js';
 import { listMilestones } from '../../../src/milestones/milestones.service.js';
 import { formatDay, formatPercent, money } from '../../../src/shared/i18n/format.js';
-import { minor, percentOf, ZERO } from '../../../src/shared/money.js';
-import type { PledgeDay } from '../../../src/dashboard/ports.js';
+import { minor, percentOf } from '../../../src/shared/money.js';
+import { everyDay } from '../../../src/dashboard/charts.service.js';
 import { dayChartSvg } from './day-chart.js';
 import type { HrHandler } from './hr-routes.js';
 import { sendPage } from './render.js';
-
-/** One entry per day from the first to the last, zeros where nobody pledged: the chart's time runs evenly. */
-function everyDay(days: readonly PledgeDay[], from: string, to: string): PledgeDay[] {
-  const byDay = new Map(days.map((d) => [d.day, d]));
-  const out: PledgeDay[] = [];
-  const first = days[0]?.day ?? from;
-  const start = first < from ? first : from;
-  for (let at = new Date(`${start}T12:00:00Z`); out.length < 400; at = new Date(at.getTime() + 86_400_000)) {
-    const day = at.toISOString().slice(0, 10);
-    if (day > to && day > (days.at(-1)?.day ?? to)) break;
-    out.push(byDay.get(day) ?? { day, pledges: 0, donors: 0, pledgedMinor: ZERO, collectedMinor: ZERO });
-  }
-  return out;
-}
 
 export function overviewPage(deps: CoreDeps): HrHandler {
   return async (_req, res, session, c) => {

@@ -10,6 +10,7 @@ export const dashboardFr = {
     `\`${p}caravan dashboard\` — un lien personnel vers le tableau de bord RH dans le navigateur`,
     `\`${p}caravan wallboard\` — le lien de l’écran mural (\`${p}caravan wallboard revoke\` le révoque)`,
   ],
+  charts: { perDay: 'Promesses par jour', alt: (name: string) => `Graphique de la campagne ${name} : progression et promesses par jour` },
   chat: {
     signIn: (url: string) => `Votre lien de connexion au tableau de bord RH (valable 15 minutes, une seule fois) : ${url}`,
     signInKeep: 'Ne le transférez pas : il ouvre le tableau de bord à votre nom.',
@@ -155,6 +156,7 @@ export const dashboardEn: DashboardTexts = {
     `\`${p}caravan dashboard\` — a personal link to the HR dashboard in the browser`,
     `\`${p}caravan wallboard\` — the wallboard link (\`${p}caravan wallboard revoke\` revokes it)`,
   ],
+  charts: { perDay: 'Pledges per day', alt: (name: string) => `Chart of the ${name} campaign: progress and pledges per day` },
   chat: {
     signIn: (url: string) => `Your sign-in link to the HR dashboard (valid 15 minutes, once): ${url}`,
     signInKeep: 'Do not forward it: it opens the dashboard in your name.',
