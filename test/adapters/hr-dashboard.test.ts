@@ -189,3 +189,29 @@ describe('HR dashboard payments import', () => {
     expect(await res.text()).toContain('La première ligne doit être');
   });
 });
+
+describe('HR dashboard announcements', () => {
+  it('previews without sending, then sends through the same use case as /caravan announce', async () => {
+    await slackCommand(t.url, '/caravan', 'channel', 'UHR');
+    const targets = async () => (await sql<{ n: number }>`select count(*)::int as n from outbox_targets`.execute(t.bot.database.db)).rows[0]?.n ?? 0;
+    const before = await targets();
+    const cookie = await signIn(t.url, 'UHR');
+    const form = await (await page('/hr/announcements', cookie)).text();
+    const csrf = csrfIn(form);
+    const key = /name="key" value="([^"]+)"/.exec(form)?.[1] ?? '';
+    const fields = (action: string): Array<[string, string]> => [['_csrf', csrf], ['key', key], ['text', 'Départ samedi à 8 h <b>!</b>'], ['action', action]];
+    const preview = await postForm(t.url, '/hr/announcements', cookie, fields('preview'));
+    const html = await preview.text();
+    expect(html).toContain('Annonce de l’équipe RH');
+    expect(html).toContain('Départ samedi à 8 h &lt;b&gt;!&lt;/b&gt;');
+    expect(await targets()).toBe(before);
+
+    const sent = await postForm(t.url, '/hr/announcements', cookie, fields('send'));
+    expect(sent.status).toBe(200);
+    expect(await sent.text()).toContain('Annonce en route');
+    expect(await targets()).toBe(before + 1);
+    // The same form sent twice (a double click) is one announcement.
+    expect(await (await postForm(t.url, '/hr/announcements', cookie, fields('send'))).text()).toContain('déjà enregistrée');
+    expect(await targets()).toBe(before + 1);
+  });
+});

@@ -10,6 +10,7 @@ import type { HrSession } from '../../../src/dashboard/ports.js';
 import { currentSession, redeemSignIn, signOut } from '../../../src/dashboard/sessions.service.js';
 import { resolveLocale, t, type Catalogue } from '../../../src/shared/i18n/index.js';
 import { overviewPage } from './hr-overview.js';
+import { announcementsForm, announcementsPage } from './hr-announcements.js';
 import { paymentsConfirm, paymentsPage, paymentsPreview } from './hr-payments.js';
 import { collectForm, pledgesCsvRoute, pledgesPage } from './hr-pledges.js';
 import { photosPage, reviewForm, thumbRoute, withdrawForm } from './hr-photos.js';
@@ -78,6 +79,8 @@ export function hrRoutes(deps: CoreDeps, options: HrOptions) {
     app.get('/hr/photos/:id/thumb.jpg', guarded(deps, options, thumbRoute(deps), false));
     app.post('/hr/photos/review', form, guarded(deps, options, reviewForm(deps), true));
     app.post('/hr/photos/withdraw', form, guarded(deps, options, withdrawForm(deps), true));
+    app.get('/hr/announcements', guarded(deps, options, announcementsPage(deps), false));
+    app.post('/hr/announcements', form, guarded(deps, options, announcementsForm(deps), true));
     app.get('/hr/payments', guarded(deps, options, paymentsPage(), false));
     app.post('/hr/payments/preview', upload, guarded(deps, options, paymentsPreview(deps), true));
     app.post('/hr/payments/confirm', upload, guarded(deps, options, paymentsConfirm(deps), true));
