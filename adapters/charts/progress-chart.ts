@@ -3,7 +3,7 @@
  * pledges per day. Apache ECharts draws it as SVG on the server (no browser, no canvas), sharp turns
  * it into a PNG of exactly CHART_WIDTH × CHART_HEIGHT with no metadata at all.
  */
-import * as echarts from 'echarts';
+import type { EChartsCoreOption } from 'echarts';
 import sharp from 'sharp';
 import type { ChartData } from '../../src/dashboard/charts.service.js';
 import { formatDay, formatPercent, money } from '../../src/shared/i18n/format.js';
@@ -16,7 +16,7 @@ export const CHART_HEIGHT = 450;
 const ORANGE = '#c2410c';
 const SAND = '#f1e7da';
 
-function option(data: ChartData, c: Catalogue): echarts.EChartsCoreOption {
+function option(data: ChartData, c: Catalogue): EChartsCoreOption {
   const { currency, goalMinor, name } = data.campaign;
   const m = (amount: number) => money(minor(amount), currency, c.locale);
   const pledged = Math.min(data.totals.pledgedMinor, goalMinor);
@@ -49,7 +49,9 @@ function option(data: ChartData, c: Catalogue): echarts.EChartsCoreOption {
   };
 }
 
-export function progressChartSvg(data: ChartData, c: Catalogue): string {
+/** ECharts is loaded on the first chart, not at start: the CLI and the bot's start stay quick. */
+export async function progressChartSvg(data: ChartData, c: Catalogue): Promise<string> {
+  const echarts = await import('echarts');
   const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width: CHART_WIDTH, height: CHART_HEIGHT });
   try {
     chart.setOption(option(data, c));
@@ -61,7 +63,7 @@ export function progressChartSvg(data: ChartData, c: Catalogue): string {
 
 /** The PNG: exactly the stated size, opaque, and no EXIF, XMP, ICC or text chunk (sharp keeps none unless asked). */
 export async function progressChartPng(data: ChartData, c: Catalogue): Promise<Buffer> {
-  return sharp(Buffer.from(progressChartSvg(data, c)))
+  return sharp(Buffer.from(await progressChartSvg(data, c)))
     .resize(CHART_WIDTH, CHART_HEIGHT, { fit: 'fill' })
     .flatten({ background: '#ffffff' })
     .png({ compressionLevel: 9 })

@@ -147,6 +147,14 @@ describe('HR dashboard in a real browser', () => {
     expect((await p.store.getBatch(batch.id))?.status).toBe('approved');
     expect(await page.getByText('Aucune photo n’attend de validation.').count()).toBe(1);
     await screenshot(page, 'hr-photos-approved');
+
+    // The announcement form previews what channels will get; nothing is sent by a preview.
+    await page.getByRole('link', { name: 'Annonces' }).click();
+    await page.getByLabel('Message').fill('Départ samedi à 8 h, parking du siège.');
+    await page.getByRole('button', { name: 'Aperçu' }).click();
+    expect(await page.locator('.preview blockquote').innerText()).toContain('Départ samedi à 8 h, parking du siège.');
+    expect(await page.getByLabel('Message').inputValue()).toBe('Départ samedi à 8 h, parking du siège.');
+    await screenshot(page, 'hr-announcements-preview');
     await context.close();
   });
 
