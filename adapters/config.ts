@@ -13,8 +13,21 @@ export interface Config {
   host: string;
   databaseUrl: string | undefined;
   dataDir: string;
-  slack: { signingSecret: string; botToken: string; appToken: string | undefined; apiUrl: string } | undefined;
+  slack:
+    | {
+        signingSecret: string;
+        botToken: string;
+        appToken: string | undefined;
+        apiUrl: string;
+        /** SLACK_TEAM_ID: the workspace or Grid organisation ids the app is installed in; else learned from auth.test. */
+        homeIds: string[];
+      }
+    | undefined;
   teams: {
+    /** `off` without MICROSOFT_APP_ID; `emulator` only when TEAMS_EMULATOR=1 asks for it on a developer's machine. */
+    mode: 'authenticated' | 'emulator' | 'off';
+    /** Tenants whose people may be HR: MICROSOFT_APP_TENANT_ID and TEAMS_HR_TENANTS. */
+    hrTenants: string[];
     appId: string | undefined;
     appPassword: string | undefined;
     tenantId: string | undefined;
@@ -74,6 +87,14 @@ const schema = z.object({
   MICROSOFT_APP_TYPE: optional.refine((v) => v === undefined || /^(multitenant|singletenant|userassignedmsi)$/i.test(v), {
     message: 'must be MultiTenant, SingleTenant or UserAssignedMSI',
   }),
+  SLACK_TEAM_ID: optional.refine((v) => v === undefined || v.split(',').every((id) => /^\s*[TE][A-Z0-9]{2,20}\s*$/.test(id)), {
+    message: 'must be a comma list of Slack workspace or organisation ids (T…, E…)',
+  }),
+  TEAMS_EMULATOR: optional.refine((v) => v === undefined || v === '1' || v === '0', { message: 'must be 1 (or unset)' }),
+  TEAMS_HR_TENANTS: optional.refine((v) => v === undefined || v.split(',').every((id) => /^\s*[0-9a-f-]{36}\s*$/i.test(id)), {
+    message: 'must be a comma list of tenant ids (GUIDs)',
+  }),
+  NODE_ENV: optional,
   MICROSOFT_OPENID_METADATA_URL: url('MICROSOFT_OPENID_METADATA_URL'),
   TEAMS_ALLOWED_SERVICE_URLS: optional.refine(
     (v) => v === undefined || v.split(',').every((u) => /^https?:\/\/[^\s]+$/i.test(u.trim())),
@@ -137,6 +158,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
         botToken: e.SLACK_BOT_TOKEN,
         appToken: e.SLACK_APP_TOKEN,
         apiUrl: e.SLACK_API_URL ?? 'https://slack.com/api/',
+        homeIds: list(e.SLACK_TEAM_ID),
       };
     }
   }
@@ -145,6 +167,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   if (appType === 'singletenant' && e.MICROSOFT_APP_ID && !e.MICROSOFT_APP_TENANT_ID) {
     problems.push('MICROSOFT_APP_TENANT_ID: is required for a SingleTenant app');
   }
+  const teamsMode = teamsModeOf(e, problems);
   if (problems.length > 0) throw new ConfigError(problems);
   const port = e.PORT === undefined ? 3000 : Number(e.PORT);
   const max = parseAmount(e.PLEDGE_MAX ?? '100000');
@@ -155,14 +178,16 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     dataDir: e.DATA_DIR ?? './data',
     slack,
     teams: {
+      mode: teamsMode,
+      hrTenants: [...new Set([...list(e.MICROSOFT_APP_TENANT_ID), ...list(e.TEAMS_HR_TENANTS)].map((id) => id.toLowerCase()))],
       appId: e.MICROSOFT_APP_ID,
       appPassword: e.MICROSOFT_APP_PASSWORD,
       tenantId: e.MICROSOFT_APP_TENANT_ID,
       appType: appType === 'singletenant' ? 'SingleTenant' : appType === 'userassignedmsi' ? 'UserAssignedMSI' : 'MultiTenant',
       openIdMetadataUrl: e.MICROSOFT_OPENID_METADATA_URL,
-      allowedServiceUrls: (e.TEAMS_ALLOWED_SERVICE_URLS ?? '').split(',').map((u) => u.trim()).filter((u) => u !== ''),
+      allowedServiceUrls: list(e.TEAMS_ALLOWED_SERVICE_URLS),
     },
-    admins: (e.ADMINS ?? '').split(',').map((a) => a.trim()).filter((a) => a !== ''),
+    admins: list(e.ADMINS),
     timeZone: e.TIMEZONE ?? 'Africa/Casablanca',
     digestCron: e.DIGEST_CRON ?? '0 9 * * *',
     volunteerRetentionDays: Number(e.VOLUNTEER_DATA_RETENTION_DAYS ?? '30'),
@@ -174,4 +199,25 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     pledgeMaxMinor: max.ok ? max.value : (10_000_000 as Minor),
     logLevel: (e.LOG_LEVEL ?? 'info') as Config['logLevel'],
   };
+}
+
+function list(value: string | undefined): string[] {
+  return (value ?? '').split(',').map((v) => v.trim()).filter((v) => v !== '');
+}
+
+/**
+ * Teams is closed by default: without MICROSOFT_APP_ID nothing at POST /api/messages is believed. The
+ * unauthenticated Emulator mode must be asked for by name, and never where the bot faces the world.
+ */
+function teamsModeOf(e: z.infer<typeof schema>, problems: string[]): Config['teams']['mode'] {
+  const emulator = e.TEAMS_EMULATOR === '1';
+  if (e.MICROSOFT_APP_ID) {
+    if (emulator) problems.push('TEAMS_EMULATOR: cannot be combined with MICROSOFT_APP_ID (unset one of them)');
+    return 'authenticated';
+  }
+  if (!emulator) return 'off';
+  if (e.NODE_ENV === 'production' || /^https:/i.test(e.PUBLIC_URL ?? '')) {
+    problems.push('TEAMS_EMULATOR: refused in production (NODE_ENV=production or an https PUBLIC_URL); set MICROSOFT_APP_ID instead');
+  }
+  return 'emulator';
 }

@@ -23,12 +23,14 @@ import { assetRoutes } from './http/pages/render.js';
 import { wallRoutes } from './http/pages/wall-routes.js';
 import { volunteerFilesRoute } from './http/volunteer-files.js';
 import { scheduleVolunteerJobs, type VolunteerSchedule } from './cron/volunteers.js';
+import { homeOrganisation, type Home } from './home.js';
 import { createLogger, type Logger } from './logger.js';
 import { photoFiles } from './photos/files.js';
 import { createPhotoWiring } from './photos/wiring.js';
 import { scheduleDigest, type DigestSchedule } from './cron/digest.js';
 import { startOutboxWorker, type OutboxWorker } from './outbox/worker.js';
 import { createSlackSender } from './slack/sender.js';
+import { stopping } from './stopping.js';
 import { createSlackAdapter, slackEndpoint, type SlackAdapter } from './slack/app.js';
 import { SlackPhotoNotifier } from './slack/photos/notifier.js';
 import { createTeamsAdapter, type TeamsAdapter } from './teams/adapter.js';
@@ -48,11 +50,14 @@ export interface Bot {
   outbox: OutboxWorker;
   /** The DIGEST_CRON schedule; `digest.run(at)` runs the job by hand. */
   digest: DigestSchedule;
-  /** Always on: authenticated with MICROSOFT_APP_ID, otherwise for local use (Emulator). */
+  /** `mode` says whether Teams is on: authenticated with MICROSOFT_APP_ID, `emulator` for local use, else `off`. */
   teams: TeamsAdapter;
   logger: Logger;
   close(): Promise<void>;
 }
+
+/** How long requests and listeners in flight may take to finish once a stop was asked for. */
+const GRACE_MS = 3000;
 
 export interface StartOptions {
   clock?: Clock;
@@ -67,7 +72,7 @@ export interface StartOptions {
   teamsCredentials?: TeamsCredentialsFactory;
 }
 
-export function buildDeps(config: Config, database: DatabaseHandle, clock: Clock): CoreDeps {
+export function buildDeps(config: Config, database: DatabaseHandle, clock: Clock, home: Home = homeOrganisation(config)): CoreDeps {
   const volunteers = volunteerDeps(database.db, clock, {
     reminderDays: config.volunteerReminderDays,
     retentionDays: config.volunteerRetentionDays,
@@ -80,6 +85,7 @@ export function buildDeps(config: Config, database: DatabaseHandle, clock: Clock
     defaultLocale: config.defaultLocale,
     limits: { min: minor(100), max: config.pledgeMaxMinor },
     staticAdmins: new Set(config.admins),
+    home,
     totalsListeners: [],
     messaging: { ...messagingDeps(database.db, clock), volunteers: volunteerDirectory(volunteers) },
     volunteers,
@@ -92,28 +98,33 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
   const database = options.database ?? (await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir }));
   const ownsDatabase = options.database === undefined;
   await migrateToLatest(database);
-  const deps = buildDeps(config, database, options.clock ?? systemClock);
+  const home = homeOrganisation(config);
+  const deps = buildDeps(config, database, options.clock ?? systemClock, home);
   const photos = createPhotoWiring(config, database.db, logger);
   deps.photos = photos.deps;
   const files = photoFiles(deps);
   deps.totalsListeners.push(milestoneListener(deps, (error) => logger.error({ component: 'milestones', err: String(error) }, 'milestone check failed')));
 
+  const outside = stopping();
   const slack = config.slack
     ? createSlackAdapter({
+        fetch: outside.fetch,
         config: config.slack,
         deps,
         db: database.db,
         logger,
+        home,
         ...(options.slackRetries !== undefined ? { retries: options.slackRetries } : {}),
       })
     : undefined;
   const teams = createTeamsAdapter({ config: config.teams, deps, db: database.db, logger, credentials: options.teamsCredentials, files });
   photos.hub.slack = slack ? new SlackPhotoNotifier(slack.context.client, deps, logger) : undefined;
   const trusted = serviceUrlTrust(config.teams.allowedServiceUrls);
-  photos.hub.teams = new TeamsPhotoNotifier({
+  const teamsOn = teams.mode !== 'off';
+  photos.hub.teams = !teamsOn ? undefined : new TeamsPhotoNotifier({
     ...teams,
     appId: config.teams.appId ?? '',
-    mayUse: (url) => teams.mode === 'unauthenticated' || trusted(url),
+    mayUse: (url) => teams.mode === 'emulator' || trusted(url),
     db: database.db,
     deps,
     files,
@@ -141,7 +152,7 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
   const outbox = startOutboxWorker(
     {
       db: database.db,
-      senders: [...(config.slack ? [createSlackSender({ token: config.slack.botToken, apiUrl: config.slack.apiUrl, files })] : []), teams.sender],
+      senders: [...(config.slack ? [createSlackSender({ token: config.slack.botToken, apiUrl: config.slack.apiUrl, files, fetch: outside.fetch })] : []), ...(teamsOn ? [teams.sender] : [])],
       clock: deps.clock,
       logger,
       leaseMs: config.outboxLeaseMs,
@@ -165,13 +176,23 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
     digest,
     teams,
     logger,
+    /**
+     * Stops in an order that loses nothing: no new requests or envelopes; those in flight get a grace
+     * period; then every outside call still under way is aborted (no client keeps retrying), the jobs
+     * and the outbox stop (the outbox gives back what it had claimed) and the database closes.
+     */
     async close() {
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeIdleConnections();
+      const grace = new Promise<void>((resolve) => setTimeout(resolve, GRACE_MS).unref());
+      await Promise.all([slack?.stop(GRACE_MS), Promise.race([closed, grace])]);
+      outside.abort();
+      server.closeAllConnections();
+      await slack?.context.people.stop();
       await volunteerJobs.stop();
       await digest.stop();
       await outbox.stop();
-      await slack?.stop();
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await closed;
       if (ownsDatabase) await database.close();
     },
   };

@@ -76,6 +76,12 @@ export interface SlackEventsTable {
   seen_at: Generated<Date>;
 }
 
+/** Until when a Slack Web API method (`users.info`) or a look-up of one person (`users.info:T…:U…`) waits. */
+export interface SlackApiHoldsTable {
+  key: string;
+  until: Date;
+}
+
 export interface TeamsConversationsTable {
   conversation_id: string;
   conversation_type: string;
@@ -304,6 +310,7 @@ export interface Database {
   campaign_donors: CampaignDonorsTable;
   pledges: PledgesTable;
   slack_events: SlackEventsTable;
+  slack_api_holds: SlackApiHoldsTable;
   campaign_channels: CampaignChannelsTable;
   outbox_messages: OutboxMessagesTable;
   outbox_targets: OutboxTargetsTable;

@@ -1,7 +1,7 @@
 import type { DashboardDeps } from './dashboard/ports.js';
 import type { MessagingDeps } from './messaging/deps.js';
 import type { PhotoDeps } from './photos/ports.js';
-import type { AdminStore, CampaignStore, PeopleStore, PledgeStore, TotalsListener } from './ports.js';
+import type { AdminStore, CampaignStore, HomeOrganisation, PeopleStore, PledgeStore, TotalsListener } from './ports.js';
 import type { PledgeLimits } from './shared/amount.js';
 import type { Clock } from './shared/clock.js';
 import type { Locale } from './shared/money.js';
@@ -19,6 +19,8 @@ export interface CoreDeps {
   limits: PledgeLimits;
   /** `platform:userId` entries from the ADMINS setting. */
   staticAdmins: ReadonlySet<string>;
+  /** HR entries count only for identities of this organisation (workspace / tenant). */
+  home: HomeOrganisation;
   totalsListeners: TotalsListener[];
   /** Campaign channels, the outbox, digest and milestone claims (src/messaging/deps.ts). */
   messaging: MessagingDeps;

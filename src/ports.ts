@@ -14,8 +14,15 @@ export interface Identity {
   platform: Platform;
   tenantId: string;
   userId: string;
+  /** Slack Enterprise Grid: the organisation the workspace belongs to. */
+  orgId?: string | undefined;
   displayName?: string | undefined;
   locale?: Locale | undefined;
+}
+
+/** The organisation running the campaign: whose people may be HR. */
+export interface HomeOrganisation {
+  includes(identity: Identity): boolean;
 }
 
 export interface Person {

@@ -39,20 +39,25 @@ export const commands: Record<string, Command> = {
   'teams package': teamsPackage,
 
   async start(config) {
+    // Listening before anything starts: a signal during the start is a request to stop, not a kill.
+    const signalled = stopSignals(STOP_DEADLINE_MS);
     const bot = await startBot(config);
     const platforms = [
       bot.slack ? `slack (${config.slack?.appToken ? 'socket mode' : 'POST /slack/events'})` : null,
       bot.teams.mode === 'authenticated'
         ? 'teams (POST /api/messages, authenticated)'
-        : 'teams (POST /api/messages, UNAUTHENTICATED: no MICROSOFT_APP_ID, for local use with the Bot Framework Emulator only)',
+        : bot.teams.mode === 'emulator'
+        ? 'teams (POST /api/messages, UNAUTHENTICATED: TEAMS_EMULATOR=1, for local use with the Bot Framework Emulator only)'
+        : null,
     ].filter(Boolean);
     bot.logger.info(
       { url: bot.url, database: bot.database.kind, platforms },
       `Caravane listens on ${bot.url} (database: ${bot.database.kind}; platforms: ${platforms.join(', ') || 'none configured'})`,
     );
-    await Promise.race([once(process, 'SIGTERM'), once(process, 'SIGINT')]);
-    bot.logger.info('shutting down');
+    const signal = await signalled;
+    bot.logger.info({ signal }, 'shutting down (a second signal stops at once)');
     await bot.close();
+    bot.logger.info('stopped');
     return 0;
   },
 
@@ -152,3 +157,27 @@ export const commands: Record<string, Command> = {
     });
   },
 };
+
+/** Docker and Kubernetes wait 10 s after SIGTERM before they kill: we are gone before that. */
+const STOP_DEADLINE_MS = 8000;
+
+/**
+ * Resolves on the first SIGTERM/SIGINT. From then on the process ends within `ms` whatever happens,
+ * and a second signal ends it at once (exit 130), as an operator pressing Ctrl-C twice expects.
+ */
+function stopSignals(ms: number): Promise<NodeJS.Signals> {
+  let seen = 0;
+  return new Promise((resolve) => {
+    const onSignal = (signal: NodeJS.Signals) => {
+      seen += 1;
+      if (seen > 1) process.exit(130);
+      setTimeout(() => {
+        console.error(`caravane: not stopped within ${ms} ms after ${signal}, stopping at once`);
+        process.exit(1);
+      }, ms).unref();
+      resolve(signal);
+    };
+    process.on('SIGTERM', onSignal);
+    process.on('SIGINT', onSignal);
+  });
+}

@@ -38,7 +38,9 @@ async function main(argv: string[]): Promise<number> {
 
 main(process.argv.slice(2)).then(
   (code) => {
-    if (code !== 0 || !process.argv.includes('start')) process.exitCode = code;
+    // A stopped bot exits now, whatever timer a library left behind.
+    if (process.argv[2] === 'start') process.exit(code);
+    process.exitCode = code;
   },
   (error: unknown) => {
     if (error instanceof ConfigError) {

@@ -8,6 +8,7 @@ import type { Logger } from '../logger.js';
 import type { Request, Response } from 'express';
 import type { SlackContext } from './context.js';
 import { slackGate } from './gate.js';
+import { shapedLikeSlack } from './payloads.js';
 import { registerAnnounceViews } from './listeners/announce.js';
 import { registerCommands } from './listeners/commands.js';
 import { registerDirectMessages, registerEventDedupe } from './listeners/events.js';
@@ -15,6 +16,10 @@ import { registerSlackPhotos } from './photos/register.js';
 import { registerViews } from './listeners/views.js';
 import { registerVolunteerViews } from './volunteers/views.js';
 import { SlackPeople } from './people.js';
+import { slackHolds } from '../../db/repositories/slack-holds.js';
+import type { Home } from '../home.js';
+import type { FetchFunction } from '@slack/web-api';
+import { registerAfterAnswer, slackClientOptions, watchInstallation } from './installation.js';
 
 export interface SlackAdapter {
   app: App;
@@ -22,7 +27,8 @@ export interface SlackAdapter {
   receiver: HTTPReceiver | undefined;
   context: SlackContext;
   start(): Promise<void>;
-  stop(): Promise<void>;
+  /** Socket Mode: stops taking envelopes. Then waits (at most `graceMs`) for listeners still at work; `context.people.stop()` after. */
+  stop(graceMs?: number): Promise<void>;
 }
 
 export interface SlackOptions {
@@ -30,8 +36,12 @@ export interface SlackOptions {
   deps: CoreDeps;
   db: Kysely<Database>;
   logger: Logger;
-  /** Tests turn the Web API client's retries off; production keeps Bolt's defaults. */
+  /** The organisation whose people may be HR; learns the workspace from `auth.test`. */
+  home: Home;
+  /** Tests turn the Web API client's retries off; production keeps a few short ones. */
   retries?: number;
+  /** Every Web API call goes through it (aborted when the process stops). */
+  fetch?: FetchFunction;
 }
 
 function boltLogger(logger: Logger): BoltLogger {
@@ -63,31 +73,31 @@ export function createSlackAdapter(options: SlackOptions): SlackAdapter {
         // The gate in front (slackEndpoint) has already checked the signature on these very bytes.
         signatureVerification: false,
       });
-  const clientOptions = {
-    slackApiUrl: config.apiUrl,
-    ...(options.retries !== undefined ? { retryConfig: { retries: options.retries } } : {}),
-  };
-  let bot: Promise<{ botId?: string; botUserId?: string }> | undefined;
+  const clientOptions = slackClientOptions(config.apiUrl, options.retries, options.fetch);
+  const installation = watchInstallation(() => app.client, config.botToken, options.home, logger);
   const app: App = new App({
     ...(receiver ? { receiver } : { socketMode: true, appToken: config.appToken, signingSecret: config.signingSecret }),
     logger: boltLogger(logger),
     clientOptions,
     // Bolt's in-memory conversation store is unused here and costs time on every request.
     convoStore: false,
-    authorize: async () => {
-      bot ??= app.client.auth
-        .test({ token: config.botToken })
-        .then((r) => ({ botId: r.bot_id, botUserId: r.user_id }))
-        .catch(() => {
-          bot = undefined; // try again on the next event
-          return {};
-        });
-      return { botToken: config.botToken, ...(await bot) };
-    },
+    // Never a call to Slack before the answer: the bot's own ids come from auth.test run in the background.
+    authorize: async () => ({ botToken: config.botToken, ...installation.bot() }),
   });
   // Outside a listener (look-ups, proactive messages) the bot speaks through its own token-bearing client.
   const client = new WebClient(config.botToken, { ...clientOptions, logger: boltLogger(logger) });
-  const context: SlackContext = { deps, people: new SlackPeople(client), client, logger };
+  // Profiles are a nicety: one try, no waiting on a 429 (the hold in Postgres does the waiting).
+  const lookups = new WebClient(config.botToken, { ...slackClientOptions(config.apiUrl, 0, options.fetch), logger: boltLogger(logger) });
+  const people = new SlackPeople(lookups, slackHolds(db), deps.people, logger);
+  const context: SlackContext = { deps, people, client, logger };
+  // Over HTTP the gate has parsed every body already; Socket Mode envelopes get the same shapes here.
+  if (socketMode) {
+    app.use(async ({ body, next }) => {
+      if (shapedLikeSlack(body)) await next();
+      else logger.warn({ component: 'slack' }, 'socket mode envelope refused: not shaped like a Slack payload');
+    });
+  }
+  const inFlight = registerAfterAnswer(app, people);
   registerEventDedupe(app, db);
   registerCommands(app, context);
   registerViews(app, context);
@@ -103,10 +113,13 @@ export function createSlackAdapter(options: SlackOptions): SlackAdapter {
     receiver,
     context,
     start: async () => {
+      await installation.start();
       if (socketMode) await app.start();
     },
-    stop: async () => {
+    stop: async (graceMs = 3000) => {
+      installation.stop();
       if (socketMode) await app.stop();
+      await inFlight.settle(graceMs);
     },
   };
 }

@@ -1,20 +1,17 @@
 /**
  * In front of Bolt at POST /slack/events: checks the signature (and refuses timestamps from the
- * future, which Bolt lets through), then refuses bodies that are not a Slack request at all with a
- * 400 straight away. Bolt would otherwise wait 3 s for an acknowledgement nobody sends.
+ * future, which Bolt lets through), then parses the body with the shapes in payloads.ts and refuses
+ * anything else with a 400 straight away, before Bolt or the database sees it. Bolt would otherwise
+ * wait 3 s for an acknowledgement nobody sends, or fail with a 500 on a field it expects.
  */
 import { parse } from 'node:querystring';
 import { isValidSlackRequest } from '@slack/bolt';
 import type { Request, Response } from 'express';
 import getRawBody from 'raw-body';
+import { eventEnvelope, interactive, slashCommand } from './payloads.js';
 
 const BODY_LIMIT = 4 * 1024 * 1024;
 const MAX_SKEW_S = 5 * 60;
-const INTERACTIVE = new Set([
-  'block_actions', 'view_submission', 'view_closed', 'shortcut', 'message_action', 'block_suggestion', 'interactive_message',
-]);
-const ENVELOPES = new Set(['event_callback', 'url_verification', 'app_rate_limited']);
-
 export type SlackGate = (req: Request, res: Response, next: (req: Request, res: Response) => void) => Promise<void>;
 
 export function slackGate(signingSecret: string): SlackGate {
@@ -55,18 +52,12 @@ function signedBySlack(secret: string, req: Request, body: string): boolean {
 function looksLikeSlack(body: string, contentType: string | undefined): boolean {
   if (contentType === 'application/x-www-form-urlencoded') {
     const form = parse(body);
-    if (typeof form.command === 'string') return true;
+    // A repeated field arrives as an array: Slack never repeats one.
+    if (form.command !== undefined) return slashCommand.safeParse(form).success;
     if (typeof form.payload !== 'string') return false;
-    const payload = safeJson(form.payload);
-    return isObject(payload) && typeof payload.type === 'string' && INTERACTIVE.has(payload.type);
+    return interactive.safeParse(safeJson(form.payload)).success;
   }
-  const json = safeJson(body);
-  if (!isObject(json) || typeof json.type !== 'string' || !ENVELOPES.has(json.type)) return false;
-  return json.type !== 'event_callback' || (isObject(json.event) && typeof json.event.type === 'string');
-}
-
-function isObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
+  return eventEnvelope.safeParse(safeJson(body)).success;
 }
 
 function safeJson(text: string): unknown {

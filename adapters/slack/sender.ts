@@ -3,7 +3,7 @@
  * WebClient that neither retries nor sleeps on 429 (`rejectRateLimitedCalls`), so the outbox owns
  * backoff and pacing and a broadcast never stalls the client that answers people's commands.
  */
-import { ErrorCode, LogLevel, WebClient } from '@slack/web-api';
+import { ErrorCode, LogLevel, WebClient, type FetchFunction } from '@slack/web-api';
 import { z } from 'zod';
 import type { DeliveryCheck, Destination, OutgoingMessage, PlatformSender, SendContext, SendOutcome } from '../../src/messaging/ports.js';
 import type { StoredFiles } from '../../src/messaging/files.js';
@@ -17,6 +17,8 @@ export interface SlackSenderOptions {
   timeoutMs?: number;
   /** Stored files (album photos) to upload with a message; without it such messages fail. */
   files?: StoredFiles | undefined;
+  /** Every call goes through it (aborted when the process stops). */
+  fetch?: FetchFunction;
 }
 
 /** Slack answers that will not change on retry: the channel is gone, the bot is out, the token is wrong. */
@@ -90,6 +92,7 @@ export function createSlackSender(options: SlackSenderOptions): PlatformSender {
     retryConfig: { retries: 0 },
     timeout: options.timeoutMs ?? 10_000,
     logLevel: LogLevel.ERROR,
+    ...(options.fetch ? { fetch: options.fetch } : {}),
   });
 
   return {

@@ -26,9 +26,9 @@ import { TeamsSender } from './sender.js';
 import { serviceUrlTrust } from './service-urls.js';
 
 export interface TeamsAdapter {
-  /** `authenticated` when MICROSOFT_APP_ID is set; `unauthenticated` is for local use only. */
-  mode: 'authenticated' | 'unauthenticated';
-  /** Adds `POST /api/messages` to the HTTP app. */
+  /** `authenticated` when MICROSOFT_APP_ID is set; `emulator` (TEAMS_EMULATOR=1) is for local use only; `off` otherwise. */
+  mode: Config['teams']['mode'];
+  /** Adds `POST /api/messages` to the HTTP app (nothing when Teams is off: the route answers 404). */
   mount(app: Express): void;
   /** Proactive messages (the outbox's PlatformSender for Teams). */
   sender: TeamsSender;
@@ -74,7 +74,7 @@ function onTurnError(tc: TeamsContext) {
 
 export function createTeamsAdapter(options: TeamsOptions): TeamsAdapter {
   const { config, deps, db, logger } = options;
-  const authenticated = config.appId !== undefined && config.appId !== '';
+  const authenticated = config.mode === 'authenticated';
   const trusted = serviceUrlTrust(config.allowedServiceUrls);
   const conversations = teamsConversationStore(db);
   const tc: TeamsContext = { deps, conversations, logger, authenticated, mayUse: (url) => !authenticated || trusted(url) };
@@ -85,15 +85,15 @@ export function createTeamsAdapter(options: TeamsOptions): TeamsAdapter {
     await rememberConversation(tc, ctx.activity, readTurn(ctx.activity));
     await bot.run(ctx);
   };
-  if (!authenticated) {
+  if (config.mode === 'emulator') {
     logger.warn(
       { component: 'teams' },
-      'Teams runs WITHOUT authentication (MICROSOFT_APP_ID is not set): anyone who can reach POST /api/messages is believed. For local use with the Bot Framework Emulator only.',
+      'TEAMS_EMULATOR=1: Teams runs WITHOUT authentication, anyone who can reach POST /api/messages is believed. For local use with the Bot Framework Emulator only.',
     );
   }
   return {
-    mode: authenticated ? 'authenticated' : 'unauthenticated',
-    mount: teamsRoute(adapter, tc, logic),
+    mode: config.mode,
+    mount: config.mode === 'off' ? () => undefined : teamsRoute(adapter, tc, logic),
     sender: new TeamsSender({ adapter, conversations, appId: config.appId ?? '', mayUse: tc.mayUse, logger, files: options.files }),
     conversations,
     adapter,

@@ -1,11 +1,16 @@
 import type { CoreDeps } from '../deps.js';
-import type { Platform } from '../ports.js';
+import type { Identity, Platform } from '../ports.js';
 import { err, ok, type Result } from '../shared/result.js';
 
-/** True when the person is HR: listed in ADMINS or added with `caravane admin add`. */
-export async function isAdmin(deps: Pick<CoreDeps, 'admins' | 'staticAdmins'>, platform: Platform, userId: string): Promise<boolean> {
-  if (deps.staticAdmins.has(`${platform}:${userId}`)) return true;
-  return deps.admins.isAdmin(platform, userId);
+/**
+ * True when the person is HR: listed in ADMINS or added with `caravane admin add`, AND speaking from
+ * this organisation (its Slack workspace or Grid, its Teams tenants). The same user id seen from a
+ * shared channel or another tenant is someone else, and never HR.
+ */
+export async function isAdmin(deps: Pick<CoreDeps, 'admins' | 'staticAdmins' | 'home'>, identity: Identity): Promise<boolean> {
+  if (!deps.home.includes(identity)) return false;
+  if (deps.staticAdmins.has(`${identity.platform}:${identity.userId}`)) return true;
+  return deps.admins.isAdmin(identity.platform, identity.userId);
 }
 
 const ADMIN_RE = /^(slack|teams):([A-Za-z0-9._:@-]{1,128})$/;

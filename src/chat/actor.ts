@@ -23,6 +23,6 @@ export async function actorFor(deps: CoreDeps, identity: Identity): Promise<Acto
     identity,
     locale,
     c: t(locale),
-    isAdmin: () => (admin ??= isAdmin(deps, identity.platform, identity.userId)),
+    isAdmin: () => (admin ??= isAdmin(deps, identity)),
   };
 }

@@ -12,7 +12,7 @@ import type { DashboardDeps, HrPrincipal, HrSession } from './ports.js';
 export const SIGNIN_TTL_MS = 15 * 60 * 1000;
 export const SESSION_TTL_MS = 8 * 60 * 60 * 1000;
 
-type Deps = Pick<CoreDeps, 'clock' | 'admins' | 'staticAdmins'> & { dashboard: Pick<DashboardDeps, 'sessions'> };
+type Deps = Pick<CoreDeps, 'clock' | 'admins' | 'staticAdmins' | 'home'> & { dashboard: Pick<DashboardDeps, 'sessions'> };
 
 const newToken = () => randomBytes(32).toString('base64url');
 export const tokenHash = (token: string) => createHash('sha256').update(token).digest('base64url');
@@ -21,7 +21,7 @@ const TOKEN_RE = /^[A-Za-z0-9_-]{43}$/;
 
 /** A sign-in token for HR, valid 15 minutes and once. `hr.not_admin` for anyone else. */
 export async function issueSignIn(deps: Deps, who: HrPrincipal): Promise<Result<{ token: string; expiresAt: Date }, 'hr.not_admin'>> {
-  if (!(await isAdmin(deps, who.platform, who.userId))) return err('hr.not_admin');
+  if (!(await isAdmin(deps, { platform: who.platform, tenantId: who.tenantId, userId: who.userId }))) return err('hr.not_admin');
   const token = newToken();
   const expiresAt = new Date(deps.clock.now().getTime() + SIGNIN_TTL_MS);
   await deps.dashboard.sessions.saveSignIn(tokenHash(token), who, expiresAt);
@@ -36,7 +36,7 @@ export async function redeemSignIn(deps: Deps, token: string): Promise<Result<{ 
   const now = deps.clock.now();
   const who = await deps.dashboard.sessions.redeemSignIn(tokenHash(token), now);
   if (!who) return err('signin.invalid');
-  if (!(await isAdmin(deps, who.platform, who.userId))) return err('hr.not_admin');
+  if (!(await isAdmin(deps, { platform: who.platform, tenantId: who.tenantId, userId: who.userId }))) return err('hr.not_admin');
   const sessionToken = newToken();
   const session: HrSession = { ...who, csrfToken: newToken(), expiresAt: new Date(now.getTime() + SESSION_TTL_MS) };
   await deps.dashboard.sessions.saveSession(tokenHash(sessionToken), who, session.csrfToken, session.expiresAt);
@@ -52,7 +52,7 @@ export async function currentSession(deps: Deps, sessionToken: string | undefine
   const hash = tokenHash(sessionToken);
   const session = await deps.dashboard.sessions.findSession(hash, now);
   if (!session) return err('session.none');
-  if (!(await isAdmin(deps, session.platform, session.userId))) {
+  if (!(await isAdmin(deps, { platform: session.platform, tenantId: session.tenantId, userId: session.userId }))) {
     await deps.dashboard.sessions.revoke(hash, now);
     return err('hr.not_admin');
   }

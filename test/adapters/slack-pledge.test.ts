@@ -32,10 +32,18 @@ describe('/pledge over Slack HTTP', () => {
     expect(Number(after.pledgedMinor) - Number(before.pledgedMinor)).toBe(150050);
   });
 
-  it('answers in English, with English number formatting, when Slack says the person reads English', async () => {
+  it('answers a newcomer in the default language without asking Slack first, then in English once the profile says so', async () => {
+    const first = await command('/pledge', '2500', { user: 'UENGLISH' });
+    expect(first.body?.text).toContain('2 500');
+    expect(first.body?.text).not.toContain('Thank you');
+    // The profile is looked up after the answer; the next command reads what the bot stored.
+    await expect.poll(() => t.slack.callsTo('users.info').filter((c) => c.form.user === 'UENGLISH').length).toBe(1);
+    const stored = () => t.bot.database.db.selectFrom('identities').select('locale').where('user_id', '=', 'UENGLISH').executeTakeFirst();
+    await expect.poll(async () => (await stored())?.locale).toBe('en');
     const res = await command('/pledge', '2500', { user: 'UENGLISH' });
     expect(res.body?.text).toContain('Thank you! Your pledge of 2,500 MAD');
     expect(res.body?.text).toMatch(/pledged of a 150,000 MAD goal/);
+    expect(t.slack.callsTo('users.info').filter((c) => c.form.user === 'UENGLISH')).toHaveLength(1);
   });
 
   it('treats two separate /pledge 500 commands as two pledges', async () => {

@@ -26,6 +26,8 @@ beforeAll(async () => {
     defaultLocale: 'fr',
     limits: { min: minor(100), max: minor(10_000_000) },
     staticAdmins: new Set(),
+    // No platform here: every identity counts as this organisation's.
+    home: { includes: () => true },
     totalsListeners: [],
     messaging: messagingDeps(db.db, clock),
     volunteers: volunteerDeps(db.db, clock, { reminderDays: [7, 1], retentionDays: 30, publicUrl: 'http://127.0.0.1' }),

@@ -9,6 +9,7 @@ import { minor } from '../../src/shared/money.js';
 import { testDatabase, type TestDatabase } from './db.js';
 import { startFakeSlack, type FakeSlack } from './fake-slack.js';
 import { SIGNING_SECRET } from './slack-sign.js';
+import { TENANT } from './teams-activities.js';
 
 export interface TestBot {
   bot: Bot;
@@ -38,6 +39,8 @@ export async function startTestBot(
     teamsCredentials?: TeamsCredentialsFactory;
     /** Outbox worker settings (poll interval, autostart). */
     outbox?: StartOptions['outbox'];
+    /** Keep the Slack client's production retries instead of none. */
+    productionRetries?: boolean;
   } = {},
 ): Promise<TestBot> {
   const db = options.database ?? (await testDatabase());
@@ -57,13 +60,16 @@ export async function startTestBot(
     SLACK_BOT_TOKEN: slack.token,
     SLACK_API_URL: slack.apiUrl,
     LOG_LEVEL: 'info',
+    // Activities in these tests come from the test tenant; without a Microsoft app id that is the Emulator mode.
+    ...(options.env?.MICROSOFT_APP_ID ? {} : { TEAMS_EMULATOR: '1' }),
+    TEAMS_HR_TENANTS: TENANT,
     ...options.env,
   });
   const bot = await startBot(config, {
     clock,
     database: db,
     logger: createLogger('info', sink),
-    slackRetries: 0,
+    ...(options.productionRetries ? {} : { slackRetries: 0 }),
     ...(options.outbox ? { outbox: options.outbox } : {}),
     ...(options.teamsCredentials ? { teamsCredentials: options.teamsCredentials } : {}),
   });

@@ -23,6 +23,8 @@ export function coreDeps(db: DatabaseHandle, clock: Clock, reminderDays: number[
     defaultLocale: 'fr',
     limits: { min: minor(100), max: minor(10_000_000) },
     staticAdmins: new Set(),
+    // No platform here: every identity counts as this organisation's.
+    home: { includes: () => true },
     totalsListeners: [],
     messaging: messagingDeps(db.db, clock),
     volunteers: volunteerDeps(db.db, clock, { reminderDays, retentionDays: 30, publicUrl: 'http://127.0.0.1:3000' }),

@@ -84,7 +84,7 @@ export function registerAnnounceViews(app: App, sc: SlackContext): void {
     const c = t(meta.success ? meta.data.locale : sc.deps.defaultLocale);
     try {
       const teamId = body.user.team_id ?? body.team?.id ?? view.team_id;
-      const actor = await actorFor(sc.deps, await sc.people.identity(teamId, body.user.id));
+      const actor = await actorFor(sc.deps, await sc.people.identity(teamId, body.user.id, body.enterprise?.id));
       const outcome = meta.success ? await confirm(sc, c, actor.identity.userId, meta.data, view.id, await actor.isAdmin()) : c.common.sorry;
       await ack({ response_action: 'update', view: announceDoneModal(c, outcome) });
     } catch (error) {

@@ -9,14 +9,21 @@ import { pledgeModal, renderMessage } from '../render.js';
 import { sendFilePrivately } from '../volunteers/files.js';
 import { volunteerFormView } from '../volunteers/modals.js';
 
-/** Slash commands answer in the HTTP response itself (ephemeral), so nothing else can be slower than the work. */
+/** After Slack's 3 s a trigger id is dead: opening the form later cannot work, so stop waiting then. */
+const TRIGGER_LIFE_MS = 3000;
+
+/**
+ * Slash commands answer in the HTTP response itself (ephemeral), so nothing else can be slower than the
+ * work; nothing waits on Slack's Web API before that answer. What needs the Web API (a form, a file)
+ * comes after it, and when Slack does not answer the person is told so through the response_url.
+ */
 export function registerCommands(app: App, sc: SlackContext): void {
   for (const [word, { handler }] of Object.entries(chatCommands)) {
     const name = `/${word}`;
-    app.command(name, async ({ command, ack, client, logger }) => {
+    app.command(name, async ({ command, ack, client, logger, respond }) => {
       let actor: Actor | undefined;
       try {
-        actor = await actorFor(sc.deps, await sc.people.identity(command.team_id, command.user_id));
+        actor = await actorFor(sc.deps, await sc.people.identity(command.team_id, command.user_id, command.enterprise_id));
         const reply = await handler(sc.deps, actor, command.text ?? '', {
           // A command has no event id; its trigger id is unique per invocation and repeats only on redelivery.
           idempotencyKey: command.trigger_id ? `slack:command:${command.trigger_id}` : null,
@@ -25,17 +32,22 @@ export function registerCommands(app: App, sc: SlackContext): void {
             ? { destination: { platform: 'slack', channelId: command.channel_id }, kind: slackKind(command.channel_id) }
             : undefined,
         });
+        const c = actor.c;
+        const apologise = (text: string) => (error: unknown) => {
+          logger.warn(`command ${name}: ${error instanceof Error ? error.message : 'unknown error'}`);
+          return respond({ response_type: 'ephemeral', replace_original: false, ...renderMessage(message('error', [text])) }).then(
+            () => undefined,
+            () => logger.warn(`command ${name}: the apology could not be delivered either`),
+          );
+        };
         if (reply.kind === 'form') {
           await ack();
-          await openForm(client, command, actor, reply);
+          await withDeadline(openForm(client, command, actor, reply), TRIGGER_LIFE_MS).catch(apologise(c.common.formUnavailable));
           return;
         }
         if (reply.kind === 'file') {
           await ack({ response_type: 'ephemeral', ...renderMessage(reply.sent) });
-          await sendFilePrivately(sc.client, command.user_id, reply).catch(async (error: unknown) => {
-            logger.error(`command ${name}: private file not delivered: ${error instanceof Error ? error.message : 'unknown error'}`);
-            await client.chat.postMessage({ channel: command.user_id, ...renderMessage(message('error', [(actor?.c ?? t(sc.deps.defaultLocale)).common.sorry])) });
-          });
+          await sendFilePrivately(sc.client, command.user_id, reply).catch(apologise(c.common.fileUnavailable));
           return;
         }
         await ack({ response_type: 'ephemeral', ...renderMessage(reply) });
@@ -58,6 +70,14 @@ async function openForm(client: App['client'], command: SlashCommand, actor: Act
         ? announceComposeModal(actor.c, reply.intro, { locale: actor.locale })
         : pledgeModal(actor.c, reply, { channel: command.channel_id ?? null, locale: actor.locale }),
   });
+}
+
+function withDeadline<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_resolve, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer from Slack within ${ms} ms`)), ms);
+  });
+  return Promise.race([work, late]).finally(() => clearTimeout(timer));
 }
 
 /** Slack channel ids tell their kind: D… direct message, G… private channel or group DM, C… channel. */

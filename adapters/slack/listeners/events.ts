@@ -40,13 +40,15 @@ export async function pruneSlackEvents(db: Kysely<Database>): Promise<void> {
 export function registerDirectMessages(app: App, sc: SlackContext): void {
   app.message(async ({ message: msg, client, body, logger }) => {
     if (msg.channel_type !== 'im' || ('subtype' in msg && msg.subtype !== undefined) || !('user' in msg) || !msg.user) return;
+    // The bot's own messages carry its bot_id; Bolt may not know the bot's ids yet (auth.test runs in the background).
+    if ('bot_id' in msg && msg.bot_id) return;
     const text = ('text' in msg ? msg.text ?? '' : '').trim();
     const [word = '', ...rest] = text.split(/\s+/);
-    const teamId = (body as { team_id?: string }).team_id ?? '';
+    const { team_id: teamId = '', enterprise_id: orgId } = body as { team_id?: string; enterprise_id?: string };
     const handler = findCommand(word)?.handler;
     let actor: Actor | undefined;
     try {
-      actor = await actorFor(sc.deps, await sc.people.identity(teamId, msg.user));
+      actor = await actorFor(sc.deps, await sc.people.identity(teamId, msg.user, orgId));
       const reply = handler
         ? await handler(sc.deps, actor, rest.join(' '), { idempotencyKey: `slack:event:${msg.channel}:${msg.ts}`, prefix: '/' })
         : await caravanCommand(sc.deps, actor, 'help', { idempotencyKey: null, prefix: '/' });

@@ -43,7 +43,7 @@ export function registerViews(app: App, sc: SlackContext): void {
     }
     try {
       const teamId = body.user.team_id ?? body.team?.id ?? view.team_id;
-      const identity = await sc.people.identity(teamId, body.user.id);
+      const identity = await sc.people.identity(teamId, body.user.id, body.enterprise?.id);
       const actor = await actorFor(sc.deps, { ...identity, locale: identity.locale ?? locale });
       const reply = await pledgeReply(sc.deps, actor, amountText, anonymous, note.ok ? note.value : null, `slack:view:${view.id}`, 'slack');
       if (reply.kind === 'message' && reply.tone === 'error') {

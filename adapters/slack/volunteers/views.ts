@@ -78,7 +78,7 @@ function registerForm<F extends string>(app: App, sc: SlackContext, callbackId: 
     const firstBlock = Object.values<string>(blocks)[0] ?? 'choice';
     try {
       const teamId = body.user.team_id ?? body.team?.id ?? view.team_id;
-      const identity = await sc.people.identity(teamId, body.user.id);
+      const identity = await sc.people.identity(teamId, body.user.id, body.enterprise?.id);
       const actor = await actorFor(sc.deps, { ...identity, locale: identity.locale ?? locale });
       const outcome = await submit(actor, values, view, parsedMeta.success ? (parsedMeta.data.tripId ?? null) : null);
       if (outcome.kind === 'errors') {
