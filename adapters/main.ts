@@ -6,12 +6,14 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { migrateToLatest, openDatabase, type DatabaseHandle } from '../db/connect.js';
 import { messagingDeps } from '../db/repositories/messaging.js';
+import { needsDeps } from '../db/repositories/needs-deps.js';
 import { createStores } from '../db/stores.js';
 import { dashboardDeps } from '../db/repositories/dashboard.js';
 import { volunteerDeps, volunteerDirectory } from '../db/repositories/volunteers.js';
 import type { CoreDeps } from '../src/deps.js';
 import { volunteerCounts } from '../src/volunteers/trips.service.js';
 import { milestoneListener } from '../src/milestones/milestones.service.js';
+import { biggestShortfalls } from '../src/needs/needs.service.js';
 import { systemClock, type Clock } from '../src/shared/clock.js';
 import { minor } from '../src/shared/money.js';
 import type { Config } from './config.js';
@@ -22,6 +24,7 @@ import { hrRoutes } from './http/pages/hr-routes.js';
 import { assetRoutes } from './http/pages/render.js';
 import { wallRoutes } from './http/pages/wall-routes.js';
 import { volunteerFilesRoute } from './http/volunteer-files.js';
+import { loadingListRoute } from './http/loading-list.js';
 import { scheduleVolunteerJobs, type VolunteerSchedule } from './cron/volunteers.js';
 import { homeOrganisation, type Home } from './home.js';
 import { createLogger, type Logger } from './logger.js';
@@ -29,6 +32,7 @@ import { photoFiles } from './photos/files.js';
 import { createPhotoWiring } from './photos/wiring.js';
 import { scheduleDigest, type DigestSchedule } from './cron/digest.js';
 import { startOutboxWorker, type OutboxWorker } from './outbox/worker.js';
+import { outboxChannel } from '../db/listen.js';
 import { createSlackSender } from './slack/sender.js';
 import { stopping } from './stopping.js';
 import { createSlackAdapter, slackEndpoint, type SlackAdapter } from './slack/app.js';
@@ -37,6 +41,9 @@ import { createTeamsAdapter, type TeamsAdapter } from './teams/adapter.js';
 import type { TeamsCredentialsFactory } from './teams/auth.js';
 import { TeamsPhotoNotifier } from './teams/photos/notifier.js';
 import { serviceUrlTrust } from './teams/service-urls.js';
+
+/** An idle instance asks the database for work this rarely (NOTIFY wakes it for new messages). */
+const OUTBOX_SAFETY_POLL_MS = 5_000;
 
 export interface Bot {
   url: string;
@@ -78,6 +85,7 @@ export function buildDeps(config: Config, database: DatabaseHandle, clock: Clock
     retentionDays: config.volunteerRetentionDays,
     publicUrl: config.publicUrl,
   });
+  const needs = needsDeps(database.db, clock, { timeZone: config.timeZone, defaultLocale: config.defaultLocale, staticAdmins: new Set(config.admins), publicUrl: config.publicUrl, home });
   return {
     ...createStores(database.db),
     clock,
@@ -87,9 +95,10 @@ export function buildDeps(config: Config, database: DatabaseHandle, clock: Clock
     staticAdmins: new Set(config.admins),
     home,
     totalsListeners: [],
-    messaging: { ...messagingDeps(database.db, clock), volunteers: volunteerDirectory(volunteers) },
+    messaging: { ...messagingDeps(database.db, clock), volunteers: volunteerDirectory(volunteers), needs: { shortfalls: (id, limit) => biggestShortfalls(needs, id, limit) } },
     volunteers,
     dashboard: dashboardDeps(database.db, config.publicUrl),
+    needs,
   };
 }
 
@@ -144,6 +153,7 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
       hrRoutes(deps, { secure: config.publicUrl.startsWith('https://') }),
       wallRoutes(deps, photos.secret),
       chartRoute(deps, database.db, logger),
+      loadingListRoute(deps.needs, database.db, logger),
     ],
     volunteers: (campaignId) => volunteerCounts(deps, campaignId),
   });
@@ -156,10 +166,12 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
       clock: deps.clock,
       logger,
       leaseMs: config.outboxLeaseMs,
-      ...(options.outbox?.pollMs !== undefined ? { pollMs: options.outbox.pollMs } : {}),
+      // Woken by NOTIFY when something is enqueued; the poll is only a safety net for a lost signal.
+      pollMs: options.outbox?.pollMs ?? OUTBOX_SAFETY_POLL_MS,
     },
     options.outbox?.autostart ?? true,
   );
+  const unlisten = await database.listen(outboxChannel(database.schema), () => outbox.nudge());
   const digest = scheduleDigest({ deps, expression: config.digestCron, timeZone: config.timeZone, logger });
   await slack?.start();
   const { port } = server.address() as AddressInfo;
@@ -191,8 +203,11 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
       await slack?.context.people.stop();
       await volunteerJobs.stop();
       await digest.stop();
+      await unlisten();
       await outbox.stop();
       await closed;
+      // Milestone checks still under way finish before the database closes.
+      await Promise.all(deps.totalsListeners.map((l) => l.settled?.()));
       if (ownsDatabase) await database.close();
     },
   };

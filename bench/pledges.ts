@@ -1,100 +1,144 @@
 /**
- * Signed `/pledge` commands through the whole HTTP path (gate, Bolt, core, Postgres, answer) on real
- * Postgres, at 1, 10 and 100 concurrent clients; then `/caravan` with 10,000 and 1,000,000 pledges.
+ * Pledges through the whole HTTP path, beside the libraries' own ceiling in the same run: on Slack a
+ * minimal Bolt 5 app that only acks and one that does a single INSERT, on Teams a minimal CloudAdapter
+ * bot (answering only, and with one INSERT), each in its own process, all facing the same load
+ * generator and the same Postgres. Then `/caravan` with 10,000 and 1,000,000 pledges.
+ * BENCH_ROUNDS=n repeats the pledge tables (the machine may be busy: look at the range).
  */
-import { Agent, request } from 'node:http';
 import { migrateToLatest, openDatabase } from '../db/connect.js';
 import { createStores } from '../db/stores.js';
+import { startFakeConnector, type FakeConnector } from '../test/support/fake-connector.js';
 import { startFakeSlack } from '../test/support/fake-slack.js';
 import { slackSignature, slashCommandBody } from '../test/support/slack-sign.js';
-import { localDay, percentile, scratchDatabase, startChildBot, table, type ChildBot } from './support.js';
+import { person, personalMessage } from '../test/support/teams-activities.js';
 import { minor } from '../src/shared/money.js';
+import { load, type BenchRequest, type LoadResult } from './load.js';
+import { localDay, scratchDatabase, startChildBot, startChildScript, table, type ChildBot } from './support.js';
 
 const SECRET = 'bench-signing-secret';
+const PEOPLE = 5_000;
+const MANY = 6_000;
+let sequence = 0;
 
-function post(agent: Agent, url: string, body: string): Promise<{ status: number; ms: number; text: string }> {
-  const ts = Math.floor(Date.now() / 1000);
-  const started = performance.now();
-  return new Promise((resolve, reject) => {
-    const req = request(
-      `${url}/slack/events`,
-      {
-        method: 'POST',
-        agent,
-        headers: {
-          'content-type': 'application/x-www-form-urlencoded',
-          'x-slack-request-timestamp': String(ts),
-          'x-slack-signature': slackSignature(SECRET, ts, body),
-        },
-      },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, ms: performance.now() - started, text: Buffer.concat(chunks).toString() }));
-      },
-    );
-    req.on('error', reject);
-    req.end(body);
+function slackPledge(command: string, text: string): (i: number) => BenchRequest {
+  return () => {
+    const body = slashCommandBody(command, text, { user: `UB${sequence++ % PEOPLE}` });
+    const ts = Math.floor(Date.now() / 1000);
+    return {
+      path: '/slack/events',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-slack-request-timestamp': String(ts), 'x-slack-signature': slackSignature(SECRET, ts, body) },
+      body,
+    };
+  };
+}
+
+function teamsPledge(connector: FakeConnector): (i: number) => BenchRequest {
+  return () => ({
+    path: '/api/messages',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(personalMessage(connector.url, person(sequence++ % PEOPLE), 'pledge 200')),
   });
 }
 
-async function load(bot: ChildBot, command: string, text: string, clients: number, total: number) {
-  const agent = new Agent({ keepAlive: true, maxSockets: clients });
-  const latencies: number[] = [];
-  let errors = 0;
-  let next = 0;
-  let rss = bot.rssMb();
-  const sampler = setInterval(() => (rss = Math.max(rss, bot.rssMb())), 100);
-  const started = performance.now();
-  await Promise.all(
-    Array.from({ length: clients }, async (_, worker) => {
-      while (next < total) {
-        const i = next++;
-        const res = await post(agent, bot.url, slashCommandBody(command, text, { user: `UB${(i * 7 + worker) % 500}` }));
-        if (res.status !== 200 || res.text.includes('Désolé')) errors++;
-        latencies.push(res.ms);
-      }
-    }),
-  );
-  const seconds = (performance.now() - started) / 1000;
-  clearInterval(sampler);
-  agent.destroy();
-  latencies.sort((a, b) => a - b);
-  return { perSecond: Math.round(total / seconds), p50: percentile(latencies, 50), p99: percentile(latencies, 99), rss, errors };
+const slackFailed = (status: number, text: string) => status !== 200 || /Désolé|Sorry/.test(text);
+
+interface Contender {
+  name: string;
+  server: ChildBot;
+}
+
+/** 1 client then 100 clients against each server in turn, after a warm-up; one row per server. */
+async function compare(title: string, contenders: Contender[], make: () => (i: number) => BenchRequest, failed?: (s: number, t: string) => boolean) {
+  const results: Array<{ name: string; one: LoadResult; many: LoadResult; rss: number; cpu: number }> = [];
+  for (const { name, server } of contenders) {
+    await load(server.url, make(), 10, 300, failed); // warm-up: JIT, pools, caches
+    const one = await load(server.url, make(), 1, 300, failed);
+    let rss = server.rssMb();
+    const sampler = setInterval(() => (rss = Math.max(rss, server.rssMb())), 100);
+    const cpuBefore = server.cpuMs();
+    const many = await load(server.url, make(), 100, MANY, failed);
+    const cpu = (server.cpuMs() - cpuBefore) / MANY;
+    clearInterval(sampler);
+    results.push({ name, one, many, rss, cpu });
+  }
+  const ref = results.find((r) => r.name.includes('INSERT')) ?? results[0];
+  const rows = results.map((r) => [
+    r.name,
+    r.one.p50.toFixed(1),
+    ref ? (r.one.p50 / ref.one.p50).toFixed(2) : '',
+    r.many.perSecond,
+    ref ? (r.many.perSecond / ref.many.perSecond).toFixed(2) : '',
+    r.many.p99.toFixed(0),
+    r.cpu.toFixed(2),
+    r.rss.toFixed(0),
+    r.one.errors + r.many.errors,
+  ]);
+  table(title, ['server', '1 client p50 ms', '× ref', '100 clients /s', '× ref', 'p99 ms', 'CPU ms/req', 'max RSS MB', 'errors'], rows);
 }
 
 export default async function run(): Promise<void> {
+  const rounds = Number(process.env.BENCH_ROUNDS ?? '1');
   const database = await scratchDatabase('caravane_bench');
   const slack = await startFakeSlack('xoxb-bench');
+  const connector = await startFakeConnector();
   const handle = await openDatabase({ url: database.url, dataDir: '' });
   await migrateToLatest(handle);
+  const { sql } = await import('kysely');
+  await sql`create table reference_pledges (id bigserial primary key, user_id text not null, amount_text text not null, created_at timestamptz not null default now())`.execute(handle.db);
   const stores = createStores(handle.db);
   const campaign = await stores.campaigns.create({ name: 'Bench', currency: 'MAD', goalMinor: minor(15_000_000_000), startsOn: localDay(-10), endsOn: localDay(20) });
-  const bot = await startChildBot(
-    { DATABASE_URL: database.url, SLACK_SIGNING_SECRET: SECRET, SLACK_BOT_TOKEN: 'xoxb-bench', SLACK_API_URL: slack.apiUrl, PLEDGE_MAX: '1000000' },
-    3917,
-  );
+  const slackEnv = { SLACK_SIGNING_SECRET: SECRET, SLACK_BOT_TOKEN: 'xoxb-bench', SLACK_API_URL: slack.apiUrl, DATABASE_URL: database.url };
+  const servers: ChildBot[] = [];
+  const started = async (p: Promise<ChildBot>) => {
+    const s = await p;
+    servers.push(s);
+    return s;
+  };
   try {
-    await load(bot, '/pledge', '50', 10, 200); // warm-up: JIT, pools, users.info cache
-    const rows: Array<Array<string | number>> = [];
-    for (const [clients, total] of [[1, 300], [10, 2000], [100, 5000]] as const) {
-      const r = await load(bot, '/pledge', '125,50', clients, total);
-      rows.push([clients, total, r.perSecond, r.p50.toFixed(1), r.p99.toFixed(1), r.rss.toFixed(0), r.errors]);
+    const bot = await started(startChildBot({ ...slackEnv, PLEDGE_MAX: '1000000', TEAMS_EMULATOR: '1' }, 3917));
+    const boltAck = await started(startChildScript('_ref-slack.ts', { ...slackEnv, REF_MODE: 'ack' }, 3921));
+    const boltInsert = await started(startChildScript('_ref-slack.ts', { ...slackEnv, REF_MODE: 'insert' }, 3922));
+    const teamsAck = await started(startChildScript('_ref-teams.ts', { REF_MODE: 'ack' }, 3923));
+    const teamsInsert = await started(startChildScript('_ref-teams.ts', { REF_MODE: 'insert', DATABASE_URL: database.url }, 3924));
+    for (let round = 1; round <= rounds; round++) {
+      const suffix = rounds > 1 ? ` (round ${round}/${rounds})` : '';
+      await compare(
+        `Slack: signed /pledge over HTTP, ${PEOPLE.toLocaleString('en')} people, real Postgres${suffix}`,
+        [
+          { name: 'Bolt 5, ack only', server: boltAck },
+          { name: 'Bolt 5 + one INSERT (pg, pool 10)', server: boltInsert },
+          { name: 'Caravane', server: bot },
+        ],
+        () => slackPledge('/pledge', '125,50'),
+        slackFailed,
+      );
+      await compare(
+        `Teams: "pledge 200" activity, reply through a loopback Bot Connector${suffix}`,
+        [
+          { name: 'CloudAdapter, reply only', server: teamsAck },
+          { name: 'CloudAdapter + one INSERT (pg, pool 10)', server: teamsInsert },
+          { name: 'Caravane', server: bot },
+        ],
+        () => teamsPledge(connector),
+      );
     }
-    table('/pledge through HTTP on Postgres', ['clients', 'requests', 'pledges/s', 'p50 ms', 'p99 ms', 'max RSS MB', 'errors'], rows);
+    const apologies = connector.sent().filter((c) => /Désolé|Sorry/.test(JSON.stringify(c.body ?? ''))).length;
+    if (apologies > 0) console.log(`\n${apologies} Teams answers were apologies`);
+    connector.calls.length = 0;
 
     const status: Array<Array<string | number>> = [];
     for (const target of [10_000, 1_000_000]) {
       await fillPledges(handle.db, campaign.id, target);
-      const r = await load(bot, '/caravan', '', 1, 300);
+      const r = await load(bot.url, slackPledge('/caravan', ''), 1, 300, slackFailed);
       const naive = await timeNaiveSum(handle.db, campaign.id);
       status.push([target.toLocaleString('en'), r.p50.toFixed(2), r.p99.toFixed(2), naive.toFixed(1)]);
     }
     table('/caravan as the pledges table grows', ['pledges', 'p50 ms', 'p99 ms', 'sum() scan ms (not used)'], status);
   } finally {
-    await bot.stop();
+    for (const s of servers) await s.stop();
     await handle.close();
     await slack.close();
+    await connector.close();
     await database.drop();
   }
 }
@@ -111,7 +155,7 @@ async function fillPledges(db: Db, campaignId: string, target: number): Promise<
   await sql`insert into pledges (campaign_id, person_id, amount_minor, source, status)
             select ${campaignId}, ${person}, 10000, 'slack', 'pledged' from generate_series(1, ${missing})`.execute(db);
   await sql`update campaign_totals set pledged_minor = pledged_minor + ${missing * 10000}, pledges = pledges + ${missing}
-            where campaign_id = ${campaignId}`.execute(db);
+            where campaign_id = ${campaignId} and shard = 0`.execute(db);
   await sql`analyze pledges`.execute(db);
 }
 

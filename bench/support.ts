@@ -30,20 +30,35 @@ export interface ChildBot {
   child: ChildProcess;
   url: string;
   rssMb(): number;
+  /** CPU time the process has used so far (user + system), in ms: a figure a busy machine does not skew. */
+  cpuMs(): number;
   stop(): Promise<void>;
 }
 
 /** Starts `caravane start` as its own process (the load generator must not share its CPU time). */
-export async function startChildBot(env: Record<string, string>, port: number): Promise<ChildBot> {
-  const child = spawn(process.execPath, [join(process.cwd(), 'bin', 'caravane.js'), 'start'], {
+export function startChildBot(env: Record<string, string>, port: number): Promise<ChildBot> {
+  // BENCH_CPU_PROF=<dir>: the bot writes a V8 CPU profile there when it stops (node --cpu-prof).
+  const prof = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
+  return startChild([...prof, join(process.cwd(), 'bin', 'caravane.js'), 'start'], env, port, '/healthz');
+}
+
+/** Starts a TypeScript entry point of this folder (a reference server) as its own process. */
+export function startChildScript(file: string, env: Record<string, string>, port: number): Promise<ChildBot> {
+  return startChild([join(process.cwd(), 'bin', 'run-ts.js'), join(process.cwd(), 'bench', file)], env, port, '/');
+}
+
+async function startChild(args: string[], env: Record<string, string>, port: number, probe: string): Promise<ChildBot> {
+  const child = spawn(process.execPath, args, {
     env: { PATH: process.env.PATH ?? '', HOST: '127.0.0.1', PORT: String(port), LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const url = `http://127.0.0.1:${port}`;
   for (let i = 0; i < 300; i++) {
-    if (child.exitCode !== null) throw new Error(`the bot exited with ${child.exitCode}`);
+    if (child.exitCode !== null) throw new Error(`${args.join(' ')} exited with ${child.exitCode}`);
     try {
-      if ((await fetch(`${url}/healthz`)).ok) break;
+      // Any answer means it listens (the references have no health route).
+      const res = await fetch(`${url}${probe}`);
+      if (res.ok || probe === '/') break;
     } catch {
       // not listening yet
     }
@@ -52,15 +67,35 @@ export async function startChildBot(env: Record<string, string>, port: number): 
   return {
     child,
     url,
-    rssMb: () => {
-      const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
-      return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
-    },
+    rssMb: () => rssMb(child.pid),
+    cpuMs: () => cpuMs(child.pid),
     stop: async () => {
+      if (child.exitCode !== null) return;
+      const exited = new Promise((r) => child.once('exit', r));
       child.kill('SIGTERM');
-      await new Promise((r) => child.once('exit', r));
+      await exited;
     },
   };
+}
+
+/** utime + stime from /proc/<pid>/stat (clock ticks of 10 ms on Linux). */
+export function cpuMs(pid: number | undefined): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return 0;
+  }
+}
+
+/** Resident memory of a process, from /proc (Linux). */
+export function rssMb(pid: number | undefined): number {
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
+  } catch {
+    return 0;
+  }
 }
 
 export function percentile(sorted: number[], p: number): number {

@@ -1,7 +1,8 @@
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Kysely, Migrator, PostgresDialect, sql, type MigrationResultSet } from 'kysely';
 import pg from 'pg';
+import { postgresListener, type ListenFn } from './listen.js';
+import { openEmbedded } from './pglite.js';
 import { migrations } from './migrations/index.js';
 import type { Database } from './schema.js';
 
@@ -12,6 +13,8 @@ export interface DatabaseHandle {
   schema?: string | undefined;
   /** True when the database answers a trivial query. */
   ping(): Promise<boolean>;
+  /** Calls `onNotify` on every NOTIFY on `channel` (see db/listen.ts). */
+  listen: ListenFn;
   close(): Promise<void>;
 }
 
@@ -57,33 +60,34 @@ async function openPostgres(options: OpenOptions): Promise<DatabaseHandle> {
   // An idle client losing its server must not take the process down; the next query reconnects.
   pool.on('error', () => undefined);
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const listener = postgresListener(options.url);
   return {
     db,
     kind: 'postgres',
     schema: options.schema,
     ping: () => ping(db),
-    close: () => db.destroy(),
+    listen: listener.listen,
+    close: async () => {
+      await listener.close();
+      await db.destroy();
+    },
   };
 }
 
 async function openPglite(options: OpenOptions): Promise<DatabaseHandle> {
-  const { PGlite } = await import('@electric-sql/pglite');
   const { PGliteDialect } = await import('kysely-pglite-dialect');
-  let dataDir: string | undefined;
-  if (!options.inMemory) {
-    dataDir = join(options.dataDir, 'pglite');
-    mkdirSync(dataDir, { recursive: true });
-  }
-  // One options object: PGlite ignores the second argument when the first (the data dir) is undefined.
-  const client = await PGlite.create({
-    ...(dataDir ? { dataDir } : {}),
-    parsers: { [INT8]: parseInt8, [DATE]: (v: string) => v },
-  });
+  const dataDir = options.inMemory ? undefined : join(options.dataDir, 'pglite');
+  const client = await openEmbedded(dataDir, { [INT8]: parseInt8, [DATE]: (v: string) => v });
   const db = new Kysely<Database>({ dialect: new PGliteDialect(client) });
   return {
     db,
     kind: 'pglite',
     ping: () => ping(db),
+    // In one process: PGlite calls back on NOTIFY itself.
+    listen: async (channel, onNotify) => {
+      const stop = await client.listen(channel, onNotify);
+      return () => stop();
+    },
     close: () => db.destroy(),
   };
 }

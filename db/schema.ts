@@ -3,6 +3,7 @@
  * core types. `bigint` columns are parsed to safe integers once, in the client (see connect.ts).
  */
 import type { ColumnType, Generated, GeneratedAlways } from 'kysely';
+import type { NeedsTables } from './schema-needs.js';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type Day = ColumnType<string, string, string>;
@@ -301,7 +302,7 @@ export interface HrSessionsTable {
   revoked_at: Timestamp | null;
 }
 
-export interface Database {
+export interface Database extends NeedsTables {
   people: PeopleTable;
   identities: IdentitiesTable;
   admins: AdminsTable;

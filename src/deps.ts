@@ -1,5 +1,6 @@
 import type { DashboardDeps } from './dashboard/ports.js';
 import type { MessagingDeps } from './messaging/deps.js';
+import type { NeedsDeps } from './needs/ports.js';
 import type { PhotoDeps } from './photos/ports.js';
 import type { AdminStore, CampaignStore, HomeOrganisation, PeopleStore, PledgeStore, TotalsListener } from './ports.js';
 import type { PledgeLimits } from './shared/amount.js';
@@ -26,6 +27,8 @@ export interface CoreDeps {
   messaging: MessagingDeps;
   /** Trips, sign-ups, reminders and their settings (src/volunteers/ports.ts). */
   volunteers: VolunteerDeps;
+  /** In-kind needs: sites, needs, item pledges (src/needs/ports.ts). */
+  needs: NeedsDeps;
   /** Photos after the event (src/photos/ports.ts); absent where the bot runs without photo storage. */
   photos?: PhotoDeps | undefined;
   /** HR's browser sessions, the wallboard's key and the charts' numbers (src/dashboard/ports.ts). */

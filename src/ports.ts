@@ -100,5 +100,8 @@ export interface PledgeStore {
 
 /** Told after every change of a campaign's totals (milestones listen here). */
 export interface TotalsListener {
+  /** Resolves once the change is dealt with; the pledge's answer does not wait for it. */
   totalsChanged(campaign: Campaign, change: PledgeChange): Promise<void>;
+  /** Resolves when every change heard so far is dealt with (before the database closes). */
+  settled?(): Promise<void>;
 }

@@ -11,6 +11,7 @@ import type { Config } from '../config.js';
 import { buildDeps, startBot } from '../main.js';
 import { options, required, UsageError } from './args.js';
 import { volunteerCommands } from './volunteers.js';
+import { needsCommands } from './needs.js';
 import { teamsPackage } from './teams-package.js';
 
 type Command = (config: Config, args: string[]) => Promise<number>;
@@ -36,6 +37,7 @@ const CAMPAIGN_ERRORS: Record<string, string> = {
 
 export const commands: Record<string, Command> = {
   ...volunteerCommands,
+  ...needsCommands,
   'teams package': teamsPackage,
 
   async start(config) {

@@ -20,6 +20,15 @@ const USAGE = `usage: caravane <command>
                                           prints the new trip's number; it belongs to the current campaign
   trip list
   volunteers export [--trip N]            CSV on stdout (personal data: phones, emergency contacts)
+  site add --name TEXT [--place TEXT] [--beneficiaries N] [--contact TEXT]
+                                          prints the new site's number; it belongs to the current campaign
+  site list
+  need add --site N|NAME --item TEXT [--size TEXT] --quantity N [--unit-price AMOUNT]
+                                          prints the need's number (same item and size again: new quantity)
+  needs list
+  needs import FILE                       CSV site,item,size,quantity,unit_price (, or ;); all rows or none
+  needs export                            CSV on stdout: needed, pledged, received, missing per need
+  needs received N [QUANTITY]             items of gift N were handed in (the giver is thanked)
   teams package [--out FILE]              the Teams app zip (needs MICROSOFT_APP_ID, https PUBLIC_URL)`;
 
 async function main(argv: string[]): Promise<number> {

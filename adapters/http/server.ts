@@ -2,6 +2,7 @@ import { createServer, type Server } from 'node:http';
 import express, { type Express, type NextFunction, type Request, type Response } from 'express';
 import { currentProgress } from '../../src/campaigns/campaigns.service.js';
 import type { CoreDeps } from '../../src/deps.js';
+import { publicNeeds } from '../../src/needs/needs.service.js';
 import type { Logger } from '../logger.js';
 
 export interface HttpOptions {
@@ -37,6 +38,7 @@ export function createHttpApp(options: HttpOptions): Express {
     const volunteers = options.volunteers
       ? await options.volunteers(campaign.id)
       : { capacity: 0, confirmed: 0, waitlisted: 0 };
+    const needs = await publicNeeds(options.deps.needs, campaign.id);
     res.json({
       campaign: {
         id: campaign.id,
@@ -51,6 +53,7 @@ export function createHttpApp(options: HttpOptions): Express {
         endsOn: campaign.endsOn,
       },
       volunteers,
+      ...(needs.length > 0 ? { needs } : {}),
     });
   });
 

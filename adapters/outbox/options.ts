@@ -13,7 +13,7 @@ export interface OutboxWorkerOptions {
   clock: Clock;
   logger: Logger;
   workerId?: string;
-  /** How often an idle worker looks for work. */
+  /** How often an idle worker looks for work (a safety poll when it is woken by `nudge`). */
   pollMs?: number;
   /** A claim older than this is taken over by another worker. Keep it well above `sendTimeoutMs`. */
   leaseMs?: number;
@@ -31,6 +31,8 @@ export interface OutboxWorker {
   readonly id: string;
   /** Claims and starts what is due now; resolves with the number claimed. */
   tick(): Promise<number>;
+  /** Told that a message was enqueued: claims now (when running on its own) instead of at the next poll. */
+  nudge(): void;
   /** Resolves when every target started so far has finished. */
   idle(): Promise<void>;
   /** Resolves when nothing is being sent: every held target is waiting for a slot still to come. */

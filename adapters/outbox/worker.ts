@@ -68,6 +68,14 @@ class Worker implements OutboxWorker {
     this.timer = setTimeout(() => void this.loop(), ms);
   }
 
+  /** Something was enqueued (a NOTIFY): claim now rather than at the next safety poll. */
+  nudge(): void {
+    if (this.stopping || this.timer === undefined) return;
+    // A claim already under way may have started before the commit: look once more after it.
+    if (this.ticking) void this.ticking.finally(() => this.schedule(0)).catch(() => undefined);
+    else this.schedule(0);
+  }
+
   /** A lane just freed up: look for its next target soon rather than at the next poll. */
   private kick(): void {
     if (this.kicked || this.stopping || this.timer === undefined) return;

@@ -15,6 +15,8 @@ import { registerDirectMessages, registerEventDedupe } from './listeners/events.
 import { registerSlackPhotos } from './photos/register.js';
 import { registerViews } from './listeners/views.js';
 import { registerVolunteerViews } from './volunteers/views.js';
+import { registerGiveView } from './needs/give-modal.js';
+import { registerNeedView } from './needs/need-modal.js';
 import { SlackPeople } from './people.js';
 import { slackHolds } from '../../db/repositories/slack-holds.js';
 import type { Home } from '../home.js';
@@ -102,6 +104,8 @@ export function createSlackAdapter(options: SlackOptions): SlackAdapter {
   registerCommands(app, context);
   registerViews(app, context);
   registerVolunteerViews(app, context);
+  registerGiveView(app, context);
+  registerNeedView(app, context);
   registerAnnounceViews(app, context);
   registerDirectMessages(app, context);
   registerSlackPhotos(app, context, { token: config.botToken, apiUrl: config.apiUrl });

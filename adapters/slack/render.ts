@@ -1,29 +1,33 @@
 /** Block Kit layout of core replies and forms. No user-facing words are written here. */
+import type { KnownBlock, ModalView } from '@slack/types';
 import type { FormReply, MessageReply, Reply } from '../../src/chat/reply.js';
 import { replyText } from '../../src/chat/reply.js';
+import { hasOwnIcon } from '../../src/chat/text.js';
 import type { Catalogue } from '../../src/shared/i18n/index.js';
 import { NOTE_MAX } from '../../src/pledges/pledge.js';
+import { context, input, modal, option, section, textField } from './kit.js';
+import { slackMrkdwn } from './text.js';
 
 export interface SlackMessage {
   text: string;
-  blocks: Array<Record<string, unknown>>;
+  blocks: KnownBlock[];
 }
 
 const ICON: Record<MessageReply['tone'], string> = { ok: ':white_check_mark:', info: ':bus:', error: ':warning:' };
 
+/** A section holds at most 3000 characters (docs.slack.dev/reference/block-kit/blocks/section-block). */
+const SECTION_MAX = 3000;
+
 /** Slack's mrkdwn bolds with single stars; the catalogue already writes it that way. */
 export function renderMessage(reply: MessageReply): SlackMessage {
-  const blocks: Array<Record<string, unknown>> = [];
-  if (reply.headline) {
-    blocks.push({ type: 'section', text: { type: 'mrkdwn', text: `${ICON[reply.tone]} *${reply.headline}*` } });
-  }
+  const blocks: KnownBlock[] = [];
+  if (reply.headline) blocks.push(section(hasOwnIcon(reply.headline) ? `*${reply.headline}*` : `${ICON[reply.tone]} *${reply.headline}*`));
   const body = reply.lines.join('\n').trim();
   if (body !== '') {
-    const text = reply.headline ? body : `${ICON[reply.tone]} ${body}`;
-    // A section holds at most 3000 characters.
-    for (let i = 0; i < text.length; i += 2900) blocks.push({ type: 'section', text: { type: 'mrkdwn', text: text.slice(i, i + 2900) } });
+    const text = slackMrkdwn(reply.headline ? body : `${ICON[reply.tone]} ${body}`);
+    for (let i = 0; i < text.length; i += SECTION_MAX - 100) blocks.push({ type: 'section', text: { type: 'mrkdwn', text: text.slice(i, i + SECTION_MAX - 100) } });
   }
-  return { text: replyText(reply).slice(0, 3000), blocks };
+  return { text: slackMrkdwn(replyText(reply)).slice(0, SECTION_MAX), blocks };
 }
 
 export const PLEDGE_VIEW = 'pledge_form';
@@ -34,53 +38,20 @@ export interface PledgeViewMeta {
   locale: 'fr' | 'en';
 }
 
-export function pledgeModal(c: Catalogue, form: FormReply, meta: PledgeViewMeta) {
-  return {
-    type: 'modal' as const,
-    callback_id: PLEDGE_VIEW,
-    private_metadata: JSON.stringify(meta),
-    title: { type: 'plain_text' as const, text: c.form.title.slice(0, 24) },
-    submit: { type: 'plain_text' as const, text: c.form.submit },
-    close: { type: 'plain_text' as const, text: c.form.close },
+export function pledgeModal(c: Catalogue, form: FormReply, meta: PledgeViewMeta): ModalView {
+  return modal({
+    callbackId: PLEDGE_VIEW,
+    metadata: JSON.stringify(meta),
+    title: c.form.title,
+    submit: c.form.submit,
+    close: c.form.close,
     blocks: [
-      { type: 'context', elements: [{ type: 'mrkdwn', text: form.intro }] },
-      {
-        type: 'input',
-        block_id: BLOCK.amount,
-        label: { type: 'plain_text', text: c.form.amountLabel },
-        element: {
-          type: 'plain_text_input',
-          action_id: 'value',
-          placeholder: { type: 'plain_text', text: c.form.amountPlaceholder },
-          max_length: 40,
-        },
-      },
-      {
-        type: 'input',
-        block_id: BLOCK.anonymous,
-        optional: true,
-        label: { type: 'plain_text', text: c.form.anonymousLabel },
-        element: {
-          type: 'checkboxes',
-          action_id: 'value',
-          options: [{ text: { type: 'plain_text', text: c.form.anonymousOption }, value: 'anonymous' }],
-        },
-      },
-      {
-        type: 'input',
-        block_id: BLOCK.note,
-        optional: true,
-        label: { type: 'plain_text', text: c.form.noteLabel },
-        element: {
-          type: 'plain_text_input',
-          action_id: 'value',
-          multiline: true,
-          max_length: NOTE_MAX,
-          placeholder: { type: 'plain_text', text: c.form.notePlaceholder },
-        },
-      },
+      context(form.intro),
+      input(BLOCK.amount, c.form.amountLabel, textField({ placeholder: c.form.amountPlaceholder, max: 40 })),
+      input(BLOCK.anonymous, c.form.anonymousLabel, { type: 'checkboxes', action_id: 'value', options: [option(c.form.anonymousOption, 'anonymous')] }, { optional: true }),
+      input(BLOCK.note, c.form.noteLabel, textField({ placeholder: c.form.notePlaceholder, multiline: true, max: NOTE_MAX }), { optional: true }),
     ],
-  };
+  });
 }
 
 export function isMessage(reply: Reply): reply is MessageReply {

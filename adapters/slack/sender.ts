@@ -3,12 +3,13 @@
  * WebClient that neither retries nor sleeps on 429 (`rejectRateLimitedCalls`), so the outbox owns
  * backoff and pacing and a broadcast never stalls the client that answers people's commands.
  */
+import type { ImageBlock } from '@slack/types';
 import { ErrorCode, LogLevel, WebClient, type FetchFunction } from '@slack/web-api';
 import { z } from 'zod';
 import type { DeliveryCheck, Destination, OutgoingMessage, PlatformSender, SendContext, SendOutcome } from '../../src/messaging/ports.js';
 import type { StoredFiles } from '../../src/messaging/files.js';
 import { hasStoredFiles, sendWithFiles } from './photos/album-upload.js';
-import { renderMessage } from './render.js';
+import { renderMessage, type SlackMessage } from './render.js';
 
 export interface SlackSenderOptions {
   token: string;
@@ -67,9 +68,9 @@ export function slackOutcome(error: unknown): SendOutcome {
 }
 
 /** Block Kit for an outgoing message: the reply layout plus one image block per picture. */
-function slackPayload(message: OutgoingMessage) {
+function slackPayload(message: OutgoingMessage): SlackMessage {
   const rendered = renderMessage(message);
-  const images = (message.attachments ?? []).flatMap((a) =>
+  const images = (message.attachments ?? []).flatMap((a): ImageBlock[] =>
     a.kind === 'image' ? [{ type: 'image', image_url: a.url, alt_text: a.alt.slice(0, 2000) || ' ' }] : [],
   );
   return { text: rendered.text, blocks: [...rendered.blocks, ...images] };
@@ -110,7 +111,7 @@ export function createSlackSender(options: SlackSenderOptions): PlatformSender {
           ...slackPayload(message),
           unfurl_links: false,
           ...(context ? { metadata: { event_type: DELIVERY_EVENT, event_payload: { delivery: context.deliveryId } } } : {}),
-        } as Parameters<WebClient['chat']['postMessage']>[0]);
+        });
         return res.ts ? { status: 'sent', platformMessageId: res.ts } : { status: 'sent' };
       } catch (error) {
         return slackOutcome(error);

@@ -14,6 +14,8 @@ import { commandText, teamsIdentity, type TeamsTurn } from './activity.js';
 import type { TeamsContext } from './context.js';
 import { cardActivity, freshCard, pledgeCard, renderMessage } from './render.js';
 import { EMPTY_SIGNUP, freshState, tripCard, volunteerCard } from './volunteer-cards.js';
+import { freshGiveState, giveCard } from './needs/give-card.js';
+import { needCard } from './needs/need-card.js';
 
 const KIND = { personal: 'direct', groupChat: 'group', channel: 'channel' } as const;
 
@@ -60,6 +62,8 @@ function shown(actor: Actor, reply: Reply, turn: TeamsTurn): Partial<Activity> {
     return cardActivity(volunteerCard(actor.c, reply, freshState(EMPTY_SIGNUP)));
   }
   if (reply.kind === 'form' && reply.form === 'trip') return cardActivity(tripCard(actor.c, reply, freshState(reply.values)));
+  if (reply.kind === 'form' && reply.form === 'give') return cardActivity(giveCard(actor.c, reply, freshGiveState()));
+  if (reply.kind === 'form' && reply.form === 'need') return cardActivity(needCard(actor.c, reply));
   const file = fileWithLink.safeParse(reply);
   if (file.success) return renderMessage(file.data.link);
   return renderMessage(message('info', [actor.c.teams.notAvailable]));

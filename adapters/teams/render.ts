@@ -7,6 +7,8 @@ import type { Activity } from 'botbuilder';
 import type { FormReply, MessageReply } from '../../src/chat/reply.js';
 import { NOTE_MAX } from '../../src/pledges/pledge.js';
 import type { Catalogue } from '../../src/shared/i18n/index.js';
+import { hasOwnIcon } from '../../src/chat/text.js';
+import { teamsText } from './text.js';
 
 export type Card = Record<string, unknown>;
 
@@ -17,26 +19,21 @@ export const FIELD = { amount: 'amount', anonymous: 'anonymous', note: 'note' } 
 
 const ICON: Record<MessageReply['tone'], string> = { ok: '✅', info: '🚌', error: '⚠️' };
 
-/**
- * The catalogue bolds the Slack way (`*bold*`); Teams markdown needs `**bold**`. Code spans are left
- * alone so a `*` inside them stays literal.
- */
+/** The catalogue bolds the Slack way (`*bold*`); Teams markdown needs `**bold**`. See text.ts. */
 export function teamsMarkdown(text: string): string {
-  return text
-    .split(/(`[^`\n]*`)/)
-    .map((part, i) => (i % 2 === 1 ? part : part.replace(/(^|[^\w*])\*(?=\S)([^*\n]*?\S)\*(?![\w*])/g, '$1**$2**')))
-    .join('');
+  return teamsText(text);
 }
 
-/** Adaptive Card text blocks know bold but not code spans: keep the code's text, drop the backticks. */
-function cardText(text: string): string {
-  return teamsMarkdown(text).replace(/`([^`\n]*)`/g, '$1');
+/** Adaptive Card text blocks: the same markdown (commands are already shown without backticks). */
+export function cardText(text: string): string {
+  return teamsText(text);
 }
 
 /** A reply as one Teams message. Paragraphs, because Teams folds single newlines away. */
 export function renderMessage(reply: MessageReply): Partial<Activity> {
   const lines = reply.lines.filter((l) => l.trim() !== '').map(teamsMarkdown);
-  const head = reply.headline ? [`${ICON[reply.tone]} **${teamsMarkdown(reply.headline)}**`] : [];
+  const icon = (headline: string) => (hasOwnIcon(headline) ? '' : `${ICON[reply.tone]} `);
+  const head = reply.headline ? [`${icon(reply.headline)}**${teamsMarkdown(reply.headline)}**`] : [];
   const [first, ...rest] = lines;
   const body = head.length > 0 || first === undefined ? lines : [`${ICON[reply.tone]} ${first}`, ...rest];
   return { type: 'message', textFormat: 'markdown', text: [...head, ...body].join('\n\n') };
@@ -105,7 +102,7 @@ export function noticeCard(reply: MessageReply): Card {
     $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
     version: '1.5',
     body: [
-      ...(reply.headline ? [{ type: 'TextBlock', text: `${ICON[reply.tone]} ${cardText(reply.headline)}`, weight: 'Bolder', color, wrap: true }] : []),
+      ...(reply.headline ? [{ type: 'TextBlock', text: `${hasOwnIcon(reply.headline) ? '' : `${ICON[reply.tone]} `}${cardText(reply.headline)}`, weight: 'Bolder', color, wrap: true }] : []),
       ...lines.map((l) => ({ type: 'TextBlock', text: cardText(l), wrap: true })),
     ],
   };

@@ -54,6 +54,8 @@ export function outboxStore(db: Kysely<Database>, clock: Clock): OutboxStore {
         await db.insertInto('outbox_targets').values(rows.slice(i, i + CHUNK)).execute();
       }
       await dueLanes(db, [...unique].sort(([a], [b]) => a.localeCompare(b)), notBefore, now);
+      // Wakes the workers (db/listen.ts) when this commits, instead of their polling for it.
+      await sql`select pg_notify('caravane_outbox_' || current_schema(), '')`.execute(db);
       return { messageId: inserted.id, created: true, targets: unique.size };
     },
 

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Identity, PeopleStore, Person } from '../../src/ports.js';
 import type { Locale } from '../../src/shared/money.js';
 import { TtlCache } from '../../src/shared/ttl-cache.js';
@@ -34,14 +34,37 @@ export function peopleStore(db: Kysely<Database>): PeopleStore {
   };
 }
 
+interface ResolvedRow {
+  how: 'found' | 'created' | 'orphan';
+  person_id: string;
+  display_name: string | null;
+  locale: string | null;
+}
+
+/**
+ * Finds or creates the person behind an identity in one statement (one round trip on a first
+ * command). Only when another command created the same identity at the same moment does it take a
+ * second look, to use theirs and drop the person row it made for nothing.
+ */
 async function resolveInDb(db: Kysely<Database>, identity: Identity, name: string | null, locale: Locale | null): Promise<Person> {
-  const found = await db
-    .selectFrom('identities')
-    .select(['person_id', 'display_name', 'locale'])
-    .where('platform', '=', identity.platform)
-    .where('tenant_id', '=', identity.tenantId)
-    .where('user_id', '=', identity.userId)
-    .executeTakeFirst();
+  const { platform, tenantId, userId } = identity;
+  const { rows } = await sql<ResolvedRow>`
+    with found as (
+      select person_id, display_name, locale from identities
+      where platform = ${platform} and tenant_id = ${tenantId} and user_id = ${userId}
+    ), np as (
+      insert into people (display_name, locale) select ${name}, ${locale} where not exists (select 1 from found)
+      returning id
+    ), ni as (
+      insert into identities (platform, tenant_id, user_id, person_id, display_name, locale, updated_at)
+      select ${platform}, ${tenantId}, ${userId}, np.id, ${name}, ${locale}, now() from np
+      on conflict (platform, tenant_id, user_id) do nothing
+      returning person_id, display_name, locale
+    )
+    select 'found' as how, person_id, display_name, locale from found
+    union all select 'created', person_id, display_name, locale from ni
+    union all select 'orphan', np.id, null, null from np where not exists (select 1 from ni)`.execute(db);
+  const found = rows.find((r) => r.how === 'found');
   if (found) {
     // Write only when something changed: most commands come from people we already know.
     const changed = (name !== null && name !== found.display_name) || (locale !== null && locale !== found.locale);
@@ -49,43 +72,24 @@ async function resolveInDb(db: Kysely<Database>, identity: Identity, name: strin
       await db
         .updateTable('identities')
         .set({ display_name: name ?? found.display_name, locale: locale ?? found.locale, updated_at: new Date() })
-        .where('platform', '=', identity.platform)
-        .where('tenant_id', '=', identity.tenantId)
-        .where('user_id', '=', identity.userId)
+        .where('platform', '=', platform)
+        .where('tenant_id', '=', tenantId)
+        .where('user_id', '=', userId)
         .execute();
     }
     return { id: found.person_id, displayName: name ?? found.display_name, locale: asLocale(locale ?? found.locale) };
   }
-  return db.transaction().execute(async (trx) => {
-    const person = await trx
-      .insertInto('people')
-      .values({ display_name: name, locale })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    const inserted = await trx
-      .insertInto('identities')
-      .values({
-        platform: identity.platform,
-        tenant_id: identity.tenantId,
-        user_id: identity.userId,
-        person_id: person.id,
-        display_name: name,
-        locale,
-        updated_at: new Date(),
-      })
-      .onConflict((oc) => oc.columns(['platform', 'tenant_id', 'user_id']).doNothing())
-      .returning('person_id')
-      .executeTakeFirst();
-    if (inserted) return { id: person.id, displayName: name, locale };
-    // Someone else created this identity at the same moment: use theirs (our new person row goes unused).
-    const existing = await trx
-      .selectFrom('identities')
-      .select(['person_id', 'display_name', 'locale'])
-      .where('platform', '=', identity.platform)
-      .where('tenant_id', '=', identity.tenantId)
-      .where('user_id', '=', identity.userId)
-      .executeTakeFirstOrThrow();
-    await trx.deleteFrom('people').where('id', '=', person.id).execute();
-    return { id: existing.person_id, displayName: existing.display_name, locale: asLocale(existing.locale) };
-  });
+  const created = rows.find((r) => r.how === 'created');
+  if (created) return { id: created.person_id, displayName: name, locale };
+  // Someone else created this identity at the same moment: use theirs (our new person row goes).
+  const existing = await db
+    .selectFrom('identities')
+    .select(['person_id', 'display_name', 'locale'])
+    .where('platform', '=', platform)
+    .where('tenant_id', '=', tenantId)
+    .where('user_id', '=', userId)
+    .executeTakeFirstOrThrow();
+  const orphan = rows.find((r) => r.how === 'orphan');
+  if (orphan) await db.deleteFrom('people').where('id', '=', orphan.person_id).execute();
+  return { id: existing.person_id, displayName: existing.display_name, locale: asLocale(existing.locale) };
 }

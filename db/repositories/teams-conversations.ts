@@ -1,4 +1,5 @@
 import type { Kysely, Selectable } from 'kysely';
+import { TtlCache } from '../../src/shared/ttl-cache.js';
 import type { Database } from '../schema.js';
 
 export type TeamsConversationType = 'personal' | 'groupChat' | 'channel';
@@ -58,9 +59,19 @@ function toConversation(r: Selectable<Database['teams_conversations']>): TeamsCo
   };
 }
 
+/**
+ * Every activity brings its conversation's reference, nearly always the one already stored: the same
+ * one written here less than a minute ago is not written again (otherwise a database round trip
+ * before every answer). Another instance marking it inactive is caught up within that minute.
+ */
+const REWRITE_AFTER_MS = 60_000;
+
 export function teamsConversationStore(db: Kysely<Database>): TeamsConversationStore {
+  const written = new TtlCache<string>(REWRITE_AFTER_MS, 20_000);
   return {
     async upsert(ref) {
+      const same = JSON.stringify(ref);
+      if (written.get(ref.conversationId) === same) return;
       const now = new Date();
       await db
         .insertInto('teams_conversations')
@@ -96,6 +107,7 @@ export function teamsConversationStore(db: Kysely<Database>): TeamsConversationS
           })),
         )
         .execute();
+      written.set(ref.conversationId, same);
     },
 
     async get(conversationId) {
@@ -104,6 +116,7 @@ export function teamsConversationStore(db: Kysely<Database>): TeamsConversationS
     },
 
     async setActive(conversationId, active) {
+      written.set(conversationId, ''); // the next activity writes its reference again
       await db
         .updateTable('teams_conversations')
         .set({ active, updated_at: new Date() })

@@ -8,6 +8,7 @@ import { announceVerb, channelsVerb, channelVerb, milestoneVerb } from './broadc
 import { caravanVolunteerVerb } from './caravan-volunteers.js';
 import { dashboardVerb, wallboardVerb } from './dashboard-commands.js';
 import { helpReply } from './help.js';
+import { caravanNeedsVerb, NEEDS_VERBS } from './needs/caravan-needs.js';
 import type { CommandContext } from './pledge-command.js';
 import { message, type Reply } from './reply.js';
 
@@ -80,6 +81,7 @@ export async function caravanCommand(deps: CoreDeps, actor: Actor, text: string,
     case 'photo':
       return photosCommand(deps, actor, words.slice(1), ctx.prefix);
     default:
+      if (NEEDS_VERBS.includes(verb)) return caravanNeedsVerb(deps, actor, words, ctx);
       return message('error', [c.common.badCommand(text.trim().slice(0, 60), ctx.prefix)]);
   }
 }

@@ -16,6 +16,7 @@ import { tripForm } from '../volunteers/trip-form.js';
 import type { Actor } from './actor.js';
 import type { CommandContext } from './pledge-command.js';
 import { message, type Reply } from './reply.js';
+import { personText } from './text.js';
 
 /** A trip or sign-up number as typed (`3`, `#3`, `n°3`); null when absent, NaN when unreadable. */
 function numberArg(word: string | undefined): number | null {
@@ -46,7 +47,7 @@ async function tripsReply(deps: CoreDeps, actor: Actor, prefix: string): Promise
   const { c } = actor;
   const { campaignName, trips } = await campaignTrips(deps);
   if (trips.length === 0) return message('info', [campaignName ? c.volunteers.hr.noTrips(prefix) : c.campaign.none]);
-  const lines = trips.map((t) => c.volunteers.hr.tripItem(t.id, t.name, tripDates(c, t), t.confirmed, t.seats, t.waitlisted, lastSignupDay(t)));
+  const lines = trips.map((t) => c.volunteers.hr.tripItem(t.id, personText(t.name), tripDates(c, t), t.confirmed, t.seats, t.waitlisted, lastSignupDay(t)));
   return message('info', lines, c.volunteers.hr.tripsTitle(campaignName ?? ''));
 }
 
@@ -106,6 +107,7 @@ async function moveReply(deps: CoreDeps, actor: Actor, words: string[], prefix: 
   if (to === undefined || n === null || Number.isNaN(n)) return message('error', [c.volunteers.hr.moveUsage(prefix)]);
   const result = await hrMoveSignup(deps, n, to);
   const name = result.ok ? await deps.volunteers.signups.displayName(n) : null;
-  const text = hrMoveText(c, n, to, result, name);
+  // Names are what people typed: marked so each platform shows them as text, never markup.
+  const text = hrMoveText(c, n, to, result, name === null ? null : personText(name));
   return message(text.tone, text.lines);
 }

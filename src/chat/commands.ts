@@ -1,6 +1,7 @@
 import type { CoreDeps } from '../deps.js';
 import type { Actor } from './actor.js';
 import { caravanCommand } from './caravan-command.js';
+import { giveCommand } from './needs/give-command.js';
 import { pledgeCommand, type CommandContext } from './pledge-command.js';
 import type { Reply } from './reply.js';
 import { volunteerCommand } from './volunteer-command.js';
@@ -15,6 +16,7 @@ export const chatCommands: Record<string, { handler: CommandHandler; aliases: st
   pledge: { handler: pledgeCommand, aliases: ['promesse', 'promettre', 'don'] },
   caravan: { handler: caravanCommand, aliases: ['caravane'] },
   volunteer: { handler: volunteerCommand, aliases: ['benevole', 'bénévole'] },
+  give: { handler: giveCommand, aliases: ['donner', 'donne'] },
 };
 
 /** Finds the command a first word names (`pledge`, `/promesse`, `Caravane`), if any. */

@@ -2,6 +2,8 @@
  * What a chat command answers, before any platform lays it out. Slack renders it as Block Kit,
  * Teams as text or an Adaptive Card; the words come from the catalogue only.
  */
+import type { GiveFormReply } from './needs/give-form.js';
+import type { NeedFormReply } from './needs/need-form.js';
 import type { VolunteerFormReply } from '../volunteers/forms.js';
 import type { TripFormReply } from '../volunteers/trip-form.js';
 
@@ -39,7 +41,7 @@ export interface FileReply {
   link: MessageReply;
 }
 
-export type Reply = MessageReply | FormReply | VolunteerFormReply | TripFormReply | FileReply;
+export type Reply = MessageReply | FormReply | VolunteerFormReply | TripFormReply | GiveFormReply | NeedFormReply | FileReply;
 
 export const message = (tone: Tone, lines: string[], headline?: string): MessageReply =>
   headline === undefined ? { kind: 'message', tone, lines } : { kind: 'message', tone, lines, headline };

@@ -11,6 +11,7 @@ import type { Actor } from './actor.js';
 import { helpReply } from './help.js';
 import type { CommandContext } from './pledge-command.js';
 import { message, type Reply } from './reply.js';
+import { personText } from './text.js';
 
 export async function volunteerCommand(deps: CoreDeps, actor: Actor, text: string, ctx: CommandContext): Promise<Reply> {
   const command = parseVolunteerCommand(text);
@@ -35,7 +36,7 @@ async function statusReply(deps: CoreDeps, actor: Actor, prefix: string): Promis
   if (mine.length === 0) return message('info', [c.volunteers.status.none(prefix)], c.volunteers.status.title);
   const lines: string[] = [];
   for (const { signup, trip, position, phoneHint } of mine) {
-    lines.push(c.volunteers.status.item(signup.id, trip.name, tripDates(c, trip), roleName(c, trip, signup.roleKey), stateText(c, signup, position)));
+    lines.push(c.volunteers.status.item(signup.id, personText(trip.name), tripDates(c, trip), roleName(c, trip, signup.roleKey), stateText(c, signup, position)));
     const meeting = c.volunteers.meeting(trip.meetingPoint, trip.meetingTime);
     if (meeting && signup.status === 'confirmed') lines.push(meeting);
     if (phoneHint) lines.push(c.volunteers.status.phone(phoneHint));
@@ -56,5 +57,5 @@ async function cancelReply(deps: CoreDeps, actor: Actor, number: number | null, 
         return message('error', [c.volunteers.cancel.notFound(number ?? 0)]);
     }
   }
-  return message('ok', [c.volunteers.cancel.done(result.value.signup.id, result.value.trip.name)]);
+  return message('ok', [c.volunteers.cancel.done(result.value.signup.id, personText(result.value.trip.name))]);
 }

@@ -3,6 +3,9 @@ import { localDay } from '../shared/clock.js';
 import { t } from '../shared/i18n/index.js';
 import { digestKindFor, digestMessage, type DigestKind } from './digest.js';
 
+/** How many of the biggest in-kind shortfalls a digest lists. */
+const SHORTFALLS_SHOWN = 3;
+
 export type DigestOutcome =
   | { status: 'posted'; campaignId: string; day: string; kind: DigestKind; targets: number }
   | { status: 'skipped'; reason: 'no_campaign' | 'not_running' | 'no_channels' | 'already_posted' };
@@ -22,10 +25,11 @@ export async function runDigest(deps: CoreDeps, at: Date): Promise<DigestOutcome
   if (channels.length === 0) return { status: 'skipped', reason: 'no_channels' };
   const totals = await deps.campaigns.totals(campaign.id);
   const seats = (await deps.messaging.volunteers?.seats(campaign.id)) ?? null;
+  const shortfalls = (await deps.messaging.needs?.shortfalls(campaign.id, SHORTFALLS_SHOWN)) ?? [];
   return deps.messaging.transaction(async (stores) => {
     if (!(await stores.digests.claim(campaign.id, { day, kind, totals }))) return { status: 'skipped', reason: 'already_posted' } as const;
     const previous = await stores.digests.previous(campaign.id, day);
-    const message = digestMessage(t(deps.defaultLocale), { campaign, totals, today: day, kind, previous, seats });
+    const message = digestMessage(t(deps.defaultLocale), { campaign, totals, today: day, kind, previous, seats, shortfalls });
     const queued = await stores.outbox.enqueue({
       kind: 'digest',
       campaignId: campaign.id,

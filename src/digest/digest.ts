@@ -4,6 +4,7 @@
  * only: no name, no personal data, anonymous pledges are just numbers among others.
  */
 import type { Campaign, CampaignTotals } from '../campaigns/campaign.js';
+import type { Shortfall } from '../messaging/deps.js';
 import type { OutgoingMessage } from '../messaging/ports.js';
 import { addDays, daysBetween } from '../shared/clock.js';
 import type { Catalogue } from '../shared/i18n/index.js';
@@ -27,6 +28,13 @@ export interface DigestInput {
   kind: DigestKind;
   previous: DigestSnapshot | null;
   seats: { filled: number; capacity: number } | null;
+  /** The biggest in-kind shortfalls ("Imzer : encore 12 couvertures"); empty when nothing is short. */
+  shortfalls?: readonly Shortfall[] | undefined;
+}
+
+function shortfallLines(c: Catalogue, shortfalls: readonly Shortfall[] | undefined): string[] {
+  if (!shortfalls || shortfalls.length === 0) return [];
+  return ['', c.needs.digestTitle, ...shortfalls.map((s) => `• ${c.needs.shortfall(s.site, s.missing, s)}`)];
 }
 
 /** Which digest `today` calls for: daily while the campaign runs, closing the day after it ends, else none. */
@@ -47,7 +55,7 @@ export function digestMessage(c: Catalogue, input: DigestInput): OutgoingMessage
   const daysLeft = c.campaign.daysLeft(daysBetween(today, campaign.endsOn));
   const since = previous && (previous.day === addDays(today, -1) ? d.yesterday : d.sinceDay(previous.day));
   if (input.kind === 'daily' && previous && since && sameTotals(previous.totals, totals)) {
-    return { kind: 'message', tone: 'info', headline: `☀️ ${d.headline(campaign.name)}`, lines: [`${d.noChange(since)} ${progress}`, daysLeft] };
+    return { kind: 'message', tone: 'info', headline: `☀️ ${d.headline(campaign.name)}`, lines: [`${d.noChange(since)} ${progress}`, daysLeft, ...shortfallLines(c, input.shortfalls)] };
   }
   const change =
     previous && since
@@ -62,6 +70,7 @@ export function digestMessage(c: Catalogue, input: DigestInput): OutgoingMessage
     c.campaign.counts(totals.donors, totals.pledges, totals.collectedMinor, campaign.currency),
     ...(change ? [change] : []),
     ...(seats ? [seats] : []),
+    ...(input.kind === 'daily' ? shortfallLines(c, input.shortfalls) : []),
   ];
   if (input.kind === 'closing') {
     return { kind: 'message', tone: 'ok', headline: `🏁 ${d.closingHeadline(campaign.name)}`, lines: [d.closingThanks, '', ...body] };

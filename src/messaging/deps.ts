@@ -26,8 +26,24 @@ export interface VolunteerDirectory {
   confirmedDestinations(campaignId: string): Promise<Destination[]>;
 }
 
+/** A need still short, for the digest: totals only. */
+export interface Shortfall {
+  site: string;
+  missing: number;
+  itemKey: string;
+  itemLabel: string;
+  size: string | null;
+}
+
+/** Extension point for in-kind needs: the digest adds the biggest shortfalls when `shortfalls` answers. */
+export interface NeedsDirectory {
+  /** At most `limit` needs still short, the biggest first. */
+  shortfalls(campaignId: string, limit: number): Promise<Shortfall[]>;
+}
+
 export interface MessagingDeps extends MessagingStores {
   /** Runs `work` in one database transaction: a claim and the messages it enqueues commit together or not at all. */
   transaction<T>(work: (stores: MessagingStores) => Promise<T>): Promise<T>;
   volunteers?: VolunteerDirectory | undefined;
+  needs?: NeedsDirectory | undefined;
 }

@@ -8,25 +8,60 @@ import { formatMoney, type Minor } from '../shared/money.js';
 import { err, ok, type Result } from '../shared/result.js';
 import { crossed, milestoneMessage, milestonesFor, type Milestone } from './milestones.js';
 
+/** The milestone listener, and a way to wait until the checks it has started are done (shutdown, tests). */
+export interface MilestoneListener extends TotalsListener {
+  settled(): Promise<void>;
+}
+
 /**
  * Announces the milestones a pledge crossed. Each milestone is claimed once for all time in the same
  * transaction that enqueues the announcement: two pledges crossing it together announce it once, and
  * falling back below (a cancellation) then crossing again announces nothing new.
+ * The check reads the totals afresh, so checks of one campaign are coalesced: while one runs, every
+ * change heard meanwhile waits for a single next check, which sees them all. Under a burst of pledges
+ * that is one check at a time instead of one per pledge; the pledge's answer never waits for it.
  * `onError` hears failures: the pledge itself is already recorded and must not look failed.
  */
-export function milestoneListener(deps: CoreDeps, onError: (error: unknown) => void): TotalsListener {
+export function milestoneListener(deps: CoreDeps, onError: (error: unknown) => void): MilestoneListener {
   // Claims are forever: once seen, a milestone key never needs asking about again.
   const claimedKeys = new Set<string>();
+  const running = new Map<string, Promise<void>>();
+  const queued = new Map<string, { campaign: Campaign; change: PledgeChange; done: Promise<void> }>();
+  const check = (campaign: Campaign, change: PledgeChange): Promise<void> => {
+    const job = announceCrossed(deps, campaign, change, claimedKeys)
+      .catch(onError)
+      .finally(() => {
+        if (running.get(campaign.id) === job) running.delete(campaign.id);
+      });
+    running.set(campaign.id, job);
+    return job;
+  };
   return {
-    async totalsChanged(campaign, change) {
-      try {
-        await announceCrossed(deps, campaign, change, claimedKeys);
-      } catch (error) {
-        onError(error);
+    totalsChanged(campaign, change) {
+      const current = running.get(campaign.id);
+      if (!current) return check(campaign, change);
+      const waiting = queued.get(campaign.id);
+      if (waiting) {
+        // Keep a change that raised the totals (only those are checked), the highest seen; the fresh
+        // read of the totals covers the rest.
+        if (rose(change) && (!rose(waiting.change) || change.after.pledgedMinor > waiting.change.after.pledgedMinor)) waiting.change = change;
+        return waiting.done;
       }
+      const next = { campaign, change, done: Promise.resolve() };
+      next.done = current.then(() => {
+        queued.delete(campaign.id);
+        return check(next.campaign, next.change);
+      });
+      queued.set(campaign.id, next);
+      return next.done;
+    },
+    async settled() {
+      while (running.size > 0 || queued.size > 0) await Promise.allSettled([...running.values(), ...[...queued.values()].map((q) => q.done)]);
     },
   };
 }
+
+const rose = (change: PledgeChange) => change.after.pledgedMinor > change.before.pledgedMinor;
 
 /**
  * The running totals are spread over shard rows, so two pledges committing at the same moment may

@@ -5,9 +5,9 @@
  */
 import type { Destination, OutgoingMessage } from '../messaging/ports.js';
 
-export type OutboxKind = 'digest' | 'milestone' | 'announcement' | 'reminder' | 'promotion' | 'album';
+export type OutboxKind = 'digest' | 'milestone' | 'announcement' | 'reminder' | 'promotion' | 'album' | 'thanks';
 
-export const OUTBOX_KINDS: readonly OutboxKind[] = ['digest', 'milestone', 'announcement', 'reminder', 'promotion', 'album'];
+export const OUTBOX_KINDS: readonly OutboxKind[] = ['digest', 'milestone', 'announcement', 'reminder', 'promotion', 'album', 'thanks'];
 
 export interface OutboxRequest {
   kind: OutboxKind;

@@ -7,6 +7,7 @@ import { message } from '../chat/reply.js';
 import type { Catalogue } from '../shared/i18n/index.js';
 import { BATCH_MAX, photoNumbers, type PhotoBatch, type PhotoRuleError } from './photo.js';
 import type { Refusal } from './upload.service.js';
+import { personText } from '../chat/text.js';
 
 export type PhotoErrorCode =
   | PhotoRuleError
@@ -85,7 +86,7 @@ const shownName = (name: string) => {
 /** The lines about refused files (empty when none were refused). */
 export function refusalLines(c: Catalogue, refused: readonly Refusal[], maxMb: number): string[] {
   if (refused.length === 0) return [];
-  return [c.photos.refusedTitle, ...refused.map((r) => c.photos.refused(shownName(r.name), refusalText(c, r, maxMb)))];
+  return [c.photos.refusedTitle, ...refused.map((r) => c.photos.refused(personText(shownName(r.name)), refusalText(c, r, maxMb)))];
 }
 
 /** The answer when nothing could be kept: what was refused and why, nothing stored. */

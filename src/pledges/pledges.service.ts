@@ -71,7 +71,7 @@ export async function makePledge(deps: CoreDeps, input: PledgeInput): Promise<Re
     source: input.source,
     idempotencyKey: input.idempotencyKey,
   });
-  if (!change.duplicate) await notifyTotals(deps, campaign, change);
+  if (!change.duplicate) notifyTotals(deps, campaign, change);
   return ok({ pledge: change.pledge, campaign, totals: change.after, duplicate: change.duplicate });
 }
 
@@ -109,10 +109,14 @@ export async function collectPledge(deps: CoreDeps, id: number): Promise<Result<
 async function settle(deps: CoreDeps, change: PledgeChange): Promise<Result<SettledChange, ChangeError>> {
   const campaign = await deps.campaigns.get(change.pledge.campaignId);
   if (!campaign) throw new Error(`pledge ${change.pledge.id} belongs to no campaign`);
-  await notifyTotals(deps, campaign, change);
+  notifyTotals(deps, campaign, change);
   return ok({ ...change, campaign });
 }
 
-async function notifyTotals(deps: CoreDeps, campaign: Campaign, change: PledgeChange): Promise<void> {
-  for (const listener of deps.totalsListeners) await listener.totalsChanged(campaign, change);
+/**
+ * Tells the listeners without waiting for them: what they do (the milestone check) comes after the
+ * answer, and they hear their own failures.
+ */
+function notifyTotals(deps: CoreDeps, campaign: Campaign, change: PledgeChange): void {
+  for (const listener of deps.totalsListeners) void listener.totalsChanged(campaign, change).catch(() => undefined);
 }

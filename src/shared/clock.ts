@@ -31,11 +31,18 @@ function dayFormatter(timeZone: string): Intl.DateTimeFormat {
   return f;
 }
 
+/** The last answer per time zone: every offset is whole minutes, so a day never changes within one. */
+const lastDay = new Map<string, { minute: number; day: string }>();
+
 /** A calendar day, `YYYY-MM-DD`, as seen in `timeZone`. */
 export function localDay(at: Date, timeZone: string): string {
-  const parts = dayFormatter(timeZone).formatToParts(at);
-  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
-  return `${get('year')}-${get('month')}-${get('day')}`;
+  const minute = Math.floor(at.getTime() / 60_000);
+  const last = lastDay.get(timeZone);
+  if (last && last.minute === minute) return last.day;
+  // en-CA writes a day as YYYY-MM-DD already: one format() instead of picking parts apart.
+  const day = dayFormatter(timeZone).format(at);
+  lastDay.set(timeZone, { minute, day });
+  return day;
 }
 
 const DAY_MS = 86_400_000;

@@ -10,6 +10,7 @@ import { checkSignupForm, hasSeat, type SignupField, type SignupFormValues } fro
 import { signUp, tripsForSignup, type SignupError } from './signups.service.js';
 import { roleName, signupFieldTexts, stateText, tripDates } from './texts.js';
 import { lastSignupDay, type Trip } from './trip.js';
+import { personText } from '../chat/text.js';
 
 export interface ChoiceOption {
   /** `<tripId>:<roleKey>` or `<tripId>:*`. */
@@ -42,7 +43,7 @@ function choiceGroup(c: Actor['c'], trip: Trip): ChoiceGroup {
     .filter((r) => hasSeat(trip, r.key))
     .map((r) => ({ value: `${trip.id}:${r.key}`, label: `${r.name} (${c.volunteers.seatsLeft(r.seats - r.confirmed)})` }));
   const anywhere = hasSeat(trip, null) ? c.volunteers.anywhere : `${c.volunteers.anywhere} (${c.volunteers.full})`;
-  return { label: `${trip.name} (${tripDates(c, trip)})`, options: [...roles, { value: `${trip.id}:*`, label: anywhere }] };
+  return { label: `${personText(trip.name)} (${tripDates(c, trip)})`, options: [...roles, { value: `${trip.id}:*`, label: anywhere }] };
 }
 
 /** `/volunteer`: the form when a trip takes sign-ups, else why not (with the closing dates). */
@@ -52,7 +53,7 @@ export async function volunteerForm(deps: CoreDeps, actor: Actor): Promise<Volun
   if (!trips.ok || (trips.value.open.length === 0 && trips.value.closed.length === 0)) return message('info', [c.volunteers.signup.noTrip]);
   const { open, closed } = trips.value;
   if (open.length === 0) {
-    return message('info', [closed.map((t) => c.volunteers.signup.closed(t.name, lastSignupDay(t))).join(' ')]);
+    return message('info', [closed.map((t) => c.volunteers.signup.closed(personText(t.name), lastSignupDay(t))).join(' ')]);
   }
   const [only] = open;
   return {
@@ -99,7 +100,7 @@ export async function submitSignupForm(
   const role = roleName(c, trip, signup.roleKey);
   const meeting = c.volunteers.meeting(trip.meetingPoint, trip.meetingTime);
   if (signup.status === 'confirmed') {
-    return { kind: 'done', reply: message('ok', [...(meeting ? [meeting] : []), c.volunteers.signup.number(signup.id)], c.volunteers.signup.confirmed(trip.name, tripDates(c, trip), role)) };
+    return { kind: 'done', reply: message('ok', [...(meeting ? [meeting] : []), c.volunteers.signup.number(signup.id)], c.volunteers.signup.confirmed(personText(trip.name), tripDates(c, trip), role)) };
   }
-  return { kind: 'done', reply: message('info', [c.volunteers.signup.number(signup.id)], c.volunteers.signup.waitlisted(trip.name, role, position ?? 0)) };
+  return { kind: 'done', reply: message('info', [c.volunteers.signup.number(signup.id)], c.volunteers.signup.waitlisted(personText(trip.name), role, position ?? 0)) };
 }

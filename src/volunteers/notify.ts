@@ -11,6 +11,7 @@ import type { TripUnit } from './ports.js';
 import type { Signup } from './signup.js';
 import { roleName, tripDates } from './texts.js';
 import type { Trip } from './trip.js';
+import { personText } from '../chat/text.js';
 
 export type SeatNews = 'promoted' | 'confirmedByHr' | 'waitlistedByHr' | 'removedByHr';
 
@@ -25,11 +26,11 @@ export function seatNewsMessage(c: Catalogue, trip: Trip, signup: Signup, news: 
   const dates = tripDates(c, trip);
   switch (news) {
     case 'promoted':
-      return { kind: 'message', tone: 'ok', headline: dm.promotedHeadline, lines: [dm.confirmed(trip.name, dates, role), meetingLine(c, trip), dm.cancelHow] };
+      return { kind: 'message', tone: 'ok', headline: dm.promotedHeadline, lines: [dm.confirmed(personText(trip.name), dates, role), meetingLine(c, trip), dm.cancelHow] };
     case 'confirmedByHr':
-      return { kind: 'message', tone: 'ok', headline: dm.hrHeadline, lines: [dm.confirmedByHr(trip.name, dates, role), meetingLine(c, trip)] };
+      return { kind: 'message', tone: 'ok', headline: dm.hrHeadline, lines: [dm.confirmedByHr(personText(trip.name), dates, role), meetingLine(c, trip)] };
     case 'waitlistedByHr':
-      return { kind: 'message', tone: 'info', headline: dm.hrHeadline, lines: [dm.waitlistedByHr(trip.name, position ?? 0)] };
+      return { kind: 'message', tone: 'info', headline: dm.hrHeadline, lines: [dm.waitlistedByHr(personText(trip.name), position ?? 0)] };
     case 'removedByHr':
       return { kind: 'message', tone: 'info', headline: dm.hrHeadline, lines: [dm.removedByHr(trip.name)] };
   }
@@ -41,7 +42,7 @@ export function reminderMessage(c: Catalogue, trip: Trip, signup: Signup, daysBe
     kind: 'message',
     tone: 'info',
     headline: dm.reminderHeadline(daysBefore),
-    lines: [dm.reminder(trip.name, tripDates(c, trip), roleName(c, trip, signup.roleKey)), meetingLine(c, trip), dm.cancelHow],
+    lines: [dm.reminder(personText(trip.name), tripDates(c, trip), roleName(c, trip, signup.roleKey)), meetingLine(c, trip), dm.cancelHow],
   };
 }
 

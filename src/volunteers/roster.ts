@@ -7,6 +7,7 @@ import type { Catalogue } from '../shared/i18n/index.js';
 import type { RosterEntry } from './ports.js';
 import { roleName, tripDates } from './texts.js';
 import { openSeats, type Trip } from './trip.js';
+import { personText } from '../chat/text.js';
 
 export function rosterReply(c: Catalogue, trip: Trip, entries: readonly RosterEntry[]): MessageReply {
   const h = c.volunteers.hr;
@@ -19,10 +20,10 @@ export function rosterReply(c: Catalogue, trip: Trip, entries: readonly RosterEn
   const lines: string[] = [];
   for (const pool of pools) {
     const people = confirmed.filter((e) => e.signup.roleKey === pool.key);
-    lines.push(h.roleLine(pool.label, people.length, pool.seats, people.length === 0 ? h.nobody : people.map((e) => h.entry(e.signup.id, name(e))).join(', ')));
+    lines.push(h.roleLine(pool.label, people.length, pool.seats, people.length === 0 ? h.nobody : people.map((e) => h.entry(e.signup.id, personText(name(e)))).join(', ')));
   }
   const waiting = entries.filter((e) => e.signup.status === 'waitlisted');
   lines.push('', h.waitlistTitle(waiting.length));
-  for (const e of waiting) lines.push(h.waitEntry(e.position ?? 0, e.signup.id, name(e), roleName(c, trip, e.signup.roleKey)));
-  return message('info', lines, h.rosterTitle(trip.name, tripDates(c, trip)));
+  for (const e of waiting) lines.push(h.waitEntry(e.position ?? 0, e.signup.id, personText(name(e)), roleName(c, trip, e.signup.roleKey)));
+  return message('info', lines, h.rosterTitle(personText(trip.name), tripDates(c, trip)));
 }

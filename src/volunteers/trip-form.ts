@@ -10,6 +10,7 @@ import { volunteerCampaign } from './signups.service.js';
 import { tripErrorText } from './texts.js';
 import { parseRoles, rolesText, tripErrorField, type TripField, type TripInput } from './trip.js';
 import { createTrip, updateTrip } from './trips.service.js';
+import { personText } from '../chat/text.js';
 
 /** The form's fields as typed (dates `YYYY-MM-DD`, time `HH:MM`, roles `Name:seats` lines). */
 export interface TripFormValues {
@@ -52,7 +53,7 @@ export async function tripForm(deps: CoreDeps, actor: Actor, tripId: number | nu
     meetingTime: trip.meetingTime ?? '',
     deadline: trip.deadline ?? '',
   };
-  return { kind: 'form', form: 'trip', intro: c.volunteers.trip.editIntro(trip.id, trip.name), tripId: trip.id, values };
+  return { kind: 'form', form: 'trip', intro: c.volunteers.trip.editIntro(trip.id, personText(trip.name)), tripId: trip.id, values };
 }
 
 /** Form strings → a trip; a field that cannot even be read (roles, seats) is reported on itself. */
@@ -93,5 +94,5 @@ export async function submitTripForm(deps: CoreDeps, actor: Actor, tripId: numbe
     return { kind: 'errors', errors: { [tripErrorField(updated.error)]: tripErrorText(c, updated.error, updated.details) } };
   }
   const { trip, promoted } = updated.value;
-  return { kind: 'done', reply: message('ok', [c.volunteers.trip.updated(trip.id, trip.name), ...(promoted.length > 0 ? [c.volunteers.hr.promoted(promoted.length)] : [])]) };
+  return { kind: 'done', reply: message('ok', [c.volunteers.trip.updated(trip.id, personText(trip.name)), ...(promoted.length > 0 ? [c.volunteers.hr.promoted(promoted.length)] : [])]) };
 }

@@ -152,7 +152,9 @@ describe('photos on Teams, from a 1:1 chat to the album', () => {
     expect(t.slack.callsTo('files.delete').length - deletes).toBe(3);
     // HR's review card loses its photos too (a short notice in the campaign's default language, French).
     const replaced = JSON.stringify(connector.updated(personal(HR)).at(-1)?.body ?? {});
-    expect(replaced).toContain('Ces photos ont été retirées');
+    // In the language HR reads the card in (English here), not the bot's default French.
+    expect(replaced).toContain('These photos were removed.');
+    expect(replaced).not.toContain('Ces photos ont été retirées');
     expect(replaced).not.toContain('data:image');
     expect(await storedPhotos(dataDir)).toEqual([]);
     const album = JSON.stringify(connector.sent(CHANNEL).at(-1)?.body ?? {});

@@ -93,8 +93,10 @@ describe('pledges over Teams', () => {
   it('words it does not know get the help, without a slash in front of commands', async () => {
     await postActivity(t.url, personalMessage(connector.url, person(7), 'hello there'));
     const text = textOf(connector.sent().at(-1)!);
-    expect(text).toContain('`pledge 500`');
-    expect(text).not.toContain('`/pledge');
+    // Commands as people type them in Teams: bold, no slash, no backticks shown literally.
+    expect(text).toContain('**pledge 500**');
+    expect(text).not.toContain('/pledge');
+    expect(text).not.toContain('`');
   });
 
   it('unauthenticated (local use), the Bot Framework Emulator’s user can pledge though it sends no tenant', async () => {

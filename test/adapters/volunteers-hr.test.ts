@@ -49,6 +49,8 @@ function tripSubmission(view: OpenedView, user: string, values: Record<string, s
       team_id: 'T111',
       callback_id: view.callback_id,
       private_metadata: view.private_metadata,
+      // Slack sends the submitted view whole, blocks included.
+      blocks: view.blocks,
       state: {
         values: {
           name: plain(values.name ?? ''),

@@ -1,9 +1,13 @@
 /**
  * A small Slack on loopback: it answers the Web API methods the bot calls, records every call, and can
  * be told to answer 429 / 500 / ok:false. Bolt's client is pointed at it with SLACK_API_URL.
+ * It is strict like Slack: a payload breaking a documented Block Kit rule is refused the way Slack
+ * refuses it, and recorded so the test that caused it fails (strict-setup.ts).
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { checkWebApiCall } from './slack-web-api-rules.js';
+import { recordViolations } from './violations.js';
 
 export interface SlackCall {
   method: string;
@@ -57,6 +61,10 @@ function parseForm(raw: string): Record<string, unknown> {
     form[k] = /^[[{]/.test(v) ? safeJson(v) : v;
   }
   return form;
+}
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
 function safeJson(v: string): unknown {
@@ -128,7 +136,14 @@ export async function startFakeSlack(token = 'xoxb-test-token'): Promise<FakeSla
       res.end(JSON.stringify(payload));
     };
     if (path.startsWith('/response/')) {
-      responses.push({ id: path.slice('/response/'.length), body: safeJson(body.toString('utf8')) });
+      const parsed = safeJson(body.toString('utf8'));
+      const refused = checkWebApiCall('response_url', isRecord(parsed) ? parsed : {});
+      if (refused) recordViolations('response_url', refused.found);
+      if (refused?.answer) {
+        send(200, refused.answer);
+        return;
+      }
+      responses.push({ id: path.slice('/response/'.length), body: parsed });
       send(200, { ok: true });
       return;
     }
@@ -161,6 +176,12 @@ export async function startFakeSlack(token = 'xoxb-test-token'): Promise<FakeSla
       at: Date.now(),
     };
     calls.push(call);
+    const refused = checkWebApiCall(call.method, call.form);
+    if (refused) recordViolations(call.method, refused.found);
+    if (refused?.answer) {
+      send(200, refused.answer);
+      return;
+    }
     const queue = scripts.get(call.method);
     let answer: ScriptedAnswer | undefined;
     if (queue && queue.length > 0) {

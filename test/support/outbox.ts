@@ -22,6 +22,8 @@ export async function runOnce(bot: Bot): Promise<void> {
 export async function deliverAll(bot: Bot, clock: ManualClock, options: { stepMs?: number; maxSteps?: number } = {}): Promise<number> {
   const stepMs = options.stepMs ?? 500;
   const maxSteps = options.maxSteps ?? 200;
+  // What the answers left to do after them (milestone checks) is enqueued first.
+  await Promise.all(bot.deps.totalsListeners.map((l) => l.settled?.()));
   for (let step = 0; step < maxSteps; step++) {
     await bot.outbox.tick();
     await bot.outbox.settle();

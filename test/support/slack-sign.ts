@@ -1,4 +1,6 @@
 import { createHmac } from 'node:crypto';
+import { checkMessage, checkViewAnswer } from './block-kit-rules.js';
+import { recordViolations } from './violations.js';
 
 export const SIGNING_SECRET = 'test-signing-secret-0123456789abcdef';
 
@@ -27,7 +29,49 @@ export async function postToSlackEndpoint(baseUrl: string, post: SlackPost): Pro
     headers['x-slack-request-timestamp'] = String(ts);
     headers['x-slack-signature'] = post.signature ?? slackSignature(post.secret ?? SIGNING_SECRET, ts, post.body);
   }
-  return fetch(`${baseUrl}/slack/events`, { method: 'POST', headers, body: post.body });
+  const res = await fetch(`${baseUrl}/slack/events`, { method: 'POST', headers, body: post.body });
+  if (post.signature === undefined && post.secret === undefined) await checkAnswer(post.body, res.clone());
+  return res;
+}
+
+/**
+ * The bot's HTTP answer, checked like Slack reads it: a slash command's body is a message
+ * (https://docs.slack.dev/interactivity/implementing-slash-commands#responding_to_commands), a
+ * view_submission's is a response_action (https://docs.slack.dev/surfaces/modals#updating_response),
+ * anything else is an empty 200.
+ */
+async function checkAnswer(requestBody: string, res: Response): Promise<void> {
+  const text = await res.text();
+  if (res.status !== 200 || text === '') return;
+  const form = new URLSearchParams(requestBody);
+  let answer: unknown;
+  try {
+    answer = JSON.parse(text);
+  } catch {
+    return;
+  }
+  const record = recordViolations;
+  if (form.has('command')) {
+    const body = typeof answer === 'object' && answer !== null && !Array.isArray(answer) ? Object.fromEntries(Object.entries(answer)) : {};
+    const found = checkMessage(body);
+    if (body.response_type !== undefined && body.response_type !== 'ephemeral' && body.response_type !== 'in_channel') {
+      found.push({ rule: 'response_type must be ephemeral or in_channel', at: '/response_type', value: String(body.response_type) });
+    }
+    record(`slash command ${form.get('command') ?? ''} answer`, found);
+    return;
+  }
+  const payload = parsePayload(form.get('payload'));
+  if (payload?.type === 'view_submission') record('view_submission answer', checkViewAnswer(answer, payload.view));
+}
+
+function parsePayload(raw: string | null): { type?: unknown; view?: unknown } | undefined {
+  if (raw === null) return undefined;
+  try {
+    const v: unknown = JSON.parse(raw);
+    return typeof v === 'object' && v !== null ? v : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 let trigger = 0;

@@ -4,6 +4,7 @@
  */
 import { dashboardDeps } from '../../db/repositories/dashboard.js';
 import { messagingDeps } from '../../db/repositories/messaging.js';
+import { needsDeps } from '../../db/repositories/needs-deps.js';
 import { volunteerDeps } from '../../db/repositories/volunteers.js';
 import { createStores } from '../../db/stores.js';
 import type { DatabaseHandle } from '../../db/connect.js';
@@ -29,6 +30,7 @@ export function coreDeps(db: DatabaseHandle, clock: Clock, reminderDays: number[
     messaging: messagingDeps(db.db, clock),
     volunteers: volunteerDeps(db.db, clock, { reminderDays, retentionDays: 30, publicUrl: 'http://127.0.0.1:3000' }),
     dashboard: dashboardDeps(db.db, 'http://127.0.0.1:3000'),
+    needs: needsDeps(db.db, clock, { timeZone: 'Africa/Casablanca', defaultLocale: 'fr', staticAdmins: new Set(), publicUrl: 'http://127.0.0.1:3000', home: { includes: () => true } }),
   };
 }
 

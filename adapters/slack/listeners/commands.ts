@@ -1,13 +1,15 @@
-import type { App, SlashCommand } from '@slack/bolt';
+import type { App, RespondFn, SlashCommand } from '@slack/bolt';
 import { actorFor, type Actor } from '../../../src/chat/actor.js';
 import { chatCommands } from '../../../src/chat/commands.js';
 import { message, type Reply } from '../../../src/chat/reply.js';
 import { t } from '../../../src/shared/i18n/index.js';
 import type { SlackContext } from '../context.js';
 import { announceComposeModal } from '../announce-modal.js';
-import { pledgeModal, renderMessage } from '../render.js';
+import { pledgeModal, renderMessage, type SlackMessage } from '../render.js';
 import { sendFilePrivately } from '../volunteers/files.js';
 import { volunteerFormView } from '../volunteers/modals.js';
+import { giveModal } from '../needs/give-modal.js';
+import { needModal } from '../needs/need-modal.js';
 
 /** After Slack's 3 s a trigger id is dead: opening the form later cannot work, so stop waiting then. */
 const TRIGGER_LIFE_MS = 3000;
@@ -42,7 +44,13 @@ export function registerCommands(app: App, sc: SlackContext): void {
         };
         if (reply.kind === 'form') {
           await ack();
-          await withDeadline(openForm(client, command, actor, reply), TRIGGER_LIFE_MS).catch(apologise(c.common.formUnavailable));
+          await withDeadline(openForm(client, command, actor, reply), TRIGGER_LIFE_MS).catch(async (error: unknown) => {
+            // Already acknowledged: without this the person would get no form and no word at all. Slack
+            // answering with an error is our fault (sorry); no answer in time is Slack's (try again).
+            logger.error(`command ${name}: form not opened: ${error instanceof Error ? error.message : 'unknown error'}`);
+            const text = slackAnswered(error) ? c.common.sorry : c.common.formUnavailable;
+            await tellAfterAck(respond, client, command, renderMessage(message('error', [text])));
+          });
           return;
         }
         if (reply.kind === 'file') {
@@ -60,12 +68,31 @@ export function registerCommands(app: App, sc: SlackContext): void {
   }
 }
 
+/** After the ack: through the command's response_url, else as an ephemeral, else in the person's DM. */
+async function tellAfterAck(respond: RespondFn, client: App['client'], command: SlashCommand, msg: SlackMessage): Promise<void> {
+  try {
+    await respond({ response_type: 'ephemeral', ...msg });
+    return;
+  } catch {
+    // The response_url may have expired or been used up: try the Web API.
+  }
+  try {
+    await client.chat.postEphemeral({ channel: command.channel_id, user: command.user_id, ...msg });
+  } catch {
+    await client.chat.postMessage({ channel: command.user_id, ...msg }).catch(() => undefined);
+  }
+}
+
 async function openForm(client: App['client'], command: SlashCommand, actor: Actor, reply: Reply & { kind: 'form' }) {
   await client.views.open({
     trigger_id: command.trigger_id,
     view:
       reply.form === 'volunteer' || reply.form === 'trip'
         ? volunteerFormView(actor, reply, command.channel_id ?? null)
+        : reply.form === 'give'
+        ? giveModal(actor, reply, command.channel_id ?? null)
+        : reply.form === 'need'
+        ? needModal(actor, reply, command.channel_id ?? null)
         : reply.form === 'announce'
         ? announceComposeModal(actor.c, reply.intro, { locale: actor.locale })
         : pledgeModal(actor.c, reply, { channel: command.channel_id ?? null, locale: actor.locale }),
@@ -78,6 +105,11 @@ function withDeadline<T>(work: Promise<T>, ms: number): Promise<T> {
     timer = setTimeout(() => reject(new Error(`no answer from Slack within ${ms} ms`)), ms);
   });
   return Promise.race([work, late]).finally(() => clearTimeout(timer));
+}
+
+/** Slack answered, with an error of its own (as opposed to no answer, a time-out or a network failure). */
+function slackAnswered(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && 'code' in error && error.code === 'slack_webapi_platform_error';
 }
 
 /** Slack channel ids tell their kind: D… direct message, G… private channel or group DM, C… channel. */

@@ -8,7 +8,7 @@ import { understandAmount } from '../../../src/pledges/pledges.service.js';
 import { pledgeErrorText } from '../../../src/pledges/texts.js';
 import { t } from '../../../src/shared/i18n/index.js';
 import type { SlackContext } from '../context.js';
-import { BLOCK, PLEDGE_VIEW, renderMessage } from '../render.js';
+import { BLOCK, PLEDGE_VIEW, renderMessage, type SlackMessage } from '../render.js';
 
 const meta = z.object({ channel: z.string().nullable(), locale: z.enum(['fr', 'en']) });
 const text = z.object({ value: z.string().nullable().optional() }).optional();
@@ -61,16 +61,16 @@ export function registerViews(app: App, sc: SlackContext): void {
 }
 
 /** An ephemeral message in the channel the form came from, or a direct message when that fails. */
-async function tellPrivately(client: App['client'], user: string, channel: string | null, msg: { text: string; blocks: unknown[] }) {
+async function tellPrivately(client: App['client'], user: string, channel: string | null, msg: SlackMessage) {
   if (channel) {
     try {
-      await client.chat.postEphemeral({ channel, user, text: msg.text, blocks: msg.blocks as never });
+      await client.chat.postEphemeral({ channel, user, text: msg.text, blocks: msg.blocks });
       return;
     } catch {
       // Not in that channel any more (or it was a DM with someone else): fall through to a DM.
     }
   }
-  await client.chat.postMessage({ channel: user, text: msg.text, blocks: msg.blocks as never });
+  await client.chat.postMessage({ channel: user, text: msg.text, blocks: msg.blocks });
 }
 
 function safeJson(text: string | undefined): unknown {

@@ -12,7 +12,6 @@ import type { Logger } from '../../logger.js';
 import { noticeMessage, reviewMessage } from './blocks.js';
 import { directChannel, uploadFiles } from './upload-files.js';
 
-type Post = Parameters<WebClient['chat']['postMessage']>[0];
 
 export class SlackPhotoNotifier implements PlatformPhotoNotifier {
   private readonly log: Logger;
@@ -41,7 +40,7 @@ export class SlackPhotoNotifier implements PlatformPhotoNotifier {
         const photoId = files[i]?.photoId;
         if (photoId !== undefined) await p.store.recordPost({ photoId, platform: 'slack', kind: 'file', destination: { platform: 'slack', channelId: channel }, platformRef: fileId });
       }
-      await this.client.chat.postMessage({ channel, ...reviewMessage(t(to.locale), batch, uploaderName) } as Post);
+      await this.client.chat.postMessage({ channel, ...reviewMessage(t(to.locale), batch, uploaderName) });
       return true;
     } catch (error) {
       this.log.warn({ batch: batch.id, err: String(error) }, 'photo review not delivered to an HR person');
@@ -51,7 +50,7 @@ export class SlackPhotoNotifier implements PlatformPhotoNotifier {
 
   async tell(to: Recipient, reply: MessageReply, withdrawBatchId?: number): Promise<boolean> {
     try {
-      await this.client.chat.postMessage({ channel: to.userId, ...noticeMessage(t(to.locale), reply, withdrawBatchId) } as Post);
+      await this.client.chat.postMessage({ channel: to.userId, ...noticeMessage(t(to.locale), reply, withdrawBatchId) });
       return true;
     } catch (error) {
       this.log.warn({ err: String(error) }, 'photo notice not delivered');

@@ -117,7 +117,7 @@ export function registerPhotoUploads(app: App, sc: SlackContext, options: SlackP
         return;
       }
       const head = message(refused.length > 0 ? 'info' : 'ok', refusalLines(c, refused, maxMb), receivedHeadline(c, batch));
-      await client.chat.postMessage({ channel: msg.channel, ...consentPrompt(c, batch, head) } as Parameters<WebClient['chat']['postMessage']>[0]);
+      await client.chat.postMessage({ channel: msg.channel, ...consentPrompt(c, batch, head) });
     } catch (error) {
       sc.logger.error({ component: 'photos', err: String(error) }, 'photo upload failed');
       await client.chat.postMessage({ channel: msg.channel, ...renderMessage(message('error', [(c ?? t(sc.deps.defaultLocale)).common.sorry])) }).catch(() => undefined);

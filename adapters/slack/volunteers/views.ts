@@ -59,13 +59,13 @@ async function tellPrivately(client: App['client'], user: string, channel: strin
   const msg = renderMessage(reply);
   if (channel) {
     try {
-      await client.chat.postEphemeral({ channel, user, text: msg.text, blocks: msg.blocks as never });
+      await client.chat.postEphemeral({ channel, user, text: msg.text, blocks: msg.blocks });
       return;
     } catch {
       // Not in that channel any more: fall through to a direct message.
     }
   }
-  await client.chat.postMessage({ channel: user, text: msg.text, blocks: msg.blocks as never });
+  await client.chat.postMessage({ channel: user, text: msg.text, blocks: msg.blocks });
 }
 
 type Submit<F extends string> = (actor: Actor, values: Values, view: ViewOutput, tripId: number | null) => Promise<FormOutcome<F>>;

@@ -17,6 +17,7 @@ import type { PhotoPost, Recipient, ReviewRequest } from '../../../src/photos/po
 import { parseOutgoingMessage } from '../../../src/outbox/payload.js';
 import { t } from '../../../src/shared/i18n/index.js';
 import type { Logger } from '../../logger.js';
+import { z } from 'zod';
 import type { PlatformPhotoNotifier } from '../../photos/wiring.js';
 import type { CaravaneCloudAdapter } from '../auth.js';
 import { cardActivity, noticeCard } from '../render.js';
@@ -37,6 +38,9 @@ export interface TeamsPhotoOptions {
 
 /** Review cards are remembered as `review:<activity id>`, album cards by their bare activity id. */
 export const REVIEW_REF = 'review:';
+
+/** Where a photo was posted in Teams; review posts also keep their reader's language. */
+const postDestination = z.looseObject({ conversationId: z.string().optional().catch(undefined), locale: z.enum(['fr', 'en']).optional().catch(undefined) });
 
 export class TeamsPhotoNotifier implements PlatformPhotoNotifier {
   private readonly log: Logger;
@@ -93,7 +97,7 @@ export class TeamsPhotoNotifier implements PlatformPhotoNotifier {
       if (id === null) return false;
       // Remembered so that a rejection or a withdrawal takes the photos back out of HR's card.
       for (const photo of live) {
-        if (id && chat) await this.o.deps.photos?.store.recordPost({ photoId: photo.id, platform: 'teams', kind: 'message', destination: { platform: 'teams', conversationId: chat }, platformRef: `${REVIEW_REF}${id}` });
+        if (id && chat) await this.o.deps.photos?.store.recordPost({ photoId: photo.id, platform: 'teams', kind: 'message', destination: { platform: 'teams', conversationId: chat, locale: to.locale }, platformRef: `${REVIEW_REF}${id}` });
       }
       return true;
     } catch (error) {
@@ -114,12 +118,13 @@ export class TeamsPhotoNotifier implements PlatformPhotoNotifier {
 
   /** One earlier message: redrawn without withdrawn photos, deleted when none is left, or (review) replaced. */
   private async retractOne(post: PhotoPost): Promise<boolean> {
-    const destination = post.destination as { conversationId?: unknown };
-    const ref = await this.usable(typeof destination.conversationId === 'string' ? destination.conversationId : null);
+    const destination = postDestination.parse(post.destination);
+    const ref = await this.usable(destination.conversationId ?? null);
     if (!ref) return false;
     if (post.platformRef.startsWith(REVIEW_REF)) {
       const id = post.platformRef.slice(REVIEW_REF.length);
-      const notice = cardActivity(noticeCard(message('info', [t(this.o.deps.defaultLocale).photos.removedCard])));
+      // In the language of the HR person whose card it was (reviews recorded before that: the default).
+      const notice = cardActivity(noticeCard(message('info', [t(destination.locale ?? this.o.deps.defaultLocale).photos.removedCard])));
       await this.within(ref, (ctx) => ctx.updateActivity({ ...notice, id }));
       return true;
     }

@@ -3,6 +3,7 @@ import { formatDay, formatPercent, money } from './format.js';
 import type { Catalogue } from './fr.js';
 import { dashboardEn } from './dashboard.js';
 import { broadcastsEn } from './broadcasts.js';
+import { needsEn } from './needs.js';
 import { photosEn } from './photos.js';
 import { teamsEn } from './teams.js';
 import { volunteersEn } from './volunteers.js';
@@ -18,6 +19,7 @@ export const en: Catalogue = {
   broadcasts: broadcastsEn,
   dashboard: dashboardEn,
   volunteers: volunteersEn,
+  needs: needsEn,
   common: {
     sorry: 'Sorry, something went wrong on our side. Please try again in a moment.',
     notAdmin: 'This command is for the caravan’s HR team only.',

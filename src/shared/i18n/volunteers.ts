@@ -162,7 +162,8 @@ export const volunteersEn: VolunteersCatalogue = {
     notesLabel: 'Notes: diet, health (optional)',
     notesPlaceholder: 'Vegetarian, peanut allergy…',
     rulesLabel: 'Trip rules',
-    rulesOption: 'I accept the trip’s rules: timing, safety, following the team’s instructions.',
+    // Slack shows at most 75 characters in an option (docs.slack.dev/reference/block-kit/composition-objects/option-object).
+    rulesOption: 'I accept the trip’s rules: timing, safety and the team’s instructions.',
     privateOnly: 'Signing up asks for a phone number and an emergency contact: write “volunteer” in your private chat with Caravane to open the form.',
     useSlash: 'Type `/volunteer` to open the sign-up form.',
   },

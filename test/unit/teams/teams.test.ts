@@ -8,8 +8,9 @@ import { message } from '../../../src/chat/reply.js';
 const base = { type: 'message', serviceUrl: 'https://smba.trafficmanager.net/emea/', conversation: { id: 'a:1' } };
 
 describe('Teams markdown', () => {
-  it('turns the catalogue’s Slack bold into Teams bold and leaves code spans alone', () => {
-    expect(teamsMarkdown('*Caravane 2026* — `a*b*c` and *x*')).toBe('**Caravane 2026** — `a*b*c` and **x**');
+  it('turns the catalogue’s Slack bold into Teams bold and shows code spans as commands, their stars literal', () => {
+    expect(teamsMarkdown('*Caravane 2026* — `a*b*c` and *x*')).toBe('**Caravane 2026** — **a\\*b\\*c** and **x**');
+    expect(teamsMarkdown('Type `/volunteer status`.')).toBe('Type **volunteer status**.');
     expect(teamsMarkdown('5 * 3 = 15, 2*3')).toBe('5 * 3 = 15, 2*3');
   });
 

@@ -1,0 +1,93 @@
+/**
+ * What an idle instance costs: database transactions per second (pg_stat_database's xact_commit,
+ * fresh and right after a burst of pledges), how soon an enqueued message is sent (enqueue → the fake
+ * Slack receiving chat.postMessage), and resident memory at rest on Postgres and on the embedded PGlite.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { migrateToLatest, openDatabase } from '../db/connect.js';
+import { outboxStore } from '../db/repositories/outbox.js';
+import { createStores } from '../db/stores.js';
+import { message } from '../src/chat/reply.js';
+import { systemClock } from '../src/shared/clock.js';
+import { minor } from '../src/shared/money.js';
+import { startFakeSlack, type FakeSlack } from '../test/support/fake-slack.js';
+import { slackSignature, slashCommandBody } from '../test/support/slack-sign.js';
+import { load } from './load.js';
+import { localDay, percentile, scratchDatabase, startChildBot, table } from './support.js';
+
+const SECRET = 'bench-signing-secret';
+const WINDOW_MS = Number(process.env.BENCH_IDLE_SECONDS ?? 30) * 1000;
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Commits per second in `database` over the window; the sampling queries themselves are taken off. */
+async function commitsPerSecond(stats: pg.Client, database: string): Promise<number> {
+  const read = async () => Number((await stats.query<{ n: string }>('select xact_commit as n from pg_stat_database where datname = $1', [database])).rows[0]?.n ?? 0);
+  // Backends report their counts with a delay (up to 10 s when idle): let the previous phase land first.
+  await sleep(11_000);
+  const before = await read();
+  await sleep(WINDOW_MS);
+  await sleep(0);
+  const after = await read();
+  return Math.max(0, after - before - 1) / (WINDOW_MS / 1000);
+}
+
+async function enqueueToSend(db: Awaited<ReturnType<typeof openDatabase>>['db'], slack: FakeSlack, n: number): Promise<number[]> {
+  const outbox = outboxStore(db, systemClock);
+  const times: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const channel = `CIDLE${i}`;
+    const started = performance.now();
+    await outbox.enqueue({ kind: 'announcement', campaignId: null, message: message('info', [`ping ${i}`]), destinations: [{ platform: 'slack', channelId: channel }], dedupeKey: `bench:idle:${i}` });
+    while (!slack.posted.some((p) => p.channel === channel)) {
+      if (performance.now() - started > 20_000) break;
+      await sleep(1);
+    }
+    times.push(performance.now() - started);
+    await sleep(300);
+  }
+  return times.sort((a, b) => a - b);
+}
+
+export default async function run(): Promise<void> {
+  const database = await scratchDatabase('caravane_idle');
+  const slack = await startFakeSlack('xoxb-bench');
+  const handle = await openDatabase({ url: database.url, dataDir: '' });
+  await migrateToLatest(handle);
+  await createStores(handle.db).campaigns.create({ name: 'Idle', currency: 'MAD', goalMinor: minor(15_000_000_000), startsOn: localDay(-10), endsOn: localDay(20) });
+  const name = new URL(database.url).pathname.slice(1);
+  const stats = new pg.Client({ connectionString: database.url });
+  await stats.connect();
+  const slackEnv = { SLACK_SIGNING_SECRET: SECRET, SLACK_BOT_TOKEN: 'xoxb-bench', SLACK_API_URL: slack.apiUrl };
+  const bot = await startChildBot({ ...slackEnv, DATABASE_URL: database.url }, 3941);
+  const dataDir = mkdtempSync(join(tmpdir(), 'caravane-idle-'));
+  try {
+    const fresh = await commitsPerSecond(stats, name);
+    const restPg = bot.rssMb();
+    let n = 0;
+    await load(bot.url, () => {
+      const body = slashCommandBody('/pledge', '100', { user: `UI${n++ % 300}` });
+      const ts = Math.floor(Date.now() / 1000);
+      return { path: '/slack/events', headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-slack-request-timestamp': String(ts), 'x-slack-signature': slackSignature(SECRET, ts, body) }, body };
+    }, 10, 1_000);
+    const afterBurst = await commitsPerSecond(stats, name);
+    const latency = await enqueueToSend(handle.db, slack, 20);
+    table('Idle instance on Postgres', ['phase', 'transactions/s'], [['idle after start', fresh.toFixed(2)], ['idle after 1,000 pledges', afterBurst.toFixed(2)]]);
+    table('Enqueue → chat.postMessage received (20 messages, 300 ms apart)', ['p50 ms', 'max ms'], [[percentile(latency, 50).toFixed(1), (latency.at(-1) ?? 0).toFixed(1)]]);
+    await bot.stop();
+    const embedded = await startChildBot({ ...slackEnv, DATA_DIR: dataDir }, 3942);
+    await sleep(15_000);
+    const restLite = embedded.rssMb();
+    await embedded.stop();
+    table('Resident memory at rest (RSS, 15 s or more after start)', ['database', 'MB'], [['Postgres', restPg.toFixed(0)], ['embedded PGlite', restLite.toFixed(0)]]);
+  } finally {
+    await bot.stop();
+    await stats.end();
+    await handle.close();
+    await slack.close();
+    await database.drop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,66 @@
+/**
+ * `/caravan` verbs of the needs feature: `needs` for everyone; `received N [QUANTITY]` and
+ * `loading SITE` for HR (checked by the use cases themselves).
+ */
+import type { CoreDeps } from '../../deps.js';
+import { receiveItems } from '../../needs/give.service.js';
+import { isHrOperator, needsOverview, type Operator } from '../../needs/needs.service.js';
+import { findSite } from '../../needs/rows.js';
+import type { Actor } from '../actor.js';
+import type { CommandContext } from '../pledge-command.js';
+import { message, type Reply } from '../reply.js';
+import { needForm } from './need-form.js';
+import { overviewLines, receiveErrorLine } from './texts.js';
+
+export const NEEDS_VERBS: readonly string[] = ['need', 'besoin', 'site', 'needs', 'besoins', 'received', 'recu', 'reçu', 'recus', 'reçus', 'loading', 'chargement'];
+
+const operator = (actor: Actor): Operator => ({ kind: 'chat', identity: actor.identity });
+
+export async function caravanNeedsVerb(deps: CoreDeps, actor: Actor, words: string[], ctx: CommandContext): Promise<Reply> {
+  const verb = (words[0] ?? '').toLowerCase();
+  if (verb === 'needs' || verb === 'besoins') return needsReply(deps, actor, ctx.prefix);
+  if (verb === 'need' || verb === 'besoin' || verb === 'site') return words.length === 1 ? needForm(deps, actor) : message('error', [actor.c.common.badCommand(words.join(' ').slice(0, 60), ctx.prefix)]);
+  if (verb === 'loading' || verb === 'chargement') return loadingReply(deps, actor, words.slice(1).join(' '), ctx.prefix);
+  return receivedReply(deps, actor, words.slice(1), ctx.prefix);
+}
+
+async function needsReply(deps: CoreDeps, actor: Actor, prefix: string): Promise<Reply> {
+  const { c } = actor;
+  const overview = await needsOverview(deps.needs);
+  if (!overview.ok) return message('info', [c.campaign.none]);
+  return message('info', overviewLines(c, overview.value, prefix), c.needs.list.title(overview.value.campaign.name));
+}
+
+async function receivedReply(deps: CoreDeps, actor: Actor, args: string[], prefix: string): Promise<Reply> {
+  const { c } = actor;
+  const [idText = '', qtyText] = args.map((a) => a.replace(/^(#|n°)/i, ''));
+  const valid = /^\d{1,12}$/.test(idText) && (qtyText === undefined || /^\d{1,6}$/.test(qtyText)) && args.length <= 2;
+  if (!valid) {
+    // Someone else learns nothing more than HR's refusal.
+    return (await isHrOperator(deps.needs, operator(actor))) ? message('error', [c.needs.received.usage(prefix)]) : message('error', [c.common.notAdmin]);
+  }
+  const id = Number(idText);
+  const result = await receiveItems(deps.needs, operator(actor), id, qtyText === undefined ? null : Number(qtyText));
+  if (!result.ok) return message('error', [receiveErrorLine(c, result.error)]);
+  const { pledge, need, quantity, thanked } = result.value;
+  return message('ok', [
+    c.needs.received.done(id, quantity, need, need.siteName, pledge.received, pledge.quantity),
+    thanked ? c.needs.received.thanked : c.needs.received.notReachable,
+  ]);
+}
+
+/** Signed links (24 h) to the site's loading list: a printable page and the CSV, for the volunteers who pack. */
+async function loadingReply(deps: CoreDeps, actor: Actor, siteText: string, prefix: string): Promise<Reply> {
+  const { c } = actor;
+  if (!(await isHrOperator(deps.needs, operator(actor)))) return message('error', [c.common.notAdmin]);
+  const overview = await needsOverview(deps.needs);
+  if (!overview.ok) return message('info', [c.campaign.none]);
+  if (siteText.trim() === '') return message('error', [c.needs.loading.usage(prefix)]);
+  const sites = overview.value.sites.map((s) => s.site);
+  const site = findSite(sites, siteText);
+  if (!site) return message('error', [c.needs.loading.siteUnknown(siteText.slice(0, 60), sites.map((s) => s.name).join(', '))]);
+  const base = `/files/loading/${overview.value.campaign.id}/${site.id}`;
+  const day = 24 * 60 * 60_000;
+  const [csv, html] = await Promise.all([deps.needs.links(`${base}.csv`, day), deps.needs.links(`${base}.html`, day)]);
+  return message('ok', [c.needs.loading.links(site.name, csv, html)]);
+}

@@ -1,0 +1,76 @@
+/**
+ * The `/give` form, platform-neutral: which needs to offer (each open need, and "where it is most
+ * needed" for an item asked for at several sites) and what a submission comes to (errors field by
+ * field, or the answer). Slack lays it out as a modal, Teams as an Adaptive Card; both submit here.
+ */
+import type { CoreDeps } from '../../deps.js';
+import { giveToNeed, type GiveError } from '../../needs/give.service.js';
+import { missing, shortfalls, type Need } from '../../needs/need.js';
+import { needsCampaign } from '../../needs/needs.service.js';
+import type { FormOutcome } from '../../volunteers/forms.js';
+import type { Actor } from '../actor.js';
+import { message, type MessageReply } from '../reply.js';
+import { giveAnswer } from './give-command.js';
+import { giveErrorLines } from './texts.js';
+
+export interface GiveFormReply {
+  kind: 'form';
+  form: 'give';
+  intro: string;
+  /** `need:<id>` or `most:<itemKey>|<size>`; Slack shows at most 100. */
+  options: Array<{ value: string; label: string }>;
+}
+
+export type GiveField = 'need' | 'quantity';
+
+const groupKey = (n: Need) => `${n.itemKey}|${n.size ?? ''}`;
+
+export async function giveForm(deps: CoreDeps, actor: Actor): Promise<GiveFormReply | MessageReply> {
+  const { c } = actor;
+  const campaign = await needsCampaign(deps.needs);
+  if (!campaign) return message('info', [c.campaign.none]);
+  const open = shortfalls(await deps.needs.store.needs(campaign.id));
+  if (open.length === 0) return message('info', [c.needs.give.noNeeds]);
+  const groups = new Map<string, Need[]>();
+  for (const n of open) groups.set(groupKey(n), [...(groups.get(groupKey(n)) ?? []), n]);
+  const most = [...groups.values()].filter((g) => g.length > 1).map((g) => ({ value: `most:${groupKey(g[0] as Need)}`, label: c.needs.form.mostNeeded(c.needs.item(g[0] as Need)) }));
+  const each = open.map((n) => ({ value: `need:${n.id}`, label: `${n.siteName} · ${c.needs.item(n)} — ${c.needs.form.missing(missing(n))}` }));
+  return { kind: 'form', form: 'give', intro: c.needs.form.intro(campaign.name), options: [...most, ...each].slice(0, 100) };
+}
+
+/** Stores a submitted form: a need must be picked and the quantity be a whole number it still needs. */
+export async function submitGiveForm(
+  deps: CoreDeps,
+  actor: Actor,
+  values: { need: string; quantity: string },
+  idempotencyKey: string | null,
+): Promise<FormOutcome<GiveField>> {
+  const { c } = actor;
+  const q = values.quantity.trim();
+  const quantity = /^\d{1,6}$/.test(q) ? Number(q) : Number.NaN;
+  const errors: Partial<Record<GiveField, string>> = {};
+  if (!Number.isSafeInteger(quantity) || quantity < 1) errors.quantity = c.needs.give.badQuantity(10_000);
+  const needId = await pickNeed(deps, values.need);
+  if (needId === null) errors.need = c.needs.form.pick;
+  if (needId === null || errors.quantity) return { kind: 'errors', errors };
+  const giver = { personId: actor.person.id, platform: actor.identity.platform };
+  const result = await giveToNeed(deps.needs, giver, needId, quantity, idempotencyKey, values.need.startsWith('most:'));
+  if (!result.ok) return { kind: 'errors', errors: fieldOf(result.error, giveErrorLines(c, result.error, '').join(' ')) };
+  return { kind: 'done', reply: giveAnswer(c, result.value) };
+}
+
+function fieldOf(error: GiveError, text: string): Partial<Record<GiveField, string>> {
+  return error.code === 'give.too_many' || error.code === 'give.bad_quantity' ? { quantity: text } : { need: text };
+}
+
+/** `need:<id>` as is; `most:<item>|<size>` → the need of that item and size missing the most. */
+async function pickNeed(deps: CoreDeps, value: string): Promise<number | null> {
+  const need = /^need:(\d{1,9})$/.exec(value);
+  if (need) return Number(need[1]);
+  const most = /^most:(.{1,80})$/.exec(value);
+  if (!most) return null;
+  const campaign = await needsCampaign(deps.needs);
+  if (!campaign) return null;
+  const best = shortfalls(await deps.needs.store.needs(campaign.id)).find((n) => groupKey(n) === most[1]);
+  return best?.id ?? null;
+}

@@ -1,0 +1,84 @@
+/**
+ * HR's form for a need (and its site, created on the way when new): site, place, item, size,
+ * quantity, unit price. Platform-neutral; Slack lays it out as a modal, Teams as a card. HR is checked
+ * by the use cases themselves; nothing is stored unless every field is right.
+ */
+import type { CoreDeps } from '../../deps.js';
+import { addNeed, addSite, isHrOperator, MAX_SITE_NAME, needsCampaign, type NeedError, type Operator } from '../../needs/needs.service.js';
+import { checkNeed, findSite } from '../../needs/rows.js';
+import type { Catalogue } from '../../shared/i18n/index.js';
+import type { FormOutcome } from '../../volunteers/forms.js';
+import type { Actor } from '../actor.js';
+import { message, type MessageReply } from '../reply.js';
+
+export type NeedFormField = 'site' | 'place' | 'item' | 'size' | 'quantity' | 'unitPrice';
+export type NeedFormValues = Record<NeedFormField, string>;
+
+export interface NeedFormReply {
+  kind: 'form';
+  form: 'need';
+  intro: string;
+  /** The campaign's sites, for the hint under the site field. */
+  sites: string[];
+}
+
+const operator = (actor: Actor): Operator => ({ kind: 'chat', identity: actor.identity });
+
+export async function needForm(deps: CoreDeps, actor: Actor): Promise<NeedFormReply | MessageReply> {
+  const { c } = actor;
+  if (!(await isHrOperator(deps.needs, operator(actor)))) return message('error', [c.common.notAdmin]);
+  const campaign = await needsCampaign(deps.needs);
+  if (!campaign) return message('info', [c.campaign.none]);
+  const sites = (await deps.needs.store.sites(campaign.id)).map((s) => s.name);
+  return { kind: 'form', form: 'need', intro: c.needs.hrForm.intro(campaign.name), sites };
+}
+
+function fieldError(c: Catalogue, e: NeedError): Partial<Record<NeedFormField, string>> {
+  const f = c.needs.hrForm.errors;
+  switch (e.code) {
+    case 'hr.only':
+      return { site: c.common.notAdmin };
+    case 'campaign.none':
+      return { site: c.campaign.none };
+    case 'need.site_unknown':
+      return { site: f.site };
+    case 'need.item_missing':
+    case 'need.item_too_long':
+      return { item: f.item };
+    case 'need.bad_size':
+      return { size: f.size };
+    case 'need.bad_quantity':
+      return { quantity: f.quantity(e.max) };
+    case 'need.bad_price':
+      return { unitPrice: f.price };
+    case 'need.below_pledged':
+      return { quantity: f.belowPledged(e.pledged) };
+  }
+}
+
+export async function submitNeedForm(deps: CoreDeps, actor: Actor, values: NeedFormValues): Promise<FormOutcome<NeedFormField>> {
+  const { c } = actor;
+  const op = operator(actor);
+  const campaign = await needsCampaign(deps.needs);
+  if (!(await isHrOperator(deps.needs, op))) return { kind: 'errors', errors: { site: c.common.notAdmin } };
+  if (!campaign) return { kind: 'errors', errors: { site: c.campaign.none } };
+  if (values.site.trim() === '') return { kind: 'errors', errors: { site: c.needs.hrForm.errors.site } };
+  const sites = await deps.needs.store.sites(campaign.id);
+  const known = findSite(sites, values.site);
+  // Every field is checked before a new site is stored: a refused form leaves nothing behind.
+  const draft = { id: 0, campaignId: campaign.id, name: values.site.trim(), place: null, beneficiaries: null, contact: null };
+  const checked = checkNeed({ ...values, site: known ? values.site : draft.name }, known ? sites : [...sites, draft]);
+  if (!checked.ok) return { kind: 'errors', errors: fieldError(c, checked.error) };
+  if (!known && draft.name.length > MAX_SITE_NAME) return { kind: 'errors', errors: { site: c.needs.hrForm.errors.site } };
+  let created: string | null = null;
+  if (!known) {
+    const site = await addSite(deps.needs, op, { name: values.site, place: values.place || null, beneficiaries: null, contact: null });
+    if (!site.ok) return { kind: 'errors', errors: { site: c.needs.hrForm.errors.site } };
+    created = site.value.name;
+  }
+  const result = await addNeed(deps.needs, op, { site: created ?? values.site, item: values.item, size: values.size, quantity: values.quantity, unitPrice: values.unitPrice });
+  if (!result.ok) return { kind: 'errors', errors: fieldError(c, result.error) };
+  const { need } = result.value;
+  const lines = [created ? c.needs.hrForm.siteCreated(created) : null, c.needs.hrForm.saved(need.id, need.quantity, need, need.siteName)].filter((l): l is string => l !== null);
+  return { kind: 'done', reply: message('ok', lines) };
+}

@@ -1,0 +1,147 @@
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addNeed, addSite } from '../../src/needs/needs.service.js';
+import { currentCampaign, seedCampaign, startTestBot, type TestBot } from '../support/bot.js';
+import { startFakeConnector } from '../support/fake-connector.js';
+import { payloadBody, postToSlackEndpoint, slashCommandBody } from '../support/slack-sign.js';
+import { executeInvoke, person, personalMessage, postActivity } from '../support/teams-activities.js';
+
+type TeamsCard = { body: Array<Record<string, unknown>>; actions?: Array<Record<string, unknown>> };
+
+const fixture = JSON.parse(readFileSync('test/fixtures/slack/05-view-submission.payload.json', 'utf8')) as Record<string, unknown>;
+const cli = { kind: 'cli' } as const;
+
+let t: TestBot;
+beforeAll(async () => {
+  t = await startTestBot({ env: { DEFAULT_LOCALE: 'fr', ADMINS: 'slack:UHR' }, outbox: { autostart: false } });
+  await seedCampaign(t.bot);
+  for (const name of ['Imzer', 'Ifrtan']) expect((await addSite(t.bot.deps.needs, cli, { name, place: null, beneficiaries: null, contact: null })).ok).toBe(true);
+  for (const [site, quantity] of [['Imzer', '10'], ['Ifrtan', '25']] as const) {
+    expect((await addNeed(t.bot.deps.needs, cli, { site, item: 'couverture', size: '', quantity, unitPrice: '' })).ok).toBe(true);
+  }
+});
+afterAll(async () => t?.close());
+
+interface OpenedView {
+  callback_id: string;
+  private_metadata: string;
+  blocks: Array<{ block_id?: string; type: string; element?: { options?: Array<{ text: { text: string }; value: string }> } }>;
+}
+
+async function openForm(user: string, command = '/give', text = ''): Promise<OpenedView> {
+  const triggerId = `trigger-${user}-${Date.now()}`;
+  const res = await postToSlackEndpoint(t.url, { body: slashCommandBody(command, text, { user, triggerId }) });
+  expect(res.status).toBe(200);
+  for (let i = 0; i < 50 && !t.slack.callsTo('views.open').some((c) => c.form.trigger_id === triggerId); i++) await new Promise((r) => setTimeout(r, 20));
+  const call = t.slack.callsTo('views.open').find((c) => c.form.trigger_id === triggerId);
+  expect(call).toBeDefined();
+  return call?.form.view as OpenedView;
+}
+
+async function submit(view: OpenedView, user: string, viewId: string, need: string | null, quantity: string) {
+  return submitValues(view, user, viewId, {
+    give_need: { value: { type: 'static_select', selected_option: need === null ? null : { value: need } } },
+    give_quantity: { value: { type: 'plain_text_input', value: quantity } },
+  });
+}
+
+async function submitValues(view: OpenedView, user: string, viewId: string, values: Record<string, unknown>) {
+  const base = fixture.view as Record<string, unknown>;
+  const payload = {
+    ...fixture,
+    user: { ...(fixture.user as object), id: user },
+    view: {
+      ...base,
+      id: viewId,
+      callback_id: view.callback_id,
+      private_metadata: view.private_metadata,
+      blocks: view.blocks,
+      state: { values },
+    },
+  };
+  const res = await postToSlackEndpoint(t.url, { body: payloadBody(payload) });
+  const text = await res.text();
+  return { status: res.status, body: text ? (JSON.parse(text) as Record<string, unknown>) : null };
+}
+
+const blankets = async () => ((await currentCampaign(t.url)).body as unknown as { needs: Array<{ site: string; pledged: number }> }).needs;
+
+describe('the /give form (Slack modal)', () => {
+  it('offers "where most needed" and each open need, with what is missing', async () => {
+    const view = await openForm('UGIVE1');
+    expect(view.callback_id).toBe('caravane_give');
+    const options = view.blocks.find((b) => b.block_id === 'give_need')?.element?.options ?? [];
+    expect(options.map((o) => o.text.text)).toEqual(['couvertures — là où il en manque le plus', 'Ifrtan · couvertures — il en manque 25', 'Imzer · couvertures — il en manque 10']);
+  });
+
+  it('shows errors on their fields and records nothing', async () => {
+    const view = await openForm('UGIVE2');
+    const res = await submit(view, 'UGIVE2', 'VGIVE2', null, 'trois');
+    expect(res.body).toMatchObject({ response_action: 'errors', errors: { give_need: 'Choisissez un article dans la liste.', give_quantity: expect.stringContaining('quantité entière') } });
+    const tooMany = await submit(view, 'UGIVE2', 'VGIVE2b', 'need:1', '11');
+    expect(tooMany.body).toMatchObject({ response_action: 'errors', errors: { give_quantity: expect.stringContaining('Il n’en manque plus que 10') } });
+    expect((await blankets()).map((n) => n.pledged)).toEqual([0, 0]);
+  });
+
+  it('"where most needed" goes to the site missing the most; a redelivered submission records once', async () => {
+    const view = await openForm('UGIVE3');
+    const most = view.blocks.find((b) => b.block_id === 'give_need')?.element?.options?.[0]?.value ?? '';
+    expect((await submit(view, 'UGIVE3', 'VGIVE3', most, '5')).status).toBe(200);
+    expect((await submit(view, 'UGIVE3', 'VGIVE3', most, '5')).status).toBe(200);
+    expect(await blankets()).toMatchObject([{ site: 'Imzer', pledged: 0 }, { site: 'Ifrtan', pledged: 5 }]);
+    const dm = t.slack.callsTo('chat.postMessage').filter((c) => c.form.channel === 'UGIVE3');
+    expect(String(dm[0]?.form.text ?? JSON.stringify(dm[0]?.form))).toContain('5 couvertures pour Ifrtan');
+  });
+});
+
+describe('the give form (Teams card)', () => {
+  it('opens from `give`, shows errors under their fields, then records once and answers on the card', async () => {
+    const connector = await startFakeConnector();
+    try {
+      const who = person(31);
+      await postActivity(t.url, personalMessage(connector.url, who, 'donner', { locale: 'fr-FR' }));
+      const attachment = (connector.sent().at(-1)?.body?.attachments as Array<{ content: TeamsCard }> | undefined)?.[0];
+      const card = attachment?.content;
+      expect(card?.body.filter((b) => String(b.type).startsWith('Input.')).map((b) => b.id)).toEqual(['need', 'quantity']);
+      const data = (card?.actions?.[0] as { data: Record<string, unknown> } | undefined)?.data ?? {};
+      const before = await blankets();
+
+      const bad = await postActivity(t.url, executeInvoke(connector.url, who, { ...data, need: '', quantity: '0' }, { locale: 'fr-FR' }));
+      const again = (bad.body as { value: TeamsCard }).value;
+      expect(again.body.filter((b) => b.color === 'Attention').map((b) => String(b.text))).toEqual(['Choisissez un article dans la liste.', expect.stringContaining('quantité entière')]);
+      expect(await blankets()).toEqual(before);
+
+      const submit = executeInvoke(connector.url, who, { ...data, need: 'need:1', quantity: '2' }, { locale: 'fr-FR' });
+      const done = (await postActivity(t.url, submit)).body as { value: TeamsCard };
+      await postActivity(t.url, executeInvoke(connector.url, who, { ...data, need: 'need:1', quantity: '2' }));
+      expect(done.value.body.map((b) => String(b.text)).join(' ')).toContain('2 couvertures pour Imzer');
+      const after = await blankets();
+      expect(after.find((n) => n.site === 'Imzer')?.pledged).toBe((before.find((n) => n.site === 'Imzer')?.pledged ?? 0) + 2);
+    } finally {
+      await connector.close();
+    }
+  });
+});
+
+describe('HR\'s need form (Slack modal)', () => {
+  const typed = (fields: Record<string, string>) => Object.fromEntries(Object.entries(fields).map(([k, v]) => [`need_${k}`, { value: { type: 'plain_text_input', value: v } }]));
+
+  it('is HR\'s only', async () => {
+    const res = await postToSlackEndpoint(t.url, { body: slashCommandBody('/caravan', 'need', { user: 'UNOTHR' }) });
+    expect(((await res.json()) as { text: string }).text).toContain('réservée à l’équipe RH');
+  });
+
+  it('creates a new site with its need; a bad size comes back on its field and stores nothing', async () => {
+    const view = await openForm('UHR', '/caravan', 'besoin');
+    expect(view.callback_id).toBe('caravane_need');
+    const bad = await submitValues(view, 'UHR', 'VNEED1', typed({ site: 'Talamoussa', place: '', item: 'pulls', size: 'géant', quantity: '15', unitPrice: '' }));
+    expect(bad.body).toMatchObject({ response_action: 'errors', errors: { need_size: expect.stringContaining('taille') } });
+    expect((await blankets()).some((n) => n.site === 'Talamoussa')).toBe(false);
+    expect((await t.bot.deps.needs.store.sites((await currentCampaign(t.url)).body.campaign.id as string)).map((s) => s.name)).not.toContain('Talamoussa');
+    const ok = await submitValues(view, 'UHR', 'VNEED2', typed({ site: 'Talamoussa', place: 'Sefrou', item: 'pulls', size: '10-12 ans', quantity: '15', unitPrice: '90' }));
+    expect(ok.status).toBe(200);
+    expect(await blankets()).toContainEqual({ site: 'Talamoussa', item: 'pullover', label: 'pulls', size: '10-12', needed: 15, pledged: 0, received: 0 });
+    const dm = t.slack.callsTo('chat.postMessage').filter((c) => c.form.channel === 'UHR').map((c) => JSON.stringify(c.form));
+    expect(dm.join(' ')).toContain('Site « Talamoussa » créé.');
+  });
+});

@@ -1,0 +1,17 @@
+/** Test helpers for in-kind needs: sites and needs made through the real use cases, as the CLI would. */
+import type { CoreDeps } from '../../src/deps.js';
+import { addNeed, addSite } from '../../src/needs/needs.service.js';
+
+const cli = { kind: 'cli' } as const;
+
+export async function site(deps: CoreDeps, name: string) {
+  const created = await addSite(deps.needs, cli, { name, place: null, beneficiaries: 50, contact: null });
+  if (!created.ok) throw new Error(created.error.code);
+  return created.value;
+}
+
+export async function need(deps: CoreDeps, siteName: string, item: string, size: string, quantity: number) {
+  const created = await addNeed(deps.needs, cli, { site: siteName, item, size, quantity: String(quantity), unitPrice: '' });
+  if (!created.ok) throw new Error(created.error.code);
+  return created.value.need;
+}
