@@ -18,6 +18,9 @@ ENV NODE_ENV=production \
 WORKDIR /app
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
+# The dashboard's templates and static files are read from beside the compiled pages.
+COPY adapters/http/pages/views ./dist/adapters/http/pages/views
+COPY adapters/http/pages/assets ./dist/adapters/http/pages/assets
 COPY --from=build /app/package.json ./package.json
 COPY bin ./bin
 COPY adapters/slack/manifest.yml ./adapters/slack/manifest.yml

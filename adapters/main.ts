@@ -8,6 +8,7 @@ import { migrateToLatest, openDatabase, type DatabaseHandle } from '../db/connec
 import { messagingDeps } from '../db/repositories/messaging.js';
 import { needsDeps } from '../db/repositories/needs-deps.js';
 import { createStores } from '../db/stores.js';
+import { dashboardDeps } from '../db/repositories/dashboard.js';
 import { volunteerDeps, volunteerDirectory } from '../db/repositories/volunteers.js';
 import type { CoreDeps } from '../src/deps.js';
 import { volunteerCounts } from '../src/volunteers/trips.service.js';
@@ -18,6 +19,10 @@ import { minor } from '../src/shared/money.js';
 import type { Config } from './config.js';
 import { albumRoutes } from './http/album.js';
 import { createHttpApp, listen } from './http/server.js';
+import { chartRoute } from './charts/chart-route.js';
+import { hrRoutes } from './http/pages/hr-routes.js';
+import { assetRoutes } from './http/pages/render.js';
+import { wallRoutes } from './http/pages/wall-routes.js';
 import { volunteerFilesRoute } from './http/volunteer-files.js';
 import { loadingListRoute } from './http/loading-list.js';
 import { scheduleVolunteerJobs, type VolunteerSchedule } from './cron/volunteers.js';
@@ -92,6 +97,7 @@ export function buildDeps(config: Config, database: DatabaseHandle, clock: Clock
     totalsListeners: [],
     messaging: { ...messagingDeps(database.db, clock), volunteers: volunteerDirectory(volunteers), needs: { shortfalls: (id, limit) => biggestShortfalls(needs, id, limit) } },
     volunteers,
+    dashboard: dashboardDeps(database.db, config.publicUrl),
     needs,
   };
 }
@@ -139,7 +145,16 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
     logger,
     ping: database.ping,
     slack: receiver && config.slack ? slackEndpoint(config.slack.signingSecret, receiver) : undefined,
-    mount: [teams.mount, albumRoutes(deps, photos.secret), volunteerFilesRoute(deps, database.db, logger), loadingListRoute(deps.needs, database.db, logger)],
+    mount: [
+      teams.mount,
+      albumRoutes(deps, photos.secret),
+      volunteerFilesRoute(deps, database.db, logger),
+      assetRoutes,
+      hrRoutes(deps, { secure: config.publicUrl.startsWith('https://') }),
+      wallRoutes(deps, photos.secret),
+      chartRoute(deps, database.db, logger),
+      loadingListRoute(deps.needs, database.db, logger),
+    ],
     volunteers: (campaignId) => volunteerCounts(deps, campaignId),
   });
   const server = await listen(app, config.port, config.host);

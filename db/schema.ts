@@ -277,6 +277,31 @@ export interface VolunteerRemindersTable {
   claimed_at: Generated<Date>;
 }
 
+export interface HrSigninTokensTable {
+  token_hash: string;
+  platform: string;
+  tenant_id: string;
+  user_id: string;
+  person_id: string;
+  locale: string;
+  created_at: Generated<Date>;
+  expires_at: Timestamp;
+  used_at: Timestamp | null;
+}
+
+export interface HrSessionsTable {
+  session_hash: string;
+  platform: string;
+  tenant_id: string;
+  user_id: string;
+  person_id: string;
+  locale: string;
+  csrf_token: string;
+  created_at: Generated<Date>;
+  expires_at: Timestamp;
+  revoked_at: Timestamp | null;
+}
+
 export interface Database extends NeedsTables {
   people: PeopleTable;
   identities: IdentitiesTable;
@@ -303,4 +328,6 @@ export interface Database extends NeedsTables {
   photo_batches: PhotoBatchesTable;
   photos: PhotosTable;
   photo_posts: PhotoPostsTable;
+  hr_signin_tokens: HrSigninTokensTable;
+  hr_sessions: HrSessionsTable;
 }

@@ -1,3 +1,4 @@
+import type { DashboardDeps } from './dashboard/ports.js';
 import type { MessagingDeps } from './messaging/deps.js';
 import type { NeedsDeps } from './needs/ports.js';
 import type { PhotoDeps } from './photos/ports.js';
@@ -30,4 +31,6 @@ export interface CoreDeps {
   needs: NeedsDeps;
   /** Photos after the event (src/photos/ports.ts); absent where the bot runs without photo storage. */
   photos?: PhotoDeps | undefined;
+  /** HR's browser sessions, the wallboard's key and the charts' numbers (src/dashboard/ports.ts). */
+  dashboard: DashboardDeps;
 }

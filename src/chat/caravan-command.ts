@@ -6,6 +6,7 @@ import { collectErrorText, pledgeErrorText, progressText } from '../pledges/text
 import type { Actor } from './actor.js';
 import { announceVerb, channelsVerb, channelVerb, milestoneVerb } from './broadcast-commands.js';
 import { caravanVolunteerVerb } from './caravan-volunteers.js';
+import { dashboardVerb, wallboardVerb } from './dashboard-commands.js';
 import { helpReply } from './help.js';
 import { caravanNeedsVerb, NEEDS_VERBS } from './needs/caravan-needs.js';
 import type { CommandContext } from './pledge-command.js';
@@ -69,6 +70,13 @@ export async function caravanCommand(deps: CoreDeps, actor: Actor, text: string,
     case 'benevole':
     case 'bénévole':
       return caravanVolunteerVerb(deps, actor, words, ctx);
+    case 'dashboard':
+    case 'tableau':
+      return dashboardVerb(deps, actor, ctx);
+    case 'wallboard':
+    case 'ecran':
+    case 'écran':
+      return wallboardVerb(deps, actor, words, ctx.prefix);
     case 'photos':
     case 'photo':
       return photosCommand(deps, actor, words.slice(1), ctx.prefix);

@@ -6,9 +6,10 @@
 import type { CoreDeps } from '../deps.js';
 import { volunteersCsvText } from '../volunteers/export.js';
 import { hrMoveSignup, type HrMove } from '../volunteers/hr.service.js';
+import { hrMoveText } from '../volunteers/hr-move-text.js';
 import { rosterReply } from '../volunteers/roster.js';
 import { volunteerCampaign } from '../volunteers/signups.service.js';
-import { stateText, tripDates } from '../volunteers/texts.js';
+import { tripDates } from '../volunteers/texts.js';
 import { lastSignupDay } from '../volunteers/trip.js';
 import { campaignTrips } from '../volunteers/trips.service.js';
 import { tripForm } from '../volunteers/trip-form.js';
@@ -105,18 +106,8 @@ async function moveReply(deps: CoreDeps, actor: Actor, words: string[], prefix: 
   const to = isRemove ? 'removed' : ['move', 'deplacer', 'déplacer'].includes(action) && words.length === 3 ? MOVES[(words[2] ?? '').toLowerCase()] : undefined;
   if (to === undefined || n === null || Number.isNaN(n)) return message('error', [c.volunteers.hr.moveUsage(prefix)]);
   const result = await hrMoveSignup(deps, n, to);
-  if (!result.ok) {
-    switch (result.error) {
-      case 'signup.not_found':
-        return message('error', [c.volunteers.hr.signupNotFound(n)]);
-      case 'signup.already_there':
-        return message('info', [c.volunteers.hr.alreadyThere(n, to === 'confirmed' ? c.volunteers.confirmedState : c.volunteers.waitlistName)]);
-      case 'signup.no_seat':
-        return message('error', [c.volunteers.hr.noSeat(String(result.details?.role ?? '') || c.volunteers.anywhere)]);
-    }
-  }
-  const { signup, position, promoted } = result.value;
-  const name = (await deps.volunteers.signups.displayName(n)) ?? c.volunteers.hr.unnamed;
-  const done = to === 'removed' ? c.volunteers.hr.removed(n, personText(name)) : c.volunteers.hr.moved(n, personText(name), stateText(c, signup, position));
-  return message('ok', [done, ...(promoted.length > 0 ? [c.volunteers.hr.promoted(promoted.length)] : [])]);
+  const name = result.ok ? await deps.volunteers.signups.displayName(n) : null;
+  // Names are what people typed: marked so each platform shows them as text, never markup.
+  const text = hrMoveText(c, n, to, result, name === null ? null : personText(name));
+  return message(text.tone, text.lines);
 }

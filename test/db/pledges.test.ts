@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { dashboardDeps } from '../../db/repositories/dashboard.js';
 import { messagingDeps } from '../../db/repositories/messaging.js';
 import { needsDeps } from '../../db/repositories/needs-deps.js';
 import { volunteerDeps } from '../../db/repositories/volunteers.js';
@@ -31,6 +32,7 @@ beforeAll(async () => {
     totalsListeners: [],
     messaging: messagingDeps(db.db, clock),
     volunteers: volunteerDeps(db.db, clock, { reminderDays: [7, 1], retentionDays: 30, publicUrl: 'http://127.0.0.1' }),
+    dashboard: dashboardDeps(db.db, 'http://127.0.0.1'),
     needs: needsDeps(db.db, clock, { timeZone: 'Africa/Casablanca', defaultLocale: 'fr', staticAdmins: new Set(), publicUrl: 'http://127.0.0.1', home: { includes: () => true } }),
   };
   const created = await createCampaign(deps, { name: 'Caravane 2026', currency: 'MAD', goalMinor: minor(15_000_000), startsOn: '2026-11-15', endsOn: '2026-12-15' });

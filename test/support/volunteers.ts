@@ -2,6 +2,7 @@
  * Test helpers for the volunteers feature: core deps over a test database, trips, people and
  * sign-ups made through the real use cases.
  */
+import { dashboardDeps } from '../../db/repositories/dashboard.js';
 import { messagingDeps } from '../../db/repositories/messaging.js';
 import { needsDeps } from '../../db/repositories/needs-deps.js';
 import { volunteerDeps } from '../../db/repositories/volunteers.js';
@@ -28,6 +29,7 @@ export function coreDeps(db: DatabaseHandle, clock: Clock, reminderDays: number[
     totalsListeners: [],
     messaging: messagingDeps(db.db, clock),
     volunteers: volunteerDeps(db.db, clock, { reminderDays, retentionDays: 30, publicUrl: 'http://127.0.0.1:3000' }),
+    dashboard: dashboardDeps(db.db, 'http://127.0.0.1:3000'),
     needs: needsDeps(db.db, clock, { timeZone: 'Africa/Casablanca', defaultLocale: 'fr', staticAdmins: new Set(), publicUrl: 'http://127.0.0.1:3000', home: { includes: () => true } }),
   };
 }

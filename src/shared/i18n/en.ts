@@ -1,6 +1,7 @@
 import type { Minor } from '../money.js';
 import { formatDay, formatPercent, money } from './format.js';
 import type { Catalogue } from './fr.js';
+import { dashboardEn } from './dashboard.js';
 import { broadcastsEn } from './broadcasts.js';
 import { needsEn } from './needs.js';
 import { photosEn } from './photos.js';
@@ -16,6 +17,7 @@ export const en: Catalogue = {
   teams: teamsEn,
   photos: photosEn,
   broadcasts: broadcastsEn,
+  dashboard: dashboardEn,
   volunteers: volunteersEn,
   needs: needsEn,
   common: {

@@ -1,5 +1,6 @@
 import type { Minor } from '../money.js';
 import { formatDay, formatPercent, money } from './format.js';
+import { dashboardFr } from './dashboard.js';
 import { broadcastsFr } from './broadcasts.js';
 import { needsFr } from './needs.js';
 import { photosFr } from './photos.js';
@@ -16,6 +17,7 @@ export const fr = {
   teams: teamsFr,
   photos: photosFr,
   broadcasts: broadcastsFr,
+  dashboard: dashboardFr,
   volunteers: volunteersFr,
   needs: needsFr,
   common: {

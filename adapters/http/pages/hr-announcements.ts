@@ -1,0 +1,56 @@
+/**
+ * `/hr/announcements`: compose, preview, send now or schedule, and the delivery report. Sending goes
+ * through `announce`, the use case behind `/caravan announce`, so the same checks, channels and
+ * outbox apply; the report is `/caravan announce status`'s.
+ */
+import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
+import { announce, announcementMessage, checkAnnouncement, deliveryStatus } from '../../../src/announcements/announcements.service.js';
+import { zonedTime } from '../../../src/announcements/schedule.js';
+import { announceErrorText, deliveryStatusLines } from '../../../src/announcements/texts.js';
+import type { CoreDeps } from '../../../src/deps.js';
+import type { HrSession } from '../../../src/dashboard/ports.js';
+import { t, type Catalogue } from '../../../src/shared/i18n/index.js';
+import type { HrHandler } from './hr-routes.js';
+import { sendPage } from './render.js';
+
+const form = z.object({
+  text: z.string().max(10_000).default(''),
+  day: z.string().max(20).default(''),
+  time: z.string().max(10).default(''),
+  volunteers: z.literal('on').optional(),
+  action: z.enum(['preview', 'send']).default('preview'),
+  key: z.string().regex(/^[0-9a-f-]{36}$/).optional(),
+});
+type Draft = z.infer<typeof form>;
+
+async function render(deps: CoreDeps, res: Parameters<HrHandler>[1], session: HrSession, c: Catalogue, draft: Draft, extra: { preview?: string[]; notice?: string; error?: string; status?: number }) {
+  const report = deliveryStatusLines(c, await deliveryStatus(deps, 5), deps.timeZone, session.platform, deps.clock.now());
+  sendPage(res, extra.status ?? 200, 'announcements', c, { session, nav: 'announcements', draft: { ...draft, key: draft.key ?? randomUUID() }, report, preview: extra.preview ?? null, notice: extra.notice ?? null, error: extra.error ?? null });
+}
+
+export function announcementsPage(deps: CoreDeps): HrHandler {
+  return async (_req, res, session, c) => render(deps, res, session, c, form.parse({}), {});
+}
+
+export function announcementsForm(deps: CoreDeps): HrHandler {
+  return async (req, res, session, c) => {
+    const parsed = form.safeParse(req.body);
+    const draft = parsed.success ? parsed.data : form.parse({});
+    const sendAt = draft.day.trim() === '' ? null : zonedTime(draft.day.trim(), draft.time.trim() || '09:00', deps.timeZone);
+    if (draft.day.trim() !== '' && !sendAt) return render(deps, res, session, c, draft, { error: c.dashboard.pages.announcements.badTime, status: 422 });
+    const checked = checkAnnouncement(draft.text, sendAt, deps.clock.now());
+    if (!checked.ok) return render(deps, res, session, c, draft, { error: announceErrorText(c, checked.error, checked.details, '/'), status: 422 });
+    if (draft.action === 'preview') {
+      // Channels read it in the campaign's default language, as when sent from chat.
+      const shown = announcementMessage(t(deps.defaultLocale), checked.value.text);
+      return render(deps, res, session, c, draft, { preview: [shown.headline ?? '', ...shown.lines] });
+    }
+    const done = await announce(deps, { text: checked.value.text, sendAt, createdBy: `${session.platform}:${session.userId}`, dedupeKey: `hr-page:${draft.key ?? randomUUID()}`, alsoVolunteers: draft.volunteers === 'on' });
+    if (!done.ok) return render(deps, res, session, c, draft, { error: announceErrorText(c, done.error, done.details, '/'), status: 422 });
+    const a = c.broadcasts.announce;
+    const audience = a.audience(done.value.channels, draft.volunteers === 'on' ? done.value.volunteers : null);
+    const notice = !done.value.created ? a.duplicate : sendAt ? a.scheduled(c.broadcasts.at(sendAt, deps.timeZone), audience, '/') : a.queued(audience, '/');
+    return render(deps, res, session, c, form.parse({}), { notice });
+  };
+}

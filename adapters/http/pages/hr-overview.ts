@@ -1,0 +1,54 @@
+/** `/hr`: the same numbers as /api/campaigns/current, the per-day chart, milestones and volunteers. */
+import { currentProgress } from '../../../src/campaigns/campaigns.service.js';
+import type { CoreDeps } from '../../../src/deps.js';
+import { listMilestones } from '../../../src/milestones/milestones.service.js';
+import { formatDay, formatPercent, money } from '../../../src/shared/i18n/format.js';
+import { minor, percentOf } from '../../../src/shared/money.js';
+import { everyDay } from '../../../src/dashboard/charts.service.js';
+import { dayChartSvg } from './day-chart.js';
+import type { HrHandler } from './hr-routes.js';
+import { sendPage } from './render.js';
+
+export function overviewPage(deps: CoreDeps): HrHandler {
+  return async (_req, res, session, c) => {
+    const words = c.dashboard.pages;
+    const progress = await currentProgress(deps);
+    if (!progress.ok) return sendPage(res, 200, 'overview', c, { session, nav: 'overview', campaign: null });
+    const { campaign, totals } = progress.value;
+    const [seats, days, milestones] = await Promise.all([
+      deps.volunteers.signups.counts(campaign.id),
+      deps.dashboard.stats.pledgeDays(campaign.id, deps.timeZone),
+      listMilestones(deps),
+    ]);
+    const m = (amount: number) => money(minor(amount), campaign.currency, c.locale);
+    const chart = days.length === 0 ? null : dayChartSvg(everyDay(days, campaign.startsOn, progress.value.today < campaign.endsOn ? progress.value.today : campaign.endsOn), {
+      title: words.overview.perDay,
+      pledged: words.overview.pledged,
+      collected: words.overview.collected,
+      amount: m,
+      day: (day) => formatDay(day, c.locale),
+    });
+    sendPage(res, 200, 'overview', c, {
+      session,
+      nav: 'overview',
+      campaign: { name: campaign.name, from: formatDay(campaign.startsOn, c.locale), to: formatDay(campaign.endsOn, c.locale) },
+      cards: [
+        { label: words.overview.pledged, value: m(totals.pledgedMinor), note: formatPercent(percentOf(totals.pledgedMinor, campaign.goalMinor), c.locale) },
+        { label: words.overview.collected, value: m(totals.collectedMinor), note: formatPercent(percentOf(totals.collectedMinor, campaign.goalMinor), c.locale) },
+        { label: words.overview.goal, value: m(campaign.goalMinor), note: '' },
+        { label: words.overview.donors, value: String(totals.donors), note: `${totals.pledges} ${words.overview.pledges.toLowerCase()}` },
+        { label: words.overview.volunteers, value: `${seats.confirmed} / ${seats.capacity}`, note: `${seats.waitlisted} ${words.overview.waitlisted.toLowerCase()}` },
+      ],
+      chart,
+      milestones: milestones.ok
+        ? milestones.value.milestones.map((ms) => ({
+            label: ms.percent !== null ? formatPercent(ms.percent, c.locale) : m(ms.amountMinor),
+            amount: m(ms.amountMinor),
+            reached: ms.reached,
+          }))
+        : [],
+      // In-kind needs plug in here once they exist; an empty list shows nothing.
+      needs: [] as Array<{ site: string; item: string; needed: number; pledged: number; received: number }>,
+    });
+  };
+}

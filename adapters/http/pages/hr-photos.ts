@@ -1,0 +1,81 @@
+/**
+ * `/hr/photos`: the moderation queue with thumbnails, approve or reject with a reason, withdraw a
+ * published photo. Decisions go through `reviewBatch` and `withdrawPhotos`, the use cases behind the
+ * chat buttons, so the uploader is told and rejected files are deleted the same way. Thumbnails of
+ * photos not yet approved are only served here, to a live HR session.
+ */
+import type { Request, Response } from 'express';
+import { z } from 'zod';
+import { actorFor } from '../../../src/chat/actor.js';
+import { currentProgress } from '../../../src/campaigns/campaigns.service.js';
+import type { CoreDeps } from '../../../src/deps.js';
+import type { HrSession } from '../../../src/dashboard/ports.js';
+import { photoNumbers } from '../../../src/photos/photo.js';
+import { reviewBatch } from '../../../src/photos/review.service.js';
+import { photoErrorText } from '../../../src/photos/texts.js';
+import { withdrawPhotos } from '../../../src/photos/withdraw.service.js';
+import type { HrHandler } from './hr-routes.js';
+import { sendPage } from './render.js';
+
+const id = z.string().regex(/^\d{1,15}$/).transform(Number);
+const reviewBody = z.object({ batch: id, decision: z.enum(['approve', 'reject']), reason: z.string().max(2000).optional() });
+const withdrawBody = z.object({ photo: id });
+
+const actorOf = (deps: CoreDeps, s: HrSession) => actorFor(deps, { platform: s.platform, tenantId: s.tenantId, userId: s.userId, locale: s.locale });
+const back = (res: Response, notice: string) => res.redirect(303, `/hr/photos?${new URLSearchParams({ notice }).toString()}`);
+
+export function photosPage(deps: CoreDeps): HrHandler {
+  return async (req, res, session, c) => {
+    const p = deps.photos;
+    const progress = await currentProgress(deps);
+    const campaignId = progress.ok ? progress.value.campaign.id : null;
+    const [pending, published] = p && campaignId ? await Promise.all([p.store.inReview(campaignId), p.store.published(campaignId)]) : [[], []];
+    const batches = await Promise.all(
+      pending.map(async (b) => ({
+        id: b.id,
+        from: (await p?.store.displayName(b.uploader.personId)) ?? c.volunteers.hr.unnamed,
+        caption: [b.place, b.caption].filter((x) => x !== null && x !== '').join(' — '),
+        photos: b.photos.filter((ph) => ph.withdrawnAt === null).map((ph) => ph.id),
+      })),
+    );
+    const live = published.flatMap((b) => b.photos.filter((ph) => ph.withdrawnAt === null).map((ph) => ph.id));
+    const notice = typeof req.query.notice === 'string' ? req.query.notice.slice(0, 500) : null;
+    sendPage(res, 200, 'photos', c, { session, nav: 'photos', batches, published: live, notice });
+  };
+}
+
+export function reviewForm(deps: CoreDeps): HrHandler {
+  return async (req, res, session, c) => {
+    const parsed = reviewBody.safeParse(req.body);
+    if (!parsed.success) return back(res, c.photos.gallery.invalid);
+    const { batch, decision, reason } = parsed.data;
+    const result = await reviewBatch(deps, await actorOf(deps, session), batch, decision === 'approve' ? { approve: true } : { approve: false, reason: reason?.trim() || null });
+    if (!result.ok) return back(res, photoErrorText(c, result.error, result.details));
+    const numbers = photoNumbers(result.value.batch.photos.map((ph) => ph.id));
+    back(res, decision === 'approve' ? c.dashboard.pages.photos.approved(numbers) : c.dashboard.pages.photos.rejected(numbers));
+  };
+}
+
+export function withdrawForm(deps: CoreDeps): HrHandler {
+  return async (req, res, session, c) => {
+    const parsed = withdrawBody.safeParse(req.body);
+    if (!parsed.success) return back(res, c.photos.gallery.invalid);
+    const result = await withdrawPhotos(deps, await actorOf(deps, session), { photoId: parsed.data.photo });
+    back(res, result.ok ? c.dashboard.pages.photos.withdrawn(parsed.data.photo) : photoErrorText(c, result.error, result.details));
+  };
+}
+
+/** A thumbnail for HR's eyes: any photo of a batch waiting for review or published, never a withdrawn one. */
+export function thumbRoute(deps: CoreDeps): HrHandler {
+  return async (req: Request, res: Response) => {
+    const photoId = id.safeParse(String(req.params.id ?? ''));
+    const batch = photoId.success ? await deps.photos?.store.batchOfPhoto(photoId.data) : null;
+    const photo = batch?.photos.find((ph) => photoId.success && ph.id === photoId.data && ph.withdrawnAt === null);
+    const bytes = batch && photo && (batch.status === 'in_review' || batch.status === 'approved') ? await deps.photos?.storage.get(photo.thumbKey) : null;
+    if (!bytes) {
+      res.status(404).type('text/plain').send('not found');
+      return;
+    }
+    res.set({ 'content-type': 'image/jpeg', 'cache-control': 'private, no-store', 'x-content-type-options': 'nosniff' }).send(bytes);
+  };
+}

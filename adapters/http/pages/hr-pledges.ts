@@ -1,0 +1,77 @@
+/**
+ * `/hr/pledges`: every pledge of the current campaign in a sortable, filterable table; mark one or
+ * many collected (the same `collectPledge` as `/caravan collect N`, so milestones still fire); export.
+ */
+import { z } from 'zod';
+import { currentProgress } from '../../../src/campaigns/campaigns.service.js';
+import type { CoreDeps } from '../../../src/deps.js';
+import { pledgesCsv } from '../../../src/pledges/export.js';
+import { collectPledge } from '../../../src/pledges/pledges.service.js';
+import { collectErrorText } from '../../../src/pledges/texts.js';
+import { localDay } from '../../../src/shared/clock.js';
+import { formatDay, money } from '../../../src/shared/i18n/format.js';
+import type { HrHandler } from './hr-routes.js';
+import { sendPage } from './render.js';
+
+/** At most this many pledges in one bulk collect (one form post). */
+const BULK_MAX = 1000;
+
+const ids = z.union([z.string(), z.array(z.string())]).transform((v) => (Array.isArray(v) ? v : [v]));
+const collectBody = z.object({ one: z.string().optional(), ids: ids.optional() });
+
+export function pledgesPage(deps: CoreDeps): HrHandler {
+  return async (req, res, session, c) => {
+    const progress = await currentProgress(deps);
+    if (!progress.ok) return sendPage(res, 200, 'pledges', c, { session, nav: 'pledges', campaign: null, rows: [], notice: null });
+    const { campaign } = progress.value;
+    const rows = [];
+    for await (const row of deps.pledges.exportRows(campaign.id)) {
+      const p = row.pledge;
+      rows.push({
+        id: p.id,
+        person: row.displayName ?? row.identities,
+        amount: money(p.amountMinor, campaign.currency, c.locale),
+        amountSort: p.amountMinor,
+        status: p.status,
+        statusText: c.pledge.status[p.status],
+        day: formatDay(localDay(p.createdAt, deps.timeZone), c.locale),
+        daySort: p.createdAt.toISOString(),
+      });
+    }
+    const done = typeof req.query.collected === 'string' && /^\d{1,6}$/.test(req.query.collected) ? Number(req.query.collected) : null;
+    const failed = typeof req.query.failed === 'string' ? req.query.failed.slice(0, 2000).split('\n').filter((l) => l !== '') : [];
+    const notice = done === null ? null : { ok: c.dashboard.pages.pledges.collected(done), failed };
+    sendPage(res, 200, 'pledges', c, { session, nav: 'pledges', campaign: { name: campaign.name }, rows, notice });
+  };
+}
+
+export function collectForm(deps: CoreDeps): HrHandler {
+  return async (req, res, _session, c) => {
+    const parsed = collectBody.safeParse(req.body);
+    const chosen = parsed.success ? (parsed.data.one !== undefined ? [parsed.data.one] : (parsed.data.ids ?? [])) : [];
+    const numbers = [...new Set(chosen.filter((s) => /^\d{1,15}$/.test(s)).map(Number))].slice(0, BULK_MAX);
+    let collected = 0;
+    const failed: string[] = [];
+    for (const id of numbers) {
+      const result = await collectPledge(deps, id);
+      if (result.ok) collected++;
+      else failed.push(collectErrorText(c, result.error, id));
+    }
+    if (numbers.length === 0) failed.push(c.dashboard.pages.pledges.nothingSelected);
+    const query = new URLSearchParams({ collected: String(collected), ...(failed.length > 0 ? { failed: failed.join('\n') } : {}) });
+    res.redirect(303, `/hr/pledges?${query.toString()}`);
+  };
+}
+
+export function pledgesCsvRoute(deps: CoreDeps): HrHandler {
+  return async (_req, res) => {
+    const progress = await currentProgress(deps);
+    res.status(200).set({
+      'content-type': 'text/csv; charset=utf-8',
+      'content-disposition': 'attachment; filename="pledges.csv"',
+      'cache-control': 'private, no-store',
+    });
+    for await (const line of pledgesCsv(deps.pledges, progress.ok ? progress.value.campaign.id : null, deps.timeZone)) res.write(line);
+    res.end();
+  };
+}
