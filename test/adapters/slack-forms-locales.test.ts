@@ -25,6 +25,15 @@ beforeAll(async () => {
     'test',
   );
   if (!trip.ok) throw new Error(trip.error);
+  // Someone new is answered in the default language; their Slack profile is read after that first
+  // answer, and from then on the bot speaks their language. Each person says hello once first.
+  for (const user of ['UEN', 'UFR', 'UHREN', 'UHRFR']) {
+    expect((await postToSlackEndpoint(t.url, { body: slashCommandBody('/caravan', '', { user }) })).status).toBe(200);
+  }
+  const stored = (user: string) => t.bot.database.db.selectFrom('identities').select('locale').where('user_id', '=', user).executeTakeFirst();
+  for (const [user, locale] of [['UEN', 'en'], ['UFR', 'fr'], ['UHREN', 'en'], ['UHRFR', 'fr']] as const) {
+    await until(async () => (await stored(user))?.locale === locale, `${user}'s profile stored`);
+  }
   // Announcements need a campaign channel to go to.
   await t.bot.deps.messaging.channels.add({ destination: { platform: 'slack', channelId: 'C111' }, kind: 'channel', addedBy: 'slack:UHREN' });
 });

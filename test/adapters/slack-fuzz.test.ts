@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PLEDGE_VIEW } from '../../adapters/slack/render.js';
 import { seedCampaign, startTestBot, type TestBot } from '../support/bot.js';
 import { payloadBody, postToSlackEndpoint } from '../support/slack-sign.js';
+import { recordViolations, takeViolations } from '../support/violations.js';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 type Shaped = { kind: 'form' | 'payload' | 'json'; value: Record<string, Json>; label?: string };
@@ -140,5 +141,9 @@ describe('signed junk at POST /slack/events', () => {
     expect(statuses.get(400) ?? 0).toBeGreaterThan(all.length / 4);
     expect((await fetch(`${t.url}/healthz`)).status).toBe(200);
     expect(t.logs.join('')).not.toMatch(/"level":(50|60).*unhandled/i);
+    // A derived view_submission may lack the form's input blocks (Slack always sends them), so the
+    // bot's field errors name a block that view does not have. Every other rule still holds here.
+    const found = takeViolations();
+    for (const v of found.filter((v) => !(v.where === 'view_submission answer' && v.rule.startsWith('errors key is not an input block_id')))) recordViolations(v.where, [v]);
   }, 120_000);
 });

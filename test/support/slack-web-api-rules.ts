@@ -11,6 +11,8 @@ type Form = Record<string, unknown>;
 /** Methods the fake knows, with their required arguments. Anything else is `unknown_method`, as on Slack. */
 const REQUIRED: Record<string, readonly string[]> = {
   'auth.test': [],
+  // Socket Mode: called with the app-level token, no arguments (docs.slack.dev/reference/methods/apps.connections.open).
+  'apps.connections.open': [],
   'users.info': ['user'],
   'conversations.open': [],
   'conversations.history': ['channel'],
