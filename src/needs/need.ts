@@ -48,6 +48,16 @@ export interface ItemPledge {
 
 export const missing = (need: Pick<Need, 'quantity' | 'pledged'>): number => need.quantity - need.pledged;
 
+/**
+ * Money shown as items ("151 000 MAD ≈ 200 parkas"): the money pledged so far, counted in the priced
+ * need that is still shortest. Null when no need still short has a unit price.
+ */
+export function moneyAsItems(pledgedMinor: Minor, needs: readonly Need[]): { need: Need; count: number } | null {
+  const priced = shortfalls(needs).find((n) => n.unitPriceMinor !== null && n.unitPriceMinor > 0);
+  if (!priced || priced.unitPriceMinor === null) return null;
+  return { need: priced, count: Math.floor(pledgedMinor / priced.unitPriceMinor) };
+}
+
 /** Needs still short, the biggest shortfall first (then site and item, so the order is stable). */
 export function shortfalls(needs: readonly Need[]): Need[] {
   return needs

@@ -9,7 +9,8 @@ import { localDay } from '../shared/clock.js';
 import type { Identity } from '../ports.js';
 import { fold } from './items.js';
 import { readNeedsCsv, type CsvError } from './import.js';
-import { missing, shortfalls, type Need, type Site } from './need.js';
+import { missing, moneyAsItems, shortfalls, type Need, type Site } from './need.js';
+import type { Minor } from '../shared/money.js';
 import type { ImportRowError, NeedsDeps, NewSite } from './ports.js';
 import { checkNeed, type NeedFields, type RowError } from './rows.js';
 import { done, fail, type Outcome } from './outcome.js';
@@ -101,19 +102,22 @@ export interface NeedsOverview {
   campaign: Campaign;
   sites: SiteNeeds[];
   totals: { needed: number; pledged: number; received: number; missing: number };
+  /** The money pledged, counted in items of the shortest priced need (null without unit prices). */
+  inItems: { pledgedMinor: Minor; need: Need; count: number } | null;
 }
 
 /** Needs with their totals, site by site (sites without needs included). Totals only: no names. */
 export async function needsOverview(deps: Pick<NeedsDeps, 'store' | 'campaigns' | 'clock' | 'timeZone'>): Promise<Outcome<NeedsOverview, { code: 'campaign.none' }>> {
   const campaign = await needsCampaign(deps);
   if (!campaign) return fail({ code: 'campaign.none' });
-  const [sites, needs] = await Promise.all([deps.store.sites(campaign.id), deps.store.needs(campaign.id)]);
+  const [sites, needs, money] = await Promise.all([deps.store.sites(campaign.id), deps.store.needs(campaign.id), deps.campaigns.totals(campaign.id)]);
+  const asItems = moneyAsItems(money.pledgedMinor, needs);
   const bySite = sites.map((site) => {
     const own = needs.filter((n) => n.siteId === site.id);
     return { site, needs: own, covered: own.length > 0 && own.every((n) => missing(n) === 0) };
   });
   const sum = (f: (n: Need) => number) => needs.reduce((a, n) => a + f(n), 0);
-  return done({ campaign, sites: bySite, totals: { needed: sum((n) => n.quantity), pledged: sum((n) => n.pledged), received: sum((n) => n.received), missing: sum(missing) } });
+  return done({ campaign, sites: bySite, totals: { needed: sum((n) => n.quantity), pledged: sum((n) => n.pledged), received: sum((n) => n.received), missing: sum(missing) }, inItems: asItems && { pledgedMinor: money.pledgedMinor, ...asItems } });
 }
 
 /** A need as the public API shows it: totals only, never a name. */

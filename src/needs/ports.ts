@@ -101,7 +101,7 @@ export type NeedsLinkSigner = (path: string, ttlMs: number) => Promise<string>;
 /** Everything the needs use cases run against. */
 export interface NeedsDeps {
   store: NeedStore;
-  campaigns: Pick<CampaignStore, 'current' | 'upcoming' | 'get'>;
+  campaigns: Pick<CampaignStore, 'current' | 'upcoming' | 'get' | 'totals'>;
   clock: Clock;
   timeZone: string;
   defaultLocale: Locale;

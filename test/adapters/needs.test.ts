@@ -19,7 +19,8 @@ beforeAll(async () => {
     if (!site.ok) throw new Error(site.error.code);
   }
   for (const [site, item, size, quantity] of [['Imzer', 'parka', '8-10', '50'], ['Imzer', 'parka', '10-12', '30'], ['Bab Berred', 'couverture', '', '40']] as const) {
-    const need = await addNeed(t.bot.deps.needs, cli, { site, item, size, quantity, unitPrice: '' });
+    // Blankets carry a unit price, so money pledged can be shown as blankets.
+    const need = await addNeed(t.bot.deps.needs, cli, { site, item, size, quantity, unitPrice: item === 'couverture' ? '150' : '' });
     if (!need.ok) throw new Error(need.error.code);
   }
 });
@@ -70,6 +71,13 @@ describe('in-kind gifts from Slack and Teams', () => {
     expect(text).toContain('Imzer');
     expect(text).toContain('45 parkas (8-10) sur 50');
     expect(text).toContain('40 couvertures sur 40');
+  });
+
+  it('/caravan needs shows the money pledged as items of the shortest priced need', async () => {
+    expect(await slash('/caravan', 'besoins', 'UFRENCH')).not.toContain('promis valent');
+    expect(await slash('/pledge', '1 500', 'UFRENCH')).toContain('1 500');
+    // 1 500 MAD at 150 MAD a blanket: 10 blankets (the parkas have no price).
+    expect(await slash('/caravan', 'besoins', 'UFRENCH')).toContain('Les 1 500 MAD promis valent environ 10 couvertures (à 150 MAD l’unité).');
   });
 });
 

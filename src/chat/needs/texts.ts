@@ -70,5 +70,7 @@ export function overviewLines(c: Catalogue, overview: NeedsOverview, prefix: str
     for (const n of needs) if (missing(n) > 0) lines.push(`• ${c.needs.list.line(missing(n), n, n.quantity)}`);
   }
   if (lines.length === 0) return [c.needs.give.noNeeds];
-  return [...lines, '', overview.totals.missing > 0 ? c.needs.list.howTo(prefix) : c.needs.give.nothingMissing];
+  const { inItems } = overview;
+  const worth = inItems && inItems.count > 0 && inItems.need.unitPriceMinor !== null ? [c.needs.list.moneyAsItems(inItems.pledgedMinor, overview.campaign.currency, inItems.count, inItems.need, inItems.need.unitPriceMinor)] : [];
+  return [...lines, '', ...worth, overview.totals.missing > 0 ? c.needs.list.howTo(prefix) : c.needs.give.nothingMissing];
 }

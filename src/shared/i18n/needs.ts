@@ -3,6 +3,9 @@
  * thanks, covered milestones, the digest's shortfall lines and the loading list. French is the
  * reference; English has the same shape.
  */
+import type { Minor } from '../money.js';
+import { money } from './format.js';
+
 type Gender = 'm' | 'f';
 
 /** Item key → singular, plural and (French) gender. Items HR adds outside this list show as HR wrote them. */
@@ -102,6 +105,8 @@ export const needsFr = {
     site: (site: string, place: string | null) => (place ? `*${site}* (${place})` : `*${site}*`),
     line: (missingN: number, i: ItemRef, needed: number) => `${countFr(missingN, i)} sur ${needed}`,
     siteCovered: 'tout est promis ✅',
+    moneyAsItems: (pledged: Minor, currency: string, n: number, i: ItemRef, price: Minor) =>
+      `Les ${money(pledged, currency, 'fr')} promis valent environ ${countFr(n, i)} (à ${money(price, currency, 'fr')} l’unité).`,
     howTo: (p: string) => `Pour donner : \`${p}give 3 parkas 8-10 Imzer\`.`,
   },
   received: {
@@ -212,6 +217,7 @@ export const needsEn: NeedsCatalogue = {
     site: (site, place) => (place ? `*${site}* (${place})` : `*${site}*`),
     line: (missingN, i, needed) => `${countEn(missingN, i)} of ${needed}`,
     siteCovered: 'everything is pledged ✅',
+    moneyAsItems: (pledged, currency, n, i, price) => `The ${money(pledged, currency, 'en')} pledged are worth about ${countEn(n, i)} (at ${money(price, currency, 'en')} each).`,
     howTo: (p) => `To give: \`${p}give 3 parkas 8-10 Imzer\`.`,
   },
   received: {
