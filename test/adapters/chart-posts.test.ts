@@ -121,4 +121,19 @@ describe('the daily digest carries the campaign chart', () => {
     const posts = got.calls('chat.postMessage').filter((c) => c.form.channel === SLACK_CHANNEL);
     expect(posts.map((p) => imageBlocks(p.form).length)).toEqual([1, 0]);
   });
+
+  it('a milestone post carries the chart too, on Slack and on Teams', async () => {
+    const slackBefore = t.slack.calls.length;
+    const teamsBefore = connector.sent(CHANNEL).length;
+    await slackCommand(t.url, '/pledge', '40 000', 'UDONOR2'); // 77 500 of 150 000: past 50 %
+    await deliverAll(t.bot, t.clock);
+    const posts = t.slack.calls.slice(slackBefore).filter((c) => c.method === 'chat.postMessage' && c.form.channel === SLACK_CHANNEL);
+    expect(posts).toHaveLength(1);
+    expect(String(posts[0]?.form.text)).toContain('50 % de l’objectif');
+    expect(imageBlocks(posts[0]?.form ?? {})).toHaveLength(1);
+    const teams = connector.sent(CHANNEL).slice(teamsBefore);
+    expect(teams).toHaveLength(1);
+    expect(String(teams[0]?.body?.text)).toContain('50 % de l’objectif');
+    expect(JSON.stringify(teams[0]?.body?.attachments)).toMatch(/"type":"Image","url":"http[^"]+\/charts\/[0-9a-f-]+\/progress\.png\?exp=/);
+  });
 });
