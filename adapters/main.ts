@@ -19,6 +19,7 @@ import { minor } from '../src/shared/money.js';
 import type { Config } from './config.js';
 import { albumRoutes } from './http/album.js';
 import { createHttpApp, listen } from './http/server.js';
+import { chartImages } from './charts/chart-images.js';
 import { chartRoute } from './charts/chart-route.js';
 import { hrRoutes } from './http/pages/hr-routes.js';
 import { assetRoutes } from './http/pages/render.js';
@@ -126,7 +127,8 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
         ...(options.slackRetries !== undefined ? { retries: options.slackRetries } : {}),
       })
     : undefined;
-  const teams = createTeamsAdapter({ config: config.teams, deps, db: database.db, logger, credentials: options.teamsCredentials, files });
+  const charts = chartImages(deps, database.db, config.publicUrl);
+  const teams = createTeamsAdapter({ config: config.teams, deps, db: database.db, logger, credentials: options.teamsCredentials, files, charts });
   photos.hub.slack = slack ? new SlackPhotoNotifier(slack.context.client, deps, logger) : undefined;
   const trusted = serviceUrlTrust(config.teams.allowedServiceUrls);
   const teamsOn = teams.mode !== 'off';
@@ -162,7 +164,7 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
   const outbox = startOutboxWorker(
     {
       db: database.db,
-      senders: [...(config.slack ? [createSlackSender({ token: config.slack.botToken, apiUrl: config.slack.apiUrl, files, fetch: outside.fetch })] : []), ...(teamsOn ? [teams.sender] : [])],
+      senders: [...(config.slack ? [createSlackSender({ token: config.slack.botToken, apiUrl: config.slack.apiUrl, files, charts, fetch: outside.fetch })] : []), ...(teamsOn ? [teams.sender] : [])],
       clock: deps.clock,
       logger,
       leaseMs: config.outboxLeaseMs,

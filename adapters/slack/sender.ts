@@ -8,6 +8,8 @@ import { ErrorCode, LogLevel, WebClient, type FetchFunction } from '@slack/web-a
 import { z } from 'zod';
 import type { DeliveryCheck, Destination, OutgoingMessage, PlatformSender, SendContext, SendOutcome } from '../../src/messaging/ports.js';
 import type { StoredFiles } from '../../src/messaging/files.js';
+import { chartOf, withoutChart, type ChartImages } from '../../src/messaging/charts.js';
+import { chartBlock, dropChart, uploadChart } from './chart-post.js';
 import { hasStoredFiles, sendWithFiles } from './photos/album-upload.js';
 import { renderMessage, type SlackMessage } from './render.js';
 
@@ -18,6 +20,8 @@ export interface SlackSenderOptions {
   timeoutMs?: number;
   /** Stored files (album photos) to upload with a message; without it such messages fail. */
   files?: StoredFiles | undefined;
+  /** Draws the chart digest and milestone posts carry; without it they go out as text. */
+  charts?: ChartImages | undefined;
   /** Every call goes through it (aborted when the process stops). */
   fetch?: FetchFunction;
 }
@@ -68,12 +72,12 @@ export function slackOutcome(error: unknown): SendOutcome {
 }
 
 /** Block Kit for an outgoing message: the reply layout plus one image block per picture. */
-function slackPayload(message: OutgoingMessage): SlackMessage {
+function slackPayload(message: OutgoingMessage, chart: ImageBlock[] = []): SlackMessage {
   const rendered = renderMessage(message);
   const images = (message.attachments ?? []).flatMap((a): ImageBlock[] =>
     a.kind === 'image' ? [{ type: 'image', image_url: a.url, alt_text: a.alt.slice(0, 2000) || ' ' }] : [],
   );
-  return { text: rendered.text, blocks: [...rendered.blocks, ...images] };
+  return { text: rendered.text, blocks: [...rendered.blocks, ...images, ...chart] };
 }
 
 const history = z.looseObject({
@@ -105,17 +109,28 @@ export function createSlackSender(options: SlackSenderOptions): PlatformSender {
         if (!options.files) return { status: 'failed', reason: 'unsupported_attachment' };
         return await sendWithFiles(client, options.files, destination, message).catch(slackOutcome);
       }
-      try {
-        const res = await client.chat.postMessage({
-          channel: destination.channelId,
-          ...slackPayload(message),
-          unfurl_links: false,
-          ...(context ? { metadata: { event_type: DELIVERY_EVENT, event_payload: { delivery: context.deliveryId } } } : {}),
-        });
-        return res.ts ? { status: 'sent', platformMessageId: res.ts } : { status: 'sent' };
-      } catch (error) {
-        return slackOutcome(error);
-      }
+      const chart = chartOf(message);
+      const text = withoutChart(message);
+      const fileId = chart && options.charts ? await uploadChart(client, options.charts, chart) : null;
+      const post = async (blocks: ImageBlock[]): Promise<SendOutcome> => {
+        try {
+          const res = await client.chat.postMessage({
+            channel: destination.channelId,
+            ...slackPayload(text, blocks),
+            unfurl_links: false,
+            ...(context ? { metadata: { event_type: DELIVERY_EVENT, event_payload: { delivery: context.deliveryId } } } : {}),
+          });
+          return res.ts ? { status: 'sent', platformMessageId: res.ts } : { status: 'sent' };
+        } catch (error) {
+          return slackOutcome(error);
+        }
+      };
+      if (!chart || !fileId) return post([]);
+      const outcome = await post([chartBlock(fileId, chart)]);
+      if (outcome.status === 'sent') return outcome;
+      await dropChart(client, fileId);
+      // Slack refused the image (not processed yet, not an image): nothing was posted, the text goes alone.
+      return outcome.status === 'failed' && outcome.reason === 'invalid_blocks' ? post([]) : outcome;
     },
 
     /** Reads the channel's recent history for a post tagged with the delivery id (needs the *:history scopes). */

@@ -12,6 +12,7 @@ import { teamsConversationStore, type TeamsConversationStore } from '../../db/re
 import { message } from '../../src/chat/reply.js';
 import type { CoreDeps } from '../../src/deps.js';
 import type { StoredFiles } from '../../src/messaging/files.js';
+import type { ChartImages } from '../../src/messaging/charts.js';
 import { resolveLocale, t } from '../../src/shared/i18n/index.js';
 import type { Config } from '../config.js';
 import type { Logger } from '../logger.js';
@@ -45,6 +46,8 @@ export interface TeamsOptions {
   credentials?: TeamsCredentialsFactory | undefined;
   /** Stored files (album photos) the sender may show. */
   files?: StoredFiles | undefined;
+  /** The chart digest and milestone posts carry. */
+  charts?: ChartImages | undefined;
 }
 
 const withStatus = z.looseObject({ statusCode: z.number() });
@@ -94,7 +97,7 @@ export function createTeamsAdapter(options: TeamsOptions): TeamsAdapter {
   return {
     mode: config.mode,
     mount: config.mode === 'off' ? () => undefined : teamsRoute(adapter, tc, logic),
-    sender: new TeamsSender({ adapter, conversations, appId: config.appId ?? '', mayUse: tc.mayUse, logger, files: options.files }),
+    sender: new TeamsSender({ adapter, conversations, appId: config.appId ?? '', mayUse: tc.mayUse, logger, files: options.files, charts: options.charts }),
     conversations,
     adapter,
   };

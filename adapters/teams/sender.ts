@@ -6,6 +6,8 @@ import type { Activity, ConversationReference, TurnContext } from 'botbuilder';
 import { z } from 'zod';
 import type { TeamsConversation, TeamsConversationStore } from '../../db/repositories/teams-conversations.js';
 import type { StoredFiles } from '../../src/messaging/files.js';
+import { chartOf, type ChartImages } from '../../src/messaging/charts.js';
+import { chartActivity } from './chart-card.js';
 import type { Destination, OutgoingMessage, PlatformSender, SendOutcome } from '../../src/messaging/ports.js';
 import type { Logger } from '../logger.js';
 import type { CaravaneCloudAdapter } from './auth.js';
@@ -21,6 +23,8 @@ export interface TeamsSenderOptions {
   logger: Logger;
   /** Stored files (album photos) shown as card images at signed URLs; without it such messages fail. */
   files?: StoredFiles | undefined;
+  /** Signed links to the chart digest and milestone posts carry; without it they go out as text. */
+  charts?: ChartImages | undefined;
 }
 
 /** The connector calls a send needs; botbuilder keeps the ConnectorClient in the turn state, untyped. */
@@ -93,6 +97,8 @@ export class TeamsSender implements PlatformSender {
     if (!mayUse(ref.serviceUrl)) return { status: 'failed', reason: 'the stored serviceUrl is not an allowed Bot Connector host' };
     let activity: Partial<Activity> = renderMessage(message);
     let fileIds: string[] = [];
+    const chart = chartOf(message);
+    if (chart) activity = await chartActivity(message, chart, this.options.charts);
     if (hasStoredFiles(message)) {
       const album = this.options.files ? await albumActivity(message, this.options.files) : null;
       if (!album) return { status: 'failed', reason: this.options.files ? 'every stored file was withdrawn' : 'stored files are not available' };

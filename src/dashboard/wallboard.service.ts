@@ -5,6 +5,8 @@
 import type { Campaign, CampaignTotals } from '../campaigns/campaign.js';
 import { currentProgress, today } from '../campaigns/campaigns.service.js';
 import type { CoreDeps } from '../deps.js';
+import type { Shortfall } from '../messaging/deps.js';
+import { biggestShortfalls } from '../needs/needs.service.js';
 import { gallery } from '../photos/album.service.js';
 import { percentOf, ZERO, type Minor } from '../shared/money.js';
 import { err, ok, type Result } from '../shared/result.js';
@@ -16,6 +18,8 @@ import type { DashboardDeps } from './ports.js';
 export const WALL_LINK_TTL_MS = 120 * 24 * 60 * 60 * 1000;
 /** The slideshow shows this many of the newest approved photos at most. */
 export const WALL_PHOTOS = 12;
+/** How many of the biggest in-kind shortfalls the wall lists. */
+export const WALL_NEEDS = 5;
 
 export const wallPath = (campaignId: string) => `/wall/${campaignId}`;
 
@@ -53,20 +57,21 @@ export interface WallView {
   milestone: { percent: number | null; amountMinor: Minor } | null;
   /** Approved photo ids, newest first; the adapter signs their links. */
   photoIds: number[];
-  /** In-kind needs, biggest shortfall first; empty until needs exist. */
-  needs: Array<{ site: string; item: string; missing: number }>;
+  /** In-kind needs still short, biggest first: site, item and count only, never who gives. */
+  needs: Shortfall[];
 }
 
 /** What the wall shows for a campaign; null when the campaign does not exist. */
 export async function wallView(deps: Deps, campaignId: string): Promise<WallView | null> {
   const campaign = await deps.campaigns.get(campaignId);
   if (!campaign) return null;
-  const [totals, days, claimed, amounts, photos] = await Promise.all([
+  const [totals, days, claimed, amounts, photos, needs] = await Promise.all([
     deps.campaigns.totals(campaignId),
     deps.dashboard.stats.pledgeDays(campaignId, deps.timeZone),
     deps.messaging.milestones.claimed(campaignId),
     deps.messaging.milestones.amounts(campaignId),
     gallery(deps, campaignId),
+    biggestShortfalls(deps.needs, campaignId, WALL_NEEDS),
   ]);
   const day = today(deps);
   const todays = days.find((d) => d.day === day);
@@ -80,6 +85,6 @@ export async function wallView(deps: Deps, campaignId: string): Promise<WallView
     today: todays ? { pledges: todays.pledges, donors: todays.donors, pledgedMinor: todays.pledgedMinor } : { pledges: 0, donors: 0, pledgedMinor: ZERO },
     milestone: latest ? { percent: latest.percent, amountMinor: latest.amountMinor } : null,
     photoIds: (photos?.batches ?? []).flatMap((b) => b.photos.map((p) => p.id)).slice(0, WALL_PHOTOS),
-    needs: [],
+    needs,
   };
 }

@@ -1,5 +1,6 @@
 import type { CoreDeps } from '../deps.js';
 import { localDay } from '../shared/clock.js';
+import { chartAttachment } from '../messaging/charts.js';
 import { t } from '../shared/i18n/index.js';
 import { digestKindFor, digestMessage, type DigestKind } from './digest.js';
 
@@ -29,7 +30,9 @@ export async function runDigest(deps: CoreDeps, at: Date): Promise<DigestOutcome
   return deps.messaging.transaction(async (stores) => {
     if (!(await stores.digests.claim(campaign.id, { day, kind, totals }))) return { status: 'skipped', reason: 'already_posted' } as const;
     const previous = await stores.digests.previous(campaign.id, day);
-    const message = digestMessage(t(deps.defaultLocale), { campaign, totals, today: day, kind, previous, seats, shortfalls });
+    const c = t(deps.defaultLocale);
+    const text = digestMessage(c, { campaign, totals, today: day, kind, previous, seats, shortfalls });
+    const message = { ...text, attachments: [chartAttachment(c, campaign.id, campaign.name)] };
     const queued = await stores.outbox.enqueue({
       kind: 'digest',
       campaignId: campaign.id,

@@ -5,6 +5,7 @@
  */
 import type { MessageReply } from '../chat/reply.js';
 import type { Platform } from '../ports.js';
+import type { Locale } from '../shared/money.js';
 
 /**
  * Where a message goes. Slack: a channel id, or a user id for a direct message. Teams: a stored
@@ -29,7 +30,18 @@ export interface FileAttachment {
   mimeType: string;
 }
 
-export type Attachment = ImageAttachment | FileAttachment;
+/**
+ * The campaign's chart (progress and pledges per day), drawn by the sender at delivery time: Slack
+ * uploads the PNG, Teams shows it from a signed link. The text stays the fallback when it cannot be.
+ */
+export interface ChartAttachment {
+  kind: 'chart';
+  campaignId: string;
+  locale: Locale;
+  alt: string;
+}
+
+export type Attachment = ImageAttachment | FileAttachment | ChartAttachment;
 
 /**
  * Platform-neutral content: the same shape a command reply has, plus optional attachments. Stored

@@ -3,6 +3,7 @@ import { currentProgress } from '../campaigns/campaigns.service.js';
 import type { CoreDeps } from '../deps.js';
 import type { PledgeChange, TotalsListener } from '../ports.js';
 import { parseAmount, type AmountError } from '../shared/amount.js';
+import { chartAttachment } from '../messaging/charts.js';
 import { t } from '../shared/i18n/index.js';
 import { formatMoney, type Minor } from '../shared/money.js';
 import { err, ok, type Result } from '../shared/result.js';
@@ -85,6 +86,7 @@ async function announceCrossed(deps: CoreDeps, campaign: Campaign, change: Pledg
   const passed = crossed(open, -1 as Minor, totals.pledgedMinor);
   if (passed.length === 0) return;
   const channels = await deps.messaging.channels.list();
+  const c = t(deps.defaultLocale);
   await deps.messaging.transaction(async (stores) => {
     const claimed = new Set(await stores.milestones.claim(campaign.id, passed.map((m) => m.key), deps.clock.now()));
     const reached = passed.filter((m) => claimed.has(m.key));
@@ -92,7 +94,7 @@ async function announceCrossed(deps: CoreDeps, campaign: Campaign, change: Pledg
     await stores.outbox.enqueue({
       kind: 'milestone',
       campaignId: campaign.id,
-      message: milestoneMessage(t(deps.defaultLocale), campaign, reached, totals),
+      message: { ...milestoneMessage(c, campaign, reached, totals), attachments: [chartAttachment(c, campaign.id, campaign.name)] },
       destinations: channels.map((ch) => ch.destination),
       dedupeKey: `milestone:${campaign.id}:${reached.map((m) => m.key).join(',')}`,
       summary: reached

@@ -18,12 +18,19 @@ const fileAttachment = z.object({
   mimeType: z.string().min(1).max(200),
 });
 
+const chartAttachment = z.object({
+  kind: z.literal('chart'),
+  campaignId: z.string().regex(/^[0-9a-f-]{36}$/),
+  locale: z.enum(['fr', 'en']),
+  alt: z.string().max(500),
+});
+
 export const outgoingMessageSchema = z.object({
   kind: z.literal('message'),
   tone: z.enum(['ok', 'info', 'error']),
   headline: z.string().max(3000).optional(),
   lines: z.array(z.string().max(40_000)).max(200),
-  attachments: z.array(z.discriminatedUnion('kind', [imageAttachment, fileAttachment])).max(20).optional(),
+  attachments: z.array(z.discriminatedUnion('kind', [imageAttachment, fileAttachment, chartAttachment])).max(20).optional(),
 });
 
 export const destinationSchema = z.discriminatedUnion('platform', [

@@ -2,6 +2,9 @@
 import { currentProgress } from '../../../src/campaigns/campaigns.service.js';
 import type { CoreDeps } from '../../../src/deps.js';
 import { listMilestones } from '../../../src/milestones/milestones.service.js';
+import { missing } from '../../../src/needs/need.js';
+import { needsOverview } from '../../../src/needs/needs.service.js';
+import type { Catalogue } from '../../../src/shared/i18n/index.js';
 import { formatDay, formatPercent, money } from '../../../src/shared/i18n/format.js';
 import { minor, percentOf } from '../../../src/shared/money.js';
 import { everyDay } from '../../../src/dashboard/charts.service.js';
@@ -15,10 +18,11 @@ export function overviewPage(deps: CoreDeps): HrHandler {
     const progress = await currentProgress(deps);
     if (!progress.ok) return sendPage(res, 200, 'overview', c, { session, nav: 'overview', campaign: null });
     const { campaign, totals } = progress.value;
-    const [seats, days, milestones] = await Promise.all([
+    const [seats, days, milestones, needs] = await Promise.all([
       deps.volunteers.signups.counts(campaign.id),
       deps.dashboard.stats.pledgeDays(campaign.id, deps.timeZone),
       listMilestones(deps),
+      needRows(deps, c),
     ]);
     const m = (amount: number) => money(minor(amount), campaign.currency, c.locale);
     const chart = days.length === 0 ? null : dayChartSvg(everyDay(days, campaign.startsOn, progress.value.today < campaign.endsOn ? progress.value.today : campaign.endsOn), {
@@ -47,8 +51,18 @@ export function overviewPage(deps: CoreDeps): HrHandler {
             reached: ms.reached,
           }))
         : [],
-      // In-kind needs plug in here once they exist; an empty list shows nothing.
-      needs: [] as Array<{ site: string; item: string; needed: number; pledged: number; received: number }>,
+      needs,
     });
   };
+}
+
+/** In-kind needs site by site, the biggest shortfall of each site first: counts only, never who gives. */
+async function needRows(deps: CoreDeps, c: Catalogue) {
+  const overview = await needsOverview(deps.needs);
+  if (!overview.ok) return [];
+  return overview.value.sites.flatMap(({ site, needs }) =>
+    [...needs]
+      .sort((a, b) => missing(b) - missing(a))
+      .map((n) => ({ site: site.name, item: c.needs.item(n), needed: n.quantity, pledged: n.pledged, received: n.received, missing: Math.max(0, missing(n)) })),
+  );
 }

@@ -35,7 +35,7 @@ function wallData(c: Catalogue, view: WallView, photoSrc: (id: number) => string
     todayDonors: w.todayDonors(view.today.donors),
     todayAmount: money(view.today.pledgedMinor, currency, c.locale),
     milestone: view.milestone ? (view.milestone.percent !== null ? w.milestonePercent(view.milestone.percent) : w.milestoneAmount(view.milestone.amountMinor, currency)) : w.noMilestone,
-    needs: view.needs.slice(0, 5).map((n) => `${n.missing} × ${n.item} — ${n.site}`),
+    needs: view.needs.map((n) => c.needs.shortfall(n.site, n.missing, n)),
     photos: view.photoIds.map(photoSrc),
   };
 }

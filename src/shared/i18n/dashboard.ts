@@ -47,6 +47,7 @@ export const dashboardFr = {
       perDay: 'Promis et collecté par jour',
       chartEmpty: 'Pas encore de promesse.',
       needs: 'Besoins en nature',
+      needColumns: { site: 'Site', item: 'Article', pledged: 'Promis / demandé', received: 'Reçu', missing: 'Manque' },
     },
     pledges: {
       title: 'Promesses',
@@ -206,6 +207,7 @@ export const dashboardEn: DashboardTexts = {
       perDay: 'Pledged and collected per day',
       chartEmpty: 'No pledge yet.',
       needs: 'In-kind needs',
+      needColumns: { site: 'Site', item: 'Item', pledged: 'Pledged / asked', received: 'Received', missing: 'Missing' },
     },
     pledges: {
       title: 'Pledges',
