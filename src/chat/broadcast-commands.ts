@@ -14,6 +14,7 @@ import { formatMoney } from '../shared/money.js';
 import type { Actor } from './actor.js';
 import type { CommandContext } from './pledge-command.js';
 import { message, type Reply } from './reply.js';
+import { personText } from './text.js';
 
 const by = (actor: Actor) => `${actor.identity.platform}:${actor.identity.userId}`;
 
@@ -71,7 +72,7 @@ async function milestoneList(deps: CoreDeps, actor: Actor): Promise<Reply> {
     const amount = ms.percent !== null ? ` (${formatMoney(ms.amountMinor, campaign.currency, c.locale)})` : '';
     return `${ms.reached ? '✅' : '▫️'} ${what}${amount}${ms.reached ? ` — ${c.broadcasts.milestone.reachedTag}` : ''}`;
   });
-  return message('info', lines, c.broadcasts.milestone.listTitle(campaign.name));
+  return message('info', lines, c.broadcasts.milestone.listTitle(personText(campaign.name)));
 }
 
 /** `announce TEXT`, `announce at DAY TIME TEXT`, `announce status`; on Slack, `announce` alone opens the form. */

@@ -8,6 +8,7 @@ import type { Destination } from '../messaging/ports.js';
 import type { Actor } from './actor.js';
 import { message, type Reply } from './reply.js';
 import { helpReply } from './help.js';
+import { personText } from './text.js';
 
 const DEFAULT_CURRENCY = 'MAD';
 
@@ -33,7 +34,7 @@ export async function pledgeCommand(deps: CoreDeps, actor: Actor, text: string, 
         const code = phase === 'ended' ? 'campaign.ended' : 'campaign.not_started';
         return message('error', [pledgeErrorText(c, code, { startsOn: campaign.startsOn, endsOn: campaign.endsOn }, campaign.currency, '')]);
       }
-      return { kind: 'form', form: 'pledge', intro: c.form.intro(campaign.name) };
+      return { kind: 'form', form: 'pledge', intro: c.form.intro(personText(campaign.name)) };
     }
     case 'help':
       return helpReply(actor, ctx.prefix);
@@ -82,8 +83,8 @@ async function listReply(deps: CoreDeps, actor: Actor): Promise<Reply> {
   const result = await myPledges(deps, actor.person.id);
   if (!result.ok) return message('error', [pledgeErrorText(c, 'campaign.none', result.details, DEFAULT_CURRENCY, '')]);
   const { campaign, pledges } = result.value;
-  if (pledges.length === 0) return message('info', [c.pledge.listEmpty], c.pledge.listTitle(campaign.name));
+  if (pledges.length === 0) return message('info', [c.pledge.listEmpty], c.pledge.listTitle(personText(campaign.name)));
   const lines = pledgeListLines(c, pledges, campaign.currency, deps.timeZone);
   const cancellable = pledges.some((p) => p.status === 'pledged');
-  return message('info', [...lines, ...(cancellable ? ['', c.pledge.cancelHow] : [])], c.pledge.listTitle(campaign.name));
+  return message('info', [...lines, ...(cancellable ? ['', c.pledge.cancelHow] : [])], c.pledge.listTitle(personText(campaign.name)));
 }

@@ -10,6 +10,7 @@ import { addDays, daysBetween } from '../shared/clock.js';
 import type { Catalogue } from '../shared/i18n/index.js';
 import { percentOf } from '../shared/money.js';
 import { progressBar } from '../shared/progress.js';
+import { personText } from '../chat/text.js';
 
 export type DigestKind = 'daily' | 'closing';
 
@@ -55,7 +56,7 @@ export function digestMessage(c: Catalogue, input: DigestInput): OutgoingMessage
   const daysLeft = c.campaign.daysLeft(daysBetween(today, campaign.endsOn));
   const since = previous && (previous.day === addDays(today, -1) ? d.yesterday : d.sinceDay(previous.day));
   if (input.kind === 'daily' && previous && since && sameTotals(previous.totals, totals)) {
-    return { kind: 'message', tone: 'info', headline: `☀️ ${d.headline(campaign.name)}`, lines: [`${d.noChange(since)} ${progress}`, daysLeft, ...shortfallLines(c, input.shortfalls)] };
+    return { kind: 'message', tone: 'info', headline: `☀️ ${d.headline(personText(campaign.name))}`, lines: [`${d.noChange(since)} ${progress}`, daysLeft, ...shortfallLines(c, input.shortfalls)] };
   }
   const change =
     previous && since
@@ -73,9 +74,9 @@ export function digestMessage(c: Catalogue, input: DigestInput): OutgoingMessage
     ...(input.kind === 'daily' ? shortfallLines(c, input.shortfalls) : []),
   ];
   if (input.kind === 'closing') {
-    return { kind: 'message', tone: 'ok', headline: `🏁 ${d.closingHeadline(campaign.name)}`, lines: [d.closingThanks, '', ...body] };
+    return { kind: 'message', tone: 'ok', headline: `🏁 ${d.closingHeadline(personText(campaign.name))}`, lines: [d.closingThanks, '', ...body] };
   }
-  return { kind: 'message', tone: 'info', headline: `☀️ ${d.headline(campaign.name)}`, lines: [...body, daysLeft] };
+  return { kind: 'message', tone: 'info', headline: `☀️ ${d.headline(personText(campaign.name))}`, lines: [...body, daysLeft] };
 }
 
 /** Implementations: db/repositories/digests.ts. */

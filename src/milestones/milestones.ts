@@ -7,6 +7,7 @@ import type { OutgoingMessage } from '../messaging/ports.js';
 import type { Catalogue } from '../shared/i18n/index.js';
 import { minor, percentOf, type Minor } from '../shared/money.js';
 import { progressBar } from '../shared/progress.js';
+import { personText } from '../chat/text.js';
 
 export const DEFAULT_PERCENTS: readonly number[] = [25, 50, 75, 100];
 
@@ -41,7 +42,7 @@ export function milestoneMessage(c: Catalogue, campaign: Campaign, reached: read
   return {
     kind: 'message',
     tone: 'ok',
-    headline: `🎉 ${c.broadcasts.milestone.headline(reached.length)} — ${campaign.name}`,
+    headline: `🎉 ${c.broadcasts.milestone.headline(reached.length)} — ${personText(campaign.name)}`,
     lines: [
       ...items,
       '',

@@ -14,6 +14,7 @@ import { err, ok, type Result } from '../shared/result.js';
 import { photoDeps } from './deps.js';
 import { isPublishable, photoNumbers, type Photo, type PhotoBatch } from './photo.js';
 import type { PhotoDeps } from './ports.js';
+import { personText } from '../chat/text.js';
 
 /** Photos per album post: Slack shares at most 10 files with one message, and a card must stay small. */
 export const ALBUM_MAX = 10;
@@ -41,11 +42,11 @@ async function albumMessage(deps: CoreDeps, p: PhotoDeps, campaign: Campaign, ba
   const gallery = await p.links.gallery(campaign.id, new Date(deps.clock.now().getTime() + p.linkTtlMs));
   const lines = batches.map((b) => {
     const numbers = photoNumbers(b.photos.map((ph) => ph.id));
-    const text = [b.place, b.caption].filter((x): x is string => x !== null && x !== '').join(' — ');
+    const text = [b.place, b.caption].filter((x): x is string => x !== null && x !== '').map(personText).join(' — ');
     return text === '' ? `• ${numbers}` : c.albumLine(text, numbers);
   });
   const attachments: Attachment[] = photos.map((ph) => ({ kind: 'file', fileId: photoFileId(ph.id), name: `caravane-${ph.id}.jpg`, mimeType: 'image/jpeg' }));
-  return { kind: 'message', tone: 'info', headline: c.albumHeadline(campaign.name, photos.length), lines: [...lines, '', c.albumGallery(gallery), c.albumGalleryNote(Math.max(1, Math.round(p.linkTtlMs / 86_400_000)))], attachments };
+  return { kind: 'message', tone: 'info', headline: c.albumHeadline(personText(campaign.name), photos.length), lines: [...lines, '', c.albumGallery(gallery), c.albumGalleryNote(Math.max(1, Math.round(p.linkTtlMs / 86_400_000)))], attachments };
 }
 
 /**

@@ -9,6 +9,7 @@ import { percentOf } from '../shared/money.js';
 import { progressBar } from '../shared/progress.js';
 import type { ChangeError, PledgeError } from './pledges.service.js';
 import type { Pledge } from './pledge.js';
+import { personText } from '../chat/text.js';
 
 export interface ProgressText {
   headline: string;
@@ -26,7 +27,7 @@ export function progressText(c: Catalogue, p: CampaignProgress, extra: string[] 
         ? c.campaign.endedOn(campaign.endsOn)
         : c.campaign.startsOn(campaign.startsOn);
   return {
-    headline: c.campaign.progressHeadline(campaign.name),
+    headline: c.campaign.progressHeadline(personText(campaign.name)),
     lines: [
       c.campaign.progress(totals.pledgedMinor, campaign.goalMinor, campaign.currency, percent),
       `\`${progressBar(percent)}\` ${percent}${c.locale === 'fr' ? ' %' : '%'}`,
@@ -65,7 +66,7 @@ export function pledgeErrorText(
     case 'pledge.note_too_long':
       return c.pledge.noteTooLong(num('max'));
     case 'campaign.none':
-      return details?.opensOn ? `${c.campaign.none} ${c.campaign.opensOn(str('name'), str('opensOn'))}` : c.campaign.none;
+      return details?.opensOn ? `${c.campaign.none} ${c.campaign.opensOn(personText(str('name')), str('opensOn'))}` : c.campaign.none;
     case 'campaign.not_started':
       return c.campaign.notStarted(str('startsOn'), str('endsOn'));
     case 'campaign.ended':

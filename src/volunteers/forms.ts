@@ -59,7 +59,7 @@ export async function volunteerForm(deps: CoreDeps, actor: Actor): Promise<Volun
   return {
     kind: 'form',
     form: 'volunteer',
-    intro: open.length === 1 && only ? c.volunteers.form.intro(only.name, tripDates(c, only)) : c.volunteers.form.introSeveral,
+    intro: open.length === 1 && only ? c.volunteers.form.intro(personText(only.name), tripDates(c, only)) : c.volunteers.form.introSeveral,
     privacy: c.volunteers.form.privacy(deps.volunteers.retentionDays),
     several: open.length > 1,
     groups: open.map((t) => choiceGroup(c, t)),
@@ -73,10 +73,10 @@ function signupErrorText(c: Actor['c'], error: SignupError, details: Record<stri
     case 'choice.invalid':
       return c.volunteers.errors['choice.invalid'];
     case 'trip.closed':
-      return c.volunteers.signup.closed(String(details?.trip ?? ''), String(details?.day ?? ''));
+      return c.volunteers.signup.closed(personText(String(details?.trip ?? '')), String(details?.day ?? ''));
     case 'signup.already': {
       const state = stateText(c, { status: details?.status === 'confirmed' ? 'confirmed' : 'waitlisted' }, Number(details?.position ?? 0));
-      return c.volunteers.signup.already(Number(details?.number ?? 0), String(details?.trip ?? ''), state);
+      return c.volunteers.signup.already(Number(details?.number ?? 0), personText(String(details?.trip ?? '')), state);
     }
   }
 }

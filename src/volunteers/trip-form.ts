@@ -40,7 +40,7 @@ export async function tripForm(deps: CoreDeps, actor: Actor, tripId: number | nu
   const { c } = actor;
   const campaign = await volunteerCampaign(deps);
   if (!campaign) return message('error', [c.volunteers.trip.errors['trip.no_campaign']]);
-  if (tripId === null) return { kind: 'form', form: 'trip', intro: c.volunteers.trip.createIntro(campaign.name), tripId: null, values: EMPTY_TRIP_FORM };
+  if (tripId === null) return { kind: 'form', form: 'trip', intro: c.volunteers.trip.createIntro(personText(campaign.name)), tripId: null, values: EMPTY_TRIP_FORM };
   const trip = await deps.volunteers.trips.get(tripId);
   if (!trip || trip.campaignId !== campaign.id) return message('error', [c.volunteers.hr.tripNotFound(tripId)]);
   const values: TripFormValues = {

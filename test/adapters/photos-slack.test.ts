@@ -213,7 +213,7 @@ describe('photos on Slack, from a direct message to the album', () => {
     expect(uploaded.length).toBeGreaterThan(1000);
     expect(metadataTraces(uploaded)).toEqual([]);
     // People's words cannot become Slack markup: no <!channel> mention, no tags.
-    expect(String(complete?.form.initial_comment)).toContain('Anergui — Parkas & ‹b›boots‹/b› ‹!channel›');
+    expect(String(complete?.form.initial_comment)).toContain('Anergui — Parkas &amp; ‹b›boots‹/b› ‹!channel›');
     expect(String(complete?.form.initial_comment)).not.toContain('<!channel>');
     const card = JSON.stringify(connector.sent('19:6848757105754c8981c67612732d9aa7@thread.tacv2').at(-1)?.body ?? {});
     // The full picture behind the thumbnail: signed, with no expiry (it works while the photo may be shown).

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../../db/connect.js';
 import type { CoreDeps } from '../../src/deps.js';
+import { plainText } from '../../src/chat/text.js';
 import { give } from '../../src/needs/give.service.js';
 import { ManualClock } from '../../src/shared/clock.js';
 import { secondHandle, testDatabase, type TestDatabase } from '../support/db.js';
@@ -58,7 +59,7 @@ describe(`30 people giving the last 7 parkas at once on ${process.env.TEST_DATAB
 
     const covered = await db.db.selectFrom('outbox_messages').selectAll().where('kind', '=', 'milestone').execute();
     expect(covered).toHaveLength(1);
-    expect(JSON.stringify(covered[0]?.payload)).toContain('Toutes les parkas (8-10) d’Imzer sont promises');
+    expect(plainText(JSON.stringify(covered[0]?.payload))).toContain('Toutes les parkas (8-10) d’Imzer sont promises');
   });
 
   it('lets Postgres itself refuse an overpledged need', async () => {

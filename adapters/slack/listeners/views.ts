@@ -9,6 +9,7 @@ import { pledgeErrorText } from '../../../src/pledges/texts.js';
 import { t } from '../../../src/shared/i18n/index.js';
 import type { SlackContext } from '../context.js';
 import { BLOCK, PLEDGE_VIEW, renderMessage, type SlackMessage } from '../render.js';
+import { slackPlain } from '../text.js';
 
 const meta = z.object({ channel: z.string().nullable(), locale: z.enum(['fr', 'en']) });
 const text = z.object({ value: z.string().nullable().optional() }).optional();
@@ -47,7 +48,7 @@ export function registerViews(app: App, sc: SlackContext): void {
       const actor = await actorFor(sc.deps, { ...identity, locale: identity.locale ?? locale });
       const reply = await pledgeReply(sc.deps, actor, amountText, anonymous, note.ok ? note.value : null, `slack:view:${view.id}`, 'slack');
       if (reply.kind === 'message' && reply.tone === 'error') {
-        await ack({ response_action: 'errors', errors: { [BLOCK.amount]: reply.lines.join(' ') } });
+        await ack({ response_action: 'errors', errors: { [BLOCK.amount]: slackPlain(reply.lines.join(' ')) } });
         return;
       }
       await ack();

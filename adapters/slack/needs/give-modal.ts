@@ -2,6 +2,7 @@
  * The `/give` modal: pick a need (or "where it is most needed"), say how many. Errors come back on
  * their field and nothing is stored; a redelivered submission records once (keyed on the view id).
  */
+import { slackPlain } from '../text.js';
 import type { App } from '@slack/bolt';
 import { z } from 'zod';
 import { actorFor } from '../../../src/chat/actor.js';
@@ -33,7 +34,7 @@ export function giveModal(actor: Actor, form: GiveFormReply, channel: string | n
     submit: plain(f.submit, 24),
     close: plain(f.close, 24),
     blocks: [
-      { type: 'context', elements: [{ type: 'plain_text', text: form.intro.slice(0, 2000) }] },
+      { type: 'context', elements: [{ type: 'plain_text', text: slackPlain(form.intro).slice(0, 2000) }] },
       {
         type: 'input',
         block_id: BLOCK.need,
@@ -74,7 +75,7 @@ export function registerGiveView(app: App, sc: SlackContext): void {
         const errors: Record<string, string> = {};
         for (const field of ['need', 'quantity'] as const) {
           const text = outcome.errors[field];
-          if (text !== undefined) errors[BLOCK[field]] = text;
+          if (text !== undefined) errors[BLOCK[field]] = slackPlain(text);
         }
         await ack({ response_action: 'errors', errors });
         return;

@@ -2,6 +2,7 @@
  * HR's need modal (`/caravan need`): site (created when new), place, item, size, quantity, unit
  * price. Errors come back on their field and nothing is stored; HR is checked again on submission.
  */
+import { slackPlain } from '../text.js';
 import type { App } from '@slack/bolt';
 import { z } from 'zod';
 import { actorFor, type Actor } from '../../../src/chat/actor.js';
@@ -32,7 +33,7 @@ export function needModal(actor: Actor, form: NeedFormReply, channel: string | n
     submit: plain(f.submit, 24),
     close: plain(f.close, 24),
     blocks: [
-      { type: 'context', elements: [{ type: 'plain_text', text: form.intro.slice(0, 2000) }] },
+      { type: 'context', elements: [{ type: 'plain_text', text: slackPlain(form.intro).slice(0, 2000) }] },
       ...(form.sites.length > 0 ? [{ type: 'context', elements: [{ type: 'plain_text', text: f.sitesHint(form.sites.join(', ')).slice(0, 2000) }] }] : []),
       ...FIELDS.map((field) => ({
         type: 'input',
@@ -68,7 +69,7 @@ export function registerNeedView(app: App, sc: SlackContext): void {
         const errors: Record<string, string> = {};
         for (const field of FIELDS) {
           const text = outcome.errors[field];
-          if (text !== undefined) errors[blockOf(field)] = text;
+          if (text !== undefined) errors[blockOf(field)] = slackPlain(text);
         }
         await ack({ response_action: 'errors', errors });
         return;

@@ -16,6 +16,7 @@ import type { TripField } from '../../../src/volunteers/trip.js';
 import type { SlackContext } from '../context.js';
 import { renderMessage } from '../render.js';
 import { SIGNUP_BLOCK, TRIP_BLOCK, TRIP_VIEW, VOLUNTEER_VIEW } from './modals.js';
+import { slackPlain } from '../text.js';
 
 const meta = z.object({ channel: z.string().nullable(), locale: z.enum(['fr', 'en']), tripId: z.number().int().positive().nullable().optional() });
 
@@ -47,10 +48,10 @@ function safeJson(text: string | undefined): unknown {
   }
 }
 
-/** Errors keyed by field → errors keyed by block, as Slack shows them. */
+/** Errors keyed by field → errors keyed by block, as Slack shows them: plain text, marks read. */
 function blockErrors<F extends string>(errors: Partial<Record<F, string>>, blocks: Record<F, string>): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const [field, text] of Object.entries(errors) as Array<[F, string | undefined]>) if (text) out[blocks[field]] = text.slice(0, 300);
+  for (const [field, text] of Object.entries(errors) as Array<[F, string | undefined]>) if (text) out[blocks[field]] = slackPlain(text).slice(0, 300);
   return out;
 }
 

@@ -11,6 +11,8 @@ import type { CommandContext } from '../pledge-command.js';
 import { message, type Reply } from '../reply.js';
 import { needForm } from './need-form.js';
 import { overviewLines, receiveErrorLine } from './texts.js';
+import { personText } from '../text.js';
+import { shownNeed } from '../shown.js';
 
 export const NEEDS_VERBS: readonly string[] = ['need', 'besoin', 'site', 'needs', 'besoins', 'received', 'recu', 'reçu', 'recus', 'reçus', 'loading', 'chargement'];
 
@@ -28,7 +30,7 @@ async function needsReply(deps: CoreDeps, actor: Actor, prefix: string): Promise
   const { c } = actor;
   const overview = await needsOverview(deps.needs);
   if (!overview.ok) return message('info', [c.campaign.none]);
-  return message('info', overviewLines(c, overview.value, prefix), c.needs.list.title(overview.value.campaign.name));
+  return message('info', overviewLines(c, overview.value, prefix), c.needs.list.title(personText(overview.value.campaign.name)));
 }
 
 async function receivedReply(deps: CoreDeps, actor: Actor, args: string[], prefix: string): Promise<Reply> {
@@ -42,7 +44,8 @@ async function receivedReply(deps: CoreDeps, actor: Actor, args: string[], prefi
   const id = Number(idText);
   const result = await receiveItems(deps.needs, operator(actor), id, qtyText === undefined ? null : Number(qtyText));
   if (!result.ok) return message('error', [receiveErrorLine(c, result.error)]);
-  const { pledge, need, quantity, thanked } = result.value;
+  const { pledge, quantity, thanked } = result.value;
+  const need = shownNeed(result.value.need);
   return message('ok', [
     c.needs.received.done(id, quantity, need, need.siteName, pledge.received, pledge.quantity),
     thanked ? c.needs.received.thanked : c.needs.received.notReachable,
@@ -62,5 +65,5 @@ async function loadingReply(deps: CoreDeps, actor: Actor, siteText: string, pref
   const base = `/files/loading/${overview.value.campaign.id}/${site.id}`;
   const day = 24 * 60 * 60_000;
   const [csv, html] = await Promise.all([deps.needs.links(`${base}.csv`, day), deps.needs.links(`${base}.html`, day)]);
-  return message('ok', [c.needs.loading.links(site.name, csv, html)]);
+  return message('ok', [c.needs.loading.links(personText(site.name), csv, html)]);
 }

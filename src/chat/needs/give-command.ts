@@ -11,6 +11,8 @@ import type { CommandContext } from '../pledge-command.js';
 import { message, type MessageReply, type Reply } from '../reply.js';
 import { giveForm } from './give-form.js';
 import { cancelErrorLine, giveErrorLines } from './texts.js';
+import { personText } from '../text.js';
+import { shownNeed } from '../shown.js';
 
 type GiveCommand = { kind: 'give'; text: string } | { kind: 'list' } | { kind: 'cancel'; id: number | null } | { kind: 'form' };
 
@@ -54,7 +56,8 @@ async function giveReply(deps: CoreDeps, actor: Actor, text: string, ctx: Comman
 
 /** What a recorded gift answers: thanks, where it goes, what is still missing there. */
 export function giveAnswer(c: Catalogue, outcome: GiveOutcome): MessageReply {
-  const { pledge, need, duplicate, mostNeeded } = outcome;
+  const { pledge, duplicate, mostNeeded } = outcome;
+  const need = shownNeed(outcome.need);
   const head = duplicate ? c.needs.give.duplicate(pledge.quantity, need, need.siteName, pledge.id) : c.needs.give.recorded(pledge.quantity, need, need.siteName, pledge.id);
   const left = missing(need);
   return message('ok', [
@@ -70,11 +73,12 @@ async function listReply(deps: CoreDeps, actor: Actor, prefix: string): Promise<
   const mine = await myGifts(deps.needs, actor.person.id);
   if (!mine.ok) return message('info', [c.campaign.none]);
   const { campaign, gifts } = mine.value;
-  if (gifts.length === 0) return message('info', [c.needs.give.listEmpty(prefix)], c.needs.give.listTitle(campaign.name));
+  if (gifts.length === 0) return message('info', [c.needs.give.listEmpty(prefix)], c.needs.give.listTitle(personText(campaign.name)));
   const s = c.needs.give.status;
-  const lines = gifts.map(({ pledge, need }) => {
+  const lines = gifts.map(({ pledge, need: raw }) => {
+    const need = shownNeed(raw);
     const status = pledge.status === 'cancelled' ? s.cancelled : pledge.received > 0 ? s.received(pledge.received, pledge.quantity) : s.pledged;
     return c.needs.give.listItem(pledge.id, pledge.quantity, need, need.siteName, status);
   });
-  return message('info', lines, c.needs.give.listTitle(campaign.name));
+  return message('info', lines, c.needs.give.listTitle(personText(campaign.name)));
 }

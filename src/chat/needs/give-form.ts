@@ -12,6 +12,7 @@ import type { Actor } from '../actor.js';
 import { message, type MessageReply } from '../reply.js';
 import { giveAnswer } from './give-command.js';
 import { giveErrorLines } from './texts.js';
+import { personText } from '../text.js';
 
 export interface GiveFormReply {
   kind: 'form';
@@ -35,7 +36,7 @@ export async function giveForm(deps: CoreDeps, actor: Actor): Promise<GiveFormRe
   for (const n of open) groups.set(groupKey(n), [...(groups.get(groupKey(n)) ?? []), n]);
   const most = [...groups.values()].filter((g) => g.length > 1).map((g) => ({ value: `most:${groupKey(g[0] as Need)}`, label: c.needs.form.mostNeeded(c.needs.item(g[0] as Need)) }));
   const each = open.map((n) => ({ value: `need:${n.id}`, label: `${n.siteName} · ${c.needs.item(n)} — ${c.needs.form.missing(missing(n))}` }));
-  return { kind: 'form', form: 'give', intro: c.needs.form.intro(campaign.name), options: [...most, ...each].slice(0, 100) };
+  return { kind: 'form', form: 'give', intro: c.needs.form.intro(personText(campaign.name)), options: [...most, ...each].slice(0, 100) };
 }
 
 /** Stores a submitted form: a need must be picked and the quantity be a whole number it still needs. */

@@ -10,6 +10,8 @@ import type { Catalogue } from '../../shared/i18n/index.js';
 import type { FormOutcome } from '../../volunteers/forms.js';
 import type { Actor } from '../actor.js';
 import { message, type MessageReply } from '../reply.js';
+import { personText } from '../text.js';
+import { shownNeed } from '../shown.js';
 
 export type NeedFormField = 'site' | 'place' | 'item' | 'size' | 'quantity' | 'unitPrice';
 export type NeedFormValues = Record<NeedFormField, string>;
@@ -30,7 +32,7 @@ export async function needForm(deps: CoreDeps, actor: Actor): Promise<NeedFormRe
   const campaign = await needsCampaign(deps.needs);
   if (!campaign) return message('info', [c.campaign.none]);
   const sites = (await deps.needs.store.sites(campaign.id)).map((s) => s.name);
-  return { kind: 'form', form: 'need', intro: c.needs.hrForm.intro(campaign.name), sites };
+  return { kind: 'form', form: 'need', intro: c.needs.hrForm.intro(personText(campaign.name)), sites };
 }
 
 function fieldError(c: Catalogue, e: NeedError): Partial<Record<NeedFormField, string>> {
@@ -78,7 +80,7 @@ export async function submitNeedForm(deps: CoreDeps, actor: Actor, values: NeedF
   }
   const result = await addNeed(deps.needs, op, { site: created ?? values.site, item: values.item, size: values.size, quantity: values.quantity, unitPrice: values.unitPrice });
   if (!result.ok) return { kind: 'errors', errors: fieldError(c, result.error) };
-  const { need } = result.value;
-  const lines = [created ? c.needs.hrForm.siteCreated(created) : null, c.needs.hrForm.saved(need.id, need.quantity, need, need.siteName)].filter((l): l is string => l !== null);
+  const need = shownNeed(result.value.need);
+  const lines = [created ? c.needs.hrForm.siteCreated(personText(created)) : null, c.needs.hrForm.saved(need.id, need.quantity, need, need.siteName)].filter((l): l is string => l !== null);
   return { kind: 'done', reply: message('ok', lines) };
 }

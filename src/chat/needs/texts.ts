@@ -3,11 +3,16 @@ import type { CancelGiftError, GiveError, ReceiveError } from '../../needs/give.
 import { missing, type Need } from '../../needs/need.js';
 import type { NeedsOverview } from '../../needs/needs.service.js';
 import type { Catalogue } from '../../shared/i18n/index.js';
+import { shownNeed } from '../shown.js';
+import { personText } from '../text.js';
 
 /** At most this many needs listed in one answer: the biggest shortfalls first. */
 const LIST_MAX = 12;
 
-export const needLine = (c: Catalogue, n: Need) => `• ${c.needs.shortfall(n.siteName, missing(n), n)}`;
+export const needLine = (c: Catalogue, need: Need) => {
+  const n = shownNeed(need);
+  return `• ${c.needs.shortfall(n.siteName, missing(n), n)}`;
+};
 
 const needList = (c: Catalogue, needs: readonly Need[]) => (needs.length === 0 ? [c.needs.give.nothingMissing] : needs.slice(0, LIST_MAX).map((n) => needLine(c, n)));
 
@@ -31,9 +36,9 @@ export function giveErrorLines(c: Catalogue, error: GiveError, prefix: string): 
     case 'give.not_needed':
       return [g.notNeeded, ...needList(c, error.needed)];
     case 'give.covered':
-      return [g.covered(error.need, error.need.siteName), ...(error.next.length > 0 ? ['', g.next, ...error.next.map((n) => needLine(c, n))] : [])];
+      return [g.covered(shownNeed(error.need), personText(error.need.siteName)), ...(error.next.length > 0 ? ['', g.next, ...error.next.map((n) => needLine(c, n))] : [])];
     case 'give.too_many':
-      return [g.tooMany(error.left, error.need, error.need.siteName)];
+      return [g.tooMany(error.left, shownNeed(error.need), personText(error.need.siteName))];
   }
 }
 
@@ -66,8 +71,8 @@ export function overviewLines(c: Catalogue, overview: NeedsOverview, prefix: str
   const lines: string[] = [];
   for (const { site, needs, covered } of overview.sites) {
     if (needs.length === 0) continue;
-    lines.push(`${c.needs.list.site(site.name, site.place)}${covered ? ` — ${c.needs.list.siteCovered}` : ''}`);
-    for (const n of needs) if (missing(n) > 0) lines.push(`• ${c.needs.list.line(missing(n), n, n.quantity)}`);
+    lines.push(`${c.needs.list.site(personText(site.name), site.place === null ? null : personText(site.place))}${covered ? ` — ${c.needs.list.siteCovered}` : ''}`);
+    for (const n of needs) if (missing(n) > 0) lines.push(`• ${c.needs.list.line(missing(n), shownNeed(n), n.quantity)}`);
   }
   if (lines.length === 0) return [c.needs.give.noNeeds];
   const { inItems } = overview;

@@ -56,7 +56,8 @@ export interface ItemRef {
 
 const sized = (text: string, size: string | null) => (size === null ? text : `${text} (${size})`);
 /** `de Benslimane`, `d’Imzer`. */
-const deFr = (site: string) => (/^[aeiouyhâàéèêîïôû]/i.test(site) ? `d’${site}` : `de ${site}`);
+// A site marked as person text starts with an invisible mark, read past it for the elision.
+const deFr = (site: string) => (/^\u2063?[aeiouyhâàéèêîïôû]/i.test(site) ? `d’${site}` : `de ${site}`);
 const nameFr = (i: ItemRef, n: number) => ITEMS_FR[i.itemKey]?.[n <= 1 ? 0 : 1] ?? i.itemLabel;
 const nameEn = (i: ItemRef, n: number) => ITEMS_EN[i.itemKey]?.[n === 1 ? 0 : 1] ?? i.itemLabel;
 const countFr = (n: number, i: ItemRef) => sized(`${n} ${nameFr(i, n)}`, i.size);

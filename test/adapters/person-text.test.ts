@@ -1,0 +1,109 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTrip } from '../../src/volunteers/trips.service.js';
+import { seedCampaign, startTestBot, type TestBot } from '../support/bot.js';
+import { startFakeConnector, type FakeConnector } from '../support/fake-connector.js';
+import { need, site } from '../support/needs.js';
+import { postToSlackEndpoint, slashCommandBody } from '../support/slack-sign.js';
+import { person, personalMessage, postActivity } from '../support/teams-activities.js';
+import { selectOptions, slashForm, submitSlackSignup } from '../support/volunteer-forms.js';
+
+/**
+ * Names HR or a person typed — a campaign, a site and its item word, a trip named in a refusal —
+ * reach people as text: on Slack as entities with no mention or bold, on Teams with markdown escaped.
+ */
+
+const NASTY = '& < > * _ <!here> <@U123>';
+/** How Slack must show it: entities, and each formatting character fenced by zero-width spaces. */
+const ON_SLACK = '&amp; &lt; &gt; \u200B*\u200B \u200B_\u200B &lt;!here&gt; &lt;@U123&gt;';
+const ON_TEAMS = '& \\< \\> \\* \\_ \\<!here\\> \\<@U123\\>';
+
+let t: TestBot;
+let connector: FakeConnector;
+const FR_TEAMS = person('pt-fr', { name: 'Fatima' });
+
+beforeAll(async () => {
+  connector = await startFakeConnector();
+  t = await startTestBot({ env: { ADMINS: 'slack:UHR' }, outbox: { autostart: false } });
+  await seedCampaign(t.bot, { name: `Caravane ${NASTY}` });
+  t.slack.users.set('UEN', { locale: 'en-US', name: 'Emma' });
+  t.slack.users.set('UHR', { locale: 'fr-FR', name: 'Hanae' });
+  await site(t.bot.deps, `Douar ${NASTY}`);
+  await need(t.bot.deps, `Douar ${NASTY}`, 'couvertures', '', 5);
+  const trip = await createTrip(t.bot.deps, { name: `Imlil ${NASTY}`, startsOn: '2026-12-12', endsOn: '2026-12-14', seats: 3, roles: [], meetingPoint: 'Parking', meetingTime: '07:30', deadline: null }, 'test');
+  if (!trip.ok) throw new Error(trip.error);
+});
+afterAll(async () => {
+  await t?.close();
+  await connector?.close();
+});
+
+async function slash(command: string, text: string, user: string): Promise<string> {
+  const res = await postToSlackEndpoint(t.url, { body: slashCommandBody(command, text, { user }) });
+  expect(res.status).toBe(200);
+  const raw = await res.text();
+  return raw ? JSON.stringify(JSON.parse(raw)) : '';
+}
+
+async function teams(text: string): Promise<string> {
+  const activity = personalMessage(connector.url, FR_TEAMS, text, { locale: 'fr-FR' });
+  await postActivity(t.url, activity);
+  return JSON.stringify(connector.sent((activity.conversation as { id: string }).id).at(-1)?.body ?? {});
+}
+
+/** JSON.stringify doubles each backslash; the Teams text is compared as it is sent. */
+const json = (s: string) => JSON.stringify(s).slice(1, -1);
+
+function noMention(shown: string) {
+  expect(shown).not.toContain('<!here>');
+  expect(shown).not.toContain('<@U123>');
+}
+
+describe('a campaign name', () => {
+  it('is text in the Slack pledge list title', async () => {
+    const shown = await slash('/pledge', 'list', 'UEN');
+    expect(shown).toContain(json(ON_SLACK));
+    noMention(shown);
+  });
+
+  it('is escaped in the Teams pledge list title', async () => {
+    const shown = await teams('pledge list');
+    expect(shown).toContain(json(ON_TEAMS));
+    noMention(shown);
+  });
+});
+
+describe('a site name from the needs', () => {
+  it('is text in `/give` on Slack', async () => {
+    const shown = await slash('/give', '2 couvertures', 'UEN');
+    expect(shown).toContain(json(`Douar ${ON_SLACK}`));
+    noMention(shown);
+  });
+
+  it('is escaped in `/caravan needs` on Slack and in `give` on Teams', async () => {
+    const needs = await slash('/caravan', 'needs', 'UHR');
+    expect(needs).toContain(json(`Douar ${ON_SLACK}`));
+    noMention(needs);
+    const gift = await teams('give 1 couvertures');
+    expect(gift).toContain(json(`Douar ${ON_TEAMS}`));
+    noMention(gift);
+  });
+});
+
+describe('a trip name inside a refusal', () => {
+  it('the second sign-up’s “already signed up” error shows the trip name as text on Slack', async () => {
+    const values = { phone: '0612345678', emergencyName: 'Omar', emergencyPhone: '0698765432', rules: true };
+    for (const [i, expectError] of [[1, false], [2, true]] as const) {
+      const { view } = await slashForm(t, '/volunteer', '', 'UEN');
+      if (!view) throw new Error('no sign-up form');
+      const choice = selectOptions(view)[0]?.value ?? '';
+      const answer = await submitSlackSignup(t, view, 'UEN', `V-pt-${i}`, { ...values, choice });
+      if (!expectError) continue;
+      const shown = JSON.stringify(answer?.errors ?? {});
+      expect(answer?.response_action).toBe('errors');
+      // Slack shows a modal's field errors as plain text (no mrkdwn, no mention parsing): the name is
+      // given as typed, without marks, and without entities that would show as `&amp;`.
+      expect(shown).toContain(json(`“Imlil ${NASTY}”`));
+      expect(shown).not.toMatch(/[\u2063\u2064]|&amp;/);
+    }
+  });
+});
