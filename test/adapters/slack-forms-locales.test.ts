@@ -36,13 +36,6 @@ beforeAll(async () => {
   }
   // Announcements need a campaign channel to go to.
   await t.bot.deps.messaging.channels.add({ destination: { platform: 'slack', channelId: 'C111' }, kind: 'channel', addedBy: 'slack:UHREN' });
-  // A newcomer's first answer is in the default language (Slack is asked about them only after it):
-  // each person says something first, as people do, and the bot learns their language from users.info.
-  for (const [user, locale] of [['UEN', 'en'], ['UFR', 'fr'], ['UHREN', 'en'], ['UHRFR', 'fr']] as const) {
-    const res = await postToSlackEndpoint(t.url, { body: slashCommandBody('/pledge', 'help', { user }) });
-    expect(res.status).toBe(200);
-    await until(async () => (await t.bot.deps.people.resolve({ platform: 'slack', tenantId: 'T111', userId: user })).locale === locale, `${user}'s language`);
-  }
 });
 afterAll(async () => {
   await t?.close();
