@@ -65,7 +65,7 @@ export function withdrawForm(deps: CoreDeps): HrHandler {
   };
 }
 
-/** A thumbnail for HR's eyes: any photo of a batch waiting for review or published, never a withdrawn one. */
+/** A thumbnail for HR's eyes: a photo of a batch waiting for review or published, never a withdrawn one. */
 export function thumbRoute(deps: CoreDeps): HrHandler {
   return async (req: Request, res: Response) => {
     const photoId = id.safeParse(String(req.params.id ?? ''));
