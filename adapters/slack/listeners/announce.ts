@@ -14,6 +14,7 @@ import {
 } from '../announce-modal.js';
 import type { SlackContext } from '../context.js';
 import { renderMessage } from '../render.js';
+import { submitter, viewMetadata } from '../view-submission.js';
 
 const locale = z.enum(['fr', 'en']);
 const composeMeta = z.object({ locale });
@@ -27,21 +28,13 @@ const state = z.object({
 /** Slack keeps at most 3000 characters of private metadata. */
 const METADATA_MAX = 3000;
 
-function parseJson(text: string | undefined): unknown {
-  try {
-    return JSON.parse(text ?? '');
-  } catch {
-    return null;
-  }
-}
-
 /**
  * The announcement form: compose → preview (exactly what the channels will show, and when) → send.
  * HR is checked again on "send"; a redelivered submission enqueues once (keyed on the view id).
  */
 export function registerAnnounceViews(app: App, sc: SlackContext): void {
   app.view(ANNOUNCE_COMPOSE, async ({ ack, view }) => {
-    const meta = composeMeta.safeParse(parseJson(view.private_metadata));
+    const meta = composeMeta.safeParse(viewMetadata(view.private_metadata));
     const lang = meta.success ? meta.data.locale : sc.deps.defaultLocale;
     const c = t(lang);
     const values = state.safeParse(view.state.values);
@@ -80,11 +73,10 @@ export function registerAnnounceViews(app: App, sc: SlackContext): void {
   });
 
   app.view(ANNOUNCE_CONFIRM, async ({ ack, body, view, logger }) => {
-    const meta = confirmMeta.safeParse(parseJson(view.private_metadata));
+    const meta = confirmMeta.safeParse(viewMetadata(view.private_metadata));
     const c = t(meta.success ? meta.data.locale : sc.deps.defaultLocale);
     try {
-      const teamId = body.user.team_id ?? body.team?.id ?? view.team_id;
-      const actor = await actorFor(sc.deps, await sc.people.identity(teamId, body.user.id, body.enterprise?.id));
+      const actor = await actorFor(sc.deps, await sc.people.identity(...submitter(body)));
       const outcome = meta.success ? await confirm(sc, c, actor.identity.userId, meta.data, view.id, await actor.isAdmin()) : c.common.sorry;
       await ack({ response_action: 'update', view: announceDoneModal(c, outcome) });
     } catch (error) {

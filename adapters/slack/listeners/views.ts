@@ -10,6 +10,7 @@ import { t } from '../../../src/shared/i18n/index.js';
 import type { SlackContext } from '../context.js';
 import { BLOCK, PLEDGE_VIEW, renderMessage, type SlackMessage } from '../render.js';
 import { slackPlain } from '../text.js';
+import { submitter, viewMetadata } from '../view-submission.js';
 
 const meta = z.object({ channel: z.string().nullable(), locale: z.enum(['fr', 'en']) });
 const text = z.object({ value: z.string().nullable().optional() }).optional();
@@ -22,7 +23,7 @@ const state = z.object({
 /** The pledge modal: errors show on the field; a redelivered submission records once (keyed on the view id). */
 export function registerViews(app: App, sc: SlackContext): void {
   app.view(PLEDGE_VIEW, async ({ ack, body, view, client, logger }) => {
-    const parsedMeta = meta.safeParse(safeJson(view.private_metadata));
+    const parsedMeta = meta.safeParse(viewMetadata(view.private_metadata));
     const locale = parsedMeta.success ? parsedMeta.data.locale : sc.deps.defaultLocale;
     const c = t(locale);
     const values = state.safeParse(view.state.values);
@@ -43,8 +44,7 @@ export function registerViews(app: App, sc: SlackContext): void {
       return;
     }
     try {
-      const teamId = body.user.team_id ?? body.team?.id ?? view.team_id;
-      const identity = await sc.people.identity(teamId, body.user.id, body.enterprise?.id);
+      const identity = await sc.people.identity(...submitter(body));
       const actor = await actorFor(sc.deps, { ...identity, locale: identity.locale ?? locale });
       const reply = await pledgeReply(sc.deps, actor, amountText, anonymous, note.ok ? note.value : null, `slack:view:${view.id}`, 'slack');
       if (reply.kind === 'message' && reply.tone === 'error') {
@@ -72,13 +72,5 @@ async function tellPrivately(client: App['client'], user: string, channel: strin
     }
   }
   await client.chat.postMessage({ channel: user, text: msg.text, blocks: msg.blocks });
-}
-
-function safeJson(text: string | undefined): unknown {
-  try {
-    return JSON.parse(text ?? '');
-  } catch {
-    return null;
-  }
 }
 

@@ -11,6 +11,7 @@ import type { Actor } from '../../../src/chat/actor.js';
 import { t } from '../../../src/shared/i18n/index.js';
 import type { SlackContext } from '../context.js';
 import { renderMessage } from '../render.js';
+import { submitter, viewMetadata } from '../view-submission.js';
 
 export const GIVE_VIEW = 'caravane_give';
 const BLOCK: Record<GiveField, string> = { need: 'give_need', quantity: 'give_quantity' };
@@ -51,24 +52,16 @@ export function giveModal(actor: Actor, form: GiveFormReply, channel: string | n
   };
 }
 
-function safeJson(text: string | undefined): unknown {
-  try {
-    return JSON.parse(text ?? '');
-  } catch {
-    return null;
-  }
-}
-
 export function registerGiveView(app: App, sc: SlackContext): void {
   app.view(GIVE_VIEW, async ({ ack, body, view, client, logger }) => {
-    const parsedMeta = meta.safeParse(safeJson(view.private_metadata));
+    const parsedMeta = meta.safeParse(viewMetadata(view.private_metadata));
     const locale = parsedMeta.success ? parsedMeta.data.locale : sc.deps.defaultLocale;
     const state = stateValues.safeParse(view.state.values);
     const values = state.success ? state.data : {};
     const need = values[BLOCK.need]?.value?.selected_option?.value ?? '';
     const quantity = values[BLOCK.quantity]?.value?.value ?? '';
     try {
-      const identity = await sc.people.identity(body.user.team_id ?? body.team?.id ?? view.team_id, body.user.id);
+      const identity = await sc.people.identity(...submitter(body));
       const actor = await actorFor(sc.deps, { ...identity, locale: identity.locale ?? locale });
       const outcome = await submitGiveForm(sc.deps, actor, { need, quantity }, `slack:view:${view.id}`);
       if (outcome.kind === 'errors') {

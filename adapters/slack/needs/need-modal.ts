@@ -10,6 +10,7 @@ import { submitNeedForm, type NeedFormField, type NeedFormReply, type NeedFormVa
 import { t } from '../../../src/shared/i18n/index.js';
 import type { SlackContext } from '../context.js';
 import { renderMessage } from '../render.js';
+import { submitter, viewMetadata } from '../view-submission.js';
 
 export const NEED_VIEW = 'caravane_need';
 const FIELDS: readonly NeedFormField[] = ['site', 'place', 'item', 'size', 'quantity', 'unitPrice'];
@@ -46,23 +47,15 @@ export function needModal(actor: Actor, form: NeedFormReply, channel: string | n
   };
 }
 
-function safeJson(text: string | undefined): unknown {
-  try {
-    return JSON.parse(text ?? '');
-  } catch {
-    return null;
-  }
-}
-
 export function registerNeedView(app: App, sc: SlackContext): void {
   app.view(NEED_VIEW, async ({ ack, body, view, client, logger }) => {
-    const parsedMeta = meta.safeParse(safeJson(view.private_metadata));
+    const parsedMeta = meta.safeParse(viewMetadata(view.private_metadata));
     const locale = parsedMeta.success ? parsedMeta.data.locale : sc.deps.defaultLocale;
     const state = stateValues.safeParse(view.state.values);
     const read = (field: NeedFormField) => (state.success ? (state.data[blockOf(field)]?.value?.value ?? '') : '');
     const values: NeedFormValues = { site: read('site'), place: read('place'), item: read('item'), size: read('size'), quantity: read('quantity'), unitPrice: read('unitPrice') };
     try {
-      const identity = await sc.people.identity(body.user.team_id ?? body.team?.id ?? view.team_id, body.user.id);
+      const identity = await sc.people.identity(...submitter(body));
       const actor = await actorFor(sc.deps, { ...identity, locale: identity.locale ?? locale });
       const outcome = await submitNeedForm(sc.deps, actor, values);
       if (outcome.kind === 'errors') {

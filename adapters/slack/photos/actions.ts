@@ -18,6 +18,7 @@ import { t } from '../../../src/shared/i18n/index.js';
 import type { SlackContext } from '../context.js';
 import { renderMessage } from '../render.js';
 import { ACTION, BLOCK, REJECT_VIEW, rejectModal, type RejectMeta } from './blocks.js';
+import { submitter, viewMetadata } from '../view-submission.js';
 
 const inputValue = z.looseObject({ value: z.string().nullable().optional().catch(undefined) });
 const actionBody = z.looseObject({
@@ -142,10 +143,10 @@ function registerReject(app: App, sc: SlackContext): void {
   app.view(REJECT_VIEW, async ({ ack, body, client }) => {
     await ack();
     const parsed = viewBody.safeParse(body);
-    const meta = parsed.success ? rejectMeta.safeParse(safeJson(parsed.data.view.private_metadata)) : null;
+    const meta = parsed.success ? rejectMeta.safeParse(viewMetadata(parsed.data.view.private_metadata)) : null;
     if (!parsed.success || !meta?.success) return;
-    const { user, view } = parsed.data;
-    const identity = await sc.people.identity(user.team_id ?? view.team_id ?? '', user.id);
+    const { view } = parsed.data;
+    const identity = await sc.people.identity(...submitter(body));
     const actor = await actorFor(sc.deps, { ...identity, locale: identity.locale ?? meta.data.locale });
     const reason = view.state.values[BLOCK.reason]?.value?.value ?? null;
     try {
@@ -154,12 +155,4 @@ function registerReject(app: App, sc: SlackContext): void {
       sc.logger.error({ component: 'photos', err: String(error) }, 'photo rejection failed');
     }
   });
-}
-
-function safeJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return null;
-  }
 }

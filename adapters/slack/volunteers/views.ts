@@ -17,6 +17,7 @@ import type { SlackContext } from '../context.js';
 import { renderMessage } from '../render.js';
 import { SIGNUP_BLOCK, TRIP_BLOCK, TRIP_VIEW, VOLUNTEER_VIEW } from './modals.js';
 import { slackPlain } from '../text.js';
+import { submitter, viewMetadata } from '../view-submission.js';
 
 const meta = z.object({ channel: z.string().nullable(), locale: z.enum(['fr', 'en']), tripId: z.number().int().positive().nullable().optional() });
 
@@ -39,14 +40,6 @@ function read(values: Values, blockId: string): string {
 }
 
 const ticked = (values: Values, blockId: string, value: string) => (values[blockId]?.value?.selected_options ?? []).some((o) => o.value === value);
-
-function safeJson(text: string | undefined): unknown {
-  try {
-    return JSON.parse(text ?? '');
-  } catch {
-    return null;
-  }
-}
 
 /** Errors keyed by field → errors keyed by block, as Slack shows them: plain text, marks read. */
 function blockErrors<F extends string>(errors: Partial<Record<F, string>>, blocks: Record<F, string>): Record<string, string> {
@@ -73,13 +66,12 @@ type Submit<F extends string> = (actor: Actor, values: Values, view: ViewOutput,
 
 function registerForm<F extends string>(app: App, sc: SlackContext, callbackId: string, blocks: Record<F, string>, submit: Submit<F>) {
   app.view<SlackViewAction>(callbackId, async ({ ack, body, view, client, logger }) => {
-    const parsedMeta = meta.safeParse(safeJson(view.private_metadata));
+    const parsedMeta = meta.safeParse(viewMetadata(view.private_metadata));
     const locale = parsedMeta.success ? parsedMeta.data.locale : sc.deps.defaultLocale;
     const values = stateValues.catch({}).parse(view.state.values);
     const firstBlock = Object.values<string>(blocks)[0] ?? 'choice';
     try {
-      const teamId = body.user.team_id ?? body.team?.id ?? view.team_id;
-      const identity = await sc.people.identity(teamId, body.user.id, body.enterprise?.id);
+      const identity = await sc.people.identity(...submitter(body));
       const actor = await actorFor(sc.deps, { ...identity, locale: identity.locale ?? locale });
       const outcome = await submit(actor, values, view, parsedMeta.success ? (parsedMeta.data.tripId ?? null) : null);
       if (outcome.kind === 'errors') {
