@@ -13,6 +13,7 @@ import { t } from '../../../src/shared/i18n/index.js';
 import { teamsIdentity, type TeamsTurn } from '../activity.js';
 import type { TeamsContext } from '../context.js';
 import type { CardOutcome } from '../pledge-card.js';
+import { cardInput, formCard } from './card-parts.js';
 import { noticeCard, teamsMarkdown, type Card } from '../render.js';
 
 export const GIVE_VERB = 'give.submit';
@@ -31,12 +32,9 @@ const errorUnder = (s: string | undefined) => (s ? [text(s, { color: 'Attention'
 export function giveCard(c: Catalogue, form: GiveFormReply, state: GiveCardState): Card {
   const f = c.needs.form;
   const data = { caravane: GIVE_VERB, token: state.token };
-  return {
-    type: 'AdaptiveCard',
-    $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
-    version: '1.5',
-    fallbackText: c.teams.cardFallback,
-    body: [
+  return formCard(
+    c,
+    [
       text(f.title, { weight: 'Bolder', size: 'Medium' }),
       text(form.intro, { isSubtle: true }),
       { type: 'Input.ChoiceSet', id: 'need', label: f.needLabel, style: 'compact', value: state.values.need, choices: form.options.map((o) => ({ title: o.label, value: o.value })) },
@@ -44,15 +42,13 @@ export function giveCard(c: Catalogue, form: GiveFormReply, state: GiveCardState
       { type: 'Input.Text', id: 'quantity', label: f.quantityLabel, placeholder: f.quantityPlaceholder, maxLength: 6, value: state.values.quantity },
       ...errorUnder(state.errors.quantity),
     ],
-    actions: [{ type: 'Action.Execute', verb: GIVE_VERB, title: f.submit, style: 'positive', data, fallback: { type: 'Action.Submit', title: f.submit, data } }],
-  };
+    GIVE_VERB,
+    f.submit,
+    data,
+  );
 }
 
-const input = z
-  .union([z.string().max(200), z.number()])
-  .optional()
-  .catch(undefined)
-  .transform((v) => (v === undefined ? '' : String(v).trim()));
+const input = cardInput;
 
 const giveData = z.looseObject({ caravane: z.literal(GIVE_VERB), token: z.string().min(8).max(100), need: input, quantity: input });
 

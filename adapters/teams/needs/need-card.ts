@@ -11,6 +11,7 @@ import { t, type Catalogue } from '../../../src/shared/i18n/index.js';
 import { teamsIdentity, type TeamsTurn } from '../activity.js';
 import type { TeamsContext } from '../context.js';
 import type { CardOutcome } from '../pledge-card.js';
+import { cardInput, formCard } from './card-parts.js';
 import { noticeCard, teamsMarkdown, type Card } from '../render.js';
 
 export const NEED_VERB = 'need.save';
@@ -23,12 +24,9 @@ export function needCard(c: Catalogue, form: NeedFormReply, token: string = rand
   const f = c.needs.hrForm;
   const labels: Record<NeedFormField, string> = { site: f.siteLabel, place: f.placeLabel, item: f.itemLabel, size: f.sizeLabel, quantity: f.quantityLabel, unitPrice: f.priceLabel };
   const data = { caravane: NEED_VERB, token };
-  return {
-    type: 'AdaptiveCard',
-    $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
-    version: '1.5',
-    fallbackText: c.teams.cardFallback,
-    body: [
+  return formCard(
+    c,
+    [
       text(f.title, { weight: 'Bolder', size: 'Medium' }),
       text(form.intro, { isSubtle: true }),
       ...(form.sites.length > 0 ? [text(f.sitesHint(form.sites.join(', ')), { isSubtle: true, size: 'Small' })] : []),
@@ -37,15 +35,13 @@ export function needCard(c: Catalogue, form: NeedFormReply, token: string = rand
         ...(errors[field] ? [text(errors[field] ?? '', { color: 'Attention', spacing: 'None', size: 'Small' })] : []),
       ]),
     ],
-    actions: [{ type: 'Action.Execute', verb: NEED_VERB, title: f.submit, style: 'positive', data, fallback: { type: 'Action.Submit', title: f.submit, data } }],
-  };
+    NEED_VERB,
+    f.submit,
+    data,
+  );
 }
 
-const input = z
-  .union([z.string().max(200), z.number()])
-  .optional()
-  .catch(undefined)
-  .transform((v) => (v === undefined ? '' : String(v).trim()));
+const input = cardInput;
 
 const needData = z.looseObject({ caravane: z.literal(NEED_VERB), token: z.string().min(8).max(100), site: input, place: input, item: input, size: input, quantity: input, unitPrice: input });
 
