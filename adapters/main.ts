@@ -30,6 +30,7 @@ import { scheduleVolunteerJobs, type VolunteerSchedule } from './cron/volunteers
 import { homeOrganisation, type Home } from './home.js';
 import { createLogger, type Logger } from './logger.js';
 import { photoFiles } from './photos/files.js';
+import { photoMessages } from './photos/messages.js';
 import { createPhotoWiring } from './photos/wiring.js';
 import { scheduleDigest, type DigestSchedule } from './cron/digest.js';
 import { startOutboxWorker, type OutboxWorker } from './outbox/worker.js';
@@ -37,11 +38,8 @@ import { outboxChannel } from '../db/listen.js';
 import { createSlackSender } from './slack/sender.js';
 import { stopping } from './stopping.js';
 import { createSlackAdapter, slackEndpoint, type SlackAdapter } from './slack/app.js';
-import { SlackPhotoNotifier } from './slack/photos/notifier.js';
 import { createTeamsAdapter, type TeamsAdapter } from './teams/adapter.js';
 import type { TeamsCredentialsFactory } from './teams/auth.js';
-import { TeamsPhotoNotifier } from './teams/photos/notifier.js';
-import { serviceUrlTrust } from './teams/service-urls.js';
 
 /** An idle instance asks the database for work this rarely (NOTIFY wakes it for new messages). */
 const OUTBOX_SAFETY_POLL_MS = 5_000;
@@ -110,10 +108,9 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
   await migrateToLatest(database);
   const home = homeOrganisation(config);
   const deps = buildDeps(config, database, options.clock ?? systemClock, home);
-  const photos = createPhotoWiring(config, database.db, logger);
-  deps.photos = photos.deps;
+  // Read lazily from deps: the photos feature is put in below, once the senders that retract its copies exist.
   const files = photoFiles(deps);
-  deps.totalsListeners.push(milestoneListener(deps, (error) => logger.error({ component: 'milestones', err: String(error) }, 'milestone check failed')));
+  const photoMessaging = photoMessages(deps);
 
   const outside = stopping();
   const slack = config.slack
@@ -128,19 +125,15 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
       })
     : undefined;
   const charts = chartImages(deps, database.db, config.publicUrl);
-  const teams = createTeamsAdapter({ config: config.teams, deps, db: database.db, logger, credentials: options.teamsCredentials, files, charts });
-  photos.hub.slack = slack ? new SlackPhotoNotifier(slack.context.client, deps, logger) : undefined;
-  const trusted = serviceUrlTrust(config.teams.allowedServiceUrls);
+  const teams = createTeamsAdapter({ config: config.teams, deps, db: database.db, logger, credentials: options.teamsCredentials, files, charts, photos: photoMessaging });
   const teamsOn = teams.mode !== 'off';
-  photos.hub.teams = !teamsOn ? undefined : new TeamsPhotoNotifier({
-    ...teams,
-    appId: config.teams.appId ?? '',
-    mayUse: (url) => teams.mode === 'emulator' || trusted(url),
-    db: database.db,
-    deps,
-    files,
-    logger,
-  });
+  const senders = [
+    ...(config.slack ? [createSlackSender({ token: config.slack.botToken, apiUrl: config.slack.apiUrl, files, charts, photos: photoMessaging, logger, fetch: outside.fetch })] : []),
+    ...(teamsOn ? [teams.sender] : []),
+  ];
+  const photos = createPhotoWiring(config, database.db, logger, senders);
+  deps.photos = photos.deps;
+  deps.totalsListeners.push(milestoneListener(deps, (error) => logger.error({ component: 'milestones', err: String(error) }, 'milestone check failed')));
   const receiver = slack?.receiver;
   const app = createHttpApp({
     deps,
@@ -164,7 +157,7 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
   const outbox = startOutboxWorker(
     {
       db: database.db,
-      senders: [...(config.slack ? [createSlackSender({ token: config.slack.botToken, apiUrl: config.slack.apiUrl, files, charts, fetch: outside.fetch })] : []), ...(teamsOn ? [teams.sender] : [])],
+      senders,
       clock: deps.clock,
       logger,
       leaseMs: config.outboxLeaseMs,

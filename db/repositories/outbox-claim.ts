@@ -10,10 +10,10 @@
  * the lock) but never late: enqueue, a retry, a release and the sweep of abandoned claims all lower it.
  */
 import { sql, type Kysely, type Transaction } from 'kysely';
-import type { Destination, OutgoingMessage } from '../../src/messaging/ports.js';
+import type { Destination, OutboxPayload } from '../../src/messaging/ports.js';
 import type { OutboxKind } from '../../src/outbox/outbox.js';
 import { paceKeys, reserveSlots, type PaceLimits } from '../../src/outbox/pacing.js';
-import { parseDestination, parseOutgoingMessage } from '../../src/outbox/payload.js';
+import { parseDestination, parseOutboxPayload } from '../../src/outbox/payload.js';
 import type { Platform } from '../../src/ports.js';
 import type { Database } from '../schema.js';
 
@@ -37,7 +37,7 @@ export interface ClaimedTarget {
   destinationKey: string;
   /** Null when the stored row cannot be read by this version: the worker fails it. */
   destination: Destination | null;
-  message: OutgoingMessage | null;
+  message: OutboxPayload | null;
   attempts: number;
   throttles: number;
   /** The previous attempt was cut off while sending: it may have reached the platform. */
@@ -97,7 +97,7 @@ function toClaimed(r: TargetRow, destination: Destination | null, m: { kind: str
     kind: (m?.kind ?? 'announcement') as OutboxKind,
     destinationKey: r.destination_key,
     destination,
-    message: m ? parseOutgoingMessage(m.payload) : null,
+    message: m ? parseOutboxPayload(m.payload) : null,
     attempts: r.attempts,
     throttles: r.throttles,
     uncertain: r.status === 'sending',

@@ -3,6 +3,7 @@ import type { BatchStatus, Photo, PhotoBatch } from '../../src/photos/photo.js';
 import type { PhotoPost, PhotoStore } from '../../src/photos/ports.js';
 import type { Platform } from '../../src/ports.js';
 import type { Locale } from '../../src/shared/money.js';
+import { parseOutgoingMessage } from '../../src/outbox/payload.js';
 import type { Database } from '../schema.js';
 
 type BatchRow = Selectable<Database['photo_batches']>;
@@ -231,6 +232,16 @@ export function photoStore(db: Kysely<Database>): PhotoStore {
     async markRetracted(postIds, at) {
       if (postIds.length === 0) return;
       await db.updateTable('photo_posts').set({ retracted_at: at }).where('id', 'in', postIds).execute();
+    },
+
+    async albumPost(photoId) {
+      const row = await db
+        .selectFrom('photos as p')
+        .innerJoin('outbox_messages as m', 'm.dedupe_key', 'p.album_key')
+        .select('m.payload')
+        .where('p.id', '=', photoId)
+        .executeTakeFirst();
+      return row ? parseOutgoingMessage(row.payload) : null;
     },
   };
 }

@@ -9,8 +9,9 @@ import type { CoreDeps } from '../deps.js';
 import { t } from '../shared/i18n/index.js';
 import { err, ok, type Result } from '../shared/result.js';
 import { checkWithdraw, photoNumbers, type Photo, type PhotoBatch, type PhotoRuleError } from './photo.js';
-import type { PhotoDeps, Recipient } from './ports.js';
+import type { PhotoDeps } from './ports.js';
 import { photoDeps } from './deps.js';
+import { tellUploader } from './notices.js';
 
 export async function deleteFiles(p: PhotoDeps, photos: readonly Photo[]): Promise<void> {
   for (const photo of photos) await Promise.all([p.storage.delete(photo.webKey), p.storage.delete(photo.thumbKey)]);
@@ -23,7 +24,7 @@ export async function deleteFiles(p: PhotoDeps, photos: readonly Photo[]): Promi
 export async function retractCopies(deps: CoreDeps, p: PhotoDeps, photoIds: readonly number[]): Promise<{ retracted: number; kept: number }> {
   const posts = (await Promise.all(photoIds.map((id) => p.store.posts(id)))).flat();
   if (posts.length === 0) return { retracted: 0, kept: 0 };
-  const outcome = await p.notifier.retract(posts);
+  const outcome = await p.copies.retract(posts);
   await p.store.markRetracted(outcome.retracted, deps.clock.now());
   return { retracted: outcome.retracted.length, kept: outcome.kept };
 }
@@ -66,12 +67,9 @@ export async function withdrawPhotos(deps: CoreDeps, actor: Actor, target: { pho
   if (left.length === 0 && (batch.status === 'awaiting_consent' || batch.status === 'in_review')) {
     await p.store.setStatus(batch.id, batch.status, { status: 'discarded', at });
   }
-  if (batch.uploader.personId !== actor.person.id) await tellUploaderOfHr(p, batch, ids);
+  if (batch.uploader.personId !== actor.person.id) {
+    const notice = message('info', [t(batch.locale).photos.withdrawnByHr(photoNumbers(ids))]);
+    await tellUploader(deps, p, batch, notice, `photo-notice:${batch.id}:withdrawn:${ids.join(',')}`);
+  }
   return ok({ batch, photoIds: ids, retracted, kept });
-}
-
-async function tellUploaderOfHr(p: PhotoDeps, batch: PhotoBatch, ids: number[]): Promise<void> {
-  const c = t(batch.locale);
-  const to: Recipient = { platform: batch.uploader.platform, userId: batch.uploader.userId, tenantId: batch.uploader.tenantId, locale: batch.locale };
-  await p.notifier.tell(to, message('info', [c.photos.withdrawnByHr(photoNumbers(ids))]));
 }

@@ -78,6 +78,8 @@ export const broadcastsFr = {
       promotion: 'Liste d’attente',
       album: 'Album photo',
       thanks: 'Remerciement (don en nature)',
+      photo_review: 'Photos à valider (RH)',
+      photo_notice: 'Avis sur des photos',
     },
     counts: (sent: number, pending: number, failed: number) => `${sent} envoyé(s) · ${pending} en attente · ${failed} en échec`,
     quoted: (text: string) => `« ${text} »`,
@@ -96,6 +98,7 @@ export const broadcastsFr = {
       gave_up: 'abandon après plusieurs essais',
       no_sender: 'plateforme non configurée',
       bad_payload: 'message illisible',
+      no_longer_needed: 'plus nécessaire (photos déjà traitées ou retirées)',
     } as Record<string, string>,
   },
   modal: {
@@ -193,6 +196,8 @@ export const broadcastsEn: BroadcastTexts = {
       promotion: 'Waiting list',
       album: 'Photo album',
       thanks: 'Thanks (in-kind gift)',
+      photo_review: 'Photos to review (HR)',
+      photo_notice: 'Notice about photos',
     },
     counts: (sent: number, pending: number, failed: number) => `${sent} sent · ${pending} pending · ${failed} failed`,
     quoted: (text: string) => `“${text}”`,
@@ -211,6 +216,7 @@ export const broadcastsEn: BroadcastTexts = {
       gave_up: 'gave up after several attempts',
       no_sender: 'platform not configured',
       bad_payload: 'unreadable message',
+      no_longer_needed: 'no longer needed (photos already dealt with or withdrawn)',
     } as Record<string, string>,
   },
   modal: {

@@ -1,0 +1,65 @@
+/**
+ * What the senders need from the photos feature to draw its rich outbox messages and take their
+ * copies back: the batch HR is asked to review (read at delivery time), where those copies went,
+ * and the album post a photo was part of. Read lazily from the core deps, like the stored files.
+ */
+import sharp from 'sharp';
+import type { CoreDeps } from '../../src/deps.js';
+import type { OutgoingMessage } from '../../src/messaging/ports.js';
+import { parsePhotoFileId } from '../../src/photos/album.service.js';
+import type { PhotoBatch } from '../../src/photos/photo.js';
+import type { PhotoPost } from '../../src/photos/ports.js';
+
+export interface ReviewPhoto {
+  id: number;
+  /** The web version (Slack uploads it) or a small JPEG for a card (Teams keeps messages to tens of kilobytes). */
+  bytes: Buffer;
+}
+
+export interface ReviewMaterial {
+  batch: PhotoBatch;
+  uploaderName: string | null;
+  /** The photos not withdrawn, in order, that could be read. */
+  photos: ReviewPhoto[];
+}
+
+export interface PhotoMessages {
+  /** The batch as HR should see it now; null once it no longer waits for HR (decided, discarded, every photo withdrawn). */
+  review(batchId: number, size: 'web' | 'inline'): Promise<ReviewMaterial | null>;
+  /** Remembers a copy of these photos the bot put on a platform, so a rejection or a withdrawal takes it back. */
+  posted(photoIds: readonly number[], post: Omit<PhotoPost, 'id' | 'photoId'>): Promise<void>;
+  /** The album post that showed the stored file `fileId`, to redraw it without the withdrawn photos. */
+  albumOf(fileId: string): Promise<OutgoingMessage | null>;
+}
+
+/** Small enough to sit inline in a card; the thumbnail is already clean (no metadata). */
+const inline = (thumb: Buffer) => sharp(thumb).resize({ width: 240, height: 240, fit: 'inside' }).jpeg({ quality: 60 }).toBuffer();
+
+export function photoMessages(deps: CoreDeps): PhotoMessages {
+  return {
+    async review(batchId, size) {
+      const p = deps.photos;
+      const batch = p ? await p.store.getBatch(batchId) : null;
+      if (!p || !batch || batch.status !== 'in_review') return null;
+      const live = batch.photos.filter((ph) => ph.withdrawnAt === null);
+      if (live.length === 0) return null;
+      const photos: ReviewPhoto[] = [];
+      for (const photo of live) {
+        const bytes = await p.storage.get(size === 'web' ? photo.webKey : photo.thumbKey);
+        if (bytes) photos.push({ id: photo.id, bytes: size === 'web' ? bytes : await inline(bytes) });
+      }
+      return { batch, uploaderName: await p.store.displayName(batch.uploader.personId), photos };
+    },
+
+    async posted(photoIds, post) {
+      const p = deps.photos;
+      if (!p) return;
+      for (const photoId of photoIds) await p.store.recordPost({ photoId, ...post });
+    },
+
+    async albumOf(fileId) {
+      const id = parsePhotoFileId(fileId);
+      return id === null || !deps.photos ? null : deps.photos.store.albumPost(id);
+    },
+  };
+}
