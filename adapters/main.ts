@@ -11,6 +11,7 @@ import { createStores } from '../db/stores.js';
 import { dashboardDeps } from '../db/repositories/dashboard.js';
 import { volunteerDeps, volunteerDirectory } from '../db/repositories/volunteers.js';
 import type { CoreDeps } from '../src/deps.js';
+import type { PlatformSender } from '../src/messaging/ports.js';
 import { volunteerCounts } from '../src/volunteers/trips.service.js';
 import { milestoneListener } from '../src/milestones/milestones.service.js';
 import { biggestShortfalls } from '../src/needs/needs.service.js';
@@ -108,9 +109,12 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
   await migrateToLatest(database);
   const home = homeOrganisation(config);
   const deps = buildDeps(config, database, options.clock ?? systemClock, home);
-  // Read lazily from deps: the photos feature is put in below, once the senders that retract its copies exist.
+  // The senders (below) take the photos' copies back; they are only asked once the bot runs.
+  const photos = createPhotoWiring(config, database.db, logger, () => senders);
+  deps.photos = photos.deps;
   const files = photoFiles(deps);
   const photoMessaging = photoMessages(deps);
+  deps.totalsListeners.push(milestoneListener(deps, (error) => logger.error({ component: 'milestones', err: String(error) }, 'milestone check failed')));
 
   const outside = stopping();
   const slack = config.slack
@@ -127,13 +131,10 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
   const charts = chartImages(deps, database.db, config.publicUrl);
   const teams = createTeamsAdapter({ config: config.teams, deps, db: database.db, logger, credentials: options.teamsCredentials, files, charts, photos: photoMessaging });
   const teamsOn = teams.mode !== 'off';
-  const senders = [
+  const senders: PlatformSender[] = [
     ...(config.slack ? [createSlackSender({ token: config.slack.botToken, apiUrl: config.slack.apiUrl, files, charts, photos: photoMessaging, logger, fetch: outside.fetch })] : []),
     ...(teamsOn ? [teams.sender] : []),
   ];
-  const photos = createPhotoWiring(config, database.db, logger, senders);
-  deps.photos = photos.deps;
-  deps.totalsListeners.push(milestoneListener(deps, (error) => logger.error({ component: 'milestones', err: String(error) }, 'milestone check failed')));
   const receiver = slack?.receiver;
   const app = createHttpApp({
     deps,

@@ -21,11 +21,11 @@ import { SharpCleaner } from './sharp-cleaner.js';
 export const ALBUM_LINK_TTL_MS = 30 * 24 * 60 * 60 * 1000;
 
 /** Each platform's sender takes back its own copies; a platform that is off keeps them. */
-export function senderCopies(senders: readonly PlatformSender[]): PhotoCopies {
+export function senderCopies(senders: () => readonly PlatformSender[]): PhotoCopies {
   return {
     async retract(posts) {
       const retracted: number[] = [];
-      for (const sender of senders) {
+      for (const sender of senders()) {
         const mine = posts.filter((p) => p.platform === sender.platform);
         if (mine.length === 0 || !sender.retract) continue;
         retracted.push(...(await sender.retract(mine.map((p) => ({ ...p, fileId: photoFileId(p.photoId) })))));
@@ -45,7 +45,8 @@ export function createPhotoWiring(
   config: Pick<Config, 'dataDir' | 'publicUrl' | 'photoMaxBytes'>,
   db: Kysely<Database>,
   logger: Logger,
-  senders: readonly PlatformSender[],
+  /** The outbox senders, asked when a copy is taken back (they are built after the photos feature). */
+  senders: () => readonly PlatformSender[],
 ): PhotoWiring {
   const secret = linkSecret(db);
   return {

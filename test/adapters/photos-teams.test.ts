@@ -7,8 +7,8 @@ import { APP_ID, fakeCredentials, OUTBOUND_TOKEN, signToken, startOpenIdServer, 
 import { seedCampaign, startTestBot, type TestBot } from '../support/bot.js';
 import { startFakeConnector, type FakeConnector } from '../support/fake-connector.js';
 import { metadataTraces, phoneJpeg, pngImage, textAsJpg } from '../support/images.js';
-import { deliverAll } from '../support/outbox.js';
-import { pathOf, signedLink, storedPhotos, tempDataDir, until } from '../support/photos.js';
+import { deliverAll, deliverUntil } from '../support/outbox.js';
+import { pathOf, signedLink, storedPhotos, tempDataDir } from '../support/photos.js';
 import { CHANNEL, channelMessage, executeInvoke, person, personalMessage, postActivity, submitMessage } from '../support/teams-activities.js';
 
 let t: TestBot;
@@ -119,7 +119,7 @@ describe('photos on Teams, from a 1:1 chat to the album', () => {
     const before = connector.sent(personal(HR)).length;
     const res = await invoke(UPLOADER, { caravane: 'photos.consent', batch, caption: 'Convoy in the snow', place: 'Imilchil' });
     expect(JSON.stringify(res.body)).toContain('gone to the HR team');
-    await until(() => connector.sent(personal(HR)).length > before, 'the review card');
+    await deliverUntil(t.bot, t.clock, () => connector.sent(personal(HR)).length > before, 'the review card');
     const review = lastTo(HR);
     expect(review).toContain('photos.approve');
     expect(review).toContain('Imilchil');
@@ -136,7 +136,7 @@ describe('photos on Teams, from a 1:1 chat to the album', () => {
     expect(JSON.stringify((await invoke(UPLOADER, { caravane: 'photos.approve', batch })).body)).toContain('HR team only');
     const res = await invoke(HR, { caravane: 'photos.approve', batch, reason: '' });
     expect(JSON.stringify(res.body)).toContain('You approved');
-    await until(() => lastTo(UPLOADER).includes('photos.withdraw'), 'the approval notice');
+    await deliverUntil(t.bot, t.clock, () => lastTo(UPLOADER).includes('photos.withdraw'), 'the approval notice');
   });
 
   it('the next album reaches the Teams channel (thumbnails, a gallery button) and Slack (uploaded files)', async () => {
