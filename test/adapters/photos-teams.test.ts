@@ -7,7 +7,7 @@ import { APP_ID, fakeCredentials, OUTBOUND_TOKEN, signToken, startOpenIdServer, 
 import { seedCampaign, startTestBot, type TestBot } from '../support/bot.js';
 import { startFakeConnector, type FakeConnector } from '../support/fake-connector.js';
 import { metadataTraces, phoneJpeg, pngImage, textAsJpg } from '../support/images.js';
-import { deliverAll, deliverUntil } from '../support/outbox.js';
+import { deliverAll, deliverUntil, runOnce, undelivered } from '../support/outbox.js';
 import { pathOf, signedLink, storedPhotos, tempDataDir } from '../support/photos.js';
 import { CHANNEL, channelMessage, executeInvoke, person, personalMessage, postActivity, submitMessage } from '../support/teams-activities.js';
 
@@ -193,5 +193,34 @@ describe('photos on Teams, from a 1:1 chat to the album', () => {
     const res = await post(channelMessage(connector.url, UPLOADER, '<at>Caravane</at> look', { attachments: [{ contentType: 'image/*', contentUrl: `${connector.url}v3/attachments/IMG1/views/original` }] }));
     expect(res.status).toBe(200);
     expect((await storedPhotos(dataDir)).length).toBe(before);
+  });
+
+  it('a review queued while Teams is down reaches HR when it is back, once', async () => {
+    const upload = personalMessage(connector.url, UPLOADER, 'Second day', { id: 'upload-2', attachments: [{ contentType: 'image/*', contentUrl: `${connector.url}v3/attachments/IMG1/views/original` }] });
+    expect((await post(upload)).status).toBe(200);
+    const second = Number(/"caravane":"photos.consent","batch":(\d+)/.exec(lastTo(UPLOADER))?.[1]);
+    expect(second).toBeGreaterThan(batch);
+    const toHr = (from: number) => connector.calls.slice(from).filter((c) => c.method === 'POST' && c.conversationId === personal(HR));
+    const down = connector.calls.length;
+    connector.respond((call) => (call.method === 'POST' && call.conversationId === personal(HR) ? { status: 500, body: { error: { code: 'ServiceError', message: 'down' } } } : undefined));
+    try {
+      // The uploader's answer does not wait for Teams: the review is queued.
+      expect(JSON.stringify((await invoke(UPLOADER, { caravane: 'photos.consent', batch: second, caption: '', place: '' })).body)).toContain('gone to the HR team');
+      await runOnce(t.bot);
+      expect(toHr(down).length).toBeGreaterThan(0);
+      expect(await undelivered(t.bot)).toBe(1);
+    } finally {
+      connector.respond(null);
+    }
+    const back = connector.calls.length;
+    await deliverAll(t.bot, t.clock, { stepMs: 5_000 });
+    t.clock.advance(60_000);
+    await runOnce(t.bot);
+    const delivered = toHr(back);
+    expect(delivered).toHaveLength(1);
+    const card = JSON.stringify(delivered[0]?.body ?? {});
+    expect(card).toContain('photos.approve');
+    expect(card).toContain(`"batch":${second}`);
+    expect(card).toMatch(/data:image\/jpeg;base64,/);
   });
 });
