@@ -5,7 +5,7 @@
  */
 import sharp from 'sharp';
 import type { CoreDeps } from '../../src/deps.js';
-import type { OutgoingMessage } from '../../src/messaging/ports.js';
+import type { OutgoingMessage, PostedCopy, SendOutcome } from '../../src/messaging/ports.js';
 import { parsePhotoFileId } from '../../src/photos/album.service.js';
 import type { PhotoBatch } from '../../src/photos/photo.js';
 import type { PhotoPost } from '../../src/photos/ports.js';
@@ -30,6 +30,22 @@ export interface PhotoMessages {
   posted(photoIds: readonly number[], post: Omit<PhotoPost, 'id' | 'photoId'>): Promise<void>;
   /** The album post that showed the stored file `fileId`, to redraw it without the withdrawn photos. */
   albumOf(fileId: string): Promise<OutgoingMessage | null>;
+  /** Those of `copies` not yet taken back. */
+  stillPosted(copies: readonly PostedCopy[]): Promise<PostedCopy[]>;
+  /** Remembers that these copies are gone. */
+  retracted(copyIds: readonly number[]): Promise<void>;
+}
+
+/**
+ * One more try at taking copies back (an outbox retraction): sent once every copy is gone, otherwise
+ * tried again later like any delivery.
+ */
+export async function retractAgain(photos: PhotoMessages | undefined, copies: readonly PostedCopy[], retract: (left: PostedCopy[]) => Promise<number[]>): Promise<SendOutcome> {
+  if (!photos) return { status: 'failed', reason: 'no_sender' };
+  const left = await photos.stillPosted(copies);
+  const gone = left.length === 0 ? [] : await retract(left);
+  await photos.retracted(gone);
+  return gone.length === left.length ? { status: 'sent' } : { status: 'retry', reason: 'not_retracted' };
 }
 
 /** Small enough to sit inline in a card; the thumbnail is already clean (no metadata). */
@@ -55,6 +71,20 @@ export function photoMessages(deps: CoreDeps): PhotoMessages {
       const p = deps.photos;
       if (!p) return;
       for (const photoId of photoIds) await p.store.recordPost({ photoId, ...post });
+    },
+
+    async stillPosted(copies) {
+      const p = deps.photos;
+      if (!p) return [];
+      const open = new Set<number>();
+      for (const photoId of new Set(copies.map((c) => parsePhotoFileId(c.fileId)))) {
+        if (photoId !== null) for (const post of await p.store.posts(photoId)) open.add(post.id);
+      }
+      return copies.filter((c) => open.has(c.id));
+    },
+
+    async retracted(copyIds) {
+      if (copyIds.length > 0) await deps.photos?.store.markRetracted([...copyIds], deps.clock.now());
     },
 
     async albumOf(fileId) {

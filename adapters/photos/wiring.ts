@@ -25,12 +25,15 @@ export function senderCopies(senders: () => readonly PlatformSender[]): PhotoCop
   return {
     async retract(posts) {
       const retracted: number[] = [];
+      const later: number[] = [];
       for (const sender of senders()) {
         const mine = posts.filter((p) => p.platform === sender.platform);
         if (mine.length === 0 || !sender.retract) continue;
-        retracted.push(...(await sender.retract(mine.map((p) => ({ ...p, fileId: photoFileId(p.photoId) })))));
+        const gone = await sender.retract(mine.map(({ photoId, ...p }) => ({ ...p, fileId: photoFileId(photoId) })));
+        retracted.push(...gone);
+        later.push(...mine.filter((p) => !gone.includes(p.id)).map((p) => p.id));
       }
-      return { retracted, kept: posts.length - retracted.length };
+      return { retracted, kept: posts.length - retracted.length, later };
     },
   };
 }

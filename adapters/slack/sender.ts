@@ -11,7 +11,7 @@ import type { StoredFiles } from '../../src/messaging/files.js';
 import { chartOf, withoutChart, type ChartImages } from '../../src/messaging/charts.js';
 import { chartBlock, dropChart, uploadChart } from './chart-post.js';
 import type { Logger } from '../logger.js';
-import type { PhotoMessages } from '../photos/messages.js';
+import { retractAgain, type PhotoMessages } from '../photos/messages.js';
 import { hasStoredFiles, sendWithFiles } from './photos/album-upload.js';
 import { retractSlackFiles, sendPhotoNotice, sendPhotoReview, type PostExtras } from './photos/outbox.js';
 import { renderMessage, type SlackMessage } from './render.js';
@@ -106,6 +106,12 @@ export function createSlackSender(options: SlackSenderOptions): PlatformSender {
     ...(options.fetch ? { fetch: options.fetch } : {}),
   });
 
+  /** Deletes the bot's own files (album and HR's review copies). */
+  const retract = (copies: readonly PostedCopy[]): Promise<number[]> =>
+    retractSlackFiles(client, copies, (copy, error) =>
+      options.logger?.warn({ component: 'photos', platform: 'slack', post: copy.id, err: String(error) }, 'slack file copy not deleted'),
+    );
+
   return {
     platform: 'slack',
 
@@ -117,6 +123,7 @@ export function createSlackSender(options: SlackSenderOptions): PlatformSender {
         if (!options.photos) return { status: 'failed', reason: 'unsupported_attachment' };
         return sendPhotoReview(client, options.photos, destination.channelId, payload, extras).catch(slackOutcome);
       }
+      if (payload.kind === 'retract') return retractAgain(options.photos, payload.copies, retract);
       const message: OutgoingMessage = payload;
       if (hasStoredFiles(message)) {
         if (!options.files) return { status: 'failed', reason: 'unsupported_attachment' };
@@ -141,12 +148,7 @@ export function createSlackSender(options: SlackSenderOptions): PlatformSender {
       return outcome.status === 'failed' && outcome.reason === 'invalid_blocks' ? post([]) : outcome;
     },
 
-    /** Deletes the bot's own files (album and HR's review copies). */
-    retract(copies: readonly PostedCopy[]): Promise<number[]> {
-      return retractSlackFiles(client, copies, (copy, error) =>
-        options.logger?.warn({ component: 'photos', platform: 'slack', post: copy.id, err: String(error) }, 'slack file copy not deleted'),
-      );
-    },
+    retract,
 
     /** Reads the channel's recent history for a post tagged with the delivery id (needs the *:history scopes). */
     async findDelivered(destination: Destination, deliveryId: string, since: Date): Promise<DeliveryCheck> {

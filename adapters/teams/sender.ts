@@ -11,7 +11,7 @@ import { chartActivity } from './chart-card.js';
 import type { Destination, OutboxPayload, OutgoingMessage, PlatformSender, PostedCopy, SendOutcome } from '../../src/messaging/ports.js';
 import type { Locale } from '../../src/shared/money.js';
 import type { Logger } from '../logger.js';
-import type { PhotoMessages } from '../photos/messages.js';
+import { retractAgain, type PhotoMessages } from '../photos/messages.js';
 import type { CaravaneCloudAdapter } from './auth.js';
 import { albumActivity, hasStoredFiles, recordTeamsPosts } from './photos/album.js';
 import { noticeActivity, retractTeamsCopies, reviewActivity, type PhotoActivity } from './photos/outbox.js';
@@ -108,6 +108,7 @@ export class TeamsSender implements PlatformSender {
       const review = await reviewActivity(this.options.photos, payload);
       return review ? this.sendPhoto(ref, review) : { status: 'failed', reason: 'no_longer_needed' };
     }
+    if (payload.kind === 'retract') return retractAgain(this.options.photos, payload.copies, (left) => this.retract(left));
     const message: OutgoingMessage = payload;
     let activity: Partial<Activity> = renderMessage(message);
     let fileIds: string[] = [];

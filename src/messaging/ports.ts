@@ -69,8 +69,17 @@ export interface PhotoNoticeMessage {
   withdrawBatchId?: number | undefined;
 }
 
-/** What the outbox carries: a plain message, or one the senders draw as a rich card with buttons. */
-export type OutboxPayload = OutgoingMessage | PhotoReviewMessage | PhotoNoticeMessage;
+/**
+ * Copies of withdrawn or rejected photos the bot could not take back at once (the platform was down
+ * or refused for a while): the sender's retraction is tried again until they are gone.
+ */
+export interface RetractMessage {
+  kind: 'retract';
+  copies: PostedCopy[];
+}
+
+/** What the outbox carries: a plain message, one the senders draw as a rich card with buttons, or a retraction. */
+export type OutboxPayload = OutgoingMessage | PhotoReviewMessage | PhotoNoticeMessage | RetractMessage;
 
 /** What the outbox tells a sender about the attempt. */
 export interface SendContext {

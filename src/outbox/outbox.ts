@@ -5,9 +5,9 @@
  */
 import type { Destination, OutboxPayload } from '../messaging/ports.js';
 
-export type OutboxKind = 'digest' | 'milestone' | 'announcement' | 'reminder' | 'promotion' | 'album' | 'thanks' | 'photo_review' | 'photo_notice';
+export type OutboxKind = 'digest' | 'milestone' | 'announcement' | 'reminder' | 'promotion' | 'album' | 'thanks' | 'photo_review' | 'photo_notice' | 'photo_retract';
 
-export const OUTBOX_KINDS: readonly OutboxKind[] = ['digest', 'milestone', 'announcement', 'reminder', 'promotion', 'album', 'thanks', 'photo_review', 'photo_notice'];
+export const OUTBOX_KINDS: readonly OutboxKind[] = ['digest', 'milestone', 'announcement', 'reminder', 'promotion', 'album', 'thanks', 'photo_review', 'photo_notice', 'photo_retract'];
 
 export interface OutboxRequest {
   kind: OutboxKind;

@@ -45,7 +45,18 @@ export const photoNoticeSchema = z.object({
   withdrawBatchId: batchId.optional(),
 });
 
-export const outboxPayloadSchema = z.discriminatedUnion('kind', [outgoingMessageSchema, photoReviewSchema, photoNoticeSchema]);
+const postedCopy = z.object({
+  id: z.number().int().positive().max(Number.MAX_SAFE_INTEGER),
+  fileId: z.string().min(1).max(200),
+  platform: z.enum(['slack', 'teams']),
+  kind: z.enum(['file', 'message']),
+  destination: z.json(),
+  platformRef: z.string().min(1).max(1000),
+});
+
+export const retractSchema = z.object({ kind: z.literal('retract'), copies: z.array(postedCopy).min(1).max(100) });
+
+export const outboxPayloadSchema = z.discriminatedUnion('kind', [outgoingMessageSchema, photoReviewSchema, photoNoticeSchema, retractSchema]);
 
 export const destinationSchema = z.discriminatedUnion('platform', [
   z.object({ platform: z.literal('slack'), channelId: z.string().min(1).max(200) }),

@@ -121,9 +121,12 @@ export interface Recipient {
   locale: Locale;
 }
 
-/** Takes the bot's own platform copies back (the senders' retraction); returns which went and how many stayed. */
+/**
+ * Takes the bot's own platform copies back (the senders' retraction); returns which went, how many
+ * stayed, and which of those are worth trying again later (their platform is on).
+ */
 export interface PhotoCopies {
-  retract(posts: PhotoPost[]): Promise<{ retracted: number[]; kept: number }>;
+  retract(posts: PhotoPost[]): Promise<{ retracted: number[]; kept: number; later: number[] }>;
 }
 
 /** Absolute, expiring links under PUBLIC_URL. */

@@ -68,6 +68,7 @@ const personal = (who: { aadObjectId: string }) => `a:personal-${who.aadObjectId
 const lastTo = (who: { aadObjectId: string }) => JSON.stringify(connector.sent(personal(who)).at(-1)?.body ?? {});
 const invoke = (who: typeof HR, data: Record<string, unknown>) => post(executeInvoke(connector.url, who, data));
 let batch = 0;
+let second = 0;
 
 interface AlbumCard {
   body: Array<{ type: string; images?: Array<{ url?: string; selectAction?: { url?: string } }> }>;
@@ -198,7 +199,7 @@ describe('photos on Teams, from a 1:1 chat to the album', () => {
   it('a review queued while Teams is down reaches HR when it is back, once', async () => {
     const upload = personalMessage(connector.url, UPLOADER, 'Second day', { id: 'upload-2', attachments: [{ contentType: 'image/*', contentUrl: `${connector.url}v3/attachments/IMG1/views/original` }] });
     expect((await post(upload)).status).toBe(200);
-    const second = Number(/"caravane":"photos.consent","batch":(\d+)/.exec(lastTo(UPLOADER))?.[1]);
+    second = Number(/"caravane":"photos.consent","batch":(\d+)/.exec(lastTo(UPLOADER))?.[1]);
     expect(second).toBeGreaterThan(batch);
     const toHr = (from: number) => connector.calls.slice(from).filter((c) => c.method === 'POST' && c.conversationId === personal(HR));
     const down = connector.calls.length;
@@ -222,5 +223,27 @@ describe('photos on Teams, from a 1:1 chat to the album', () => {
     expect(card).toContain('photos.approve');
     expect(card).toContain(`"batch":${second}`);
     expect(card).toMatch(/data:image\/jpeg;base64,/);
+  });
+
+  it('withdrawn while Teams refuses edits: the answer says what stayed, and HR’s card is replaced once Teams is back', async () => {
+    const photo = (await t.bot.deps.photos?.store.getBatch(second))?.photos[0]?.id;
+    expect(photo).toBeGreaterThan(0);
+    const editsToHr = (from: number) => connector.calls.slice(from).filter((c) => c.method === 'PUT' && c.conversationId === personal(HR));
+    connector.respond((call) => (call.method === 'PUT' && call.conversationId === personal(HR) ? { status: 500, body: { error: { code: 'ServiceError', message: 'down' } } } : undefined));
+    try {
+      expect((await post(personalMessage(connector.url, UPLOADER, `caravan photos withdraw ${photo}`))).status).toBe(200);
+      expect(lastTo(UPLOADER)).toContain('could not be deleted');
+    } finally {
+      connector.respond(null);
+    }
+    const back = connector.calls.length;
+    await deliverAll(t.bot, t.clock, { stepMs: 5_000 });
+    t.clock.advance(60_000);
+    await runOnce(t.bot);
+    const replaced = editsToHr(back);
+    expect(replaced).toHaveLength(1);
+    const card = JSON.stringify(replaced[0]?.body ?? {});
+    expect(card).toContain('These photos were removed.');
+    expect(card).not.toContain('data:image');
   });
 });
