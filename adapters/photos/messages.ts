@@ -4,6 +4,7 @@
  * and the album post a photo was part of. Read lazily from the core deps, like the stored files.
  */
 import sharp from 'sharp';
+import { z } from 'zod';
 import type { CoreDeps } from '../../src/deps.js';
 import type { OutgoingMessage, PostedCopy, SendOutcome } from '../../src/messaging/ports.js';
 import { parsePhotoFileId } from '../../src/photos/album.service.js';
@@ -24,8 +25,12 @@ export interface ReviewMaterial {
 }
 
 export interface PhotoMessages {
-  /** The batch as HR should see it now; null once it no longer waits for HR (decided, discarded, every photo withdrawn). */
-  review(batchId: number, size: 'web' | 'inline'): Promise<ReviewMaterial | null>;
+  /**
+   * The batch as HR should see it now; null once it no longer waits for HR (decided, discarded, every
+   * photo withdrawn). With `delivery`, photos already posted by an earlier attempt of that delivery
+   * are left out of `photos` (they are not uploaded twice).
+   */
+  review(batchId: number, size: 'web' | 'inline', delivery?: string): Promise<ReviewMaterial | null>;
   /** Remembers a copy of these photos the bot put on a platform, so a rejection or a withdrawal takes it back. */
   posted(photoIds: readonly number[], post: Omit<PhotoPost, 'id' | 'photoId'>): Promise<void>;
   /** The album post that showed the stored file `fileId`, to redraw it without the withdrawn photos. */
@@ -48,12 +53,19 @@ export async function retractAgain(photos: PhotoMessages | undefined, copies: re
   return gone.length === left.length ? { status: 'sent' } : { status: 'retry', reason: 'not_retracted' };
 }
 
+const tagged = z.looseObject({ delivery: z.string().optional().catch(undefined) });
+/** The outbox delivery that posted a copy, when it was recorded with one. */
+const deliveryOf = (destination: unknown) => {
+  const parsed = tagged.safeParse(destination);
+  return parsed.success ? parsed.data.delivery : undefined;
+};
+
 /** Small enough to sit inline in a card; the thumbnail is already clean (no metadata). */
 const inline = (thumb: Buffer) => sharp(thumb).resize({ width: 240, height: 240, fit: 'inside' }).jpeg({ quality: 60 }).toBuffer();
 
 export function photoMessages(deps: CoreDeps): PhotoMessages {
   return {
-    async review(batchId, size) {
+    async review(batchId, size, delivery) {
       const p = deps.photos;
       const batch = p ? await p.store.getBatch(batchId) : null;
       if (!p || !batch || batch.status !== 'in_review') return null;
@@ -61,6 +73,7 @@ export function photoMessages(deps: CoreDeps): PhotoMessages {
       if (live.length === 0) return null;
       const photos: ReviewPhoto[] = [];
       for (const photo of live) {
+        if (delivery !== undefined && (await p.store.posts(photo.id)).some((post) => deliveryOf(post.destination) === delivery)) continue;
         const bytes = await p.storage.get(size === 'web' ? photo.webKey : photo.thumbKey);
         if (bytes) photos.push({ id: photo.id, bytes: size === 'web' ? bytes : await inline(bytes) });
       }

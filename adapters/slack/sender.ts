@@ -121,7 +121,7 @@ export function createSlackSender(options: SlackSenderOptions): PlatformSender {
       if (payload.kind === 'photo.notice') return sendPhotoNotice(client, destination.channelId, payload, extras).catch(slackOutcome);
       if (payload.kind === 'photo.review') {
         if (!options.photos) return { status: 'failed', reason: 'unsupported_attachment' };
-        return sendPhotoReview(client, options.photos, destination.channelId, payload, extras).catch(slackOutcome);
+        return sendPhotoReview(client, options.photos, destination.channelId, payload, extras, context?.deliveryId).catch(slackOutcome);
       }
       if (payload.kind === 'retract') return retractAgain(options.photos, payload.copies, retract);
       const message: OutgoingMessage = payload;

@@ -287,6 +287,19 @@ describe('photos on Slack, from a direct message to the album', () => {
     expect(await caravan('UHR', 'photos')).toContain('No new approved photos');
   });
 
+  it('a review whose message Slack refused for a while is posted again without uploading the photos twice', async () => {
+    const id = buttonValue(await share('U4', [{ id: 'FRETRY', name: 'van.jpg', body: await phoneJpeg(600, 400) }]), 'photos.consent');
+    const uploads = () => t.slack.callsTo('files.completeUploadExternal').filter((c) => c.form.channel_id === 'DUHR').length;
+    const reviews = () => t.slack.callsTo('chat.postMessage').filter((c) => c.form.channel === 'DUHR' && blocksText(c).includes(`"value":"${id}"`));
+    const before = uploads();
+    t.slack.script('chat.postMessage', { body: { ok: false, error: 'internal_error' } });
+    await click('U4', 'photos.consent', id);
+    await deliverUntil(t.bot, t.clock, () => reviews().length >= 2, 'the review posted again');
+    expect(uploads() - before).toBe(1);
+    expect(reviews()).toHaveLength(2);
+    expect(t.slack.posted.filter((m) => m.channel === 'DUHR' && m.text.includes('to review')).length).toBeGreaterThan(0);
+  });
+
   it('people see their own photos and where they stand', async () => {
     const mine = await caravan('U1', 'photos');
     expect(mine).toContain('Your photos');

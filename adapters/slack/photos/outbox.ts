@@ -20,8 +20,16 @@ async function post(client: WebClient, channel: string, message: SlackMessage, e
 }
 
 /** One attempt; Web API errors are thrown for the sender to map. */
-export async function sendPhotoReview(client: WebClient, photos: PhotoMessages, channelId: string, review: PhotoReviewMessage, extras: PostExtras): Promise<SendOutcome> {
-  const material = await photos.review(review.batchId, 'web');
+export async function sendPhotoReview(
+  client: WebClient,
+  photos: PhotoMessages,
+  channelId: string,
+  review: PhotoReviewMessage,
+  extras: PostExtras,
+  delivery: string | undefined,
+): Promise<SendOutcome> {
+  // A retry after the upload went through (the message did not) does not upload the photos again.
+  const material = await photos.review(review.batchId, 'web', delivery);
   if (!material) return { status: 'failed', reason: 'no_longer_needed' };
   // Uploads need the direct message's own id; a user id opens (or finds) it.
   const channel = /^[UW]/.test(channelId) ? await directChannel(client, channelId) : channelId;
@@ -29,7 +37,7 @@ export async function sendPhotoReview(client: WebClient, photos: PhotoMessages, 
   const ids = await uploadFiles(client, channel, material.photos.map((f) => ({ bytes: f.bytes, name: `caravane-${f.id}.jpg` })));
   for (const [i, fileId] of ids.entries()) {
     const photoId = material.photos[i]?.id;
-    if (photoId !== undefined) await photos.posted([photoId], { platform: 'slack', kind: 'file', destination: { platform: 'slack', channelId: channel }, platformRef: fileId });
+    if (photoId !== undefined) await photos.posted([photoId], { platform: 'slack', kind: 'file', destination: { platform: 'slack', channelId: channel, ...(delivery ? { delivery } : {}) }, platformRef: fileId });
   }
   return post(client, channel, reviewMessage(t(review.locale), material.batch, material.uploaderName), extras);
 }
