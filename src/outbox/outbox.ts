@@ -9,6 +9,12 @@ export type OutboxKind = 'digest' | 'milestone' | 'announcement' | 'reminder' | 
 
 export const OUTBOX_KINDS: readonly OutboxKind[] = ['digest', 'milestone', 'announcement', 'reminder', 'promotion', 'album', 'thanks', 'photo_review', 'photo_notice', 'photo_retract'];
 
+/**
+ * What HR's delivery status lists: the campaign's messages. Photo reviews, notices and retractions
+ * are the bot's own business with one person at a time and would crowd the short list out.
+ */
+export const STATUS_KINDS: readonly OutboxKind[] = OUTBOX_KINDS.filter((k) => !k.startsWith('photo_'));
+
 export interface OutboxRequest {
   kind: OutboxKind;
   campaignId: string | null;

@@ -223,6 +223,10 @@ describe('photos on Teams, from a 1:1 chat to the album', () => {
     expect(card).toContain('photos.approve');
     expect(card).toContain(`"batch":${second}`);
     expect(card).toMatch(/data:image\/jpeg;base64,/);
+    // HR's delivery status keeps to the campaign's messages: the album, not each private review.
+    expect((await post(personalMessage(connector.url, HR, 'caravan announce status'))).status).toBe(200);
+    expect(lastTo(HR)).toContain('Photo album');
+    expect(lastTo(HR)).not.toMatch(/to review|Notice about photos/);
   });
 
   it('withdrawn while Teams refuses edits: the answer says what stayed, and HR’s card is replaced once Teams is back', async () => {

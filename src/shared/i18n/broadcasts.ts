@@ -99,7 +99,6 @@ export const broadcastsFr = {
       gave_up: 'abandon après plusieurs essais',
       no_sender: 'plateforme non configurée',
       bad_payload: 'message illisible',
-      no_longer_needed: 'plus nécessaire (photos déjà traitées ou retirées)',
     } as Record<string, string>,
   },
   modal: {
@@ -218,7 +217,6 @@ export const broadcastsEn: BroadcastTexts = {
       gave_up: 'gave up after several attempts',
       no_sender: 'platform not configured',
       bad_payload: 'unreadable message',
-      no_longer_needed: 'no longer needed (photos already dealt with or withdrawn)',
     } as Record<string, string>,
   },
   modal: {
