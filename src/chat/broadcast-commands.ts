@@ -40,7 +40,7 @@ export async function channelsVerb(deps: CoreDeps, actor: Actor, ctx: CommandCon
   const channels = await listCampaignChannels(deps);
   if (channels.length === 0) return message('info', [c.broadcasts.channels.listEmpty(ctx.prefix)], c.broadcasts.channels.listTitle);
   const lines = channels.map(
-    (ch) => `• ${c.broadcasts.channels.listItem(channelLabel(ch.destination, actor.identity.platform), localDay(ch.addedAt, deps.timeZone))}`,
+    (ch) => `• ${c.broadcasts.channels.listItem(channelLabel(ch.destination, actor.identity.platform, ch.names), localDay(ch.addedAt, deps.timeZone))}`,
   );
   return message('info', lines, c.broadcasts.channels.listTitle);
 }

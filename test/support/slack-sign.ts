@@ -83,14 +83,14 @@ let trigger = 0;
 export function slashCommandBody(
   command: string,
   text: string,
-  opts: { user?: string; team?: string; channel?: string; responseUrl?: string; triggerId?: string } = {},
+  opts: { user?: string; team?: string; channel?: string; channelName?: string; responseUrl?: string; triggerId?: string } = {},
 ): string {
   return new URLSearchParams({
     token: 'verification_token',
     team_id: opts.team ?? 'T111',
     team_domain: 'test-domain',
     channel_id: opts.channel ?? 'C111',
-    channel_name: 'random',
+    channel_name: opts.channelName ?? 'random',
     user_id: opts.user ?? 'U111',
     user_name: 'someone',
     command,
