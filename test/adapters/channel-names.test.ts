@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedCampaign, startTestBot, type TestBot } from '../support/bot.js';
 import { startFakeConnector, type FakeConnector } from '../support/fake-connector.js';
 import { postToSlackEndpoint, slashCommandBody } from '../support/slack-sign.js';
-import { CHANNEL, channelMessage, person, postActivity, TENANT } from '../support/teams-activities.js';
+import { channelMessage, person, postActivity, TENANT } from '../support/teams-activities.js';
 
 type Json = Record<string, unknown>;
 const fixture = (name: string) => JSON.parse(readFileSync(`test/fixtures/teams/${name}`, 'utf8')) as Json;
