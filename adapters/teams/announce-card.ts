@@ -118,6 +118,8 @@ async function previewStep(tc: TeamsContext, actor: Actor, data: z.infer<typeof 
   const sendAt = later ? zonedTime(values.day, values.time, tc.deps.timeZone) : null;
   if (later && !sendAt) return again({ day: c.broadcasts.announce.badTime });
   const checked = checkAnnouncement(values.text, sendAt, tc.deps.clock.now());
+  // An empty form is asked for its message; the command's usage would speak of typing it after the command.
+  if (!checked.ok && checked.error === 'announce.empty') return again({ text: c.broadcasts.modal.textMissing });
   if (!checked.ok) {
     const field = checked.error === 'announce.empty' || checked.error === 'announce.too_long' ? 'text' : 'day';
     return again({ [field]: announceErrorText(c, checked.error, checked.details, '') });

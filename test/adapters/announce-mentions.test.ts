@@ -7,7 +7,7 @@ import { seedCampaign, startTestBot, type TestBot } from '../support/bot.js';
 import { startFakeConnector, type FakeConnector } from '../support/fake-connector.js';
 import { deliverAll } from '../support/outbox.js';
 import { postToSlackEndpoint, slashCommandBody } from '../support/slack-sign.js';
-import { CHANNEL, channelMessage, person, postActivity } from '../support/teams-activities.js';
+import { CHANNEL, channelMessage, executeInvoke, person, personalMessage, postActivity } from '../support/teams-activities.js';
 
 let t: TestBot;
 let connector: FakeConnector;
@@ -70,5 +70,36 @@ describe('mentions of everyone in an announcement', () => {
     const { slack, teams } = await delivered('Pause café');
     expect(slack).not.toMatch(/<!(here|channel|everyone)/);
     expect(teams).not.toContain('@');
+  });
+});
+
+type Card = { body: unknown[]; actions?: Array<{ data?: Record<string, unknown> }> };
+const cardOf = (answer: unknown) => (answer as { value: Card }).value;
+
+describe('the announcement form on Teams', () => {
+  it('compose, preview exactly as the channels will read it, send once; Slack gets its own mention', async () => {
+    const chat = personalMessage(connector.url, HR_TEAMS, 'caravan announce');
+    expect((await postActivity(t.url, chat)).status).toBe(200);
+    const compose = (connector.sent(String((chat.conversation as { id: string }).id)).at(-1)?.body?.attachments as Array<{ content: Card }>)[0]?.content;
+    const data = compose?.actions?.[0]?.data ?? {};
+    const preview = await postActivity(t.url, executeInvoke(connector.url, HR_TEAMS, { ...data, text: '@here Départ du car *samedi* <@U0X>', when: 'now', volunteers: 'false' }));
+    const shown = JSON.stringify(cardOf(preview.body));
+    expect(shown).toContain('@here Départ du car **samedi** \\\\<@U0X\\\\>');
+    expect(shown).not.toContain('<!here>');
+    const send = cardOf(preview.body).actions?.[0]?.data ?? {};
+    const sent = JSON.stringify((await postActivity(t.url, executeInvoke(connector.url, HR_TEAMS, send))).body);
+    expect(sent).toContain('on its way');
+    expect(JSON.stringify((await postActivity(t.url, executeInvoke(connector.url, HR_TEAMS, send))).body)).toContain('it will go out once');
+    const { slack, teams } = await delivered('Départ du car');
+    expect(slack).toContain('<!here> Départ du car *samedi* &lt;@U0X&gt;');
+    expect(teams).toContain('@here Départ du car **samedi**');
+  });
+
+  it('someone who is not HR cannot send one from a card: refused, nothing queued', async () => {
+    const send = { caravane: 'announce.send', token: 'forged-token-123', text: '@here Faux départ', sendAt: null, volunteers: false };
+    const answer = JSON.stringify((await postActivity(t.url, executeInvoke(connector.url, person('not-hr'), send))).body);
+    expect(answer).toContain('HR team only');
+    await deliverAll(t.bot, t.clock);
+    expect(connector.sent(CHANNEL).some((c) => String(c.body?.text ?? '').includes('Faux départ'))).toBe(false);
   });
 });
