@@ -50,8 +50,7 @@ module.exports = {
     {
       name: 'adapters-not-to-db',
       severity: 'error',
-      comment:
-        'Adapters reach storage through ports they own; only the composition root (adapters/main.ts) and the CLI (adapters/cli/) import db/.',
+      comment: 'Adapters reach storage through ports they own; only the composition root (adapters/main.ts) and the CLI (adapters/cli/) import db/.',
       from: { path: '^adapters/', pathNot: '^adapters/(main\\.ts|cli/)' },
       to: { path: '^db/' },
     },

@@ -15,7 +15,10 @@ export function slackEventLog(db: Kysely<Database>): SlackEventLog {
       return inserted !== undefined;
     },
     async prune() {
-      await db.deleteFrom('slack_events').where('seen_at', '<', sql<Date>`now() - interval '1 day'`).execute();
+      await db
+        .deleteFrom('slack_events')
+        .where('seen_at', '<', sql<Date>`now() - interval '1 day'`)
+        .execute();
     },
   };
 }

@@ -25,9 +25,7 @@ function depcruise(paths: string[], output: 'json' | 'err') {
 
 function violations(paths: string[]): string[] {
   const report = Report.parse(JSON.parse(depcruise(paths, 'json').stdout));
-  return report.summary.violations
-    .map((v) => `${v.rule.name} ${v.from} -> ${v.to.replace(/^.*node_modules\//, 'npm:')}`)
-    .sort();
+  return report.summary.violations.map((v) => `${v.rule.name} ${v.from} -> ${v.to.replace(/^.*node_modules\//, 'npm:')}`).sort();
 }
 
 describe('the boundary check run by npm run lint', () => {
