@@ -25,7 +25,8 @@ export interface ClaimOptions {
 export interface ClaimedTarget {
   id: number;
   messageId: string;
-  kind: OutboxKind;
+  /** Null, like `message`, when the stored row cannot be read by this version. */
+  kind: OutboxKind | null;
   destinationKey: string;
   /** Null when the stored row cannot be read by this version: the worker fails it. */
   destination: Destination | null;

@@ -12,9 +12,9 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { ClaimedTarget, ClaimOptions } from '../../adapters/outbox/ports.js';
 import type { Destination } from '../../src/messaging/ports.js';
-import type { OutboxKind } from '../../src/outbox/outbox.js';
 import { paceKeys, reserveSlots } from '../../src/outbox/pacing.js';
 import { parseDestination, parseOutgoingMessage } from '../../src/outbox/payload.js';
+import { parseOutboxKind } from '../row-enums.js';
 import type { Database } from '../schema.js';
 
 export type { ClaimedTarget, ClaimOptions } from '../../adapters/outbox/ports.js';
@@ -63,13 +63,16 @@ export async function claimDue(db: Kysely<Database>, o: ClaimOptions): Promise<C
 }
 
 function toClaimed(r: TargetRow, destination: Destination | null, m: { kind: string; payload: unknown } | undefined, slotAt: Date): ClaimedTarget {
+  // A kind this version does not know makes the target unreadable, as an unreadable payload does: the
+  // worker fails that one target. Throwing here would fail every claim, and stall the whole outbox.
+  const kind = m && parseOutboxKind.is(m.kind) ? m.kind : null;
   return {
     id: Number(r.id),
     messageId: r.message_id,
-    kind: (m?.kind ?? 'announcement') as OutboxKind,
+    kind,
     destinationKey: r.destination_key,
     destination,
-    message: m ? parseOutgoingMessage(m.payload) : null,
+    message: kind !== null && m ? parseOutgoingMessage(m.payload) : null,
     attempts: r.attempts,
     throttles: r.throttles,
     uncertain: r.status === 'sending',

@@ -1,16 +1,15 @@
 import type { Kysely, Selectable } from 'kysely';
-import type { TeamsConversation, TeamsConversationStore, TeamsConversationType } from '../../adapters/teams/ports.js';
+import type { TeamsConversation, TeamsConversationStore } from '../../adapters/teams/ports.js';
 import { TtlCache } from '../../src/shared/ttl-cache.js';
+import { parseTeamsConversationType } from '../row-enums.js';
 import type { Database } from '../schema.js';
 
 export type { TeamsConversation, TeamsConversationStore, TeamsConversationType } from '../../adapters/teams/ports.js';
 
 function toConversation(r: Selectable<Database['teams_conversations']>): TeamsConversation {
-  const type: TeamsConversationType =
-    r.conversation_type === 'personal' || r.conversation_type === 'groupChat' ? r.conversation_type : 'channel';
   return {
     conversationId: r.conversation_id,
-    type,
+    type: parseTeamsConversationType(r.conversation_type),
     tenantId: r.tenant_id,
     serviceUrl: r.service_url,
     bfChannelId: r.bf_channel_id,
