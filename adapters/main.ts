@@ -7,6 +7,13 @@ import type { AddressInfo } from 'node:net';
 import { migrateToLatest, openDatabase, type DatabaseHandle } from '../db/connect.js';
 import { messagingDeps } from '../db/repositories/messaging.js';
 import { needsDeps } from '../db/repositories/needs-deps.js';
+import { photoStore } from '../db/repositories/photos.js';
+import { signingKeys } from '../db/repositories/secrets.js';
+import { outboxQueue } from '../db/repositories/outbox-queue.js';
+import { teamsConversationStore } from '../db/repositories/teams-conversations.js';
+import { directChats } from '../db/repositories/direct-chats.js';
+import { slackEventLog } from '../db/repositories/slack-events.js';
+import { slackHolds } from '../db/repositories/slack-holds.js';
 import { createStores } from '../db/stores.js';
 import { dashboardDeps } from '../db/repositories/dashboard.js';
 import { volunteerDeps, volunteerDirectory } from '../db/repositories/volunteers.js';
@@ -109,8 +116,9 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
   await migrateToLatest(database);
   const home = homeOrganisation(config);
   const deps = buildDeps(config, database, options.clock ?? systemClock, home);
+  const keys = signingKeys(database.db);
   // The senders (below) take the photos' copies back; they are only asked once the bot runs.
-  const photos = createPhotoWiring(config, database.db, logger, () => senders);
+  const photos = createPhotoWiring(config, { store: photoStore(database.db), keys, direct: directChats(database.db) }, logger, () => senders);
   deps.photos = photos.deps;
   const files = photoFiles(deps);
   const photoMessaging = photoMessages(deps);
@@ -122,14 +130,15 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
         fetch: outside.fetch,
         config: config.slack,
         deps,
-        db: database.db,
+        holds: slackHolds(database.db),
+        events: slackEventLog(database.db),
         logger,
         home,
         ...(options.slackRetries !== undefined ? { retries: options.slackRetries } : {}),
       })
     : undefined;
-  const charts = chartImages(deps, database.db, config.publicUrl);
-  const teams = createTeamsAdapter({ config: config.teams, deps, db: database.db, logger, credentials: options.teamsCredentials, files, charts, photos: photoMessaging });
+  const charts = chartImages(deps, keys, config.publicUrl);
+  const teams = createTeamsAdapter({ config: config.teams, deps, conversations: teamsConversationStore(database.db), logger, credentials: options.teamsCredentials, files, charts, photos: photoMessaging });
   const teamsOn = teams.mode !== 'off';
   const senders: PlatformSender[] = [
     ...(config.slack ? [createSlackSender({ token: config.slack.botToken, apiUrl: config.slack.apiUrl, files, charts, photos: photoMessaging, logger, fetch: outside.fetch })] : []),
@@ -144,12 +153,12 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
     mount: [
       teams.mount,
       albumRoutes(deps, photos.secret),
-      volunteerFilesRoute(deps, database.db, logger),
+      volunteerFilesRoute(deps, keys, logger),
       assetRoutes,
       hrRoutes(deps, { secure: config.publicUrl.startsWith('https://') }),
       wallRoutes(deps, photos.secret),
-      chartRoute(deps, database.db, logger),
-      loadingListRoute(deps.needs, database.db, logger),
+      chartRoute(deps, keys, logger),
+      loadingListRoute(deps.needs, keys, logger),
     ],
     volunteers: (campaignId) => volunteerCounts(deps, campaignId),
   });
@@ -157,7 +166,7 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
   const volunteerJobs = scheduleVolunteerJobs({ deps, timeZone: config.timeZone, logger });
   const outbox = startOutboxWorker(
     {
-      db: database.db,
+      queue: outboxQueue(database.db),
       senders,
       clock: deps.clock,
       logger,

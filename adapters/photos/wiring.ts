@@ -4,14 +4,11 @@
  * retraction to take the bot's own copies back on whichever platform they are.
  */
 import { join } from 'node:path';
-import type { Kysely } from 'kysely';
-import { directChats } from '../../db/repositories/direct-chats.js';
-import { photoStore } from '../../db/repositories/photos.js';
-import type { Database } from '../../db/schema.js';
-import type { PlatformSender } from '../../src/messaging/ports.js';
+import type { DirectChats, PlatformSender } from '../../src/messaging/ports.js';
 import { photoFileId } from '../../src/photos/album.service.js';
-import type { PhotoCopies, PhotoDeps } from '../../src/photos/ports.js';
+import type { PhotoCopies, PhotoDeps, PhotoStore } from '../../src/photos/ports.js';
 import type { Config } from '../config.js';
+import type { SigningKeys } from '../http/ports.js';
 import type { Logger } from '../logger.js';
 import { LocalPhotoStorage } from './local-storage.js';
 import { linkSecret, photoLinks } from './links.js';
@@ -44,21 +41,22 @@ export interface PhotoWiring {
   secret: () => Promise<string>;
 }
 
+/** `store`, `keys` and `direct` come from db/ (photoStore, signingKeys, directChats). */
 export function createPhotoWiring(
   config: Pick<Config, 'dataDir' | 'publicUrl' | 'photoMaxBytes'>,
-  db: Kysely<Database>,
+  storage: { store: PhotoStore; keys: SigningKeys; direct: DirectChats },
   logger: Logger,
   /** The outbox senders, asked when a copy is taken back (they are built after the photos feature). */
   senders: () => readonly PlatformSender[],
 ): PhotoWiring {
-  const secret = linkSecret(db);
+  const secret = linkSecret(storage.keys);
   return {
     secret,
     deps: {
-      store: photoStore(db),
+      store: storage.store,
       storage: new LocalPhotoStorage(join(config.dataDir, 'photos')),
       cleaner: new SharpCleaner(logger),
-      direct: directChats(db),
+      direct: storage.direct,
       copies: senderCopies(senders),
       links: photoLinks(config.publicUrl, secret),
       maxBytes: config.photoMaxBytes,

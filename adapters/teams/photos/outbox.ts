@@ -6,7 +6,7 @@
  */
 import type { Activity, TurnContext } from 'botbuilder';
 import { z } from 'zod';
-import type { TeamsConversation, TeamsConversationStore } from '../../../db/repositories/teams-conversations.js';
+import type { TeamsConversation, TeamsConversationStore } from '../ports.js';
 import { message } from '../../../src/chat/reply.js';
 import type { StoredFiles } from '../../../src/messaging/files.js';
 import type { PhotoNoticeMessage, PhotoReviewMessage, PostedCopy } from '../../../src/messaging/ports.js';
