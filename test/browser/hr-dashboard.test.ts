@@ -60,7 +60,9 @@ describe('HR dashboard in a real browser', () => {
     await page.getByRole('checkbox', { name: /n° 3$/ }).check();
     await screenshot(page, 'hr-pledges-ticked');
     await page.getByRole('button', { name: 'Marquer les promesses cochées comme collectées' }).click();
-    await page.waitForURL(/\/hr\/pledges\?collected=2/);
+    // The page HR comes back to says what happened; the address carries nothing.
+    await page.getByRole('status').waitFor();
+    expect(page.url()).toBe(`${t.url}/hr/pledges`);
     expect(await page.getByRole('status').innerText()).toContain('2 promesses marquées collectées');
     expect(await page.locator('#pledges tr[data-status="collected"]').count()).toBe(2);
     await screenshot(page, 'hr-pledges-collected');
@@ -81,7 +83,8 @@ describe('HR dashboard in a real browser', () => {
     await screenshot(page, 'hr-payments-preview');
     expect((await t.bot.deps.pledges.get(2))?.status).toBe('pledged');
     await page.getByRole('button', { name: 'Marquer 1 promesse collectée' }).click();
-    await page.waitForURL(/\/hr\/pledges\?collected=1/);
+    await page.waitForURL(`${t.url}/hr/pledges`);
+    expect(await page.getByRole('status').innerText()).toContain('1 promesse marquée collectée');
     expect((await t.bot.deps.pledges.get(2))?.status).toBe('collected');
     expect(errors).toEqual([]);
     await context.close();
@@ -103,7 +106,9 @@ describe('HR dashboard in a real browser', () => {
     expect(await rows.count()).toBe(2);
     await screenshot(page, 'hr-trips-before');
     await page.getByRole('button', { name: 'Mettre en attente — UV1' }).click();
-    await page.waitForURL(/\/hr\/trips\?notice=/);
+    // The page HR comes back to says what happened; the address carries nothing.
+    await page.getByRole('status').waitFor();
+    expect(page.url()).toBe(`${t.url}/hr/trips`);
     expect(await page.getByRole('status').innerText()).toContain('UV1');
     expect(await page.locator(`#roster-${azilal.id} tr[data-status="confirmed"]`).innerText()).toContain('UV2');
     expect(await page.locator(`#roster-${azilal.id} tr[data-status="waitlisted"]`).innerText()).toContain('UV1');
@@ -142,7 +147,9 @@ describe('HR dashboard in a real browser', () => {
     expect(await page.locator('.batch h3').innerText()).toContain('Amina');
     await screenshot(page, 'hr-photos-pending');
     await page.getByRole('button', { name: 'Approuver' }).click();
-    await page.waitForURL(/\/hr\/photos\?notice=/);
+    // The page HR comes back to says what happened; the address carries nothing.
+    await page.getByRole('status').waitFor();
+    expect(page.url()).toBe(`${t.url}/hr/photos`);
     expect(await page.getByRole('status').innerText()).toContain('approuvées');
     expect((await p.store.getBatch(batch.id))?.status).toBe('approved');
     expect(await page.getByText('Aucune photo n’attend de validation.').count()).toBe(1);
