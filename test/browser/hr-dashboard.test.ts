@@ -2,7 +2,11 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedCampaign, startTestBot, type TestBot } from '../support/bot.js';
 import { signInPath, slackCommand, wallPath } from '../support/hr.js';
-import { launchChromium, screenshot } from '../support/hr-browser.js';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { chartLink } from '../../adapters/charts/chart-route.js';
+import { CHART_HEIGHT, CHART_WIDTH } from '../../adapters/charts/progress-chart.js';
+import { launchChromium, SCREENSHOTS, screenshot } from '../support/hr-browser.js';
 import { trip, volunteer } from '../support/volunteers.js';
 import { sql } from 'kysely';
 import { phoneJpeg } from '../support/images.js';
@@ -188,6 +192,21 @@ describe('HR dashboard in a real browser', () => {
     expect(text).not.toMatch(/UA|UB|UD|someone/);
     await screenshot(page, 'wall-after');
     expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('shows the chart that digest and milestone posts carry, as Teams fetches it, and keeps the PNG', async () => {
+    const campaign = (await t.bot.deps.campaigns.list())[0];
+    const link = new URL(await chartLink(t.bot.database.db, t.url, campaign?.id ?? '', 'fr', new Date(Date.now() + 3_600_000)));
+    const res = await fetch(link);
+    expect(res.headers.get('content-type')).toBe('image/png');
+    const png = Buffer.from(await res.arrayBuffer());
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    writeFileSync(join(SCREENSHOTS, 'chart-progress-fr.png'), png);
+    const context = await browser.newContext({ viewport: { width: 1000, height: 600 } });
+    const page = await context.newPage();
+    await page.goto(link.href);
+    expect(await page.locator('img').evaluate((img) => [Reflect.get(img, 'naturalWidth'), Reflect.get(img, 'naturalHeight')])).toEqual([CHART_WIDTH, CHART_HEIGHT]);
     await context.close();
   });
 });
