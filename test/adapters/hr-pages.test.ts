@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signUp } from '../../src/volunteers/signups.service.js';
 import { seedCampaign, startTestBot, type TestBot } from '../support/bot.js';
 import { csrfIn, postForm, signIn, slackCommand } from '../support/hr.js';
+import { until } from '../support/photos.js';
 import { person, trip } from '../support/volunteers.js';
 
 let t: TestBot;
@@ -31,7 +32,7 @@ const page = (path: string, cookie = '') => fetch(`${t.url}${path}`, { headers: 
 async function chatExport(args: string): Promise<string> {
   const before = t.slack.callsTo('files.completeUploadExternal').length;
   expect(await slackCommand(t.url, '/caravan', `export volunteers ${args}`.trim(), 'UHR')).toContain('message privé');
-  for (let i = 0; i < 200 && t.slack.callsTo('files.completeUploadExternal').length === before; i++) await new Promise((r) => setTimeout(r, 20));
+  await until(() => t.slack.callsTo('files.completeUploadExternal').length > before, 'the file in HR’s direct messages');
   const files = t.slack.callsTo('files.completeUploadExternal').at(-1)?.form.files as Array<{ id: string }> | undefined;
   const body = t.slack.uploads.get(files?.[0]?.id ?? '')?.toString('utf8') ?? '';
   // The upload is multipart (filesUploadV2): the file is the one part's body.
