@@ -5,13 +5,12 @@
  * once the chart has been drawn: a chart that cannot be drawn would show Teams users a broken image,
  * and then the post goes as text alone.
  */
-import type { Kysely } from 'kysely';
-import type { Database } from '../../db/schema.js';
 import { chartData } from '../../src/dashboard/charts.service.js';
 import type { CoreDeps } from '../../src/deps.js';
 import type { ChartImages } from '../../src/messaging/charts.js';
 import { t } from '../../src/shared/i18n/index.js';
-import type { Locale } from '../../src/shared/money.js';
+import type { Locale } from '../../src/shared/vocabulary.js';
+import type { SigningKeys } from '../http/ports.js';
 import { chartLink } from './chart-route.js';
 import { progressChartPng } from './progress-chart.js';
 
@@ -19,7 +18,7 @@ export const CHART_LINK_TTL_MS = 30 * 24 * 60 * 60 * 1000;
 /** One post to many Teams channels draws the chart once, not once per channel. */
 const DRAWN_FOR_MS = 60_000;
 
-export function chartImages(deps: CoreDeps, db: Kysely<Database>, publicUrl: string): ChartImages {
+export function chartImages(deps: CoreDeps, keys: SigningKeys, publicUrl: string): ChartImages {
   const drawnAt = new Map<string, number>();
   const png = async (campaignId: string, locale: Locale) => {
     const data = await chartData(deps, campaignId);
@@ -37,7 +36,7 @@ export function chartImages(deps: CoreDeps, db: Kysely<Database>, publicUrl: str
         await png(campaignId, locale);
         drawnAt.set(key, now);
       }
-      return chartLink(db, publicUrl, campaignId, locale, new Date(now + CHART_LINK_TTL_MS));
+      return chartLink(keys, publicUrl, campaignId, locale, new Date(now + CHART_LINK_TTL_MS));
     },
   };
 }

@@ -5,6 +5,7 @@ import { signInPath, slackCommand, wallPath } from '../support/hr.js';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chartLink } from '../../adapters/charts/chart-route.js';
+import { signingKeys } from '../../db/repositories/secrets.js';
 import { CHART_HEIGHT, CHART_WIDTH } from '../../adapters/charts/progress-chart.js';
 import { launchChromium, SCREENSHOTS, screenshot } from '../support/hr-browser.js';
 import { trip, volunteer } from '../support/volunteers.js';
@@ -197,7 +198,7 @@ describe('HR dashboard in a real browser', () => {
 
   it('shows the chart that digest and milestone posts carry, as Teams fetches it, and keeps the PNG', async () => {
     const campaign = (await t.bot.deps.campaigns.list())[0];
-    const link = new URL(await chartLink(t.bot.database.db, t.url, campaign?.id ?? '', 'fr', new Date(Date.now() + 3_600_000)));
+    const link = new URL(await chartLink(signingKeys(t.bot.database.db), t.url, campaign?.id ?? '', 'fr', new Date(Date.now() + 3_600_000)));
     const res = await fetch(link);
     expect(res.headers.get('content-type')).toBe('image/png');
     const png = Buffer.from(await res.arrayBuffer());

@@ -12,7 +12,7 @@ import { announceErrorText, deliveryStatusLines } from '../../../src/announcemen
 import type { CoreDeps } from '../../../src/deps.js';
 import type { HrSession } from '../../../src/dashboard/ports.js';
 import { t, type Catalogue } from '../../../src/shared/i18n/index.js';
-import type { HrHandler } from './hr-routes.js';
+import type { HrHandler } from './hr-handler.js';
 import { sendPage } from './render.js';
 
 const form = z.object({

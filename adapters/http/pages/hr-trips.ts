@@ -11,7 +11,7 @@ import { hrMoveSignup } from '../../../src/volunteers/hr.service.js';
 import { hrMoveText } from '../../../src/volunteers/hr-move-text.js';
 import { volunteersExport, volunteersFileName } from '../../../src/volunteers/export.js';
 import { roleName, stateText } from '../../../src/volunteers/texts.js';
-import type { HrHandler } from './hr-routes.js';
+import type { HrHandler } from './hr-handler.js';
 import { noticeFor, redirectWithNotice } from './notices.js';
 import { sendPage } from './render.js';
 
