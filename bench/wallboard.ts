@@ -73,9 +73,23 @@ export default async function run(): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), 'caravane-wall-'));
   const handle = await openDatabase({ url: database.url, dataDir: '' });
   await migrateToLatest(handle);
-  const campaign = await createStores(handle.db).campaigns.create({ name: 'Caravane de nuit', currency: 'MAD', goalMinor: minor(5_000_000_000), startsOn: localDay(-10), endsOn: localDay(20) });
+  const campaign = await createStores(handle.db).campaigns.create({
+    name: 'Caravane de nuit',
+    currency: 'MAD',
+    goalMinor: minor(5_000_000_000),
+    startsOn: localDay(-10),
+    endsOn: localDay(20),
+  });
   const url = `http://127.0.0.1:${PORT}`;
-  const env = { SLACK_SIGNING_SECRET: SECRET, SLACK_BOT_TOKEN: 'xoxb-bench', SLACK_API_URL: slack.apiUrl, DATABASE_URL: database.url, DATA_DIR: dataDir, ADMINS: 'slack:UHR', PUBLIC_URL: url };
+  const env = {
+    SLACK_SIGNING_SECRET: SECRET,
+    SLACK_BOT_TOKEN: 'xoxb-bench',
+    SLACK_API_URL: slack.apiUrl,
+    DATABASE_URL: database.url,
+    DATA_DIR: dataDir,
+    ADMINS: 'slack:UHR',
+    PUBLIC_URL: url,
+  };
   const bot = await startChildBot(env, PORT);
   const browser = await launchChromium();
   const photos = photoStore(handle.db);
@@ -85,18 +99,36 @@ export default async function run(): Promise<void> {
   const slash = async (command: string, text: string, user: string) => {
     const body = slashCommandBody(command, text, { user });
     const ts = Math.floor(Date.now() / 1000);
-    const res = await fetch(`${url}/slack/events`, { method: 'POST', body, headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-slack-request-timestamp': String(ts), 'x-slack-signature': slackSignature(SECRET, ts, body) } });
+    const res = await fetch(`${url}/slack/events`, {
+      method: 'POST',
+      body,
+      headers: {
+        'content-type': 'application/x-www-form-urlencoded',
+        'x-slack-request-timestamp': String(ts),
+        'x-slack-signature': slackSignature(SECRET, ts, body),
+      },
+    });
     return res.text();
   };
   /** A photo sent, consented and approved, as HR's review would leave it. */
   const approvePhoto = async () => {
     const i = ++n;
-    const person = await createStores(handle.db).people.resolve({ platform: 'slack', tenantId: 'T111', userId: `UPHOTO${i % 20}`, displayName: `UPHOTO${i % 20}` });
+    const person = await createStores(handle.db).people.resolve({
+      platform: 'slack',
+      tenantId: 'T111',
+      userId: `UPHOTO${i % 20}`,
+      displayName: `UPHOTO${i % 20}`,
+    });
     await storage.put(`bench/${i}-web.jpg`, jpeg);
     await storage.put(`bench/${i}-thumb.jpg`, jpeg);
     const { batch } = await photos.createBatch({
-      campaignId: campaign.id, uploader: { personId: person.id, platform: 'slack', tenantId: 'T111', userId: `UPHOTO${i % 20}` }, locale: 'fr', sourceKey: `bench-${i}`, caption: null,
-      photos: [{ webKey: `bench/${i}-web.jpg`, thumbKey: `bench/${i}-thumb.jpg`, width: 960, height: 640, webBytes: jpeg.length, thumbBytes: jpeg.length }], createdAt: new Date(),
+      campaignId: campaign.id,
+      uploader: { personId: person.id, platform: 'slack', tenantId: 'T111', userId: `UPHOTO${i % 20}` },
+      locale: 'fr',
+      sourceKey: `bench-${i}`,
+      caption: null,
+      photos: [{ webKey: `bench/${i}-web.jpg`, thumbKey: `bench/${i}-thumb.jpg`, width: 960, height: 640, webBytes: jpeg.length, thumbBytes: jpeg.length }],
+      createdAt: new Date(),
     });
     await photos.setStatus(batch.id, 'awaiting_consent', { status: 'in_review', at: new Date(), caption: null, place: null });
     await photos.setStatus(batch.id, 'in_review', { status: 'approved', at: new Date(), by: 'slack:UHR' });
@@ -133,11 +165,21 @@ export default async function run(): Promise<void> {
     if (!first || !last) throw new Error('no samples');
     // The first sample is the fresh page, before its code warmed up: the slope is taken after it.
     const per1000 = (pick: (s: Sample) => number) => slope(samples.slice(1).map((s) => [s.cycle, pick(s)])) * 1000;
-    const row = (label: string, pick: (s: Sample) => number, digits: number) => [label, pick(first).toFixed(digits), pick(last).toFixed(digits), per1000(pick).toFixed(digits + 1)];
+    const row = (label: string, pick: (s: Sample) => number, digits: number) => [
+      label,
+      pick(first).toFixed(digits),
+      pick(last).toFixed(digits),
+      per1000(pick).toFixed(digits + 1),
+    ];
     table(
-      `Wallboard in Chromium: ${CYCLES} refreshes every ${REFRESH_MS / 1000} s of page time (${(CYCLES * REFRESH_MS / 3_600_000).toFixed(1)} h; ${((CYCLES * 30) / 3600).toFixed(0)} h at the default 30 s) in ${seconds.toFixed(0)} s, ${CYCLES / 5} pledges, ${n} photos approved`,
+      `Wallboard in Chromium: ${CYCLES} refreshes every ${REFRESH_MS / 1000} s of page time (${((CYCLES * REFRESH_MS) / 3_600_000).toFixed(1)} h; ${((CYCLES * 30) / 3600).toFixed(0)} h at the default 30 s) in ${seconds.toFixed(0)} s, ${CYCLES / 5} pledges, ${n} photos approved`,
       ['after GC', 'first', 'last', `slope /1,000 refreshes (after the first ${EVERY})`],
-      [row('JS heap used (MB)', (s) => s.heapMb, 2), row('DOM nodes', (s) => s.nodes, 0), row('event listeners', (s) => s.listeners, 0), row('bot RSS (MB)', (s) => s.botRssMb, 0)],
+      [
+        row('JS heap used (MB)', (s) => s.heapMb, 2),
+        row('DOM nodes', (s) => s.nodes, 0),
+        row('event listeners', (s) => s.listeners, 0),
+        row('bot RSS (MB)', (s) => s.botRssMb, 0),
+      ],
     );
     console.log(`JS heap (MB) every ${EVERY} refreshes: ${samples.map((s) => s.heapMb.toFixed(2)).join(' ')}`);
     console.log(`last figure shown: ${shown}; refreshes with no answer: ${missed}; page errors: ${errors.length}`);

@@ -25,7 +25,12 @@ beforeAll(async () => {
   // The bot learns a person's language from Slack after their first word to it.
   for (const user of ['UHR', 'UCHAT', 'UPAGE']) await caravanDm(t, user, '');
   const stored = (user: string) => t.bot.database.db.selectFrom('identities').select('locale').where('user_id', '=', user).executeTakeFirst();
-  for (const [user, locale] of [['UHR', 'en'], ['UCHAT', 'fr'], ['UPAGE', 'fr']] as const) await until(async () => (await stored(user))?.locale === locale, `${user}'s language`);
+  for (const [user, locale] of [
+    ['UHR', 'en'],
+    ['UCHAT', 'fr'],
+    ['UPAGE', 'fr'],
+  ] as const)
+    await until(async () => (await stored(user))?.locale === locale, `${user}'s language`);
   cookie = await signIn(t.url, 'UHR');
   csrf = csrfIn(await (await fetch(`${t.url}/hr/photos`, { headers: { cookie } })).text());
 });
@@ -77,7 +82,12 @@ describe('photo decisions from the HR page have the same effect as from chat', (
     const chatDeletes = t.slack.callsTo('files.delete').length - deletes;
 
     deletes = t.slack.callsTo('files.delete').length;
-    const res = await postForm(t.url, '/hr/photos/review', cookie, [['_csrf', csrf], ['batch', String(viaPage.id)], ['decision', 'reject'], ['reason', reason]]);
+    const res = await postForm(t.url, '/hr/photos/review', cookie, [
+      ['_csrf', csrf],
+      ['batch', String(viaPage.id)],
+      ['decision', 'reject'],
+      ['reason', reason],
+    ]);
     expect(res.status).toBe(303);
     expect(await (await page('/hr/photos')).text()).toContain(`rejected and deleted; the person is told`);
     await deliverAll(t.bot, t.clock);
@@ -122,7 +132,10 @@ describe('photo decisions from the HR page have the same effect as from chat', (
     const chatDeletes = t.slack.callsTo('files.delete').length - deletes;
 
     deletes = t.slack.callsTo('files.delete').length;
-    const res = await postForm(t.url, '/hr/photos/withdraw', cookie, [['_csrf', csrf], ['photo', String(pagePhoto)]]);
+    const res = await postForm(t.url, '/hr/photos/withdraw', cookie, [
+      ['_csrf', csrf],
+      ['photo', String(pagePhoto)],
+    ]);
     expect(res.status).toBe(303);
     const after = await (await page('/hr/photos')).text();
     expect(after).toContain(`Photo #${pagePhoto} withdrawn.`);
@@ -132,7 +145,10 @@ describe('photo decisions from the HR page have the same effect as from chat', (
     const pageDeletes = t.slack.callsTo('files.delete').length - deletes;
 
     const rows = await t.bot.database.db.selectFrom('photos').select(['id', 'withdrawn_by']).where('id', 'in', [chatPhoto, pagePhoto]).orderBy('id').execute();
-    expect(rows).toEqual([{ id: chatPhoto, withdrawn_by: 'slack:UHR' }, { id: pagePhoto, withdrawn_by: 'slack:UHR' }]);
+    expect(rows).toEqual([
+      { id: chatPhoto, withdrawn_by: 'slack:UHR' },
+      { id: pagePhoto, withdrawn_by: 'slack:UHR' },
+    ]);
     expect(await filesOf([...keysOf(viaChat), ...keysOf(viaPage)])).toEqual([]);
     // The album copy in #CALBUM and HR's review copy, each time.
     expect(chatDeletes).toBeGreaterThanOrEqual(2);
@@ -141,19 +157,31 @@ describe('photo decisions from the HR page have the same effect as from chat', (
     expect(fromChat).toHaveLength(1);
     expect(fromChat[0]).toContain('L’équipe RH a retiré vos photos');
     expect(toldSince('UPAGE', posts)).toEqual(fromChat);
-    expect((await (await page(`/hr/photos/${pagePhoto}/thumb.jpg`)).status)).toBe(404);
+    expect(await (await page(`/hr/photos/${pagePhoto}/thumb.jpg`)).status).toBe(404);
   });
 
   it('a decision the chat would refuse is refused on the page too, politely, and changes nothing', async () => {
     const posts = t.slack.callsTo('chat.postMessage').length;
     const rejected = (await t.bot.deps.photos?.store.getBatch(1))?.status;
-    const again = await postForm(t.url, '/hr/photos/review', cookie, [['_csrf', csrf], ['batch', '1'], ['decision', 'approve']]);
+    const again = await postForm(t.url, '/hr/photos/review', cookie, [
+      ['_csrf', csrf],
+      ['batch', '1'],
+      ['decision', 'approve'],
+    ]);
     expect(again.status).toBe(303);
     expect(await (await page('/hr/photos')).text()).toMatch(/already/);
     expect((await t.bot.deps.photos?.store.getBatch(1))?.status).toBe(rejected);
-    await postForm(t.url, '/hr/photos/withdraw', cookie, [['_csrf', csrf], ['photo', 'seven']]);
+    await postForm(t.url, '/hr/photos/withdraw', cookie, [
+      ['_csrf', csrf],
+      ['photo', 'seven'],
+    ]);
     expect(await (await page('/hr/photos')).text()).toContain('role="status"');
     await deliverAll(t.bot, t.clock);
-    expect(t.slack.callsTo('chat.postMessage').slice(posts).filter((c) => c.form.channel !== 'DUHR')).toEqual([]);
+    expect(
+      t.slack
+        .callsTo('chat.postMessage')
+        .slice(posts)
+        .filter((c) => c.form.channel !== 'DUHR'),
+    ).toEqual([]);
   });
 });

@@ -15,10 +15,20 @@ beforeAll(async () => {
   // A trip name with a comma and quotes, notes that a spreadsheet would run as a formula.
   azilal = (await trip(t.bot.deps, { name: 'Azilal, "haut Atlas"', seats: 2 })).id;
   tinghir = (await trip(t.bot.deps, { name: 'Tinghir', seats: 2, startsOn: '2026-12-19', endsOn: '2026-12-20' })).id;
-  const cases: Array<[string, number, string | null]> = [['UV1', azilal, '=HYPERLINK("http://evil.example/x","clic")'], ['UV2', azilal, 'Végétarienne, "sans gluten"'], ['UV3', tinghir, null]];
+  const cases: Array<[string, number, string | null]> = [
+    ['UV1', azilal, '=HYPERLINK("http://evil.example/x","clic")'],
+    ['UV2', azilal, 'Végétarienne, "sans gluten"'],
+    ['UV3', tinghir, null],
+  ];
   for (const [i, [user, tripId, notes]] of cases.entries()) {
     const p = await person(t.bot.deps, user);
-    const done = await signUp(t.bot.deps, p.id, { tripId, roleKey: null, phone: `+21261234560${i}`, emergencyName: 'Fatima', emergencyPhone: '+212711223344', notes }, 'slack', null);
+    const done = await signUp(
+      t.bot.deps,
+      p.id,
+      { tripId, roleKey: null, phone: `+21261234560${i}`, emergencyName: 'Fatima', emergencyPhone: '+212711223344', notes },
+      'slack',
+      null,
+    );
     expect(done.ok).toBe(true);
   }
 });
@@ -56,7 +66,9 @@ describe('HR dashboard trips export', () => {
     const csv = await whole.text();
     expect(csv).toBe(await chatExport(''));
     const lines = csv.split('\r\n');
-    expect(lines[0]).toBe('signup,trip,trip_name,starts_on,ends_on,role,status,waitlist_position,name,identities,phone,emergency_contact,emergency_phone,notes,signed_up_at');
+    expect(lines[0]).toBe(
+      'signup,trip,trip_name,starts_on,ends_on,role,status,waitlist_position,name,identities,phone,emergency_contact,emergency_phone,notes,signed_up_at',
+    );
     expect(lines).toHaveLength(5); // header, three sign-ups, the final line break
     // Quoted as RFC 4180 says; the formula defused with a leading quote mark; phones kept readable.
     expect(csv).toContain(`,${azilal},"Azilal, ""haut Atlas""",`);
@@ -106,7 +118,12 @@ describe('HR dashboard notices', () => {
   it('a crafted link cannot put words on HR’s pages', async () => {
     const cookie = await signIn(t.url, 'UHR');
     const forged = encodeURIComponent('Session expirée : reconnectez-vous sur https://evil.example');
-    for (const path of [`/hr/trips?notice=${forged}`, `/hr/photos?notice=${forged}`, `/hr/pledges?collected=99&failed=${forged}`, `/hr/pledges?notice=${forged}`]) {
+    for (const path of [
+      `/hr/trips?notice=${forged}`,
+      `/hr/photos?notice=${forged}`,
+      `/hr/pledges?collected=99&failed=${forged}`,
+      `/hr/pledges?notice=${forged}`,
+    ]) {
       const res = await page(path, cookie);
       expect(res.status).toBe(200);
       const html = await res.text();
@@ -120,7 +137,11 @@ describe('HR dashboard notices', () => {
     const cookie = await signIn(t.url, 'UHR');
     const other = await signIn(t.url, 'UHR2');
     const csrf = csrfIn(await (await page('/hr/trips', cookie)).text());
-    const moved = await postForm(t.url, '/hr/trips/move', cookie, [['_csrf', csrf], ['signup', '999999'], ['to', 'removed']]);
+    const moved = await postForm(t.url, '/hr/trips/move', cookie, [
+      ['_csrf', csrf],
+      ['signup', '999999'],
+      ['to', 'removed'],
+    ]);
     expect(moved.status).toBe(303);
     expect(moved.headers.get('location')).toBe('/hr/trips');
     // Another HR person's page and another page of the same session do not show it.
@@ -132,7 +153,11 @@ describe('HR dashboard notices', () => {
     expect(await (await page('/hr/trips', cookie)).text()).not.toContain('role="status"');
 
     // Left unread for more than five minutes (the redirect never followed), it is not shown later.
-    await postForm(t.url, '/hr/trips/move', cookie, [['_csrf', csrf], ['signup', 'x'], ['to', 'removed']]);
+    await postForm(t.url, '/hr/trips/move', cookie, [
+      ['_csrf', csrf],
+      ['signup', 'x'],
+      ['to', 'removed'],
+    ]);
     t.clock.advance(6 * 60_000);
     expect(await (await page('/hr/trips', cookie)).text()).not.toContain('role="status"');
   });

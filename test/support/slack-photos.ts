@@ -34,13 +34,47 @@ export async function shareJpeg(t: TestBot, user: string, fileId: string, body: 
   const ts = `1766000000.${String(++seq).padStart(6, '0')}`;
   const url = `${t.slack.url}/files/${fileId}`;
   const event = {
-    type: 'message', subtype: 'file_share', channel: `D${user}`, channel_type: 'im', user, text, ts, event_ts: ts, upload: false, display_as_bot: false,
-    files: [{ id: fileId, name: `${fileId}.jpg`, title: `${fileId}.jpg`, mimetype: 'image/jpeg', filetype: 'jpg', size: body.length, mode: 'hosted', url_private: url, url_private_download: url }],
+    type: 'message',
+    subtype: 'file_share',
+    channel: `D${user}`,
+    channel_type: 'im',
+    user,
+    text,
+    ts,
+    event_ts: ts,
+    upload: false,
+    display_as_bot: false,
+    files: [
+      {
+        id: fileId,
+        name: `${fileId}.jpg`,
+        title: `${fileId}.jpg`,
+        mimetype: 'image/jpeg',
+        filetype: 'jpg',
+        size: body.length,
+        mode: 'hosted',
+        url_private: url,
+        url_private_download: url,
+      },
+    ],
   };
-  const envelope = { token: 'x', team_id: 'T111', api_app_id: 'A111', type: 'event_callback', event_id: `EvShare${seq}`, event_time: 1766000000, event, authorizations: [{ team_id: 'T111', user_id: 'UBOT', is_bot: true }] };
+  const envelope = {
+    token: 'x',
+    team_id: 'T111',
+    api_app_id: 'A111',
+    type: 'event_callback',
+    event_id: `EvShare${seq}`,
+    event_time: 1766000000,
+    event,
+    authorizations: [{ team_id: 'T111', user_id: 'UBOT', is_bot: true }],
+  };
   const before = t.slack.callsTo('chat.postMessage').length;
   expect((await postToSlackEndpoint(t.url, { body: JSON.stringify(envelope), contentType: 'application/json' })).status).toBe(200);
-  const answer = () => t.slack.callsTo('chat.postMessage').slice(before).find((c) => c.form.channel === `D${user}`);
+  const answer = () =>
+    t.slack
+      .callsTo('chat.postMessage')
+      .slice(before)
+      .find((c) => c.form.channel === `D${user}`);
   await until(() => answer() !== undefined, 'the answer to an upload');
   return answer();
 }
@@ -48,7 +82,11 @@ export async function shareJpeg(t: TestBot, user: string, fileId: string, body: 
 /** `user` clicks a button of a message in their direct messages. */
 export async function click(t: TestBot, user: string, actionId: string, value: string): Promise<void> {
   const payload = {
-    type: 'block_actions', user: { id: user, team_id: 'T111' }, team: { id: 'T111' }, api_app_id: 'A111', trigger_id: `trig.${++seq}`,
+    type: 'block_actions',
+    user: { id: user, team_id: 'T111' },
+    team: { id: 'T111' },
+    api_app_id: 'A111',
+    trigger_id: `trig.${++seq}`,
     container: { type: 'message', channel_id: `D${user}`, message_ts: `17.${seq}` },
     actions: [{ action_id: actionId, block_id: 'b', value, type: 'button', action_ts: '1' }],
   };
@@ -59,8 +97,18 @@ export async function click(t: TestBot, user: string, actionId: string, value: s
 export async function submitReason(t: TestBot, user: string, reason: string): Promise<void> {
   const view = z.object({ private_metadata: z.string(), callback_id: z.string() }).parse(t.slack.callsTo('views.open').at(-1)?.form.view);
   const submission = {
-    type: 'view_submission', user: { id: user, team_id: 'T111' }, team: { id: 'T111' }, api_app_id: 'A111', trigger_id: `trig.${++seq}`,
-    view: { id: `V${seq}`, team_id: 'T111', callback_id: view.callback_id, private_metadata: view.private_metadata, state: { values: { 'photos.reason': { value: { type: 'plain_text_input', value: reason } } } } },
+    type: 'view_submission',
+    user: { id: user, team_id: 'T111' },
+    team: { id: 'T111' },
+    api_app_id: 'A111',
+    trigger_id: `trig.${++seq}`,
+    view: {
+      id: `V${seq}`,
+      team_id: 'T111',
+      callback_id: view.callback_id,
+      private_metadata: view.private_metadata,
+      state: { values: { 'photos.reason': { value: { type: 'plain_text_input', value: reason } } } },
+    },
   };
   expect((await postToSlackEndpoint(t.url, { body: payloadBody(submission) })).status).toBe(200);
 }
