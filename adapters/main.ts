@@ -10,7 +10,9 @@ import { needsDeps } from '../db/repositories/needs-deps.js';
 import { createStores } from '../db/stores.js';
 import { dashboardDeps } from '../db/repositories/dashboard.js';
 import { volunteerDeps, volunteerDirectory } from '../db/repositories/volunteers.js';
-import type { CoreDeps } from '../src/deps.js';
+import type { ChatDeps } from '../src/chat/deps.js';
+import type { BroadcastDeps } from '../src/messaging/deps.js';
+import type { TotalsListener } from '../src/ports.js';
 import { volunteerCounts } from '../src/volunteers/trips.service.js';
 import { milestoneListener } from '../src/milestones/milestones.service.js';
 import { biggestShortfalls } from '../src/needs/needs.service.js';
@@ -30,18 +32,17 @@ import { scheduleVolunteerJobs, type VolunteerSchedule } from './cron/volunteers
 import { homeOrganisation, type Home } from './home.js';
 import { createLogger, type Logger } from './logger.js';
 import { photoFiles } from './photos/files.js';
-import { createPhotoWiring } from './photos/wiring.js';
+import { PhotoNotifierHub, photoParts } from './photos/wiring.js';
 import { scheduleDigest, type DigestSchedule } from './cron/digest.js';
 import { startOutboxWorker, type OutboxWorker } from './outbox/worker.js';
 import { outboxChannel } from '../db/listen.js';
 import { createSlackSender } from './slack/sender.js';
 import { stopping } from './stopping.js';
-import { createSlackAdapter, slackEndpoint, type SlackAdapter } from './slack/app.js';
+import { createSlackAdapter, slackClient, slackEndpoint, type SlackAdapter } from './slack/app.js';
 import { SlackPhotoNotifier } from './slack/photos/notifier.js';
-import { createTeamsAdapter, type TeamsAdapter } from './teams/adapter.js';
+import { createTeamsAdapter, teamsConnection, type TeamsAdapter } from './teams/adapter.js';
 import type { TeamsCredentialsFactory } from './teams/auth.js';
 import { TeamsPhotoNotifier } from './teams/photos/notifier.js';
-import { serviceUrlTrust } from './teams/service-urls.js';
 
 /** An idle instance asks the database for work this rarely (NOTIFY wakes it for new messages). */
 const OUTBOX_SAFETY_POLL_MS = 5_000;
@@ -49,7 +50,7 @@ const OUTBOX_SAFETY_POLL_MS = 5_000;
 export interface Bot {
   url: string;
   server: Server;
-  deps: CoreDeps;
+  deps: ChatDeps;
   database: DatabaseHandle;
   slack: SlackAdapter | undefined;
   /** Volunteer reminders (09:00) and personal-data retention; `volunteerJobs.reminders(at)` runs the job by hand. */
@@ -80,23 +81,37 @@ export interface StartOptions {
   teamsCredentials?: TeamsCredentialsFactory;
 }
 
-export function buildDeps(config: Config, database: DatabaseHandle, clock: Clock, home: Home = homeOrganisation(config)): CoreDeps {
+/** Every feature but photos, whose notifier needs the platforms (the CLI and the tests' databases need no photos). */
+export type CoreServices = Omit<ChatDeps, 'photos'>;
+
+/**
+ * Builds the features from the bottom up: stores and settings, then campaign messaging, then what
+ * listens to the totals (given those), then the rest. Nothing is assigned afterwards.
+ */
+export function buildDeps(
+  config: Config,
+  database: DatabaseHandle,
+  clock: Clock,
+  home: Home = homeOrganisation(config),
+  listeners: (messages: BroadcastDeps) => readonly TotalsListener[] = () => [],
+): CoreServices {
+  const stores = createStores(database.db);
   const volunteers = volunteerDeps(database.db, clock, {
     reminderDays: config.volunteerReminderDays,
     retentionDays: config.volunteerRetentionDays,
     publicUrl: config.publicUrl,
   });
   const needs = needsDeps(database.db, clock, { timeZone: config.timeZone, defaultLocale: config.defaultLocale, staticAdmins: new Set(config.admins), publicUrl: config.publicUrl, home });
+  const messaging = { ...messagingDeps(database.db, clock), volunteers: volunteerDirectory(volunteers), needs: { shortfalls: (id: string, limit: number) => biggestShortfalls(needs, id, limit) } };
+  const settings = { clock, timeZone: config.timeZone, defaultLocale: config.defaultLocale };
   return {
-    ...createStores(database.db),
-    clock,
-    timeZone: config.timeZone,
-    defaultLocale: config.defaultLocale,
+    ...stores,
+    ...settings,
     limits: { min: minor(100), max: config.pledgeMaxMinor },
     staticAdmins: new Set(config.admins),
     home,
-    totalsListeners: [],
-    messaging: { ...messagingDeps(database.db, clock), volunteers: volunteerDirectory(volunteers), needs: { shortfalls: (id, limit) => biggestShortfalls(needs, id, limit) } },
+    totalsListeners: listeners({ ...settings, campaigns: stores.campaigns, messaging }),
+    messaging,
     volunteers,
     dashboard: dashboardDeps(database.db, config.publicUrl),
     needs,
@@ -109,38 +124,28 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
   const ownsDatabase = options.database === undefined;
   await migrateToLatest(database);
   const home = homeOrganisation(config);
-  const deps = buildDeps(config, database, options.clock ?? systemClock, home);
-  const photos = createPhotoWiring(config, database.db, logger);
-  deps.photos = photos.deps;
-  const files = photoFiles(deps);
-  deps.totalsListeners.push(milestoneListener(deps, (error) => logger.error({ component: 'milestones', err: String(error) }, 'milestone check failed')));
+  const milestones = (messages: BroadcastDeps) => [milestoneListener(messages, (error) => logger.error({ component: 'milestones', err: String(error) }, 'milestone check failed'))];
+  const core = buildDeps(config, database, options.clock ?? systemClock, home, milestones);
+  const photos = photoParts(config, database.db, logger);
+  const files = photoFiles({ photos: photos.parts });
 
+  // The platforms' clients first: photo notices speak through them, and the adapters need the notices.
   const outside = stopping();
-  const slack = config.slack
-    ? createSlackAdapter({
-        fetch: outside.fetch,
-        config: config.slack,
-        deps,
-        db: database.db,
-        logger,
-        home,
-        ...(options.slackRetries !== undefined ? { retries: options.slackRetries } : {}),
-      })
-    : undefined;
-  const charts = chartImages(deps, database.db, config.publicUrl);
-  const teams = createTeamsAdapter({ config: config.teams, deps, db: database.db, logger, credentials: options.teamsCredentials, files, charts });
-  photos.hub.slack = slack ? new SlackPhotoNotifier(slack.context.client, deps, logger) : undefined;
-  const trusted = serviceUrlTrust(config.teams.allowedServiceUrls);
-  const teamsOn = teams.mode !== 'off';
-  photos.hub.teams = !teamsOn ? undefined : new TeamsPhotoNotifier({
-    ...teams,
-    appId: config.teams.appId ?? '',
-    mayUse: (url) => teams.mode === 'emulator' || trusted(url),
-    db: database.db,
-    deps,
-    files,
-    logger,
+  const slackOptions = config.slack ? { config: config.slack, logger, fetch: outside.fetch, ...(options.slackRetries !== undefined ? { retries: options.slackRetries } : {}) } : undefined;
+  const client = slackOptions ? slackClient(slackOptions) : undefined;
+  const teamsOn = config.teams.mode !== 'off';
+  const connection = teamsConnection(config.teams, database.db, options.teamsCredentials);
+  const notifier = new PhotoNotifierHub({
+    slack: client ? new SlackPhotoNotifier(client, photos.parts, logger) : undefined,
+    teams: teamsOn
+      ? new TeamsPhotoNotifier({ ...connection, appId: config.teams.appId ?? '', db: database.db, photos: photos.parts, defaultLocale: config.defaultLocale, files, logger })
+      : undefined,
   });
+  const deps: ChatDeps = { ...core, photos: { ...photos.parts, notifier } };
+
+  const slack = slackOptions && client ? createSlackAdapter({ ...slackOptions, client, deps, db: database.db, home }) : undefined;
+  const charts = chartImages(deps, database.db, config.publicUrl);
+  const teams = createTeamsAdapter({ config: config.teams, connection, deps, logger, files, charts });
   const receiver = slack?.receiver;
   const app = createHttpApp({
     deps,

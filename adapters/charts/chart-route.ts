@@ -8,7 +8,7 @@ import type { Kysely } from 'kysely';
 import { appSecret } from '../../db/repositories/secrets.js';
 import type { Database } from '../../db/schema.js';
 import { chartData } from '../../src/dashboard/charts.service.js';
-import type { CoreDeps } from '../../src/deps.js';
+import type { ChatDeps } from '../../src/chat/deps.js';
 import { resolveLocale, t } from '../../src/shared/i18n/index.js';
 import type { Locale } from '../../src/shared/money.js';
 import { checkSignedPath, signPath } from '../../src/shared/signed-links.js';
@@ -25,7 +25,7 @@ export async function chartLink(db: Kysely<Database>, publicUrl: string, campaig
   return `${publicUrl}${path}?${signPath(await appSecret(db, CHART_SECRET), path, expiresAt)}&lang=${locale}`;
 }
 
-export function chartRoute(deps: CoreDeps, db: Kysely<Database>, logger: Logger) {
+export function chartRoute(deps: ChatDeps, db: Kysely<Database>, logger: Logger) {
   return (app: Express): void => {
     app.get('/charts/:campaignId/progress.png', async (req, res) => {
       const id = String(req.params.campaignId);

@@ -149,7 +149,7 @@ export const commands: Record<string, Command> = {
     const id = args[0]?.replace(/^#/, '');
     if (!id || args.length !== 1 || !/^\d{1,15}$/.test(id)) throw new UsageError('pledges collect takes one pledge number, e.g. 12');
     return withDatabase(config, async (db) => {
-      const result = await collectPledge(buildDeps(config, db, systemClock), Number(id));
+      const result = await collectPledge(buildDeps(config, db, systemClock), { console: true }, Number(id));
       if (!result.ok) {
         const why = { 'pledge.not_found': 'no such pledge', 'pledge.already_collected': 'it was already collected', 'pledge.already_cancelled': 'it was cancelled', 'pledge.not_yours': 'no such pledge' }[result.error];
         throw new UsageError(`pledge ${id} not collected: ${why}`);

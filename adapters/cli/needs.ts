@@ -4,7 +4,6 @@
  */
 import { readFile } from 'node:fs/promises';
 import { openDatabase, migrateToLatest } from '../../db/connect.js';
-import type { CoreDeps } from '../../src/deps.js';
 import { needsCsv } from '../../src/needs/export.js';
 import { receiveItems } from '../../src/needs/give.service.js';
 import type { ImportError, NeedError, SiteError } from '../../src/needs/needs.service.js';
@@ -13,7 +12,7 @@ import type { RowError } from '../../src/needs/rows.js';
 import { missing } from '../../src/needs/need.js';
 import { systemClock } from '../../src/shared/clock.js';
 import type { Config } from '../config.js';
-import { buildDeps } from '../main.js';
+import { buildDeps, type CoreServices } from '../main.js';
 import { options, required, UsageError } from './args.js';
 
 type Command = (config: Config, args: string[]) => Promise<number>;
@@ -21,7 +20,7 @@ type Command = (config: Config, args: string[]) => Promise<number>;
 const cli = { kind: 'cli' } as const;
 const NO_CAMPAIGN = 'no campaign is running or planned: create one first (caravane campaign create)';
 
-async function withDeps<T>(config: Config, fn: (deps: CoreDeps) => Promise<T>): Promise<T> {
+async function withDeps<T>(config: Config, fn: (deps: CoreServices) => Promise<T>): Promise<T> {
   const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
   try {
     await migrateToLatest(database);

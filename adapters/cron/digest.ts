@@ -3,7 +3,7 @@
  * claims the day in Postgres, so every instance may fire and the digest still goes out once.
  */
 import cron, { type Logger as CronLogger, type ScheduledTask } from 'node-cron';
-import type { CoreDeps } from '../../src/deps.js';
+import type { ChatDeps } from '../../src/chat/deps.js';
 import { runDigest, type DigestOutcome } from '../../src/digest/digest.service.js';
 import type { Logger } from '../logger.js';
 
@@ -23,7 +23,7 @@ function cronLogger(logger: Logger): CronLogger {
   };
 }
 
-export function scheduleDigest(options: { deps: CoreDeps; expression: string; timeZone: string; logger: Logger }): DigestSchedule {
+export function scheduleDigest(options: { deps: ChatDeps; expression: string; timeZone: string; logger: Logger }): DigestSchedule {
   const { deps, logger } = options;
   const run = async (at?: Date): Promise<DigestOutcome> => {
     const outcome = await runDigest(deps, at ?? deps.clock.now());

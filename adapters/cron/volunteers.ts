@@ -4,7 +4,7 @@
  * Postgres, so every instance may fire and each reminder still goes out once.
  */
 import cron, { type ScheduledTask } from 'node-cron';
-import type { CoreDeps } from '../../src/deps.js';
+import type { ChatDeps } from '../../src/chat/deps.js';
 import { purgeVolunteerData, sendTripReminders } from '../../src/volunteers/jobs.js';
 import type { Logger } from '../logger.js';
 
@@ -19,7 +19,7 @@ export interface VolunteerSchedule {
   stop(): Promise<void>;
 }
 
-export function scheduleVolunteerJobs(options: { deps: CoreDeps; timeZone: string; logger: Logger }): VolunteerSchedule {
+export function scheduleVolunteerJobs(options: { deps: ChatDeps; timeZone: string; logger: Logger }): VolunteerSchedule {
   const { deps } = options;
   const log = options.logger.child({ component: 'volunteers' });
   const reminders = async (at?: Date) => {

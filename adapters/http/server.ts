@@ -1,12 +1,12 @@
 import { createServer, type Server } from 'node:http';
 import express, { type Express, type NextFunction, type Request, type Response } from 'express';
 import { currentProgress } from '../../src/campaigns/campaigns.service.js';
-import type { CoreDeps } from '../../src/deps.js';
+import type { ChatDeps } from '../../src/chat/deps.js';
 import { publicNeeds } from '../../src/needs/needs.service.js';
 import type { Logger } from '../logger.js';
 
 export interface HttpOptions {
-  deps: CoreDeps;
+  deps: ChatDeps;
   logger: Logger;
   ping(): Promise<boolean>;
   /** Raw Node handler for POST /slack/events (Bolt verifies the signature on the raw bytes). */

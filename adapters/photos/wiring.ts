@@ -1,7 +1,7 @@
 /**
  * Puts the photos feature together: disk storage under DATA_DIR/photos, the sharp cleaner, metadata
- * in Postgres, expiring links under PUBLIC_URL, and one notifier that speaks Slack or Teams depending
- * on who is told. The platform parts are attached once their adapters exist (they need the core deps).
+ * in Postgres, expiring links under PUBLIC_URL (`photoParts`), and one notifier that speaks Slack or
+ * Teams depending on who is told (`PhotoNotifierHub`, given each platform's part as it is built).
  */
 import { join } from 'node:path';
 import type { Kysely } from 'kysely';
@@ -28,11 +28,10 @@ export interface PlatformPhotoNotifier {
 
 /** Dispatches to the recipient's platform; a platform that is off reaches nobody. */
 export class PhotoNotifierHub implements PhotoNotifier {
-  slack: PlatformPhotoNotifier | undefined;
-  teams: PlatformPhotoNotifier | undefined;
+  constructor(private readonly platforms: { slack: PlatformPhotoNotifier | undefined; teams: PlatformPhotoNotifier | undefined }) {}
 
   private on(platform: Recipient['platform']): PlatformPhotoNotifier | undefined {
-    return platform === 'slack' ? this.slack : this.teams;
+    return platform === 'slack' ? this.platforms.slack : this.platforms.teams;
   }
 
   async requestReview(to: Recipient, request: ReviewRequest): Promise<boolean> {
@@ -54,24 +53,23 @@ export class PhotoNotifierHub implements PhotoNotifier {
   }
 }
 
+/** Everything of the photos feature but its notifier, which needs the platforms built first. */
+export type PhotoParts = Omit<PhotoDeps, 'notifier'>;
+
 export interface PhotoWiring {
-  deps: PhotoDeps;
-  hub: PhotoNotifierHub;
+  parts: PhotoParts;
   /** The link-signing key, for the HTTP routes. */
   secret: () => Promise<string>;
 }
 
-export function createPhotoWiring(config: Pick<Config, 'dataDir' | 'publicUrl' | 'photoMaxBytes'>, db: Kysely<Database>, logger: Logger): PhotoWiring {
-  const hub = new PhotoNotifierHub();
+export function photoParts(config: Pick<Config, 'dataDir' | 'publicUrl' | 'photoMaxBytes'>, db: Kysely<Database>, logger: Logger): PhotoWiring {
   const secret = linkSecret(db);
   return {
-    hub,
     secret,
-    deps: {
+    parts: {
       store: photoStore(db),
       storage: new LocalPhotoStorage(join(config.dataDir, 'photos')),
       cleaner: new SharpCleaner(logger),
-      notifier: hub,
       links: photoLinks(config.publicUrl, secret),
       maxBytes: config.photoMaxBytes,
       linkTtlMs: ALBUM_LINK_TTL_MS,

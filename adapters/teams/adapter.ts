@@ -10,7 +10,7 @@ import { z } from 'zod';
 import type { Database } from '../../db/schema.js';
 import { teamsConversationStore, type TeamsConversationStore } from '../../db/repositories/teams-conversations.js';
 import { message } from '../../src/chat/reply.js';
-import type { CoreDeps } from '../../src/deps.js';
+import type { ChatDeps } from '../../src/chat/deps.js';
 import type { StoredFiles } from '../../src/messaging/files.js';
 import type { ChartImages } from '../../src/messaging/charts.js';
 import { resolveLocale, t } from '../../src/shared/i18n/index.js';
@@ -37,13 +37,33 @@ export interface TeamsAdapter {
   adapter: CaravaneCloudAdapter;
 }
 
+/** What talking to the Bot Connector needs, before any turn is handled: built first, shared by the adapter and the photo notices. */
+export interface TeamsConnection {
+  adapter: CaravaneCloudAdapter;
+  conversations: TeamsConversationStore;
+  /** True when MICROSOFT_APP_ID is set: JWTs are checked and serviceUrls must be trusted. */
+  authenticated: boolean;
+  /** Whether the bot may send its token to this serviceUrl (always true when unauthenticated). */
+  mayUse(serviceUrl: string): boolean;
+}
+
+/** `credentials` replaces botbuilder's MSAL credentials (tests: no call to Microsoft's login). */
+export function teamsConnection(config: Config['teams'], db: Kysely<Database>, credentials?: TeamsCredentialsFactory): TeamsConnection {
+  const authenticated = config.mode === 'authenticated';
+  const trusted = serviceUrlTrust(config.allowedServiceUrls);
+  return {
+    adapter: new CaravaneCloudAdapter(teamsAuthentication(config, credentials)),
+    conversations: teamsConversationStore(db),
+    authenticated,
+    mayUse: (url) => !authenticated || trusted(url),
+  };
+}
+
 export interface TeamsOptions {
   config: Config['teams'];
-  deps: CoreDeps;
-  db: Kysely<Database>;
+  connection: TeamsConnection;
+  deps: ChatDeps;
   logger: Logger;
-  /** Replaces botbuilder's MSAL credentials (tests: no call to Microsoft's login). */
-  credentials?: TeamsCredentialsFactory | undefined;
   /** Stored files (album photos) the sender may show. */
   files?: StoredFiles | undefined;
   /** The chart digest and milestone posts carry. */
@@ -76,12 +96,9 @@ function onTurnError(tc: TeamsContext) {
 }
 
 export function createTeamsAdapter(options: TeamsOptions): TeamsAdapter {
-  const { config, deps, db, logger } = options;
-  const authenticated = config.mode === 'authenticated';
-  const trusted = serviceUrlTrust(config.allowedServiceUrls);
-  const conversations = teamsConversationStore(db);
-  const tc: TeamsContext = { deps, conversations, logger, authenticated, mayUse: (url) => !authenticated || trusted(url) };
-  const adapter = new CaravaneCloudAdapter(teamsAuthentication(config, options.credentials));
+  const { config, deps, logger } = options;
+  const { adapter, conversations, authenticated, mayUse } = options.connection;
+  const tc: TeamsContext = { deps, conversations, logger, authenticated, mayUse };
   adapter.onTurnError = onTurnError(tc);
   const bot = new CaravaneTeamsBot(tc);
   const logic = async (ctx: TurnContext) => {

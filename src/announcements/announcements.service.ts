@@ -3,7 +3,7 @@
  * (a scheduled announcement is simply outbox targets whose first attempt is in the future).
  */
 import { today } from '../campaigns/campaigns.service.js';
-import type { CoreDeps } from '../deps.js';
+import type { BroadcastDeps } from '../messaging/deps.js';
 import type { Destination, OutgoingMessage } from '../messaging/ports.js';
 import type { OutboxSummary } from '../outbox/outbox.js';
 import type { Catalogue } from '../shared/i18n/index.js';
@@ -95,7 +95,7 @@ export interface Announced {
  * Errors: those of {@link checkAnnouncement}, `announce.no_channels`, `announce.no_volunteers`
  * (asked for volunteers where the volunteers feature is not wired).
  */
-export async function announce(deps: CoreDeps, input: AnnounceInput): Promise<Result<Announced, AnnounceError>> {
+export async function announce(deps: BroadcastDeps, input: AnnounceInput): Promise<Result<Announced, AnnounceError>> {
   const checked = checkAnnouncement(input.text, input.sendAt, deps.clock.now());
   if (!checked.ok) return checked;
   const campaign = await deps.campaigns.current(today(deps));
@@ -122,6 +122,6 @@ export async function announce(deps: CoreDeps, input: AnnounceInput): Promise<Re
 }
 
 /** The latest deliveries (announcements, digests, milestones…), newest first. */
-export async function deliveryStatus(deps: CoreDeps, limit = 5): Promise<OutboxSummary[]> {
+export async function deliveryStatus(deps: BroadcastDeps, limit = 5): Promise<OutboxSummary[]> {
   return deps.messaging.outbox.recent(limit);
 }

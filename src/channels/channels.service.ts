@@ -1,4 +1,4 @@
-import type { CoreDeps } from '../deps.js';
+import type { BroadcastDeps } from '../messaging/deps.js';
 import type { Identity } from '../ports.js';
 import { err, ok, type Result } from '../shared/result.js';
 import type { CampaignChannel, Conversation } from './channels.js';
@@ -12,7 +12,7 @@ type Where = Conversation | undefined;
  * places are refused with `channel.not_a_channel`; adding twice changes nothing (`added: false`).
  */
 export async function addCampaignChannel(
-  deps: Pick<CoreDeps, 'messaging'>,
+  deps: Pick<BroadcastDeps, 'messaging'>,
   where: Where,
   by: Identity,
 ): Promise<Result<{ added: boolean }, ChannelError>> {
@@ -27,13 +27,13 @@ export async function addCampaignChannel(
 
 /** Stops posting campaign messages in that conversation. `removed: false` when it was not a campaign channel. */
 export async function removeCampaignChannel(
-  deps: Pick<CoreDeps, 'messaging'>,
+  deps: Pick<BroadcastDeps, 'messaging'>,
   where: Where,
 ): Promise<Result<{ removed: boolean }, ChannelError>> {
   if (!where || where.kind === 'direct') return err('channel.not_a_channel');
   return ok(await deps.messaging.channels.remove(where.destination));
 }
 
-export async function listCampaignChannels(deps: Pick<CoreDeps, 'messaging'>): Promise<CampaignChannel[]> {
+export async function listCampaignChannels(deps: Pick<BroadcastDeps, 'messaging'>): Promise<CampaignChannel[]> {
   return deps.messaging.channels.list();
 }

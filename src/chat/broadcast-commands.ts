@@ -6,7 +6,7 @@ import { announce, deliveryStatus, parseAnnounceArgs } from '../announcements/an
 import { announceErrorText, deliveryStatusLines } from '../announcements/texts.js';
 import { channelLabel } from '../channels/channels.js';
 import { addCampaignChannel, listCampaignChannels, removeCampaignChannel } from '../channels/channels.service.js';
-import type { CoreDeps } from '../deps.js';
+import type { BroadcastDeps } from '../messaging/deps.js';
 import { addMilestone, listMilestones } from '../milestones/milestones.service.js';
 import { pledgeErrorText } from '../pledges/texts.js';
 import { localDay } from '../shared/clock.js';
@@ -19,7 +19,7 @@ import { personText } from './text.js';
 const by = (actor: Actor) => `${actor.identity.platform}:${actor.identity.userId}`;
 
 /** `channel` adds the conversation, `channel off` removes it. */
-export async function channelVerb(deps: CoreDeps, actor: Actor, args: string, ctx: CommandContext): Promise<Reply> {
+export async function channelVerb(deps: BroadcastDeps, actor: Actor, args: string, ctx: CommandContext): Promise<Reply> {
   const { c } = actor;
   if (!(await actor.isAdmin())) return message('error', [c.common.notAdmin]);
   const arg = args.trim().toLowerCase();
@@ -34,7 +34,7 @@ export async function channelVerb(deps: CoreDeps, actor: Actor, args: string, ct
   return message('ok', [removed.value.removed ? c.broadcasts.channels.removed : c.broadcasts.channels.notAChannel]);
 }
 
-export async function channelsVerb(deps: CoreDeps, actor: Actor, ctx: CommandContext): Promise<Reply> {
+export async function channelsVerb(deps: BroadcastDeps, actor: Actor, ctx: CommandContext): Promise<Reply> {
   const { c } = actor;
   if (!(await actor.isAdmin())) return message('error', [c.common.notAdmin]);
   const channels = await listCampaignChannels(deps);
@@ -46,7 +46,7 @@ export async function channelsVerb(deps: CoreDeps, actor: Actor, ctx: CommandCon
 }
 
 /** `milestone add AMOUNT`, or `milestones` / `milestone` for the list. */
-export async function milestoneVerb(deps: CoreDeps, actor: Actor, args: string, ctx: CommandContext): Promise<Reply> {
+export async function milestoneVerb(deps: BroadcastDeps, actor: Actor, args: string, ctx: CommandContext): Promise<Reply> {
   const { c } = actor;
   if (!(await actor.isAdmin())) return message('error', [c.common.notAdmin]);
   const [sub = '', ...rest] = args.trim().split(/\s+/);
@@ -62,7 +62,7 @@ export async function milestoneVerb(deps: CoreDeps, actor: Actor, args: string, 
   return message('ok', [alreadyPassed ? m.alreadyPassed(amount, campaign.currency) : m.added(amount, campaign.currency)]);
 }
 
-async function milestoneList(deps: CoreDeps, actor: Actor): Promise<Reply> {
+async function milestoneList(deps: BroadcastDeps, actor: Actor): Promise<Reply> {
   const { c } = actor;
   const result = await listMilestones(deps);
   if (!result.ok) return message('info', [c.campaign.none]);
@@ -76,7 +76,7 @@ async function milestoneList(deps: CoreDeps, actor: Actor): Promise<Reply> {
 }
 
 /** `announce TEXT`, `announce at DAY TIME TEXT`, `announce status`; on Slack, `announce` alone opens the form. */
-export async function announceVerb(deps: CoreDeps, actor: Actor, args: string, ctx: CommandContext): Promise<Reply> {
+export async function announceVerb(deps: BroadcastDeps, actor: Actor, args: string, ctx: CommandContext): Promise<Reply> {
   const { c } = actor;
   if (!(await actor.isAdmin())) return message('error', [c.common.notAdmin]);
   const trimmed = args.trim();

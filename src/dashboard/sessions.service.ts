@@ -5,14 +5,16 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { isAdmin } from '../admins/admins.service.js';
-import type { CoreDeps } from '../deps.js';
+import type { AdminDeps } from '../admins/ports.js';
+import type { Clock } from '../shared/clock.js';
 import { err, ok, type Result } from '../shared/result.js';
 import type { DashboardDeps, HrPrincipal, HrSession } from './ports.js';
 
 export const SIGNIN_TTL_MS = 15 * 60 * 1000;
 export const SESSION_TTL_MS = 8 * 60 * 60 * 1000;
 
-type Deps = Pick<CoreDeps, 'clock' | 'admins' | 'staticAdmins' | 'home'> & { dashboard: Pick<DashboardDeps, 'sessions'> };
+/** Sessions need the HR check, the clock and their store. */
+type Deps = AdminDeps & { clock: Clock; dashboard: Pick<DashboardDeps, 'sessions'> };
 
 const newToken = () => randomBytes(32).toString('base64url');
 export const tokenHash = (token: string) => createHash('sha256').update(token).digest('base64url');

@@ -1,6 +1,6 @@
 import type { Campaign } from '../campaigns/campaign.js';
 import { currentProgress } from '../campaigns/campaigns.service.js';
-import type { CoreDeps } from '../deps.js';
+import type { BroadcastDeps } from '../messaging/deps.js';
 import type { PledgeChange, TotalsListener } from '../ports.js';
 import { parseAmount, type AmountError } from '../shared/amount.js';
 import { chartAttachment } from '../messaging/charts.js';
@@ -23,7 +23,7 @@ export interface MilestoneListener extends TotalsListener {
  * that is one check at a time instead of one per pledge; the pledge's answer never waits for it.
  * `onError` hears failures: the pledge itself is already recorded and must not look failed.
  */
-export function milestoneListener(deps: CoreDeps, onError: (error: unknown) => void): MilestoneListener {
+export function milestoneListener(deps: BroadcastDeps, onError: (error: unknown) => void): MilestoneListener {
   // Claims are forever: once seen, a milestone key never needs asking about again.
   const claimedKeys = new Set<string>();
   const running = new Map<string, Promise<void>>();
@@ -70,7 +70,7 @@ const rose = (change: PledgeChange) => change.after.pledgedMinor > change.before
  * are therefore read again after the change, and every milestone at or below them that nobody has
  * claimed yet is claimed and announced (once: the claim row decides).
  */
-async function announceCrossed(deps: CoreDeps, campaign: Campaign, change: PledgeChange, claimedKeys: Set<string>): Promise<void> {
+async function announceCrossed(deps: BroadcastDeps, campaign: Campaign, change: PledgeChange, claimedKeys: Set<string>): Promise<void> {
   const { before, after } = change;
   if (after.pledgedMinor <= before.pledgedMinor) return;
   const all = milestonesFor(campaign.goalMinor, await deps.messaging.milestones.amounts(campaign.id));
@@ -113,7 +113,7 @@ export type MilestoneAddError = AmountError | 'campaign.none';
  * so it is never announced late. Errors: `amount.*`, `campaign.none`.
  */
 export async function addMilestone(
-  deps: CoreDeps,
+  deps: BroadcastDeps,
   amountText: string,
   addedBy: string,
 ): Promise<Result<{ campaign: Campaign; amount: Minor; added: boolean; alreadyPassed: boolean }, MilestoneAddError>> {
@@ -130,7 +130,7 @@ export async function addMilestone(
 
 /** The current campaign's milestones and which were reached. Error: `campaign.none`. */
 export async function listMilestones(
-  deps: CoreDeps,
+  deps: BroadcastDeps,
 ): Promise<Result<{ campaign: Campaign; milestones: Array<Milestone & { reached: boolean }> }, 'campaign.none'>> {
   const progress = await currentProgress(deps);
   if (!progress.ok) return err('campaign.none');

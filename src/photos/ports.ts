@@ -2,8 +2,11 @@
  * What the photos feature needs from outside: where files are kept, what cleans an image, where
  * metadata lives, how people are told, and how links are made. Implementations are in db/ and adapters/.
  */
+import type { AdminDeps } from '../admins/ports.js';
+import type { CampaignDeps } from '../campaigns/ports.js';
 import type { MessageReply } from '../chat/reply.js';
-import type { Platform } from '../ports.js';
+import type { MessagingDeps } from '../messaging/deps.js';
+import type { LocaleDeps, Platform } from '../ports.js';
 import type { Locale } from '../shared/money.js';
 import type { Result } from '../shared/result.js';
 import type { BatchStatus, Photo, PhotoBatch, Uploader } from './photo.js';
@@ -155,6 +158,15 @@ export interface PhotoDeps {
   maxBytes: number;
   /** How long links in album posts work (the gallery and its images). */
   linkTtlMs: number;
+}
+
+/**
+ * What the photo use cases run against: the campaign, HR's list (review requests go to every HR
+ * person), the campaign channels and the outbox (album posts), and the feature's own parts.
+ */
+export interface PhotoFeatureDeps extends CampaignDeps, LocaleDeps, Pick<AdminDeps, 'admins' | 'staticAdmins'> {
+  photos: PhotoDeps;
+  messaging: Pick<MessagingDeps, 'channels' | 'outbox'>;
 }
 
 export type { Photo, PhotoBatch };

@@ -13,7 +13,6 @@ export type PhotoErrorCode =
   | PhotoRuleError
   | 'photo.not_found'
   | 'photo.not_hr'
-  | 'photo.unavailable'
   | 'campaign.none'
   | 'photo.no_channels'
   | 'photo.nothing_new';
@@ -39,8 +38,6 @@ export function photoErrorText(c: Catalogue, code: PhotoErrorCode, details?: Rec
       return e.textTooLong(Number(details?.max ?? 0));
     case 'photo.not_hr':
       return c.common.notAdmin;
-    case 'photo.unavailable':
-      return c.photos.unavailable;
     case 'campaign.none':
       return c.photos.noCampaign;
     case 'photo.no_channels':

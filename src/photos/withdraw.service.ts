@@ -5,12 +5,10 @@
  */
 import type { Actor } from '../chat/actor.js';
 import { message } from '../chat/reply.js';
-import type { CoreDeps } from '../deps.js';
 import { t } from '../shared/i18n/index.js';
 import { err, ok, type Result } from '../shared/result.js';
 import { checkWithdraw, photoNumbers, type Photo, type PhotoBatch, type PhotoRuleError } from './photo.js';
-import type { PhotoDeps, Recipient } from './ports.js';
-import { photoDeps } from './deps.js';
+import type { PhotoDeps, Recipient, PhotoFeatureDeps } from './ports.js';
 
 export async function deleteFiles(p: PhotoDeps, photos: readonly Photo[]): Promise<void> {
   for (const photo of photos) await Promise.all([p.storage.delete(photo.webKey), p.storage.delete(photo.thumbKey)]);
@@ -20,7 +18,7 @@ export async function deleteFiles(p: PhotoDeps, photos: readonly Photo[]): Promi
  * Asks the platforms to remove the bot's copies of these photos, all at once (one message showing
  * several of them is edited or deleted once); returns how many copies went and how many stayed.
  */
-export async function retractCopies(deps: CoreDeps, p: PhotoDeps, photoIds: readonly number[]): Promise<{ retracted: number; kept: number }> {
+export async function retractCopies(deps: PhotoFeatureDeps, p: PhotoDeps, photoIds: readonly number[]): Promise<{ retracted: number; kept: number }> {
   const posts = (await Promise.all(photoIds.map((id) => p.store.posts(id)))).flat();
   if (posts.length === 0) return { retracted: 0, kept: 0 };
   const outcome = await p.notifier.retract(posts);
@@ -28,7 +26,7 @@ export async function retractCopies(deps: CoreDeps, p: PhotoDeps, photoIds: read
   return { retracted: outcome.retracted.length, kept: outcome.kept };
 }
 
-export type WithdrawError = PhotoRuleError | 'photo.unavailable' | 'photo.not_found';
+export type WithdrawError = PhotoRuleError | 'photo.not_found';
 
 export interface Withdrawn {
   batch: PhotoBatch;
@@ -42,12 +40,10 @@ export interface Withdrawn {
  * Withdraws one photo (`photoId`) or every photo of a batch (`batchId`, the button). Allowed to the
  * uploader and to HR; when HR withdraws someone's photo, the uploader is told. A batch left with no
  * photo before HR decided is discarded. Errors: `photo.not_found`, `photo.not_yours`,
- * `photo.withdrawn` (nothing left to withdraw), `photo.unavailable`.
+ * `photo.withdrawn` (nothing left to withdraw).
  */
-export async function withdrawPhotos(deps: CoreDeps, actor: Actor, target: { photoId: number } | { batchId: number }): Promise<Result<Withdrawn, WithdrawError>> {
-  const wired = photoDeps(deps);
-  if (!wired.ok) return wired;
-  const p = wired.value;
+export async function withdrawPhotos(deps: PhotoFeatureDeps, actor: Actor, target: { photoId: number } | { batchId: number }): Promise<Result<Withdrawn, WithdrawError>> {
+  const p = deps.photos;
   const batch = 'photoId' in target ? await p.store.batchOfPhoto(target.photoId) : await p.store.getBatch(target.batchId);
   if (!batch) return err('photo.not_found');
   const isHr = await actor.isAdmin();

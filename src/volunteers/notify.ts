@@ -3,7 +3,7 @@
  * the reminders before departure. Each is enqueued in the outbox inside the transaction that made
  * the change, so the message goes out once the change is committed, and only then.
  */
-import type { CoreDeps } from '../deps.js';
+import type { LocaleDeps } from '../ports.js';
 import type { OutgoingMessage } from '../messaging/ports.js';
 import type { OutboxKind } from '../outbox/outbox.js';
 import { t, type Catalogue } from '../shared/i18n/index.js';
@@ -52,7 +52,7 @@ export function reminderMessage(c: Catalogue, trip: Trip, signup: Signup, daysBe
  * The key names the sign-up's change, so the same news is never queued twice.
  */
 export async function tellPerson(
-  deps: Pick<CoreDeps, 'defaultLocale'>,
+  deps: LocaleDeps,
   unit: Pick<TripUnit, 'contact' | 'enqueue'>,
   signup: Signup,
   kind: OutboxKind,
@@ -69,7 +69,7 @@ export async function tellPerson(
 
 /** Tells a person what just happened to their seat (key: the sign-up's change counter). */
 export async function tellSeatNews(
-  deps: Pick<CoreDeps, 'defaultLocale'>,
+  deps: LocaleDeps,
   unit: TripUnit,
   signup: Signup,
   news: SeatNews,

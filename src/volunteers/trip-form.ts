@@ -4,7 +4,7 @@
  */
 import type { Actor } from '../chat/actor.js';
 import { message, type MessageReply } from '../chat/reply.js';
-import type { CoreDeps } from '../deps.js';
+import type { VolunteerFeatureDeps } from './ports.js';
 import type { FormOutcome } from './forms.js';
 import { volunteerCampaign } from './signups.service.js';
 import { tripErrorText } from './texts.js';
@@ -36,7 +36,7 @@ export interface TripFormReply {
 export const EMPTY_TRIP_FORM: TripFormValues = { name: '', from: '', to: '', seats: '', roles: '', meeting: '', meetingTime: '', deadline: '' };
 
 /** The form to create a trip, or to edit trip `tripId` with its current values. */
-export async function tripForm(deps: CoreDeps, actor: Actor, tripId: number | null): Promise<TripFormReply | MessageReply> {
+export async function tripForm(deps: VolunteerFeatureDeps, actor: Actor, tripId: number | null): Promise<TripFormReply | MessageReply> {
   const { c } = actor;
   const campaign = await volunteerCampaign(deps);
   if (!campaign) return message('error', [c.volunteers.trip.errors['trip.no_campaign']]);
@@ -77,7 +77,7 @@ function readTripForm(v: TripFormValues): { input: TripInput } | { field: TripFi
 }
 
 /** Creates or changes the trip; a refusal is shown on the field it is about. */
-export async function submitTripForm(deps: CoreDeps, actor: Actor, tripId: number | null, values: TripFormValues): Promise<FormOutcome<TripField>> {
+export async function submitTripForm(deps: VolunteerFeatureDeps, actor: Actor, tripId: number | null, values: TripFormValues): Promise<FormOutcome<TripField>> {
   const { c } = actor;
   if (!(await actor.isAdmin())) return { kind: 'errors', errors: { name: c.common.notAdmin } };
   const read = readTripForm(values);

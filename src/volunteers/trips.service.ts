@@ -2,7 +2,7 @@
  * Trip use cases for HR and operators: create a trip in the campaign, change it (never below the
  * people already confirmed), list trips, and the seat counts shown on progress and the public API.
  */
-import type { CoreDeps } from '../deps.js';
+import type { VolunteerFeatureDeps } from './ports.js';
 import { err, ok, type Result } from '../shared/result.js';
 import { fillSeats, volunteerCampaign } from './signups.service.js';
 import type { Signup } from './signup.js';
@@ -13,7 +13,7 @@ import { openSeats, roleKey, validateTrip, type Trip, type TripChangeError, type
  * `validateTrip`, and `trip.no_campaign` when there is no campaign to attach it to.
  */
 export async function createTrip(
-  deps: CoreDeps,
+  deps: VolunteerFeatureDeps,
   input: TripInput,
   createdBy: string,
 ): Promise<Result<Trip, TripError | 'trip.no_campaign'>> {
@@ -43,7 +43,7 @@ export function changeProblem(trip: Trip, input: TripInput): { error: TripChange
  * and `trip.role_in_use` also when a removed role still has people waiting for it.
  */
 export async function updateTrip(
-  deps: CoreDeps,
+  deps: VolunteerFeatureDeps,
   tripId: number,
   input: TripInput,
 ): Promise<Result<{ trip: Trip; promoted: Signup[] }, TripError | TripChangeError | 'trip.not_found'>> {
@@ -65,12 +65,12 @@ export async function updateTrip(
 }
 
 /** The volunteer campaign's trips, by start date (empty without a campaign). */
-export async function campaignTrips(deps: CoreDeps): Promise<{ campaignName: string | null; trips: Trip[] }> {
+export async function campaignTrips(deps: VolunteerFeatureDeps): Promise<{ campaignName: string | null; trips: Trip[] }> {
   const campaign = await volunteerCampaign(deps);
   return campaign ? { campaignName: campaign.name, trips: await deps.volunteers.trips.list(campaign.id) } : { campaignName: null, trips: [] };
 }
 
 /** Seats offered, confirmed and waitlisted over a campaign's trips: what /api and the digest show. */
-export function volunteerCounts(deps: Pick<CoreDeps, 'volunteers'>, campaignId: string): Promise<{ capacity: number; confirmed: number; waitlisted: number }> {
+export function volunteerCounts(deps: Pick<VolunteerFeatureDeps, 'volunteers'>, campaignId: string): Promise<{ capacity: number; confirmed: number; waitlisted: number }> {
   return deps.volunteers.signups.counts(campaignId);
 }

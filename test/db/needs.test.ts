@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CoreDeps } from '../../src/deps.js';
+import type { CoreServices } from '../../adapters/main.js';
 import { cancelGift, give, receiveItems } from '../../src/needs/give.service.js';
 import { importNeeds, needsOverview } from '../../src/needs/needs.service.js';
 import { ManualClock } from '../../src/shared/clock.js';
@@ -8,7 +8,7 @@ import { need, site } from '../support/needs.js';
 import { campaign, coreDeps, person } from '../support/volunteers.js';
 
 let db: TestDatabase;
-let deps: CoreDeps;
+let deps: CoreServices;
 const clock = new ManualClock(new Date('2026-11-27T11:00:00Z'));
 const hr = { kind: 'chat', identity: { platform: 'slack', tenantId: 'T111', userId: 'UHR' } } as const;
 const someone = { kind: 'chat', identity: { platform: 'slack', tenantId: 'T111', userId: 'UNOTHR' } } as const;

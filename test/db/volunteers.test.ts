@@ -1,16 +1,16 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { CoreDeps } from '../../src/deps.js';
+import type { CoreServices } from '../../adapters/main.js';
 import { ManualClock } from '../../src/shared/clock.js';
 import { hrMoveSignup } from '../../src/volunteers/hr.service.js';
 import { purgeVolunteerData } from '../../src/volunteers/jobs.js';
 import { mySignups, withdraw } from '../../src/volunteers/signups.service.js';
 import { updateTrip } from '../../src/volunteers/trips.service.js';
 import { testDatabase, type TestDatabase } from '../support/db.js';
-import { campaign, coreDeps, trip, volunteer } from '../support/volunteers.js';
+import { campaign, coreDeps, hrActor, trip, volunteer } from '../support/volunteers.js';
 
 let db: TestDatabase;
-let deps: CoreDeps;
+let deps: CoreServices;
 const clock = new ManualClock(new Date('2026-11-27T11:00:00Z'));
 
 beforeAll(async () => {
@@ -102,10 +102,11 @@ describe(`volunteer seats on ${process.env.TEST_DATABASE_URL ? 'postgres' : 'pgl
     const b = await volunteer(deps, t.id, 'UHR1');
     const aId = a.result.ok ? a.result.value.signup.id : 0;
     const bId = b.result.ok ? b.result.value.signup.id : 0;
-    expect(await hrMoveSignup(deps, bId, 'confirmed')).toMatchObject({ ok: false, error: 'signup.no_seat' });
-    const moved = await hrMoveSignup(deps, aId, 'waitlisted');
+    const hr = await hrActor(deps, 'UHRBOSS');
+    expect(await hrMoveSignup(deps, hr, bId, 'confirmed')).toMatchObject({ ok: false, error: 'signup.no_seat' });
+    const moved = await hrMoveSignup(deps, hr, aId, 'waitlisted');
     expect(moved.ok && [moved.value.position, moved.value.promoted.map((s) => s.id)]).toEqual([1, [bId]]);
-    const removed = await hrMoveSignup(deps, bId, 'removed');
+    const removed = await hrMoveSignup(deps, hr, bId, 'removed');
     expect(removed.ok && removed.value.promoted.map((s) => s.id)).toEqual([aId]);
     expect(await deps.volunteers.trips.get(t.id)).toMatchObject({ confirmed: 1, waitlisted: 0 });
     const texts = (await queuedDms()).filter((d) => d.destination.channelId === 'UHR1').map((d) => d.text);

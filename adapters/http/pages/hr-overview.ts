@@ -1,6 +1,6 @@
 /** `/hr`: the same numbers as /api/campaigns/current, the per-day chart, milestones and volunteers. */
 import { currentProgress } from '../../../src/campaigns/campaigns.service.js';
-import type { CoreDeps } from '../../../src/deps.js';
+import type { ChatDeps } from '../../../src/chat/deps.js';
 import { listMilestones } from '../../../src/milestones/milestones.service.js';
 import { missing } from '../../../src/needs/need.js';
 import { needsOverview } from '../../../src/needs/needs.service.js';
@@ -12,7 +12,7 @@ import { dayChartSvg } from './day-chart.js';
 import type { HrHandler } from './hr-routes.js';
 import { sendPage } from './render.js';
 
-export function overviewPage(deps: CoreDeps): HrHandler {
+export function overviewPage(deps: ChatDeps): HrHandler {
   return async (_req, res, session, c) => {
     const words = c.dashboard.pages;
     const progress = await currentProgress(deps);
@@ -57,7 +57,7 @@ export function overviewPage(deps: CoreDeps): HrHandler {
 }
 
 /** In-kind needs site by site, the biggest shortfall of each site first: counts only, never who gives. */
-async function needRows(deps: CoreDeps, c: Catalogue) {
+async function needRows(deps: ChatDeps, c: Catalogue) {
   const overview = await needsOverview(deps.needs);
   if (!overview.ok) return [];
   return overview.value.sites.flatMap(({ site, needs }) =>

@@ -4,10 +4,11 @@
  */
 import { z } from 'zod';
 import { currentProgress } from '../../../src/campaigns/campaigns.service.js';
-import type { CoreDeps } from '../../../src/deps.js';
+import type { ChatDeps } from '../../../src/chat/deps.js';
 import { confirmPayments, previewPayments, type PaymentLine, type PaymentsError } from '../../../src/dashboard/payments.js';
 import { money } from '../../../src/shared/i18n/format.js';
 import type { Catalogue } from '../../../src/shared/i18n/index.js';
+import { hrOf } from './hr-actor.js';
 import type { HrHandler } from './hr-routes.js';
 import { sendPage } from './render.js';
 
@@ -45,7 +46,7 @@ export function paymentsPage(): HrHandler {
   return async (_req, res, session, c) => sendPage(res, 200, 'payments', c, { session, nav: 'payments', csv: '', error: null, preview: null });
 }
 
-export function paymentsPreview(deps: CoreDeps): HrHandler {
+export function paymentsPreview(deps: ChatDeps): HrHandler {
   return async (req, res, session, c) => {
     const progress = await currentProgress(deps);
     const parsed = body.safeParse(req.body);
@@ -65,12 +66,14 @@ export function paymentsPreview(deps: CoreDeps): HrHandler {
   };
 }
 
-export function paymentsConfirm(deps: CoreDeps): HrHandler {
+export function paymentsConfirm(deps: ChatDeps): HrHandler {
   return async (req, res, session, c) => {
     const progress = await currentProgress(deps);
     const parsed = body.safeParse(req.body);
     if (!progress.ok) return sendPage(res, 200, 'message', c, { session, text: c.dashboard.pages.noCampaign });
-    const done = await confirmPayments(deps, progress.value.campaign.id, parsed.success ? parsed.data.csv : '');
+    const hr = await hrOf(deps, session, res, c);
+    if (!hr) return;
+    const done = await confirmPayments(deps, hr, progress.value.campaign.id, parsed.success ? parsed.data.csv : '');
     if (!done.ok) return sendPage(res, 422, 'payments', c, { session, nav: 'payments', csv: '', error: errorText(c, done.error, done.details), preview: null });
     res.redirect(303, `/hr/pledges?${new URLSearchParams({ collected: String(done.value.collected.length) }).toString()}`);
   };

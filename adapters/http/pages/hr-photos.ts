@@ -6,14 +6,14 @@
  */
 import type { Request, Response } from 'express';
 import { z } from 'zod';
-import { actorFor } from '../../../src/chat/actor.js';
+import { requireHr } from '../../../src/chat/actor.js';
 import { currentProgress } from '../../../src/campaigns/campaigns.service.js';
-import type { CoreDeps } from '../../../src/deps.js';
-import type { HrSession } from '../../../src/dashboard/ports.js';
+import type { ChatDeps } from '../../../src/chat/deps.js';
 import { photoNumbers } from '../../../src/photos/photo.js';
 import { reviewBatch } from '../../../src/photos/review.service.js';
 import { photoErrorText } from '../../../src/photos/texts.js';
 import { withdrawPhotos } from '../../../src/photos/withdraw.service.js';
+import { sessionActor } from './hr-actor.js';
 import type { HrHandler } from './hr-routes.js';
 import { sendPage } from './render.js';
 
@@ -21,10 +21,9 @@ const id = z.string().regex(/^\d{1,15}$/).transform(Number);
 const reviewBody = z.object({ batch: id, decision: z.enum(['approve', 'reject']), reason: z.string().max(2000).optional() });
 const withdrawBody = z.object({ photo: id });
 
-const actorOf = (deps: CoreDeps, s: HrSession) => actorFor(deps, { platform: s.platform, tenantId: s.tenantId, userId: s.userId, locale: s.locale });
 const back = (res: Response, notice: string) => res.redirect(303, `/hr/photos?${new URLSearchParams({ notice }).toString()}`);
 
-export function photosPage(deps: CoreDeps): HrHandler {
+export function photosPage(deps: ChatDeps): HrHandler {
   return async (req, res, session, c) => {
     const p = deps.photos;
     const progress = await currentProgress(deps);
@@ -44,29 +43,31 @@ export function photosPage(deps: CoreDeps): HrHandler {
   };
 }
 
-export function reviewForm(deps: CoreDeps): HrHandler {
+export function reviewForm(deps: ChatDeps): HrHandler {
   return async (req, res, session, c) => {
     const parsed = reviewBody.safeParse(req.body);
     if (!parsed.success) return back(res, c.photos.gallery.invalid);
     const { batch, decision, reason } = parsed.data;
-    const result = await reviewBatch(deps, await actorOf(deps, session), batch, decision === 'approve' ? { approve: true } : { approve: false, reason: reason?.trim() || null });
+    const hr = await requireHr(await sessionActor(deps, session));
+    if (!hr) return back(res, photoErrorText(c, 'photo.not_hr'));
+    const result = await reviewBatch(deps, hr, batch, decision === 'approve' ? { approve: true } : { approve: false, reason: reason?.trim() || null });
     if (!result.ok) return back(res, photoErrorText(c, result.error, result.details));
     const numbers = photoNumbers(result.value.batch.photos.map((ph) => ph.id));
     back(res, decision === 'approve' ? c.dashboard.pages.photos.approved(numbers) : c.dashboard.pages.photos.rejected(numbers));
   };
 }
 
-export function withdrawForm(deps: CoreDeps): HrHandler {
+export function withdrawForm(deps: ChatDeps): HrHandler {
   return async (req, res, session, c) => {
     const parsed = withdrawBody.safeParse(req.body);
     if (!parsed.success) return back(res, c.photos.gallery.invalid);
-    const result = await withdrawPhotos(deps, await actorOf(deps, session), { photoId: parsed.data.photo });
+    const result = await withdrawPhotos(deps, await sessionActor(deps, session), { photoId: parsed.data.photo });
     back(res, result.ok ? c.dashboard.pages.photos.withdrawn(parsed.data.photo) : photoErrorText(c, result.error, result.details));
   };
 }
 
 /** A thumbnail for HR's eyes: a photo of a batch waiting for review or published, never a withdrawn one. */
-export function thumbRoute(deps: CoreDeps): HrHandler {
+export function thumbRoute(deps: ChatDeps): HrHandler {
   return async (req: Request, res: Response) => {
     const photoId = id.safeParse(String(req.params.id ?? ''));
     const batch = photoId.success ? await deps.photos?.store.batchOfPhoto(photoId.data) : null;

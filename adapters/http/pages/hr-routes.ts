@@ -5,7 +5,7 @@
  * every change goes through the same use case as the chat command.
  */
 import express, { type Express, type Request, type Response } from 'express';
-import type { CoreDeps } from '../../../src/deps.js';
+import type { ChatDeps } from '../../../src/chat/deps.js';
 import type { HrSession } from '../../../src/dashboard/ports.js';
 import { currentSession, redeemSignIn, signOut } from '../../../src/dashboard/sessions.service.js';
 import { resolveLocale, t, type Catalogue } from '../../../src/shared/i18n/index.js';
@@ -25,13 +25,13 @@ export interface HrOptions {
 
 export type HrHandler = (req: Request, res: Response, session: HrSession, c: Catalogue) => Promise<void>;
 
-function visitorCatalogue(req: Request, deps: CoreDeps): Catalogue {
+function visitorCatalogue(req: Request, deps: ChatDeps): Catalogue {
   const accepted = req.acceptsLanguages('fr', 'en');
   return t(accepted ? resolveLocale(accepted, deps.defaultLocale) : deps.defaultLocale);
 }
 
 /** Runs `handler` only for a live HR session; anyone else gets the sign-in page (or 403), never data. */
-function guarded(deps: CoreDeps, options: HrOptions, handler: HrHandler, changes: boolean) {
+function guarded(deps: ChatDeps, options: HrOptions, handler: HrHandler, changes: boolean) {
   return async (req: Request, res: Response): Promise<void> => {
     const found = await currentSession(deps, sessionCookie(req));
     if (!found.ok) {
@@ -47,7 +47,7 @@ function guarded(deps: CoreDeps, options: HrOptions, handler: HrHandler, changes
   };
 }
 
-function signInRoutes(app: Express, deps: CoreDeps, options: HrOptions, form: express.RequestHandler): void {
+function signInRoutes(app: Express, deps: ChatDeps, options: HrOptions, form: express.RequestHandler): void {
   app.get('/hr/signin/:token', (req, res) => {
     sendPage(res, 200, 'signin-confirm', visitorCatalogue(req, deps), { token: String(req.params.token) });
   });
@@ -64,7 +64,7 @@ function signInRoutes(app: Express, deps: CoreDeps, options: HrOptions, form: ex
   });
 }
 
-export function hrRoutes(deps: CoreDeps, options: HrOptions) {
+export function hrRoutes(deps: ChatDeps, options: HrOptions) {
   const form = express.urlencoded({ extended: false, limit: '256kb', parameterLimit: 2000 });
   const upload = express.urlencoded({ extended: false, limit: '1mb', parameterLimit: 10 });
   return (app: Express): void => {

@@ -4,17 +4,18 @@
  * direct message as from chat and a freed seat goes to the next in line.
  */
 import { z } from 'zod';
-import type { CoreDeps } from '../../../src/deps.js';
+import type { ChatDeps } from '../../../src/chat/deps.js';
 import { campaignTrips } from '../../../src/volunteers/trips.service.js';
 import { hrMoveSignup } from '../../../src/volunteers/hr.service.js';
 import { hrMoveText } from '../../../src/volunteers/hr-move-text.js';
 import { roleName, stateText } from '../../../src/volunteers/texts.js';
+import { hrOf } from './hr-actor.js';
 import type { HrHandler } from './hr-routes.js';
 import { sendPage } from './render.js';
 
 const moveBody = z.object({ signup: z.string().regex(/^\d{1,9}$/), to: z.enum(['confirmed', 'waitlisted', 'removed']) });
 
-export function tripsPage(deps: CoreDeps): HrHandler {
+export function tripsPage(deps: ChatDeps): HrHandler {
   return async (req, res, session, c) => {
     const { trips } = await campaignTrips(deps);
     const views = await Promise.all(
@@ -39,13 +40,15 @@ export function tripsPage(deps: CoreDeps): HrHandler {
   };
 }
 
-export function moveForm(deps: CoreDeps): HrHandler {
-  return async (req, res, _session, c) => {
+export function moveForm(deps: ChatDeps): HrHandler {
+  return async (req, res, session, c) => {
+    const hr = await hrOf(deps, session, res, c);
+    if (!hr) return;
     const parsed = moveBody.safeParse(req.body);
     if (!parsed.success) return res.redirect(303, `/hr/trips?${new URLSearchParams({ notice: c.volunteers.hr.moveUsage('/') }).toString()}`);
     const n = Number(parsed.data.signup);
     const to = parsed.data.to;
-    const result = await hrMoveSignup(deps, n, to);
+    const result = await hrMoveSignup(deps, hr, n, to);
     const name = result.ok ? await deps.volunteers.signups.displayName(n) : null;
     const text = hrMoveText(c, n, to, result, name);
     res.redirect(303, `/hr/trips?${new URLSearchParams({ notice: text.lines.join(' ') }).toString()}`);

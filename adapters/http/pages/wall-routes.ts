@@ -4,7 +4,7 @@
  * with no number in it. What they show holds no name and no personal data.
  */
 import type { Express, Request, Response } from 'express';
-import type { CoreDeps } from '../../../src/deps.js';
+import type { ChatDeps } from '../../../src/chat/deps.js';
 import { checkWallLink, wallView, type WallView } from '../../../src/dashboard/wallboard.service.js';
 import { resolveLocale, t, type Catalogue } from '../../../src/shared/i18n/index.js';
 import { formatPercent, money } from '../../../src/shared/i18n/format.js';
@@ -17,7 +17,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const PHOTO_TTL_MS = 2 * 60 * 60 * 1000;
 const REFRESH_MS = 30_000;
 
-function catalogueOf(req: Request, deps: CoreDeps): Catalogue {
+function catalogueOf(req: Request, deps: ChatDeps): Catalogue {
   const asked = typeof req.query.lang === 'string' ? req.query.lang : req.acceptsLanguages('fr', 'en') || undefined;
   return t(resolveLocale(asked, deps.defaultLocale));
 }
@@ -40,7 +40,7 @@ function wallData(c: Catalogue, view: WallView, photoSrc: (id: number) => string
   };
 }
 
-export function wallRoutes(deps: CoreDeps, photoSecret: () => Promise<string>) {
+export function wallRoutes(deps: ChatDeps, photoSecret: () => Promise<string>) {
   const load = async (req: Request, res: Response): Promise<{ c: Catalogue; data: ReturnType<typeof wallData>; name: string } | null> => {
     const c = catalogueOf(req, deps);
     const id = String(req.params.campaignId ?? '');

@@ -6,7 +6,7 @@
 import type { App } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import { z } from 'zod';
-import { actorFor, type Actor } from '../../../src/chat/actor.js';
+import { actorFor, requireHr, type Actor } from '../../../src/chat/actor.js';
 import { message, type MessageReply } from '../../../src/chat/reply.js';
 import { photoNumbers } from '../../../src/photos/photo.js';
 import { withdrawnReply } from '../../../src/photos/photos-command.js';
@@ -91,7 +91,9 @@ const handlers: Record<string, Handler> = {
 };
 
 async function decide(sc: SlackContext, actor: Actor, where: { batchId: number; channel: string | null; ts: string | null }, client: WebClient, decision: Decision): Promise<void> {
-  const result = await reviewBatch(sc.deps, actor, where.batchId, decision);
+  const hr = await requireHr(actor);
+  if (!hr) return refuse(client, actor.identity.userId, where, photoErrorText(actor.c, 'photo.not_hr'));
+  const result = await reviewBatch(sc.deps, hr, where.batchId, decision);
   if (!result.ok) return refuse(client, actor.identity.userId, where, photoErrorText(actor.c, result.error, result.details));
   const numbers = photoNumbers(result.value.batch.photos.filter((ph) => ph.withdrawnAt === null).map((ph) => ph.id));
   const done = decision.approve ? actor.c.photos.youApproved(numbers) : actor.c.photos.youRejected(numbers);

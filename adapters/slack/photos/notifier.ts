@@ -3,8 +3,7 @@
  * the Approve / Reject message), notices to uploaders, and deleting the bot's own file copies.
  */
 import type { WebClient } from '@slack/web-api';
-import type { CoreDeps } from '../../../src/deps.js';
-import type { PhotoPost, Recipient, ReviewRequest } from '../../../src/photos/ports.js';
+import type { PhotoDeps, PhotoPost, Recipient, ReviewRequest } from '../../../src/photos/ports.js';
 import type { PlatformPhotoNotifier } from '../../photos/wiring.js';
 import type { MessageReply } from '../../../src/chat/reply.js';
 import { t } from '../../../src/shared/i18n/index.js';
@@ -18,15 +17,14 @@ export class SlackPhotoNotifier implements PlatformPhotoNotifier {
 
   constructor(
     private readonly client: WebClient,
-    private readonly deps: CoreDeps,
+    private readonly photos: Pick<PhotoDeps, 'store' | 'storage'>,
     logger: Logger,
   ) {
     this.log = logger.child({ component: 'photos', platform: 'slack' });
   }
 
   async requestReview(to: Recipient, { batch, uploaderName }: ReviewRequest): Promise<boolean> {
-    const p = this.deps.photos;
-    if (!p) return false;
+    const p = this.photos;
     try {
       const channel = await directChannel(this.client, to.userId);
       const files: Array<{ photoId: number; bytes: Buffer }> = [];

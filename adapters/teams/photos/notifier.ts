@@ -11,9 +11,9 @@ import { albumPayloadOf, teamsPersonalChat } from '../../../db/repositories/phot
 import type { TeamsConversation, TeamsConversationStore } from '../../../db/repositories/teams-conversations.js';
 import type { Database } from '../../../db/schema.js';
 import { message, type MessageReply } from '../../../src/chat/reply.js';
-import type { CoreDeps } from '../../../src/deps.js';
 import type { StoredFiles } from '../../../src/messaging/files.js';
-import type { PhotoPost, Recipient, ReviewRequest } from '../../../src/photos/ports.js';
+import type { PhotoDeps, PhotoPost, Recipient, ReviewRequest } from '../../../src/photos/ports.js';
+import type { Locale } from '../../../src/shared/money.js';
 import { parseOutgoingMessage } from '../../../src/outbox/payload.js';
 import { t } from '../../../src/shared/i18n/index.js';
 import type { Logger } from '../../logger.js';
@@ -31,7 +31,8 @@ export interface TeamsPhotoOptions {
   appId: string;
   mayUse(serviceUrl: string): boolean;
   db: Kysely<Database>;
-  deps: CoreDeps;
+  photos: Pick<PhotoDeps, 'store' | 'storage'>;
+  defaultLocale: Locale;
   files: StoredFiles;
   logger: Logger;
 }
@@ -80,7 +81,7 @@ export class TeamsPhotoNotifier implements PlatformPhotoNotifier {
   private async inlineImages(photos: Array<{ id: number; thumbKey: string }>): Promise<Array<{ id: number; dataUri: string }>> {
     const out: Array<{ id: number; dataUri: string }> = [];
     for (const photo of photos) {
-      const thumb = await this.o.deps.photos?.storage.get(photo.thumbKey);
+      const thumb = await this.o.photos.storage.get(photo.thumbKey);
       if (!thumb) continue;
       // Small enough for a card (Teams keeps messages to tens of kilobytes); the thumbnail is already clean.
       const small = await sharp(thumb).resize({ width: 240, height: 240, fit: 'inside' }).jpeg({ quality: 60 }).toBuffer();
@@ -97,7 +98,7 @@ export class TeamsPhotoNotifier implements PlatformPhotoNotifier {
       if (id === null) return false;
       // Remembered so that a rejection or a withdrawal takes the photos back out of HR's card.
       for (const photo of live) {
-        if (id && chat) await this.o.deps.photos?.store.recordPost({ photoId: photo.id, platform: 'teams', kind: 'message', destination: { platform: 'teams', conversationId: chat, locale: to.locale }, platformRef: `${REVIEW_REF}${id}` });
+        if (id && chat) await this.o.photos.store.recordPost({ photoId: photo.id, platform: 'teams', kind: 'message', destination: { platform: 'teams', conversationId: chat, locale: to.locale }, platformRef: `${REVIEW_REF}${id}` });
       }
       return true;
     } catch (error) {
@@ -124,7 +125,7 @@ export class TeamsPhotoNotifier implements PlatformPhotoNotifier {
     if (post.platformRef.startsWith(REVIEW_REF)) {
       const id = post.platformRef.slice(REVIEW_REF.length);
       // In the language of the HR person whose card it was (reviews recorded before that: the default).
-      const notice = cardActivity(noticeCard(message('info', [t(destination.locale ?? this.o.deps.defaultLocale).photos.removedCard])));
+      const notice = cardActivity(noticeCard(message('info', [t(destination.locale ?? this.o.defaultLocale).photos.removedCard])));
       await this.within(ref, (ctx) => ctx.updateActivity({ ...notice, id }));
       return true;
     }

@@ -2,7 +2,7 @@
  * `/give …` (Teams: `give …`): pledge items for a need, see one's gifts, cancel one. The same words
  * on both platforms; French ones accepted (`donner`, `mes`, `annuler`).
  */
-import type { CoreDeps } from '../../deps.js';
+import type { NeedsFeatureDeps } from '../../needs/ports.js';
 import { cancelGift, give, myGifts, type GiveOutcome } from '../../needs/give.service.js';
 import type { Catalogue } from '../../shared/i18n/index.js';
 import { missing } from '../../needs/need.js';
@@ -28,7 +28,7 @@ export function parseGiveCommand(text: string): GiveCommand {
   return { kind: 'give', text };
 }
 
-export async function giveCommand(deps: CoreDeps, actor: Actor, text: string, ctx: CommandContext): Promise<Reply> {
+export async function giveCommand(deps: NeedsFeatureDeps, actor: Actor, text: string, ctx: CommandContext): Promise<Reply> {
   const { c } = actor;
   const command = parseGiveCommand(text);
   const giver = { personId: actor.person.id, platform: actor.identity.platform };
@@ -47,7 +47,7 @@ export async function giveCommand(deps: CoreDeps, actor: Actor, text: string, ct
   }
 }
 
-async function giveReply(deps: CoreDeps, actor: Actor, text: string, ctx: CommandContext): Promise<Reply> {
+async function giveReply(deps: NeedsFeatureDeps, actor: Actor, text: string, ctx: CommandContext): Promise<Reply> {
   const { c } = actor;
   const result = await give(deps.needs, { personId: actor.person.id, platform: actor.identity.platform }, text, ctx.idempotencyKey);
   if (!result.ok) return message(result.error.code === 'give.quantity_missing' ? 'info' : 'error', giveErrorLines(c, result.error, ctx.prefix));
@@ -68,7 +68,7 @@ export function giveAnswer(c: Catalogue, outcome: GiveOutcome): MessageReply {
   ]);
 }
 
-async function listReply(deps: CoreDeps, actor: Actor, prefix: string): Promise<Reply> {
+async function listReply(deps: NeedsFeatureDeps, actor: Actor, prefix: string): Promise<Reply> {
   const { c } = actor;
   const mine = await myGifts(deps.needs, actor.person.id);
   if (!mine.ok) return message('info', [c.campaign.none]);

@@ -3,7 +3,7 @@
  * needed" for an item asked for at several sites) and what a submission comes to (errors field by
  * field, or the answer). Slack lays it out as a modal, Teams as an Adaptive Card; both submit here.
  */
-import type { CoreDeps } from '../../deps.js';
+import type { NeedsFeatureDeps } from '../../needs/ports.js';
 import { giveToNeed, type GiveError } from '../../needs/give.service.js';
 import { missing, shortfalls, type Need } from '../../needs/need.js';
 import { needsCampaign } from '../../needs/needs.service.js';
@@ -26,7 +26,7 @@ export type GiveField = 'need' | 'quantity';
 
 const groupKey = (n: Need) => `${n.itemKey}|${n.size ?? ''}`;
 
-export async function giveForm(deps: CoreDeps, actor: Actor): Promise<GiveFormReply | MessageReply> {
+export async function giveForm(deps: NeedsFeatureDeps, actor: Actor): Promise<GiveFormReply | MessageReply> {
   const { c } = actor;
   const campaign = await needsCampaign(deps.needs);
   if (!campaign) return message('info', [c.campaign.none]);
@@ -41,7 +41,7 @@ export async function giveForm(deps: CoreDeps, actor: Actor): Promise<GiveFormRe
 
 /** Stores a submitted form: a need must be picked and the quantity be a whole number it still needs. */
 export async function submitGiveForm(
-  deps: CoreDeps,
+  deps: NeedsFeatureDeps,
   actor: Actor,
   values: { need: string; quantity: string },
   idempotencyKey: string | null,
@@ -65,7 +65,7 @@ function fieldOf(error: GiveError, text: string): Partial<Record<GiveField, stri
 }
 
 /** `need:<id>` as is; `most:<item>|<size>` → the need of that item and size missing the most. */
-async function pickNeed(deps: CoreDeps, value: string): Promise<number | null> {
+async function pickNeed(deps: NeedsFeatureDeps, value: string): Promise<number | null> {
   const need = /^need:(\d{1,9})$/.exec(value);
   if (need) return Number(need[1]);
   const most = /^most:(.{1,80})$/.exec(value);

@@ -42,7 +42,6 @@ export const photosFr = {
   },
   nothingStored: 'Aucune photo n’a été enregistrée.',
   noCampaign: 'Aucune campagne n’existe pour y ranger des photos. Prévenez l’équipe RH.',
-  unavailable: 'Le partage de photos n’est pas disponible pour le moment.',
   consentTitle: 'Avant que quiconque les voie',
   consentStatement:
     'Je confirme que les personnes visibles sur ces photos ont accepté d’être photographiées et que les enfants n’y apparaissent que là où leurs familles l’ont accepté.',
@@ -168,7 +167,6 @@ export const photosEn: PhotosTexts = {
   },
   nothingStored: 'No photo was stored.',
   noCampaign: 'There is no campaign to keep photos in. Please tell the HR team.',
-  unavailable: 'Photo sharing is not available right now.',
   consentTitle: 'Before anyone sees them',
   consentStatement:
     'I confirm that the people shown in these photos agreed to be photographed, and that children appear only where their families agreed.',
