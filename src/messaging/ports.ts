@@ -3,7 +3,7 @@
  * reminders, promotions, album posts. The core decides what and to whom; each platform adapter
  * implements a PlatformSender; the outbox (durable, in Postgres) sits between the two.
  */
-import type { MessageReply } from '../chat/reply.js';
+import type { MessageReply } from '../chat/message.js';
 import type { Platform } from '../ports.js';
 import type { Locale } from '../shared/money.js';
 

@@ -4,7 +4,7 @@
  */
 import type { AdminDeps } from '../admins/ports.js';
 import type { CampaignDeps } from '../campaigns/ports.js';
-import type { MessageReply } from '../chat/reply.js';
+import type { MessageReply } from '../chat/message.js';
 import type { MessagingDeps } from '../messaging/deps.js';
 import type { LocaleDeps, Platform } from '../ports.js';
 import type { Locale } from '../shared/money.js';
