@@ -6,15 +6,15 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import { chartData } from '../../src/dashboard/charts.service.js';
-import type { ChatDeps } from '../../src/chat/deps.js';
 import type { ChartImages } from '../../src/messaging/charts.js';
 import { t } from '../../src/shared/i18n/index.js';
 import { chartLink } from './chart-route.js';
 import { progressChartPng } from './progress-chart.js';
+import type { DashboardFeatureDeps } from '../../src/dashboard/ports.js';
 
 export const CHART_LINK_TTL_MS = 30 * 24 * 60 * 60 * 1000;
 
-export function chartImages(deps: ChatDeps, db: Kysely<Database>, publicUrl: string): ChartImages {
+export function chartImages(deps: DashboardFeatureDeps, db: Kysely<Database>, publicUrl: string): ChartImages {
   return {
     async png(campaignId, locale) {
       const data = await chartData(deps, campaignId);

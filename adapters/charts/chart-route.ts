@@ -8,12 +8,13 @@ import type { Kysely } from 'kysely';
 import { appSecret } from '../../db/repositories/secrets.js';
 import type { Database } from '../../db/schema.js';
 import { chartData } from '../../src/dashboard/charts.service.js';
-import type { ChatDeps } from '../../src/chat/deps.js';
 import { resolveLocale, t } from '../../src/shared/i18n/index.js';
 import type { Locale } from '../../src/shared/money.js';
 import { checkSignedPath, signPath } from '../../src/shared/signed-links.js';
 import type { Logger } from '../logger.js';
 import { progressChartPng } from './progress-chart.js';
+import type { DashboardFeatureDeps } from '../../src/dashboard/ports.js';
+import type { LocaleDeps } from '../../src/ports.js';
 
 export const CHART_SECRET = 'chart-links';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -25,7 +26,7 @@ export async function chartLink(db: Kysely<Database>, publicUrl: string, campaig
   return `${publicUrl}${path}?${signPath(await appSecret(db, CHART_SECRET), path, expiresAt)}&lang=${locale}`;
 }
 
-export function chartRoute(deps: ChatDeps, db: Kysely<Database>, logger: Logger) {
+export function chartRoute(deps: DashboardFeatureDeps & LocaleDeps, db: Kysely<Database>, logger: Logger) {
   return (app: Express): void => {
     app.get('/charts/:campaignId/progress.png', async (req, res) => {
       const id = String(req.params.campaignId);

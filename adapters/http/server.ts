@@ -1,12 +1,13 @@
 import { createServer, type Server } from 'node:http';
 import express, { type Express, type NextFunction, type Request, type Response } from 'express';
 import { currentProgress } from '../../src/campaigns/campaigns.service.js';
-import type { ChatDeps } from '../../src/chat/deps.js';
 import { publicNeeds } from '../../src/needs/needs.service.js';
 import type { Logger } from '../logger.js';
+import type { CampaignDeps } from '../../src/campaigns/ports.js';
+import type { NeedsFeatureDeps } from '../../src/needs/ports.js';
 
 export interface HttpOptions {
-  deps: ChatDeps;
+  deps: CampaignDeps & NeedsFeatureDeps;
   logger: Logger;
   ping(): Promise<boolean>;
   /** Raw Node handler for POST /slack/events (Bolt verifies the signature on the raw bytes). */

@@ -8,14 +8,14 @@ import type { Kysely } from 'kysely';
 import { appSecret } from '../../db/repositories/secrets.js';
 import { LINKS_SECRET } from '../../db/repositories/volunteers.js';
 import type { Database } from '../../db/schema.js';
-import type { ChatDeps } from '../../src/chat/deps.js';
 import { checkSignedPath } from '../../src/shared/signed-links.js';
 import { volunteersCsv } from '../../src/volunteers/export.js';
 import type { Logger } from '../logger.js';
+import type { VolunteerFeatureDeps } from '../../src/volunteers/ports.js';
 
 const PATH = /^\/files\/volunteers\/([0-9a-f-]{36})(?:\/(\d{1,9}))?\.csv$/;
 
-export function volunteerFilesRoute(deps: ChatDeps, db: Kysely<Database>, logger: Logger) {
+export function volunteerFilesRoute(deps: VolunteerFeatureDeps, db: Kysely<Database>, logger: Logger) {
   const handle = async (req: Request, res: Response) => {
     const m = PATH.exec(req.path);
     if (!m || !m[1]) {

@@ -11,6 +11,7 @@ import { helpReply } from './help.js';
 import { caravanNeedsVerb, NEEDS_VERBS } from './needs/caravan-needs.js';
 import type { CommandContext } from './pledge-command.js';
 import { message, type Reply } from './reply.js';
+import type { VolunteerFeatureDeps } from '../volunteers/ports.js';
 
 /** `/caravan …`: progress for everyone, help, and HR's tools. */
 export async function caravanCommand(deps: ChatDeps, actor: Actor, text: string, ctx: CommandContext): Promise<Reply> {
@@ -87,7 +88,7 @@ export async function caravanCommand(deps: ChatDeps, actor: Actor, text: string,
   }
 }
 
-async function progressReply(deps: ChatDeps, actor: Actor): Promise<Reply> {
+async function progressReply(deps: VolunteerFeatureDeps, actor: Actor): Promise<Reply> {
   const { c } = actor;
   const progress = await currentProgress(deps);
   if (!progress.ok) return message('info', [pledgeErrorText(c, 'campaign.none', progress.details, 'MAD', '')]);

@@ -25,7 +25,7 @@ export const WALL_NEEDS = 5;
 export const wallPath = (campaignId: string) => `/wall/${campaignId}`;
 
 /** The wall shows the totals, the milestones passed, the newest photos and the biggest shortfalls. */
-type Deps = DashboardFeatureDeps & { messaging: Pick<MessagingDeps, 'milestones'>; needs: NeedsDeps; photos: PhotoDeps };
+export type WallDeps = DashboardFeatureDeps & { messaging: Pick<MessagingDeps, 'milestones'>; needs: NeedsDeps; photos: PhotoDeps };
 
 /** The current campaign's wallboard link. `campaign.none` when there is no campaign. HR is checked by the caller. */
 export async function wallboardLink(deps: DashboardFeatureDeps): Promise<Result<{ campaign: Campaign; url: string; expiresAt: Date }, 'campaign.none'>> {
@@ -64,7 +64,7 @@ export interface WallView {
 }
 
 /** What the wall shows for a campaign; null when the campaign does not exist. */
-export async function wallView(deps: Deps, campaignId: string): Promise<WallView | null> {
+export async function wallView(deps: WallDeps, campaignId: string): Promise<WallView | null> {
   const campaign = await deps.campaigns.get(campaignId);
   if (!campaign) return null;
   const [totals, days, claimed, amounts, photos, needs] = await Promise.all([

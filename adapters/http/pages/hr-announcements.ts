@@ -8,11 +8,11 @@ import { z } from 'zod';
 import { announce, announcementMessage, checkAnnouncement, deliveryStatus } from '../../../src/announcements/announcements.service.js';
 import { zonedTime } from '../../../src/announcements/schedule.js';
 import { announceErrorText, deliveryStatusLines } from '../../../src/announcements/texts.js';
-import type { ChatDeps } from '../../../src/chat/deps.js';
 import type { HrSession } from '../../../src/dashboard/ports.js';
 import { t, type Catalogue } from '../../../src/shared/i18n/index.js';
 import type { HrHandler } from './hr-routes.js';
 import { sendPage } from './render.js';
+import type { BroadcastDeps } from '../../../src/messaging/deps.js';
 
 const form = z.object({
   text: z.string().max(10_000).default(''),
@@ -24,16 +24,16 @@ const form = z.object({
 });
 type Draft = z.infer<typeof form>;
 
-async function render(deps: ChatDeps, res: Parameters<HrHandler>[1], session: HrSession, c: Catalogue, draft: Draft, extra: { preview?: string[]; notice?: string; error?: string; status?: number }) {
+async function render(deps: BroadcastDeps, res: Parameters<HrHandler>[1], session: HrSession, c: Catalogue, draft: Draft, extra: { preview?: string[]; notice?: string; error?: string; status?: number }) {
   const report = deliveryStatusLines(c, await deliveryStatus(deps, 5), deps.timeZone, session.platform, deps.clock.now());
   sendPage(res, extra.status ?? 200, 'announcements', c, { session, nav: 'announcements', draft: { ...draft, key: draft.key ?? randomUUID() }, report, preview: extra.preview ?? null, notice: extra.notice ?? null, error: extra.error ?? null });
 }
 
-export function announcementsPage(deps: ChatDeps): HrHandler {
+export function announcementsPage(deps: BroadcastDeps): HrHandler {
   return async (_req, res, session, c) => render(deps, res, session, c, form.parse({}), {});
 }
 
-export function announcementsForm(deps: ChatDeps): HrHandler {
+export function announcementsForm(deps: BroadcastDeps): HrHandler {
   return async (req, res, session, c) => {
     const parsed = form.safeParse(req.body);
     const draft = parsed.success ? parsed.data : form.parse({});

@@ -1,6 +1,5 @@
 /** `/hr`: the same numbers as /api/campaigns/current, the per-day chart, milestones and volunteers. */
 import { currentProgress } from '../../../src/campaigns/campaigns.service.js';
-import type { ChatDeps } from '../../../src/chat/deps.js';
 import { listMilestones } from '../../../src/milestones/milestones.service.js';
 import { missing } from '../../../src/needs/need.js';
 import { needsOverview } from '../../../src/needs/needs.service.js';
@@ -11,8 +10,12 @@ import { everyDay } from '../../../src/dashboard/charts.service.js';
 import { dayChartSvg } from './day-chart.js';
 import type { HrHandler } from './hr-routes.js';
 import { sendPage } from './render.js';
+import type { DashboardFeatureDeps } from '../../../src/dashboard/ports.js';
+import type { BroadcastDeps } from '../../../src/messaging/deps.js';
+import type { NeedsFeatureDeps } from '../../../src/needs/ports.js';
+import type { VolunteerFeatureDeps } from '../../../src/volunteers/ports.js';
 
-export function overviewPage(deps: ChatDeps): HrHandler {
+export function overviewPage(deps: DashboardFeatureDeps & BroadcastDeps & VolunteerFeatureDeps & NeedsFeatureDeps): HrHandler {
   return async (_req, res, session, c) => {
     const words = c.dashboard.pages;
     const progress = await currentProgress(deps);
@@ -57,7 +60,7 @@ export function overviewPage(deps: ChatDeps): HrHandler {
 }
 
 /** In-kind needs site by site, the biggest shortfall of each site first: counts only, never who gives. */
-async function needRows(deps: ChatDeps, c: Catalogue) {
+async function needRows(deps: DashboardFeatureDeps & BroadcastDeps & VolunteerFeatureDeps & NeedsFeatureDeps, c: Catalogue) {
   const overview = await needsOverview(deps.needs);
   if (!overview.ok) return [];
   return overview.value.sites.flatMap(({ site, needs }) =>

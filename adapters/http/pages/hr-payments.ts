@@ -4,13 +4,14 @@
  */
 import { z } from 'zod';
 import { currentProgress } from '../../../src/campaigns/campaigns.service.js';
-import type { ChatDeps } from '../../../src/chat/deps.js';
 import { confirmPayments, previewPayments, type PaymentLine, type PaymentsError } from '../../../src/dashboard/payments.js';
 import { money } from '../../../src/shared/i18n/format.js';
 import type { Catalogue } from '../../../src/shared/i18n/index.js';
 import { hrOf } from './hr-actor.js';
 import type { HrHandler } from './hr-routes.js';
 import { sendPage } from './render.js';
+import type { ActorDeps } from '../../../src/chat/actor.js';
+import type { PledgeDeps } from '../../../src/pledges/ports.js';
 
 const body = z.object({ csv: z.string().max(400_000) });
 
@@ -46,7 +47,7 @@ export function paymentsPage(): HrHandler {
   return async (_req, res, session, c) => sendPage(res, 200, 'payments', c, { session, nav: 'payments', csv: '', error: null, preview: null });
 }
 
-export function paymentsPreview(deps: ChatDeps): HrHandler {
+export function paymentsPreview(deps: PledgeDeps & ActorDeps): HrHandler {
   return async (req, res, session, c) => {
     const progress = await currentProgress(deps);
     const parsed = body.safeParse(req.body);
@@ -66,7 +67,7 @@ export function paymentsPreview(deps: ChatDeps): HrHandler {
   };
 }
 
-export function paymentsConfirm(deps: ChatDeps): HrHandler {
+export function paymentsConfirm(deps: PledgeDeps & ActorDeps): HrHandler {
   return async (req, res, session, c) => {
     const progress = await currentProgress(deps);
     const parsed = body.safeParse(req.body);

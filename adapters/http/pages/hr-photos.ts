@@ -8,7 +8,6 @@ import type { Request, Response } from 'express';
 import { z } from 'zod';
 import { requireHr } from '../../../src/chat/actor.js';
 import { currentProgress } from '../../../src/campaigns/campaigns.service.js';
-import type { ChatDeps } from '../../../src/chat/deps.js';
 import { photoNumbers } from '../../../src/photos/photo.js';
 import { reviewBatch } from '../../../src/photos/review.service.js';
 import { photoErrorText } from '../../../src/photos/texts.js';
@@ -16,6 +15,8 @@ import { withdrawPhotos } from '../../../src/photos/withdraw.service.js';
 import { sessionActor } from './hr-actor.js';
 import type { HrHandler } from './hr-routes.js';
 import { sendPage } from './render.js';
+import type { ActorDeps } from '../../../src/chat/actor.js';
+import type { PhotoFeatureDeps } from '../../../src/photos/ports.js';
 
 const id = z.string().regex(/^\d{1,15}$/).transform(Number);
 const reviewBody = z.object({ batch: id, decision: z.enum(['approve', 'reject']), reason: z.string().max(2000).optional() });
@@ -23,7 +24,7 @@ const withdrawBody = z.object({ photo: id });
 
 const back = (res: Response, notice: string) => res.redirect(303, `/hr/photos?${new URLSearchParams({ notice }).toString()}`);
 
-export function photosPage(deps: ChatDeps): HrHandler {
+export function photosPage(deps: PhotoFeatureDeps & ActorDeps): HrHandler {
   return async (req, res, session, c) => {
     const p = deps.photos;
     const progress = await currentProgress(deps);
@@ -43,7 +44,7 @@ export function photosPage(deps: ChatDeps): HrHandler {
   };
 }
 
-export function reviewForm(deps: ChatDeps): HrHandler {
+export function reviewForm(deps: PhotoFeatureDeps & ActorDeps): HrHandler {
   return async (req, res, session, c) => {
     const parsed = reviewBody.safeParse(req.body);
     if (!parsed.success) return back(res, c.photos.gallery.invalid);
@@ -57,7 +58,7 @@ export function reviewForm(deps: ChatDeps): HrHandler {
   };
 }
 
-export function withdrawForm(deps: ChatDeps): HrHandler {
+export function withdrawForm(deps: PhotoFeatureDeps & ActorDeps): HrHandler {
   return async (req, res, session, c) => {
     const parsed = withdrawBody.safeParse(req.body);
     if (!parsed.success) return back(res, c.photos.gallery.invalid);
@@ -67,7 +68,7 @@ export function withdrawForm(deps: ChatDeps): HrHandler {
 }
 
 /** A thumbnail for HR's eyes: a photo of a batch waiting for review or published, never a withdrawn one. */
-export function thumbRoute(deps: ChatDeps): HrHandler {
+export function thumbRoute(deps: PhotoFeatureDeps & ActorDeps): HrHandler {
   return async (req: Request, res: Response) => {
     const photoId = id.safeParse(String(req.params.id ?? ''));
     const batch = photoId.success ? await deps.photos?.store.batchOfPhoto(photoId.data) : null;

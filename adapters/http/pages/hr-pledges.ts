@@ -4,7 +4,6 @@
  */
 import { z } from 'zod';
 import { currentProgress } from '../../../src/campaigns/campaigns.service.js';
-import type { ChatDeps } from '../../../src/chat/deps.js';
 import { pledgesCsv } from '../../../src/pledges/export.js';
 import { collectPledge } from '../../../src/pledges/pledges.service.js';
 import { collectErrorText } from '../../../src/pledges/texts.js';
@@ -13,6 +12,8 @@ import { formatDay, money } from '../../../src/shared/i18n/format.js';
 import { hrOf } from './hr-actor.js';
 import type { HrHandler } from './hr-routes.js';
 import { sendPage } from './render.js';
+import type { ActorDeps } from '../../../src/chat/actor.js';
+import type { PledgeDeps } from '../../../src/pledges/ports.js';
 
 /** At most this many pledges in one bulk collect (one form post). */
 const BULK_MAX = 1000;
@@ -20,7 +21,7 @@ const BULK_MAX = 1000;
 const ids = z.union([z.string(), z.array(z.string())]).transform((v) => (Array.isArray(v) ? v : [v]));
 const collectBody = z.object({ one: z.string().optional(), ids: ids.optional() });
 
-export function pledgesPage(deps: ChatDeps): HrHandler {
+export function pledgesPage(deps: PledgeDeps & ActorDeps): HrHandler {
   return async (req, res, session, c) => {
     const progress = await currentProgress(deps);
     if (!progress.ok) return sendPage(res, 200, 'pledges', c, { session, nav: 'pledges', campaign: null, rows: [], notice: null });
@@ -46,7 +47,7 @@ export function pledgesPage(deps: ChatDeps): HrHandler {
   };
 }
 
-export function collectForm(deps: ChatDeps): HrHandler {
+export function collectForm(deps: PledgeDeps & ActorDeps): HrHandler {
   return async (req, res, session, c) => {
     const hr = await hrOf(deps, session, res, c);
     if (!hr) return;
@@ -66,7 +67,7 @@ export function collectForm(deps: ChatDeps): HrHandler {
   };
 }
 
-export function pledgesCsvRoute(deps: ChatDeps): HrHandler {
+export function pledgesCsvRoute(deps: PledgeDeps & ActorDeps): HrHandler {
   return async (_req, res) => {
     const progress = await currentProgress(deps);
     res.status(200).set({

@@ -4,7 +4,6 @@
  * direct message as from chat and a freed seat goes to the next in line.
  */
 import { z } from 'zod';
-import type { ChatDeps } from '../../../src/chat/deps.js';
 import { campaignTrips } from '../../../src/volunteers/trips.service.js';
 import { hrMoveSignup } from '../../../src/volunteers/hr.service.js';
 import { hrMoveText } from '../../../src/volunteers/hr-move-text.js';
@@ -12,10 +11,12 @@ import { roleName, stateText } from '../../../src/volunteers/texts.js';
 import { hrOf } from './hr-actor.js';
 import type { HrHandler } from './hr-routes.js';
 import { sendPage } from './render.js';
+import type { ActorDeps } from '../../../src/chat/actor.js';
+import type { VolunteerFeatureDeps } from '../../../src/volunteers/ports.js';
 
 const moveBody = z.object({ signup: z.string().regex(/^\d{1,9}$/), to: z.enum(['confirmed', 'waitlisted', 'removed']) });
 
-export function tripsPage(deps: ChatDeps): HrHandler {
+export function tripsPage(deps: VolunteerFeatureDeps & ActorDeps): HrHandler {
   return async (req, res, session, c) => {
     const { trips } = await campaignTrips(deps);
     const views = await Promise.all(
@@ -40,7 +41,7 @@ export function tripsPage(deps: ChatDeps): HrHandler {
   };
 }
 
-export function moveForm(deps: ChatDeps): HrHandler {
+export function moveForm(deps: VolunteerFeatureDeps & ActorDeps): HrHandler {
   return async (req, res, session, c) => {
     const hr = await hrOf(deps, session, res, c);
     if (!hr) return;

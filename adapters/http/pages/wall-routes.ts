@@ -4,20 +4,21 @@
  * with no number in it. What they show holds no name and no personal data.
  */
 import type { Express, Request, Response } from 'express';
-import type { ChatDeps } from '../../../src/chat/deps.js';
 import { checkWallLink, wallView, type WallView } from '../../../src/dashboard/wallboard.service.js';
 import { resolveLocale, t, type Catalogue } from '../../../src/shared/i18n/index.js';
 import { formatPercent, money } from '../../../src/shared/i18n/format.js';
 import { signPath } from '../../../src/shared/signed-links.js';
 import { imagePath } from '../../photos/links.js';
 import { pageHeaders, sendPage } from './render.js';
+import type { WallDeps } from '../../../src/dashboard/wallboard.service.js';
+import type { LocaleDeps } from '../../../src/ports.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 /** Photo links in the data live this long; the page refreshes them well before. */
 const PHOTO_TTL_MS = 2 * 60 * 60 * 1000;
 const REFRESH_MS = 30_000;
 
-function catalogueOf(req: Request, deps: ChatDeps): Catalogue {
+function catalogueOf(req: Request, deps: WallDeps & LocaleDeps): Catalogue {
   const asked = typeof req.query.lang === 'string' ? req.query.lang : req.acceptsLanguages('fr', 'en') || undefined;
   return t(resolveLocale(asked, deps.defaultLocale));
 }
@@ -40,7 +41,7 @@ function wallData(c: Catalogue, view: WallView, photoSrc: (id: number) => string
   };
 }
 
-export function wallRoutes(deps: ChatDeps, photoSecret: () => Promise<string>) {
+export function wallRoutes(deps: WallDeps & LocaleDeps, photoSecret: () => Promise<string>) {
   const load = async (req: Request, res: Response): Promise<{ c: Catalogue; data: ReturnType<typeof wallData>; name: string } | null> => {
     const c = catalogueOf(req, deps);
     const id = String(req.params.campaignId ?? '');
