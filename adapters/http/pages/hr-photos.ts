@@ -29,11 +29,11 @@ export function photosPage(deps: PhotoFeatureDeps & ActorDeps): HrHandler {
     const p = deps.photos;
     const progress = await currentProgress(deps);
     const campaignId = progress.ok ? progress.value.campaign.id : null;
-    const [pending, published] = p && campaignId ? await Promise.all([p.store.inReview(campaignId), p.store.published(campaignId)]) : [[], []];
+    const [pending, published] = campaignId ? await Promise.all([p.store.inReview(campaignId), p.store.published(campaignId)]) : [[], []];
     const batches = await Promise.all(
       pending.map(async (b) => ({
         id: b.id,
-        from: (await p?.store.displayName(b.uploader.personId)) ?? c.volunteers.hr.unnamed,
+        from: (await p.store.displayName(b.uploader.personId)) ?? c.volunteers.hr.unnamed,
         caption: [b.place, b.caption].filter((x) => x !== null && x !== '').join(' — '),
         photos: b.photos.filter((ph) => ph.withdrawnAt === null).map((ph) => ph.id),
       })),
@@ -71,9 +71,9 @@ export function withdrawForm(deps: PhotoFeatureDeps & ActorDeps): HrHandler {
 export function thumbRoute(deps: PhotoFeatureDeps & ActorDeps): HrHandler {
   return async (req: Request, res: Response) => {
     const photoId = id.safeParse(String(req.params.id ?? ''));
-    const batch = photoId.success ? await deps.photos?.store.batchOfPhoto(photoId.data) : null;
+    const batch = photoId.success ? await deps.photos.store.batchOfPhoto(photoId.data) : null;
     const photo = batch?.photos.find((ph) => photoId.success && ph.id === photoId.data && ph.withdrawnAt === null);
-    const bytes = batch && photo && (batch.status === 'in_review' || batch.status === 'approved') ? await deps.photos?.storage.get(photo.thumbKey) : null;
+    const bytes = batch && photo && (batch.status === 'in_review' || batch.status === 'approved') ? await deps.photos.storage.get(photo.thumbKey) : null;
     if (!bytes) {
       res.status(404).type('text/plain').send('not found');
       return;

@@ -100,7 +100,7 @@ export async function receiveTeamsPhotos(tc: TeamsContext, ctx: TurnContext, tur
   }
   const actor = await actorFor(tc.deps, identity);
   const { c } = actor;
-  const maxBytes = tc.deps.photos?.maxBytes ?? 0;
+  const maxBytes = tc.deps.photos.maxBytes;
   const files = await fetchAll(tc, ctx, turn, candidates, maxBytes);
   const caption = commandText(turn).replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim();
   const result = await receivePhotos(tc.deps, actor, { sourceKey: `teams:${turn.conversationId}:${turn.activityId ?? randomUUID()}`, text: caption || null, files });
