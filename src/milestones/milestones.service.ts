@@ -1,5 +1,6 @@
 import type { Campaign } from '../campaigns/campaign.js';
 import { currentProgress } from '../campaigns/campaigns.service.js';
+import type { HrActor } from '../chat/actor.js';
 import type { BroadcastDeps } from '../messaging/deps.js';
 import type { PledgeChange, TotalsListener } from '../ports.js';
 import { parseAmount, type AmountError } from '../shared/amount.js';
@@ -110,19 +111,19 @@ export type MilestoneAddError = AmountError | 'campaign.none';
 
 /**
  * HR adds a milestone amount to the current campaign. One already passed is kept but marked reached,
- * so it is never announced late. Errors: `amount.*`, `campaign.none`.
+ * so it is never announced late. Only HR (`requireHr`). Errors: `amount.*`, `campaign.none`.
  */
 export async function addMilestone(
   deps: BroadcastDeps,
+  hr: HrActor,
   amountText: string,
-  addedBy: string,
 ): Promise<Result<{ campaign: Campaign; amount: Minor; added: boolean; alreadyPassed: boolean }, MilestoneAddError>> {
   const amount = parseAmount(amountText);
   if (!amount.ok) return amount;
   const progress = await currentProgress(deps);
   if (!progress.ok) return err('campaign.none');
   const { campaign, totals } = progress.value;
-  const { added } = await deps.messaging.milestones.addAmount(campaign.id, amount.value, addedBy);
+  const { added } = await deps.messaging.milestones.addAmount(campaign.id, amount.value, `${hr.identity.platform}:${hr.identity.userId}`);
   const alreadyPassed = totals.pledgedMinor >= amount.value;
   if (added && alreadyPassed) await deps.messaging.milestones.claim(campaign.id, [`amount:${amount.value}`], deps.clock.now());
   return ok({ campaign, amount: amount.value, added, alreadyPassed });

@@ -10,8 +10,10 @@ import { zonedTime } from '../../../src/announcements/schedule.js';
 import { announceErrorText, deliveryStatusLines } from '../../../src/announcements/texts.js';
 import type { HrSession } from '../../../src/dashboard/ports.js';
 import { t, type Catalogue } from '../../../src/shared/i18n/index.js';
+import { hrOf } from './hr-actor.js';
 import type { HrHandler } from './hr-routes.js';
 import { sendPage } from './render.js';
+import type { ActorDeps } from '../../../src/chat/actor.js';
 import type { BroadcastDeps } from '../../../src/messaging/deps.js';
 
 const form = z.object({
@@ -24,16 +26,16 @@ const form = z.object({
 });
 type Draft = z.infer<typeof form>;
 
-async function render(deps: BroadcastDeps, res: Parameters<HrHandler>[1], session: HrSession, c: Catalogue, draft: Draft, extra: { preview?: string[]; notice?: string; error?: string; status?: number }) {
+async function render(deps: BroadcastDeps & ActorDeps, res: Parameters<HrHandler>[1], session: HrSession, c: Catalogue, draft: Draft, extra: { preview?: string[]; notice?: string; error?: string; status?: number }) {
   const report = deliveryStatusLines(c, await deliveryStatus(deps, 5), deps.timeZone, session.platform, deps.clock.now());
   sendPage(res, extra.status ?? 200, 'announcements', c, { session, nav: 'announcements', draft: { ...draft, key: draft.key ?? randomUUID() }, report, preview: extra.preview ?? null, notice: extra.notice ?? null, error: extra.error ?? null });
 }
 
-export function announcementsPage(deps: BroadcastDeps): HrHandler {
+export function announcementsPage(deps: BroadcastDeps & ActorDeps): HrHandler {
   return async (_req, res, session, c) => render(deps, res, session, c, form.parse({}), {});
 }
 
-export function announcementsForm(deps: BroadcastDeps): HrHandler {
+export function announcementsForm(deps: BroadcastDeps & ActorDeps): HrHandler {
   return async (req, res, session, c) => {
     const parsed = form.safeParse(req.body);
     const draft = parsed.success ? parsed.data : form.parse({});
@@ -46,7 +48,9 @@ export function announcementsForm(deps: BroadcastDeps): HrHandler {
       const shown = announcementMessage(t(deps.defaultLocale), checked.value.text);
       return render(deps, res, session, c, draft, { preview: [shown.headline ?? '', ...shown.lines] });
     }
-    const done = await announce(deps, { text: checked.value.text, sendAt, createdBy: `${session.platform}:${session.userId}`, dedupeKey: `hr-page:${draft.key ?? randomUUID()}`, alsoVolunteers: draft.volunteers === 'on' });
+    const hr = await hrOf(deps, session, res, c);
+    if (!hr) return;
+    const done = await announce(deps, hr, { text: checked.value.text, sendAt, dedupeKey: `hr-page:${draft.key ?? randomUUID()}`, alsoVolunteers: draft.volunteers === 'on' });
     if (!done.ok) return render(deps, res, session, c, draft, { error: announceErrorText(c, done.error, done.details, '/'), status: 422 });
     const a = c.broadcasts.announce;
     const audience = a.audience(done.value.channels, draft.volunteers === 'on' ? done.value.volunteers : null);

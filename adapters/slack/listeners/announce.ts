@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { announce, announcementMessage, checkAnnouncement } from '../../../src/announcements/announcements.service.js';
 import { announceErrorText } from '../../../src/announcements/texts.js';
 import { today } from '../../../src/campaigns/campaigns.service.js';
-import { actorFor } from '../../../src/chat/actor.js';
+import { actorFor, requireHr, type HrActor } from '../../../src/chat/actor.js';
 import { t, type Catalogue } from '../../../src/shared/i18n/index.js';
 import {
   ANNOUNCE_BLOCK,
@@ -77,7 +77,7 @@ export function registerAnnounceViews(app: App, sc: SlackContext): void {
     const c = t(meta.success ? meta.data.locale : sc.deps.defaultLocale);
     try {
       const actor = await actorFor(sc.deps, await sc.people.identity(...submitter(body)));
-      const outcome = meta.success ? await confirm(sc, c, actor.identity.userId, meta.data, view.id, await actor.isAdmin()) : c.common.sorry;
+      const outcome = meta.success ? await confirm(sc, c, await requireHr(actor), meta.data, view.id) : c.common.sorry;
       await ack({ response_action: 'update', view: announceDoneModal(c, outcome) });
     } catch (error) {
       logger.error(`announcement form failed: ${String(error)}`);
@@ -96,16 +96,14 @@ async function confirmedVolunteers(sc: SlackContext): Promise<number> {
 async function confirm(
   sc: SlackContext,
   c: Catalogue,
-  userId: string,
+  hr: HrActor | null,
   meta: z.infer<typeof confirmMeta>,
   viewId: string,
-  admin: boolean,
 ): Promise<string> {
-  if (!admin) return c.common.notAdmin;
-  const result = await announce(sc.deps, {
+  if (!hr) return c.common.notAdmin;
+  const result = await announce(sc.deps, hr, {
     text: meta.text,
     sendAt: meta.sendAt === null ? null : new Date(meta.sendAt),
-    createdBy: `slack:${userId}`,
     dedupeKey: `announcement:slack:view:${viewId}`,
     alsoVolunteers: meta.volunteers,
   });
