@@ -7,7 +7,8 @@
 import express, { type Express, type Request, type Response } from 'express';
 import type { ChatDeps } from '../../../src/chat/deps.js';
 import type { HrSession } from '../../../src/dashboard/ports.js';
-import { currentSession, redeemSignIn, signOut } from '../../../src/dashboard/sessions.service.js';
+import { currentSession, redeemSignIn, signOut, type SessionDeps } from '../../../src/dashboard/sessions.service.js';
+import type { LocaleDeps } from '../../../src/ports.js';
 import { resolveLocale, t, type Catalogue } from '../../../src/shared/i18n/index.js';
 import { overviewPage } from './hr-overview.js';
 import { announcementsForm, announcementsPage } from './hr-announcements.js';
@@ -25,13 +26,13 @@ export interface HrOptions {
 
 export type HrHandler = (req: Request, res: Response, session: HrSession, c: Catalogue) => Promise<void>;
 
-function visitorCatalogue(req: Request, deps: ChatDeps): Catalogue {
+function visitorCatalogue(req: Request, deps: LocaleDeps): Catalogue {
   const accepted = req.acceptsLanguages('fr', 'en');
   return t(accepted ? resolveLocale(accepted, deps.defaultLocale) : deps.defaultLocale);
 }
 
 /** Runs `handler` only for a live HR session; anyone else gets the sign-in page (or 403), never data. */
-function guarded(deps: ChatDeps, options: HrOptions, handler: HrHandler, changes: boolean) {
+function guarded(deps: SessionDeps & LocaleDeps, options: HrOptions, handler: HrHandler, changes: boolean) {
   return async (req: Request, res: Response): Promise<void> => {
     const found = await currentSession(deps, sessionCookie(req));
     if (!found.ok) {
@@ -47,7 +48,7 @@ function guarded(deps: ChatDeps, options: HrOptions, handler: HrHandler, changes
   };
 }
 
-function signInRoutes(app: Express, deps: ChatDeps, options: HrOptions, form: express.RequestHandler): void {
+function signInRoutes(app: Express, deps: SessionDeps & LocaleDeps, options: HrOptions, form: express.RequestHandler): void {
   app.get('/hr/signin/:token', (req, res) => {
     sendPage(res, 200, 'signin-confirm', visitorCatalogue(req, deps), { token: String(req.params.token) });
   });
