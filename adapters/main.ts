@@ -7,6 +7,13 @@ import type { AddressInfo } from 'node:net';
 import { migrateToLatest, openDatabase, type DatabaseHandle } from '../db/connect.js';
 import { messagingDeps } from '../db/repositories/messaging.js';
 import { needsDeps } from '../db/repositories/needs-deps.js';
+import { photoStore } from '../db/repositories/photos.js';
+import { signingKeys } from '../db/repositories/secrets.js';
+import { outboxQueue } from '../db/repositories/outbox-queue.js';
+import { teamsConversationStore } from '../db/repositories/teams-conversations.js';
+import { teamsPhotoLookups } from '../db/repositories/photo-lookups.js';
+import { slackEventLog } from '../db/repositories/slack-events.js';
+import { slackHolds } from '../db/repositories/slack-holds.js';
 import { createStores } from '../db/stores.js';
 import { dashboardDeps } from '../db/repositories/dashboard.js';
 import { volunteerDeps, volunteerDirectory } from '../db/repositories/volunteers.js';
@@ -101,8 +108,18 @@ export function buildDeps(
     retentionDays: config.volunteerRetentionDays,
     publicUrl: config.publicUrl,
   });
-  const needs = needsDeps(database.db, clock, { timeZone: config.timeZone, defaultLocale: config.defaultLocale, staticAdmins: new Set(config.admins), publicUrl: config.publicUrl, home });
-  const messaging = { ...messagingDeps(database.db, clock), volunteers: volunteerDirectory(volunteers), needs: { shortfalls: (id: string, limit: number) => biggestShortfalls(needs, id, limit) } };
+  const needs = needsDeps(database.db, clock, {
+    timeZone: config.timeZone,
+    defaultLocale: config.defaultLocale,
+    staticAdmins: new Set(config.admins),
+    publicUrl: config.publicUrl,
+    home,
+  });
+  const messaging = {
+    ...messagingDeps(database.db, clock),
+    volunteers: volunteerDirectory(volunteers),
+    needs: { shortfalls: (id: string, limit: number) => biggestShortfalls(needs, id, limit) },
+  };
   const settings = { clock, timeZone: config.timeZone, defaultLocale: config.defaultLocale };
   return {
     ...stores,
@@ -124,27 +141,43 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
   const ownsDatabase = options.database === undefined;
   await migrateToLatest(database);
   const home = homeOrganisation(config);
-  const milestones = (messages: BroadcastDeps) => [milestoneListener(messages, (error) => logger.error({ component: 'milestones', err: String(error) }, 'milestone check failed'))];
+  const milestones = (messages: BroadcastDeps) => [
+    milestoneListener(messages, (error) => logger.error({ component: 'milestones', err: String(error) }, 'milestone check failed')),
+  ];
   const core = buildDeps(config, database, options.clock ?? systemClock, home, milestones);
-  const photos = photoParts(config, database.db, logger);
+  const keys = signingKeys(database.db);
+  const photos = photoParts(config, { store: photoStore(database.db), keys }, logger);
   const files = photoFiles({ photos: photos.parts });
 
   // The platforms' clients first: photo notices speak through them, and the adapters need the notices.
   const outside = stopping();
-  const slackOptions = config.slack ? { config: config.slack, logger, fetch: outside.fetch, ...(options.slackRetries !== undefined ? { retries: options.slackRetries } : {}) } : undefined;
+  const slackOptions = config.slack
+    ? { config: config.slack, logger, fetch: outside.fetch, ...(options.slackRetries !== undefined ? { retries: options.slackRetries } : {}) }
+    : undefined;
   const client = slackOptions ? slackClient(slackOptions) : undefined;
   const teamsOn = config.teams.mode !== 'off';
-  const connection = teamsConnection(config.teams, database.db, options.teamsCredentials);
+  const connection = teamsConnection(config.teams, teamsConversationStore(database.db), options.teamsCredentials);
   const notifier = new PhotoNotifierHub({
     slack: client ? new SlackPhotoNotifier(client, photos.parts, logger) : undefined,
     teams: teamsOn
-      ? new TeamsPhotoNotifier({ ...connection, appId: config.teams.appId ?? '', db: database.db, photos: photos.parts, defaultLocale: config.defaultLocale, files, logger })
+      ? new TeamsPhotoNotifier({
+          ...connection,
+          appId: config.teams.appId ?? '',
+          lookups: teamsPhotoLookups(database.db),
+          photos: photos.parts,
+          defaultLocale: config.defaultLocale,
+          files,
+          logger,
+        })
       : undefined,
   });
   const deps: ChatDeps = { ...core, photos: { ...photos.parts, notifier } };
 
-  const slack = slackOptions && client ? createSlackAdapter({ ...slackOptions, client, deps, db: database.db, home }) : undefined;
-  const charts = chartImages(deps, database.db, config.publicUrl);
+  const slack =
+    slackOptions && client
+      ? createSlackAdapter({ ...slackOptions, client, deps, holds: slackHolds(database.db), events: slackEventLog(database.db), home })
+      : undefined;
+  const charts = chartImages(deps, keys, config.publicUrl);
   const teams = createTeamsAdapter({ config: config.teams, connection, deps, logger, files, charts });
   const receiver = slack?.receiver;
   const app = createHttpApp({
@@ -155,12 +188,12 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
     mount: [
       teams.mount,
       albumRoutes(deps, photos.secret),
-      volunteerFilesRoute(deps, database.db, logger),
+      volunteerFilesRoute(deps, keys, logger),
       assetRoutes,
       hrRoutes(deps, { secure: config.publicUrl.startsWith('https://') }),
       wallRoutes(deps, photos.secret),
-      chartRoute(deps, database.db, logger),
-      loadingListRoute(deps.needs, database.db, logger),
+      chartRoute(deps, keys, logger),
+      loadingListRoute(deps.needs, keys, logger),
     ],
     volunteers: (campaignId) => volunteerCounts(deps, campaignId),
   });
@@ -168,8 +201,11 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
   const volunteerJobs = scheduleVolunteerJobs({ deps, timeZone: config.timeZone, logger });
   const outbox = startOutboxWorker(
     {
-      db: database.db,
-      senders: [...(config.slack ? [createSlackSender({ token: config.slack.botToken, apiUrl: config.slack.apiUrl, files, charts, fetch: outside.fetch })] : []), ...(teamsOn ? [teams.sender] : [])],
+      queue: outboxQueue(database.db),
+      senders: [
+        ...(config.slack ? [createSlackSender({ token: config.slack.botToken, apiUrl: config.slack.apiUrl, files, charts, fetch: outside.fetch })] : []),
+        ...(teamsOn ? [teams.sender] : []),
+      ],
       clock: deps.clock,
       logger,
       leaseMs: config.outboxLeaseMs,

@@ -11,6 +11,8 @@ import { createSlackSender } from '../adapters/slack/sender.js';
 import { teamsConnection } from '../adapters/teams/adapter.js';
 import { TeamsSender } from '../adapters/teams/sender.js';
 import { openDatabase } from '../db/connect.js';
+import { outboxQueue } from '../db/repositories/outbox-queue.js';
+import { teamsConversationStore } from '../db/repositories/teams-conversations.js';
 import { PLATFORM_LIMITS, scaledLimits } from '../src/outbox/pacing.js';
 import { DEFAULT_RETRY } from '../src/outbox/rules.js';
 import { systemClock } from '../src/shared/clock.js';
@@ -24,9 +26,9 @@ const scale = Number(env('BENCH_OUTBOX_SCALE'));
 const silent = createLogger('warn', new Writable({ write: (_c, _e, done) => done() }));
 const db = await openDatabase({ url: env('BENCH_DATABASE'), dataDir: '', poolSize: 8 });
 const config = loadConfig({});
-const teams = new TeamsSender({ ...teamsConnection(config.teams, db.db), appId: config.teams.appId ?? '', logger: silent });
+const teams = new TeamsSender({ ...teamsConnection(config.teams, teamsConversationStore(db.db)), appId: config.teams.appId ?? '', logger: silent });
 const worker = startOutboxWorker({
-  db: db.db,
+  queue: outboxQueue(db.db),
   workerId: env('BENCH_WORKER'),
   senders: [createSlackSender({ token: env('BENCH_SLACK_TOKEN'), apiUrl: env('BENCH_SLACK_API') }), teams],
   clock: systemClock,

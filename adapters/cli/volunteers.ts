@@ -83,8 +83,16 @@ export const volunteerCommands: Record<string, Command> = {
       for (const t of await deps.volunteers.trips.list(campaign.id)) {
         const roles = t.roles.map((r) => `${r.name} ${r.confirmed}/${r.seats}`).join(', ');
         console.log(
-          [t.id, t.name, `${t.startsOn}..${t.endsOn}`, `${t.confirmed}/${t.seats} confirmed`, `${t.waitlisted} waitlisted`,
-            `sign-ups until ${lastSignupDay(t)}`, roles === '' ? 'no roles' : roles, [t.meetingPoint, t.meetingTime].filter(Boolean).join(' ')].join('\t'),
+          [
+            t.id,
+            t.name,
+            `${t.startsOn}..${t.endsOn}`,
+            `${t.confirmed}/${t.seats} confirmed`,
+            `${t.waitlisted} waitlisted`,
+            `sign-ups until ${lastSignupDay(t)}`,
+            roles === '' ? 'no roles' : roles,
+            [t.meetingPoint, t.meetingTime].filter(Boolean).join(' '),
+          ].join('\t'),
         );
       }
       return 0;

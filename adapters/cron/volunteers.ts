@@ -40,8 +40,16 @@ export function scheduleVolunteerJobs(options: { deps: VolunteerFeatureDeps; tim
     }
   };
   const tasks: ScheduledTask[] = [
-    cron.schedule(REMINDER_CRON, fire('volunteer reminders', () => reminders()), { name: 'volunteer-reminders', timezone: options.timeZone, noOverlap: true }),
-    cron.schedule(PURGE_CRON, fire('volunteer retention', () => purge()), { name: 'volunteer-retention', timezone: options.timeZone, noOverlap: true }),
+    cron.schedule(
+      REMINDER_CRON,
+      fire('volunteer reminders', () => reminders()),
+      { name: 'volunteer-reminders', timezone: options.timeZone, noOverlap: true },
+    ),
+    cron.schedule(
+      PURGE_CRON,
+      fire('volunteer retention', () => purge()),
+      { name: 'volunteer-retention', timezone: options.timeZone, noOverlap: true },
+    ),
   ];
   return {
     reminders,

@@ -65,7 +65,10 @@ function galleryPage(deps: PhotoFeatureDeps, check: Check, secret: () => Promise
     const c = t(localeOf(req, deps.defaultLocale));
     const verdict = await check(req);
     if (verdict !== 'ok') {
-      res.status(403).type('html').send(messagePage(c, verdict === 'expired' ? c.photos.gallery.expired : c.photos.gallery.invalid));
+      res
+        .status(403)
+        .type('html')
+        .send(messagePage(c, verdict === 'expired' ? c.photos.gallery.expired : c.photos.gallery.invalid));
       return;
     }
     const campaignId = String(req.params.campaignId ?? '');
@@ -80,7 +83,10 @@ function galleryPage(deps: PhotoFeatureDeps, check: Check, secret: () => Promise
       const path = imagePath(photoId, variant);
       return `${path}?${signPath(key, path, expiresAt)}`;
     };
-    res.status(200).type('html').send(galleryHtml(c, found, src));
+    res
+      .status(200)
+      .type('html')
+      .send(galleryHtml(c, found, src));
   };
 }
 

@@ -36,9 +36,7 @@ export function createHttpApp(options: HttpOptions): Express {
       return;
     }
     const { campaign, totals } = progress.value;
-    const volunteers = options.volunteers
-      ? await options.volunteers(campaign.id)
-      : { capacity: 0, confirmed: 0, waitlisted: 0 };
+    const volunteers = options.volunteers ? await options.volunteers(campaign.id) : { capacity: 0, confirmed: 0, waitlisted: 0 };
     const needs = await publicNeeds(options.deps.needs, campaign.id);
     res.json({
       campaign: {

@@ -4,12 +4,10 @@
  * Teams depending on who is told (`PhotoNotifierHub`, given each platform's part as it is built).
  */
 import { join } from 'node:path';
-import type { Kysely } from 'kysely';
-import { photoStore } from '../../db/repositories/photos.js';
-import type { Database } from '../../db/schema.js';
 import type { MessageReply } from '../../src/chat/reply.js';
-import type { PhotoDeps, PhotoNotifier, PhotoPost, Recipient, ReviewRequest } from '../../src/photos/ports.js';
+import type { PhotoDeps, PhotoNotifier, PhotoPost, PhotoStore, Recipient, ReviewRequest } from '../../src/photos/ports.js';
 import type { Config } from '../config.js';
+import type { SigningKeys } from '../http/ports.js';
 import type { Logger } from '../logger.js';
 import { LocalPhotoStorage } from './local-storage.js';
 import { linkSecret, photoLinks } from './links.js';
@@ -62,12 +60,17 @@ export interface PhotoWiring {
   secret: () => Promise<string>;
 }
 
-export function photoParts(config: Pick<Config, 'dataDir' | 'publicUrl' | 'photoMaxBytes'>, db: Kysely<Database>, logger: Logger): PhotoWiring {
-  const secret = linkSecret(db);
+/** `store` and `keys` come from db/ (photoStore, signingKeys). */
+export function photoParts(
+  config: Pick<Config, 'dataDir' | 'publicUrl' | 'photoMaxBytes'>,
+  storage: { store: PhotoStore; keys: SigningKeys },
+  logger: Logger,
+): PhotoWiring {
+  const secret = linkSecret(storage.keys);
   return {
     secret,
     parts: {
-      store: photoStore(db),
+      store: storage.store,
       storage: new LocalPhotoStorage(join(config.dataDir, 'photos')),
       cleaner: new SharpCleaner(logger),
       links: photoLinks(config.publicUrl, secret),

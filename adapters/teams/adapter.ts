@@ -5,10 +5,7 @@
  */
 import type { Express } from 'express';
 import type { TurnContext } from 'botbuilder';
-import type { Kysely } from 'kysely';
 import { z } from 'zod';
-import type { Database } from '../../db/schema.js';
-import { teamsConversationStore, type TeamsConversationStore } from '../../db/repositories/teams-conversations.js';
 import { message } from '../../src/chat/reply.js';
 import type { ChatDeps } from '../../src/chat/deps.js';
 import type { StoredFiles } from '../../src/messaging/files.js';
@@ -23,6 +20,7 @@ import type { TeamsContext } from './context.js';
 import { teamsRoute } from './http.js';
 import { rememberConversation } from './references.js';
 import { renderMessage } from './render.js';
+import type { TeamsConversationStore } from './ports.js';
 import { TeamsSender } from './sender.js';
 import { serviceUrlTrust } from './service-urls.js';
 
@@ -48,12 +46,13 @@ export interface TeamsConnection {
 }
 
 /** `credentials` replaces botbuilder's MSAL credentials (tests: no call to Microsoft's login). */
-export function teamsConnection(config: Config['teams'], db: Kysely<Database>, credentials?: TeamsCredentialsFactory): TeamsConnection {
+/** `conversations`: db/repositories/teams-conversations.ts `teamsConversationStore`. */
+export function teamsConnection(config: Config['teams'], conversations: TeamsConversationStore, credentials?: TeamsCredentialsFactory): TeamsConnection {
   const authenticated = config.mode === 'authenticated';
   const trusted = serviceUrlTrust(config.allowedServiceUrls);
   return {
     adapter: new CaravaneCloudAdapter(teamsAuthentication(config, credentials)),
-    conversations: teamsConversationStore(db),
+    conversations,
     authenticated,
     mayUse: (url) => !authenticated || trusted(url),
   };
@@ -78,7 +77,13 @@ function onTurnError(tc: TeamsContext) {
     const activity = ctx.activity;
     const status = withStatus.safeParse(error);
     tc.logger.error(
-      { component: 'teams', activityId: activity.id, activityType: activity.type, status: status.success ? status.data.statusCode : undefined, err: error.message },
+      {
+        component: 'teams',
+        activityId: activity.id,
+        activityType: activity.type,
+        status: status.success ? status.data.statusCode : undefined,
+        err: error.message,
+      },
       'teams turn failed',
     );
     try {

@@ -10,6 +10,7 @@ import type { OutboxSummary } from '../outbox/outbox.js';
 import type { Catalogue } from '../shared/i18n/index.js';
 import { t } from '../shared/i18n/index.js';
 import { err, ok, type Result } from '../shared/result.js';
+import { announcementLines } from './format.js';
 import { zonedTime } from './schedule.js';
 
 export const ANNOUNCE_MAX = 2000;
@@ -17,13 +18,7 @@ export const SCHEDULE_MAX_DAYS = 60;
 const DAY_MS = 86_400_000;
 
 export type AnnounceError =
-  | 'announce.empty'
-  | 'announce.too_long'
-  | 'announce.bad_time'
-  | 'announce.in_past'
-  | 'announce.too_far'
-  | 'announce.no_channels'
-  | 'announce.no_volunteers';
+  'announce.empty' | 'announce.too_long' | 'announce.bad_time' | 'announce.in_past' | 'announce.too_far' | 'announce.no_channels' | 'announce.no_volunteers';
 
 export interface AnnounceInput {
   text: string;
@@ -77,9 +72,12 @@ export function checkAnnouncement(text: string, sendAt: Date | null, now: Date):
   return ok({ text: trimmed, sendAt });
 }
 
-/** The announcement as posted: HR's words under a headline in the campaign's language. */
+/**
+ * The announcement as posted: HR's words under a headline in the campaign's language, keeping only
+ * the formatting, links and mentions of everyone that format.ts allows.
+ */
 export function announcementMessage(c: Catalogue, text: string): OutgoingMessage {
-  return { kind: 'message', tone: 'info', headline: `📣 ${c.broadcasts.announce.headline}`, lines: text.split('\n') };
+  return { kind: 'message', tone: 'info', headline: `📣 ${c.broadcasts.announce.headline}`, lines: announcementLines(text) };
 }
 
 export interface Announced {

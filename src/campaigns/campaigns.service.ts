@@ -11,10 +11,7 @@ export interface CampaignProgress {
 }
 
 /** Creates a campaign after checking its name, currency, window and goal. */
-export async function createCampaign(
-  deps: Pick<CampaignDeps, 'campaigns'>,
-  input: NewCampaign,
-): Promise<Result<Campaign, CampaignError>> {
+export async function createCampaign(deps: Pick<CampaignDeps, 'campaigns'>, input: NewCampaign): Promise<Result<Campaign, CampaignError>> {
   const valid = validateNewCampaign(input);
   if (!valid.ok) return valid;
   return ok(await deps.campaigns.create(valid.value));
@@ -28,9 +25,7 @@ export function today(deps: Pick<CampaignDeps, 'clock' | 'timeZone'>): string {
  * The running campaign (or the one that just ended, for the thank-you period) with its totals.
  * `campaign.none` when there is neither; `details.opensOn` names the next one when it is planned.
  */
-export async function currentProgress(
-  deps: CampaignDeps,
-): Promise<Result<CampaignProgress, 'campaign.none'>> {
+export async function currentProgress(deps: CampaignDeps): Promise<Result<CampaignProgress, 'campaign.none'>> {
   const day = today(deps);
   const campaign = await deps.campaigns.current(day);
   if (!campaign) {

@@ -12,15 +12,12 @@ type Where = Conversation | undefined;
  * places are refused with `channel.not_a_channel`; adding twice changes nothing (`added: false`).
  * Only HR (`requireHr`).
  */
-export async function addCampaignChannel(
-  deps: Pick<BroadcastDeps, 'messaging'>,
-  hr: HrActor,
-  where: Where,
-): Promise<Result<{ added: boolean }, ChannelError>> {
+export async function addCampaignChannel(deps: Pick<BroadcastDeps, 'messaging'>, hr: HrActor, where: Where): Promise<Result<{ added: boolean }, ChannelError>> {
   if (!where || where.kind === 'direct') return err('channel.not_a_channel');
   const added = await deps.messaging.channels.add({
     destination: where.destination,
     kind: where.kind,
+    name: where.name ?? null,
     addedBy: `${hr.identity.platform}:${hr.identity.userId}`,
   });
   return ok(added);

@@ -41,7 +41,7 @@ export async function channelsVerb(deps: BroadcastDeps, actor: Actor, ctx: Comma
   const channels = await listCampaignChannels(deps);
   if (channels.length === 0) return message('info', [c.broadcasts.channels.listEmpty(ctx.prefix)], c.broadcasts.channels.listTitle);
   const lines = channels.map(
-    (ch) => `• ${c.broadcasts.channels.listItem(channelLabel(ch.destination, actor.identity.platform), localDay(ch.addedAt, deps.timeZone))}`,
+    (ch) => `• ${c.broadcasts.channels.listItem(channelLabel(ch.destination, actor.identity.platform, ch.names), localDay(ch.addedAt, deps.timeZone))}`,
   );
   return message('info', lines, c.broadcasts.channels.listTitle);
 }
@@ -77,7 +77,7 @@ async function milestoneList(deps: BroadcastDeps, actor: Actor): Promise<Reply> 
   return message('info', lines, c.broadcasts.milestone.listTitle(personText(campaign.name)));
 }
 
-/** `announce TEXT`, `announce at DAY TIME TEXT`, `announce status`; on Slack, `announce` alone opens the form. */
+/** `announce TEXT`, `announce at DAY TIME TEXT`, `announce status`; `announce` alone opens the form (each platform shows its own). */
 export async function announceVerb(deps: BroadcastDeps, actor: Actor, args: string, ctx: CommandContext): Promise<Reply> {
   const { c } = actor;
   const hr = await requireHr(actor);
@@ -87,7 +87,7 @@ export async function announceVerb(deps: BroadcastDeps, actor: Actor, args: stri
     const lines = deliveryStatusLines(c, await deliveryStatus(deps, 5), deps.timeZone, actor.identity.platform, deps.clock.now());
     return message('info', lines, c.broadcasts.status.title);
   }
-  if (trimmed === '' && actor.identity.platform === 'slack') {
+  if (trimmed === '') {
     const channels = await listCampaignChannels(deps);
     if (channels.length === 0) return message('error', [c.broadcasts.announce.noChannels(ctx.prefix)]);
     return { kind: 'form', form: 'announce', intro: c.broadcasts.modal.intro(channels.length) };

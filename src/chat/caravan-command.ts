@@ -16,10 +16,16 @@ import type { VolunteerFeatureDeps } from '../volunteers/ports.js';
 /** `/caravan …`: progress for everyone, help, and HR's tools. */
 export async function caravanCommand(deps: ChatDeps, actor: Actor, text: string, ctx: CommandContext): Promise<Reply> {
   const { c } = actor;
-  const words = text.trim().split(/\s+/).filter((w) => w !== '');
+  const words = text
+    .trim()
+    .split(/\s+/)
+    .filter((w) => w !== '');
   const verb = (words[0] ?? '').toLowerCase();
   // Announcements keep their text as typed (line breaks included): everything after the verb.
-  const rest = text.trim().slice((words[0] ?? '').length).trim();
+  const rest = text
+    .trim()
+    .slice((words[0] ?? '').length)
+    .trim();
   switch (verb) {
     case '':
     case 'status':

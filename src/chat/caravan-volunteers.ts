@@ -94,8 +94,14 @@ async function exportReply(deps: VolunteerFeatureDeps, actor: Actor, n: number |
 }
 
 const MOVES: Record<string, HrMove> = {
-  confirmed: 'confirmed', confirm: 'confirmed', confirme: 'confirmed', confirmé: 'confirmed', 'confirmé·e': 'confirmed',
-  waitlist: 'waitlisted', waitlisted: 'waitlisted', attente: 'waitlisted',
+  confirmed: 'confirmed',
+  confirm: 'confirmed',
+  confirme: 'confirmed',
+  confirmé: 'confirmed',
+  'confirmé·e': 'confirmed',
+  waitlist: 'waitlisted',
+  waitlisted: 'waitlisted',
+  attente: 'waitlisted',
 };
 
 /** `move N confirmed|waitlist` / `deplacer N confirme|attente`, `remove N` / `retirer N`. */

@@ -10,7 +10,7 @@ import type { MessageReply } from './message.js';
 
 export { message, replyText, type MessageReply, type Tone } from './message.js';
 
-/** The platform should open a form (Slack modal / Teams card). `announce` is only ever asked of Slack. */
+/** The platform should open a form (Slack modal / Teams card). */
 export interface FormReply {
   kind: 'form';
   form: 'pledge' | 'announce';

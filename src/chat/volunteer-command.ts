@@ -36,7 +36,9 @@ async function statusReply(deps: VolunteerFeatureDeps, actor: Actor, prefix: str
   if (mine.length === 0) return message('info', [c.volunteers.status.none(prefix)], c.volunteers.status.title);
   const lines: string[] = [];
   for (const { signup, trip, position, phoneHint } of mine) {
-    lines.push(c.volunteers.status.item(signup.id, personText(trip.name), tripDates(c, trip), roleName(c, trip, signup.roleKey), stateText(c, signup, position)));
+    lines.push(
+      c.volunteers.status.item(signup.id, personText(trip.name), tripDates(c, trip), roleName(c, trip, signup.roleKey), stateText(c, signup, position)),
+    );
     const meeting = c.volunteers.meeting(trip.meetingPoint, trip.meetingTime);
     if (meeting && signup.status === 'confirmed') lines.push(meeting);
     if (phoneHint) lines.push(c.volunteers.status.phone(phoneHint));

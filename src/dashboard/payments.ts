@@ -56,14 +56,20 @@ export async function previewPayments(deps: Pick<PledgeDeps, 'pledges'>, campaig
     else if (pledge.campaignId !== campaignId) lines.push({ kind: 'other_campaign', line, pledgeId });
     else if (pledge.status === 'collected') lines.push({ kind: 'already_collected', line, pledgeId });
     else if (pledge.status === 'cancelled') lines.push({ kind: 'cancelled', line, pledgeId });
-    else if (pledge.amountMinor !== amount.value) lines.push({ kind: 'amount_differs', line, pledgeId, amountMinor: amount.value, pledgedMinor: pledge.amountMinor });
+    else if (pledge.amountMinor !== amount.value)
+      lines.push({ kind: 'amount_differs', line, pledgeId, amountMinor: amount.value, pledgedMinor: pledge.amountMinor });
     else lines.push({ kind: 'match', line, pledgeId, amountMinor: amount.value });
   }
   return ok(lines);
 }
 
 /** Previews again (the pledges may have moved since) and collects only the lines that still match. */
-export async function confirmPayments(deps: PledgeDeps, hr: HrActor, campaignId: string, text: string): Promise<Result<{ collected: number[]; skipped: PaymentLine[] }, PaymentsError>> {
+export async function confirmPayments(
+  deps: PledgeDeps,
+  hr: HrActor,
+  campaignId: string,
+  text: string,
+): Promise<Result<{ collected: number[]; skipped: PaymentLine[] }, PaymentsError>> {
   const preview = await previewPayments(deps, campaignId, text);
   if (!preview.ok) return preview;
   const collected: number[] = [];

@@ -78,7 +78,9 @@ export async function wallView(deps: WallDeps, campaignId: string): Promise<Wall
   const day = today(deps);
   const todays = days.find((d) => d.day === day);
   const reached = new Set(claimed);
-  const latest = milestonesFor(campaign.goalMinor, amounts).filter((m) => reached.has(m.key)).at(-1);
+  const latest = milestonesFor(campaign.goalMinor, amounts)
+    .filter((m) => reached.has(m.key))
+    .at(-1);
   const { id, name, currency, goalMinor, endsOn } = campaign;
   return {
     campaign: { id, name, currency, goalMinor, endsOn },

@@ -64,7 +64,12 @@ export function digestMessage(c: Catalogue, input: DigestInput): OutgoingMessage
   const daysLeft = c.campaign.daysLeft(daysBetween(today, campaign.endsOn));
   const since = previous && (previous.day === addDays(today, -1) ? d.yesterday : d.sinceDay(previous.day));
   if (input.kind === 'daily' && previous && since && sameTotals(previous.totals, totals)) {
-    return { kind: 'message', tone: 'info', headline: `☀️ ${d.headline(personText(campaign.name))}`, lines: [`${d.noChange(since)} ${progress}`, daysLeft, ...shortfallLines(c, input.shortfalls)] };
+    return {
+      kind: 'message',
+      tone: 'info',
+      headline: `☀️ ${d.headline(personText(campaign.name))}`,
+      lines: [`${d.noChange(since)} ${progress}`, daysLeft, ...shortfallLines(c, input.shortfalls)],
+    };
   }
   const change =
     previous && since

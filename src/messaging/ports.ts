@@ -11,9 +11,7 @@ import type { Locale } from '../shared/money.js';
  * Where a message goes. Slack: a channel id, or a user id for a direct message. Teams: a stored
  * conversation; `tenantId`, when known, lets the outbox pace sends per tenant (50/s per app).
  */
-export type Destination =
-  | { platform: 'slack'; channelId: string }
-  | { platform: 'teams'; conversationId: string; tenantId?: string | undefined };
+export type Destination = { platform: 'slack'; channelId: string } | { platform: 'teams'; conversationId: string; tenantId?: string | undefined };
 
 /** A picture shown with the message, fetched by the platform from a public HTTPS URL. */
 export interface ImageAttachment {
@@ -79,5 +77,4 @@ export interface PlatformSender {
   findDelivered?(destination: Destination, deliveryId: string, since: Date): Promise<DeliveryCheck>;
 }
 
-export const destinationKey = (d: Destination): string =>
-  d.platform === 'slack' ? `slack:${d.channelId}` : `teams:${d.conversationId}`;
+export const destinationKey = (d: Destination): string => (d.platform === 'slack' ? `slack:${d.channelId}` : `teams:${d.conversationId}`);

@@ -89,7 +89,13 @@ async function announceCrossed(deps: BroadcastDeps, campaign: Campaign, change: 
   const channels = await deps.messaging.channels.list();
   const c = t(deps.defaultLocale);
   await deps.messaging.transaction(async (stores) => {
-    const claimed = new Set(await stores.milestones.claim(campaign.id, passed.map((m) => m.key), deps.clock.now()));
+    const claimed = new Set(
+      await stores.milestones.claim(
+        campaign.id,
+        passed.map((m) => m.key),
+        deps.clock.now(),
+      ),
+    );
     const reached = passed.filter((m) => claimed.has(m.key));
     if (reached.length === 0 || channels.length === 0) return;
     await stores.outbox.enqueue({
@@ -98,9 +104,7 @@ async function announceCrossed(deps: BroadcastDeps, campaign: Campaign, change: 
       message: { ...milestoneMessage(c, campaign, reached, totals), attachments: [chartAttachment(c, campaign.id, campaign.name)] },
       destinations: channels.map((ch) => ch.destination),
       dedupeKey: `milestone:${campaign.id}:${reached.map((m) => m.key).join(',')}`,
-      summary: reached
-        .map((m) => (m.percent !== null ? `${m.percent} %` : formatMoney(m.amountMinor, campaign.currency, deps.defaultLocale)))
-        .join(', '),
+      summary: reached.map((m) => (m.percent !== null ? `${m.percent} %` : formatMoney(m.amountMinor, campaign.currency, deps.defaultLocale))).join(', '),
     });
   });
   // Only once the claim is committed: a failed announcement is tried again by the next pledge.

@@ -40,11 +40,20 @@ async function albumMessage(deps: PhotoFeatureDeps, p: PhotoDeps, campaign: Camp
   const gallery = await p.links.gallery(campaign.id, new Date(deps.clock.now().getTime() + p.linkTtlMs));
   const lines = batches.map((b) => {
     const numbers = photoNumbers(b.photos.map((ph) => ph.id));
-    const text = [b.place, b.caption].filter((x): x is string => x !== null && x !== '').map(personText).join(' — ');
+    const text = [b.place, b.caption]
+      .filter((x): x is string => x !== null && x !== '')
+      .map(personText)
+      .join(' — ');
     return text === '' ? `• ${numbers}` : c.albumLine(text, numbers);
   });
   const attachments: Attachment[] = photos.map((ph) => ({ kind: 'file', fileId: photoFileId(ph.id), name: `caravane-${ph.id}.jpg`, mimeType: 'image/jpeg' }));
-  return { kind: 'message', tone: 'info', headline: c.albumHeadline(personText(campaign.name), photos.length), lines: [...lines, '', c.albumGallery(gallery), c.albumGalleryNote(Math.max(1, Math.round(p.linkTtlMs / 86_400_000)))], attachments };
+  return {
+    kind: 'message',
+    tone: 'info',
+    headline: c.albumHeadline(personText(campaign.name), photos.length),
+    lines: [...lines, '', c.albumGallery(gallery), c.albumGalleryNote(Math.max(1, Math.round(p.linkTtlMs / 86_400_000)))],
+    attachments,
+  };
 }
 
 /**
@@ -94,7 +103,10 @@ export async function readPublished(deps: { photos: Pick<PhotoDeps, 'store' | 's
 }
 
 /** The gallery of a campaign: its approved, consented, not withdrawn photos, newest upload first. */
-export async function gallery(deps: { photos: Pick<PhotoDeps, 'store'>; campaigns: PhotoFeatureDeps['campaigns'] }, campaignId: string): Promise<{ campaign: Campaign; batches: PhotoBatch[] } | null> {
+export async function gallery(
+  deps: { photos: Pick<PhotoDeps, 'store'>; campaigns: PhotoFeatureDeps['campaigns'] },
+  campaignId: string,
+): Promise<{ campaign: Campaign; batches: PhotoBatch[] } | null> {
   const p = deps.photos;
   const campaign = await deps.campaigns.get(campaignId);
   if (!campaign) return null;

@@ -54,10 +54,7 @@ export async function photosCommand(deps: PhotoFeatureDeps, actor: Actor, words:
 /** What a withdrawal did, honestly: how many platform copies went and how many stayed. */
 export function withdrawnReply(actor: Actor, w: Withdrawn): Reply {
   const { c } = actor;
-  const lines = [
-    ...(w.retracted > 0 ? [c.photos.retracted(w.retracted)] : []),
-    ...(w.kept > 0 ? [c.photos.retractKept(w.kept)] : []),
-  ];
+  const lines = [...(w.retracted > 0 ? [c.photos.retracted(w.retracted)] : []), ...(w.kept > 0 ? [c.photos.retractKept(w.kept)] : [])];
   return message('ok', lines, c.photos.withdrawn(photoNumbers(w.photoIds)));
 }
 

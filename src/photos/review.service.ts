@@ -47,7 +47,12 @@ export type Decision = { approve: true } | { approve: false; reason: string | nu
  * Only HR (`requireHr`). Errors: `photo.not_found`, `photo.not_in_review`, `photo.already_reviewed`,
  * `photo.discarded`, `photo.text_too_long` (details.max).
  */
-export async function reviewBatch(deps: PhotoFeatureDeps, hr: HrActor, batchId: number, decision: Decision): Promise<Result<{ batch: PhotoBatch; told: boolean }, ReviewError>> {
+export async function reviewBatch(
+  deps: PhotoFeatureDeps,
+  hr: HrActor,
+  batchId: number,
+  decision: Decision,
+): Promise<Result<{ batch: PhotoBatch; told: boolean }, ReviewError>> {
   const p = deps.photos;
   const batch = await p.store.getBatch(batchId);
   if (!batch) return err('photo.not_found');
@@ -63,7 +68,11 @@ export async function reviewBatch(deps: PhotoFeatureDeps, hr: HrActor, batchId: 
   if (!decision.approve) {
     // Nothing rejected is ever shown: its files and HR's private copies go now.
     await deleteFiles(p, live);
-    await retractCopies(deps, p, live.map((ph) => ph.id));
+    await retractCopies(
+      deps,
+      p,
+      live.map((ph) => ph.id),
+    );
   }
   const updated: PhotoBatch = { ...batch, status: change.status, reviewedAt: at, reviewedBy: by, rejectReason: reason.value };
   const told = await tellUploader(p, updated);

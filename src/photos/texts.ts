@@ -9,13 +9,7 @@ import { BATCH_MAX, photoNumbers, type PhotoBatch, type PhotoRuleError } from '.
 import type { Refusal } from './upload.service.js';
 import { personText } from '../chat/text.js';
 
-export type PhotoErrorCode =
-  | PhotoRuleError
-  | 'photo.not_found'
-  | 'photo.not_hr'
-  | 'campaign.none'
-  | 'photo.no_channels'
-  | 'photo.nothing_new';
+export type PhotoErrorCode = PhotoRuleError | 'photo.not_found' | 'photo.not_hr' | 'campaign.none' | 'photo.no_channels' | 'photo.nothing_new';
 
 export function photoErrorText(c: Catalogue, code: PhotoErrorCode, details?: Record<string, string | number>): string {
   const e = c.photos.errors;

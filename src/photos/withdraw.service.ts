@@ -42,7 +42,11 @@ export interface Withdrawn {
  * photo before HR decided is discarded. Errors: `photo.not_found`, `photo.not_yours`,
  * `photo.withdrawn` (nothing left to withdraw).
  */
-export async function withdrawPhotos(deps: PhotoFeatureDeps, actor: Actor, target: { photoId: number } | { batchId: number }): Promise<Result<Withdrawn, WithdrawError>> {
+export async function withdrawPhotos(
+  deps: PhotoFeatureDeps,
+  actor: Actor,
+  target: { photoId: number } | { batchId: number },
+): Promise<Result<Withdrawn, WithdrawError>> {
   const p = deps.photos;
   const batch = 'photoId' in target ? await p.store.batchOfPhoto(target.photoId) : await p.store.getBatch(target.batchId);
   if (!batch) return err('photo.not_found');
@@ -53,7 +57,11 @@ export async function withdrawPhotos(deps: PhotoFeatureDeps, actor: Actor, targe
   const allowed = checkWithdraw(batch, first, actor.person.id, isHr);
   if (!allowed.ok) return allowed;
   const at = deps.clock.now();
-  const ids = await p.store.withdraw(chosen.map((ph) => ph.id), `${actor.identity.platform}:${actor.identity.userId}`, at);
+  const ids = await p.store.withdraw(
+    chosen.map((ph) => ph.id),
+    `${actor.identity.platform}:${actor.identity.userId}`,
+    at,
+  );
   if (ids.length === 0) return err('photo.withdrawn');
   const gone = chosen.filter((ph) => ids.includes(ph.id));
   await deleteFiles(p, gone);

@@ -8,12 +8,7 @@ import type { HrOperator } from '../chat/actor.js';
 import type { PledgeDeps } from './ports.js';
 import { checkNote, decideCancel, decideCollect, type Pledge, type TransitionError } from './pledge.js';
 
-export type PledgeError =
-  | AmountError
-  | 'pledge.note_too_long'
-  | 'campaign.none'
-  | 'campaign.not_started'
-  | 'campaign.ended';
+export type PledgeError = AmountError | 'pledge.note_too_long' | 'campaign.none' | 'campaign.not_started' | 'campaign.ended';
 
 export interface PledgeInput {
   personId: string;
@@ -77,10 +72,7 @@ export async function makePledge(deps: PledgeDeps, input: PledgeInput): Promise<
 }
 
 /** The caller's own pledges in the current campaign, newest first. */
-export async function myPledges(
-  deps: PledgeDeps,
-  personId: string,
-): Promise<Result<{ campaign: Campaign; pledges: Pledge[] }, 'campaign.none'>> {
+export async function myPledges(deps: PledgeDeps, personId: string): Promise<Result<{ campaign: Campaign; pledges: Pledge[] }, 'campaign.none'>> {
   const progress = await currentProgress(deps);
   if (!progress.ok) return progress;
   const pledges = await deps.pledges.listByPerson(progress.value.campaign.id, personId);

@@ -100,7 +100,17 @@ export async function submitSignupForm(
   const role = roleName(c, trip, signup.roleKey);
   const meeting = c.volunteers.meeting(trip.meetingPoint, trip.meetingTime);
   if (signup.status === 'confirmed') {
-    return { kind: 'done', reply: message('ok', [...(meeting ? [meeting] : []), c.volunteers.signup.number(signup.id)], c.volunteers.signup.confirmed(personText(trip.name), tripDates(c, trip), role)) };
+    return {
+      kind: 'done',
+      reply: message(
+        'ok',
+        [...(meeting ? [meeting] : []), c.volunteers.signup.number(signup.id)],
+        c.volunteers.signup.confirmed(personText(trip.name), tripDates(c, trip), role),
+      ),
+    };
   }
-  return { kind: 'done', reply: message('info', [c.volunteers.signup.number(signup.id)], c.volunteers.signup.waitlisted(personText(trip.name), role, position ?? 0)) };
+  return {
+    kind: 'done',
+    reply: message('info', [c.volunteers.signup.number(signup.id)], c.volunteers.signup.waitlisted(personText(trip.name), role, position ?? 0)),
+  };
 }

@@ -29,7 +29,15 @@ export async function sendTripReminders(deps: VolunteerFeatureDeps, now: Date): 
     for (const { signup, trip } of await deps.volunteers.reminders.confirmedLeavingOn(addDays(day, daysBefore))) {
       let reached = true;
       const claimed = await deps.volunteers.reminders.claim(signup.id, daysBefore, async (unit) => {
-        reached = await tellPerson(deps, unit, signup, 'reminder', `reminder:${signup.id}:${daysBefore}`, (c) => reminderMessage(c, trip, signup, daysBefore), trip.campaignId);
+        reached = await tellPerson(
+          deps,
+          unit,
+          signup,
+          'reminder',
+          `reminder:${signup.id}:${daysBefore}`,
+          (c) => reminderMessage(c, trip, signup, daysBefore),
+          trip.campaignId,
+        );
       });
       if (!claimed) counts.alreadyClaimed += 1;
       else if (reached) counts.queued += 1;

@@ -26,7 +26,12 @@ export function seatNewsMessage(c: Catalogue, trip: Trip, signup: Signup, news: 
   const dates = tripDates(c, trip);
   switch (news) {
     case 'promoted':
-      return { kind: 'message', tone: 'ok', headline: dm.promotedHeadline, lines: [dm.confirmed(personText(trip.name), dates, role), meetingLine(c, trip), dm.cancelHow] };
+      return {
+        kind: 'message',
+        tone: 'ok',
+        headline: dm.promotedHeadline,
+        lines: [dm.confirmed(personText(trip.name), dates, role), meetingLine(c, trip), dm.cancelHow],
+      };
     case 'confirmedByHr':
       return { kind: 'message', tone: 'ok', headline: dm.hrHeadline, lines: [dm.confirmedByHr(personText(trip.name), dates, role), meetingLine(c, trip)] };
     case 'waitlistedByHr':
@@ -68,13 +73,16 @@ export async function tellPerson(
 }
 
 /** Tells a person what just happened to their seat (key: the sign-up's change counter). */
-export async function tellSeatNews(
-  deps: LocaleDeps,
-  unit: TripUnit,
-  signup: Signup,
-  news: SeatNews,
-): Promise<boolean> {
+export async function tellSeatNews(deps: LocaleDeps, unit: TripUnit, signup: Signup, news: SeatNews): Promise<boolean> {
   const position = news === 'waitlistedByHr' ? await unit.position(signup.id) : null;
   const trip = unit.trip;
-  return tellPerson(deps, unit, signup, 'promotion', `volunteer:${signup.id}:${signup.changes}`, (c) => seatNewsMessage(c, trip, signup, news, position), trip.campaignId);
+  return tellPerson(
+    deps,
+    unit,
+    signup,
+    'promotion',
+    `volunteer:${signup.id}:${signup.changes}`,
+    (c) => seatNewsMessage(c, trip, signup, news, position),
+    trip.campaignId,
+  );
 }

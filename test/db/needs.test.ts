@@ -86,8 +86,14 @@ describe('the needs CSV import', () => {
   });
 
   it('refuses an unknown site and a missing column', async () => {
-    expect(await importNeeds(deps.needs, { kind: 'cli' }, 'site,item,quantity\nTalamoussa,pull,3\n')).toMatchObject({ ok: false, error: { code: 'import.bad_row', line: 2, error: { code: 'need.site_unknown' } } });
-    expect(await importNeeds(deps.needs, { kind: 'cli' }, 'site,item\nImzer,pull\n')).toMatchObject({ ok: false, error: { code: 'import.missing_column', column: 'quantity' } });
+    expect(await importNeeds(deps.needs, { kind: 'cli' }, 'site,item,quantity\nTalamoussa,pull,3\n')).toMatchObject({
+      ok: false,
+      error: { code: 'import.bad_row', line: 2, error: { code: 'need.site_unknown' } },
+    });
+    expect(await importNeeds(deps.needs, { kind: 'cli' }, 'site,item\nImzer,pull\n')).toMatchObject({
+      ok: false,
+      error: { code: 'import.missing_column', column: 'quantity' },
+    });
     expect(await importNeeds(deps.needs, someone, 'site,item,quantity\nImzer,pull,3\n')).toEqual({ ok: false, error: { code: 'hr.only' } });
   });
 });

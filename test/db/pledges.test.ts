@@ -33,9 +33,21 @@ beforeAll(async () => {
     messaging: messagingDeps(db.db, clock),
     volunteers: volunteerDeps(db.db, clock, { reminderDays: [7, 1], retentionDays: 30, publicUrl: 'http://127.0.0.1' }),
     dashboard: dashboardDeps(db.db, 'http://127.0.0.1'),
-    needs: needsDeps(db.db, clock, { timeZone: 'Africa/Casablanca', defaultLocale: 'fr', staticAdmins: new Set(), publicUrl: 'http://127.0.0.1', home: { includes: () => true } }),
+    needs: needsDeps(db.db, clock, {
+      timeZone: 'Africa/Casablanca',
+      defaultLocale: 'fr',
+      staticAdmins: new Set(),
+      publicUrl: 'http://127.0.0.1',
+      home: { includes: () => true },
+    }),
   };
-  const created = await createCampaign(deps, { name: 'Caravane 2026', currency: 'MAD', goalMinor: minor(15_000_000), startsOn: '2026-11-15', endsOn: '2026-12-15' });
+  const created = await createCampaign(deps, {
+    name: 'Caravane 2026',
+    currency: 'MAD',
+    goalMinor: minor(15_000_000),
+    startsOn: '2026-11-15',
+    endsOn: '2026-12-15',
+  });
   if (!created.ok) throw new Error(created.error);
   campaign = created.value;
 });

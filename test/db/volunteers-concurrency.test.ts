@@ -37,7 +37,14 @@ describe(`50 concurrent sign-ups for 5 seats on ${process.env.TEST_DATABASE_URL 
         signUp(
           i % 2 === 0 ? a : b,
           p.id,
-          { tripId: t.id, roleKey: null, phone: `+2126123456${String(i).padStart(2, '0')}`, emergencyName: 'Fatima', emergencyPhone: '+212711223344', notes: null },
+          {
+            tripId: t.id,
+            roleKey: null,
+            phone: `+2126123456${String(i).padStart(2, '0')}`,
+            emergencyName: 'Fatima',
+            emergencyPhone: '+212711223344',
+            notes: null,
+          },
           'slack',
           `race:${i}`,
         ),

@@ -39,7 +39,11 @@ describe(`volunteer seats on ${process.env.TEST_DATABASE_URL ? 'postgres' : 'pgl
     const outcomes = [];
     for (let i = 0; i < 5; i++) outcomes.push((await volunteer(deps, t.id, `UCAP${i}`, { n: i })).result);
     expect(outcomes.map((o) => (o.ok ? [o.value.signup.status, o.value.position] : o.error))).toEqual([
-      ['confirmed', null], ['confirmed', null], ['confirmed', null], ['waitlisted', 1], ['waitlisted', 2],
+      ['confirmed', null],
+      ['confirmed', null],
+      ['confirmed', null],
+      ['waitlisted', 1],
+      ['waitlisted', 2],
     ]);
     const stored = await deps.volunteers.trips.get(t.id);
     expect(stored).toMatchObject({ confirmed: 3, waitlisted: 2 });
@@ -118,7 +122,10 @@ describe(`volunteer seats on ${process.env.TEST_DATABASE_URL ? 'postgres' : 'pgl
     await volunteer(deps, t.id, 'UGROW0');
     await volunteer(deps, t.id, 'UGROW1');
     const input = { name: 'Agrandir', startsOn: t.startsOn, endsOn: t.endsOn, roles: [], meetingPoint: null, meetingTime: null, deadline: null };
-    expect(await updateTrip(deps, t.id, { ...input, seats: 1, roles: [{ name: 'Cuisine', seats: 1 }] })).toMatchObject({ ok: false, error: 'trip.open_below_confirmed' });
+    expect(await updateTrip(deps, t.id, { ...input, seats: 1, roles: [{ name: 'Cuisine', seats: 1 }] })).toMatchObject({
+      ok: false,
+      error: 'trip.open_below_confirmed',
+    });
     const grown = await updateTrip(deps, t.id, { ...input, seats: 2 });
     expect(grown.ok && [grown.value.trip.confirmed, grown.value.promoted.length]).toEqual([2, 1]);
   });

@@ -31,7 +31,13 @@ export function coreDeps(db: DatabaseHandle, clock: Clock, reminderDays: number[
     messaging: messagingDeps(db.db, clock),
     volunteers: volunteerDeps(db.db, clock, { reminderDays, retentionDays: 30, publicUrl: 'http://127.0.0.1:3000' }),
     dashboard: dashboardDeps(db.db, 'http://127.0.0.1:3000'),
-    needs: needsDeps(db.db, clock, { timeZone: 'Africa/Casablanca', defaultLocale: 'fr', staticAdmins: new Set(), publicUrl: 'http://127.0.0.1:3000', home: { includes: () => true } }),
+    needs: needsDeps(db.db, clock, {
+      timeZone: 'Africa/Casablanca',
+      defaultLocale: 'fr',
+      staticAdmins: new Set(),
+      publicUrl: 'http://127.0.0.1:3000',
+      home: { includes: () => true },
+    }),
   };
 }
 
@@ -43,7 +49,13 @@ export async function hrActor(deps: CoreServices, userId: string): Promise<HrAct
 }
 
 export async function campaign(deps: CoreServices) {
-  const created = await createCampaign(deps, { name: 'Caravane 2026', currency: 'MAD', goalMinor: minor(15_000_000), startsOn: '2026-11-15', endsOn: '2026-12-15' });
+  const created = await createCampaign(deps, {
+    name: 'Caravane 2026',
+    currency: 'MAD',
+    goalMinor: minor(15_000_000),
+    startsOn: '2026-11-15',
+    endsOn: '2026-12-15',
+  });
   if (!created.ok) throw new Error(created.error);
   return created.value;
 }
@@ -51,7 +63,17 @@ export async function campaign(deps: CoreServices) {
 export async function trip(deps: CoreServices, over: Partial<TripInput> = {}) {
   const created = await createTrip(
     deps,
-    { name: 'Azilal', startsOn: '2026-12-12', endsOn: '2026-12-14', seats: 3, roles: [], meetingPoint: 'Parking du siège', meetingTime: '07:30', deadline: null, ...over },
+    {
+      name: 'Azilal',
+      startsOn: '2026-12-12',
+      endsOn: '2026-12-14',
+      seats: 3,
+      roles: [],
+      meetingPoint: 'Parking du siège',
+      meetingTime: '07:30',
+      deadline: null,
+      ...over,
+    },
     'test',
   );
   if (!created.ok) throw new Error(created.error);

@@ -8,7 +8,7 @@ import { formatDay, formatPercent, money } from '../../../src/shared/i18n/format
 import { minor, percentOf } from '../../../src/shared/money.js';
 import { everyDay } from '../../../src/dashboard/charts.service.js';
 import { dayChartSvg } from './day-chart.js';
-import type { HrHandler } from './hr-routes.js';
+import type { HrHandler } from './hr-handler.js';
 import { sendPage } from './render.js';
 import type { DashboardFeatureDeps } from '../../../src/dashboard/ports.js';
 import type { BroadcastDeps } from '../../../src/messaging/deps.js';
@@ -28,23 +28,34 @@ export function overviewPage(deps: DashboardFeatureDeps & BroadcastDeps & Volunt
       needRows(deps, c),
     ]);
     const m = (amount: number) => money(minor(amount), campaign.currency, c.locale);
-    const chart = days.length === 0 ? null : dayChartSvg(everyDay(days, campaign.startsOn, progress.value.today < campaign.endsOn ? progress.value.today : campaign.endsOn), {
-      title: words.overview.perDay,
-      pledged: words.overview.pledged,
-      collected: words.overview.collected,
-      amount: m,
-      day: (day) => formatDay(day, c.locale),
-    });
+    const chart =
+      days.length === 0
+        ? null
+        : dayChartSvg(everyDay(days, campaign.startsOn, progress.value.today < campaign.endsOn ? progress.value.today : campaign.endsOn), {
+            title: words.overview.perDay,
+            pledged: words.overview.pledged,
+            collected: words.overview.collected,
+            amount: m,
+            day: (day) => formatDay(day, c.locale),
+          });
     sendPage(res, 200, 'overview', c, {
       session,
       nav: 'overview',
       campaign: { name: campaign.name, from: formatDay(campaign.startsOn, c.locale), to: formatDay(campaign.endsOn, c.locale) },
       cards: [
         { label: words.overview.pledged, value: m(totals.pledgedMinor), note: formatPercent(percentOf(totals.pledgedMinor, campaign.goalMinor), c.locale) },
-        { label: words.overview.collected, value: m(totals.collectedMinor), note: formatPercent(percentOf(totals.collectedMinor, campaign.goalMinor), c.locale) },
+        {
+          label: words.overview.collected,
+          value: m(totals.collectedMinor),
+          note: formatPercent(percentOf(totals.collectedMinor, campaign.goalMinor), c.locale),
+        },
         { label: words.overview.goal, value: m(campaign.goalMinor), note: '' },
         { label: words.overview.donors, value: String(totals.donors), note: `${totals.pledges} ${words.overview.pledges.toLowerCase()}` },
-        { label: words.overview.volunteers, value: `${seats.confirmed} / ${seats.capacity}`, note: `${seats.waitlisted} ${words.overview.waitlisted.toLowerCase()}` },
+        {
+          label: words.overview.volunteers,
+          value: `${seats.confirmed} / ${seats.capacity}`,
+          note: `${seats.waitlisted} ${words.overview.waitlisted.toLowerCase()}`,
+        },
       ],
       chart,
       milestones: milestones.ok

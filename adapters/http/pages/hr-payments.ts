@@ -8,7 +8,7 @@ import { confirmPayments, previewPayments, type PaymentLine, type PaymentsError 
 import { money } from '../../../src/shared/i18n/format.js';
 import type { Catalogue } from '../../../src/shared/i18n/index.js';
 import { hrOf } from './hr-actor.js';
-import type { HrHandler } from './hr-routes.js';
+import type { HrHandler } from './hr-handler.js';
 import { sendPage } from './render.js';
 import type { ActorDeps } from '../../../src/chat/actor.js';
 import type { PledgeDeps } from '../../../src/pledges/ports.js';
@@ -55,7 +55,8 @@ export function paymentsPreview(deps: PledgeDeps & ActorDeps): HrHandler {
     if (!progress.ok) return sendPage(res, 200, 'message', c, { session, text: c.dashboard.pages.noCampaign });
     const { campaign } = progress.value;
     const preview = await previewPayments(deps, campaign.id, csv);
-    if (!preview.ok) return sendPage(res, 422, 'payments', c, { session, nav: 'payments', csv, error: errorText(c, preview.error, preview.details), preview: null });
+    if (!preview.ok)
+      return sendPage(res, 422, 'payments', c, { session, nav: 'payments', csv, error: errorText(c, preview.error, preview.details), preview: null });
     const lines = preview.value.map((l) => ({
       line: l.line,
       pledge: l.kind === 'unreadable' ? l.text : `${l.pledgeId}`,

@@ -13,12 +13,15 @@ import { reviewBatch } from '../../../src/photos/review.service.js';
 import { photoErrorText } from '../../../src/photos/texts.js';
 import { withdrawPhotos } from '../../../src/photos/withdraw.service.js';
 import { sessionActor } from './hr-actor.js';
-import type { HrHandler } from './hr-routes.js';
+import type { HrHandler } from './hr-handler.js';
 import { sendPage } from './render.js';
 import type { ActorDeps } from '../../../src/chat/actor.js';
 import type { PhotoFeatureDeps } from '../../../src/photos/ports.js';
 
-const id = z.string().regex(/^\d{1,15}$/).transform(Number);
+const id = z
+  .string()
+  .regex(/^\d{1,15}$/)
+  .transform(Number);
 const reviewBody = z.object({ batch: id, decision: z.enum(['approve', 'reject']), reason: z.string().max(2000).optional() });
 const withdrawBody = z.object({ photo: id });
 

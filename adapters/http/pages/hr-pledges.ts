@@ -10,7 +10,7 @@ import { collectErrorText } from '../../../src/pledges/texts.js';
 import { localDay } from '../../../src/shared/clock.js';
 import { formatDay, money } from '../../../src/shared/i18n/format.js';
 import { hrOf } from './hr-actor.js';
-import type { HrHandler } from './hr-routes.js';
+import type { HrHandler } from './hr-handler.js';
 import { sendPage } from './render.js';
 import type { ActorDeps } from '../../../src/chat/actor.js';
 import type { PledgeDeps } from '../../../src/pledges/ports.js';
@@ -41,7 +41,13 @@ export function pledgesPage(deps: PledgeDeps & ActorDeps): HrHandler {
       });
     }
     const done = typeof req.query.collected === 'string' && /^\d{1,6}$/.test(req.query.collected) ? Number(req.query.collected) : null;
-    const failed = typeof req.query.failed === 'string' ? req.query.failed.slice(0, 2000).split('\n').filter((l) => l !== '') : [];
+    const failed =
+      typeof req.query.failed === 'string'
+        ? req.query.failed
+            .slice(0, 2000)
+            .split('\n')
+            .filter((l) => l !== '')
+        : [];
     const notice = done === null ? null : { ok: c.dashboard.pages.pledges.collected(done), failed };
     sendPage(res, 200, 'pledges', c, { session, nav: 'pledges', campaign: { name: campaign.name }, rows, notice });
   };

@@ -6,10 +6,10 @@
  */
 import express, { type Express, type Request, type Response } from 'express';
 import type { ChatDeps } from '../../../src/chat/deps.js';
-import type { HrSession } from '../../../src/dashboard/ports.js';
 import { currentSession, redeemSignIn, signOut, type SessionDeps } from '../../../src/dashboard/sessions.service.js';
 import type { LocaleDeps } from '../../../src/ports.js';
 import { resolveLocale, t, type Catalogue } from '../../../src/shared/i18n/index.js';
+import type { HrHandler } from './hr-handler.js';
 import { overviewPage } from './hr-overview.js';
 import { announcementsForm, announcementsPage } from './hr-announcements.js';
 import { paymentsConfirm, paymentsPage, paymentsPreview } from './hr-payments.js';
@@ -24,7 +24,7 @@ export interface HrOptions {
   secure: boolean;
 }
 
-export type HrHandler = (req: Request, res: Response, session: HrSession, c: Catalogue) => Promise<void>;
+export type { HrHandler } from './hr-handler.js';
 
 function visitorCatalogue(req: Request, deps: LocaleDeps): Catalogue {
   const accepted = req.acceptsLanguages('fr', 'en');
@@ -43,7 +43,8 @@ function guarded(deps: SessionDeps & LocaleDeps, options: HrOptions, handler: Hr
     }
     const session = found.value;
     const c = t(session.locale);
-    if (changes && !csrfOk(req.body, session.csrfToken)) return sendPage(res, 403, 'message', c, { title: c.dashboard.pages.csrf, text: c.dashboard.pages.csrf });
+    if (changes && !csrfOk(req.body, session.csrfToken))
+      return sendPage(res, 403, 'message', c, { title: c.dashboard.pages.csrf, text: c.dashboard.pages.csrf });
     await handler(req, res, session, c);
   };
 }
@@ -88,11 +89,16 @@ export function hrRoutes(deps: ChatDeps, options: HrOptions) {
     app.post(
       '/hr/signout',
       form,
-      guarded(deps, options, async (req, res, _session, c) => {
-        await signOut(deps, sessionCookie(req) ?? '');
-        clearSessionCookie(res, options.secure);
-        sendPage(res, 200, 'message', c, { title: c.dashboard.pages.signedOut, text: c.dashboard.pages.signedOut });
-      }, true),
+      guarded(
+        deps,
+        options,
+        async (req, res, _session, c) => {
+          await signOut(deps, sessionCookie(req) ?? '');
+          clearSessionCookie(res, options.secure);
+          sendPage(res, 200, 'message', c, { title: c.dashboard.pages.signedOut, text: c.dashboard.pages.signedOut });
+        },
+        true,
+      ),
     );
   };
 }

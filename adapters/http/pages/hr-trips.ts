@@ -9,7 +9,7 @@ import { hrMoveSignup } from '../../../src/volunteers/hr.service.js';
 import { hrMoveText } from '../../../src/volunteers/hr-move-text.js';
 import { roleName, stateText } from '../../../src/volunteers/texts.js';
 import { hrOf } from './hr-actor.js';
-import type { HrHandler } from './hr-routes.js';
+import type { HrHandler } from './hr-handler.js';
 import { sendPage } from './render.js';
 import type { ActorDeps } from '../../../src/chat/actor.js';
 import type { VolunteerFeatureDeps } from '../../../src/volunteers/ports.js';

@@ -35,7 +35,11 @@ function wallData(c: Catalogue, view: WallView, photoSrc: (id: number) => string
     todayPledges: w.todayPledges(view.today.pledges),
     todayDonors: w.todayDonors(view.today.donors),
     todayAmount: money(view.today.pledgedMinor, currency, c.locale),
-    milestone: view.milestone ? (view.milestone.percent !== null ? w.milestonePercent(view.milestone.percent) : w.milestoneAmount(view.milestone.amountMinor, currency)) : w.noMilestone,
+    milestone: view.milestone
+      ? view.milestone.percent !== null
+        ? w.milestonePercent(view.milestone.percent)
+        : w.milestoneAmount(view.milestone.amountMinor, currency)
+      : w.noMilestone,
     needs: view.needs.map((n) => c.needs.shortfall(n.site, n.missing, n)),
     photos: view.photoIds.map(photoSrc),
   };

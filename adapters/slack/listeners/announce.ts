@@ -5,15 +5,10 @@ import { announceErrorText } from '../../../src/announcements/texts.js';
 import { today } from '../../../src/campaigns/campaigns.service.js';
 import { actorFor, requireHr, type HrActor } from '../../../src/chat/actor.js';
 import { t, type Catalogue } from '../../../src/shared/i18n/index.js';
-import {
-  ANNOUNCE_BLOCK,
-  ANNOUNCE_COMPOSE,
-  ANNOUNCE_CONFIRM,
-  announceDoneModal,
-  announcePreviewModal,
-} from '../announce-modal.js';
+import { ANNOUNCE_BLOCK, ANNOUNCE_COMPOSE, ANNOUNCE_CONFIRM, announceDoneModal, announcePreviewModal } from '../announce-modal.js';
 import type { SlackContext } from '../context.js';
 import { renderMessage } from '../render.js';
+import { slackPlain } from '../text.js';
 import { submitter, viewMetadata } from '../view-submission.js';
 
 const locale = z.enum(['fr', 'en']);
@@ -23,7 +18,16 @@ const state = z.object({
   [ANNOUNCE_BLOCK.text]: z.object({ value: z.object({ value: z.string().nullable().optional() }) }),
   [ANNOUNCE_BLOCK.when]: z.object({ value: z.object({ selected_option: z.object({ value: z.string() }).nullable().optional() }) }).optional(),
   [ANNOUNCE_BLOCK.at]: z.object({ value: z.object({ selected_date_time: z.number().int().nullable().optional() }) }).optional(),
-  [ANNOUNCE_BLOCK.also]: z.object({ value: z.object({ selected_options: z.array(z.object({ value: z.string() })).nullable().optional() }) }).optional(),
+  [ANNOUNCE_BLOCK.also]: z
+    .object({
+      value: z.object({
+        selected_options: z
+          .array(z.object({ value: z.string() }))
+          .nullable()
+          .optional(),
+      }),
+    })
+    .optional(),
 });
 /** Slack keeps at most 3000 characters of private metadata. */
 const METADATA_MAX = 3000;
@@ -39,7 +43,7 @@ export function registerAnnounceViews(app: App, sc: SlackContext): void {
     const c = t(lang);
     const values = state.safeParse(view.state.values);
     if (!values.success) {
-      await ack({ response_action: 'errors', errors: { [ANNOUNCE_BLOCK.text]: c.broadcasts.announce.usage('/') } });
+      await ack({ response_action: 'errors', errors: { [ANNOUNCE_BLOCK.text]: c.broadcasts.modal.textMissing } });
       return;
     }
     const text = values.data.text.value.value ?? '';
@@ -52,20 +56,22 @@ export function registerAnnounceViews(app: App, sc: SlackContext): void {
     const checked = checkAnnouncement(text, later && atSeconds !== null ? new Date(atSeconds * 1000) : null, sc.deps.clock.now());
     if (!checked.ok) {
       const block = checked.error === 'announce.empty' || checked.error === 'announce.too_long' ? ANNOUNCE_BLOCK.text : ANNOUNCE_BLOCK.at;
-      await ack({ response_action: 'errors', errors: { [block]: announceErrorText(c, checked.error, checked.details, '/') } });
+      // An empty form is asked for its message; the command's usage would speak of typing it after the command.
+      const said = checked.error === 'announce.empty' ? c.broadcasts.modal.textMissing : announceErrorText(c, checked.error, checked.details, '/');
+      await ack({ response_action: 'errors', errors: { [block]: slackPlain(said) } });
       return;
     }
     const { sendAt } = checked.value;
     const volunteers = (values.data.also?.value.selected_options ?? []).some((o) => o.value === 'volunteers');
     const metadata = JSON.stringify({ locale: lang, text: checked.value.text, sendAt: sendAt ? sendAt.getTime() : null, volunteers });
     if (metadata.length > METADATA_MAX) {
-      await ack({ response_action: 'errors', errors: { [ANNOUNCE_BLOCK.text]: c.broadcasts.announce.tooLong(checked.value.text.length - (metadata.length - METADATA_MAX)) } });
+      await ack({
+        response_action: 'errors',
+        errors: { [ANNOUNCE_BLOCK.text]: c.broadcasts.announce.tooLong(checked.value.text.length - (metadata.length - METADATA_MAX)) },
+      });
       return;
     }
-    const audience = c.broadcasts.announce.audience(
-      (await sc.deps.messaging.channels.list()).length,
-      volunteers ? await confirmedVolunteers(sc) : null,
-    );
+    const audience = c.broadcasts.announce.audience((await sc.deps.messaging.channels.list()).length, volunteers ? await confirmedVolunteers(sc) : null);
     const when = sendAt ? c.broadcasts.modal.previewAt(c.broadcasts.at(sendAt, sc.deps.timeZone), audience) : c.broadcasts.modal.previewNow(audience);
     // The preview is in the campaign's language: that is what the channels will read.
     const preview = renderMessage(announcementMessage(t(sc.deps.defaultLocale), checked.value.text));
@@ -93,13 +99,7 @@ async function confirmedVolunteers(sc: SlackContext): Promise<number> {
   return campaign && directory ? (await directory.confirmedDestinations(campaign.id)).length : 0;
 }
 
-async function confirm(
-  sc: SlackContext,
-  c: Catalogue,
-  hr: HrActor | null,
-  meta: z.infer<typeof confirmMeta>,
-  viewId: string,
-): Promise<string> {
+async function confirm(sc: SlackContext, c: Catalogue, hr: HrActor | null, meta: z.infer<typeof confirmMeta>, viewId: string): Promise<string> {
   if (!hr) return c.common.notAdmin;
   const result = await announce(sc.deps, hr, {
     text: meta.text,

@@ -24,10 +24,16 @@ const inputValue = z.looseObject({ value: z.string().nullable().optional().catch
 const actionBody = z.looseObject({
   user: z.looseObject({ id: z.string().min(1), team_id: z.string().optional().catch(undefined) }),
   team: z.looseObject({ id: z.string() }).nullable().optional().catch(undefined),
-  container: z.looseObject({ channel_id: z.string().optional().catch(undefined), message_ts: z.string().optional().catch(undefined) }).optional().catch(undefined),
+  container: z
+    .looseObject({ channel_id: z.string().optional().catch(undefined), message_ts: z.string().optional().catch(undefined) })
+    .optional()
+    .catch(undefined),
   trigger_id: z.string().optional().catch(undefined),
   actions: z.array(z.looseObject({ value: z.string().optional().catch(undefined) })).min(1),
-  state: z.looseObject({ values: z.record(z.string(), z.record(z.string(), inputValue)) }).optional().catch(undefined),
+  state: z
+    .looseObject({ values: z.record(z.string(), z.record(z.string(), inputValue)) })
+    .optional()
+    .catch(undefined),
 });
 type ActionBody = z.infer<typeof actionBody>;
 
@@ -45,14 +51,23 @@ function clicked(raw: unknown): Clicked | null {
   const value = parsed.data.actions[0]?.value ?? '';
   if (!/^\d{1,15}$/.test(value)) return null;
   const { container, user, team } = parsed.data;
-  return { body: parsed.data, batchId: Number(value), channel: container?.channel_id ?? null, ts: container?.message_ts ?? null, teamId: user.team_id ?? team?.id ?? '' };
+  return {
+    body: parsed.data,
+    batchId: Number(value),
+    channel: container?.channel_id ?? null,
+    ts: container?.message_ts ?? null,
+    teamId: user.team_id ?? team?.id ?? '',
+  };
 }
 
 /** Replaces the clicked message with the outcome; a new DM message when it cannot be edited. */
 async function replace(client: WebClient, who: string, where: { channel: string | null; ts: string | null }, reply: MessageReply): Promise<void> {
   const rendered = renderMessage(reply);
   if (where.channel && where.ts) {
-    const updated = await client.chat.update({ channel: where.channel, ts: where.ts, ...rendered }).then(() => true, () => false);
+    const updated = await client.chat.update({ channel: where.channel, ts: where.ts, ...rendered }).then(
+      () => true,
+      () => false,
+    );
     if (updated) return;
   }
   await client.chat.postMessage({ channel: where.channel ?? who, ...rendered });
@@ -90,7 +105,13 @@ const handlers: Record<string, Handler> = {
   [ACTION.approve]: async (sc, actor, click, client) => decide(sc, actor, click, client, { approve: true }),
 };
 
-async function decide(sc: SlackContext, actor: Actor, where: { batchId: number; channel: string | null; ts: string | null }, client: WebClient, decision: Decision): Promise<void> {
+async function decide(
+  sc: SlackContext,
+  actor: Actor,
+  where: { batchId: number; channel: string | null; ts: string | null },
+  client: WebClient,
+  decision: Decision,
+): Promise<void> {
   const hr = await requireHr(actor);
   if (!hr) return refuse(client, actor.identity.userId, where, photoErrorText(actor.c, 'photo.not_hr'));
   const result = await reviewBatch(sc.deps, hr, where.batchId, decision);
@@ -134,8 +155,8 @@ function registerReject(app: App, sc: SlackContext): void {
     await ack();
     const click = clicked(body);
     if (!click?.body.trigger_id) return;
-    const identity = await sc.people.identity(click.teamId, click.body.user.id);
-    const locale = identity.locale ?? sc.deps.defaultLocale;
+    // The form speaks the language stored for HR (the identity alone carries none).
+    const { locale } = await actorFor(sc.deps, await sc.people.identity(click.teamId, click.body.user.id));
     const meta: RejectMeta = { batchId: click.batchId, channel: click.channel, ts: click.ts, locale };
     await client.views.open({ trigger_id: click.body.trigger_id, view: rejectModal(t(locale), meta) }).catch((error: unknown) => {
       sc.logger.warn({ component: 'photos', err: String(error) }, 'reject form not opened');

@@ -11,7 +11,6 @@ import type { Logger } from '../../logger.js';
 import { noticeMessage, reviewMessage } from './blocks.js';
 import { directChannel, uploadFiles } from './upload-files.js';
 
-
 export class SlackPhotoNotifier implements PlatformPhotoNotifier {
   private readonly log: Logger;
 
@@ -33,10 +32,15 @@ export class SlackPhotoNotifier implements PlatformPhotoNotifier {
         if (bytes) files.push({ photoId: photo.id, bytes });
       }
       // Into HR's own direct message only: consented but not approved photos go nowhere else.
-      const ids = await uploadFiles(this.client, channel, files.map((f) => ({ bytes: f.bytes, name: `caravane-${f.photoId}.jpg` })));
+      const ids = await uploadFiles(
+        this.client,
+        channel,
+        files.map((f) => ({ bytes: f.bytes, name: `caravane-${f.photoId}.jpg` })),
+      );
       for (const [i, fileId] of ids.entries()) {
         const photoId = files[i]?.photoId;
-        if (photoId !== undefined) await p.store.recordPost({ photoId, platform: 'slack', kind: 'file', destination: { platform: 'slack', channelId: channel }, platformRef: fileId });
+        if (photoId !== undefined)
+          await p.store.recordPost({ photoId, platform: 'slack', kind: 'file', destination: { platform: 'slack', channelId: channel }, platformRef: fileId });
       }
       await this.client.chat.postMessage({ channel, ...reviewMessage(t(to.locale), batch, uploaderName) });
       return true;

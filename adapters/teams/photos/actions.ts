@@ -71,7 +71,10 @@ export async function answerPhotoSubmit(tc: TeamsContext, ctx: TurnContext, turn
     return true;
   }
   if (turn.replyToId) {
-    const replaced = await ctx.updateActivity({ ...cardActivity(outcome.card), id: turn.replyToId }).then(() => true, () => false);
+    const replaced = await ctx.updateActivity({ ...cardActivity(outcome.card), id: turn.replyToId }).then(
+      () => true,
+      () => false,
+    );
     if (replaced) return true;
   }
   await ctx.sendActivity(cardActivity(outcome.card));

@@ -14,14 +14,28 @@ import { overviewLines, receiveErrorLine } from './texts.js';
 import { personText } from '../text.js';
 import { shownNeed } from '../shown.js';
 
-export const NEEDS_VERBS: readonly string[] = ['need', 'besoin', 'site', 'needs', 'besoins', 'received', 'recu', 'reçu', 'recus', 'reçus', 'loading', 'chargement'];
+export const NEEDS_VERBS: readonly string[] = [
+  'need',
+  'besoin',
+  'site',
+  'needs',
+  'besoins',
+  'received',
+  'recu',
+  'reçu',
+  'recus',
+  'reçus',
+  'loading',
+  'chargement',
+];
 
 const operator = (actor: Actor): Operator => ({ kind: 'chat', identity: actor.identity });
 
 export async function caravanNeedsVerb(deps: NeedsFeatureDeps, actor: Actor, words: string[], ctx: CommandContext): Promise<Reply> {
   const verb = (words[0] ?? '').toLowerCase();
   if (verb === 'needs' || verb === 'besoins') return needsReply(deps, actor, ctx.prefix);
-  if (verb === 'need' || verb === 'besoin' || verb === 'site') return words.length === 1 ? needForm(deps, actor) : message('error', [actor.c.common.badCommand(words.join(' ').slice(0, 60), ctx.prefix)]);
+  if (verb === 'need' || verb === 'besoin' || verb === 'site')
+    return words.length === 1 ? needForm(deps, actor) : message('error', [actor.c.common.badCommand(words.join(' ').slice(0, 60), ctx.prefix)]);
   if (verb === 'loading' || verb === 'chargement') return loadingReply(deps, actor, words.slice(1).join(' '), ctx.prefix);
   return receivedReply(deps, actor, words.slice(1), ctx.prefix);
 }

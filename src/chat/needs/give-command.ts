@@ -17,7 +17,10 @@ import { shownNeed } from '../shown.js';
 type GiveCommand = { kind: 'give'; text: string } | { kind: 'list' } | { kind: 'cancel'; id: number | null } | { kind: 'form' };
 
 export function parseGiveCommand(text: string): GiveCommand {
-  const words = text.trim().split(/\s+/).filter((w) => w !== '');
+  const words = text
+    .trim()
+    .split(/\s+/)
+    .filter((w) => w !== '');
   const first = (words[0] ?? '').toLowerCase();
   if (words.length === 0) return { kind: 'form' };
   if (['list', 'liste', 'mes', 'mine'].includes(first) && words.length === 1) return { kind: 'list' };
@@ -58,7 +61,9 @@ async function giveReply(deps: NeedsFeatureDeps, actor: Actor, text: string, ctx
 export function giveAnswer(c: Catalogue, outcome: GiveOutcome): MessageReply {
   const { pledge, duplicate, mostNeeded } = outcome;
   const need = shownNeed(outcome.need);
-  const head = duplicate ? c.needs.give.duplicate(pledge.quantity, need, need.siteName, pledge.id) : c.needs.give.recorded(pledge.quantity, need, need.siteName, pledge.id);
+  const head = duplicate
+    ? c.needs.give.duplicate(pledge.quantity, need, need.siteName, pledge.id)
+    : c.needs.give.recorded(pledge.quantity, need, need.siteName, pledge.id);
   const left = missing(need);
   return message('ok', [
     head,

@@ -78,9 +78,17 @@ export async function submitNeedForm(deps: NeedsFeatureDeps, actor: Actor, value
     if (!site.ok) return { kind: 'errors', errors: { site: c.needs.hrForm.errors.site } };
     created = site.value.name;
   }
-  const result = await addNeed(deps.needs, op, { site: created ?? values.site, item: values.item, size: values.size, quantity: values.quantity, unitPrice: values.unitPrice });
+  const result = await addNeed(deps.needs, op, {
+    site: created ?? values.site,
+    item: values.item,
+    size: values.size,
+    quantity: values.quantity,
+    unitPrice: values.unitPrice,
+  });
   if (!result.ok) return { kind: 'errors', errors: fieldError(c, result.error) };
   const need = shownNeed(result.value.need);
-  const lines = [created ? c.needs.hrForm.siteCreated(personText(created)) : null, c.needs.hrForm.saved(need.id, need.quantity, need, need.siteName)].filter((l): l is string => l !== null);
+  const lines = [created ? c.needs.hrForm.siteCreated(personText(created)) : null, c.needs.hrForm.saved(need.id, need.quantity, need, need.siteName)].filter(
+    (l): l is string => l !== null,
+  );
   return { kind: 'done', reply: message('ok', lines) };
 }

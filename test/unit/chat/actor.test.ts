@@ -20,7 +20,14 @@ function deps(): ActorDeps & { asked: () => number } {
     add: async () => ({ added: false }),
     list: async () => [],
   };
-  return { people, admins, staticAdmins: new Set(['teams:AAD-HR']), home: { includes: (i: Identity) => i.tenantId === 'T-HOME' }, defaultLocale: 'fr', asked: () => asked };
+  return {
+    people,
+    admins,
+    staticAdmins: new Set(['teams:AAD-HR']),
+    home: { includes: (i: Identity) => i.tenantId === 'T-HOME' },
+    defaultLocale: 'fr',
+    asked: () => asked,
+  };
 }
 
 const slack = (userId: string, tenantId = 'T-HOME'): Identity => ({ platform: 'slack', tenantId, userId });
