@@ -45,7 +45,7 @@ async function render(
     draft: { ...draft, key: draft.key ?? randomUUID() },
     report,
     preview: extra.preview ?? null,
-    notice: extra.notice ?? null,
+    notice: extra.notice ? { text: plainText(extra.notice), details: [] } : null,
     error: extra.error ?? null,
   });
 }

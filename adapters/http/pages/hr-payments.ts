@@ -9,9 +9,11 @@ import { money } from '../../../src/shared/i18n/format.js';
 import type { Catalogue } from '../../../src/shared/i18n/index.js';
 import { hrOf } from './hr-actor.js';
 import type { HrHandler } from './hr-handler.js';
+import { redirectWithNotice } from './notices.js';
 import { sendPage } from './render.js';
 import type { ActorDeps } from '../../../src/chat/actor.js';
 import type { PledgeDeps } from '../../../src/pledges/ports.js';
+import type { NoticeDeps } from '../../../src/dashboard/sessions.service.js';
 
 const body = z.object({ csv: z.string().max(400_000) });
 
@@ -47,7 +49,7 @@ export function paymentsPage(): HrHandler {
   return async (_req, res, session, c) => sendPage(res, 200, 'payments', c, { session, nav: 'payments', csv: '', error: null, preview: null });
 }
 
-export function paymentsPreview(deps: PledgeDeps & ActorDeps): HrHandler {
+export function paymentsPreview(deps: PledgeDeps & ActorDeps & NoticeDeps): HrHandler {
   return async (req, res, session, c) => {
     const progress = await currentProgress(deps);
     const parsed = body.safeParse(req.body);
@@ -68,7 +70,7 @@ export function paymentsPreview(deps: PledgeDeps & ActorDeps): HrHandler {
   };
 }
 
-export function paymentsConfirm(deps: PledgeDeps & ActorDeps): HrHandler {
+export function paymentsConfirm(deps: PledgeDeps & ActorDeps & NoticeDeps): HrHandler {
   return async (req, res, session, c) => {
     const progress = await currentProgress(deps);
     const parsed = body.safeParse(req.body);
@@ -77,6 +79,6 @@ export function paymentsConfirm(deps: PledgeDeps & ActorDeps): HrHandler {
     if (!hr) return;
     const done = await confirmPayments(deps, hr, progress.value.campaign.id, parsed.success ? parsed.data.csv : '');
     if (!done.ok) return sendPage(res, 422, 'payments', c, { session, nav: 'payments', csv: '', error: errorText(c, done.error, done.details), preview: null });
-    res.redirect(303, `/hr/pledges?${new URLSearchParams({ collected: String(done.value.collected.length) }).toString()}`);
+    await redirectWithNotice(deps, req, res, '/hr/pledges', c.dashboard.pages.pledges.collected(done.value.collected.length));
   };
 }

@@ -14,9 +14,11 @@ import { photoErrorText } from '../../../src/photos/texts.js';
 import { withdrawPhotos } from '../../../src/photos/withdraw.service.js';
 import { sessionActor } from './hr-actor.js';
 import type { HrHandler } from './hr-handler.js';
+import { noticeFor, redirectWithNotice } from './notices.js';
 import { sendPage } from './render.js';
 import type { ActorDeps } from '../../../src/chat/actor.js';
 import type { PhotoFeatureDeps } from '../../../src/photos/ports.js';
+import type { NoticeDeps } from '../../../src/dashboard/sessions.service.js';
 
 const id = z
   .string()
@@ -25,9 +27,9 @@ const id = z
 const reviewBody = z.object({ batch: id, decision: z.enum(['approve', 'reject']), reason: z.string().max(2000).optional() });
 const withdrawBody = z.object({ photo: id });
 
-const back = (res: Response, notice: string) => res.redirect(303, `/hr/photos?${new URLSearchParams({ notice }).toString()}`);
+const back = (deps: NoticeDeps, req: Request, res: Response, notice: string) => redirectWithNotice(deps, req, res, '/hr/photos', notice);
 
-export function photosPage(deps: PhotoFeatureDeps & ActorDeps): HrHandler {
+export function photosPage(deps: PhotoFeatureDeps & ActorDeps & NoticeDeps): HrHandler {
   return async (req, res, session, c) => {
     const p = deps.photos;
     const progress = await currentProgress(deps);
@@ -42,36 +44,35 @@ export function photosPage(deps: PhotoFeatureDeps & ActorDeps): HrHandler {
       })),
     );
     const live = published.flatMap((b) => b.photos.filter((ph) => ph.withdrawnAt === null).map((ph) => ph.id));
-    const notice = typeof req.query.notice === 'string' ? req.query.notice.slice(0, 500) : null;
-    sendPage(res, 200, 'photos', c, { session, nav: 'photos', batches, published: live, notice });
+    sendPage(res, 200, 'photos', c, { session, nav: 'photos', batches, published: live, notice: await noticeFor(deps, req, '/hr/photos') });
   };
 }
 
-export function reviewForm(deps: PhotoFeatureDeps & ActorDeps): HrHandler {
+export function reviewForm(deps: PhotoFeatureDeps & ActorDeps & NoticeDeps): HrHandler {
   return async (req, res, session, c) => {
     const parsed = reviewBody.safeParse(req.body);
-    if (!parsed.success) return back(res, c.photos.gallery.invalid);
+    if (!parsed.success) return back(deps, req, res, c.photos.gallery.invalid);
     const { batch, decision, reason } = parsed.data;
     const hr = await requireHr(await sessionActor(deps, session));
-    if (!hr) return back(res, photoErrorText(c, 'photo.not_hr'));
+    if (!hr) return back(deps, req, res, photoErrorText(c, 'photo.not_hr'));
     const result = await reviewBatch(deps, hr, batch, decision === 'approve' ? { approve: true } : { approve: false, reason: reason?.trim() || null });
-    if (!result.ok) return back(res, photoErrorText(c, result.error, result.details));
+    if (!result.ok) return back(deps, req, res, photoErrorText(c, result.error, result.details));
     const numbers = photoNumbers(result.value.batch.photos.map((ph) => ph.id));
-    back(res, decision === 'approve' ? c.dashboard.pages.photos.approved(numbers) : c.dashboard.pages.photos.rejected(numbers));
+    await back(deps, req, res, decision === 'approve' ? c.dashboard.pages.photos.approved(numbers) : c.dashboard.pages.photos.rejected(numbers));
   };
 }
 
-export function withdrawForm(deps: PhotoFeatureDeps & ActorDeps): HrHandler {
+export function withdrawForm(deps: PhotoFeatureDeps & ActorDeps & NoticeDeps): HrHandler {
   return async (req, res, session, c) => {
     const parsed = withdrawBody.safeParse(req.body);
-    if (!parsed.success) return back(res, c.photos.gallery.invalid);
+    if (!parsed.success) return back(deps, req, res, c.photos.gallery.invalid);
     const result = await withdrawPhotos(deps, await sessionActor(deps, session), { photoId: parsed.data.photo });
-    back(res, result.ok ? c.dashboard.pages.photos.withdrawn(parsed.data.photo) : photoErrorText(c, result.error, result.details));
+    await back(deps, req, res, result.ok ? c.dashboard.pages.photos.withdrawn(parsed.data.photo) : photoErrorText(c, result.error, result.details));
   };
 }
 
 /** A thumbnail for HR's eyes: a photo of a batch waiting for review or published, never a withdrawn one. */
-export function thumbRoute(deps: PhotoFeatureDeps & ActorDeps): HrHandler {
+export function thumbRoute(deps: PhotoFeatureDeps & ActorDeps & NoticeDeps): HrHandler {
   return async (req: Request, res: Response) => {
     const photoId = id.safeParse(String(req.params.id ?? ''));
     const batch = photoId.success ? await deps.photos.store.batchOfPhoto(photoId.data) : null;

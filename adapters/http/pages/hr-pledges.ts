@@ -11,9 +11,11 @@ import { localDay } from '../../../src/shared/clock.js';
 import { formatDay, money } from '../../../src/shared/i18n/format.js';
 import { hrOf } from './hr-actor.js';
 import type { HrHandler } from './hr-handler.js';
+import { noticeFor, redirectWithNotice } from './notices.js';
 import { sendPage } from './render.js';
 import type { ActorDeps } from '../../../src/chat/actor.js';
 import type { PledgeDeps } from '../../../src/pledges/ports.js';
+import type { NoticeDeps } from '../../../src/dashboard/sessions.service.js';
 
 /** At most this many pledges in one bulk collect (one form post). */
 const BULK_MAX = 1000;
@@ -21,10 +23,11 @@ const BULK_MAX = 1000;
 const ids = z.union([z.string(), z.array(z.string())]).transform((v) => (Array.isArray(v) ? v : [v]));
 const collectBody = z.object({ one: z.string().optional(), ids: ids.optional() });
 
-export function pledgesPage(deps: PledgeDeps & ActorDeps): HrHandler {
+export function pledgesPage(deps: PledgeDeps & ActorDeps & NoticeDeps): HrHandler {
   return async (req, res, session, c) => {
     const progress = await currentProgress(deps);
-    if (!progress.ok) return sendPage(res, 200, 'pledges', c, { session, nav: 'pledges', campaign: null, rows: [], notice: null });
+    if (!progress.ok)
+      return sendPage(res, 200, 'pledges', c, { session, nav: 'pledges', campaign: null, rows: [], notice: await noticeFor(deps, req, '/hr/pledges') });
     const { campaign } = progress.value;
     const rows = [];
     for await (const row of deps.pledges.exportRows(campaign.id)) {
@@ -40,20 +43,11 @@ export function pledgesPage(deps: PledgeDeps & ActorDeps): HrHandler {
         daySort: p.createdAt.toISOString(),
       });
     }
-    const done = typeof req.query.collected === 'string' && /^\d{1,6}$/.test(req.query.collected) ? Number(req.query.collected) : null;
-    const failed =
-      typeof req.query.failed === 'string'
-        ? req.query.failed
-            .slice(0, 2000)
-            .split('\n')
-            .filter((l) => l !== '')
-        : [];
-    const notice = done === null ? null : { ok: c.dashboard.pages.pledges.collected(done), failed };
-    sendPage(res, 200, 'pledges', c, { session, nav: 'pledges', campaign: { name: campaign.name }, rows, notice });
+    sendPage(res, 200, 'pledges', c, { session, nav: 'pledges', campaign: { name: campaign.name }, rows, notice: await noticeFor(deps, req, '/hr/pledges') });
   };
 }
 
-export function collectForm(deps: PledgeDeps & ActorDeps): HrHandler {
+export function collectForm(deps: PledgeDeps & ActorDeps & NoticeDeps): HrHandler {
   return async (req, res, session, c) => {
     const hr = await hrOf(deps, session, res, c);
     if (!hr) return;
@@ -68,12 +62,11 @@ export function collectForm(deps: PledgeDeps & ActorDeps): HrHandler {
       else failed.push(collectErrorText(c, result.error, id));
     }
     if (numbers.length === 0) failed.push(c.dashboard.pages.pledges.nothingSelected);
-    const query = new URLSearchParams({ collected: String(collected), ...(failed.length > 0 ? { failed: failed.join('\n') } : {}) });
-    res.redirect(303, `/hr/pledges?${query.toString()}`);
+    await redirectWithNotice(deps, req, res, '/hr/pledges', c.dashboard.pages.pledges.collected(collected), failed);
   };
 }
 
-export function pledgesCsvRoute(deps: PledgeDeps & ActorDeps): HrHandler {
+export function pledgesCsvRoute(deps: PledgeDeps & ActorDeps & NoticeDeps): HrHandler {
   return async (_req, res) => {
     const progress = await currentProgress(deps);
     res.status(200).set({
