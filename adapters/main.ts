@@ -92,7 +92,7 @@ export function buildDeps(config: Config, database: DatabaseHandle, clock: Clock
     clock,
     timeZone: config.timeZone,
     defaultLocale: config.defaultLocale,
-    limits: { min: minor(100), max: config.pledgeMaxMinor },
+    limits: { min: minor(100), max: config.pledgeMaxMinor, currency: config.currency },
     staticAdmins: new Set(config.admins),
     home,
     totalsListeners: [],

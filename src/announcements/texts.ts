@@ -5,19 +5,19 @@ import type { Platform } from '../ports.js';
 import type { Catalogue } from '../shared/i18n/index.js';
 import type { AnnounceError } from './announcements.service.js';
 
-export function announceErrorText(c: Catalogue, error: AnnounceError, details: Record<string, string | number> | undefined, prefix: string): string {
+export function announceErrorText(c: Catalogue, error: AnnounceError, prefix: string): string {
   const a = c.broadcasts.announce;
-  switch (error) {
+  switch (error.code) {
     case 'announce.empty':
       return a.usage(prefix);
     case 'announce.too_long':
-      return a.tooLong(Number(details?.max ?? 0));
+      return a.tooLong(error.max);
     case 'announce.bad_time':
       return a.badTime;
     case 'announce.in_past':
       return a.inPast;
     case 'announce.too_far':
-      return a.tooFar(Number(details?.days ?? 0));
+      return a.tooFar(error.days);
     case 'announce.no_channels':
       return a.noChannels(prefix);
     case 'announce.no_volunteers':

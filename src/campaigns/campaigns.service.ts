@@ -1,7 +1,7 @@
 import type { CoreDeps } from '../deps.js';
 import { localDay } from '../shared/clock.js';
 import { err, ok, type Result } from '../shared/result.js';
-import { phaseOf, validateNewCampaign, type Campaign, type CampaignError, type CampaignTotals, type NewCampaign } from './campaign.js';
+import { phaseOf, validateNewCampaign, type Campaign, type CampaignError, type CampaignTotals, type NewCampaign, type NoCampaign } from './campaign.js';
 
 export interface CampaignProgress {
   campaign: Campaign;
@@ -26,16 +26,16 @@ export function today(deps: Pick<CoreDeps, 'clock' | 'timeZone'>): string {
 
 /**
  * The running campaign (or the one that just ended, for the thank-you period) with its totals.
- * `campaign.none` when there is neither; `details.opensOn` names the next one when it is planned.
+ * `campaign.none` when there is neither, with the next one when it is planned.
  */
 export async function currentProgress(
   deps: Pick<CoreDeps, 'campaigns' | 'clock' | 'timeZone'>,
-): Promise<Result<CampaignProgress, 'campaign.none'>> {
+): Promise<Result<CampaignProgress, NoCampaign>> {
   const day = today(deps);
   const campaign = await deps.campaigns.current(day);
   if (!campaign) {
     const next = await deps.campaigns.upcoming(day);
-    return next ? err('campaign.none', { opensOn: next.startsOn, name: next.name }) : err('campaign.none');
+    return err({ code: 'campaign.none', upcoming: next ?? undefined });
   }
   const totals = await deps.campaigns.totals(campaign.id);
   return ok({ campaign, totals, phase: phaseOf(campaign, day), today: day });

@@ -1,9 +1,9 @@
 import type { CoreDeps } from '../deps.js';
 import type { Identity } from '../ports.js';
-import { err, ok, type Result } from '../shared/result.js';
+import { err, ok, type Coded, type Result } from '../shared/result.js';
 import type { CampaignChannel, Conversation } from './channels.js';
 
-export type ChannelError = 'channel.not_a_channel';
+export type ChannelError = Coded<'channel.not_a_channel'>;
 
 type Where = Conversation | undefined;
 
@@ -16,7 +16,7 @@ export async function addCampaignChannel(
   where: Where,
   by: Identity,
 ): Promise<Result<{ added: boolean }, ChannelError>> {
-  if (!where || where.kind === 'direct') return err('channel.not_a_channel');
+  if (!where || where.kind === 'direct') return err({ code: 'channel.not_a_channel' });
   const added = await deps.messaging.channels.add({
     destination: where.destination,
     kind: where.kind,
@@ -30,7 +30,7 @@ export async function removeCampaignChannel(
   deps: Pick<CoreDeps, 'messaging'>,
   where: Where,
 ): Promise<Result<{ removed: boolean }, ChannelError>> {
-  if (!where || where.kind === 'direct') return err('channel.not_a_channel');
+  if (!where || where.kind === 'direct') return err({ code: 'channel.not_a_channel' });
   return ok(await deps.messaging.channels.remove(where.destination));
 }
 

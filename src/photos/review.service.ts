@@ -3,12 +3,13 @@
  * first decision wins and the uploader is told. A rejected batch's files are deleted at once.
  */
 import { parseAdminRef } from '../admins/admins.service.js';
+import type { NoCampaign } from '../campaigns/campaign.js';
 import { today } from '../campaigns/campaigns.service.js';
 import type { Actor } from '../chat/actor.js';
 import { message } from '../chat/reply.js';
 import type { CoreDeps } from '../deps.js';
 import { t } from '../shared/i18n/index.js';
-import { err, ok, type Result } from '../shared/result.js';
+import { err, ok, type Coded, type Result } from '../shared/result.js';
 import { checkReview, cleanText, photoNumbers, REASON_MAX, type PhotoBatch, type PhotoRuleError } from './photo.js';
 import type { PhotoDeps, Recipient } from './ports.js';
 import { photoDeps } from './deps.js';
@@ -40,7 +41,7 @@ export async function notifyReviewers(deps: CoreDeps, p: PhotoDeps, batch: Photo
   return reached;
 }
 
-export type ReviewError = PhotoRuleError | 'photo.unavailable' | 'photo.not_found' | 'photo.not_hr';
+export type ReviewError = PhotoRuleError | Coded<'photo.unavailable' | 'photo.not_found' | 'photo.not_hr'>;
 
 export type Decision = { approve: true } | { approve: false; reason: string | null | undefined };
 
@@ -53,9 +54,9 @@ export async function reviewBatch(deps: CoreDeps, actor: Actor, batchId: number,
   const wired = photoDeps(deps);
   if (!wired.ok) return wired;
   const p = wired.value;
-  if (!(await actor.isAdmin())) return err('photo.not_hr');
+  if (!(await actor.isAdmin())) return err({ code: 'photo.not_hr' });
   const batch = await p.store.getBatch(batchId);
-  if (!batch) return err('photo.not_found');
+  if (!batch) return err({ code: 'photo.not_found' });
   const allowed = checkReview(batch);
   if (!allowed.ok) return allowed;
   const reason = decision.approve ? ok(null) : cleanText(decision.reason, REASON_MAX);
@@ -63,7 +64,7 @@ export async function reviewBatch(deps: CoreDeps, actor: Actor, batchId: number,
   const at = deps.clock.now();
   const by = `${actor.identity.platform}:${actor.identity.userId}`;
   const change = decision.approve ? { status: 'approved' as const, at, by } : { status: 'rejected' as const, at, by, reason: reason.value };
-  if (!(await p.store.setStatus(batch.id, 'in_review', change))) return err('photo.already_reviewed');
+  if (!(await p.store.setStatus(batch.id, 'in_review', change))) return err({ code: 'photo.already_reviewed' });
   const live = batch.photos.filter((ph) => ph.withdrawnAt === null);
   if (!decision.approve) {
     // Nothing rejected is ever shown: its files and HR's private copies go now.
@@ -88,13 +89,13 @@ async function tellUploader(p: PhotoDeps, batch: PhotoBatch): Promise<boolean> {
  * HR asks to see what waits for review: each waiting batch is sent again to the caller, privately.
  * Errors: `photo.not_hr`, `photo.unavailable`, `campaign.none`.
  */
-export async function resendPendingReviews(deps: CoreDeps, actor: Actor): Promise<Result<{ waiting: number; sent: number }, 'photo.not_hr' | 'photo.unavailable' | 'campaign.none'>> {
+export async function resendPendingReviews(deps: CoreDeps, actor: Actor): Promise<Result<{ waiting: number; sent: number }, Coded<'photo.not_hr' | 'photo.unavailable'> | NoCampaign>> {
   const wired = photoDeps(deps);
   if (!wired.ok) return wired;
   const p = wired.value;
-  if (!(await actor.isAdmin())) return err('photo.not_hr');
+  if (!(await actor.isAdmin())) return err({ code: 'photo.not_hr' });
   const campaign = await deps.campaigns.current(today(deps));
-  if (!campaign) return err('campaign.none');
+  if (!campaign) return err({ code: 'campaign.none' });
   const waiting = await p.store.inReview(campaign.id);
   const me: Recipient = { platform: actor.identity.platform, userId: actor.identity.userId, tenantId: actor.identity.tenantId, locale: actor.locale };
   let sent = 0;

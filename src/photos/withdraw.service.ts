@@ -7,7 +7,7 @@ import type { Actor } from '../chat/actor.js';
 import { message } from '../chat/reply.js';
 import type { CoreDeps } from '../deps.js';
 import { t } from '../shared/i18n/index.js';
-import { err, ok, type Result } from '../shared/result.js';
+import { err, ok, type Coded, type Result } from '../shared/result.js';
 import { checkWithdraw, photoNumbers, type Photo, type PhotoBatch, type PhotoRuleError } from './photo.js';
 import type { PhotoDeps, Recipient } from './ports.js';
 import { photoDeps } from './deps.js';
@@ -28,7 +28,7 @@ export async function retractCopies(deps: CoreDeps, p: PhotoDeps, photoIds: read
   return { retracted: outcome.retracted.length, kept: outcome.kept };
 }
 
-export type WithdrawError = PhotoRuleError | 'photo.unavailable' | 'photo.not_found';
+export type WithdrawError = PhotoRuleError | Coded<'photo.unavailable' | 'photo.not_found'>;
 
 export interface Withdrawn {
   batch: PhotoBatch;
@@ -49,16 +49,16 @@ export async function withdrawPhotos(deps: CoreDeps, actor: Actor, target: { pho
   if (!wired.ok) return wired;
   const p = wired.value;
   const batch = 'photoId' in target ? await p.store.batchOfPhoto(target.photoId) : await p.store.getBatch(target.batchId);
-  if (!batch) return err('photo.not_found');
+  if (!batch) return err({ code: 'photo.not_found' });
   const isHr = await actor.isAdmin();
   const chosen = 'photoId' in target ? batch.photos.filter((ph) => ph.id === target.photoId) : batch.photos.filter((ph) => ph.withdrawnAt === null);
   const first = chosen[0] ?? batch.photos[0];
-  if (!first) return err('photo.not_found');
+  if (!first) return err({ code: 'photo.not_found' });
   const allowed = checkWithdraw(batch, first, actor.person.id, isHr);
   if (!allowed.ok) return allowed;
   const at = deps.clock.now();
   const ids = await p.store.withdraw(chosen.map((ph) => ph.id), `${actor.identity.platform}:${actor.identity.userId}`, at);
-  if (ids.length === 0) return err('photo.withdrawn');
+  if (ids.length === 0) return err({ code: 'photo.withdrawn' });
   const gone = chosen.filter((ph) => ids.includes(ph.id));
   await deleteFiles(p, gone);
   const { retracted, kept } = await retractCopies(deps, p, ids);

@@ -4,9 +4,9 @@
  * `+212 (0)6…`); any other country only in international form (`+33 6…`, `0033 6…`). A small
  * hand-written rule is enough here: the caravan needs a number to call, not a carrier look-up.
  */
-import { err, ok, type Result } from '../shared/result.js';
+import { err, ok, type Coded, type Result } from '../shared/result.js';
 
-export type PhoneError = 'phone.missing' | 'phone.invalid' | 'phone.not_international';
+export type PhoneError = Coded<'phone.missing' | 'phone.invalid' | 'phone.not_international'>;
 
 const SEPARATORS = /[\s.\-()/\u00a0]/g;
 /** Moroccan national significant numbers: 5… fixed lines, 6… and 7… mobiles, 9 digits in all. */
@@ -23,22 +23,22 @@ function westernDigits(text: string): string {
  */
 export function normalizePhone(input: string | null | undefined): Result<string, PhoneError> {
   const raw = westernDigits((input ?? '').trim());
-  if (raw === '') return err('phone.missing');
-  if (raw.length > 40) return err('phone.invalid');
+  if (raw === '') return err({ code: 'phone.missing' });
+  if (raw.length > 40) return err({ code: 'phone.invalid' });
   let compact = raw.replace(SEPARATORS, '');
   if (compact.startsWith('00')) compact = `+${compact.slice(2)}`;
-  if (!/^\+?\d+$/.test(compact)) return err('phone.invalid');
+  if (!/^\+?\d+$/.test(compact)) return err({ code: 'phone.invalid' });
   if (!compact.startsWith('+')) {
-    if (/^0\d{9}$/.test(compact)) return MOROCCO_NSN.test(compact.slice(1)) ? ok(`+212${compact.slice(1)}`) : err('phone.invalid');
-    return err('phone.not_international');
+    if (/^0\d{9}$/.test(compact)) return MOROCCO_NSN.test(compact.slice(1)) ? ok(`+212${compact.slice(1)}`) : err({ code: 'phone.invalid' });
+    return err({ code: 'phone.not_international' });
   }
   if (compact.startsWith('+212')) {
     // `+212 (0)6…`: the national trunk zero written after the country code.
     const nsn = compact.slice(4).replace(/^0(?=\d{9}$)/, '');
-    return MOROCCO_NSN.test(nsn) ? ok(`+212${nsn}`) : err('phone.invalid');
+    return MOROCCO_NSN.test(nsn) ? ok(`+212${nsn}`) : err({ code: 'phone.invalid' });
   }
   // E.164: a country code never starts with 0, and the whole number has 8 to 15 digits.
-  return /^\+[1-9]\d{7,14}$/.test(compact) ? ok(compact) : err('phone.invalid');
+  return /^\+[1-9]\d{7,14}$/.test(compact) ? ok(compact) : err({ code: 'phone.invalid' });
 }
 
 /** The last two digits only (`•• 78`): enough for a person to recognise their number in a message. */

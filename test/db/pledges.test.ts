@@ -25,7 +25,7 @@ beforeAll(async () => {
     clock,
     timeZone: 'Africa/Casablanca',
     defaultLocale: 'fr',
-    limits: { min: minor(100), max: minor(10_000_000) },
+    limits: { min: minor(100), max: minor(10_000_000), currency: 'MAD' },
     staticAdmins: new Set(),
     // No platform here: every identity counts as this organisation's.
     home: { includes: () => true },
@@ -36,7 +36,7 @@ beforeAll(async () => {
     needs: needsDeps(db.db, clock, { timeZone: 'Africa/Casablanca', defaultLocale: 'fr', staticAdmins: new Set(), publicUrl: 'http://127.0.0.1', home: { includes: () => true } }),
   };
   const created = await createCampaign(deps, { name: 'Caravane 2026', currency: 'MAD', goalMinor: minor(15_000_000), startsOn: '2026-11-15', endsOn: '2026-12-15' });
-  if (!created.ok) throw new Error(created.error);
+  if (!created.ok) throw new Error(created.error.code);
   campaign = created.value;
 });
 afterAll(async () => db?.drop());
@@ -45,7 +45,7 @@ beforeEach(() => clock.set(new Date('2026-11-27T11:00:00Z')));
 const person = (userId: string) => deps.people.resolve({ platform: 'slack', tenantId: 'T1', userId, displayName: userId });
 const pledge = async (personId: string, amount: string, key: string | null = null) => {
   const r = await makePledge(deps, { personId, amount, anonymous: false, note: null, source: 'slack', idempotencyKey: key });
-  if (!r.ok) throw new Error(r.error);
+  if (!r.ok) throw new Error(r.error.code);
   return r.value;
 };
 
@@ -115,7 +115,7 @@ describe(`pledges on ${process.env.TEST_DATABASE_URL ? 'postgres' : 'pglite'}`, 
     expect((await makePledge(deps, { personId: who.id, amount: '100', anonymous: false, note: null, source: 'slack', idempotencyKey: null })).ok).toBe(true);
     clock.set(new Date('2026-12-15T23:30:00Z')); // 00:30 on 16 December in Casablanca
     const late = await makePledge(deps, { personId: who.id, amount: '100', anonymous: false, note: null, source: 'slack', idempotencyKey: null });
-    expect(late).toMatchObject({ ok: false, error: 'campaign.ended', details: { startsOn: '2026-11-15', endsOn: '2026-12-15' } });
+    expect(late).toMatchObject({ ok: false, error: { code: 'campaign.ended', campaign: { startsOn: '2026-11-15', endsOn: '2026-12-15' } } });
   });
 
   it('exports every pledge as CSV with amounts as decimals', async () => {

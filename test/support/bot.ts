@@ -97,7 +97,7 @@ export async function seedCampaign(bot: Bot, overrides: Partial<{ name: string; 
     startsOn: overrides.from ?? '2026-11-15',
     endsOn: overrides.to ?? '2026-12-15',
   });
-  if (!result.ok) throw new Error(result.error);
+  if (!result.ok) throw new Error(result.error.code);
   return result.value;
 }
 

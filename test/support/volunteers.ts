@@ -22,7 +22,7 @@ export function coreDeps(db: DatabaseHandle, clock: Clock, reminderDays: number[
     clock,
     timeZone: 'Africa/Casablanca',
     defaultLocale: 'fr',
-    limits: { min: minor(100), max: minor(10_000_000) },
+    limits: { min: minor(100), max: minor(10_000_000), currency: 'MAD' },
     staticAdmins: new Set(),
     // No platform here: every identity counts as this organisation's.
     home: { includes: () => true },
@@ -36,7 +36,7 @@ export function coreDeps(db: DatabaseHandle, clock: Clock, reminderDays: number[
 
 export async function campaign(deps: CoreDeps) {
   const created = await createCampaign(deps, { name: 'Caravane 2026', currency: 'MAD', goalMinor: minor(15_000_000), startsOn: '2026-11-15', endsOn: '2026-12-15' });
-  if (!created.ok) throw new Error(created.error);
+  if (!created.ok) throw new Error(created.error.code);
   return created.value;
 }
 
@@ -46,7 +46,7 @@ export async function trip(deps: CoreDeps, over: Partial<TripInput> = {}) {
     { name: 'Azilal', startsOn: '2026-12-12', endsOn: '2026-12-14', seats: 3, roles: [], meetingPoint: 'Parking du siège', meetingTime: '07:30', deadline: null, ...over },
     'test',
   );
-  if (!created.ok) throw new Error(created.error);
+  if (!created.ok) throw new Error(created.error.code);
   return created.value;
 }
 

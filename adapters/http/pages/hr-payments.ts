@@ -13,15 +13,15 @@ import { sendPage } from './render.js';
 
 const body = z.object({ csv: z.string().max(400_000) });
 
-function errorText(c: Catalogue, error: PaymentsError, details: Record<string, string | number> | undefined): string {
+function errorText(c: Catalogue, error: PaymentsError): string {
   const e = c.dashboard.pages.payments.errors;
-  switch (error) {
+  switch (error.code) {
     case 'payments.not_csv':
     case 'payments.bad_header':
     case 'payments.empty':
-      return e[error];
+      return e[error.code];
     case 'payments.too_many':
-      return e[error](Number(details?.max ?? 0));
+      return e[error.code](error.max);
   }
 }
 
@@ -53,7 +53,7 @@ export function paymentsPreview(deps: CoreDeps): HrHandler {
     if (!progress.ok) return sendPage(res, 200, 'message', c, { session, text: c.dashboard.pages.noCampaign });
     const { campaign } = progress.value;
     const preview = await previewPayments(deps, campaign.id, csv);
-    if (!preview.ok) return sendPage(res, 422, 'payments', c, { session, nav: 'payments', csv, error: errorText(c, preview.error, preview.details), preview: null });
+    if (!preview.ok) return sendPage(res, 422, 'payments', c, { session, nav: 'payments', csv, error: errorText(c, preview.error), preview: null });
     const lines = preview.value.map((l) => ({
       line: l.line,
       pledge: l.kind === 'unreadable' ? l.text : `${l.pledgeId}`,
@@ -71,7 +71,7 @@ export function paymentsConfirm(deps: CoreDeps): HrHandler {
     const parsed = body.safeParse(req.body);
     if (!progress.ok) return sendPage(res, 200, 'message', c, { session, text: c.dashboard.pages.noCampaign });
     const done = await confirmPayments(deps, progress.value.campaign.id, parsed.success ? parsed.data.csv : '');
-    if (!done.ok) return sendPage(res, 422, 'payments', c, { session, nav: 'payments', csv: '', error: errorText(c, done.error, done.details), preview: null });
+    if (!done.ok) return sendPage(res, 422, 'payments', c, { session, nav: 'payments', csv: '', error: errorText(c, done.error), preview: null });
     res.redirect(303, `/hr/pledges?${new URLSearchParams({ collected: String(done.value.collected.length) }).toString()}`);
   };
 }

@@ -50,7 +50,7 @@ export function reviewForm(deps: CoreDeps): HrHandler {
     if (!parsed.success) return back(res, c.photos.gallery.invalid);
     const { batch, decision, reason } = parsed.data;
     const result = await reviewBatch(deps, await actorOf(deps, session), batch, decision === 'approve' ? { approve: true } : { approve: false, reason: reason?.trim() || null });
-    if (!result.ok) return back(res, photoErrorText(c, result.error, result.details));
+    if (!result.ok) return back(res, photoErrorText(c, result.error));
     const numbers = photoNumbers(result.value.batch.photos.map((ph) => ph.id));
     back(res, decision === 'approve' ? c.dashboard.pages.photos.approved(numbers) : c.dashboard.pages.photos.rejected(numbers));
   };
@@ -61,7 +61,7 @@ export function withdrawForm(deps: CoreDeps): HrHandler {
     const parsed = withdrawBody.safeParse(req.body);
     if (!parsed.success) return back(res, c.photos.gallery.invalid);
     const result = await withdrawPhotos(deps, await actorOf(deps, session), { photoId: parsed.data.photo });
-    back(res, result.ok ? c.dashboard.pages.photos.withdrawn(parsed.data.photo) : photoErrorText(c, result.error, result.details));
+    back(res, result.ok ? c.dashboard.pages.photos.withdrawn(parsed.data.photo) : photoErrorText(c, result.error));
   };
 }
 

@@ -51,8 +51,8 @@ export function registerAnnounceViews(app: App, sc: SlackContext): void {
     }
     const checked = checkAnnouncement(text, later && atSeconds !== null ? new Date(atSeconds * 1000) : null, sc.deps.clock.now());
     if (!checked.ok) {
-      const block = checked.error === 'announce.empty' || checked.error === 'announce.too_long' ? ANNOUNCE_BLOCK.text : ANNOUNCE_BLOCK.at;
-      await ack({ response_action: 'errors', errors: { [block]: announceErrorText(c, checked.error, checked.details, '/') } });
+      const block = checked.error.code === 'announce.empty' || checked.error.code === 'announce.too_long' ? ANNOUNCE_BLOCK.text : ANNOUNCE_BLOCK.at;
+      await ack({ response_action: 'errors', errors: { [block]: announceErrorText(c, checked.error, '/') } });
       return;
     }
     const { sendAt } = checked.value;
@@ -109,7 +109,7 @@ async function confirm(
     dedupeKey: `announcement:slack:view:${viewId}`,
     alsoVolunteers: meta.volunteers,
   });
-  if (!result.ok) return announceErrorText(c, result.error, result.details, '/');
+  if (!result.ok) return announceErrorText(c, result.error, '/');
   const { channels, volunteers, created, sendAt } = result.value;
   if (!created) return c.broadcasts.announce.duplicate;
   const a = c.broadcasts.announce;

@@ -71,7 +71,7 @@ const handlers: Record<string, Handler> = {
     const caption = values[BLOCK.caption]?.value?.value ?? null;
     const place = values[BLOCK.place]?.value?.value ?? null;
     const result = await consentBatch(sc.deps, actor, click.batchId, { caption, place });
-    if (!result.ok) return refuse(client, actor.identity.userId, click, photoErrorText(actor.c, result.error, result.details));
+    if (!result.ok) return refuse(client, actor.identity.userId, click, photoErrorText(actor.c, result.error));
     const numbers = photoNumbers(result.value.batch.photos.filter((ph) => ph.withdrawnAt === null).map((ph) => ph.id));
     const lines = [actor.c.photos.consented(numbers), ...(result.value.notified === 0 ? [actor.c.photos.consentedNoHr] : [])];
     await replace(client, actor.identity.userId, click, message('ok', lines));
@@ -92,7 +92,7 @@ const handlers: Record<string, Handler> = {
 
 async function decide(sc: SlackContext, actor: Actor, where: { batchId: number; channel: string | null; ts: string | null }, client: WebClient, decision: Decision): Promise<void> {
   const result = await reviewBatch(sc.deps, actor, where.batchId, decision);
-  if (!result.ok) return refuse(client, actor.identity.userId, where, photoErrorText(actor.c, result.error, result.details));
+  if (!result.ok) return refuse(client, actor.identity.userId, where, photoErrorText(actor.c, result.error));
   const numbers = photoNumbers(result.value.batch.photos.filter((ph) => ph.withdrawnAt === null).map((ph) => ph.id));
   const done = decision.approve ? actor.c.photos.youApproved(numbers) : actor.c.photos.youRejected(numbers);
   await replace(client, actor.identity.userId, where, message('ok', [done]));

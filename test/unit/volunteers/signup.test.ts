@@ -92,7 +92,7 @@ describe('trips', () => {
       ok: true,
       value: [{ name: 'Chauffeur', seats: 2 }, { name: 'Premiers secours', seats: 1 }, { name: 'Animation', seats: 4 }],
     });
-    expect(parseRoles('Chauffeur')).toMatchObject({ ok: false, error: 'trip.bad_role' });
+    expect(parseRoles('Chauffeur')).toMatchObject({ ok: false, error: { code: 'trip.bad_role' } });
     expect(roleKey('Premiers Secours')).toBe('premiers-secours');
     expect(roleKey('Éducatrice')).toBe('educatrice');
   });
