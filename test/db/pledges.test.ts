@@ -70,7 +70,7 @@ describe(`pledges on ${process.env.TEST_DATABASE_URL ? 'postgres' : 'pglite'}`, 
     expect((await collectPledge(deps, y1.pledge.id)).ok).toBe(true);
     totals = await deps.campaigns.totals(campaign.id);
     expect(totals.collectedMinor - before.collectedMinor).toBe(100000);
-    expect(await cancelPledge(deps, youssef.id, y1.pledge.id)).toMatchObject({ ok: false, error: 'pledge.already_collected' });
+    expect(await cancelPledge(deps, youssef.id, y1.pledge.id)).toMatchObject({ ok: false, error: { code: 'pledge.already_collected' } });
   });
 
   it('drops a donor only when their last open pledge is cancelled', async () => {
@@ -86,7 +86,7 @@ describe(`pledges on ${process.env.TEST_DATABASE_URL ? 'postgres' : 'pglite'}`, 
     const owner = await person('UOWNER');
     const other = await person('UOTHER');
     const p = await pledge(owner.id, '300');
-    expect(await cancelPledge(deps, other.id, p.pledge.id)).toMatchObject({ ok: false, error: 'pledge.not_found' });
+    expect(await cancelPledge(deps, other.id, p.pledge.id)).toMatchObject({ ok: false, error: { code: 'pledge.not_found' } });
     expect((await deps.pledges.get(p.pledge.id))?.status).toBe('pledged');
   });
 

@@ -34,7 +34,7 @@ describe('normalizePhone', () => {
     ['call me', 'phone.invalid'],
     ['1'.repeat(41), 'phone.invalid'],
   ])('refuses %j with %s', (typed, code) => {
-    expect(normalizePhone(typed)).toMatchObject({ ok: false, error: code });
+    expect(normalizePhone(typed)).toMatchObject({ ok: false, error: { code } });
   });
 
   it('shows only the last two digits as a hint', () => {

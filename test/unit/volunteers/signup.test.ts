@@ -107,7 +107,7 @@ describe('trips', () => {
     [{ meetingTime: '7h30' }, 'trip.bad_time'],
     [{ deadline: '2026-12-12' }, 'trip.deadline_after_start'],
   ] as const)('refuses %j with %s', (over, code) => {
-    expect(validateTrip(input(over as Partial<TripInput>))).toMatchObject({ ok: false, error: code });
+    expect(validateTrip(input(over as Partial<TripInput>))).toMatchObject({ ok: false, error: { code } });
   });
 
   it('closes sign-ups after the deadline, or the day before departure', () => {
