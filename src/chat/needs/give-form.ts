@@ -9,8 +9,7 @@ import { missing, shortfalls, type Need } from '../../needs/need.js';
 import { needsCampaign } from '../../needs/needs.service.js';
 import type { Actor } from '../actor.js';
 import { message, type FormOutcome, type FormReply, type MessageReply } from '../reply.js';
-import { giveAnswer } from './give-command.js';
-import { giveErrorLines } from './texts.js';
+import { giveAnswer, giveErrorLines } from './texts.js';
 import { personText } from '../text.js';
 
 declare module '../reply.js' {
