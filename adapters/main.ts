@@ -7,6 +7,13 @@ import type { AddressInfo } from 'node:net';
 import { migrateToLatest, openDatabase, type DatabaseHandle } from '../db/connect.js';
 import { messagingDeps } from '../db/repositories/messaging.js';
 import { needsDeps } from '../db/repositories/needs-deps.js';
+import { photoStore } from '../db/repositories/photos.js';
+import { signingKeys } from '../db/repositories/secrets.js';
+import { outboxQueue } from '../db/repositories/outbox-queue.js';
+import { teamsConversationStore } from '../db/repositories/teams-conversations.js';
+import { teamsPhotoLookups } from '../db/repositories/photo-lookups.js';
+import { slackEventLog } from '../db/repositories/slack-events.js';
+import { slackHolds } from '../db/repositories/slack-holds.js';
 import { createStores } from '../db/stores.js';
 import { dashboardDeps } from '../db/repositories/dashboard.js';
 import { volunteerDeps, volunteerDirectory } from '../db/repositories/volunteers.js';
@@ -110,7 +117,8 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
   await migrateToLatest(database);
   const home = homeOrganisation(config);
   const deps = buildDeps(config, database, options.clock ?? systemClock, home);
-  const photos = createPhotoWiring(config, database.db, logger);
+  const keys = signingKeys(database.db);
+  const photos = createPhotoWiring(config, { store: photoStore(database.db), keys }, logger);
   deps.photos = photos.deps;
   const files = photoFiles(deps);
   deps.totalsListeners.push(milestoneListener(deps, (error) => logger.error({ component: 'milestones', err: String(error) }, 'milestone check failed')));
@@ -121,14 +129,15 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
         fetch: outside.fetch,
         config: config.slack,
         deps,
-        db: database.db,
+        holds: slackHolds(database.db),
+        events: slackEventLog(database.db),
         logger,
         home,
         ...(options.slackRetries !== undefined ? { retries: options.slackRetries } : {}),
       })
     : undefined;
-  const charts = chartImages(deps, database.db, config.publicUrl);
-  const teams = createTeamsAdapter({ config: config.teams, deps, db: database.db, logger, credentials: options.teamsCredentials, files, charts });
+  const charts = chartImages(deps, keys, config.publicUrl);
+  const teams = createTeamsAdapter({ config: config.teams, deps, conversations: teamsConversationStore(database.db), logger, credentials: options.teamsCredentials, files, charts });
   photos.hub.slack = slack ? new SlackPhotoNotifier(slack.context.client, deps, logger) : undefined;
   const trusted = serviceUrlTrust(config.teams.allowedServiceUrls);
   const teamsOn = teams.mode !== 'off';
@@ -136,7 +145,7 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
     ...teams,
     appId: config.teams.appId ?? '',
     mayUse: (url) => teams.mode === 'emulator' || trusted(url),
-    db: database.db,
+    lookups: teamsPhotoLookups(database.db),
     deps,
     files,
     logger,
@@ -150,12 +159,12 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
     mount: [
       teams.mount,
       albumRoutes(deps, photos.secret),
-      volunteerFilesRoute(deps, database.db, logger),
+      volunteerFilesRoute(deps, keys, logger),
       assetRoutes,
       hrRoutes(deps, { secure: config.publicUrl.startsWith('https://') }),
       wallRoutes(deps, photos.secret),
-      chartRoute(deps, database.db, logger),
-      loadingListRoute(deps.needs, database.db, logger),
+      chartRoute(deps, keys, logger),
+      loadingListRoute(deps.needs, keys, logger),
     ],
     volunteers: (campaignId) => volunteerCounts(deps, campaignId),
   });
@@ -163,7 +172,7 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
   const volunteerJobs = scheduleVolunteerJobs({ deps, timeZone: config.timeZone, logger });
   const outbox = startOutboxWorker(
     {
-      db: database.db,
+      queue: outboxQueue(database.db),
       senders: [...(config.slack ? [createSlackSender({ token: config.slack.botToken, apiUrl: config.slack.apiUrl, files, charts, fetch: outside.fetch })] : []), ...(teamsOn ? [teams.sender] : [])],
       clock: deps.clock,
       logger,

@@ -3,24 +3,23 @@
  * route for Teams (which fetches images itself). The link lives as long as album links, so an old
  * post still shows its chart; the route answers with current figures.
  */
-import type { Kysely } from 'kysely';
-import type { Database } from '../../db/schema.js';
 import { chartData } from '../../src/dashboard/charts.service.js';
 import type { CoreDeps } from '../../src/deps.js';
 import type { ChartImages } from '../../src/messaging/charts.js';
 import { t } from '../../src/shared/i18n/index.js';
+import type { SigningKeys } from '../http/ports.js';
 import { chartLink } from './chart-route.js';
 import { progressChartPng } from './progress-chart.js';
 
 export const CHART_LINK_TTL_MS = 30 * 24 * 60 * 60 * 1000;
 
-export function chartImages(deps: CoreDeps, db: Kysely<Database>, publicUrl: string): ChartImages {
+export function chartImages(deps: CoreDeps, keys: SigningKeys, publicUrl: string): ChartImages {
   return {
     async png(campaignId, locale) {
       const data = await chartData(deps, campaignId);
       if (!data) throw new Error('no such campaign');
       return progressChartPng(data, t(locale));
     },
-    link: (campaignId, locale) => chartLink(db, publicUrl, campaignId, locale, new Date(deps.clock.now().getTime() + CHART_LINK_TTL_MS)),
+    link: (campaignId, locale) => chartLink(keys, publicUrl, campaignId, locale, new Date(deps.clock.now().getTime() + CHART_LINK_TTL_MS)),
   };
 }

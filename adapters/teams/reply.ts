@@ -5,6 +5,7 @@
 import type { Activity } from 'botbuilder';
 import { message, type Actor, type FormReply, type Reply } from '../../src/chat/reply.js';
 import type { TeamsTurn } from './activity.js';
+import { freshAnnounceCard } from './announce-card.js';
 import { freshGiveState, giveCard } from './needs/give-card.js';
 import { needCard } from './needs/need-card.js';
 import { cardActivity, freshCard, pledgeCard, renderMessage } from './render.js';
@@ -39,8 +40,7 @@ function formActivity(actor: Actor, form: FormReply, turn: TeamsTurn): Partial<A
     case 'need':
       return cardActivity(needCard(actor.c, form));
     case 'announce':
-      // HR's announcement form is a Slack modal; in Teams HR types `announce TEXT`.
-      return renderMessage(message('info', [actor.c.teams.notAvailable]));
+      return cardActivity(freshAnnounceCard(actor.c, form.intro));
     default:
       return form satisfies never;
   }

@@ -3,15 +3,16 @@ import { sql, type Kysely } from 'kysely';
 import { z } from 'zod';
 import type { DashboardDeps, DashboardStats, HrPrincipal, HrSessionStore, WallboardKeys } from '../../src/dashboard/ports.js';
 import { minor } from '../../src/shared/money.js';
+import { LocaleSchema, PlatformSchema } from '../../src/shared/vocabulary.js';
 import type { Database } from '../schema.js';
 import { appSecret } from './secrets.js';
 
 const principal = z.object({
-  platform: z.enum(['slack', 'teams']),
+  platform: PlatformSchema,
   tenant_id: z.string(),
   user_id: z.string(),
   person_id: z.string(),
-  locale: z.enum(['fr', 'en']),
+  locale: LocaleSchema,
 });
 const toPrincipal = (row: unknown): HrPrincipal => {
   const r = principal.parse(row);

@@ -18,7 +18,7 @@ import { personText } from './text.js';
 
 declare module './reply.js' {
   interface FormKinds {
-    /** HR's announcement form (Slack only): the text, when to send it, whether volunteers hear it too. */
+    /** HR's announcement form: the text, when to send it, whether volunteers hear it too. */
     announce: Record<never, never>;
   }
 }
@@ -47,7 +47,7 @@ export async function channelsVerb(deps: CoreDeps, actor: Actor, ctx: CommandCon
   const channels = await listCampaignChannels(deps);
   if (channels.length === 0) return message('info', [c.broadcasts.channels.listEmpty(ctx.prefix)], c.broadcasts.channels.listTitle);
   const lines = channels.map(
-    (ch) => `• ${c.broadcasts.channels.listItem(channelLabel(ch.destination, actor.identity.platform), localDay(ch.addedAt, deps.timeZone))}`,
+    (ch) => `• ${c.broadcasts.channels.listItem(channelLabel(ch.destination, actor.identity.platform, ch.names), localDay(ch.addedAt, deps.timeZone))}`,
   );
   return message('info', lines, c.broadcasts.channels.listTitle);
 }
@@ -82,7 +82,7 @@ async function milestoneList(deps: CoreDeps, actor: Actor): Promise<Reply> {
   return message('info', lines, c.broadcasts.milestone.listTitle(personText(campaign.name)));
 }
 
-/** `announce TEXT`, `announce at DAY TIME TEXT`, `announce status`; on Slack, `announce` alone opens the form. */
+/** `announce TEXT`, `announce at DAY TIME TEXT`, `announce status`; `announce` alone opens the form (each platform shows its own). */
 export async function announceVerb(deps: CoreDeps, actor: Actor, args: string, ctx: CommandContext): Promise<Reply> {
   const { c } = actor;
   if (!(await actor.isAdmin())) return message('error', [c.common.notAdmin]);
@@ -91,7 +91,7 @@ export async function announceVerb(deps: CoreDeps, actor: Actor, args: string, c
     const lines = deliveryStatusLines(c, await deliveryStatus(deps, 5), deps.timeZone, actor.identity.platform, deps.clock.now());
     return message('info', lines, c.broadcasts.status.title);
   }
-  if (trimmed === '' && actor.identity.platform === 'slack') {
+  if (trimmed === '') {
     const channels = await listCampaignChannels(deps);
     if (channels.length === 0) return message('error', [c.broadcasts.announce.noChannels(ctx.prefix)]);
     return { kind: 'form', form: 'announce', intro: c.broadcasts.modal.intro(channels.length) };

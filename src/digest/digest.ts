@@ -4,13 +4,21 @@
  * only: no name, no personal data, anonymous pledges are just numbers among others.
  */
 import type { Campaign, CampaignTotals } from '../campaigns/campaign.js';
-import type { Shortfall } from '../messaging/deps.js';
 import type { OutgoingMessage } from '../messaging/ports.js';
 import { addDays, daysBetween } from '../shared/clock.js';
 import type { Catalogue } from '../shared/i18n/index.js';
 import { percentOf } from '../shared/money.js';
 import { progressBar } from '../shared/progress.js';
 import { personText } from '../chat/text.js';
+
+/** A need still short, for the digest: totals only. */
+export interface Shortfall {
+  site: string;
+  missing: number;
+  itemKey: string;
+  itemLabel: string;
+  size: string | null;
+}
 
 export type DigestKind = 'daily' | 'closing';
 

@@ -63,8 +63,20 @@ export const GAVE_UP = 'gave_up:';
 const SIMPLE = new Map<string, DeliveryFailure>(
   (
     [
-      'destination.not_found', 'destination.archived', 'bot.not_member', 'bot.removed', 'bot.inactive', 'token.refused', 'permission.missing',
-      'host.not_allowed', 'files.unavailable', 'platform.mismatch', 'rate_limited', 'timeout', 'no_sender', 'bad_payload',
+      'destination.not_found',
+      'destination.archived',
+      'bot.not_member',
+      'bot.removed',
+      'bot.inactive',
+      'token.refused',
+      'permission.missing',
+      'host.not_allowed',
+      'files.unavailable',
+      'platform.mismatch',
+      'rate_limited',
+      'timeout',
+      'no_sender',
+      'bad_payload',
     ] as const
   ).map((code) => [code, { code }]),
 );

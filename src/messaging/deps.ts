@@ -3,7 +3,7 @@
  * digest claims, one transaction around them, and (later) facts about volunteers.
  */
 import type { ChannelStore } from '../channels/channels.js';
-import type { DigestStore } from '../digest/digest.js';
+import type { DigestStore, Shortfall } from '../digest/digest.js';
 import type { MilestoneStore } from '../milestones/milestones.js';
 import type { OutboxStore } from '../outbox/outbox.js';
 import type { Destination } from './ports.js';
@@ -26,14 +26,8 @@ export interface VolunteerDirectory {
   confirmedDestinations(campaignId: string): Promise<Destination[]>;
 }
 
-/** A need still short, for the digest: totals only. */
-export interface Shortfall {
-  site: string;
-  missing: number;
-  itemKey: string;
-  itemLabel: string;
-  size: string | null;
-}
+/** A need still short, for the digest (src/digest/digest.ts owns the shape). */
+export type { Shortfall } from '../digest/digest.js';
 
 /** Extension point for in-kind needs: the digest adds the biggest shortfalls when `shortfalls` answers. */
 export interface NeedsDirectory {

@@ -61,8 +61,16 @@ export async function submitPledgeForm(
     if (!note.ok) errors.note = pledgeErrorText(c, note.error, values.amount);
     return { kind: 'errors', errors };
   }
-  const input = { personId: actor.person.id, amount: values.amount, anonymous: values.anonymous, note: note.value, source: actor.identity.platform, idempotencyKey };
+  const input = {
+    personId: actor.person.id,
+    amount: values.amount,
+    anonymous: values.anonymous,
+    note: note.value,
+    source: actor.identity.platform,
+    idempotencyKey,
+  };
   const result = await makePledge(deps, input);
-  if (!result.ok) return { kind: 'errors', errors: { [result.error.code === 'pledge.note_too_long' ? 'note' : 'amount']: pledgeErrorText(c, result.error, values.amount) } };
+  if (!result.ok)
+    return { kind: 'errors', errors: { [result.error.code === 'pledge.note_too_long' ? 'note' : 'amount']: pledgeErrorText(c, result.error, values.amount) } };
   return { kind: 'done', reply: recordedReply(c, result.value, today(deps)) };
 }

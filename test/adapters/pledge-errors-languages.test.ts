@@ -30,7 +30,11 @@ beforeAll(async () => {
   // Someone new is answered in the default language; their Slack profile is read after that first answer.
   for (const user of ['UEUREN', 'UEURFR']) expect((await postToSlackEndpoint(t.url, { body: slashCommandBody('/caravan', '', { user }) })).status).toBe(200);
   const stored = (user: string) => t.bot.database.db.selectFrom('identities').select('locale').where('user_id', '=', user).executeTakeFirst();
-  for (const [user, locale] of [['UEUREN', 'en'], ['UEURFR', 'fr']] as const) await until(async () => (await stored(user))?.locale === locale, `${user}'s profile`);
+  for (const [user, locale] of [
+    ['UEUREN', 'en'],
+    ['UEURFR', 'fr'],
+  ] as const)
+    await until(async () => (await stored(user))?.locale === locale, `${user}'s profile`);
 });
 afterAll(async () => {
   await t?.close();
@@ -59,7 +63,13 @@ async function submitModal(user: string, amount: string) {
       callback_id: opened.callback_id,
       private_metadata: opened.private_metadata,
       blocks: opened.blocks,
-      state: { values: { amount: { value: { type: 'plain_text_input', value: amount } }, anonymous: { value: { type: 'checkboxes', selected_options: [] } }, note: { value: { type: 'plain_text_input', value: null } } } },
+      state: {
+        values: {
+          amount: { value: { type: 'plain_text_input', value: amount } },
+          anonymous: { value: { type: 'checkboxes', selected_options: [] } },
+          note: { value: { type: 'plain_text_input', value: null } },
+        },
+      },
     },
   };
   const res = await postToSlackEndpoint(t.url, { body: payloadBody(payload) });

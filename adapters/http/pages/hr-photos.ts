@@ -14,7 +14,7 @@ import { photoNumbers } from '../../../src/photos/photo.js';
 import { reviewBatch } from '../../../src/photos/review.service.js';
 import { photoErrorText } from '../../../src/photos/texts.js';
 import { withdrawPhotos } from '../../../src/photos/withdraw.service.js';
-import type { HrHandler } from './hr-routes.js';
+import type { HrHandler } from './hr-handler.js';
 import { sendPage } from './render.js';
 
 const id = z.string().regex(/^\d{1,15}$/).transform(Number);

@@ -10,7 +10,7 @@ import { collectPledge } from '../../../src/pledges/pledges.service.js';
 import { collectErrorText } from '../../../src/pledges/texts.js';
 import { localDay } from '../../../src/shared/clock.js';
 import { formatDay, money } from '../../../src/shared/i18n/format.js';
-import type { HrHandler } from './hr-routes.js';
+import type { HrHandler } from './hr-handler.js';
 import { sendPage } from './render.js';
 
 /** At most this many pledges in one bulk collect (one form post). */

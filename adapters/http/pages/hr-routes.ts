@@ -6,9 +6,9 @@
  */
 import express, { type Express, type Request, type Response } from 'express';
 import type { CoreDeps } from '../../../src/deps.js';
-import type { HrSession } from '../../../src/dashboard/ports.js';
 import { currentSession, redeemSignIn, signOut } from '../../../src/dashboard/sessions.service.js';
 import { resolveLocale, t, type Catalogue } from '../../../src/shared/i18n/index.js';
+import type { HrHandler } from './hr-handler.js';
 import { overviewPage } from './hr-overview.js';
 import { announcementsForm, announcementsPage } from './hr-announcements.js';
 import { paymentsConfirm, paymentsPage, paymentsPreview } from './hr-payments.js';
@@ -23,7 +23,7 @@ export interface HrOptions {
   secure: boolean;
 }
 
-export type HrHandler = (req: Request, res: Response, session: HrSession, c: Catalogue) => Promise<void>;
+export type { HrHandler } from './hr-handler.js';
 
 function visitorCatalogue(req: Request, deps: CoreDeps): Catalogue {
   const accepted = req.acceptsLanguages('fr', 'en');

@@ -164,5 +164,3 @@ export const dashboardFr = {
 };
 
 export type DashboardTexts = typeof dashboardFr;
-
-export { dashboardEn } from './dashboard-en.js';
