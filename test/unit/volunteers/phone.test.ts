@@ -71,7 +71,7 @@ describe('normalizePhone', () => {
     ['Tunisia, a digit short', '+216 20 123 45'],
     ['no such country code', '+999 1234 5678'],
   ])('%s: refuses %j', (_country, typed) => {
-    expect(normalizePhone(typed)).toEqual({ ok: false, error: 'phone.invalid' });
+    expect(normalizePhone(typed)).toEqual({ ok: false, error: { code: 'phone.invalid' } });
   });
 
   it('accepts a mobile number of every country, written the international way or dialled from Morocco with 00', () => {
