@@ -11,13 +11,14 @@ import { photoStore } from '../db/repositories/photos.js';
 import { signingKeys } from '../db/repositories/secrets.js';
 import { outboxQueue } from '../db/repositories/outbox-queue.js';
 import { teamsConversationStore } from '../db/repositories/teams-conversations.js';
-import { teamsPhotoLookups } from '../db/repositories/photo-lookups.js';
+import { directChats } from '../db/repositories/direct-chats.js';
 import { slackEventLog } from '../db/repositories/slack-events.js';
 import { slackHolds } from '../db/repositories/slack-holds.js';
 import { createStores } from '../db/stores.js';
 import { dashboardDeps } from '../db/repositories/dashboard.js';
 import { volunteerDeps, volunteerDirectory } from '../db/repositories/volunteers.js';
 import type { CoreDeps } from '../src/deps.js';
+import type { PlatformSender } from '../src/messaging/ports.js';
 import { volunteerCounts } from '../src/volunteers/trips.service.js';
 import { milestoneListener } from '../src/milestones/milestones.service.js';
 import { biggestShortfalls } from '../src/needs/needs.service.js';
@@ -37,6 +38,7 @@ import { scheduleVolunteerJobs, type VolunteerSchedule } from './cron/volunteers
 import { homeOrganisation, type Home } from './home.js';
 import { createLogger, type Logger } from './logger.js';
 import { photoFiles } from './photos/files.js';
+import { photoMessages } from './photos/messages.js';
 import { createPhotoWiring } from './photos/wiring.js';
 import { scheduleDigest, type DigestSchedule } from './cron/digest.js';
 import { startOutboxWorker, type OutboxWorker } from './outbox/worker.js';
@@ -44,11 +46,8 @@ import { outboxChannel } from '../db/listen.js';
 import { createSlackSender } from './slack/sender.js';
 import { stopping } from './stopping.js';
 import { createSlackAdapter, slackEndpoint, type SlackAdapter } from './slack/app.js';
-import { SlackPhotoNotifier } from './slack/photos/notifier.js';
 import { createTeamsAdapter, type TeamsAdapter } from './teams/adapter.js';
 import type { TeamsCredentialsFactory } from './teams/auth.js';
-import { TeamsPhotoNotifier } from './teams/photos/notifier.js';
-import { serviceUrlTrust } from './teams/service-urls.js';
 
 /** An idle instance asks the database for work this rarely (NOTIFY wakes it for new messages). */
 const OUTBOX_SAFETY_POLL_MS = 5_000;
@@ -118,9 +117,11 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
   const home = homeOrganisation(config);
   const deps = buildDeps(config, database, options.clock ?? systemClock, home);
   const keys = signingKeys(database.db);
-  const photos = createPhotoWiring(config, { store: photoStore(database.db), keys }, logger);
+  // The senders (below) take the photos' copies back; they are only asked once the bot runs.
+  const photos = createPhotoWiring(config, { store: photoStore(database.db), keys, direct: directChats(database.db) }, logger, () => senders);
   deps.photos = photos.deps;
   const files = photoFiles(deps);
+  const photoMessaging = photoMessages(deps);
   deps.totalsListeners.push(milestoneListener(deps, (error) => logger.error({ component: 'milestones', err: String(error) }, 'milestone check failed')));
 
   const outside = stopping();
@@ -137,19 +138,12 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
       })
     : undefined;
   const charts = chartImages(deps, keys, config.publicUrl);
-  const teams = createTeamsAdapter({ config: config.teams, deps, conversations: teamsConversationStore(database.db), logger, credentials: options.teamsCredentials, files, charts });
-  photos.hub.slack = slack ? new SlackPhotoNotifier(slack.context.client, deps, logger) : undefined;
-  const trusted = serviceUrlTrust(config.teams.allowedServiceUrls);
+  const teams = createTeamsAdapter({ config: config.teams, deps, conversations: teamsConversationStore(database.db), logger, credentials: options.teamsCredentials, files, charts, photos: photoMessaging });
   const teamsOn = teams.mode !== 'off';
-  photos.hub.teams = !teamsOn ? undefined : new TeamsPhotoNotifier({
-    ...teams,
-    appId: config.teams.appId ?? '',
-    mayUse: (url) => teams.mode === 'emulator' || trusted(url),
-    lookups: teamsPhotoLookups(database.db),
-    deps,
-    files,
-    logger,
-  });
+  const senders: PlatformSender[] = [
+    ...(config.slack ? [createSlackSender({ token: config.slack.botToken, apiUrl: config.slack.apiUrl, files, charts, photos: photoMessaging, logger, fetch: outside.fetch })] : []),
+    ...(teamsOn ? [teams.sender] : []),
+  ];
   const receiver = slack?.receiver;
   const app = createHttpApp({
     deps,
@@ -173,7 +167,7 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
   const outbox = startOutboxWorker(
     {
       queue: outboxQueue(database.db),
-      senders: [...(config.slack ? [createSlackSender({ token: config.slack.botToken, apiUrl: config.slack.apiUrl, files, charts, fetch: outside.fetch })] : []), ...(teamsOn ? [teams.sender] : [])],
+      senders,
       clock: deps.clock,
       logger,
       leaseMs: config.outboxLeaseMs,

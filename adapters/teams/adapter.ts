@@ -20,6 +20,7 @@ import type { TeamsContext } from './context.js';
 import { teamsRoute } from './http.js';
 import { rememberConversation } from './references.js';
 import { renderMessage } from './render.js';
+import type { PhotoMessages } from '../photos/messages.js';
 import type { TeamsConversationStore } from './ports.js';
 import { TeamsSender } from './sender.js';
 import { serviceUrlTrust } from './service-urls.js';
@@ -47,6 +48,8 @@ export interface TeamsOptions {
   files?: StoredFiles | undefined;
   /** The chart digest and milestone posts carry. */
   charts?: ChartImages | undefined;
+  /** HR's photo reviews and the notices about photos the sender draws. */
+  photos?: PhotoMessages | undefined;
 }
 
 const withStatus = z.looseObject({ statusCode: z.number() });
@@ -95,7 +98,7 @@ export function createTeamsAdapter(options: TeamsOptions): TeamsAdapter {
   return {
     mode: config.mode,
     mount: config.mode === 'off' ? () => undefined : teamsRoute(adapter, tc, logic),
-    sender: new TeamsSender({ adapter, conversations, appId: config.appId ?? '', mayUse: tc.mayUse, logger, files: options.files, charts: options.charts }),
+    sender: new TeamsSender({ adapter, conversations, appId: config.appId ?? '', mayUse: tc.mayUse, logger, files: options.files, charts: options.charts, photos: options.photos, defaultLocale: options.deps.defaultLocale }),
     conversations,
     adapter,
   };

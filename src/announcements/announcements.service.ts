@@ -5,7 +5,7 @@
 import { today } from '../campaigns/campaigns.service.js';
 import type { CoreDeps } from '../deps.js';
 import type { Destination, OutgoingMessage } from '../messaging/ports.js';
-import type { OutboxSummary } from '../outbox/outbox.js';
+import { STATUS_KINDS, type OutboxSummary } from '../outbox/outbox.js';
 import type { Catalogue } from '../shared/i18n/index.js';
 import { t } from '../shared/i18n/index.js';
 import { err, ok, type Coded, type Result } from '../shared/result.js';
@@ -123,5 +123,5 @@ export async function announce(deps: CoreDeps, input: AnnounceInput): Promise<Re
 
 /** The latest deliveries (announcements, digests, milestones…), newest first. */
 export async function deliveryStatus(deps: CoreDeps, limit = 5): Promise<OutboxSummary[]> {
-  return deps.messaging.outbox.recent(limit);
+  return deps.messaging.outbox.recent(limit, STATUS_KINDS);
 }

@@ -14,7 +14,7 @@ import { announcementsForm, announcementsPage } from './hr-announcements.js';
 import { paymentsConfirm, paymentsPage, paymentsPreview } from './hr-payments.js';
 import { collectForm, pledgesCsvRoute, pledgesPage } from './hr-pledges.js';
 import { photosPage, reviewForm, thumbRoute, withdrawForm } from './hr-photos.js';
-import { moveForm, tripsPage } from './hr-trips.js';
+import { moveForm, tripsCsvRoute, tripsPage } from './hr-trips.js';
 import { sendPage } from './render.js';
 import { clearSessionCookie, csrfOk, sessionCookie, setSessionCookie } from './session.js';
 
@@ -74,6 +74,8 @@ export function hrRoutes(deps: CoreDeps, options: HrOptions) {
     app.get('/hr/pledges.csv', guarded(deps, options, pledgesCsvRoute(deps), false));
     app.post('/hr/pledges/collect', form, guarded(deps, options, collectForm(deps), true));
     app.get('/hr/trips', guarded(deps, options, tripsPage(deps), false));
+    app.get('/hr/trips.csv', guarded(deps, options, tripsCsvRoute(deps), false));
+    app.get('/hr/trips/:trip.csv', guarded(deps, options, tripsCsvRoute(deps), false));
     app.post('/hr/trips/move', form, guarded(deps, options, moveForm(deps), true));
     app.get('/hr/photos', guarded(deps, options, photosPage(deps), false));
     app.get('/hr/photos/:id/thumb.jpg', guarded(deps, options, thumbRoute(deps), false));
