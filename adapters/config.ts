@@ -8,6 +8,9 @@ import { parseAdminRef } from '../src/admins/admins.service.js';
 import { parseAmount } from '../src/shared/amount.js';
 import type { Locale, Minor } from '../src/shared/money.js';
 
+/** The Moroccan dirham: the campaigns Caravane was made for count in it. */
+export const DEFAULT_CURRENCY = 'MAD';
+
 export interface Config {
   port: number;
   host: string;
@@ -49,6 +52,8 @@ export interface Config {
   /** PHOTO_MAX_MB in bytes: a larger photo is refused while it downloads. */
   photoMaxBytes: number;
   pledgeMaxMinor: Minor;
+  /** What pledges are counted in where no campaign names its currency, and a new campaign's default. */
+  currency: string;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 }
 
@@ -197,6 +202,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     publicUrl: (e.PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/+$/, ''),
     photoMaxBytes: Number(e.PHOTO_MAX_MB ?? '15') * 1024 * 1024,
     pledgeMaxMinor: max.ok ? max.value : (10_000_000 as Minor),
+    currency: DEFAULT_CURRENCY,
     logLevel: (e.LOG_LEVEL ?? 'info') as Config['logLevel'],
   };
 }

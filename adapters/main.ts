@@ -124,7 +124,7 @@ export function buildDeps(
   return {
     ...stores,
     ...settings,
-    limits: { min: minor(100), max: config.pledgeMaxMinor },
+    limits: { min: minor(100), max: config.pledgeMaxMinor, currency: config.currency },
     staticAdmins: new Set(config.admins),
     home,
     totalsListeners: listeners({ ...settings, campaigns: stores.campaigns, messaging }),

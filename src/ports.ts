@@ -94,7 +94,7 @@ export interface PledgeStore {
   transition(
     id: number,
     decide: (pledge: Pledge) => Result<PledgeStatus, TransitionError>,
-  ): Promise<Result<PledgeChange, TransitionError | 'pledge.not_found'>>;
+  ): Promise<Result<PledgeChange, TransitionError | { readonly code: 'pledge.not_found' }>>;
   exportRows(campaignId: string | null): AsyncIterable<PledgeExportRow>;
 }
 

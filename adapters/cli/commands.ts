@@ -1,6 +1,7 @@
 import { once } from 'node:events';
 import { openDatabase, migrateToLatest, type DatabaseHandle } from '../../db/connect.js';
 import { addAdmin } from '../../src/admins/admins.service.js';
+import type { CampaignError } from '../../src/campaigns/campaign.js';
 import { createCampaign } from '../../src/campaigns/campaigns.service.js';
 import { pledgesCsv } from '../../src/pledges/export.js';
 import { collectPledge } from '../../src/pledges/pledges.service.js';
@@ -26,7 +27,7 @@ async function withDatabase<T>(config: Config, fn: (db: DatabaseHandle) => Promi
   }
 }
 
-const CAMPAIGN_ERRORS: Record<string, string> = {
+const CAMPAIGN_ERRORS: Record<CampaignError['code'], string> = {
   'campaign.name_missing': '--name must not be empty',
   'campaign.name_too_long': '--name is limited to 120 characters',
   'campaign.bad_currency': '--currency must be a three-letter code such as MAD',
@@ -85,13 +86,13 @@ export const commands: Record<string, Command> = {
     const input = {
       name: required(values, 'name'),
       goalMinor: goal.value,
-      currency: values.currency ?? 'MAD',
+      currency: values.currency ?? config.currency,
       startsOn: required(values, 'from'),
       endsOn: required(values, 'to'),
     };
     return withDatabase(config, async (db) => {
       const result = await createCampaign(buildDeps(config, db, systemClock), input);
-      if (!result.ok) throw new UsageError(CAMPAIGN_ERRORS[result.error] ?? result.error);
+      if (!result.ok) throw new UsageError(CAMPAIGN_ERRORS[result.error.code]);
       console.log(result.value.id);
       return 0;
     });
@@ -162,7 +163,7 @@ export const commands: Record<string, Command> = {
           'pledge.already_collected': 'it was already collected',
           'pledge.already_cancelled': 'it was cancelled',
           'pledge.not_yours': 'no such pledge',
-        }[result.error];
+        }[result.error.code];
         throw new UsageError(`pledge ${id} not collected: ${why}`);
       }
       console.log(`pledge ${id} collected`);

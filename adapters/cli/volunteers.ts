@@ -25,7 +25,7 @@ async function withDeps<T>(config: Config, fn: (deps: CoreServices) => Promise<T
   }
 }
 
-const TRIP_ERRORS: Record<TripError | 'trip.no_campaign', string> = {
+const TRIP_ERRORS: Record<TripError['code'] | 'trip.no_campaign', string> = {
   'trip.name_missing': '--name must not be empty',
   'trip.name_too_long': '--name is limited to 120 characters',
   'trip.bad_date': '--from and --to must be real dates written YYYY-MM-DD',
@@ -70,7 +70,7 @@ export const volunteerCommands: Record<string, Command> = {
     };
     return withDeps(config, async (deps) => {
       const result = await createTrip(deps, input, 'cli');
-      if (!result.ok) throw new UsageError(TRIP_ERRORS[result.error]);
+      if (!result.ok) throw new UsageError(TRIP_ERRORS[result.error.code]);
       console.log(result.value.id);
       return 0;
     });

@@ -6,6 +6,7 @@
  * only when nobody can tell.
  */
 import { randomUUID } from 'node:crypto';
+import { deliveryKey } from '../../src/messaging/delivery.js';
 import type { PlatformSender, SendOutcome } from '../../src/messaging/ports.js';
 import { PLATFORM_LIMITS } from '../../src/outbox/pacing.js';
 import { DEFAULT_RETRY, decideAfter, type Transition } from '../../src/outbox/rules.js';
@@ -145,7 +146,7 @@ class Worker implements OutboxWorker {
     }
     const sender = target.destination ? this.senders.get(target.destination.platform) : undefined;
     if (!target.destination || !target.message || !sender) {
-      const reason = !target.destination || !target.message ? 'bad_payload' : 'no_sender';
+      const reason = deliveryKey({ code: !target.destination || !target.message ? 'bad_payload' : 'no_sender' });
       await this.finish(target, { status: 'failed', lastError: reason, throttled: false }, false, this.o.clock.now());
       return;
     }
@@ -185,14 +186,14 @@ class Worker implements OutboxWorker {
 
   /** A sender that hangs is cut off; its post may still land, so the next attempt checks first. */
   private async sendWithin(sender: PlatformSender, target: ClaimedTarget): Promise<SendOutcome> {
-    if (!target.destination || !target.message) return { status: 'failed', reason: 'bad_payload' };
+    if (!target.destination || !target.message) return { status: 'failed', failure: { code: 'bad_payload' } };
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<SendOutcome>((resolve) => {
-      timer = setTimeout(() => resolve({ status: 'retry', reason: 'timeout', uncertain: true }), this.o.sendTimeoutMs);
+      timer = setTimeout(() => resolve({ status: 'retry', failure: { code: 'timeout' }, uncertain: true }), this.o.sendTimeoutMs);
     });
     try {
       const send = sender.send(target.destination, target.message, { deliveryId: String(target.id) }).catch(
-        (error: unknown): SendOutcome => ({ status: 'retry', reason: `sender_error:${String(error).slice(0, 100)}`, uncertain: true }),
+        (error: unknown): SendOutcome => ({ status: 'retry', failure: { code: 'unexpected', detail: `sender_error:${String(error).slice(0, 100)}` }, uncertain: true }),
       );
       return await Promise.race([send, timeout]);
     } finally {

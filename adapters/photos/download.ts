@@ -4,7 +4,7 @@
  * answer (a platform's sign-in page instead of the file) is refused.
  */
 import type { FetchError } from '../../src/photos/upload.service.js';
-import { err, ok, type Result } from '../../src/shared/result.js';
+import { err, ok, type Coded, type Result } from '../../src/shared/result.js';
 
 export interface DownloadOptions {
   maxBytes: number;
@@ -27,7 +27,7 @@ function parse(url: string, base?: URL): URL | null {
 }
 
 /** Reads the body, giving up as soon as it passes `max` bytes. */
-async function readLimited(body: ReadableStream<Uint8Array>, max: number): Promise<Result<Buffer, 'photo.too_large'>> {
+async function readLimited(body: ReadableStream<Uint8Array>, max: number): Promise<Result<Buffer, Coded<'photo.too_large'>>> {
   const reader = body.getReader();
   const chunks: Uint8Array[] = [];
   let total = 0;
@@ -37,7 +37,7 @@ async function readLimited(body: ReadableStream<Uint8Array>, max: number): Promi
     total += value.length;
     if (total > max) {
       await reader.cancel().catch(() => undefined);
-      return err('photo.too_large');
+      return err({ code: 'photo.too_large' });
     }
     chunks.push(value);
   }
@@ -51,8 +51,8 @@ export async function downloadFile(rawUrl: string, options: DownloadOptions): Pr
   let url = parse(rawUrl);
   try {
     for (let hop = 0; hop <= MAX_REDIRECTS; hop++) {
-      if (!url || !(url.protocol === 'https:' || (options.allowHttp && url.protocol === 'http:'))) return err('photo.download_failed');
-      if (url.username !== '' || url.password !== '') return err('photo.download_failed');
+      if (!url || !(url.protocol === 'https:' || (options.allowHttp && url.protocol === 'http:'))) return err({ code: 'photo.download_failed' });
+      if (url.username !== '' || url.password !== '') return err({ code: 'photo.download_failed' });
       const authorization = await options.authorization(url);
       const res = await doFetch(url, { redirect: 'manual', signal, headers: authorization ? { authorization } : {} });
       if (res.status >= 300 && res.status < 400) {
@@ -62,23 +62,23 @@ export async function downloadFile(rawUrl: string, options: DownloadOptions): Pr
       }
       if (res.status !== 200 || !res.body) {
         await res.body?.cancel().catch(() => undefined);
-        return err('photo.download_failed');
+        return err({ code: 'photo.download_failed' });
       }
       if (/text\/html/i.test(res.headers.get('content-type') ?? '')) {
         await res.body.cancel().catch(() => undefined);
-        return err('photo.html_answer');
+        return err({ code: 'photo.html_answer' });
       }
       const length = Number(res.headers.get('content-length') ?? NaN);
       if (Number.isFinite(length) && length > options.maxBytes) {
         await res.body.cancel().catch(() => undefined);
-        return err('photo.too_large');
+        return err({ code: 'photo.too_large' });
       }
       const body = await readLimited(res.body, options.maxBytes);
-      if (body.ok && body.value.length === 0) return err('photo.empty');
+      if (body.ok && body.value.length === 0) return err({ code: 'photo.empty' });
       return body;
     }
-    return err('photo.download_failed');
+    return err({ code: 'photo.download_failed' });
   } catch {
-    return err('photo.download_failed');
+    return err({ code: 'photo.download_failed' });
   }
 }

@@ -46,11 +46,11 @@ export interface PhotoMessages {
  * tried again later like any delivery.
  */
 export async function retractAgain(photos: PhotoMessages | undefined, copies: readonly PostedCopy[], retract: (left: PostedCopy[]) => Promise<number[]>): Promise<SendOutcome> {
-  if (!photos) return { status: 'failed', reason: 'no_sender' };
+  if (!photos) return { status: 'failed', failure: { code: 'no_sender' } };
   const left = await photos.stillPosted(copies);
   const gone = left.length === 0 ? [] : await retract(left);
   await photos.retracted(gone);
-  return gone.length === left.length ? { status: 'sent' } : { status: 'retry', reason: 'not_retracted' };
+  return gone.length === left.length ? { status: 'sent' } : { status: 'retry', failure: { code: 'platform.error' } };
 }
 
 const tagged = z.looseObject({ delivery: z.string().optional().catch(undefined) });

@@ -51,7 +51,7 @@ export function jpegMetadataMarkers(bytes: Buffer): number[] {
   return found;
 }
 
-function errorCode(error: unknown): CleanError {
+function errorCode(error: unknown): CleanError['code'] {
   return /pixel limit/i.test(String(error)) ? 'photo.too_many_pixels' : 'photo.unreadable';
 }
 
@@ -93,7 +93,7 @@ export class SharpCleaner implements ImageCleaner {
       });
     } catch (error) {
       if (error instanceof Error && error.message === 'metadata left in a cleaned photo') throw error;
-      return err(errorCode(error));
+      return err({ code: errorCode(error) });
     }
   }
 }

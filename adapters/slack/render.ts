@@ -1,6 +1,6 @@
 /** Block Kit layout of core replies and forms. No user-facing words are written here. */
 import type { KnownBlock, ModalView } from '@slack/types';
-import type { FormReply, MessageReply, Reply } from '../../src/chat/reply.js';
+import type { FormReply, MessageReply } from '../../src/chat/reply.js';
 import { replyText } from '../../src/chat/reply.js';
 import { hasOwnIcon } from '../../src/chat/text.js';
 import type { Catalogue } from '../../src/shared/i18n/index.js';
@@ -38,7 +38,7 @@ export interface PledgeViewMeta {
   locale: 'fr' | 'en';
 }
 
-export function pledgeModal(c: Catalogue, form: FormReply, meta: PledgeViewMeta): ModalView {
+export function pledgeModal(c: Catalogue, form: FormReply<'pledge'>, meta: PledgeViewMeta): ModalView {
   return modal({
     callbackId: PLEDGE_VIEW,
     metadata: JSON.stringify(meta),
@@ -52,8 +52,4 @@ export function pledgeModal(c: Catalogue, form: FormReply, meta: PledgeViewMeta)
       input(BLOCK.note, c.form.noteLabel, textField({ placeholder: c.form.notePlaceholder, multiline: true, max: NOTE_MAX }), { optional: true }),
     ],
   });
-}
-
-export function isMessage(reply: Reply): reply is MessageReply {
-  return reply.kind === 'message';
 }

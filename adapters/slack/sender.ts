@@ -6,6 +6,7 @@
 import type { ImageBlock } from '@slack/types';
 import { ErrorCode, LogLevel, WebClient, type FetchFunction } from '@slack/web-api';
 import { z } from 'zod';
+import type { DeliveryFailure } from '../../src/messaging/delivery.js';
 import type { DeliveryCheck, Destination, OutboxPayload, OutgoingMessage, PlatformSender, PostedCopy, SendContext, SendOutcome } from '../../src/messaging/ports.js';
 import type { StoredFiles } from '../../src/messaging/files.js';
 import { chartOf, withoutChart, type ChartImages } from '../../src/messaging/charts.js';
@@ -32,12 +33,23 @@ export interface SlackSenderOptions {
   fetch?: FetchFunction;
 }
 
-/** Slack answers that will not change on retry: the channel is gone, the bot is out, the token is wrong. */
-const PERMANENT = new Set([
-  'channel_not_found', 'is_archived', 'not_in_channel', 'account_inactive', 'invalid_auth', 'missing_scope',
-  'not_authed', 'token_revoked', 'token_expired', 'no_permission', 'restricted_action', 'user_not_found',
-  'msg_too_long', 'too_many_attachments', 'invalid_blocks', 'invalid_arguments', 'ekm_access_denied', 'team_access_not_granted',
-]);
+/** Slack answers that will not change on retry, in the senders' shared words. */
+const PERMANENT: Record<string, DeliveryFailure> = {
+  channel_not_found: { code: 'destination.not_found' },
+  user_not_found: { code: 'destination.not_found' },
+  is_archived: { code: 'destination.archived' },
+  not_in_channel: { code: 'bot.not_member' },
+  account_inactive: { code: 'bot.inactive' },
+  invalid_auth: { code: 'token.refused' },
+  not_authed: { code: 'token.refused' },
+  token_revoked: { code: 'token.refused' },
+  token_expired: { code: 'token.refused' },
+  missing_scope: { code: 'permission.missing' },
+  no_permission: { code: 'permission.missing' },
+  restricted_action: { code: 'permission.missing' },
+  ekm_access_denied: { code: 'permission.missing' },
+  team_access_not_granted: { code: 'permission.missing' },
+};
 /** Slack answers worth trying again later. */
 const TEMPORARY = new Set(['ratelimited', 'rate_limited', 'internal_error', 'fatal_error', 'service_unavailable', 'request_timeout']);
 
@@ -52,29 +64,31 @@ const errorShape = z.looseObject({
   original: z.looseObject({ code: z.string().optional().catch(undefined), cause: z.looseObject({ code: z.string().optional().catch(undefined) }).optional().catch(undefined) }).optional().catch(undefined),
 });
 
-/** Maps what the Web API client threw to the outbox's vocabulary. Reasons are Slack's own error codes. */
+/** Maps what the Web API client threw to the outbox's vocabulary (src/messaging/delivery.ts). */
 export function slackOutcome(error: unknown): SendOutcome {
   const e = errorShape.safeParse(error);
-  if (!e.success) return { status: 'retry', reason: 'unexpected_error', uncertain: true };
+  if (!e.success) return { status: 'retry', failure: { code: 'unexpected', detail: 'unreadable error' }, uncertain: true };
   const { code, retryAfter, statusCode, data, original } = e.data;
-  if (code === ErrorCode.RateLimitedError) return { status: 'retry', reason: 'ratelimited', retryAfterMs: (retryAfter ?? 1) * 1000 };
+  if (code === ErrorCode.RateLimitedError) return { status: 'retry', failure: { code: 'rate_limited' }, retryAfterMs: (retryAfter ?? 1) * 1000 };
   if (code === ErrorCode.PlatformError) {
     const reason = data?.error ?? 'unknown_error';
-    if (TEMPORARY.has(reason)) return { status: 'retry', reason };
+    if (reason === 'ratelimited' || reason === 'rate_limited') return { status: 'retry', failure: { code: 'rate_limited' } };
+    if (TEMPORARY.has(reason)) return { status: 'retry', failure: { code: 'platform.error' } };
     // Unknown codes too: Slack would give the same answer to the same request.
-    return { status: 'failed', reason: PERMANENT.has(reason) ? reason : reason.slice(0, 80) };
+    return { status: 'failed', failure: PERMANENT[reason] ?? { code: 'message.refused', platformCode: reason.slice(0, 80) } };
   }
   if (code === ErrorCode.HTTPError) {
     const status = statusCode ?? 0;
-    if (status === 408 || status >= 500) return { status: 'retry', reason: `http_${status}` };
-    return { status: 'failed', reason: status === 403 ? 'forbidden' : status === 404 ? 'not_found' : `http_${status}` };
+    if (status === 408) return { status: 'retry', failure: { code: 'timeout' } };
+    if (status >= 500) return { status: 'retry', failure: { code: 'platform.error', status } };
+    return { status: 'failed', failure: status === 403 ? { code: 'bot.removed' } : status === 404 ? { code: 'destination.not_found' } : { code: 'platform.error', status } };
   }
   if (code === ErrorCode.RequestError) {
     const cause = original?.code ?? original?.cause?.code;
     // Refused: nothing reached Slack. Anything else (reset, timeout) may have been posted.
-    return cause === 'ECONNREFUSED' ? { status: 'retry', reason: 'connection_refused' } : { status: 'retry', reason: 'request_error', uncertain: true };
+    return cause === 'ECONNREFUSED' ? { status: 'retry', failure: { code: 'network', refused: true } } : { status: 'retry', failure: { code: 'network', refused: false }, uncertain: true };
   }
-  return { status: 'retry', reason: 'unexpected_error', uncertain: true };
+  return { status: 'retry', failure: { code: 'unexpected', detail: code ?? 'no error code' }, uncertain: true };
 }
 
 /** Block Kit for an outgoing message: the reply layout plus one image block per picture. */
@@ -116,17 +130,17 @@ export function createSlackSender(options: SlackSenderOptions): PlatformSender {
     platform: 'slack',
 
     async send(destination: Destination, payload: OutboxPayload, context?: SendContext): Promise<SendOutcome> {
-      if (destination.platform !== 'slack') return { status: 'failed', reason: 'not_a_slack_destination' };
+      if (destination.platform !== 'slack') return { status: 'failed', failure: { code: 'platform.mismatch' } };
       const extras: PostExtras = { unfurl_links: false, ...(context ? { metadata: { event_type: DELIVERY_EVENT, event_payload: { delivery: context.deliveryId } } } : {}) };
       if (payload.kind === 'photo.notice') return sendPhotoNotice(client, destination.channelId, payload, extras).catch(slackOutcome);
       if (payload.kind === 'photo.review') {
-        if (!options.photos) return { status: 'failed', reason: 'unsupported_attachment' };
+        if (!options.photos) return { status: 'failed', failure: { code: 'files.unavailable' } };
         return sendPhotoReview(client, options.photos, destination.channelId, payload, extras, context?.deliveryId).catch(slackOutcome);
       }
       if (payload.kind === 'retract') return retractAgain(options.photos, payload.copies, retract);
       const message: OutgoingMessage = payload;
       if (hasStoredFiles(message)) {
-        if (!options.files) return { status: 'failed', reason: 'unsupported_attachment' };
+        if (!options.files) return { status: 'failed', failure: { code: 'files.unavailable' } };
         return await sendWithFiles(client, options.files, destination, message).catch(slackOutcome);
       }
       const chart = chartOf(message);
@@ -145,7 +159,7 @@ export function createSlackSender(options: SlackSenderOptions): PlatformSender {
       if (outcome.status === 'sent') return outcome;
       await dropChart(client, fileId);
       // Slack refused the image (not processed yet, not an image): nothing was posted, the text goes alone.
-      return outcome.status === 'failed' && outcome.reason === 'invalid_blocks' ? post([]) : outcome;
+      return outcome.status === 'failed' && outcome.failure.code === 'message.refused' && outcome.failure.platformCode === 'invalid_blocks' ? post([]) : outcome;
     },
 
     retract,

@@ -143,10 +143,10 @@ async function previewStep(tc: TeamsContext, actor: Actor, data: z.infer<typeof 
   if (later && !sendAt) return again({ day: c.broadcasts.announce.badTime });
   const checked = checkAnnouncement(values.text, sendAt, tc.deps.clock.now());
   // An empty form is asked for its message; the command's usage would speak of typing it after the command.
-  if (!checked.ok && checked.error === 'announce.empty') return again({ text: c.broadcasts.modal.textMissing });
+  if (!checked.ok && checked.error.code === 'announce.empty') return again({ text: c.broadcasts.modal.textMissing });
   if (!checked.ok) {
-    const field = checked.error === 'announce.empty' || checked.error === 'announce.too_long' ? 'text' : 'day';
-    return again({ [field]: announceErrorText(c, checked.error, checked.details, '') });
+    const field = checked.error.code === 'announce.empty' || checked.error.code === 'announce.too_long' ? 'text' : 'day';
+    return again({ [field]: announceErrorText(c, checked.error, '') });
   }
   const audience = c.broadcasts.announce.audience((await tc.deps.messaging.channels.list()).length, values.volunteers ? await confirmedVolunteers(tc) : null);
   const m = c.broadcasts.modal;
@@ -186,7 +186,7 @@ async function sendStep(tc: TeamsContext, hr: HrActor, data: z.infer<typeof send
     dedupeKey: `announcement:teams:card:${data.token}`,
     alsoVolunteers: data.volunteers,
   });
-  if (!result.ok) return noticeCard(message('error', [announceErrorText(c, result.error, result.details, '')]));
+  if (!result.ok) return noticeCard(message('error', [announceErrorText(c, result.error, '')]));
   const { channels, volunteers, created, sendAt } = result.value;
   if (!created) return noticeCard(message('info', [c.broadcasts.announce.duplicate]));
   const a = c.broadcasts.announce;

@@ -4,11 +4,8 @@
  */
 import { z } from 'zod';
 import { actorFor, type Actor } from '../../src/chat/actor.js';
-import { pledgeCommand, pledgeReply } from '../../src/chat/pledge-command.js';
 import { message } from '../../src/chat/reply.js';
-import { checkNote } from '../../src/pledges/pledge.js';
-import { understandAmount } from '../../src/pledges/pledges.service.js';
-import { pledgeErrorText } from '../../src/pledges/texts.js';
+import { pledgeForm, submitPledgeForm } from '../../src/pledges/form.js';
 import { t } from '../../src/shared/i18n/index.js';
 import { teamsIdentity, type TeamsTurn } from './activity.js';
 import type { TeamsContext } from './context.js';
@@ -39,9 +36,9 @@ function stateOf(data: PledgeCardData): PledgeCardState {
 
 /** The form again with its errors; a notice instead when no pledge can be made any more (campaign over). */
 async function formAgain(tc: TeamsContext, actor: Actor, state: PledgeCardState): Promise<CardOutcome> {
-  const form = await pledgeCommand(tc.deps, actor, '', { idempotencyKey: null, prefix: '' });
+  const form = await pledgeForm(tc.deps, actor);
   if (form.kind === 'form') return { kind: 'again', card: pledgeCard(actor.c, form, state) };
-  return { kind: 'done', card: noticeCard(form.kind === 'message' ? form : message('error', [actor.c.common.sorry])) };
+  return { kind: 'done', card: noticeCard(form) };
 }
 
 /**
@@ -56,18 +53,9 @@ export async function submitPledgeCard(tc: TeamsContext, turn: TeamsTurn, data: 
     return { kind: 'done', card: noticeCard(message('info', [c.teams.unidentified])) };
   }
   const actor = await actorFor(tc.deps, identity);
-  const { c } = actor;
   const state = stateOf(data);
-  const amount = understandAmount(tc.deps, state.values.amount);
-  const note = checkNote(state.values.note === '' ? null : state.values.note);
-  if (!amount.ok) state.errors.amount = pledgeErrorText(c, amount.error, amount.details, 'MAD', state.values.amount);
-  if (!note.ok) state.errors.note = c.pledge.noteTooLong(Number(note.details?.max ?? 280));
-  if (!amount.ok || !note.ok) return formAgain(tc, actor, state);
   const key = `teams:card:${data.token}:${identity.tenantId}:${identity.userId}`;
-  const reply = await pledgeReply(tc.deps, actor, state.values.amount, state.values.anonymous, note.value, key, 'teams');
-  if (reply.kind === 'message' && reply.tone === 'error') {
-    state.errors.amount = reply.lines.join(' ');
-    return formAgain(tc, actor, state);
-  }
-  return { kind: 'done', card: reply.kind === 'message' ? noticeCard(reply) : noticeCard(message('error', [c.common.sorry])) };
+  const outcome = await submitPledgeForm(tc.deps, actor, state.values, key);
+  if (outcome.kind === 'errors') return formAgain(tc, actor, { ...state, errors: outcome.errors });
+  return { kind: 'done', card: noticeCard(outcome.reply) };
 }

@@ -56,7 +56,7 @@ export const freshCard = (): PledgeCardState => ({ token: randomUUID(), values: 
 const errorBlock = (text: string) => ({ type: 'TextBlock', text: cardText(text), color: 'Attention', wrap: true, spacing: 'None', size: 'Small' });
 
 /** The pledge form: amount, anonymity, a note; Action.Execute with an Action.Submit fallback for old clients. */
-export function pledgeCard(c: Catalogue, form: Pick<FormReply, 'intro'>, state: PledgeCardState): Card {
+export function pledgeCard(c: Catalogue, form: Pick<FormReply<'pledge'>, 'intro'>, state: PledgeCardState): Card {
   const data = { caravane: PLEDGE_VERB, token: state.token };
   const { values, errors } = state;
   return {

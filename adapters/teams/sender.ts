@@ -8,6 +8,7 @@ import type { TeamsConversation, TeamsConversationStore } from './ports.js';
 import type { StoredFiles } from '../../src/messaging/files.js';
 import { chartOf, type ChartImages } from '../../src/messaging/charts.js';
 import { chartActivity } from './chart-card.js';
+import { deliveryKey, type DeliveryFailure } from '../../src/messaging/delivery.js';
 import type { Destination, OutboxPayload, OutgoingMessage, PlatformSender, PostedCopy, SendOutcome } from '../../src/messaging/ports.js';
 import type { Locale } from '../../src/shared/money.js';
 import type { Logger } from '../logger.js';
@@ -57,15 +58,21 @@ export function retryAfterMs(header: string | undefined, now = Date.now()): numb
   return Number.isNaN(at) ? undefined : Math.max(0, at - now);
 }
 
+/** What the connector said, for the logs only (Teams' own words); the outcome carries our words. */
+type Attempt = SendOutcome & { statusCode?: number; said?: string };
+
 /** 2xx sent · 403 failed (blocked or removed) · 404 failed · 412/429/502/503/504 retry (Retry-After kept) · anything else retry. */
-export function outcomeOf(error: unknown): SendOutcome & { statusCode?: number } {
+export function outcomeOf(error: unknown): Attempt {
   const parsed = restError.safeParse(error);
   const status = parsed.success ? parsed.data.statusCode : undefined;
-  const reason = status ? `teams connector answered ${status}` : `teams send failed: ${parsed.success ? (parsed.data.message ?? 'unknown error') : String(error)}`;
-  if (status === 403 || status === 404) return { status: 'failed', reason, statusCode: status };
+  const said = parsed.success ? (parsed.data.message ?? 'unknown error') : String(error);
+  if (status === 403) return { status: 'failed', failure: { code: 'bot.removed' }, statusCode: status, said };
+  if (status === 404) return { status: 'failed', failure: { code: 'destination.not_found' }, statusCode: status, said };
+  if (status === undefined) return { status: 'retry', failure: { code: 'network', refused: false }, said };
+  const failure: DeliveryFailure = status === 429 ? { code: 'rate_limited' } : { code: 'platform.error', status };
   const wait = parsed.success ? retryAfterMs(parsed.data.response?.headers.get('retry-after') ?? undefined) : undefined;
-  if (status !== undefined && TEMPORARY.has(status)) return wait === undefined ? { status: 'retry', reason, statusCode: status } : { status: 'retry', reason, retryAfterMs: wait, statusCode: status };
-  return status === undefined ? { status: 'retry', reason } : { status: 'retry', reason, statusCode: status };
+  if (TEMPORARY.has(status) && wait !== undefined) return { status: 'retry', failure, retryAfterMs: wait, statusCode: status, said };
+  return { status: 'retry', failure, statusCode: status, said };
 }
 
 export function referenceOf(ref: TeamsConversation): Partial<ConversationReference> {
@@ -96,17 +103,17 @@ export class TeamsSender implements PlatformSender {
   constructor(private readonly options: TeamsSenderOptions) {}
 
   async send(destination: Destination, payload: OutboxPayload): Promise<SendOutcome> {
-    if (destination.platform !== 'teams') return { status: 'failed', reason: 'not a Teams destination' };
+    if (destination.platform !== 'teams') return { status: 'failed', failure: { code: 'platform.mismatch' } };
     const { conversations, mayUse } = this.options;
     const ref = await conversations.get(destination.conversationId);
-    if (!ref) return { status: 'failed', reason: 'no stored Teams conversation with this id' };
-    if (!ref.active) return { status: 'failed', reason: 'the bot was removed or blocked in this conversation' };
-    if (!mayUse(ref.serviceUrl)) return { status: 'failed', reason: 'the stored serviceUrl is not an allowed Bot Connector host' };
+    if (!ref) return { status: 'failed', failure: { code: 'destination.not_found' } };
+    if (!ref.active) return { status: 'failed', failure: { code: 'bot.removed' } };
+    if (!mayUse(ref.serviceUrl)) return { status: 'failed', failure: { code: 'host.not_allowed' } };
     if (payload.kind === 'photo.notice') return this.sendPhoto(ref, noticeActivity(payload));
     if (payload.kind === 'photo.review') {
-      if (!this.options.photos) return { status: 'failed', reason: 'photos are not available' };
+      if (!this.options.photos) return { status: 'failed', failure: { code: 'files.unavailable' } };
       const review = await reviewActivity(this.options.photos, payload);
-      return review ? this.sendPhoto(ref, review) : { status: 'failed', reason: 'no_longer_needed' };
+      return review ? this.sendPhoto(ref, review) : { status: 'failed', failure: { code: 'files.unavailable' } };
     }
     if (payload.kind === 'retract') return retractAgain(this.options.photos, payload.copies, (left) => this.retract(left));
     const message: OutgoingMessage = payload;
@@ -116,7 +123,7 @@ export class TeamsSender implements PlatformSender {
     if (chart) activity = await chartActivity(message, chart, this.options.charts);
     if (hasStoredFiles(message)) {
       const album = this.options.files ? await albumActivity(message, this.options.files) : null;
-      if (!album) return { status: 'failed', reason: this.options.files ? 'every stored file was withdrawn' : 'stored files are not available' };
+      if (!album) return { status: 'failed', failure: { code: 'files.unavailable' } };
       ({ activity, fileIds } = album);
     }
     const outcome = await this.attempt(ref, activity);
@@ -131,12 +138,12 @@ export class TeamsSender implements PlatformSender {
   }
 
   /** A 403 marks the conversation unusable; the status code stays in the log. */
-  private async settled(ref: TeamsConversation, outcome: SendOutcome & { statusCode?: number }): Promise<SendOutcome> {
+  private async settled(ref: TeamsConversation, outcome: Attempt): Promise<SendOutcome> {
     if (outcome.status === 'failed' && outcome.statusCode === 403) await this.options.conversations.setActive(ref.conversationId, false);
     if (outcome.status !== 'sent') {
-      this.options.logger.warn({ component: 'teams', conversation: ref.type, status: outcome.statusCode, reason: outcome.reason }, 'teams send not delivered');
+      this.options.logger.warn({ component: 'teams', conversation: ref.type, status: outcome.statusCode, reason: deliveryKey(outcome.failure), said: outcome.said }, 'teams send not delivered');
     }
-    const { statusCode: _statusCode, ...plain } = outcome;
+    const { statusCode: _statusCode, said: _said, ...plain } = outcome;
     return plain;
   }
 
@@ -145,8 +152,8 @@ export class TeamsSender implements PlatformSender {
     return retractTeamsCopies({ ...this.options, referenceOf, files: this.options.files, photos: this.options.photos }, copies);
   }
 
-  private async attempt(ref: TeamsConversation, activity: Partial<Activity>): Promise<SendOutcome & { statusCode?: number }> {
-    let outcome: (SendOutcome & { statusCode?: number }) | undefined;
+  private async attempt(ref: TeamsConversation, activity: Partial<Activity>): Promise<Attempt> {
+    let outcome: Attempt | undefined;
     try {
       await this.options.adapter.continueConversationAsync(this.options.appId, referenceOf(ref), async (ctx: TurnContext) => {
         try {
@@ -162,6 +169,6 @@ export class TeamsSender implements PlatformSender {
       // Before the logic ran: credentials or the connector could not be set up.
       outcome = outcomeOf(error);
     }
-    return outcome ?? { status: 'retry', reason: 'teams send did not run' };
+    return outcome ?? { status: 'retry', failure: { code: 'unexpected', detail: 'teams send did not run' } };
   }
 }

@@ -100,10 +100,10 @@ export function pledgeStore(db: Kysely<Database>): PledgeStore {
     },
 
     async transition(id, decide) {
-      if (!Number.isSafeInteger(id) || id <= 0 || id > 2 ** 62) return err('pledge.not_found');
+      if (!Number.isSafeInteger(id) || id <= 0 || id > 2 ** 62) return err({ code: 'pledge.not_found' });
       return db.transaction().execute(async (trx) => {
         const row = await trx.selectFrom('pledges').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
-        if (!row) return err('pledge.not_found');
+        if (!row) return err({ code: 'pledge.not_found' });
         const pledge = toPledge(row);
         const next = decide(pledge);
         if (!next.ok) return next;

@@ -1,6 +1,6 @@
 import type { AdminDeps } from './ports.js';
 import type { Identity, Platform } from '../ports.js';
-import { err, ok, type Result } from '../shared/result.js';
+import { err, ok, type Coded, type Result } from '../shared/result.js';
 
 /**
  * True when the person is HR: listed in ADMINS or added with `caravane admin add`, AND speaking from
@@ -16,9 +16,9 @@ export async function isAdmin(deps: AdminDeps, identity: Identity): Promise<bool
 const ADMIN_RE = /^(slack|teams):([A-Za-z0-9._:@-]{1,128})$/;
 
 /** Parses `slack:U0123ABCD` / `teams:<aadObjectId>`. */
-export function parseAdminRef(text: string): Result<{ platform: Platform; userId: string }, 'admin.bad_ref'> {
+export function parseAdminRef(text: string): Result<{ platform: Platform; userId: string }, Coded<'admin.bad_ref'>> {
   const m = ADMIN_RE.exec(text.trim());
-  if (!m || !m[1] || !m[2]) return err('admin.bad_ref');
+  if (!m || !m[1] || !m[2]) return err({ code: 'admin.bad_ref' });
   return ok({ platform: m[1] as Platform, userId: m[2] });
 }
 
@@ -26,7 +26,7 @@ export async function addAdmin(
   deps: Pick<AdminDeps, 'admins'>,
   ref: string,
   addedBy: string,
-): Promise<Result<{ platform: Platform; userId: string; added: boolean }, 'admin.bad_ref'>> {
+): Promise<Result<{ platform: Platform; userId: string; added: boolean }, Coded<'admin.bad_ref'>>> {
   const parsed = parseAdminRef(ref);
   if (!parsed.ok) return parsed;
   const { added } = await deps.admins.add(parsed.value.platform, parsed.value.userId, addedBy);

@@ -9,7 +9,7 @@ import type { Destination, OutgoingMessage } from '../messaging/ports.js';
 import { STATUS_KINDS, type OutboxSummary } from '../outbox/outbox.js';
 import type { Catalogue } from '../shared/i18n/index.js';
 import { t } from '../shared/i18n/index.js';
-import { err, ok, type Result } from '../shared/result.js';
+import { err, ok, type Coded, type Result } from '../shared/result.js';
 import { announcementLines } from './format.js';
 import { zonedTime } from './schedule.js';
 
@@ -18,7 +18,9 @@ export const SCHEDULE_MAX_DAYS = 60;
 const DAY_MS = 86_400_000;
 
 export type AnnounceError =
-  'announce.empty' | 'announce.too_long' | 'announce.bad_time' | 'announce.in_past' | 'announce.too_far' | 'announce.no_channels' | 'announce.no_volunteers';
+  | Coded<'announce.empty' | 'announce.bad_time' | 'announce.in_past' | 'announce.no_channels' | 'announce.no_volunteers'>
+  | { readonly code: 'announce.too_long'; readonly max: number }
+  | { readonly code: 'announce.too_far'; readonly days: number };
 
 export interface AnnounceInput {
   text: string;
@@ -42,7 +44,7 @@ const VOLUNTEERS = /^\+(?:volunteers|b[ée]n[ée]voles)$/i;
  * `[at 2026-12-01 09:00] [+volunteers] TEXT` (or `à …`, `+bénévoles`, in either order): `at` schedules
  * in the campaign time zone, `+volunteers` also sends it privately to every confirmed volunteer.
  */
-export function parseAnnounceArgs(args: string, timeZone: string): Result<AnnounceArgs, 'announce.empty' | 'announce.bad_time'> {
+export function parseAnnounceArgs(args: string, timeZone: string): Result<AnnounceArgs, Coded<'announce.empty' | 'announce.bad_time'>> {
   let text = args.trim();
   let sendAt: Date | null = null;
   let alsoVolunteers = false;
@@ -56,19 +58,19 @@ export function parseAnnounceArgs(args: string, timeZone: string): Result<Announ
     const m = /^(?:at|à|a)\s+(\S+)\s+(\S+)(?:\s+([\s\S]*))?$/i.exec(text);
     if (!m || !/^\d{4}-\d{1,2}-\d{1,2}$/.test(m[1] ?? '') || sendAt) break;
     sendAt = zonedTime(m[1] ?? '', m[2] ?? '', timeZone);
-    if (!sendAt) return err('announce.bad_time');
+    if (!sendAt) return err({ code: 'announce.bad_time' });
     text = (m[3] ?? '').trim();
   }
-  return text === '' ? err('announce.empty') : ok({ text, sendAt, alsoVolunteers });
+  return text === '' ? err({ code: 'announce.empty' }) : ok({ text, sendAt, alsoVolunteers });
 }
 
 /** Errors: `announce.empty`, `announce.too_long` (max), `announce.in_past`, `announce.too_far` (days). */
 export function checkAnnouncement(text: string, sendAt: Date | null, now: Date): Result<{ text: string; sendAt: Date | null }, AnnounceError> {
   const trimmed = text.trim();
-  if (trimmed === '') return err('announce.empty');
-  if (trimmed.length > ANNOUNCE_MAX) return err('announce.too_long', { max: ANNOUNCE_MAX });
-  if (sendAt && sendAt.getTime() <= now.getTime()) return err('announce.in_past');
-  if (sendAt && sendAt.getTime() > now.getTime() + SCHEDULE_MAX_DAYS * DAY_MS) return err('announce.too_far', { days: SCHEDULE_MAX_DAYS });
+  if (trimmed === '') return err({ code: 'announce.empty' });
+  if (trimmed.length > ANNOUNCE_MAX) return err({ code: 'announce.too_long', max: ANNOUNCE_MAX });
+  if (sendAt && sendAt.getTime() <= now.getTime()) return err({ code: 'announce.in_past' });
+  if (sendAt && sendAt.getTime() > now.getTime() + SCHEDULE_MAX_DAYS * DAY_MS) return err({ code: 'announce.too_far', days: SCHEDULE_MAX_DAYS });
   return ok({ text: trimmed, sendAt });
 }
 
@@ -98,11 +100,11 @@ export async function announce(deps: BroadcastDeps, hr: HrActor, input: Announce
   if (!checked.ok) return checked;
   const campaign = await deps.campaigns.current(today(deps));
   const channels: Destination[] = (await deps.messaging.channels.list()).map((ch) => ch.destination);
-  if (channels.length === 0) return err('announce.no_channels');
+  if (channels.length === 0) return err({ code: 'announce.no_channels' });
   const volunteers: Destination[] = [];
   if (input.alsoVolunteers) {
     const directory = deps.messaging.volunteers;
-    if (!directory) return err('announce.no_volunteers');
+    if (!directory) return err({ code: 'announce.no_volunteers' });
     if (campaign) volunteers.push(...(await directory.confirmedDestinations(campaign.id)));
   }
   const { text, sendAt } = checked.value;

@@ -1,24 +1,25 @@
 /** Words for announcements and delivery status, from the catalogue; adapters only lay them out. */
 import { channelLabel } from '../channels/channels.js';
 import { personText } from '../chat/text.js';
+import { parseDeliveryKey, type DeliveryFailure } from '../messaging/delivery.js';
 import type { OutboxSummary } from '../outbox/outbox.js';
 import type { Platform } from '../ports.js';
 import type { Catalogue } from '../shared/i18n/index.js';
 import type { AnnounceError } from './announcements.service.js';
 
-export function announceErrorText(c: Catalogue, error: AnnounceError, details: Record<string, string | number> | undefined, prefix: string): string {
+export function announceErrorText(c: Catalogue, error: AnnounceError, prefix: string): string {
   const a = c.broadcasts.announce;
-  switch (error) {
+  switch (error.code) {
     case 'announce.empty':
       return a.usage(prefix);
     case 'announce.too_long':
-      return a.tooLong(Number(details?.max ?? 0));
+      return a.tooLong(error.max);
     case 'announce.bad_time':
       return a.badTime;
     case 'announce.in_past':
       return a.inPast;
     case 'announce.too_far':
-      return a.tooFar(Number(details?.days ?? 0));
+      return a.tooFar(error.days);
     case 'announce.no_channels':
       return a.noChannels(prefix);
     case 'announce.no_volunteers':
@@ -26,13 +27,41 @@ export function announceErrorText(c: Catalogue, error: AnnounceError, details: R
   }
 }
 
-/** `gave_up:ratelimited` → "abandon après plusieurs essais (ratelimited)"; unknown codes are shown as they are. */
-export function failureReason(c: Catalogue, reason: string): string {
+/** A failure as the outbox stored it, in HR's words (the platform's own code only where it has no name). */
+export function failureReason(c: Catalogue, key: string): string {
+  const { gaveUp, failure } = parseDeliveryKey(key);
+  const why = failureText(c, failure);
+  return gaveUp ? c.broadcasts.status.reasons.gaveUp(why) : why;
+}
+
+function failureText(c: Catalogue, f: DeliveryFailure): string {
   const words = c.broadcasts.status.reasons;
-  const [code = reason, detail] = reason.split(/:(.*)/s);
-  const known = words[code];
-  if (!known) return reason.slice(0, 120);
-  return detail ? `${known} (${detail.slice(0, 80)})` : known;
+  switch (f.code) {
+    case 'message.refused':
+      return words[f.code](f.platformCode.slice(0, 80));
+    case 'platform.error':
+      return words[f.code](f.status ?? null);
+    case 'unexpected':
+      return words[f.code](f.detail.slice(0, 80));
+    case 'destination.not_found':
+    case 'destination.archived':
+    case 'bot.not_member':
+    case 'bot.removed':
+    case 'bot.inactive':
+    case 'token.refused':
+    case 'permission.missing':
+    case 'host.not_allowed':
+    case 'files.unavailable':
+    case 'platform.mismatch':
+    case 'rate_limited':
+    case 'network':
+    case 'timeout':
+    case 'no_sender':
+    case 'bad_payload':
+      return words[f.code];
+    default:
+      return f satisfies never;
+  }
 }
 
 /** One block per message: what, when, the counts, possible duplicates, and why targets failed. */

@@ -1,6 +1,6 @@
 import { isCalendarDay } from '../shared/clock.js';
 import type { Minor } from '../shared/money.js';
-import { err, ok, type Result } from '../shared/result.js';
+import { err, ok, type Coded, type Result } from '../shared/result.js';
 
 export interface Campaign {
   id: string;
@@ -28,23 +28,33 @@ export interface NewCampaign {
   endsOn: string;
 }
 
-export type CampaignError =
+export type CampaignError = Coded<
   | 'campaign.name_missing'
   | 'campaign.name_too_long'
   | 'campaign.bad_currency'
   | 'campaign.bad_date'
   | 'campaign.ends_before_start'
-  | 'campaign.goal_not_positive';
+  | 'campaign.goal_not_positive'
+>;
+
+/** No campaign runs (nor just ended); `upcoming` is the next one, when one is planned. */
+export interface NoCampaign {
+  readonly code: 'campaign.none';
+  readonly upcoming?: Campaign | undefined;
+}
+
+/** Outside a campaign's days: `campaign` is the one that has not started yet, or the one that ended. */
+export type CampaignClosed = { readonly code: 'campaign.not_started'; readonly campaign: Campaign } | { readonly code: 'campaign.ended'; readonly campaign: Campaign };
 
 export function validateNewCampaign(input: NewCampaign): Result<NewCampaign, CampaignError> {
   const name = input.name.trim();
-  if (name === '') return err('campaign.name_missing');
-  if (name.length > 120) return err('campaign.name_too_long');
+  if (name === '') return err({ code: 'campaign.name_missing' });
+  if (name.length > 120) return err({ code: 'campaign.name_too_long' });
   const currency = input.currency.trim().toUpperCase();
-  if (!/^[A-Z]{3}$/.test(currency)) return err('campaign.bad_currency');
-  if (!isCalendarDay(input.startsOn) || !isCalendarDay(input.endsOn)) return err('campaign.bad_date');
-  if (input.endsOn < input.startsOn) return err('campaign.ends_before_start');
-  if (input.goalMinor <= 0) return err('campaign.goal_not_positive');
+  if (!/^[A-Z]{3}$/.test(currency)) return err({ code: 'campaign.bad_currency' });
+  if (!isCalendarDay(input.startsOn) || !isCalendarDay(input.endsOn)) return err({ code: 'campaign.bad_date' });
+  if (input.endsOn < input.startsOn) return err({ code: 'campaign.ends_before_start' });
+  if (input.goalMinor <= 0) return err({ code: 'campaign.goal_not_positive' });
   return ok({ ...input, name, currency });
 }
 

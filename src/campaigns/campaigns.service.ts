@@ -1,7 +1,7 @@
 import { localDay } from '../shared/clock.js';
 import { err, ok, type Result } from '../shared/result.js';
+import { type Campaign, type CampaignError, type CampaignTotals, type NewCampaign, type NoCampaign, phaseOf, validateNewCampaign } from './campaign.js';
 import type { CampaignDeps } from './ports.js';
-import { phaseOf, validateNewCampaign, type Campaign, type CampaignError, type CampaignTotals, type NewCampaign } from './campaign.js';
 
 export interface CampaignProgress {
   campaign: Campaign;
@@ -23,14 +23,14 @@ export function today(deps: Pick<CampaignDeps, 'clock' | 'timeZone'>): string {
 
 /**
  * The running campaign (or the one that just ended, for the thank-you period) with its totals.
- * `campaign.none` when there is neither; `details.opensOn` names the next one when it is planned.
+ * `campaign.none` when there is neither, with the next one when it is planned.
  */
-export async function currentProgress(deps: CampaignDeps): Promise<Result<CampaignProgress, 'campaign.none'>> {
+export async function currentProgress(deps: CampaignDeps): Promise<Result<CampaignProgress, NoCampaign>> {
   const day = today(deps);
   const campaign = await deps.campaigns.current(day);
   if (!campaign) {
     const next = await deps.campaigns.upcoming(day);
-    return next ? err('campaign.none', { opensOn: next.startsOn, name: next.name }) : err('campaign.none');
+    return err({ code: 'campaign.none', upcoming: next ?? undefined });
   }
   const totals = await deps.campaigns.totals(campaign.id);
   return ok({ campaign, totals, phase: phaseOf(campaign, day), today: day });

@@ -1,9 +1,9 @@
+import { type Coded, type Result, err, ok } from '../shared/result.js';
 import type { HrActor } from '../chat/actor.js';
 import type { BroadcastDeps } from '../messaging/deps.js';
-import { err, ok, type Result } from '../shared/result.js';
 import type { CampaignChannel, Conversation } from './channels.js';
 
-export type ChannelError = 'channel.not_a_channel';
+export type ChannelError = Coded<'channel.not_a_channel'>;
 
 type Where = Conversation | undefined;
 
@@ -13,7 +13,7 @@ type Where = Conversation | undefined;
  * Only HR (`requireHr`).
  */
 export async function addCampaignChannel(deps: Pick<BroadcastDeps, 'messaging'>, hr: HrActor, where: Where): Promise<Result<{ added: boolean }, ChannelError>> {
-  if (!where || where.kind === 'direct') return err('channel.not_a_channel');
+  if (!where || where.kind === 'direct') return err({ code: 'channel.not_a_channel' });
   const added = await deps.messaging.channels.add({
     destination: where.destination,
     kind: where.kind,
@@ -29,7 +29,7 @@ export async function removeCampaignChannel(
   _hr: HrActor,
   where: Where,
 ): Promise<Result<{ removed: boolean }, ChannelError>> {
-  if (!where || where.kind === 'direct') return err('channel.not_a_channel');
+  if (!where || where.kind === 'direct') return err({ code: 'channel.not_a_channel' });
   return ok(await deps.messaging.channels.remove(where.destination));
 }
 

@@ -1,18 +1,10 @@
 import type { AdminDeps } from '../admins/ports.js';
 import { isAdmin } from '../admins/admins.service.js';
-import type { Identity, LocaleDeps, Person, PeopleStore } from '../ports.js';
-import { t, type Catalogue } from '../shared/i18n/index.js';
-import type { Locale } from '../shared/money.js';
+import type { Identity, LocaleDeps, PeopleStore } from '../ports.js';
+import { t } from '../shared/i18n/index.js';
+import type { Actor } from './reply.js';
 
-/** Who sent a command, as the core sees them: a person, the identity they used, their language. */
-export interface Actor {
-  person: Person;
-  identity: Identity;
-  locale: Locale;
-  c: Catalogue;
-  /** Asked once per command, only when a command needs it. */
-  isAdmin(): Promise<boolean>;
-}
+export type { Actor } from './reply.js';
 
 /** Only this module holds the key: an `HrActor` exists only where `requireHr` made one. */
 const checked: unique symbol = Symbol('hr');

@@ -16,6 +16,13 @@ import type { CommandContext } from './pledge-command.js';
 import { message, type Reply } from './reply.js';
 import { personText } from './text.js';
 
+declare module './reply.js' {
+  interface FormKinds {
+    /** HR's announcement form: the text, when to send it, whether volunteers hear it too. */
+    announce: Record<never, never>;
+  }
+}
+
 const by = (actor: Actor) => `${actor.identity.platform}:${actor.identity.userId}`;
 
 /** `channel` adds the conversation, `channel off` removes it. */
@@ -57,7 +64,7 @@ export async function milestoneVerb(deps: BroadcastDeps, actor: Actor, args: str
   const typed = rest.join(' ');
   if (typed === '') return message('error', [c.broadcasts.milestone.usage(ctx.prefix)]);
   const result = await addMilestone(deps, hr, typed);
-  if (!result.ok) return message('error', [pledgeErrorText(c, result.error, result.details, 'MAD', typed)]);
+  if (!result.ok) return message('error', [pledgeErrorText(c, result.error, typed)]);
   const { campaign, amount, added, alreadyPassed } = result.value;
   const m = c.broadcasts.milestone;
   if (!added) return message('info', [m.already(amount, campaign.currency)]);
@@ -93,10 +100,10 @@ export async function announceVerb(deps: BroadcastDeps, actor: Actor, args: stri
     return { kind: 'form', form: 'announce', intro: c.broadcasts.modal.intro(channels.length) };
   }
   const parsed = parseAnnounceArgs(trimmed, deps.timeZone);
-  if (!parsed.ok) return message('error', [announceErrorText(c, parsed.error, parsed.details, ctx.prefix)]);
+  if (!parsed.ok) return message('error', [announceErrorText(c, parsed.error, ctx.prefix)]);
   const key = ctx.idempotencyKey ?? `${by(actor)}:${deps.clock.now().toISOString()}`;
   const result = await announce(deps, hr, { ...parsed.value, dedupeKey: `announcement:${key}` });
-  if (!result.ok) return message('error', [announceErrorText(c, result.error, result.details, ctx.prefix)]);
+  if (!result.ok) return message('error', [announceErrorText(c, result.error, ctx.prefix)]);
   const { channels, volunteers, created, sendAt } = result.value;
   if (!created) return message('info', [c.broadcasts.announce.duplicate]);
   const a = c.broadcasts.announce;

@@ -2,8 +2,8 @@ import { currentProgress } from '../campaigns/campaigns.service.js';
 import type { ChatDeps } from './deps.js';
 import { collectPledge } from '../pledges/pledges.service.js';
 import { photosCommand } from '../photos/photos-command.js';
-import { collectErrorText, pledgeErrorText, progressText } from '../pledges/texts.js';
-import { requireHr, type Actor } from './actor.js';
+import { collectErrorText, noCampaignText, progressText } from '../pledges/texts.js';
+import { type Actor, requireHr } from './actor.js';
 import { announceVerb, channelsVerb, channelVerb, milestoneVerb } from './broadcast-commands.js';
 import { caravanVolunteerVerb } from './caravan-volunteers.js';
 import { dashboardVerb, wallboardVerb } from './dashboard-commands.js';
@@ -97,7 +97,7 @@ export async function caravanCommand(deps: ChatDeps, actor: Actor, text: string,
 async function progressReply(deps: VolunteerFeatureDeps, actor: Actor): Promise<Reply> {
   const { c } = actor;
   const progress = await currentProgress(deps);
-  if (!progress.ok) return message('info', [pledgeErrorText(c, 'campaign.none', progress.details, 'MAD', '')]);
+  if (!progress.ok) return message('info', [noCampaignText(c, progress.error)]);
   const seats = await deps.volunteers.signups.counts(progress.value.campaign.id);
   const view = progressText(c, progress.value, seats.capacity > 0 ? [c.volunteers.progress(seats.confirmed, seats.capacity, seats.waitlisted)] : []);
   return message('info', view.lines, view.headline);

@@ -74,7 +74,7 @@ async function exportReply(deps: VolunteerFeatureDeps, actor: Actor, n: number |
   if (Number.isNaN(n)) return message('error', [c.volunteers.hr.exportUsage(prefix)]);
   const found = await volunteersExport(deps, n);
   if (!found.ok) {
-    switch (found.error) {
+    switch (found.error.code) {
       case 'campaign.none':
         return message('info', [c.campaign.none]);
       case 'trip.not_found':

@@ -1,16 +1,14 @@
-import { currentProgress, today } from '../campaigns/campaigns.service.js';
+import { today } from '../campaigns/campaigns.service.js';
 import type { PledgeDeps } from '../pledges/ports.js';
 import { parsePledgeCommand } from '../pledges/pledge.js';
 import { cancelPledge, makePledge, myPledges } from '../pledges/pledges.service.js';
-import { cancelErrorText, pledgeErrorText, pledgeListLines, progressText } from '../pledges/texts.js';
-import type { Minor } from '../shared/money.js';
+import { pledgeForm } from '../pledges/form.js';
+import { cancelErrorText, noCampaignText, pledgeErrorText, pledgeListLines, recordedReply } from '../pledges/texts.js';
 import type { Destination } from '../messaging/ports.js';
 import type { Actor } from './actor.js';
 import { message, type Reply } from './reply.js';
 import { helpReply } from './help.js';
 import { personText } from './text.js';
-
-const DEFAULT_CURRENCY = 'MAD';
 
 export interface CommandContext {
   /** Same key, same effect: a redelivered command never pledges twice. */
@@ -26,16 +24,8 @@ export async function pledgeCommand(deps: PledgeDeps, actor: Actor, text: string
   const { c } = actor;
   const command = parsePledgeCommand(text);
   switch (command.kind) {
-    case 'form': {
-      const progress = await currentProgress(deps);
-      if (!progress.ok) return message('error', [pledgeErrorText(c, 'campaign.none', progress.details, DEFAULT_CURRENCY, '')]);
-      const { campaign, phase } = progress.value;
-      if (phase !== 'running') {
-        const code = phase === 'ended' ? 'campaign.ended' : 'campaign.not_started';
-        return message('error', [pledgeErrorText(c, code, { startsOn: campaign.startsOn, endsOn: campaign.endsOn }, campaign.currency, '')]);
-      }
-      return { kind: 'form', form: 'pledge', intro: c.form.intro(personText(campaign.name)) };
-    }
+    case 'form':
+      return pledgeForm(deps, actor);
     case 'help':
       return helpReply(actor, ctx.prefix);
     case 'list':
@@ -48,40 +38,21 @@ export async function pledgeCommand(deps: PledgeDeps, actor: Actor, text: string
       return message('ok', [c.pledge.cancelled(command.number, result.value.pledge.amountMinor, currency)]);
     }
     case 'pledge':
-      return pledgeReply(deps, actor, command.amountText, command.anonymous, command.note, ctx.idempotencyKey, actor.identity.platform);
+      return pledgeReply(deps, actor, command.amountText, command.anonymous, command.note, ctx.idempotencyKey);
   }
 }
 
-/** Records a pledge and answers with the amount as understood and the campaign's progress. */
-export async function pledgeReply(
-  deps: PledgeDeps,
-  actor: Actor,
-  amount: string | Minor,
-  anonymous: boolean,
-  note: string | null,
-  idempotencyKey: string | null,
-  source: 'slack' | 'teams',
-): Promise<Reply> {
-  const { c } = actor;
-  const result = await makePledge(deps, { personId: actor.person.id, amount, anonymous, note, source, idempotencyKey });
-  if (!result.ok) {
-    const campaign = await deps.campaigns.current(today(deps));
-    const typed = typeof amount === 'string' ? amount : '';
-    return message('error', [pledgeErrorText(c, result.error, result.details, campaign?.currency ?? DEFAULT_CURRENCY, typed)]);
-  }
-  const { pledge, campaign, totals, duplicate } = result.value;
-  const first = duplicate
-    ? c.pledge.duplicate(pledge.amountMinor, campaign.currency, pledge.id)
-    : c.pledge.recorded(pledge.amountMinor, campaign.currency, pledge.id);
-  // A pledge is only accepted while the campaign runs, so the progress needs no second look-up.
-  const view = progressText(c, { campaign, totals, phase: 'running', today: today(deps) });
-  return message('ok', [...(pledge.anonymous ? [c.pledge.recordedAnonymous] : []), '', `*${view.headline}*`, ...view.lines], first);
+/** `/pledge 500 …`: records the pledge and answers with the amount as understood and the campaign's progress. */
+async function pledgeReply(deps: PledgeDeps, actor: Actor, amount: string, anonymous: boolean, note: string | null, idempotencyKey: string | null): Promise<Reply> {
+  const result = await makePledge(deps, { personId: actor.person.id, amount, anonymous, note, source: actor.identity.platform, idempotencyKey });
+  if (!result.ok) return message('error', [pledgeErrorText(actor.c, result.error, amount)]);
+  return recordedReply(actor.c, result.value, today(deps));
 }
 
 async function listReply(deps: PledgeDeps, actor: Actor): Promise<Reply> {
   const { c } = actor;
   const result = await myPledges(deps, actor.person.id);
-  if (!result.ok) return message('error', [pledgeErrorText(c, 'campaign.none', result.details, DEFAULT_CURRENCY, '')]);
+  if (!result.ok) return message('error', [noCampaignText(c, result.error)]);
   const { campaign, pledges } = result.value;
   if (pledges.length === 0) return message('info', [c.pledge.listEmpty], c.pledge.listTitle(personText(campaign.name)));
   const lines = pledgeListLines(c, pledges, campaign.currency, deps.timeZone);

@@ -50,7 +50,7 @@ async function cancelReply(deps: VolunteerFeatureDeps, actor: Actor, number: num
   const { c } = actor;
   const result = await withdraw(deps, actor.person.id, number);
   if (!result.ok) {
-    switch (result.error) {
+    switch (result.error.code) {
       case 'signup.none':
         return message('info', [c.volunteers.cancel.none]);
       case 'signup.which':

@@ -9,7 +9,7 @@ import type { PledgeDeps } from '../pledges/ports.js';
 import { collectPledge } from '../pledges/pledges.service.js';
 import { parseAmount } from '../shared/amount.js';
 import type { Minor } from '../shared/money.js';
-import { err, ok, type Result } from '../shared/result.js';
+import { err, ok, type Coded, type Result } from '../shared/result.js';
 
 /** One upload at most this many lines: a campaign's pledges, with room to spare. */
 export const PAYMENTS_MAX_LINES = 5000;
@@ -21,19 +21,19 @@ export type PaymentLine =
   | { kind: 'unknown_pledge'; line: number; pledgeId: number }
   | { kind: 'unreadable'; line: number; text: string };
 
-export type PaymentsError = 'payments.not_csv' | 'payments.bad_header' | 'payments.too_many' | 'payments.empty';
+export type PaymentsError = Coded<'payments.not_csv' | 'payments.bad_header' | 'payments.empty'> | { readonly code: 'payments.too_many'; readonly max: number };
 
 function rowsOf(text: string): Result<string[][], PaymentsError> {
   let rows: string[][];
   try {
     rows = parse(text, { relax_column_count: true, skip_empty_lines: true, trim: true, bom: true });
   } catch {
-    return err('payments.not_csv');
+    return err({ code: 'payments.not_csv' });
   }
   const header = (rows[0] ?? []).map((h) => h.toLowerCase());
-  if (header[0] !== 'pledge' || header[1] !== 'amount') return err('payments.bad_header');
-  if (rows.length < 2) return err('payments.empty');
-  if (rows.length - 1 > PAYMENTS_MAX_LINES) return err('payments.too_many', { max: PAYMENTS_MAX_LINES });
+  if (header[0] !== 'pledge' || header[1] !== 'amount') return err({ code: 'payments.bad_header' });
+  if (rows.length < 2) return err({ code: 'payments.empty' });
+  if (rows.length - 1 > PAYMENTS_MAX_LINES) return err({ code: 'payments.too_many', max: PAYMENTS_MAX_LINES });
   return ok(rows.slice(1));
 }
 

@@ -5,9 +5,9 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { isAdmin } from '../admins/admins.service.js';
+import { type Coded, type Result, err, ok } from '../shared/result.js';
 import type { AdminDeps } from '../admins/ports.js';
 import type { Clock } from '../shared/clock.js';
-import { err, ok, type Result } from '../shared/result.js';
 import type { DashboardDeps, HrPrincipal, HrSession, PageNotice } from './ports.js';
 
 export const SIGNIN_TTL_MS = 15 * 60 * 1000;
@@ -27,41 +27,41 @@ export const tokenHash = (token: string) => createHash('sha256').update(token).d
 const TOKEN_RE = /^[A-Za-z0-9_-]{43}$/;
 
 /** A sign-in token for HR, valid 15 minutes and once. `hr.not_admin` for anyone else. */
-export async function issueSignIn(deps: SessionDeps, who: HrPrincipal): Promise<Result<{ token: string; expiresAt: Date }, 'hr.not_admin'>> {
-  if (!(await isAdmin(deps, { platform: who.platform, tenantId: who.tenantId, userId: who.userId }))) return err('hr.not_admin');
+export async function issueSignIn(deps: SessionDeps, who: HrPrincipal): Promise<Result<{ token: string; expiresAt: Date }, Coded<'hr.not_admin'>>> {
+  if (!(await isAdmin(deps, { platform: who.platform, tenantId: who.tenantId, userId: who.userId }))) return err({ code: 'hr.not_admin' });
   const token = newToken();
   const expiresAt = new Date(deps.clock.now().getTime() + SIGNIN_TTL_MS);
   await deps.dashboard.sessions.saveSignIn(tokenHash(token), who, expiresAt);
   return ok({ token, expiresAt });
 }
 
-export type SignInError = 'signin.invalid' | 'hr.not_admin';
+export type SignInError = Coded<'signin.invalid' | 'hr.not_admin'>;
 
 /** Trades a sign-in token for a new session; the token is spent even when the person is no longer HR. */
 export async function redeemSignIn(deps: SessionDeps, token: string): Promise<Result<{ sessionToken: string; session: HrSession }, SignInError>> {
-  if (!TOKEN_RE.test(token)) return err('signin.invalid');
+  if (!TOKEN_RE.test(token)) return err({ code: 'signin.invalid' });
   const now = deps.clock.now();
   const who = await deps.dashboard.sessions.redeemSignIn(tokenHash(token), now);
-  if (!who) return err('signin.invalid');
-  if (!(await isAdmin(deps, { platform: who.platform, tenantId: who.tenantId, userId: who.userId }))) return err('hr.not_admin');
+  if (!who) return err({ code: 'signin.invalid' });
+  if (!(await isAdmin(deps, { platform: who.platform, tenantId: who.tenantId, userId: who.userId }))) return err({ code: 'hr.not_admin' });
   const sessionToken = newToken();
   const session: HrSession = { ...who, csrfToken: newToken(), expiresAt: new Date(now.getTime() + SESSION_TTL_MS) };
   await deps.dashboard.sessions.saveSession(tokenHash(sessionToken), who, session.csrfToken, session.expiresAt);
   return ok({ sessionToken, session });
 }
 
-export type SessionError = 'session.none' | 'hr.not_admin';
+export type SessionError = Coded<'session.none' | 'hr.not_admin'>;
 
 /** The session a cookie names, if it is live and its owner is still HR (otherwise it is revoked now). */
 export async function currentSession(deps: SessionDeps, sessionToken: string | undefined): Promise<Result<HrSession, SessionError>> {
-  if (sessionToken === undefined || !TOKEN_RE.test(sessionToken)) return err('session.none');
+  if (sessionToken === undefined || !TOKEN_RE.test(sessionToken)) return err({ code: 'session.none' });
   const now = deps.clock.now();
   const hash = tokenHash(sessionToken);
   const session = await deps.dashboard.sessions.findSession(hash, now);
-  if (!session) return err('session.none');
+  if (!session) return err({ code: 'session.none' });
   if (!(await isAdmin(deps, { platform: session.platform, tenantId: session.tenantId, userId: session.userId }))) {
     await deps.dashboard.sessions.revoke(hash, now);
-    return err('hr.not_admin');
+    return err({ code: 'hr.not_admin' });
   }
   return ok(session);
 }

@@ -2,7 +2,7 @@
  * The office wallboard: a long-lived signed link HR hands to a screen, and what the screen shows.
  * Totals only: no name, no note, no amount of any one person, so the link can sit on a wall.
  */
-import type { Campaign, CampaignTotals } from '../campaigns/campaign.js';
+import type { Campaign, CampaignTotals, NoCampaign } from '../campaigns/campaign.js';
 import { currentProgress, today } from '../campaigns/campaigns.service.js';
 import type { MessagingDeps, Shortfall } from '../messaging/deps.js';
 import type { NeedsDeps } from '../needs/ports.js';
@@ -28,9 +28,9 @@ export const wallPath = (campaignId: string) => `/wall/${campaignId}`;
 export type WallDeps = DashboardFeatureDeps & { messaging: Pick<MessagingDeps, 'milestones'>; needs: NeedsDeps; photos: PhotoDeps };
 
 /** The current campaign's wallboard link. `campaign.none` when there is no campaign. HR is checked by the caller. */
-export async function wallboardLink(deps: DashboardFeatureDeps): Promise<Result<{ campaign: Campaign; url: string; expiresAt: Date }, 'campaign.none'>> {
+export async function wallboardLink(deps: DashboardFeatureDeps): Promise<Result<{ campaign: Campaign; url: string; expiresAt: Date }, NoCampaign>> {
   const progress = await currentProgress(deps);
-  if (!progress.ok) return err('campaign.none');
+  if (!progress.ok) return err({ code: 'campaign.none' });
   const { campaign } = progress.value;
   const expiresAt = new Date(deps.clock.now().getTime() + WALL_LINK_TTL_MS);
   const path = wallPath(campaign.id);
@@ -39,9 +39,9 @@ export async function wallboardLink(deps: DashboardFeatureDeps): Promise<Result<
 }
 
 /** Every wallboard link of the current campaign stops working; a new one can be asked for at once. */
-export async function revokeWallboard(deps: DashboardFeatureDeps): Promise<Result<{ campaign: Campaign }, 'campaign.none'>> {
+export async function revokeWallboard(deps: DashboardFeatureDeps): Promise<Result<{ campaign: Campaign }, NoCampaign>> {
   const progress = await currentProgress(deps);
-  if (!progress.ok) return err('campaign.none');
+  if (!progress.ok) return err({ code: 'campaign.none' });
   await deps.dashboard.wallKeys.rotate(progress.value.campaign.id);
   return ok({ campaign: progress.value.campaign });
 }

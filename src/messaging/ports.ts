@@ -4,6 +4,7 @@
  * implements a PlatformSender; the outbox (durable, in Postgres) sits between the two.
  */
 import type { MessageReply } from '../chat/message.js';
+import type { DeliveryFailure } from './delivery.js';
 import type { Platform } from '../ports.js';
 import type { Locale } from '../shared/money.js';
 
@@ -92,8 +93,8 @@ export interface SendContext {
 export type SendOutcome =
   | { status: 'sent'; platformMessageId?: string }
   /** `uncertain`: the request may have reached the platform (timeout, reset), so a resend may duplicate. */
-  | { status: 'retry'; reason: string; retryAfterMs?: number; uncertain?: boolean }
-  | { status: 'failed'; reason: string };
+  | { status: 'retry'; failure: DeliveryFailure; retryAfterMs?: number; uncertain?: boolean }
+  | { status: 'failed'; failure: DeliveryFailure };
 
 /** Whether an earlier attempt, whose answer was lost, did reach the platform. */
 export type DeliveryCheck = { delivered: true; platformMessageId?: string } | { delivered: false } | { delivered: 'unknown' };

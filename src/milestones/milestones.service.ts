@@ -1,9 +1,9 @@
-import type { Campaign } from '../campaigns/campaign.js';
+import type { Campaign, NoCampaign } from '../campaigns/campaign.js';
 import { currentProgress } from '../campaigns/campaigns.service.js';
 import type { HrActor } from '../chat/actor.js';
 import type { BroadcastDeps } from '../messaging/deps.js';
 import type { PledgeChange, TotalsListener } from '../ports.js';
-import { parseAmount, type AmountError } from '../shared/amount.js';
+import { parseAmount, type AmountReadError } from '../shared/amount.js';
 import { chartAttachment } from '../messaging/charts.js';
 import { t } from '../shared/i18n/index.js';
 import { formatMoney, type Minor } from '../shared/money.js';
@@ -111,7 +111,7 @@ async function announceCrossed(deps: BroadcastDeps, campaign: Campaign, change: 
   for (const m of passed) claimedKeys.add(key(m.key));
 }
 
-export type MilestoneAddError = AmountError | 'campaign.none';
+export type MilestoneAddError = AmountReadError | NoCampaign;
 
 /**
  * HR adds a milestone amount to the current campaign. One already passed is kept but marked reached,
@@ -125,7 +125,7 @@ export async function addMilestone(
   const amount = parseAmount(amountText);
   if (!amount.ok) return amount;
   const progress = await currentProgress(deps);
-  if (!progress.ok) return err('campaign.none');
+  if (!progress.ok) return err({ code: 'campaign.none' });
   const { campaign, totals } = progress.value;
   const { added } = await deps.messaging.milestones.addAmount(campaign.id, amount.value, `${hr.identity.platform}:${hr.identity.userId}`);
   const alreadyPassed = totals.pledgedMinor >= amount.value;
@@ -136,9 +136,9 @@ export async function addMilestone(
 /** The current campaign's milestones and which were reached. Error: `campaign.none`. */
 export async function listMilestones(
   deps: BroadcastDeps,
-): Promise<Result<{ campaign: Campaign; milestones: Array<Milestone & { reached: boolean }> }, 'campaign.none'>> {
+): Promise<Result<{ campaign: Campaign; milestones: Array<Milestone & { reached: boolean }> }, NoCampaign>> {
   const progress = await currentProgress(deps);
-  if (!progress.ok) return err('campaign.none');
+  if (!progress.ok) return err({ code: 'campaign.none' });
   const { campaign } = progress.value;
   const claimed = new Set(await deps.messaging.milestones.claimed(campaign.id));
   const all = milestonesFor(campaign.goalMinor, await deps.messaging.milestones.amounts(campaign.id));

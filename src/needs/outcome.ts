@@ -1,5 +1,3 @@
-/** A use case's answer: a value, or an expected failure that carries its own data (`{ code, … }`). */
-export type Outcome<T, E extends { code: string }> = { ok: true; value: T } | { ok: false; error: E };
-
-export const done = <T>(value: T): { ok: true; value: T } => ({ ok: true, value });
-export const fail = <E extends { code: string }>(error: E): { ok: false; error: E } => ({ ok: false, error });
+/** The needs feature's name for the one use-case answer of src/shared/result.ts. */
+export type { Result as Outcome } from '../shared/result.js';
+export { ok as done, err as fail } from '../shared/result.js';

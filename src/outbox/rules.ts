@@ -3,6 +3,7 @@
  * with exponential backoff and jitter (or exactly when the platform said, plus a little jitter, on 429).
  * Pure: the worker passes the time and the random source.
  */
+import { deliveryKey, GAVE_UP } from '../messaging/delivery.js';
 import type { SendOutcome } from '../messaging/ports.js';
 
 export interface RetryPolicy {
@@ -51,7 +52,7 @@ export function retryAfterDelayMs(retryAfterMs: number, random: () => number): n
   return Math.round(retryAfterMs + Math.min(1_000, retryAfterMs * 0.1) * random());
 }
 
-/** The next state of a target after `outcome`. Error codes end up in `lastError` as the sender gave them. */
+/** The next state of a target after `outcome`. The failure is kept in `lastError` as its key (src/messaging/delivery.ts). */
 export function decideAfter(
   outcome: SendOutcome,
   history: AttemptHistory,
@@ -60,22 +61,22 @@ export function decideAfter(
   random: () => number,
 ): Transition {
   if (outcome.status === 'sent') return { status: 'sent', platformMessageId: outcome.platformMessageId ?? null };
-  if (outcome.status === 'failed') return { status: 'failed', lastError: outcome.reason, throttled: false };
+  if (outcome.status === 'failed') return { status: 'failed', lastError: deliveryKey(outcome.failure), throttled: false };
   const throttled = outcome.retryAfterMs !== undefined;
   const throttles = history.throttles + (throttled ? 1 : 0);
   const errors = history.attempts + 1 - throttles;
   if (throttled && throttles >= policy.maxThrottles) {
-    return { status: 'failed', lastError: `gave_up:${outcome.reason}`, throttled };
+    return { status: 'failed', lastError: `${GAVE_UP}${deliveryKey(outcome.failure)}`, throttled };
   }
   if (!throttled && errors >= policy.maxErrorAttempts) {
-    return { status: 'failed', lastError: `gave_up:${outcome.reason}`, throttled };
+    return { status: 'failed', lastError: `${GAVE_UP}${deliveryKey(outcome.failure)}`, throttled };
   }
   const delay =
     outcome.retryAfterMs !== undefined ? retryAfterDelayMs(outcome.retryAfterMs, random) : backoffMs(errors, policy, random);
   return {
     status: 'retry',
     nextAttemptAt: new Date(now.getTime() + delay),
-    lastError: outcome.reason,
+    lastError: deliveryKey(outcome.failure),
     throttled,
     uncertain: outcome.uncertain === true,
   };

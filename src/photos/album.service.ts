@@ -5,11 +5,11 @@
  */
 import { createHash } from 'node:crypto';
 import { today } from '../campaigns/campaigns.service.js';
-import type { Campaign } from '../campaigns/campaign.js';
+import type { Campaign, NoCampaign } from '../campaigns/campaign.js';
 import type { HrActor } from '../chat/actor.js';
 import type { Attachment, OutgoingMessage } from '../messaging/ports.js';
 import { t } from '../shared/i18n/index.js';
-import { err, ok, type Result } from '../shared/result.js';
+import { type Coded, type Result, err, ok } from '../shared/result.js';
 import { isPublishable, photoNumbers, type Photo, type PhotoBatch } from './photo.js';
 import type { PhotoDeps, PhotoFeatureDeps } from './ports.js';
 import { personText } from '../chat/text.js';
@@ -25,7 +25,7 @@ export function parsePhotoFileId(fileId: string): number | null {
   return m ? Number(m[1]) : null;
 }
 
-export type AlbumError = 'campaign.none' | 'photo.no_channels' | 'photo.nothing_new';
+export type AlbumError = Coded<'photo.no_channels' | 'photo.nothing_new'> | NoCampaign;
 
 /** The first `max` photos, in order, keeping their batches (for captions). */
 function firstPhotos(batches: PhotoBatch[], max: number): { batches: PhotoBatch[]; photos: Photo[]; total: number } {
@@ -65,11 +65,11 @@ async function albumMessage(deps: PhotoFeatureDeps, p: PhotoDeps, campaign: Camp
 export async function postAlbum(deps: PhotoFeatureDeps, hr: HrActor): Promise<Result<{ posted: number; channels: number; remaining: number }, AlbumError>> {
   const p = deps.photos;
   const campaign = await deps.campaigns.current(today(deps));
-  if (!campaign) return err('campaign.none');
+  if (!campaign) return err({ code: 'campaign.none' });
   const destinations = (await deps.messaging.channels.list()).map((ch) => ch.destination);
-  if (destinations.length === 0) return err('photo.no_channels');
+  if (destinations.length === 0) return err({ code: 'photo.no_channels' });
   const { batches, photos, total } = firstPhotos(await p.store.unposted(campaign.id, 500), ALBUM_MAX);
-  if (photos.length === 0) return err('photo.nothing_new');
+  if (photos.length === 0) return err({ code: 'photo.nothing_new' });
   const ids = photos.map((ph) => ph.id);
   const albumKey = `album:${campaign.id}:${createHash('sha256').update(ids.join(',')).digest('hex').slice(0, 32)}`;
   await deps.messaging.outbox.enqueue({

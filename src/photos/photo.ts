@@ -5,7 +5,7 @@
  */
 import type { Platform } from '../ports.js';
 import type { Locale } from '../shared/money.js';
-import { err, ok, type Result } from '../shared/result.js';
+import { err, ok, type Coded, type Result } from '../shared/result.js';
 
 export type BatchStatus = 'awaiting_consent' | 'in_review' | 'approved' | 'rejected' | 'discarded';
 
@@ -54,21 +54,22 @@ export const REASON_MAX = 500;
 /** Photos per batch: one Slack message carries at most 10 files, and a review card must stay small. */
 export const BATCH_MAX = 10;
 
+/** A caption, a place or a reason longer than `max` characters. */
+export interface TextTooLong {
+  readonly code: 'photo.text_too_long';
+  readonly max: number;
+}
+
 export type PhotoRuleError =
-  | 'photo.not_yours'
-  | 'photo.already_consented'
-  | 'photo.not_in_review'
-  | 'photo.already_reviewed'
-  | 'photo.withdrawn'
-  | 'photo.discarded'
-  | 'photo.text_too_long';
+  | Coded<'photo.not_yours' | 'photo.already_consented' | 'photo.not_in_review' | 'photo.already_reviewed' | 'photo.withdrawn' | 'photo.discarded'>
+  | TextTooLong;
 
 /**
  * Trims a caption, a place or a reason; empty becomes null; over `max` characters is refused. Angle
  * brackets become ‹ › : people's words are shown on both platforms and in HTML, and `<!channel>` or
  * `<@U…>` in an album post would otherwise be a Slack mention.
  */
-export function cleanText(raw: string | null | undefined, max: number): Result<string | null, 'photo.text_too_long'> {
+export function cleanText(raw: string | null | undefined, max: number): Result<string | null, TextTooLong> {
   const text = (raw ?? '')
     .replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '')
     .replace(/</g, '‹')
@@ -76,30 +77,30 @@ export function cleanText(raw: string | null | undefined, max: number): Result<s
     .replace(/\s+/g, ' ')
     .trim();
   if (text === '') return ok(null);
-  if ([...text].length > max) return err('photo.text_too_long', { max });
+  if ([...text].length > max) return err({ code: 'photo.text_too_long', max });
   return ok(text);
 }
 
 /** Only the uploader confirms consent, once, while the batch waits for it. */
 export function checkConsent(batch: PhotoBatch, personId: string): Result<'in_review', PhotoRuleError> {
-  if (batch.uploader.personId !== personId) return err('photo.not_yours');
-  if (batch.status === 'discarded') return err('photo.discarded');
-  if (batch.status !== 'awaiting_consent') return err('photo.already_consented');
+  if (batch.uploader.personId !== personId) return err({ code: 'photo.not_yours' });
+  if (batch.status === 'discarded') return err({ code: 'photo.discarded' });
+  if (batch.status !== 'awaiting_consent') return err({ code: 'photo.already_consented' });
   return ok('in_review');
 }
 
 /** HR decides once per batch, and only after the uploader consented. */
 export function checkReview(batch: PhotoBatch): Result<true, PhotoRuleError> {
-  if (batch.status === 'approved' || batch.status === 'rejected') return err('photo.already_reviewed');
-  if (batch.status === 'discarded') return err('photo.discarded');
-  if (batch.status !== 'in_review') return err('photo.not_in_review');
+  if (batch.status === 'approved' || batch.status === 'rejected') return err({ code: 'photo.already_reviewed' });
+  if (batch.status === 'discarded') return err({ code: 'photo.discarded' });
+  if (batch.status !== 'in_review') return err({ code: 'photo.not_in_review' });
   return ok(true);
 }
 
 /** The uploader or HR may withdraw a photo at any time, once. */
 export function checkWithdraw(batch: PhotoBatch, photo: Photo, personId: string, isHr: boolean): Result<true, PhotoRuleError> {
-  if (!isHr && batch.uploader.personId !== personId) return err('photo.not_yours');
-  if (photo.withdrawnAt !== null || batch.status === 'discarded') return err('photo.withdrawn');
+  if (!isHr && batch.uploader.personId !== personId) return err({ code: 'photo.not_yours' });
+  if (photo.withdrawnAt !== null || batch.status === 'discarded') return err({ code: 'photo.withdrawn' });
   return ok(true);
 }
 

@@ -31,7 +31,7 @@ export async function photosCommand(deps: PhotoFeatureDeps, actor: Actor, words:
     case 'attente':
     case 'review': {
       const hr = await requireHr(actor);
-      if (!hr) return message('error', [photoErrorText(c, 'photo.not_hr')]);
+      if (!hr) return message('error', [photoErrorText(c, { code: 'photo.not_hr' })]);
       const result = await resendPendingReviews(deps, hr);
       if (!result.ok) return message('error', [photoErrorText(c, result.error)]);
       if (result.value.waiting === 0) return message('info', [c.photos.pendingNone]);
@@ -43,7 +43,7 @@ export async function photosCommand(deps: PhotoFeatureDeps, actor: Actor, words:
       const n = (words[1] ?? '').replace(/^(#|n°)/i, '');
       if (!/^\d{1,15}$/.test(n) || words.length !== 2) return message('error', [c.photos.withdrawUsage(prefix)]);
       const result = await withdrawPhotos(deps, actor, { photoId: Number(n) });
-      if (!result.ok) return message('error', [photoErrorText(c, result.error, result.details)]);
+      if (!result.ok) return message('error', [photoErrorText(c, result.error)]);
       return withdrawnReply(actor, result.value);
     }
     default:
@@ -61,7 +61,7 @@ export function withdrawnReply(actor: Actor, w: Withdrawn): Reply {
 async function albumReply(deps: PhotoFeatureDeps, hr: HrActor): Promise<Reply> {
   const { c } = hr;
   const result = await postAlbum(deps, hr);
-  if (!result.ok) return message(result.error === 'photo.nothing_new' ? 'info' : 'error', [photoErrorText(c, result.error)]);
+  if (!result.ok) return message(result.error.code === 'photo.nothing_new' ? 'info' : 'error', [photoErrorText(c, result.error)]);
   const { posted, channels, remaining } = result.value;
   return message('ok', [c.photos.albumPosted(posted, channels), ...(remaining > 0 ? [c.photos.albumRemaining(remaining)] : [])]);
 }
@@ -69,7 +69,7 @@ async function albumReply(deps: PhotoFeatureDeps, hr: HrActor): Promise<Reply> {
 async function mineReply(deps: PhotoFeatureDeps, actor: Actor, prefix: string): Promise<Reply> {
   const { c } = actor;
   const campaign = await deps.campaigns.current(today(deps));
-  if (!campaign) return message('error', [photoErrorText(c, 'campaign.none')]);
+  if (!campaign) return message('error', [photoErrorText(c, { code: 'campaign.none' })]);
   const batches = await deps.photos.store.byUploader(campaign.id, actor.person.id);
   const how = c.photos.help(prefix)[0] ?? '';
   if (batches.length === 0) return message('info', [c.photos.mineEmpty, '', how], c.photos.mineTitle);

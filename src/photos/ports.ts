@@ -9,7 +9,7 @@ import type { MessagingDeps } from '../messaging/deps.js';
 import type { DirectChats, OutgoingMessage } from '../messaging/ports.js';
 import type { LocaleDeps, Platform } from '../ports.js';
 import type { Locale } from '../shared/money.js';
-import type { Result } from '../shared/result.js';
+import type { Coded, Result } from '../shared/result.js';
 import type { BatchStatus, Photo, PhotoBatch, Uploader } from './photo.js';
 import type { ImageFormat } from './sniff.js';
 
@@ -37,7 +37,7 @@ export interface CleanedImage {
   thumb: CleanedVersion;
 }
 
-export type CleanError = 'photo.unreadable' | 'photo.too_many_pixels';
+export type CleanError = Coded<'photo.unreadable' | 'photo.too_many_pixels'>;
 
 /** Re-encodes an image from scratch. Never writes the original anywhere. */
 export interface ImageCleaner {

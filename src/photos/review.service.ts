@@ -4,11 +4,12 @@
  * batch's files are deleted at once.
  */
 import { parseAdminRef } from '../admins/admins.service.js';
+import type { NoCampaign } from '../campaigns/campaign.js';
 import { today } from '../campaigns/campaigns.service.js';
 import type { HrActor } from '../chat/actor.js';
 import { message } from '../chat/reply.js';
 import { t } from '../shared/i18n/index.js';
-import { err, ok, type Result } from '../shared/result.js';
+import { err, ok, type Coded, type Result } from '../shared/result.js';
 import { checkReview, cleanText, photoNumbers, REASON_MAX, type PhotoBatch, type PhotoRuleError } from './photo.js';
 import type { PhotoDeps, PhotoFeatureDeps, Recipient } from './ports.js';
 import { requestReview, tellUploader } from './notices.js';
@@ -41,7 +42,7 @@ export async function notifyReviewers(deps: PhotoFeatureDeps, p: PhotoDeps, batc
   return reached;
 }
 
-export type ReviewError = PhotoRuleError | 'photo.not_found';
+export type ReviewError = PhotoRuleError | Coded<'photo.not_found'>;
 
 export type Decision = { approve: true } | { approve: false; reason: string | null | undefined };
 
@@ -58,7 +59,7 @@ export async function reviewBatch(
 ): Promise<Result<{ batch: PhotoBatch; told: boolean }, ReviewError>> {
   const p = deps.photos;
   const batch = await p.store.getBatch(batchId);
-  if (!batch) return err('photo.not_found');
+  if (!batch) return err({ code: 'photo.not_found' });
   const allowed = checkReview(batch);
   if (!allowed.ok) return allowed;
   const reason = decision.approve ? ok(null) : cleanText(decision.reason, REASON_MAX);
@@ -66,7 +67,7 @@ export async function reviewBatch(
   const at = deps.clock.now();
   const by = `${hr.identity.platform}:${hr.identity.userId}`;
   const change = decision.approve ? { status: 'approved' as const, at, by } : { status: 'rejected' as const, at, by, reason: reason.value };
-  if (!(await p.store.setStatus(batch.id, 'in_review', change))) return err('photo.already_reviewed');
+  if (!(await p.store.setStatus(batch.id, 'in_review', change))) return err({ code: 'photo.already_reviewed' });
   const live = batch.photos.filter((ph) => ph.withdrawnAt === null);
   if (!decision.approve) {
     // Nothing rejected is ever shown: its files and HR's private copies go now.
@@ -96,10 +97,10 @@ function tellDecision(deps: PhotoFeatureDeps, p: PhotoDeps, batch: PhotoBatch): 
  * (reviews reach HR through the outbox without it; this is for a card lost or deleted on the way).
  * Only HR (`requireHr`). Errors: `campaign.none`.
  */
-export async function resendPendingReviews(deps: PhotoFeatureDeps, hr: HrActor): Promise<Result<{ waiting: number; sent: number }, 'campaign.none'>> {
+export async function resendPendingReviews(deps: PhotoFeatureDeps, hr: HrActor): Promise<Result<{ waiting: number; sent: number }, NoCampaign>> {
   const p = deps.photos;
   const campaign = await deps.campaigns.current(today(deps));
-  if (!campaign) return err('campaign.none');
+  if (!campaign) return err({ code: 'campaign.none' });
   const waiting = await p.store.inReview(campaign.id);
   const me: Recipient = { platform: hr.identity.platform, userId: hr.identity.userId, tenantId: hr.identity.tenantId, locale: hr.locale };
   const asked = deps.clock.now().getTime();

@@ -4,16 +4,19 @@
  */
 import type { MessageReply } from '../chat/reply.js';
 import { message } from '../chat/reply.js';
+import type { NoCampaign } from '../campaigns/campaign.js';
 import type { Catalogue } from '../shared/i18n/index.js';
+import type { Coded } from '../shared/result.js';
 import { BATCH_MAX, photoNumbers, type PhotoBatch, type PhotoRuleError } from './photo.js';
 import type { Refusal } from './upload.service.js';
 import { personText } from '../chat/text.js';
 
-export type PhotoErrorCode = PhotoRuleError | 'photo.not_found' | 'photo.not_hr' | 'campaign.none' | 'photo.no_channels' | 'photo.nothing_new';
+/** Every refusal of the photo use cases. */
+export type PhotoError = PhotoRuleError | NoCampaign | Coded<'photo.not_found' | 'photo.not_hr' | 'photo.no_channels' | 'photo.nothing_new'>;
 
-export function photoErrorText(c: Catalogue, code: PhotoErrorCode, details?: Record<string, string | number>): string {
+export function photoErrorText(c: Catalogue, error: PhotoError): string {
   const e = c.photos.errors;
-  switch (code) {
+  switch (error.code) {
     case 'photo.not_found':
       return e.notFound;
     case 'photo.not_yours':
@@ -29,7 +32,7 @@ export function photoErrorText(c: Catalogue, code: PhotoErrorCode, details?: Rec
     case 'photo.discarded':
       return e.discarded;
     case 'photo.text_too_long':
-      return e.textTooLong(Number(details?.max ?? 0));
+      return e.textTooLong(error.max);
     case 'photo.not_hr':
       return c.common.notAdmin;
     case 'campaign.none':

@@ -4,21 +4,22 @@
  * for its uploader's consent, private to the uploader and HR.
  */
 import { randomUUID } from 'node:crypto';
+import type { NoCampaign } from '../campaigns/campaign.js';
 import { today } from '../campaigns/campaigns.service.js';
 import type { Actor } from '../chat/actor.js';
-import { err, ok, type Result } from '../shared/result.js';
+import { type Coded, type Result, err, ok } from '../shared/result.js';
 import { BATCH_MAX, CAPTION_MAX, checkConsent, cleanText, PLACE_MAX, type PhotoBatch, type PhotoRuleError } from './photo.js';
 import type { CleanError, NewPhoto, PhotoDeps, PhotoFeatureDeps } from './ports.js';
 import { notifyReviewers } from './review.service.js';
 import { isImageFormat, sniff, type OtherFormat } from './sniff.js';
 
 /** Why a file never became a photo, decided while it was fetched. */
-export type FetchError = 'photo.too_large' | 'photo.download_failed' | 'photo.html_answer' | 'photo.empty' | 'photo.too_many';
+export type FetchError = Coded<'photo.too_large' | 'photo.download_failed' | 'photo.html_answer' | 'photo.empty' | 'photo.too_many'>;
 
 /** One file of an upload, as the chat adapter fetched it (in memory only). */
 export type IncomingFile = { name: string; bytes: Buffer } | { name: string; error: FetchError };
 
-export type RefusalReason = FetchError | CleanError | 'photo.not_image' | 'photo.format_unreadable';
+export type RefusalReason = FetchError['code'] | CleanError['code'] | 'photo.not_image' | 'photo.format_unreadable';
 
 export interface Refusal {
   name: string;
@@ -47,7 +48,7 @@ type Kept = { ok: true; photo: NewPhoto } | { ok: false; refusal: Refusal };
 
 /** Sniffs, cleans and stores one file. Errors from the storage are bugs and throw. */
 async function keep(p: PhotoDeps, file: IncomingFile): Promise<Kept> {
-  if ('error' in file) return { ok: false, refusal: { name: file.name, reason: file.error } };
+  if ('error' in file) return { ok: false, refusal: { name: file.name, reason: file.error.code } };
   if (file.bytes.length === 0) return { ok: false, refusal: { name: file.name, reason: 'photo.empty' } };
   if (file.bytes.length > p.maxBytes) return { ok: false, refusal: { name: file.name, reason: 'photo.too_large' } };
   const format = sniff(file.bytes);
@@ -56,7 +57,7 @@ async function keep(p: PhotoDeps, file: IncomingFile): Promise<Kept> {
     return { ok: false, refusal: { name: file.name, reason: 'photo.format_unreadable', format: format === 'heic' || format === 'avif' ? format : undefined } };
   }
   const cleaned = await p.cleaner.clean(file.bytes);
-  if (!cleaned.ok) return { ok: false, refusal: { name: file.name, reason: cleaned.error } };
+  if (!cleaned.ok) return { ok: false, refusal: { name: file.name, reason: cleaned.error.code } };
   const id = randomUUID();
   const webKey = `${id}/web.jpg`;
   const thumbKey = `${id}/thumb.jpg`;
@@ -70,10 +71,10 @@ async function keep(p: PhotoDeps, file: IncomingFile): Promise<Kept> {
  * Takes the photos of one upload. Files past BATCH_MAX are refused (`photo.too_many`); each refused
  * file says why. Errors: `campaign.none` (nowhere to file them).
  */
-export async function receivePhotos(deps: PhotoFeatureDeps, actor: Actor, upload: Upload): Promise<Result<Received, 'campaign.none'>> {
+export async function receivePhotos(deps: PhotoFeatureDeps, actor: Actor, upload: Upload): Promise<Result<Received, NoCampaign>> {
   const p = deps.photos;
   const campaign = await deps.campaigns.current(today(deps));
-  if (!campaign) return err('campaign.none');
+  if (!campaign) return err({ code: 'campaign.none' });
   const refused: Refusal[] = [];
   const kept: NewPhoto[] = [];
   for (const [i, file] of upload.files.entries()) {
@@ -101,7 +102,7 @@ export async function receivePhotos(deps: PhotoFeatureDeps, actor: Actor, upload
   return ok({ batch, refused: created ? refused : [], duplicate: !created });
 }
 
-export type ConsentError = PhotoRuleError | 'photo.not_found';
+export type ConsentError = PhotoRuleError | Coded<'photo.not_found'>;
 
 /**
  * The uploader confirms consent for a batch (with its caption and place, when given): it goes to
@@ -117,7 +118,7 @@ export async function consentBatch(
 ): Promise<Result<{ batch: PhotoBatch; notified: number }, ConsentError>> {
   const p = deps.photos;
   const batch = await p.store.getBatch(batchId);
-  if (!batch) return err('photo.not_found');
+  if (!batch) return err({ code: 'photo.not_found' });
   const allowed = checkConsent(batch, actor.person.id);
   if (!allowed.ok) return allowed;
   const caption = fields.caption === undefined ? ok(batch.caption) : cleanText(fields.caption, CAPTION_MAX);
@@ -126,7 +127,7 @@ export async function consentBatch(
   if (!place.ok) return place;
   const at = deps.clock.now();
   const moved = await p.store.setStatus(batch.id, 'awaiting_consent', { status: 'in_review', at, caption: caption.value, place: place.value });
-  if (!moved) return err('photo.already_consented');
+  if (!moved) return err({ code: 'photo.already_consented' });
   const updated = { ...batch, status: 'in_review' as const, consentedAt: at, caption: caption.value, place: place.value };
   const notified = await notifyReviewers(deps, p, updated);
   return ok({ batch: updated, notified });

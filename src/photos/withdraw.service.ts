@@ -6,7 +6,7 @@
 import type { Actor } from '../chat/actor.js';
 import { message } from '../chat/reply.js';
 import { t } from '../shared/i18n/index.js';
-import { err, ok, type Result } from '../shared/result.js';
+import { err, ok, type Coded, type Result } from '../shared/result.js';
 import { checkWithdraw, photoNumbers, type Photo, type PhotoBatch, type PhotoRuleError } from './photo.js';
 import { destinationKey, type Destination } from '../messaging/ports.js';
 import { parseDestination } from '../outbox/payload.js';
@@ -52,7 +52,7 @@ async function retractLater(deps: PhotoFeatureDeps, posts: PhotoPost[]): Promise
   }
 }
 
-export type WithdrawError = PhotoRuleError | 'photo.not_found';
+export type WithdrawError = PhotoRuleError | Coded<'photo.not_found'>;
 
 export interface Withdrawn {
   batch: PhotoBatch;
@@ -75,11 +75,11 @@ export async function withdrawPhotos(
 ): Promise<Result<Withdrawn, WithdrawError>> {
   const p = deps.photos;
   const batch = 'photoId' in target ? await p.store.batchOfPhoto(target.photoId) : await p.store.getBatch(target.batchId);
-  if (!batch) return err('photo.not_found');
+  if (!batch) return err({ code: 'photo.not_found' });
   const isHr = await actor.isAdmin();
   const chosen = 'photoId' in target ? batch.photos.filter((ph) => ph.id === target.photoId) : batch.photos.filter((ph) => ph.withdrawnAt === null);
   const first = chosen[0] ?? batch.photos[0];
-  if (!first) return err('photo.not_found');
+  if (!first) return err({ code: 'photo.not_found' });
   const allowed = checkWithdraw(batch, first, actor.person.id, isHr);
   if (!allowed.ok) return allowed;
   const at = deps.clock.now();
@@ -88,7 +88,7 @@ export async function withdrawPhotos(
     `${actor.identity.platform}:${actor.identity.userId}`,
     at,
   );
-  if (ids.length === 0) return err('photo.withdrawn');
+  if (ids.length === 0) return err({ code: 'photo.withdrawn' });
   const gone = chosen.filter((ph) => ids.includes(ph.id));
   await deleteFiles(p, gone);
   const { retracted, kept } = await retractCopies(deps, p, ids);

@@ -1,5 +1,5 @@
 import type { Minor } from '../shared/money.js';
-import { err, ok, type Result } from '../shared/result.js';
+import { err, ok, type Coded, type Result } from '../shared/result.js';
 import type { Platform } from '../shared/vocabulary.js';
 
 export type { Platform };
@@ -74,26 +74,31 @@ export function parsePledgeCommand(text: string): PledgeCommand {
 }
 
 /** A note is short, single-paragraph free text. */
-export function checkNote(note: string | null | undefined): Result<string | null, 'pledge.note_too_long'> {
+export interface NoteTooLong {
+  readonly code: 'pledge.note_too_long';
+  readonly max: number;
+}
+
+export function checkNote(note: string | null | undefined): Result<string | null, NoteTooLong> {
   const trimmed = (note ?? '').trim();
   if (trimmed === '') return ok(null);
-  if ([...trimmed].length > NOTE_MAX) return err('pledge.note_too_long', { max: NOTE_MAX });
+  if ([...trimmed].length > NOTE_MAX) return err({ code: 'pledge.note_too_long', max: NOTE_MAX });
   return ok(trimmed);
 }
 
-export type TransitionError = 'pledge.already_cancelled' | 'pledge.already_collected' | 'pledge.not_yours';
+export type TransitionError = Coded<'pledge.already_cancelled' | 'pledge.already_collected' | 'pledge.not_yours'>;
 
 /** The author cancels their own pledge; a collected one is settled and stays. */
 export function decideCancel(pledge: Pledge, personId: string): Result<PledgeStatus, TransitionError> {
-  if (pledge.personId !== personId) return err('pledge.not_yours');
-  if (pledge.status === 'cancelled') return err('pledge.already_cancelled');
-  if (pledge.status === 'collected') return err('pledge.already_collected');
+  if (pledge.personId !== personId) return err({ code: 'pledge.not_yours' });
+  if (pledge.status === 'cancelled') return err({ code: 'pledge.already_cancelled' });
+  if (pledge.status === 'collected') return err({ code: 'pledge.already_collected' });
   return ok('cancelled');
 }
 
 /** HR marks money as received. */
 export function decideCollect(pledge: Pledge): Result<PledgeStatus, TransitionError> {
-  if (pledge.status === 'cancelled') return err('pledge.already_cancelled');
-  if (pledge.status === 'collected') return err('pledge.already_collected');
+  if (pledge.status === 'cancelled') return err({ code: 'pledge.already_cancelled' });
+  if (pledge.status === 'collected') return err({ code: 'pledge.already_collected' });
   return ok('collected');
 }

@@ -1,14 +1,14 @@
 import { currentProgress, today } from '../campaigns/campaigns.service.js';
-import type { Campaign, CampaignTotals } from '../campaigns/campaign.js';
+import type { Campaign, CampaignClosed, CampaignTotals, NoCampaign } from '../campaigns/campaign.js';
 import type { PledgeChange } from '../ports.js';
 import { checkPledgeRange, parseAmount, type AmountError } from '../shared/amount.js';
 import type { Minor } from '../shared/money.js';
-import { err, ok, type Result } from '../shared/result.js';
+import { err, ok, type Coded, type Result } from '../shared/result.js';
 import type { HrOperator } from '../chat/actor.js';
 import type { PledgeDeps } from './ports.js';
-import { checkNote, decideCancel, decideCollect, type Pledge, type TransitionError } from './pledge.js';
+import { checkNote, decideCancel, decideCollect, type NoteTooLong, type Pledge, type TransitionError } from './pledge.js';
 
-export type PledgeError = AmountError | 'pledge.note_too_long' | 'campaign.none' | 'campaign.not_started' | 'campaign.ended';
+export type PledgeError = AmountError | NoteTooLong | NoCampaign | CampaignClosed;
 
 export interface PledgeInput {
   personId: string;
@@ -27,36 +27,44 @@ export interface PledgeReceipt {
   duplicate: boolean;
 }
 
-/** Checks an amount as typed against the pledge limits, without recording anything (forms validate with it). */
-export function understandAmount(deps: Pick<PledgeDeps, 'limits'>, amount: string | Minor): Result<Minor, AmountError> {
+/**
+ * Checks an amount as typed against the pledge limits, without recording anything. `currency` is the
+ * campaign's: a refusal names the limit in it.
+ */
+export function understandAmount(deps: Pick<PledgeDeps, 'limits'>, amount: string | Minor, currency: string): Result<Minor, AmountError> {
   const parsed = typeof amount === 'string' ? parseAmount(amount) : ok(amount);
-  if (parsed.ok) return checkPledgeRange(parsed.value, deps.limits);
+  if (parsed.ok) return checkPledgeRange(parsed.value, deps.limits, currency);
   // An absurdly long number is refused with the same words as every amount over the maximum.
-  return parsed.error === 'amount.too_large' ? err('amount.too_large', { max: deps.limits.max }) : parsed;
+  return parsed.error.code === 'amount.too_long' ? err({ code: 'amount.too_large', max: deps.limits.max, currency }) : parsed;
+}
+
+/** The currency pledges are counted in today: the current campaign's, else the configured one. */
+export async function pledgeCurrency(deps: Pick<PledgeDeps, 'campaigns' | 'clock' | 'timeZone' | 'limits'>): Promise<string> {
+  return (await deps.campaigns.current(today(deps)))?.currency ?? deps.limits.currency;
 }
 
 /**
  * Records a pledge in the current campaign.
- * Errors: `amount.*` (with `min`/`max`), `pledge.note_too_long`, `campaign.none`,
- * `campaign.not_started` / `campaign.ended` (with `startsOn`, `endsOn`).
+ * Errors: `amount.*` (with the limit and the currency), `pledge.note_too_long`, `campaign.none`,
+ * `campaign.not_started` / `campaign.ended` (with the campaign whose days they are).
  */
 export async function makePledge(deps: PledgeDeps, input: PledgeInput): Promise<Result<PledgeReceipt, PledgeError>> {
-  const amount = understandAmount(deps, input.amount);
+  const day = today(deps);
+  const campaign = await deps.campaigns.current(day);
+  const amount = understandAmount(deps, input.amount, campaign?.currency ?? deps.limits.currency);
   if (!amount.ok) return amount;
   const note = checkNote(input.note);
   if (!note.ok) return note;
-  const day = today(deps);
-  const campaign = await deps.campaigns.current(day);
   if (!campaign) {
     const next = await deps.campaigns.upcoming(day);
-    if (next) return err('campaign.not_started', { startsOn: next.startsOn, endsOn: next.endsOn });
-    return err('campaign.none');
+    if (next) return err({ code: 'campaign.not_started', campaign: next });
+    return err({ code: 'campaign.none' });
   }
-  if (day < campaign.startsOn) return err('campaign.not_started', { startsOn: campaign.startsOn, endsOn: campaign.endsOn });
+  if (day < campaign.startsOn) return err({ code: 'campaign.not_started', campaign });
   if (day > campaign.endsOn) {
     const next = await deps.campaigns.upcoming(day);
-    if (next) return err('campaign.not_started', { startsOn: next.startsOn, endsOn: next.endsOn });
-    return err('campaign.ended', { startsOn: campaign.startsOn, endsOn: campaign.endsOn });
+    if (next) return err({ code: 'campaign.not_started', campaign: next });
+    return err({ code: 'campaign.ended', campaign });
   }
   const change = await deps.pledges.record({
     campaignId: campaign.id,
@@ -72,14 +80,14 @@ export async function makePledge(deps: PledgeDeps, input: PledgeInput): Promise<
 }
 
 /** The caller's own pledges in the current campaign, newest first. */
-export async function myPledges(deps: PledgeDeps, personId: string): Promise<Result<{ campaign: Campaign; pledges: Pledge[] }, 'campaign.none'>> {
+export async function myPledges(deps: PledgeDeps, personId: string): Promise<Result<{ campaign: Campaign; pledges: Pledge[] }, NoCampaign>> {
   const progress = await currentProgress(deps);
   if (!progress.ok) return progress;
   const pledges = await deps.pledges.listByPerson(progress.value.campaign.id, personId);
   return ok({ campaign: progress.value.campaign, pledges });
 }
 
-export type ChangeError = TransitionError | 'pledge.not_found';
+export type ChangeError = TransitionError | Coded<'pledge.not_found'>;
 
 /** A settled change, with the campaign it belongs to (for its currency and the listeners). */
 export type SettledChange = PledgeChange & { campaign: Campaign };
@@ -88,7 +96,7 @@ export type SettledChange = PledgeChange & { campaign: Campaign };
 export async function cancelPledge(deps: PledgeDeps, personId: string, id: number): Promise<Result<SettledChange, ChangeError>> {
   const result = await deps.pledges.transition(id, (p) => decideCancel(p, personId));
   // Someone else's pledge is reported as not found: its existence is none of the caller's business.
-  if (!result.ok && result.error === 'pledge.not_yours') return err('pledge.not_found');
+  if (!result.ok && result.error.code === 'pledge.not_yours') return err({ code: 'pledge.not_found' });
   return result.ok ? settle(deps, result.value) : result;
 }
 

@@ -2,12 +2,14 @@
  * Platform-neutral texts for pledge answers, built from the one catalogue. Adapters only lay these
  * lines out (Block Kit, Adaptive Cards); they never write user-facing words themselves.
  */
+import type { NoCampaign } from '../campaigns/campaign.js';
 import type { CampaignProgress } from '../campaigns/campaigns.service.js';
 import type { Catalogue } from '../shared/i18n/index.js';
 import { daysBetween } from '../shared/clock.js';
 import { percentOf } from '../shared/money.js';
 import { progressBar } from '../shared/progress.js';
-import type { ChangeError, PledgeError } from './pledges.service.js';
+import { message, type MessageReply } from '../chat/reply.js';
+import type { ChangeError, PledgeError, PledgeReceipt } from './pledges.service.js';
 import type { Pledge } from './pledge.js';
 import { personText } from '../chat/text.js';
 
@@ -38,20 +40,24 @@ export function progressText(c: Catalogue, p: CampaignProgress, extra: string[] 
   };
 }
 
+/** A recorded pledge (or the same one again): the amount as understood, then the campaign's progress. */
+export function recordedReply(c: Catalogue, receipt: PledgeReceipt, today: string): MessageReply {
+  const { pledge, campaign, totals, duplicate } = receipt;
+  const first = duplicate
+    ? c.pledge.duplicate(pledge.amountMinor, campaign.currency, pledge.id)
+    : c.pledge.recorded(pledge.amountMinor, campaign.currency, pledge.id);
+  // A pledge is only accepted while the campaign runs, so the progress needs no second look-up.
+  const view = progressText(c, { campaign, totals, phase: 'running', today });
+  return message('ok', [...(pledge.anonymous ? [c.pledge.recordedAnonymous] : []), '', `*${view.headline}*`, ...view.lines], first);
+}
+
 /** Why a pledge was refused, in the person's words. `typed` is what they wrote as the amount. */
-export function pledgeErrorText(
-  c: Catalogue,
-  error: PledgeError,
-  details: Record<string, string | number> | undefined,
-  currency: string,
-  typed: string,
-): string {
-  const num = (k: string) => Number(details?.[k] ?? 0);
-  const str = (k: string) => String(details?.[k] ?? '');
-  switch (error) {
+export function pledgeErrorText(c: Catalogue, error: PledgeError, typed: string): string {
+  switch (error.code) {
     case 'amount.missing':
       return c.amount.missing;
     case 'amount.invalid':
+    case 'amount.too_long':
       return c.amount.invalid(typed.slice(0, 40));
     case 'amount.negative':
       return c.amount.negative;
@@ -60,22 +66,27 @@ export function pledgeErrorText(
     case 'amount.too_precise':
       return c.amount.tooPrecise;
     case 'amount.too_small':
-      return c.amount.tooSmall(num('min'), currency);
+      return c.amount.tooSmall(error.min, error.currency);
     case 'amount.too_large':
-      return c.amount.tooLarge(num('max'), currency);
+      return c.amount.tooLarge(error.max, error.currency);
     case 'pledge.note_too_long':
-      return c.pledge.noteTooLong(num('max'));
+      return c.pledge.noteTooLong(error.max);
     case 'campaign.none':
-      return details?.opensOn ? `${c.campaign.none} ${c.campaign.opensOn(personText(str('name')), str('opensOn'))}` : c.campaign.none;
+      return noCampaignText(c, error);
     case 'campaign.not_started':
-      return c.campaign.notStarted(str('startsOn'), str('endsOn'));
+      return c.campaign.notStarted(error.campaign.startsOn, error.campaign.endsOn);
     case 'campaign.ended':
-      return c.campaign.ended(str('startsOn'), str('endsOn'));
+      return c.campaign.ended(error.campaign.startsOn, error.campaign.endsOn);
   }
 }
 
+/** No campaign, and when the next one opens if one is planned. */
+export function noCampaignText(c: Catalogue, error: NoCampaign): string {
+  return error.upcoming ? `${c.campaign.none} ${c.campaign.opensOn(personText(error.upcoming.name), error.upcoming.startsOn)}` : c.campaign.none;
+}
+
 export function cancelErrorText(c: Catalogue, error: ChangeError, id: number): string {
-  switch (error) {
+  switch (error.code) {
     case 'pledge.not_found':
     case 'pledge.not_yours':
       return c.pledge.notFound(id);
@@ -87,7 +98,7 @@ export function cancelErrorText(c: Catalogue, error: ChangeError, id: number): s
 }
 
 export function collectErrorText(c: Catalogue, error: ChangeError, id: number): string {
-  switch (error) {
+  switch (error.code) {
     case 'pledge.not_found':
     case 'pledge.not_yours':
       return c.pledge.collectNotFound(id);

@@ -1,14 +1,15 @@
-import { err, ok, type Result } from './result.js';
+import { err, ok, type Coded, type Result } from './result.js';
 import { minor, type Minor } from './money.js';
 
-export type AmountError =
-  | 'amount.missing'
-  | 'amount.invalid'
-  | 'amount.negative'
-  | 'amount.zero'
-  | 'amount.too_precise'
-  | 'amount.too_small'
-  | 'amount.too_large';
+/** Why a text is not an amount at all. `amount.too_long`: more digits than any amount could have. */
+export type AmountReadError = Coded<'amount.missing' | 'amount.invalid' | 'amount.negative' | 'amount.zero' | 'amount.too_precise' | 'amount.too_long'>;
+
+/** An amount outside the pledge limits, with the limit in the currency it was checked in. */
+export type AmountRangeError =
+  | { readonly code: 'amount.too_small'; readonly min: Minor; readonly currency: string }
+  | { readonly code: 'amount.too_large'; readonly max: Minor; readonly currency: string };
+
+export type AmountError = AmountReadError | AmountRangeError;
 
 /** Arabic-Indic (U+0660…) and Eastern Arabic-Indic (U+06F0…) digits, and the Arabic separators. */
 function asciiDigits(text: string): string {
@@ -34,9 +35,9 @@ const MAX_DIGITS = 13;
  * three digits groups thousands; otherwise it is the decimal mark. At most two decimals.
  * Range checks are separate ({@link checkPledgeRange}).
  */
-export function parseAmount(raw: string): Result<Minor, AmountError> {
+export function parseAmount(raw: string): Result<Minor, AmountReadError> {
   let text = asciiDigits(raw).trim();
-  if (text === '') return err('amount.missing');
+  if (text === '') return err({ code: 'amount.missing' });
   text = text.replace(SPACES, ' ');
   const currency = CURRENCY.exec(text);
   if (currency) text = text.slice(0, currency.index).trim();
@@ -54,19 +55,19 @@ export function parseAmount(raw: string): Result<Minor, AmountError> {
     const groupsOk = spaced.every((g, i) =>
       i === 0 ? /^\d{1,3}$/.test(g) : i === spaced.length - 1 ? /^\d{3}(?:[.,]\d{1,2})?$/.test(g) : /^\d{3}$/.test(g),
     );
-    if (!groupsOk) return err('amount.invalid');
+    if (!groupsOk) return err({ code: 'amount.invalid' });
     text = spaced.join('');
   }
-  if (!NUMBER_CHARS.test(text)) return err('amount.invalid');
+  if (!NUMBER_CHARS.test(text)) return err({ code: 'amount.invalid' });
   const parts = splitNumber(text);
-  if (!parts) return err('amount.invalid');
+  if (!parts) return err({ code: 'amount.invalid' });
   const { whole, fraction } = parts;
-  if (fraction.length > 2) return err('amount.too_precise');
+  if (fraction.length > 2) return err({ code: 'amount.too_precise' });
   const wholeDigits = whole.replace(/^0+(?=\d)/, '');
-  if (wholeDigits.length > MAX_DIGITS) return err('amount.too_large');
+  if (wholeDigits.length > MAX_DIGITS) return err({ code: 'amount.too_long' });
   const value = Number(wholeDigits) * 100 + Number(fraction.padEnd(2, '0'));
-  if (negative && value > 0) return err('amount.negative');
-  if (value === 0) return err('amount.zero');
+  if (negative && value > 0) return err({ code: 'amount.negative' });
+  if (value === 0) return err({ code: 'amount.zero' });
   return ok(minor(value));
 }
 
@@ -108,14 +109,19 @@ function ungroup(text: string, mark: string): string | null {
   return valid ? groups.join('') : null;
 }
 
-/** Minimum and maximum a single pledge may be. */
+/**
+ * Minimum and maximum a single pledge may be, and the currency pledges are counted in where no
+ * campaign says otherwise (a campaign names its own).
+ */
 export interface PledgeLimits {
   min: Minor;
   max: Minor;
+  currency: string;
 }
 
-export function checkPledgeRange(amount: Minor, limits: PledgeLimits): Result<Minor, AmountError> {
-  if (amount < limits.min) return err('amount.too_small', { min: limits.min });
-  if (amount > limits.max) return err('amount.too_large', { max: limits.max });
+/** The amount within the limits; a refusal names the limit, in `currency` (the campaign's). */
+export function checkPledgeRange(amount: Minor, limits: PledgeLimits, currency: string): Result<Minor, AmountRangeError> {
+  if (amount < limits.min) return err({ code: 'amount.too_small', min: limits.min, currency });
+  if (amount > limits.max) return err({ code: 'amount.too_large', max: limits.max, currency });
   return ok(amount);
 }

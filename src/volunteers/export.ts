@@ -6,7 +6,7 @@
 import type { Campaign } from '../campaigns/campaign.js';
 import { csvRow } from '../shared/csv.js';
 import type { Locale } from '../shared/money.js';
-import { err, ok, type Result } from '../shared/result.js';
+import { type Coded, type Result, err, ok } from '../shared/result.js';
 import type { SignupStore, VolunteerFeatureDeps } from './ports.js';
 import { volunteerCampaign } from './signups.service.js';
 
@@ -66,7 +66,7 @@ export async function volunteersCsvText(signups: SignupStore, campaignId: string
 export const volunteersFileName = (locale: Locale, tripId: number | null) =>
   `${locale === 'fr' ? 'benevoles' : 'volunteers'}${tripId === null ? '' : `-${tripId}`}.csv`;
 
-export type VolunteersExportError = 'campaign.none' | 'trip.not_found';
+export type VolunteersExportError = Coded<'campaign.none' | 'trip.not_found'>;
 
 /**
  * HR's volunteers export, from chat or the dashboard: the volunteer campaign's sign-ups, or one of its
@@ -77,10 +77,10 @@ export async function volunteersExport(
   tripId: number | null,
 ): Promise<Result<{ campaign: Campaign; lines: AsyncIterable<string> }, VolunteersExportError>> {
   const campaign = await volunteerCampaign(deps);
-  if (!campaign) return err('campaign.none');
+  if (!campaign) return err({ code: 'campaign.none' });
   if (tripId !== null) {
     const trip = await deps.volunteers.trips.get(tripId);
-    if (!trip || trip.campaignId !== campaign.id) return err('trip.not_found');
+    if (!trip || trip.campaignId !== campaign.id) return err({ code: 'trip.not_found' });
   }
   return ok({ campaign, lines: volunteersCsv(deps.volunteers.signups, campaign.id, tripId, deps.timeZone) });
 }

@@ -4,7 +4,7 @@
  * as Adaptive Cards; both submit here. Nothing is stored unless the whole form is valid.
  */
 import type { Actor } from '../chat/actor.js';
-import { message, type MessageReply } from '../chat/reply.js';
+import { type FormOutcome, type FormReply, type MessageReply, message } from '../chat/reply.js';
 import type { VolunteerFeatureDeps } from './ports.js';
 import { checkSignupForm, hasSeat, type SignupField, type SignupFormValues } from './signup.js';
 import { signUp, tripsForSignup, type SignupError } from './signups.service.js';
@@ -24,18 +24,18 @@ export interface ChoiceGroup {
   options: ChoiceOption[];
 }
 
-export interface VolunteerFormReply {
-  kind: 'form';
-  form: 'volunteer';
-  intro: string;
-  privacy: string;
-  /** More than one trip: the choice names the trip too. */
-  several: boolean;
-  groups: ChoiceGroup[];
+declare module '../chat/reply.js' {
+  interface FormKinds {
+    volunteer: {
+      privacy: string;
+      /** More than one trip: the choice names the trip too. */
+      several: boolean;
+      groups: ChoiceGroup[];
+    };
+  }
 }
 
-/** What a form submission came to. */
-export type FormOutcome<F extends string> = { kind: 'errors'; errors: Partial<Record<F, string>> } | { kind: 'done'; reply: MessageReply };
+export type VolunteerFormReply = FormReply<'volunteer'>;
 
 /** Roles with a seat left, then "anywhere useful" (always offered: it may be waitlisted). */
 function choiceGroup(c: Actor['c'], trip: Trip): ChoiceGroup {
@@ -66,17 +66,17 @@ export async function volunteerForm(deps: VolunteerFeatureDeps, actor: Actor): P
   };
 }
 
-function signupErrorText(c: Actor['c'], error: SignupError, details: Record<string, string | number> | undefined): string {
-  switch (error) {
+function signupErrorText(c: Actor['c'], error: SignupError): string {
+  switch (error.code) {
     case 'trip.not_found':
       return c.volunteers.signup.tripGone;
     case 'choice.invalid':
       return c.volunteers.errors['choice.invalid'];
     case 'trip.closed':
-      return c.volunteers.signup.closed(personText(String(details?.trip ?? '')), String(details?.day ?? ''));
+      return c.volunteers.signup.closed(personText(error.trip), error.day);
     case 'signup.already': {
-      const state = stateText(c, { status: details?.status === 'confirmed' ? 'confirmed' : 'waitlisted' }, Number(details?.position ?? 0));
-      return c.volunteers.signup.already(Number(details?.number ?? 0), personText(String(details?.trip ?? '')), state);
+      const state = stateText(c, { status: error.status === 'confirmed' ? 'confirmed' : 'waitlisted' }, error.position);
+      return c.volunteers.signup.already(error.number, personText(error.trip), state);
     }
   }
 }
@@ -95,7 +95,7 @@ export async function submitSignupForm(
   const checked = checkSignupForm(values);
   if (!checked.ok) return { kind: 'errors', errors: signupFieldTexts(c, checked.fields) };
   const result = await signUp(deps, actor.person.id, checked.value, actor.identity.platform, idempotencyKey);
-  if (!result.ok) return { kind: 'errors', errors: { choice: signupErrorText(c, result.error, result.details) } };
+  if (!result.ok) return { kind: 'errors', errors: { choice: signupErrorText(c, result.error) } };
   const { signup, trip, position } = result.value;
   const role = roleName(c, trip, signup.roleKey);
   const meeting = c.volunteers.meeting(trip.meetingPoint, trip.meetingTime);

@@ -12,13 +12,14 @@ export function hrMoveText(
   name: string | null,
 ): { tone: 'ok' | 'info' | 'error'; lines: string[] } {
   if (!result.ok) {
-    switch (result.error) {
+    const error = result.error;
+    switch (error.code) {
       case 'signup.not_found':
         return { tone: 'error', lines: [c.volunteers.hr.signupNotFound(n)] };
       case 'signup.already_there':
         return { tone: 'info', lines: [c.volunteers.hr.alreadyThere(n, to === 'confirmed' ? c.volunteers.confirmedState : c.volunteers.waitlistName)] };
       case 'signup.no_seat':
-        return { tone: 'error', lines: [c.volunteers.hr.noSeat(String(result.details?.role ?? '') || c.volunteers.anywhere)] };
+        return { tone: 'error', lines: [c.volunteers.hr.noSeat(error.role || c.volunteers.anywhere)] };
     }
   }
   const { signup, position, promoted } = result.value;

@@ -3,9 +3,9 @@
  * person is told by direct message; a seat freed this way goes to the first waitlisted person it fits.
  * The caller checks that the actor is HR.
  */
+import { type Coded, type Result, err, ok } from '../shared/result.js';
 import type { VolunteerFeatureDeps } from './ports.js';
 import type { HrActor } from '../chat/actor.js';
-import { err, ok, type Result } from '../shared/result.js';
 import { tellSeatNews } from './notify.js';
 import { hasSeat, type Signup } from './signup.js';
 import { fillSeats } from './signups.service.js';
@@ -13,7 +13,11 @@ import type { Trip } from './trip.js';
 
 export type HrMove = 'confirmed' | 'waitlisted' | 'removed';
 
-export type HrMoveError = 'signup.not_found' | 'signup.already_there' | 'signup.no_seat';
+export type HrMoveError =
+  | Coded<'signup.not_found'>
+  | { readonly code: 'signup.already_there'; readonly status: HrMove }
+  /** `role`: the role's name, '' for "anywhere useful". */
+  | { readonly code: 'signup.no_seat'; readonly role: string };
 
 export interface HrMoveOutcome {
   signup: Signup;
@@ -31,13 +35,13 @@ export interface HrMoveOutcome {
  */
 export async function hrMoveSignup(deps: VolunteerFeatureDeps, _hr: HrActor, number: number, to: HrMove): Promise<Result<HrMoveOutcome, HrMoveError>> {
   const tripId = await deps.volunteers.signups.tripOf(number);
-  if (tripId === null) return err('signup.not_found');
+  if (tripId === null) return err({ code: 'signup.not_found' });
   const done = await deps.volunteers.signups.withTrip(tripId, async (unit): Promise<Result<HrMoveOutcome, HrMoveError>> => {
     const current = await unit.get(number);
-    if (!current || (current.status !== 'confirmed' && current.status !== 'waitlisted')) return err('signup.not_found');
-    if (current.status === to) return err('signup.already_there', { status: to });
+    if (!current || (current.status !== 'confirmed' && current.status !== 'waitlisted')) return err({ code: 'signup.not_found' });
+    if (current.status === to) return err({ code: 'signup.already_there', status: to });
     if (to === 'confirmed' && !hasSeat(unit.trip, current.roleKey)) {
-      return err('signup.no_seat', { role: unit.trip.roles.find((r) => r.key === current.roleKey)?.name ?? '' });
+      return err({ code: 'signup.no_seat', role: unit.trip.roles.find((r) => r.key === current.roleKey)?.name ?? '' });
     }
     const signup = await unit.setStatus(number, to);
     const news = to === 'confirmed' ? 'confirmedByHr' : to === 'waitlisted' ? 'waitlistedByHr' : 'removedByHr';
@@ -45,5 +49,5 @@ export async function hrMoveSignup(deps: VolunteerFeatureDeps, _hr: HrActor, num
     const promoted = current.status === 'confirmed' ? await fillSeats(deps, unit, to === 'waitlisted' ? number : null) : [];
     return ok({ signup, trip: unit.trip, position: await unit.position(number), promoted });
   });
-  return done ?? err('signup.not_found');
+  return done ?? err({ code: 'signup.not_found' });
 }

@@ -7,9 +7,9 @@
  * Moroccan.
  */
 import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
-import { err, ok, type Result } from '../shared/result.js';
+import { err, ok, type Coded, type Result } from '../shared/result.js';
 
-export type PhoneError = 'phone.missing' | 'phone.invalid' | 'phone.not_international';
+export type PhoneError = Coded<'phone.missing' | 'phone.invalid' | 'phone.not_international'>;
 
 /** Where the campaign runs: numbers written without a country code are read as this country's. */
 const DEFAULT_REGION = 'MA';
@@ -27,17 +27,17 @@ function westernDigits(text: string): string {
  */
 export function normalizePhone(input: string | null | undefined): Result<string, PhoneError> {
   const raw = westernDigits((input ?? '').trim());
-  if (raw === '') return err('phone.missing');
-  if (raw.length > 40) return err('phone.invalid');
+  if (raw === '') return err({ code: 'phone.missing' });
+  if (raw.length > 40) return err({ code: 'phone.invalid' });
   const compact = raw.replace(SEPARATORS, '');
-  if (!/^\+?\d+$/.test(compact)) return err('phone.invalid');
+  if (!/^\+?\d+$/.test(compact)) return err({ code: 'phone.invalid' });
   const international = compact.startsWith('+') || compact.startsWith('00');
   // A national number starts with the trunk zero: `612345678` alone may be anyone's, anywhere.
-  if (!international && !compact.startsWith('0')) return err('phone.not_international');
+  if (!international && !compact.startsWith('0')) return err({ code: 'phone.not_international' });
   const parsed = parsePhoneNumberFromString(raw, { defaultCountry: DEFAULT_REGION });
   if (parsed?.isValid()) return ok(parsed.number);
   // Ten digits with the trunk zero look Moroccan: a wrong one is invalid, not foreign.
-  return international || /^0\d{9}$/.test(compact) ? err('phone.invalid') : err('phone.not_international');
+  return international || /^0\d{9}$/.test(compact) ? err({ code: 'phone.invalid' }) : err({ code: 'phone.not_international' });
 }
 
 /** The last two digits only (`•• 78`): enough for a person to recognise their number in a message. */

@@ -73,7 +73,7 @@ export interface SignupFormValues {
 export type SignupField = keyof SignupFormValues;
 
 export type SignupFieldError =
-  | PhoneError
+  | PhoneError['code']
   | 'choice.missing'
   | 'choice.invalid'
   | 'emergency.name_missing'
@@ -110,12 +110,12 @@ export function checkSignupForm(v: SignupFormValues): SignupFormCheck {
   if (v.choice.trim() === '') fields.choice = 'choice.missing';
   else if (!choice) fields.choice = 'choice.invalid';
   const phone = normalizePhone(v.phone);
-  if (!phone.ok) fields.phone = phone.error;
+  if (!phone.ok) fields.phone = phone.error.code;
   const emergencyName = v.emergencyName.trim();
   if (emergencyName === '') fields.emergencyName = 'emergency.name_missing';
   else if (emergencyName.length > NAME_MAX) fields.emergencyName = 'emergency.name_too_long';
   const emergencyPhone = normalizePhone(v.emergencyPhone);
-  if (!emergencyPhone.ok) fields.emergencyPhone = emergencyPhone.error;
+  if (!emergencyPhone.ok) fields.emergencyPhone = emergencyPhone.error.code;
   else if (phone.ok && phone.value === emergencyPhone.value) fields.emergencyPhone = 'emergency.same_phone';
   const notes = v.notes.trim();
   if (notes.length > NOTES_MAX) fields.notes = 'notes.too_long';

@@ -3,14 +3,14 @@
  * Every change to a trip's seats runs inside `signups.withTrip` (the trip row locked), so two
  * sign-ups for the last seat are decided one after the other.
  */
-import type { Campaign } from '../campaigns/campaign.js';
+import type { Campaign, NoCampaign } from '../campaigns/campaign.js';
 import { today } from '../campaigns/campaigns.service.js';
 import type { CampaignDeps } from '../campaigns/ports.js';
 import type { Platform } from '../ports.js';
-import { err, ok, type Result } from '../shared/result.js';
+import { err, ok, type Coded, type Result } from '../shared/result.js';
 import { tellSeatNews } from './notify.js';
 import type { MySignup, TripUnit, VolunteerFeatureDeps } from './ports.js';
-import { firstFitting, hasSeat, type CheckedSignupForm, type Signup } from './signup.js';
+import { type CheckedSignupForm, type Signup, type SignupStatus, firstFitting, hasSeat } from './signup.js';
 import { isOpenForSignup, lastSignupDay, type Trip } from './trip.js';
 
 /** The campaign whose trips people sign up for: the running one, else the next one. */
@@ -20,15 +20,20 @@ export async function volunteerCampaign(deps: CampaignDeps): Promise<Campaign | 
 }
 
 /** The campaign's trips, split into those still taking sign-ups and those closed. */
-export async function tripsForSignup(deps: VolunteerFeatureDeps): Promise<Result<{ campaign: Campaign; open: Trip[]; closed: Trip[] }, 'campaign.none'>> {
+export async function tripsForSignup(deps: VolunteerFeatureDeps): Promise<Result<{ campaign: Campaign; open: Trip[]; closed: Trip[] }, NoCampaign>> {
   const campaign = await volunteerCampaign(deps);
-  if (!campaign) return err('campaign.none');
+  if (!campaign) return err({ code: 'campaign.none' });
   const trips = await deps.volunteers.trips.list(campaign.id);
   const day = today(deps);
   return ok({ campaign, open: trips.filter((t) => isOpenForSignup(t, day)), closed: trips.filter((t) => !isOpenForSignup(t, day)) });
 }
 
-export type SignupError = 'trip.not_found' | 'trip.closed' | 'signup.already' | 'choice.invalid';
+export type SignupError =
+  | Coded<'trip.not_found' | 'choice.invalid'>
+  /** `day`: the last day to sign up. */
+  | { readonly code: 'trip.closed'; readonly trip: string; readonly day: string }
+  /** The person's existing sign-up on the trip: its number, state and place on the waiting list. */
+  | { readonly code: 'signup.already'; readonly trip: string; readonly number: number; readonly status: SignupStatus; readonly position: number };
 
 export interface SignupOutcome {
   signup: Signup;
@@ -56,21 +61,21 @@ export async function signUp(
   const day = today(deps);
   const outcome = await deps.volunteers.signups.withTrip(form.tripId, async (unit): Promise<Result<SignupOutcome, SignupError>> => {
     const trip = unit.trip;
-    if (!campaign || trip.campaignId !== campaign.id) return err('trip.not_found');
-    if (form.roleKey !== null && !trip.roles.some((r) => r.key === form.roleKey)) return err('choice.invalid');
+    if (!campaign || trip.campaignId !== campaign.id) return err({ code: 'trip.not_found' });
+    if (form.roleKey !== null && !trip.roles.some((r) => r.key === form.roleKey)) return err({ code: 'choice.invalid' });
     const existing = await unit.activeFor(personId);
     if (existing && existing.idempotencyKey !== null && existing.idempotencyKey === idempotencyKey) {
       return ok({ signup: existing, trip, position: await unit.position(existing.id), duplicate: true });
     }
     if (existing) {
-      return err('signup.already', { trip: trip.name, number: existing.id, status: existing.status, position: (await unit.position(existing.id)) ?? 0 });
+      return err({ code: 'signup.already', trip: trip.name, number: existing.id, status: existing.status, position: (await unit.position(existing.id)) ?? 0 });
     }
-    if (!isOpenForSignup(trip, day)) return err('trip.closed', { trip: trip.name, day: lastSignupDay(trip) });
+    if (!isOpenForSignup(trip, day)) return err({ code: 'trip.closed', trip: trip.name, day: lastSignupDay(trip) });
     const status = hasSeat(trip, form.roleKey) ? 'confirmed' : 'waitlisted';
     const { signup, duplicate } = await unit.insert({ ...form, personId, source, idempotencyKey }, status);
     return ok({ signup, trip: unit.trip, position: await unit.position(signup.id), duplicate });
   });
-  return outcome ?? err('trip.not_found');
+  return outcome ?? err({ code: 'trip.not_found' });
 }
 
 /**
@@ -88,7 +93,7 @@ export async function fillSeats(deps: VolunteerFeatureDeps, unit: TripUnit, exce
   }
 }
 
-export type WithdrawError = 'signup.none' | 'signup.which' | 'signup.not_found';
+export type WithdrawError = Coded<'signup.none' | 'signup.which' | 'signup.not_found'>;
 
 /**
  * Withdraws one of the person's active sign-ups (`number` null: their only one) and gives the freed
@@ -102,10 +107,10 @@ export async function withdraw(
 ): Promise<Result<{ signup: Signup; trip: Trip; promoted: Signup[] }, WithdrawError>> {
   const campaign = await volunteerCampaign(deps);
   const mine = campaign ? await deps.volunteers.signups.mine(campaign.id, personId) : [];
-  if (number === null && mine.length === 0) return err('signup.none');
-  if (number === null && mine.length > 1) return err('signup.which');
+  if (number === null && mine.length === 0) return err({ code: 'signup.none' });
+  if (number === null && mine.length > 1) return err({ code: 'signup.which' });
   const target = number === null ? mine[0] : mine.find((m) => m.signup.id === number);
-  if (!target) return err('signup.not_found');
+  if (!target) return err({ code: 'signup.not_found' });
   const done = await deps.volunteers.signups.withTrip(target.trip.id, async (unit) => {
     const current = await unit.get(target.signup.id);
     if (!current || current.personId !== personId || (current.status !== 'confirmed' && current.status !== 'waitlisted')) return null;
@@ -113,7 +118,7 @@ export async function withdraw(
     const promoted = current.status === 'confirmed' ? await fillSeats(deps, unit) : [];
     return { signup, trip: unit.trip, promoted };
   });
-  return done ? ok(done) : err('signup.not_found');
+  return done ? ok(done) : err({ code: 'signup.not_found' });
 }
 
 /** The person's active sign-ups in the volunteer campaign. */

@@ -3,6 +3,7 @@
  * Adapters only lay these out.
  */
 import type { Catalogue } from '../shared/i18n/index.js';
+import type { Coded } from '../shared/result.js';
 import type { FieldErrors, Signup, SignupField } from './signup.js';
 import type { Trip, TripChangeError, TripError } from './trip.js';
 
@@ -28,31 +29,25 @@ export function signupFieldTexts(c: Catalogue, fields: FieldErrors): Partial<Rec
 }
 
 /** Why a trip was refused, in the person's words. */
-export function tripErrorText(
-  c: Catalogue,
-  error: TripError | TripChangeError | 'trip.no_campaign',
-  details: Record<string, string | number> | undefined,
-): string {
+export function tripErrorText(c: Catalogue, error: TripError | TripChangeError | Coded<'trip.no_campaign'>): string {
   const e = c.volunteers.trip.errors;
-  const num = (k: string) => Number(details?.[k] ?? 0);
-  const str = (k: string) => String(details?.[k] ?? '');
-  switch (error) {
+  switch (error.code) {
     case 'trip.name_too_long':
     case 'trip.bad_seats':
     case 'trip.too_many_roles':
     case 'trip.meeting_too_long':
-      return e[error](num('max'));
+      return e[error.code](error.max);
     case 'trip.bad_role':
     case 'trip.duplicate_role':
     case 'trip.role_in_use':
-      return e[error](str('role'));
+      return e[error.code](error.role);
     case 'trip.roles_exceed_seats':
-      return e[error](num('reserved'), num('seats'));
+      return e[error.code](error.reserved, error.seats);
     case 'trip.seats_below_confirmed':
     case 'trip.open_below_confirmed':
-      return e[error](num('confirmed'));
+      return e[error.code](error.confirmed);
     case 'trip.role_below_confirmed':
-      return e[error](str('role'), num('confirmed'));
+      return e[error.code](error.role, error.confirmed);
     case 'trip.name_missing':
     case 'trip.bad_date':
     case 'trip.ends_before_start':
@@ -60,6 +55,6 @@ export function tripErrorText(
     case 'trip.bad_deadline':
     case 'trip.deadline_after_start':
     case 'trip.no_campaign':
-      return e[error];
+      return e[error.code];
   }
 }

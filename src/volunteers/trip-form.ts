@@ -3,12 +3,11 @@
  * submission comes to. The HR check is repeated on submission: a form can be replayed by anyone.
  */
 import type { Actor } from '../chat/actor.js';
-import { message, type MessageReply } from '../chat/reply.js';
+import { type FormOutcome, type FormReply, type MessageReply, message } from '../chat/reply.js';
 import type { VolunteerFeatureDeps } from './ports.js';
-import type { FormOutcome } from './forms.js';
 import { volunteerCampaign } from './signups.service.js';
 import { tripErrorText } from './texts.js';
-import { parseRoles, rolesText, tripErrorField, type TripField, type TripInput } from './trip.js';
+import { parseRoles, rolesText, tripErrorField, type TripError, type TripField, type TripInput } from './trip.js';
 import { createTrip, updateTrip } from './trips.service.js';
 import { personText } from '../chat/text.js';
 
@@ -24,14 +23,17 @@ export interface TripFormValues {
   deadline: string;
 }
 
-export interface TripFormReply {
-  kind: 'form';
-  form: 'trip';
-  intro: string;
-  /** Null: a new trip. */
-  tripId: number | null;
-  values: TripFormValues;
+declare module '../chat/reply.js' {
+  interface FormKinds {
+    trip: {
+      /** Null: a new trip. */
+      tripId: number | null;
+      values: TripFormValues;
+    };
+  }
 }
+
+export type TripFormReply = FormReply<'trip'>;
 
 export const EMPTY_TRIP_FORM: TripFormValues = { name: '', from: '', to: '', seats: '', roles: '', meeting: '', meetingTime: '', deadline: '' };
 
@@ -58,13 +60,11 @@ export async function tripForm(deps: VolunteerFeatureDeps, actor: Actor, tripId:
 }
 
 /** Form strings → a trip; a field that cannot even be read (roles, seats) is reported on itself. */
-function readTripForm(
-  v: TripFormValues,
-): { input: TripInput } | { field: TripField; error: 'trip.bad_role' | 'trip.bad_seats'; details?: Record<string, string | number> } {
+function readTripForm(v: TripFormValues): { input: TripInput } | { field: TripField; error: TripError } {
   const roles = parseRoles(v.roles);
-  if (!roles.ok) return { field: 'roles', error: roles.error, ...(roles.details ? { details: roles.details } : {}) };
+  if (!roles.ok) return { field: 'roles', error: roles.error };
   const seats = v.seats.trim();
-  if (!/^\d{1,6}$/.test(seats)) return { field: 'seats', error: 'trip.bad_seats', details: { max: 500 } };
+  if (!/^\d{1,6}$/.test(seats)) return { field: 'seats', error: { code: 'trip.bad_seats', max: 500 } };
   return {
     input: {
       name: v.name,
@@ -84,21 +84,21 @@ export async function submitTripForm(deps: VolunteerFeatureDeps, actor: Actor, t
   const { c } = actor;
   if (!(await actor.isAdmin())) return { kind: 'errors', errors: { name: c.common.notAdmin } };
   const read = readTripForm(values);
-  if ('field' in read) return { kind: 'errors', errors: { [read.field]: tripErrorText(c, read.error, read.details) } };
+  if ('field' in read) return { kind: 'errors', errors: { [read.field]: tripErrorText(c, read.error) } };
   const by = `${actor.identity.platform}:${actor.identity.userId}`;
   if (tripId === null) {
     const created = await createTrip(deps, read.input, by);
-    if (!created.ok)
-      return {
-        kind: 'errors',
-        errors: { [created.error === 'trip.no_campaign' ? 'name' : tripErrorField(created.error)]: tripErrorText(c, created.error, created.details) },
-      };
+    if (!created.ok) {
+      const error = created.error;
+      return { kind: 'errors', errors: { [error.code === 'trip.no_campaign' ? 'name' : tripErrorField(error)]: tripErrorText(c, error) } };
+    }
     return { kind: 'done', reply: message('ok', [c.volunteers.trip.created(created.value.id, created.value.name)]) };
   }
   const updated = await updateTrip(deps, tripId, read.input);
   if (!updated.ok) {
-    if (updated.error === 'trip.not_found') return { kind: 'errors', errors: { name: c.volunteers.hr.tripNotFound(tripId) } };
-    return { kind: 'errors', errors: { [tripErrorField(updated.error)]: tripErrorText(c, updated.error, updated.details) } };
+    const error = updated.error;
+    if (error.code === 'trip.not_found') return { kind: 'errors', errors: { name: c.volunteers.hr.tripNotFound(tripId) } };
+    return { kind: 'errors', errors: { [tripErrorField(error)]: tripErrorText(c, error) } };
   }
   const { trip, promoted } = updated.value;
   return {

@@ -136,7 +136,7 @@ describe('campaign channels and HR announcements, Slack and Teams', () => {
       { name: 'Tinghir', startsOn: '2026-12-05', endsOn: '2026-12-06', seats: 1, roles: [], meetingPoint: 'Gare routière', meetingTime: '06:45', deadline: null },
       'test',
     );
-    if (!trip.ok) throw new Error(trip.error);
+    if (!trip.ok) throw new Error(trip.error.code);
     const form = { tripId: trip.value.id, roleKey: null, phone: '+212612345678', emergencyName: 'Fatima', emergencyPhone: '+212711223344', notes: null };
     for (const user of ['UVOL1', 'UVOL2']) {
       const who = await t.bot.deps.people.resolve({ platform: 'slack', tenantId: 'T111', userId: user, displayName: user });

@@ -33,9 +33,9 @@ beforeAll(async () => {
   await site(t.bot.deps, `Douar ${NASTY}`);
   await need(t.bot.deps, `Douar ${NASTY}`, 'couvertures', '', 5);
   const trip = await createTrip(t.bot.deps, { name: `Imlil ${NASTY}`, startsOn: '2026-12-12', endsOn: '2026-12-14', seats: 3, roles: [], meetingPoint: 'Parking', meetingTime: '07:30', deadline: null }, 'test');
-  if (!trip.ok) throw new Error(trip.error);
+  if (!trip.ok) throw new Error(trip.error.code);
   const later = await createTrip(t.bot.deps, { name: TIZI, startsOn: '2026-12-19', endsOn: '2026-12-21', seats: 3, roles: [], meetingPoint: 'Parking', meetingTime: '07:30', deadline: null }, 'test');
-  if (!later.ok) throw new Error(later.error);
+  if (!later.ok) throw new Error(later.error.code);
 });
 afterAll(async () => {
   await t?.close();

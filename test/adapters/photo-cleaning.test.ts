@@ -21,7 +21,7 @@ describe('cleaning a photo', () => {
     const started = performance.now();
     const result = await cleaner.clean(original);
     const ms = performance.now() - started;
-    if (!result.ok) throw new Error(result.error);
+    if (!result.ok) throw new Error(result.error.code);
     const { web, thumb } = result.value;
     expect(metadataTraces(web.bytes)).toEqual([]);
     expect(metadataTraces(thumb.bytes)).toEqual([]);
@@ -48,7 +48,7 @@ describe('cleaning a photo', () => {
     const started = performance.now();
     const result = await cleaner.clean(big);
     const ms = performance.now() - started;
-    if (!result.ok) throw new Error(result.error);
+    if (!result.ok) throw new Error(result.error.code);
     expect([result.value.web.width, result.value.web.height]).toEqual([WEB_SIDE, 1536]);
     expect(Math.max(result.value.thumb.width, result.value.thumb.height)).toBe(THUMB_SIDE);
     console.log(`12 MP JPEG: ${big.length} B in → web ${result.value.web.bytes.length} B, thumb ${result.value.thumb.bytes.length} B, ${ms.toFixed(0)} ms`);
@@ -57,7 +57,7 @@ describe('cleaning a photo', () => {
   it('turns PNG (with transparency) and WebP into clean JPEGs', async () => {
     for (const input of [await pngImage(), await webpImage()]) {
       const result = await cleaner.clean(input);
-      if (!result.ok) throw new Error(result.error);
+      if (!result.ok) throw new Error(result.error.code);
       expect(result.value.web.bytes.subarray(0, 3)).toEqual(Buffer.from([0xff, 0xd8, 0xff]));
       expect(metadataTraces(result.value.web.bytes)).toEqual([]);
     }
@@ -65,13 +65,13 @@ describe('cleaning a photo', () => {
 
   it('refuses corrupt bytes and decompression bombs without throwing', async () => {
     const truncated = (await phoneJpeg()).subarray(0, 600);
-    expect(await cleaner.clean(truncated)).toMatchObject({ ok: false, error: 'photo.unreadable' });
+    expect(await cleaner.clean(truncated)).toMatchObject({ ok: false, error: { code: 'photo.unreadable' } });
     // A small JPEG whose header claims 12000 × 12000 = 144 megapixels: refused before any pixel is decoded.
     const bomb = await sharp({ create: { width: 64, height: 64, channels: 3, background: '#000' } }).jpeg().toBuffer();
     const sof = bomb.indexOf(Buffer.from([0xff, 0xc0]));
     bomb.writeUInt16BE(12000, sof + 5);
     bomb.writeUInt16BE(12000, sof + 7);
-    expect(await cleaner.clean(bomb)).toMatchObject({ ok: false, error: 'photo.too_many_pixels' });
+    expect(await cleaner.clean(bomb)).toMatchObject({ ok: false, error: { code: 'photo.too_many_pixels' } });
   });
 
   it('says which formats this build of sharp can read: JPEG, PNG, WebP, AVIF; HEIC only with an HEVC decoder', async () => {

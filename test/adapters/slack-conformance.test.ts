@@ -35,7 +35,7 @@ beforeAll(async () => {
     meetingTime: '07:30',
     deadline: null,
   }, 'test');
-  if (!trip.ok) throw new Error(trip.error);
+  if (!trip.ok) throw new Error(trip.error.code);
 });
 afterAll(async () => {
   await t?.close();

@@ -24,7 +24,7 @@ beforeAll(async () => {
     { name: 'Azilal', startsOn: '2026-12-12', endsOn: '2026-12-14', seats: 3, roles: [{ name: 'Chauffeur', seats: 1 }], meetingPoint: 'Parking du siège', meetingTime: '07:30', deadline: null },
     'test',
   );
-  if (!trip.ok) throw new Error(trip.error);
+  if (!trip.ok) throw new Error(trip.error.code);
   // Someone new is answered in the default language; their Slack profile is read after that first
   // answer, and from then on the bot speaks their language. Each person says hello once first.
   for (const user of ['UEN', 'UFR', 'UHREN', 'UHRFR']) {

@@ -28,21 +28,31 @@ describe('the Slack sender', () => {
   it('turns 429 into a retry after Retry-After, without waiting or retrying itself', async () => {
     slack.script('chat.postMessage', { status: 429, retryAfter: 7 });
     const before = slack.callsTo('chat.postMessage').length;
-    expect(await sender.send(to('CBUSY'), message)).toEqual({ status: 'retry', reason: 'ratelimited', retryAfterMs: 7000 });
+    expect(await sender.send(to('CBUSY'), message)).toEqual({ status: 'retry', failure: { code: 'rate_limited' }, retryAfterMs: 7000 });
     expect(slack.callsTo('chat.postMessage').length).toBe(before + 1);
   });
 
   it('stops on answers that will not change, retries the passing ones', async () => {
-    for (const error of ['channel_not_found', 'is_archived', 'not_in_channel', 'account_inactive', 'invalid_auth', 'missing_scope']) {
+    const permanent = {
+      channel_not_found: 'destination.not_found',
+      is_archived: 'destination.archived',
+      not_in_channel: 'bot.not_member',
+      account_inactive: 'bot.inactive',
+      invalid_auth: 'token.refused',
+      missing_scope: 'permission.missing',
+    } as const;
+    for (const [error, code] of Object.entries(permanent)) {
       slack.script('chat.postMessage', { body: { ok: false, error } });
-      expect(await sender.send(to('CGONE'), message)).toEqual({ status: 'failed', reason: error });
+      expect(await sender.send(to('CGONE'), message)).toEqual({ status: 'failed', failure: { code } });
     }
+    slack.script('chat.postMessage', { body: { ok: false, error: 'msg_too_long' } });
+    expect(await sender.send(to('CGONE'), message)).toEqual({ status: 'failed', failure: { code: 'message.refused', platformCode: 'msg_too_long' } });
     slack.script('chat.postMessage', { body: { ok: false, error: 'internal_error' } });
-    expect(await sender.send(to('C1'), message)).toEqual({ status: 'retry', reason: 'internal_error' });
+    expect(await sender.send(to('C1'), message)).toEqual({ status: 'retry', failure: { code: 'platform.error' } });
     slack.script('chat.postMessage', { status: 503, body: { ok: false } });
-    expect(await sender.send(to('C1'), message)).toEqual({ status: 'retry', reason: 'http_503' });
+    expect(await sender.send(to('C1'), message)).toEqual({ status: 'retry', failure: { code: 'platform.error', status: 503 } });
     slack.script('chat.postMessage', { status: 403, body: { ok: false } });
-    expect(await sender.send(to('C1'), message)).toEqual({ status: 'failed', reason: 'forbidden' });
+    expect(await sender.send(to('C1'), message)).toEqual({ status: 'failed', failure: { code: 'bot.removed' } });
   });
 
   it('says a refused connection reached nobody', async () => {
@@ -52,7 +62,7 @@ describe('the Slack sender', () => {
     const port = typeof address === 'object' && address ? address.port : 0;
     await new Promise<void>((r) => server.close(() => r()));
     const offline = createSlackSender({ token: slack.token, apiUrl: `http://127.0.0.1:${port}/api/` });
-    expect(await offline.send(to('C1'), message)).toEqual({ status: 'retry', reason: 'connection_refused' });
+    expect(await offline.send(to('C1'), message)).toEqual({ status: 'retry', failure: { code: 'network', refused: true } });
   });
 
   it('finds a post by its delivery id after a lost answer, and says when there is none', async () => {

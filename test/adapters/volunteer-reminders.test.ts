@@ -39,7 +39,7 @@ beforeAll(async () => {
     { name: 'Tinghir', startsOn: '2026-12-05', endsOn: '2026-12-06', seats: 2, roles: [{ name: 'Premiers secours', seats: 1 }], meetingPoint: 'Gare routière', meetingTime: '06:45', deadline: null },
     'test',
   );
-  if (!trip.ok) throw new Error(trip.error);
+  if (!trip.ok) throw new Error(trip.error.code);
   const slackPerson = await one.bot.deps.people.resolve({ platform: 'slack', tenantId: 'T111', userId: 'UREM1', displayName: 'Amina' });
   const form = { tripId: trip.value.id, phone: '+212612345678', emergencyName: 'Fatima', emergencyPhone: '+212711223344', notes: null };
   await signUp(one.bot.deps, slackPerson.id, { ...form, roleKey: 'premiers-secours' }, 'slack', null);

@@ -34,7 +34,7 @@ beforeAll(async () => {
     { name: 'Azilal', startsOn: '2026-12-12', endsOn: '2026-12-14', seats: 3, roles: [{ name: 'Chauffeur', seats: 1 }], meetingPoint: 'Parking du siège', meetingTime: '07:30', deadline: null },
     'test',
   );
-  if (!trip.ok) throw new Error(trip.error);
+  if (!trip.ok) throw new Error(trip.error.code);
   tripId = trip.value.id;
 });
 afterAll(async () => {

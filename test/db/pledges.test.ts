@@ -25,7 +25,7 @@ beforeAll(async () => {
     clock,
     timeZone: 'Africa/Casablanca',
     defaultLocale: 'fr',
-    limits: { min: minor(100), max: minor(10_000_000) },
+    limits: { min: minor(100), max: minor(10_000_000), currency: 'MAD' },
     staticAdmins: new Set(),
     // No platform here: every identity counts as this organisation's.
     home: { includes: () => true },
@@ -48,7 +48,7 @@ beforeAll(async () => {
     startsOn: '2026-11-15',
     endsOn: '2026-12-15',
   });
-  if (!created.ok) throw new Error(created.error);
+  if (!created.ok) throw new Error(created.error.code);
   campaign = created.value;
 });
 afterAll(async () => db?.drop());
@@ -57,7 +57,7 @@ beforeEach(() => clock.set(new Date('2026-11-27T11:00:00Z')));
 const person = (userId: string) => deps.people.resolve({ platform: 'slack', tenantId: 'T1', userId, displayName: userId });
 const pledge = async (personId: string, amount: string, key: string | null = null) => {
   const r = await makePledge(deps, { personId, amount, anonymous: false, note: null, source: 'slack', idempotencyKey: key });
-  if (!r.ok) throw new Error(r.error);
+  if (!r.ok) throw new Error(r.error.code);
   return r.value;
 };
 
@@ -82,7 +82,7 @@ describe(`pledges on ${process.env.TEST_DATABASE_URL ? 'postgres' : 'pglite'}`, 
     expect((await collectPledge(deps, { console: true }, y1.pledge.id)).ok).toBe(true);
     totals = await deps.campaigns.totals(campaign.id);
     expect(totals.collectedMinor - before.collectedMinor).toBe(100000);
-    expect(await cancelPledge(deps, youssef.id, y1.pledge.id)).toMatchObject({ ok: false, error: 'pledge.already_collected' });
+    expect(await cancelPledge(deps, youssef.id, y1.pledge.id)).toMatchObject({ ok: false, error: { code: 'pledge.already_collected' } });
   });
 
   it('drops a donor only when their last open pledge is cancelled', async () => {
@@ -98,7 +98,7 @@ describe(`pledges on ${process.env.TEST_DATABASE_URL ? 'postgres' : 'pglite'}`, 
     const owner = await person('UOWNER');
     const other = await person('UOTHER');
     const p = await pledge(owner.id, '300');
-    expect(await cancelPledge(deps, other.id, p.pledge.id)).toMatchObject({ ok: false, error: 'pledge.not_found' });
+    expect(await cancelPledge(deps, other.id, p.pledge.id)).toMatchObject({ ok: false, error: { code: 'pledge.not_found' } });
     expect((await deps.pledges.get(p.pledge.id))?.status).toBe('pledged');
   });
 
@@ -127,7 +127,7 @@ describe(`pledges on ${process.env.TEST_DATABASE_URL ? 'postgres' : 'pglite'}`, 
     expect((await makePledge(deps, { personId: who.id, amount: '100', anonymous: false, note: null, source: 'slack', idempotencyKey: null })).ok).toBe(true);
     clock.set(new Date('2026-12-15T23:30:00Z')); // 00:30 on 16 December in Casablanca
     const late = await makePledge(deps, { personId: who.id, amount: '100', anonymous: false, note: null, source: 'slack', idempotencyKey: null });
-    expect(late).toMatchObject({ ok: false, error: 'campaign.ended', details: { startsOn: '2026-11-15', endsOn: '2026-12-15' } });
+    expect(late).toMatchObject({ ok: false, error: { code: 'campaign.ended', campaign: { startsOn: '2026-11-15', endsOn: '2026-12-15' } } });
   });
 
   it('exports every pledge as CSV with amounts as decimals', async () => {

@@ -53,7 +53,7 @@ describe(`50 concurrent sign-ups for 5 seats on ${process.env.TEST_DATABASE_URL 
     const elapsedMs = Math.round(performance.now() - started);
     console.log(`50 concurrent sign-ups for 5 seats: ${elapsedMs} ms on ${db.kind}`);
     const outcomes = results.map((r) => {
-      if (!r.ok) throw new Error(r.error);
+      if (!r.ok) throw new Error(r.error.code);
       return r.value;
     });
     expect(outcomes.filter((o) => o.signup.status === 'confirmed')).toHaveLength(5);

@@ -82,7 +82,7 @@ describe(`volunteer seats on ${process.env.TEST_DATABASE_URL ? 'postgres' : 'pgl
     const again = await volunteer(deps, t.id, 'UONE', { key: 'slack:view:V1' });
     expect(again.result.ok && again.result.value.duplicate).toBe(true);
     const other = await volunteer(deps, t.id, 'UONE', { key: 'slack:view:V2' });
-    expect(other.result).toMatchObject({ ok: false, error: 'signup.already' });
+    expect(other.result).toMatchObject({ ok: false, error: { code: 'signup.already' } });
     await withdraw(deps, once.person.id, null);
     const back = await volunteer(deps, t.id, 'UONE', { key: 'slack:view:V3' });
     expect(back.result.ok && back.result.value.signup.status).toBe('confirmed');
@@ -95,7 +95,7 @@ describe(`volunteer seats on ${process.env.TEST_DATABASE_URL ? 'postgres' : 'pgl
     const b = await volunteer(deps, t.id, 'UDL1');
     clock.set(new Date('2026-12-02T10:00:00Z'));
     const late = await volunteer(deps, t.id, 'UDL2');
-    expect(late.result).toMatchObject({ ok: false, error: 'trip.closed', details: { day: '2026-12-01' } });
+    expect(late.result).toMatchObject({ ok: false, error: { code: 'trip.closed', day: '2026-12-01' } });
     const done = await withdraw(deps, a.person.id, null);
     expect(done.ok && done.value.promoted.map((s) => s.personId)).toEqual([b.person.id]);
   });
@@ -107,7 +107,7 @@ describe(`volunteer seats on ${process.env.TEST_DATABASE_URL ? 'postgres' : 'pgl
     const aId = a.result.ok ? a.result.value.signup.id : 0;
     const bId = b.result.ok ? b.result.value.signup.id : 0;
     const hr = await hrActor(deps, 'UHRBOSS');
-    expect(await hrMoveSignup(deps, hr, bId, 'confirmed')).toMatchObject({ ok: false, error: 'signup.no_seat' });
+    expect(await hrMoveSignup(deps, hr, bId, 'confirmed')).toMatchObject({ ok: false, error: { code: 'signup.no_seat' } });
     const moved = await hrMoveSignup(deps, hr, aId, 'waitlisted');
     expect(moved.ok && [moved.value.position, moved.value.promoted.map((s) => s.id)]).toEqual([1, [bId]]);
     const removed = await hrMoveSignup(deps, hr, bId, 'removed');
@@ -124,7 +124,7 @@ describe(`volunteer seats on ${process.env.TEST_DATABASE_URL ? 'postgres' : 'pgl
     const input = { name: 'Agrandir', startsOn: t.startsOn, endsOn: t.endsOn, roles: [], meetingPoint: null, meetingTime: null, deadline: null };
     expect(await updateTrip(deps, t.id, { ...input, seats: 1, roles: [{ name: 'Cuisine', seats: 1 }] })).toMatchObject({
       ok: false,
-      error: 'trip.open_below_confirmed',
+      error: { code: 'trip.open_below_confirmed' },
     });
     const grown = await updateTrip(deps, t.id, { ...input, seats: 2 });
     expect(grown.ok && [grown.value.trip.confirmed, grown.value.promoted.length]).toEqual([2, 1]);

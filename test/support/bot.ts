@@ -89,15 +89,15 @@ export async function startTestBot(
 }
 
 /** The test campaign: 15 Nov – 15 Dec 2026, goal 150,000 MAD. */
-export async function seedCampaign(bot: Bot, overrides: Partial<{ name: string; goal: number; from: string; to: string }> = {}) {
+export async function seedCampaign(bot: Bot, overrides: Partial<{ name: string; goal: number; from: string; to: string; currency: string }> = {}) {
   const result = await createCampaign(bot.deps, {
     name: overrides.name ?? 'Caravane 2026',
-    currency: 'MAD',
+    currency: overrides.currency ?? 'MAD',
     goalMinor: minor((overrides.goal ?? 150_000) * 100),
     startsOn: overrides.from ?? '2026-11-15',
     endsOn: overrides.to ?? '2026-12-15',
   });
-  if (!result.ok) throw new Error(result.error);
+  if (!result.ok) throw new Error(result.error.code);
   return result.value;
 }
 

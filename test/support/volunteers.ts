@@ -23,7 +23,7 @@ export function coreDeps(db: DatabaseHandle, clock: Clock, reminderDays: number[
     clock,
     timeZone: 'Africa/Casablanca',
     defaultLocale: 'fr',
-    limits: { min: minor(100), max: minor(10_000_000) },
+    limits: { min: minor(100), max: minor(10_000_000), currency: 'MAD' },
     staticAdmins: new Set(),
     // No platform here: every identity counts as this organisation's.
     home: { includes: () => true },
@@ -56,7 +56,7 @@ export async function campaign(deps: CoreServices) {
     startsOn: '2026-11-15',
     endsOn: '2026-12-15',
   });
-  if (!created.ok) throw new Error(created.error);
+  if (!created.ok) throw new Error(created.error.code);
   return created.value;
 }
 
@@ -76,7 +76,7 @@ export async function trip(deps: CoreServices, over: Partial<TripInput> = {}) {
     },
     'test',
   );
-  if (!created.ok) throw new Error(created.error);
+  if (!created.ok) throw new Error(created.error.code);
   return created.value;
 }
 

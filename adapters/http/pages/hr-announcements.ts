@@ -61,7 +61,7 @@ export function announcementsForm(deps: BroadcastDeps & ActorDeps): HrHandler {
     const sendAt = draft.day.trim() === '' ? null : zonedTime(draft.day.trim(), draft.time.trim() || '09:00', deps.timeZone);
     if (draft.day.trim() !== '' && !sendAt) return render(deps, res, session, c, draft, { error: c.dashboard.pages.announcements.badTime, status: 422 });
     const checked = checkAnnouncement(draft.text, sendAt, deps.clock.now());
-    if (!checked.ok) return render(deps, res, session, c, draft, { error: announceErrorText(c, checked.error, checked.details, '/'), status: 422 });
+    if (!checked.ok) return render(deps, res, session, c, draft, { error: announceErrorText(c, checked.error, '/'), status: 422 });
     if (draft.action === 'preview') {
       // Channels read it in the campaign's default language, as when sent from chat.
       const shown = announcementMessage(t(deps.defaultLocale), checked.value.text);
@@ -75,7 +75,7 @@ export function announcementsForm(deps: BroadcastDeps & ActorDeps): HrHandler {
       dedupeKey: `hr-page:${draft.key ?? randomUUID()}`,
       alsoVolunteers: draft.volunteers === 'on',
     });
-    if (!done.ok) return render(deps, res, session, c, draft, { error: announceErrorText(c, done.error, done.details, '/'), status: 422 });
+    if (!done.ok) return render(deps, res, session, c, draft, { error: announceErrorText(c, done.error, '/'), status: 422 });
     const a = c.broadcasts.announce;
     const audience = a.audience(done.value.channels, draft.volunteers === 'on' ? done.value.volunteers : null);
     const notice = !done.value.created ? a.duplicate : sendAt ? a.scheduled(c.broadcasts.at(sendAt, deps.timeZone), audience, '/') : a.queued(audience, '/');

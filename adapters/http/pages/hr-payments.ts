@@ -17,15 +17,15 @@ import type { NoticeDeps } from '../../../src/dashboard/sessions.service.js';
 
 const body = z.object({ csv: z.string().max(400_000) });
 
-function errorText(c: Catalogue, error: PaymentsError, details: Record<string, string | number> | undefined): string {
+function errorText(c: Catalogue, error: PaymentsError): string {
   const e = c.dashboard.pages.payments.errors;
-  switch (error) {
+  switch (error.code) {
     case 'payments.not_csv':
     case 'payments.bad_header':
     case 'payments.empty':
-      return e[error];
+      return e[error.code];
     case 'payments.too_many':
-      return e[error](Number(details?.max ?? 0));
+      return e[error.code](error.max);
   }
 }
 
@@ -58,7 +58,7 @@ export function paymentsPreview(deps: PledgeDeps & ActorDeps & NoticeDeps): HrHa
     const { campaign } = progress.value;
     const preview = await previewPayments(deps, campaign.id, csv);
     if (!preview.ok)
-      return sendPage(res, 422, 'payments', c, { session, nav: 'payments', csv, error: errorText(c, preview.error, preview.details), preview: null });
+      return sendPage(res, 422, 'payments', c, { session, nav: 'payments', csv, error: errorText(c, preview.error), preview: null });
     const lines = preview.value.map((l) => ({
       line: l.line,
       pledge: l.kind === 'unreadable' ? l.text : `${l.pledgeId}`,
@@ -78,7 +78,7 @@ export function paymentsConfirm(deps: PledgeDeps & ActorDeps & NoticeDeps): HrHa
     const hr = await hrOf(deps, session, res, c);
     if (!hr) return;
     const done = await confirmPayments(deps, hr, progress.value.campaign.id, parsed.success ? parsed.data.csv : '');
-    if (!done.ok) return sendPage(res, 422, 'payments', c, { session, nav: 'payments', csv: '', error: errorText(c, done.error, done.details), preview: null });
+    if (!done.ok) return sendPage(res, 422, 'payments', c, { session, nav: 'payments', csv: '', error: errorText(c, done.error), preview: null });
     await redirectWithNotice(deps, req, res, '/hr/pledges', c.dashboard.pages.pledges.collected(done.value.collected.length));
   };
 }

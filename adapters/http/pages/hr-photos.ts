@@ -54,9 +54,9 @@ export function reviewForm(deps: PhotoFeatureDeps & ActorDeps & NoticeDeps): HrH
     if (!parsed.success) return back(deps, req, res, c.photos.gallery.invalid);
     const { batch, decision, reason } = parsed.data;
     const hr = await requireHr(await sessionActor(deps, session));
-    if (!hr) return back(deps, req, res, photoErrorText(c, 'photo.not_hr'));
+    if (!hr) return back(deps, req, res, photoErrorText(c, { code: 'photo.not_hr' }));
     const result = await reviewBatch(deps, hr, batch, decision === 'approve' ? { approve: true } : { approve: false, reason: reason?.trim() || null });
-    if (!result.ok) return back(deps, req, res, photoErrorText(c, result.error, result.details));
+    if (!result.ok) return back(deps, req, res, photoErrorText(c, result.error));
     const numbers = photoNumbers(result.value.batch.photos.map((ph) => ph.id));
     await back(deps, req, res, decision === 'approve' ? c.dashboard.pages.photos.approved(numbers) : c.dashboard.pages.photos.rejected(numbers));
   };
@@ -67,7 +67,7 @@ export function withdrawForm(deps: PhotoFeatureDeps & ActorDeps & NoticeDeps): H
     const parsed = withdrawBody.safeParse(req.body);
     if (!parsed.success) return back(deps, req, res, c.photos.gallery.invalid);
     const result = await withdrawPhotos(deps, await sessionActor(deps, session), { photoId: parsed.data.photo });
-    await back(deps, req, res, result.ok ? c.dashboard.pages.photos.withdrawn(parsed.data.photo) : photoErrorText(c, result.error, result.details));
+    await back(deps, req, res, result.ok ? c.dashboard.pages.photos.withdrawn(parsed.data.photo) : photoErrorText(c, result.error));
   };
 }
 

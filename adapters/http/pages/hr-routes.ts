@@ -38,7 +38,7 @@ function guarded(deps: SessionDeps & LocaleDeps, options: HrOptions, handler: Hr
     if (!found.ok) {
       const c = visitorCatalogue(req, deps);
       clearSessionCookie(res, options.secure);
-      if (found.error === 'hr.not_admin') return sendPage(res, 403, 'message', c, { title: c.dashboard.pages.notHr, text: c.dashboard.pages.notHr });
+      if (found.error.code === 'hr.not_admin') return sendPage(res, 403, 'message', c, { title: c.dashboard.pages.notHr, text: c.dashboard.pages.notHr });
       return sendPage(res, changes ? 403 : 200, 'signin', c, {});
     }
     const session = found.value;
@@ -58,7 +58,7 @@ function signInRoutes(app: Express, deps: SessionDeps & LocaleDeps, options: HrO
     const redeemed = await redeemSignIn(deps, token);
     if (!redeemed.ok) {
       const c = visitorCatalogue(req, deps);
-      const text = redeemed.error === 'hr.not_admin' ? c.dashboard.pages.notHr : c.dashboard.pages.linkInvalid;
+      const text = redeemed.error.code === 'hr.not_admin' ? c.dashboard.pages.notHr : c.dashboard.pages.linkInvalid;
       return sendPage(res, 403, 'message', c, { title: text, text });
     }
     setSessionCookie(res, redeemed.value.sessionToken, options.secure);

@@ -67,7 +67,7 @@ export function tripsCsvRoute(deps: VolunteerFeatureDeps & ActorDeps & NoticeDep
     if (raw !== undefined && tripId === null) return sendPage(res, 404, 'message', c, { session, text: c.volunteers.hr.exportUsage('/') });
     const found = await volunteersExport(deps, tripId);
     if (!found.ok) {
-      switch (found.error) {
+      switch (found.error.code) {
         case 'campaign.none':
           return sendPage(res, 404, 'message', c, { session, text: c.dashboard.pages.noCampaign });
         case 'trip.not_found':

@@ -55,9 +55,9 @@ export function registerAnnounceViews(app: App, sc: SlackContext): void {
     }
     const checked = checkAnnouncement(text, later && atSeconds !== null ? new Date(atSeconds * 1000) : null, sc.deps.clock.now());
     if (!checked.ok) {
-      const block = checked.error === 'announce.empty' || checked.error === 'announce.too_long' ? ANNOUNCE_BLOCK.text : ANNOUNCE_BLOCK.at;
+      const block = checked.error.code === 'announce.empty' || checked.error.code === 'announce.too_long' ? ANNOUNCE_BLOCK.text : ANNOUNCE_BLOCK.at;
       // An empty form is asked for its message; the command's usage would speak of typing it after the command.
-      const said = checked.error === 'announce.empty' ? c.broadcasts.modal.textMissing : announceErrorText(c, checked.error, checked.details, '/');
+      const said = checked.error.code === 'announce.empty' ? c.broadcasts.modal.textMissing : announceErrorText(c, checked.error, '/');
       await ack({ response_action: 'errors', errors: { [block]: slackPlain(said) } });
       return;
     }
@@ -107,7 +107,7 @@ async function confirm(sc: SlackContext, c: Catalogue, hr: HrActor | null, meta:
     dedupeKey: `announcement:slack:view:${viewId}`,
     alsoVolunteers: meta.volunteers,
   });
-  if (!result.ok) return announceErrorText(c, result.error, result.details, '/');
+  if (!result.ok) return announceErrorText(c, result.error, '/');
   const { channels, volunteers, created, sendAt } = result.value;
   if (!created) return c.broadcasts.announce.duplicate;
   const a = c.broadcasts.announce;

@@ -1,15 +1,12 @@
 import type { App, RespondFn, SlashCommand } from '@slack/bolt';
 import { actorFor, type Actor } from '../../../src/chat/actor.js';
 import { chatCommands } from '../../../src/chat/commands.js';
-import { message, type Reply } from '../../../src/chat/reply.js';
+import { message } from '../../../src/chat/reply.js';
 import { t } from '../../../src/shared/i18n/index.js';
 import type { SlackContext } from '../context.js';
-import { announceComposeModal } from '../announce-modal.js';
-import { pledgeModal, renderMessage, type SlackMessage } from '../render.js';
+import { renderMessage, type SlackMessage } from '../render.js';
+import { renderReply } from '../reply.js';
 import { sendFilePrivately } from '../volunteers/files.js';
-import { volunteerFormView } from '../volunteers/modals.js';
-import { giveModal } from '../needs/give-modal.js';
-import { needModal } from '../needs/need-modal.js';
 
 /** After Slack's 3 s a trigger id is dead: opening the form later cannot work, so stop waiting then. */
 const TRIGGER_LIFE_MS = 3000;
@@ -42,9 +39,10 @@ export function registerCommands(app: App, sc: SlackContext): void {
             () => logger.warn(`command ${name}: the apology could not be delivered either`),
           );
         };
-        if (reply.kind === 'form') {
+        const answer = renderReply(actor, reply, command.channel_id ?? null);
+        if (answer.kind === 'modal') {
           await ack();
-          await withDeadline(openForm(client, command, actor, reply), TRIGGER_LIFE_MS).catch(async (error: unknown) => {
+          await withDeadline(client.views.open({ trigger_id: command.trigger_id, view: answer.view }), TRIGGER_LIFE_MS).catch(async (error: unknown) => {
             // Already acknowledged: without this the person would get no form and no word at all. Slack
             // answering with an error is our fault (sorry); no answer in time is Slack's (try again).
             logger.error(`command ${name}: form not opened: ${error instanceof Error ? error.message : 'unknown error'}`);
@@ -53,12 +51,12 @@ export function registerCommands(app: App, sc: SlackContext): void {
           });
           return;
         }
-        if (reply.kind === 'file') {
-          await ack({ response_type: 'ephemeral', ...renderMessage(reply.sent) });
-          await sendFilePrivately(sc.client, command.user_id, reply).catch(apologise(c.common.fileUnavailable));
+        if (answer.kind === 'file') {
+          await ack({ response_type: 'ephemeral', ...answer.sent });
+          await sendFilePrivately(sc.client, command.user_id, answer.file).catch(apologise(c.common.fileUnavailable));
           return;
         }
-        await ack({ response_type: 'ephemeral', ...renderMessage(reply) });
+        await ack({ response_type: 'ephemeral', ...answer.message });
       } catch (error) {
         logger.error(`command ${name} failed: ${String(error)}`);
         const c = actor?.c ?? t(sc.deps.defaultLocale);
@@ -81,22 +79,6 @@ async function tellAfterAck(respond: RespondFn, client: App['client'], command: 
   } catch {
     await client.chat.postMessage({ channel: command.user_id, ...msg }).catch(() => undefined);
   }
-}
-
-async function openForm(client: App['client'], command: SlashCommand, actor: Actor, reply: Reply & { kind: 'form' }) {
-  await client.views.open({
-    trigger_id: command.trigger_id,
-    view:
-      reply.form === 'volunteer' || reply.form === 'trip'
-        ? volunteerFormView(actor, reply, command.channel_id ?? null)
-        : reply.form === 'give'
-        ? giveModal(actor, reply, command.channel_id ?? null)
-        : reply.form === 'need'
-        ? needModal(actor, reply, command.channel_id ?? null)
-        : reply.form === 'announce'
-        ? announceComposeModal(actor.c, reply.intro, { locale: actor.locale })
-        : pledgeModal(actor.c, reply, { channel: command.channel_id ?? null, locale: actor.locale }),
-  });
 }
 
 function withDeadline<T>(work: Promise<T>, ms: number): Promise<T> {

@@ -7,6 +7,7 @@ import { t } from '../../../src/shared/i18n/index.js';
 import type { SlackContext } from '../context.js';
 import type { SlackEventLog } from '../ports.js';
 import { renderMessage } from '../render.js';
+import { renderReply } from '../reply.js';
 import { sendFilePrivately } from '../volunteers/files.js';
 
 /**
@@ -40,15 +41,20 @@ export function registerDirectMessages(app: App, sc: SlackContext): void {
       const reply = handler
         ? await handler(sc.deps, actor, rest.join(' '), { idempotencyKey: `slack:event:${msg.channel}:${msg.ts}`, prefix: '/' })
         : await caravanCommand(sc.deps, actor, 'help', { idempotencyKey: null, prefix: '/' });
-      if (reply.kind === 'file') {
+      const answer = renderReply(actor, reply, msg.channel);
+      if (answer.kind === 'file') {
         // HR's export asked in the bot's DM: the file lands right there.
-        await sendFilePrivately(sc.client, msg.user, reply);
-        await client.chat.postMessage({ channel: msg.channel, ...renderMessage(reply.sent) });
+        await sendFilePrivately(sc.client, msg.user, answer.file);
+        await client.chat.postMessage({ channel: msg.channel, ...answer.sent });
         return;
       }
+      if (answer.kind === 'message') {
+        await client.chat.postMessage({ channel: msg.channel, ...answer.message });
+        return;
+      }
+      // A message event carries no trigger id, so no form can open here: say how to open it.
       const formHint = reply.kind === 'form' && (reply.form === 'volunteer' || reply.form === 'trip') ? actor.c.volunteers.form.useSlash : null;
-      const shown = reply.kind === 'message' ? reply : message('info', [formHint ?? actor.c.help.everyone('/')[1] ?? '']);
-      await client.chat.postMessage({ channel: msg.channel, ...renderMessage(shown) });
+      await client.chat.postMessage({ channel: msg.channel, ...renderMessage(message('info', [formHint ?? actor.c.help.everyone('/')[1] ?? ''])) });
     } catch (error) {
       logger.error(`direct message failed: ${String(error)}`);
       await client.chat

@@ -1,11 +1,7 @@
 import type { App } from '@slack/bolt';
 import { z } from 'zod';
 import { actorFor } from '../../../src/chat/actor.js';
-import { pledgeReply } from '../../../src/chat/pledge-command.js';
-
-import { checkNote } from '../../../src/pledges/pledge.js';
-import { understandAmount } from '../../../src/pledges/pledges.service.js';
-import { pledgeErrorText } from '../../../src/pledges/texts.js';
+import { submitPledgeForm, type PledgeField } from '../../../src/pledges/form.js';
 import { t } from '../../../src/shared/i18n/index.js';
 import type { SlackContext } from '../context.js';
 import { BLOCK, PLEDGE_VIEW, renderMessage, type SlackMessage } from '../render.js';
@@ -28,37 +24,39 @@ export function registerViews(app: App, sc: SlackContext): void {
     const c = t(locale);
     const values = state.safeParse(view.state.values);
     if (!values.success) {
-      await ack({ response_action: 'errors', errors: { [BLOCK.amount]: c.amount.missing } });
+      await ack({ response_action: 'errors', errors: { [BLOCK.amount]: slackPlain(c.amount.missing) } });
       return;
     }
-    const amountText = values.data.amount?.value?.value ?? '';
-    const anonymous = (values.data.anonymous?.value?.selected_options ?? []).some((o) => o.value === 'anonymous');
-    const noteText = values.data.note?.value?.value ?? null;
-    const amount = understandAmount(sc.deps, amountText);
-    const note = checkNote(noteText);
-    const errors: Record<string, string> = {};
-    if (!amount.ok) errors[BLOCK.amount] = slackPlain(pledgeErrorText(c, amount.error, amount.details, 'MAD', amountText));
-    if (!note.ok) errors[BLOCK.note] = c.pledge.noteTooLong(Number(note.details?.max ?? 280));
-    if (Object.keys(errors).length > 0) {
-      await ack({ response_action: 'errors', errors });
-      return;
-    }
+    const form = {
+      amount: values.data.amount?.value?.value ?? '',
+      anonymous: (values.data.anonymous?.value?.selected_options ?? []).some((o) => o.value === 'anonymous'),
+      note: values.data.note?.value?.value ?? '',
+    };
     try {
       const identity = await sc.people.identity(...submitter(body));
       const actor = await actorFor(sc.deps, { ...identity, locale: identity.locale ?? locale });
-      const reply = await pledgeReply(sc.deps, actor, amountText, anonymous, note.ok ? note.value : null, `slack:view:${view.id}`, 'slack');
-      if (reply.kind === 'message' && reply.tone === 'error') {
-        await ack({ response_action: 'errors', errors: { [BLOCK.amount]: slackPlain(reply.lines.join(' ')) } });
+      const outcome = await submitPledgeForm(sc.deps, actor, form, `slack:view:${view.id}`);
+      if (outcome.kind === 'errors') {
+        await ack({ response_action: 'errors', errors: fieldErrors(outcome.errors) });
         return;
       }
       await ack();
-      if (reply.kind !== 'message') return;
-      await tellPrivately(client, body.user.id, parsedMeta.success ? parsedMeta.data.channel : null, renderMessage(reply));
+      await tellPrivately(client, body.user.id, parsedMeta.success ? parsedMeta.data.channel : null, renderMessage(outcome.reply));
     } catch (error) {
       logger.error(`pledge form failed: ${String(error)}`);
       await ack({ response_action: 'errors', errors: { [BLOCK.amount]: c.common.sorry } }).catch(() => undefined);
     }
   });
+}
+
+/** Field errors on their blocks, as the plain text Slack shows under an input. */
+function fieldErrors(errors: Partial<Record<PledgeField, string>>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const field of ['amount', 'note'] as const) {
+    const text = errors[field];
+    if (text) out[BLOCK[field]] = slackPlain(text);
+  }
+  return out;
 }
 
 /** An ephemeral message in the channel the form came from, or a direct message when that fails. */

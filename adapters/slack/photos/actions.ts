@@ -86,7 +86,7 @@ const handlers: Record<string, Handler> = {
     const caption = values[BLOCK.caption]?.value?.value ?? null;
     const place = values[BLOCK.place]?.value?.value ?? null;
     const result = await consentBatch(sc.deps, actor, click.batchId, { caption, place });
-    if (!result.ok) return refuse(client, actor.identity.userId, click, photoErrorText(actor.c, result.error, result.details));
+    if (!result.ok) return refuse(client, actor.identity.userId, click, photoErrorText(actor.c, result.error));
     const numbers = photoNumbers(result.value.batch.photos.filter((ph) => ph.withdrawnAt === null).map((ph) => ph.id));
     const lines = [actor.c.photos.consented(numbers), ...(result.value.notified === 0 ? [actor.c.photos.consentedNoHr] : [])];
     await replace(client, actor.identity.userId, click, message('ok', lines));
@@ -113,9 +113,9 @@ async function decide(
   decision: Decision,
 ): Promise<void> {
   const hr = await requireHr(actor);
-  if (!hr) return refuse(client, actor.identity.userId, where, photoErrorText(actor.c, 'photo.not_hr'));
+  if (!hr) return refuse(client, actor.identity.userId, where, photoErrorText(actor.c, { code: 'photo.not_hr' }));
   const result = await reviewBatch(sc.deps, hr, where.batchId, decision);
-  if (!result.ok) return refuse(client, actor.identity.userId, where, photoErrorText(actor.c, result.error, result.details));
+  if (!result.ok) return refuse(client, actor.identity.userId, where, photoErrorText(actor.c, result.error));
   const numbers = photoNumbers(result.value.batch.photos.filter((ph) => ph.withdrawnAt === null).map((ph) => ph.id));
   const done = decision.approve ? actor.c.photos.youApproved(numbers) : actor.c.photos.youRejected(numbers);
   await replace(client, actor.identity.userId, where, message('ok', [done]));

@@ -20,7 +20,7 @@ export async function sendWithFiles(client: WebClient, files: StoredFiles, desti
     const file = await files.read(a.fileId);
     if (file) found.push({ fileId: a.fileId, bytes: file.bytes, name: file.name });
   }
-  if (found.length === 0) return { status: 'failed', reason: 'every_file_withdrawn' };
+  if (found.length === 0) return { status: 'failed', failure: { code: 'files.unavailable' } };
   const ids = await uploadFiles(client, destination.channelId, found, renderMessage(message).text);
   for (const [i, slackId] of ids.entries()) {
     const fileId = found[i]?.fileId;

@@ -30,7 +30,7 @@ export async function sendPhotoReview(
 ): Promise<SendOutcome> {
   // A retry after the upload went through (the message did not) does not upload the photos again.
   const material = await photos.review(review.batchId, 'web', delivery);
-  if (!material) return { status: 'failed', reason: 'no_longer_needed' };
+  if (!material) return { status: 'failed', failure: { code: 'files.unavailable' } };
   // Uploads need the direct message's own id; a user id opens (or finds) it.
   const channel = /^[UW]/.test(channelId) ? await directChannel(client, channelId) : channelId;
   // Into HR's own direct message only: consented but not approved photos go nowhere else.

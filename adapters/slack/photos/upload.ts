@@ -77,14 +77,14 @@ async function fetchAll(client: WebClient, files: SlackFile[], options: SlackPho
   const out: IncomingFile[] = [];
   for (const [i, raw] of files.entries()) {
     const name = raw.name ?? raw.title ?? raw.id;
-    if (i >= BATCH_MAX) out.push({ name, error: 'photo.too_many' });
-    else if (raw.size !== undefined && raw.size > options.maxBytes) out.push({ name, error: 'photo.too_large' });
+    if (i >= BATCH_MAX) out.push({ name, error: { code: 'photo.too_many' } });
+    else if (raw.size !== undefined && raw.size > options.maxBytes) out.push({ name, error: { code: 'photo.too_large' } });
     else {
       const f = await withUrl(client, raw);
       const url = f.url_private_download ?? f.url_private;
       const got = url
         ? await downloadFile(url, { maxBytes: options.maxBytes, allowHttp, authorization: (u) => (trusted(u) ? `Bearer ${options.token}` : null) })
-        : ({ ok: false, error: 'photo.download_failed' } as const);
+        : ({ ok: false, error: { code: 'photo.download_failed' } } as const);
       out.push(got.ok ? { name, bytes: got.value } : { name, error: got.error });
     }
   }

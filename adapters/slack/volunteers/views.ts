@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { actorFor, type Actor } from '../../../src/chat/actor.js';
 import type { MessageReply } from '../../../src/chat/reply.js';
 import { t } from '../../../src/shared/i18n/index.js';
-import type { FormOutcome } from '../../../src/volunteers/forms.js';
+import type { FormOutcome } from '../../../src/chat/reply.js';
 import { submitSignupForm } from '../../../src/volunteers/forms.js';
 import type { SignupField } from '../../../src/volunteers/signup.js';
 import { submitTripForm } from '../../../src/volunteers/trip-form.js';

@@ -9,7 +9,7 @@ import { z } from 'zod';
 import { en } from '../../../src/shared/i18n/en.js';
 import { fr } from '../../../src/shared/i18n/fr.js';
 import type { TeamsTexts } from '../../../src/shared/i18n/teams.js';
-import { err, ok, type Result } from '../../../src/shared/result.js';
+import { err, ok, type Coded, type Result } from '../../../src/shared/result.js';
 
 const here = (name: string) => new URL(name, import.meta.url);
 /** 1980-01-01 00:00, the earliest date a zip holds: fixed, so the same inputs give the same bytes. */
@@ -31,7 +31,7 @@ export interface PackageInput {
   version: string;
 }
 
-export type PackageError = 'teams_package.app_id' | 'teams_package.public_url' | 'teams_package.version';
+export type PackageError = Coded<'teams_package.app_id' | 'teams_package.public_url' | 'teams_package.version'>;
 
 export interface TeamsPackage {
   manifest: Record<string, unknown>;
@@ -79,10 +79,10 @@ function fill(input: PackageInput & { appId: string; host: string }): { manifest
  * `teams_package.version`: not x.y.z.
  */
 export function teamsAppPackage(input: PackageInput): Result<TeamsPackage, PackageError> {
-  if (!input.appId || !GUID.test(input.appId)) return err('teams_package.app_id');
+  if (!input.appId || !GUID.test(input.appId)) return err({ code: 'teams_package.app_id' });
   const url = URL.canParse(input.publicUrl) ? new URL(input.publicUrl) : null;
-  if (!url || url.protocol !== 'https:') return err('teams_package.public_url');
-  if (!/^\d+\.\d+\.\d+$/.test(input.version)) return err('teams_package.version');
+  if (!url || url.protocol !== 'https:') return err({ code: 'teams_package.public_url' });
+  if (!/^\d+\.\d+\.\d+$/.test(input.version)) return err({ code: 'teams_package.version' });
   const { manifest, lists } = fill({ ...input, appId: input.appId, publicUrl: url.origin, host: url.host });
   const json = JSON.stringify(manifest, null, 2);
   // A slot the code above forgot would ship literally: refuse rather than upload a broken app.

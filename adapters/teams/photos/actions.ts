@@ -29,16 +29,16 @@ async function act(tc: TeamsContext, actor: Actor, data: PhotoCardData): Promise
   switch (data.caravane) {
     case PHOTO_VERB.consent: {
       const r = await consentBatch(tc.deps, actor, data.batch, { caption: data.caption ?? null, place: data.place ?? null });
-      if (!r.ok) return { kind: 'text', text: photoErrorText(c, r.error, r.details) };
+      if (!r.ok) return { kind: 'text', text: photoErrorText(c, r.error) };
       return done(message('ok', [c.photos.consented(live(r.value.batch.photos)), ...(r.value.notified === 0 ? [c.photos.consentedNoHr] : [])]));
     }
     case PHOTO_VERB.approve:
     case PHOTO_VERB.reject: {
       const approve = data.caravane === PHOTO_VERB.approve;
       const hr = await requireHr(actor);
-      if (!hr) return { kind: 'text', text: photoErrorText(c, 'photo.not_hr') };
+      if (!hr) return { kind: 'text', text: photoErrorText(c, { code: 'photo.not_hr' }) };
       const r = await reviewBatch(tc.deps, hr, data.batch, approve ? { approve } : { approve, reason: data.reason ?? null });
-      if (!r.ok) return { kind: 'text', text: photoErrorText(c, r.error, r.details) };
+      if (!r.ok) return { kind: 'text', text: photoErrorText(c, r.error) };
       const numbers = live(r.value.batch.photos);
       return done(message('ok', [approve ? c.photos.youApproved(numbers) : c.photos.youRejected(numbers)]));
     }

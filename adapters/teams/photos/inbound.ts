@@ -79,7 +79,7 @@ async function fetchAll(tc: TeamsContext, ctx: TurnContext, turn: TeamsTurn, can
   const out: IncomingFile[] = [];
   for (const [i, c] of candidates.entries()) {
     if (i >= BATCH_MAX) {
-      out.push({ name: c.name, error: 'photo.too_many' });
+      out.push({ name: c.name, error: { code: 'photo.too_many' } });
       continue;
     }
     // The token goes only to the trusted Bot Connector host this very activity came from. Plain http

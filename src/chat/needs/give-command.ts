@@ -2,15 +2,13 @@
  * `/give …` (Teams: `give …`): pledge items for a need, see one's gifts, cancel one. The same words
  * on both platforms; French ones accepted (`donner`, `mes`, `annuler`).
  */
+import { cancelGift, give, myGifts } from '../../needs/give.service.js';
 import type { NeedsFeatureDeps } from '../../needs/ports.js';
-import { cancelGift, give, myGifts, type GiveOutcome } from '../../needs/give.service.js';
-import type { Catalogue } from '../../shared/i18n/index.js';
-import { missing } from '../../needs/need.js';
 import type { Actor } from '../actor.js';
 import type { CommandContext } from '../pledge-command.js';
-import { message, type MessageReply, type Reply } from '../reply.js';
+import { message, type Reply } from '../reply.js';
 import { giveForm } from './give-form.js';
-import { cancelErrorLine, giveErrorLines } from './texts.js';
+import { cancelErrorLine, giveAnswer, giveErrorLines } from './texts.js';
 import { personText } from '../text.js';
 import { shownNeed } from '../shown.js';
 
@@ -55,22 +53,6 @@ async function giveReply(deps: NeedsFeatureDeps, actor: Actor, text: string, ctx
   const result = await give(deps.needs, { personId: actor.person.id, platform: actor.identity.platform }, text, ctx.idempotencyKey);
   if (!result.ok) return message(result.error.code === 'give.quantity_missing' ? 'info' : 'error', giveErrorLines(c, result.error, ctx.prefix));
   return giveAnswer(c, result.value);
-}
-
-/** What a recorded gift answers: thanks, where it goes, what is still missing there. */
-export function giveAnswer(c: Catalogue, outcome: GiveOutcome): MessageReply {
-  const { pledge, duplicate, mostNeeded } = outcome;
-  const need = shownNeed(outcome.need);
-  const head = duplicate
-    ? c.needs.give.duplicate(pledge.quantity, need, need.siteName, pledge.id)
-    : c.needs.give.recorded(pledge.quantity, need, need.siteName, pledge.id);
-  const left = missing(need);
-  return message('ok', [
-    head,
-    ...(mostNeeded ? [c.needs.give.mostNeeded(need.siteName)] : []),
-    left > 0 ? c.needs.give.stillMissing(left, need, need.siteName) : c.needs.give.nowCovered,
-    c.needs.give.handIn,
-  ]);
 }
 
 async function listReply(deps: NeedsFeatureDeps, actor: Actor, prefix: string): Promise<Reply> {

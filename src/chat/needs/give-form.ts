@@ -7,21 +7,22 @@ import type { NeedsFeatureDeps } from '../../needs/ports.js';
 import { giveToNeed, type GiveError } from '../../needs/give.service.js';
 import { missing, shortfalls, type Need } from '../../needs/need.js';
 import { needsCampaign } from '../../needs/needs.service.js';
-import type { FormOutcome } from '../../volunteers/forms.js';
 import type { Actor } from '../actor.js';
-import { message, type MessageReply } from '../reply.js';
-import { giveAnswer } from './give-command.js';
-import { giveErrorLines } from './texts.js';
+import { message, type FormOutcome, type FormReply, type MessageReply } from '../reply.js';
+import { giveAnswer, giveErrorLines } from './texts.js';
 import { shownNeed } from '../shown.js';
 import { personText } from '../text.js';
 
-export interface GiveFormReply {
-  kind: 'form';
-  form: 'give';
-  intro: string;
-  /** `need:<id>` or `most:<itemKey>|<size>`; Slack shows at most 100. */
-  options: Array<{ value: string; label: string }>;
+declare module '../reply.js' {
+  interface FormKinds {
+    give: {
+      /** `need:<id>` or `most:<itemKey>|<size>`; Slack shows at most 100. */
+      options: Array<{ value: string; label: string }>;
+    };
+  }
 }
+
+export type GiveFormReply = FormReply<'give'>;
 
 export type GiveField = 'need' | 'quantity';
 

@@ -7,22 +7,24 @@ import type { NeedsFeatureDeps } from '../../needs/ports.js';
 import { addNeed, addSite, isHrOperator, MAX_SITE_NAME, needsCampaign, type NeedError, type Operator } from '../../needs/needs.service.js';
 import { checkNeed, findSite } from '../../needs/rows.js';
 import type { Catalogue } from '../../shared/i18n/index.js';
-import type { FormOutcome } from '../../volunteers/forms.js';
 import type { Actor } from '../actor.js';
-import { message, type MessageReply } from '../reply.js';
+import { message, type FormOutcome, type FormReply, type MessageReply } from '../reply.js';
 import { personText } from '../text.js';
 import { shownNeed } from '../shown.js';
 
 export type NeedFormField = 'site' | 'place' | 'item' | 'size' | 'quantity' | 'unitPrice';
 export type NeedFormValues = Record<NeedFormField, string>;
 
-export interface NeedFormReply {
-  kind: 'form';
-  form: 'need';
-  intro: string;
-  /** The campaign's sites, for the hint under the site field. */
-  sites: string[];
+declare module '../reply.js' {
+  interface FormKinds {
+    need: {
+      /** The campaign's sites, for the hint under the site field. */
+      sites: string[];
+    };
+  }
 }
+
+export type NeedFormReply = FormReply<'need'>;
 
 const operator = (actor: Actor): Operator => ({ kind: 'chat', identity: actor.identity });
 

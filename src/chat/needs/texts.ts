@@ -1,8 +1,9 @@
 /** Chat words for the needs feature's outcomes: one exhaustive switch per error union. */
-import type { CancelGiftError, GiveError, ReceiveError } from '../../needs/give.service.js';
+import type { CancelGiftError, GiveError, GiveOutcome, ReceiveError } from '../../needs/give.service.js';
 import { missing, type Need } from '../../needs/need.js';
 import type { NeedsOverview } from '../../needs/needs.service.js';
 import type { Catalogue } from '../../shared/i18n/index.js';
+import { message, type MessageReply } from '../reply.js';
 import { shownNeed } from '../shown.js';
 import { personText } from '../text.js';
 
@@ -78,4 +79,18 @@ export function overviewLines(c: Catalogue, overview: NeedsOverview, prefix: str
   const { inItems } = overview;
   const worth = inItems && inItems.count > 0 && inItems.need.unitPriceMinor !== null ? [c.needs.list.moneyAsItems(inItems.pledgedMinor, overview.campaign.currency, inItems.count, inItems.need, inItems.need.unitPriceMinor)] : [];
   return [...lines, '', ...worth, overview.totals.missing > 0 ? c.needs.list.howTo(prefix) : c.needs.give.nothingMissing];
+}
+
+/** What a recorded gift answers: thanks, where it goes, what is still missing there. */
+export function giveAnswer(c: Catalogue, outcome: GiveOutcome): MessageReply {
+  const { pledge, duplicate, mostNeeded } = outcome;
+  const need = shownNeed(outcome.need);
+  const head = duplicate ? c.needs.give.duplicate(pledge.quantity, need, need.siteName, pledge.id) : c.needs.give.recorded(pledge.quantity, need, need.siteName, pledge.id);
+  const left = missing(need);
+  return message('ok', [
+    head,
+    ...(mostNeeded ? [c.needs.give.mostNeeded(need.siteName)] : []),
+    left > 0 ? c.needs.give.stillMissing(left, need, need.siteName) : c.needs.give.nowCovered,
+    c.needs.give.handIn,
+  ]);
 }

@@ -16,17 +16,17 @@ describe('announcement times', () => {
     expect(parseAnnounceArgs('at the station at 8', 'UTC')).toEqual({ ok: true, value: { text: 'at the station at 8', sendAt: null, alsoVolunteers: false } });
     expect(parseAnnounceArgs('+bénévoles at 2026-12-01 9:00 Départ\nà 8 h', 'UTC')).toEqual({ ok: true, value: { text: 'Départ\nà 8 h', sendAt: new Date('2026-12-01T09:00:00Z'), alsoVolunteers: true } });
     expect(parseAnnounceArgs('at 2026-12-01 9:00 +volunteers Go', 'UTC')).toMatchObject({ ok: true, value: { text: 'Go', alsoVolunteers: true } });
-    expect(parseAnnounceArgs('+volunteers', 'UTC')).toMatchObject({ ok: false, error: 'announce.empty' });
-    expect(parseAnnounceArgs('at 2026-12-01 9:00', 'UTC')).toMatchObject({ ok: false, error: 'announce.empty' });
-    expect(parseAnnounceArgs('at 2026-12-01 noon Texte', 'UTC')).toMatchObject({ ok: false, error: 'announce.bad_time' });
-    expect(parseAnnounceArgs('   ', 'UTC')).toMatchObject({ ok: false, error: 'announce.empty' });
+    expect(parseAnnounceArgs('+volunteers', 'UTC')).toMatchObject({ ok: false, error: { code: 'announce.empty' } });
+    expect(parseAnnounceArgs('at 2026-12-01 9:00', 'UTC')).toMatchObject({ ok: false, error: { code: 'announce.empty' } });
+    expect(parseAnnounceArgs('at 2026-12-01 noon Texte', 'UTC')).toMatchObject({ ok: false, error: { code: 'announce.bad_time' } });
+    expect(parseAnnounceArgs('   ', 'UTC')).toMatchObject({ ok: false, error: { code: 'announce.empty' } });
   });
 
   it('refuses a past time, one too far ahead, and a text too long', () => {
     const now = new Date('2026-11-27T10:00:00Z');
-    expect(checkAnnouncement('x', new Date('2026-11-27T09:59:00Z'), now)).toMatchObject({ ok: false, error: 'announce.in_past' });
-    expect(checkAnnouncement('x', new Date('2027-03-01T00:00:00Z'), now)).toMatchObject({ ok: false, error: 'announce.too_far' });
-    expect(checkAnnouncement('x'.repeat(2001), null, now)).toMatchObject({ ok: false, error: 'announce.too_long' });
+    expect(checkAnnouncement('x', new Date('2026-11-27T09:59:00Z'), now)).toMatchObject({ ok: false, error: { code: 'announce.in_past' } });
+    expect(checkAnnouncement('x', new Date('2027-03-01T00:00:00Z'), now)).toMatchObject({ ok: false, error: { code: 'announce.too_far' } });
+    expect(checkAnnouncement('x'.repeat(2001), null, now)).toMatchObject({ ok: false, error: { code: 'announce.too_long' } });
     expect(checkAnnouncement('  Bonjour ', null, now)).toEqual({ ok: true, value: { text: 'Bonjour', sendAt: null } });
   });
 });

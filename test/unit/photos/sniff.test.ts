@@ -51,23 +51,23 @@ const photo = { id: 7, batchId: 1, position: 1, webKey: 'k/web.jpg', thumbKey: '
 
 describe('who may do what with a batch', () => {
   it('lets only the uploader consent, once', () => {
-    expect(checkConsent(batch(), 'someone else')).toMatchObject({ ok: false, error: 'photo.not_yours' });
+    expect(checkConsent(batch(), 'someone else')).toMatchObject({ ok: false, error: { code: 'photo.not_yours' } });
     expect(checkConsent(batch(), 'uploader')).toEqual({ ok: true, value: 'in_review' });
-    expect(checkConsent(batch({ status: 'in_review' }), 'uploader')).toMatchObject({ ok: false, error: 'photo.already_consented' });
-    expect(checkConsent(batch({ status: 'discarded' }), 'uploader')).toMatchObject({ ok: false, error: 'photo.discarded' });
+    expect(checkConsent(batch({ status: 'in_review' }), 'uploader')).toMatchObject({ ok: false, error: { code: 'photo.already_consented' } });
+    expect(checkConsent(batch({ status: 'discarded' }), 'uploader')).toMatchObject({ ok: false, error: { code: 'photo.discarded' } });
   });
 
   it('lets HR decide only after consent, and only once', () => {
-    expect(checkReview(batch())).toMatchObject({ ok: false, error: 'photo.not_in_review' });
+    expect(checkReview(batch())).toMatchObject({ ok: false, error: { code: 'photo.not_in_review' } });
     expect(checkReview(batch({ status: 'in_review' }))).toEqual({ ok: true, value: true });
-    expect(checkReview(batch({ status: 'approved' }))).toMatchObject({ ok: false, error: 'photo.already_reviewed' });
+    expect(checkReview(batch({ status: 'approved' }))).toMatchObject({ ok: false, error: { code: 'photo.already_reviewed' } });
   });
 
   it('lets the uploader or HR withdraw, at any time, but not twice', () => {
-    expect(checkWithdraw(batch({ status: 'approved' }), photo, 'someone else', false)).toMatchObject({ ok: false, error: 'photo.not_yours' });
+    expect(checkWithdraw(batch({ status: 'approved' }), photo, 'someone else', false)).toMatchObject({ ok: false, error: { code: 'photo.not_yours' } });
     expect(checkWithdraw(batch({ status: 'approved' }), photo, 'someone else', true).ok).toBe(true);
     expect(checkWithdraw(batch({ status: 'approved' }), photo, 'uploader', false).ok).toBe(true);
-    expect(checkWithdraw(batch(), { ...photo, withdrawnAt: new Date() }, 'uploader', false)).toMatchObject({ ok: false, error: 'photo.withdrawn' });
+    expect(checkWithdraw(batch(), { ...photo, withdrawnAt: new Date() }, 'uploader', false)).toMatchObject({ ok: false, error: { code: 'photo.withdrawn' } });
   });
 
   it('shows a photo only when consented, approved and not withdrawn', () => {
@@ -82,7 +82,7 @@ describe('who may do what with a batch', () => {
     expect(cleanText('  Remise\n des   parkas \u0007', 280)).toEqual({ ok: true, value: 'Remise des parkas' });
     expect(cleanText('   ', 280)).toEqual({ ok: true, value: null });
     expect(cleanText('<!channel> look <b>here</b>', 280)).toEqual({ ok: true, value: '‹!channel› look ‹b›here‹/b›' });
-    expect(cleanText('x'.repeat(281), 280)).toMatchObject({ ok: false, error: 'photo.text_too_long', details: { max: 280 } });
+    expect(cleanText('x'.repeat(281), 280)).toMatchObject({ ok: false, error: { code: 'photo.text_too_long', max: 280 } });
   });
 
   it('writes photo numbers as a range when they follow each other', () => {

@@ -38,14 +38,14 @@ describe('pledge transitions', () => {
   });
   it('lets the author cancel an open pledge, not someone else', () => {
     expect(decideCancel(pledge('pledged'), 'p')).toEqual({ ok: true, value: 'cancelled' });
-    expect(decideCancel(pledge('pledged'), 'q')).toMatchObject({ ok: false, error: 'pledge.not_yours' });
+    expect(decideCancel(pledge('pledged'), 'q')).toMatchObject({ ok: false, error: { code: 'pledge.not_yours' } });
   });
   it('keeps a collected pledge: its author can no longer cancel it', () => {
-    expect(decideCancel(pledge('collected'), 'p')).toMatchObject({ ok: false, error: 'pledge.already_collected' });
+    expect(decideCancel(pledge('collected'), 'p')).toMatchObject({ ok: false, error: { code: 'pledge.already_collected' } });
   });
   it('collects only open pledges', () => {
     expect(decideCollect(pledge('pledged'))).toEqual({ ok: true, value: 'collected' });
-    expect(decideCollect(pledge('cancelled'))).toMatchObject({ ok: false, error: 'pledge.already_cancelled' });
-    expect(decideCollect(pledge('collected'))).toMatchObject({ ok: false, error: 'pledge.already_collected' });
+    expect(decideCollect(pledge('cancelled'))).toMatchObject({ ok: false, error: { code: 'pledge.already_cancelled' } });
+    expect(decideCollect(pledge('collected'))).toMatchObject({ ok: false, error: { code: 'pledge.already_collected' } });
   });
 });

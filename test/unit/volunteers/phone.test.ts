@@ -36,7 +36,7 @@ describe('normalizePhone', () => {
     ['call me', 'phone.invalid'],
     ['1'.repeat(41), 'phone.invalid'],
   ])('refuses %j with %s', (typed, code) => {
-    expect(normalizePhone(typed)).toMatchObject({ ok: false, error: code });
+    expect(normalizePhone(typed)).toMatchObject({ ok: false, error: { code } });
   });
 
   // Where volunteers' families and colleagues call from: each country by its own rules, digits included.
@@ -71,7 +71,7 @@ describe('normalizePhone', () => {
     ['Tunisia, a digit short', '+216 20 123 45'],
     ['no such country code', '+999 1234 5678'],
   ])('%s: refuses %j', (_country, typed) => {
-    expect(normalizePhone(typed)).toEqual({ ok: false, error: 'phone.invalid' });
+    expect(normalizePhone(typed)).toEqual({ ok: false, error: { code: 'phone.invalid' } });
   });
 
   it('accepts a mobile number of every country, written the international way or dialled from Morocco with 00', () => {

@@ -92,7 +92,7 @@ describe('trips', () => {
       ok: true,
       value: [{ name: 'Chauffeur', seats: 2 }, { name: 'Premiers secours', seats: 1 }, { name: 'Animation', seats: 4 }],
     });
-    expect(parseRoles('Chauffeur')).toMatchObject({ ok: false, error: 'trip.bad_role' });
+    expect(parseRoles('Chauffeur')).toMatchObject({ ok: false, error: { code: 'trip.bad_role' } });
     expect(roleKey('Premiers Secours')).toBe('premiers-secours');
     expect(roleKey('Éducatrice')).toBe('educatrice');
   });
@@ -107,7 +107,7 @@ describe('trips', () => {
     [{ meetingTime: '7h30' }, 'trip.bad_time'],
     [{ deadline: '2026-12-12' }, 'trip.deadline_after_start'],
   ] as const)('refuses %j with %s', (over, code) => {
-    expect(validateTrip(input(over as Partial<TripInput>))).toMatchObject({ ok: false, error: code });
+    expect(validateTrip(input(over as Partial<TripInput>))).toMatchObject({ ok: false, error: { code } });
   });
 
   it('closes sign-ups after the deadline, or the day before departure', () => {
