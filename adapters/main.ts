@@ -34,14 +34,11 @@ import { createPhotoWiring } from './photos/wiring.js';
 import { scheduleDigest, type DigestSchedule } from './cron/digest.js';
 import { startOutboxWorker, type OutboxWorker } from './outbox/worker.js';
 import { outboxChannel } from '../db/listen.js';
-import { createSlackSender } from './slack/sender.js';
 import { stopping } from './stopping.js';
-import { createSlackAdapter, slackEndpoint, type SlackAdapter } from './slack/app.js';
-import { SlackPhotoNotifier } from './slack/photos/notifier.js';
-import { createTeamsAdapter, type TeamsAdapter } from './teams/adapter.js';
+import type { SlackAdapter } from './slack/app.js';
+import { startSlack } from './slack/start.js';
 import type { TeamsCredentialsFactory } from './teams/auth.js';
-import { TeamsPhotoNotifier } from './teams/photos/notifier.js';
-import { serviceUrlTrust } from './teams/service-urls.js';
+import { startTeams, type TeamsWiring } from './teams/start.js';
 
 /** An idle instance asks the database for work this rarely (NOTIFY wakes it for new messages). */
 const OUTBOX_SAFETY_POLL_MS = 5_000;
@@ -59,7 +56,7 @@ export interface Bot {
   /** The DIGEST_CRON schedule; `digest.run(at)` runs the job by hand. */
   digest: DigestSchedule;
   /** `mode` says whether Teams is on: authenticated with MICROSOFT_APP_ID, `emulator` for local use, else `off`. */
-  teams: TeamsAdapter;
+  teams: TeamsWiring;
   logger: Logger;
   close(): Promise<void>;
 }
@@ -116,37 +113,21 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
   deps.totalsListeners.push(milestoneListener(deps, (error) => logger.error({ component: 'milestones', err: String(error) }, 'milestone check failed')));
 
   const outside = stopping();
-  const slack = config.slack
-    ? createSlackAdapter({
-        fetch: outside.fetch,
-        config: config.slack,
-        deps,
-        db: database.db,
-        logger,
-        home,
-        ...(options.slackRetries !== undefined ? { retries: options.slackRetries } : {}),
-      })
-    : undefined;
   const charts = chartImages(deps, database.db, config.publicUrl);
-  const teams = createTeamsAdapter({ config: config.teams, deps, db: database.db, logger, credentials: options.teamsCredentials, files, charts });
-  photos.hub.slack = slack ? new SlackPhotoNotifier(slack.context.client, deps, logger) : undefined;
-  const trusted = serviceUrlTrust(config.teams.allowedServiceUrls);
+  // Bolt is loaded only when Slack is on, botbuilder only when Teams is.
+  const slackOn = config.slack
+    ? await startSlack({ config: config.slack, deps, db: database.db, logger, home, retries: options.slackRetries, fetch: outside.fetch, files, charts })
+    : undefined;
+  const slack = slackOn?.adapter;
+  const { teams, photos: teamsPhotos } = await startTeams({ config: config.teams, deps, db: database.db, logger, credentials: options.teamsCredentials, files, charts });
+  photos.hub.slack = slackOn?.photos;
   const teamsOn = teams.mode !== 'off';
-  photos.hub.teams = !teamsOn ? undefined : new TeamsPhotoNotifier({
-    ...teams,
-    appId: config.teams.appId ?? '',
-    mayUse: (url) => teams.mode === 'emulator' || trusted(url),
-    db: database.db,
-    deps,
-    files,
-    logger,
-  });
-  const receiver = slack?.receiver;
+  photos.hub.teams = teamsPhotos;
   const app = createHttpApp({
     deps,
     logger,
     ping: database.ping,
-    slack: receiver && config.slack ? slackEndpoint(config.slack.signingSecret, receiver) : undefined,
+    slack: slackOn?.endpoint,
     mount: [
       teams.mount,
       albumRoutes(deps, photos.secret),
@@ -164,7 +145,7 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
   const outbox = startOutboxWorker(
     {
       db: database.db,
-      senders: [...(config.slack ? [createSlackSender({ token: config.slack.botToken, apiUrl: config.slack.apiUrl, files, charts, fetch: outside.fetch })] : []), ...(teamsOn ? [teams.sender] : [])],
+      senders: [...(slackOn ? [slackOn.sender] : []), ...(teamsOn ? [teams.sender] : [])],
       clock: deps.clock,
       logger,
       leaseMs: config.outboxLeaseMs,
