@@ -23,20 +23,32 @@ export interface TeamsConversation {
   /** Personal chats only: the person's AAD object id and their `29:` id for this bot. */
   userAadObjectId: string | null;
   userId: string | null;
+  /** What Teams calls the channel or group chat, and its team, when it said (older rows: null). */
+  conversationName: string | null;
+  teamName: string | null;
   /** False once the bot was removed or blocked (a 403 from the connector): never send there. */
   active: boolean;
   updatedAt: Date;
 }
 
+/** What an activity tells of its conversation; names only when Teams gave them. */
+export type TeamsConversationRef = Omit<TeamsConversation, 'updatedAt' | 'conversationName' | 'teamName'> &
+  Partial<Pick<TeamsConversation, 'conversationName' | 'teamName'>>;
+
 export interface TeamsConversationStore {
-  /** Inserts or refreshes a reference. Ids the new activity lacks keep their stored value. */
-  upsert(ref: Omit<TeamsConversation, 'updatedAt'>): Promise<void>;
+  /** Inserts or refreshes a reference. Ids and names the new activity lacks keep their stored value. */
+  upsert(ref: TeamsConversationRef): Promise<void>;
   get(conversationId: string): Promise<TeamsConversation | null>;
   setActive(conversationId: string, active: boolean): Promise<void>;
   /** The most recently used active personal chat with this Teams identity, if the bot has one. */
   personal(tenantId: string, aadObjectId: string): Promise<TeamsConversation | null>;
   /** The same, for whichever Teams identity a person has. */
   personalForPerson(personId: string): Promise<TeamsConversation | null>;
+  /**
+   * Names Teams gave in an activity about another place than its own conversation: a channel created
+   * or renamed (`channelData.channel`), a team's name for every channel of that team.
+   */
+  rememberNames(names: { channel?: { id: string; name: string } | undefined; team?: { id: string; name: string } | undefined }): Promise<void>;
 }
 
 function toConversation(r: Selectable<Database['teams_conversations']>): TeamsConversation {
@@ -54,6 +66,8 @@ function toConversation(r: Selectable<Database['teams_conversations']>): TeamsCo
     teamId: r.team_id,
     userAadObjectId: r.user_aad_object_id,
     userId: r.user_id,
+    conversationName: r.conversation_name,
+    teamName: r.team_name,
     active: r.active,
     updatedAt: r.updated_at,
   };
@@ -87,6 +101,8 @@ export function teamsConversationStore(db: Kysely<Database>): TeamsConversationS
           team_id: ref.teamId,
           user_aad_object_id: ref.userAadObjectId,
           user_id: ref.userId,
+          conversation_name: ref.conversationName ?? null,
+          team_name: ref.teamName ?? null,
           active: ref.active,
           updated_at: now,
         })
@@ -104,10 +120,31 @@ export function teamsConversationStore(db: Kysely<Database>): TeamsConversationS
             team_id: eb.fn.coalesce('excluded.team_id', 'teams_conversations.team_id'),
             user_aad_object_id: eb.fn.coalesce('excluded.user_aad_object_id', 'teams_conversations.user_aad_object_id'),
             user_id: eb.fn.coalesce('excluded.user_id', 'teams_conversations.user_id'),
+            conversation_name: eb.fn.coalesce('excluded.conversation_name', 'teams_conversations.conversation_name'),
+            team_name: eb.fn.coalesce('excluded.team_name', 'teams_conversations.team_name'),
           })),
         )
         .execute();
       written.set(ref.conversationId, same);
+    },
+
+    async rememberNames({ channel, team }) {
+      if (channel) {
+        await db
+          .updateTable('teams_conversations')
+          .set({ conversation_name: channel.name })
+          .where('conversation_id', '=', channel.id)
+          .where((eb) => eb('conversation_name', 'is', null).or('conversation_name', '<>', channel.name))
+          .execute();
+      }
+      if (team) {
+        await db
+          .updateTable('teams_conversations')
+          .set({ team_name: team.name })
+          .where('team_id', '=', team.id)
+          .where((eb) => eb('team_name', 'is', null).or('team_name', '<>', team.name))
+          .execute();
+      }
     },
 
     async get(conversationId) {

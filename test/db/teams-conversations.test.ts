@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { peopleStore } from '../../db/repositories/people.js';
-import { teamsConversationStore, type TeamsConversation } from '../../db/repositories/teams-conversations.js';
+import { teamsConversationStore, type TeamsConversation, type TeamsConversationRef } from '../../db/repositories/teams-conversations.js';
 import { testDatabase, type TestDatabase } from '../support/db.js';
 
 let db: TestDatabase;
@@ -9,7 +9,7 @@ beforeAll(async () => {
 });
 afterAll(async () => db?.drop());
 
-const personal = (over: Partial<TeamsConversation> = {}): Omit<TeamsConversation, 'updatedAt'> => ({
+const personal = (over: Partial<TeamsConversation> = {}): TeamsConversationRef => ({
   conversationId: 'a:personal-1',
   type: 'personal',
   tenantId: 'tenant-1',

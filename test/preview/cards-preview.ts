@@ -5,7 +5,8 @@
  * test-output/cards-preview, for a reviewer to look at. Run the Teams tests first.
  *
  * The JS renderer shows markdown only through a hook; Teams renders bold, italics and links, so a
- * small converter stands in (HTML escaped first), close enough to judge what a person reads.
+ * small converter stands in (HTML escaped first, backslash escapes honoured), close enough to judge
+ * what a person reads.
  */
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -25,7 +26,9 @@ window.renderCard = (card, hostConfig, where) => {
   document.getElementById('where').textContent = where;
   const escape = (s) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
   AdaptiveCards.AdaptiveCard.onProcessMarkdown = (text, result) => {
+    // Backslash escapes (CommonMark, as Teams reads them) show the character itself and format nothing.
     result.outputHtml = escape(text)
+      .replace(/\\\\([\\\\\`*_~\\[\\]#|]|&lt;|&gt;)/g, (m, ch) => (ch.length > 1 ? ch : '&#' + ch.charCodeAt(0) + ';'))
       .replace(/\\*\\*([^*]+)\\*\\*/g, '<strong>$1</strong>')
       .replace(/(^|\\s)_([^_]+)_(?=\\s|$)/g, '$1<em>$2</em>')
       .replace(/\\[([^\\]]+)\\]\\((https?:[^)]+)\\)/g, '<a href="$2">$1</a>')
