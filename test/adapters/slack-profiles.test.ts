@@ -31,8 +31,9 @@ describe('Slack profile look-ups after a crowd of first pledges', () => {
     await expect.poll(() => lookups().length, { timeout: 20_000, interval: 100 }).toBe(CROWD);
     const at = lookups().map((c) => c.at).sort((a, b) => a - b);
     const first = at[0] ?? 0;
-    // Beyond the burst, the n-th extra look-up waits n intervals (a little early is the clock's grain).
-    for (let i = BURST; i < at.length; i++) expect((at[i] ?? 0) - first).toBeGreaterThanOrEqual((i - BURST + 1) * EVERY_MS - 50);
+    // Beyond the burst, the n-th extra look-up comes n intervals after the first, give or take one
+    // (the pace is kept before the database look-ups that precede each call, which vary).
+    for (let i = BURST; i < at.length; i++) expect((at[i] ?? 0) - first).toBeGreaterThanOrEqual((i - BURST) * EVERY_MS);
     expect(new Set(lookups().map((c) => c.form.user)).size).toBe(CROWD);
 
     // What the look-ups said is stored: the last person's next answer is in English.
