@@ -22,6 +22,8 @@ const REFRESH_MS = 24 * 60 * 60 * 1000;
 /** After a failed look-up (Slack down, slow, ok:false), this person is not asked about again for a while. */
 const FAILURE_MS = 10 * 60 * 1000;
 const METHOD = 'users.info';
+/** How long this instance trusts what the database said about a hold on every look-up (a 429 elsewhere). */
+const HOLD_CHECK_MS = 5_000;
 /** How long this instance trusts, without asking the database, that a person's profile is fresh. */
 const FRESH_HERE_MS = 60 * 60 * 1000;
 
@@ -54,6 +56,9 @@ export class SlackPeople {
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<void> | undefined;
   private stopping = false;
+  /** The method hold as last read: until when this instance heard a 429, and the database's last word. */
+  private heldUntil = 0;
+  private heldAsked: { at: number; held: boolean } | undefined;
 
   constructor(
     private readonly client: WebClient,
@@ -121,10 +126,20 @@ export class SlackPeople {
       });
   }
 
+  /** A 429 heard here, or by any instance (asked again every few seconds, not before every look-up). */
+  private async methodHeld(now: Date): Promise<boolean> {
+    const at = now.getTime();
+    if (at < this.heldUntil) return true;
+    if (this.heldAsked && at - this.heldAsked.at < HOLD_CHECK_MS) return this.heldAsked.held;
+    const held = await this.holds.held(METHOD, now);
+    this.heldAsked = { at, held };
+    return held;
+  }
+
   /** True when the profile was looked up and stored here. */
   private async refresh(ref: SlackUserRef): Promise<boolean> {
     const now = this.now();
-    if (await this.holds.held(METHOD, now)) return false;
+    if (await this.methodHeld(now)) return false;
     const personKey = `${METHOD}:${ref.teamId}:${ref.userId}`;
     if (!(await this.holds.claim(personKey, now, new Date(now.getTime() + REFRESH_MS)))) return false;
     try {
@@ -140,7 +155,10 @@ export class SlackPeople {
     } catch (error) {
       const limited = rateLimited.safeParse(error);
       const later = this.now().getTime();
-      if (limited.success) await this.holds.hold(METHOD, new Date(later + (limited.data.retryAfter ?? 30) * 1000));
+      if (limited.success) {
+        this.heldUntil = later + (limited.data.retryAfter ?? 30) * 1000;
+        await this.holds.hold(METHOD, new Date(this.heldUntil));
+      }
       await this.holds.hold(personKey, new Date(later + FAILURE_MS));
       this.logger.info({ component: 'slack', user: ref.userId, err: error instanceof Error ? error.message : String(error) }, 'slack profile not refreshed');
       return false;
