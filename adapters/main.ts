@@ -7,6 +7,13 @@ import type { AddressInfo } from 'node:net';
 import { migrateToLatest, openDatabase, type DatabaseHandle } from '../db/connect.js';
 import { messagingDeps } from '../db/repositories/messaging.js';
 import { needsDeps } from '../db/repositories/needs-deps.js';
+import { photoStore } from '../db/repositories/photos.js';
+import { signingKeys } from '../db/repositories/secrets.js';
+import { outboxQueue } from '../db/repositories/outbox-queue.js';
+import { teamsConversationStore } from '../db/repositories/teams-conversations.js';
+import { teamsPhotoLookups } from '../db/repositories/photo-lookups.js';
+import { slackEventLog } from '../db/repositories/slack-events.js';
+import { slackHolds } from '../db/repositories/slack-holds.js';
 import { createStores } from '../db/stores.js';
 import { dashboardDeps } from '../db/repositories/dashboard.js';
 import { volunteerDeps, volunteerDirectory } from '../db/repositories/volunteers.js';
@@ -107,19 +114,40 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
   await migrateToLatest(database);
   const home = homeOrganisation(config);
   const deps = buildDeps(config, database, options.clock ?? systemClock, home);
-  const photos = createPhotoWiring(config, database.db, logger);
+  const keys = signingKeys(database.db);
+  const photos = createPhotoWiring(config, { store: photoStore(database.db), keys }, logger);
   deps.photos = photos.deps;
   const files = photoFiles(deps);
   deps.totalsListeners.push(milestoneListener(deps, (error) => logger.error({ component: 'milestones', err: String(error) }, 'milestone check failed')));
 
   const outside = stopping();
-  const charts = chartImages(deps, database.db, config.publicUrl);
+  const charts = chartImages(deps, keys, config.publicUrl);
   // Bolt is loaded only when Slack is on, botbuilder only when Teams is.
   const slackOn = config.slack
-    ? await startSlack({ config: config.slack, deps, db: database.db, logger, home, retries: options.slackRetries, fetch: outside.fetch, files, charts })
+    ? await startSlack({
+        config: config.slack,
+        deps,
+        holds: slackHolds(database.db),
+        events: slackEventLog(database.db),
+        logger,
+        home,
+        retries: options.slackRetries,
+        fetch: outside.fetch,
+        files,
+        charts,
+      })
     : undefined;
   const slack = slackOn?.adapter;
-  const { teams, photos: teamsPhotos } = await startTeams({ config: config.teams, deps, db: database.db, logger, credentials: options.teamsCredentials, files, charts });
+  const { teams, photos: teamsPhotos } = await startTeams({
+    config: config.teams,
+    deps,
+    conversations: teamsConversationStore(database.db),
+    lookups: teamsPhotoLookups(database.db),
+    logger,
+    credentials: options.teamsCredentials,
+    files,
+    charts,
+  });
   photos.hub.slack = slackOn?.photos;
   const teamsOn = teams.mode !== 'off';
   photos.hub.teams = teamsPhotos;
@@ -131,12 +159,12 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
     mount: [
       teams.mount,
       albumRoutes(deps, photos.secret),
-      volunteerFilesRoute(deps, database.db, logger),
+      volunteerFilesRoute(deps, keys, logger),
       assetRoutes,
       hrRoutes(deps, { secure: config.publicUrl.startsWith('https://') }),
       wallRoutes(deps, photos.secret),
-      chartRoute(deps, database.db, logger),
-      loadingListRoute(deps.needs, database.db, logger),
+      chartRoute(deps, keys, logger),
+      loadingListRoute(deps.needs, keys, logger),
     ],
     volunteers: (campaignId) => volunteerCounts(deps, campaignId),
   });
@@ -144,7 +172,7 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
   const volunteerJobs = scheduleVolunteerJobs({ deps, timeZone: config.timeZone, logger });
   const outbox = startOutboxWorker(
     {
-      db: database.db,
+      queue: outboxQueue(database.db),
       senders: [...(slackOn ? [slackOn.sender] : []), ...(teamsOn ? [teams.sender] : [])],
       clock: deps.clock,
       logger,

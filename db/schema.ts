@@ -303,6 +303,8 @@ export interface HrSessionsTable {
   created_at: Generated<Date>;
   expires_at: Timestamp;
   revoked_at: Timestamp | null;
+  /** The page notice waiting to be shown once: `{ page, text, details, at }`. */
+  notice: ColumnType<unknown, string | null | undefined, string | null>;
 }
 
 export interface Database extends NeedsTables {

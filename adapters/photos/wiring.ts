@@ -4,12 +4,10 @@
  * on who is told. The platform parts are attached once their adapters exist (they need the core deps).
  */
 import { join } from 'node:path';
-import type { Kysely } from 'kysely';
-import { photoStore } from '../../db/repositories/photos.js';
-import type { Database } from '../../db/schema.js';
 import type { MessageReply } from '../../src/chat/reply.js';
-import type { PhotoDeps, PhotoNotifier, PhotoPost, Recipient, ReviewRequest } from '../../src/photos/ports.js';
+import type { PhotoDeps, PhotoNotifier, PhotoPost, PhotoStore, Recipient, ReviewRequest } from '../../src/photos/ports.js';
 import type { Config } from '../config.js';
+import type { SigningKeys } from '../http/ports.js';
 import type { Logger } from '../logger.js';
 import { LocalPhotoStorage } from './local-storage.js';
 import { linkSecret, photoLinks } from './links.js';
@@ -61,14 +59,19 @@ export interface PhotoWiring {
   secret: () => Promise<string>;
 }
 
-export function createPhotoWiring(config: Pick<Config, 'dataDir' | 'publicUrl' | 'photoMaxBytes'>, db: Kysely<Database>, logger: Logger): PhotoWiring {
+/** `store` and `keys` come from db/ (photoStore, signingKeys). */
+export function createPhotoWiring(
+  config: Pick<Config, 'dataDir' | 'publicUrl' | 'photoMaxBytes'>,
+  storage: { store: PhotoStore; keys: SigningKeys },
+  logger: Logger,
+): PhotoWiring {
   const hub = new PhotoNotifierHub();
-  const secret = linkSecret(db);
+  const secret = linkSecret(storage.keys);
   return {
     hub,
     secret,
     deps: {
-      store: photoStore(db),
+      store: storage.store,
       storage: new LocalPhotoStorage(join(config.dataDir, 'photos')),
       cleaner: new SharpCleaner(logger),
       notifier: hub,

@@ -3,8 +3,6 @@
  * configured: a Teams-only or API-only deployment never holds them in memory.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { Kysely } from 'kysely';
-import type { Database } from '../../db/schema.js';
 import type { CoreDeps } from '../../src/deps.js';
 import type { ChartImages } from '../../src/messaging/charts.js';
 import type { StoredFiles } from '../../src/messaging/files.js';
@@ -14,6 +12,7 @@ import type { Home } from '../home.js';
 import type { Logger } from '../logger.js';
 import type { PlatformPhotoNotifier } from '../photos/wiring.js';
 import type { SlackAdapter } from './app.js';
+import type { SlackEventLog, SlackHolds } from './ports.js';
 import type { FetchFunction } from '@slack/web-api';
 
 export interface SlackWiring {
@@ -28,7 +27,9 @@ export interface SlackWiring {
 export interface SlackStartOptions {
   config: NonNullable<Config['slack']>;
   deps: CoreDeps;
-  db: Kysely<Database>;
+  /** db/repositories/slack-holds.ts `slackHolds` and db/repositories/slack-events.ts `slackEventLog`. */
+  holds: SlackHolds;
+  events: SlackEventLog;
   logger: Logger;
   home: Home;
   retries?: number | undefined;
@@ -47,7 +48,8 @@ export async function startSlack(o: SlackStartOptions): Promise<SlackWiring> {
     fetch: o.fetch,
     config: o.config,
     deps: o.deps,
-    db: o.db,
+    holds: o.holds,
+    events: o.events,
     logger: o.logger,
     home: o.home,
     ...(o.retries !== undefined ? { retries: o.retries } : {}),

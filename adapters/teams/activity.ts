@@ -4,7 +4,7 @@
  * send slightly different shapes, and none of them may crash a turn.
  */
 import { z } from 'zod';
-import type { TeamsConversationType } from '../../db/repositories/teams-conversations.js';
+import type { TeamsConversationType } from './ports.js';
 import type { Identity } from '../../src/ports.js';
 import { resolveLocale } from '../../src/shared/i18n/index.js';
 import type { Locale } from '../../src/shared/money.js';

@@ -5,10 +5,7 @@
  */
 import type { Express } from 'express';
 import type { TurnContext } from 'botbuilder';
-import type { Kysely } from 'kysely';
 import { z } from 'zod';
-import type { Database } from '../../db/schema.js';
-import { teamsConversationStore, type TeamsConversationStore } from '../../db/repositories/teams-conversations.js';
 import { message } from '../../src/chat/reply.js';
 import type { CoreDeps } from '../../src/deps.js';
 import type { StoredFiles } from '../../src/messaging/files.js';
@@ -23,6 +20,7 @@ import type { TeamsContext } from './context.js';
 import { teamsRoute } from './http.js';
 import { rememberConversation } from './references.js';
 import { renderMessage } from './render.js';
+import type { TeamsConversationStore } from './ports.js';
 import { TeamsSender } from './sender.js';
 import { serviceUrlTrust } from './service-urls.js';
 
@@ -40,7 +38,8 @@ export interface TeamsAdapter {
 export interface TeamsOptions {
   config: Config['teams'];
   deps: CoreDeps;
-  db: Kysely<Database>;
+  /** db/repositories/teams-conversations.ts `teamsConversationStore`. */
+  conversations: TeamsConversationStore;
   logger: Logger;
   /** Replaces botbuilder's MSAL credentials (tests: no call to Microsoft's login). */
   credentials?: TeamsCredentialsFactory | undefined;
@@ -76,10 +75,9 @@ function onTurnError(tc: TeamsContext) {
 }
 
 export function createTeamsAdapter(options: TeamsOptions): TeamsAdapter {
-  const { config, deps, db, logger } = options;
+  const { config, deps, conversations, logger } = options;
   const authenticated = config.mode === 'authenticated';
   const trusted = serviceUrlTrust(config.allowedServiceUrls);
-  const conversations = teamsConversationStore(db);
   const tc: TeamsContext = { deps, conversations, logger, authenticated, mayUse: (url) => !authenticated || trusted(url) };
   const adapter = new CaravaneCloudAdapter(teamsAuthentication(config, options.credentials));
   adapter.onTurnError = onTurnError(tc);

@@ -3,7 +3,7 @@
  * digests and announcements in channels, direct messages in personal chats.
  */
 import { z } from 'zod';
-import type { TeamsConversationRef } from '../../db/repositories/teams-conversations.js';
+import type { TeamsConversationRef } from './ports.js';
 import type { TeamsTurn } from './activity.js';
 import type { TeamsContext } from './context.js';
 

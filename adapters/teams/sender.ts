@@ -4,7 +4,7 @@
  */
 import type { Activity, ConversationReference, TurnContext } from 'botbuilder';
 import { z } from 'zod';
-import type { TeamsConversation, TeamsConversationStore } from '../../db/repositories/teams-conversations.js';
+import type { TeamsConversation, TeamsConversationStore } from './ports.js';
 import type { StoredFiles } from '../../src/messaging/files.js';
 import { chartOf, type ChartImages } from '../../src/messaging/charts.js';
 import { chartActivity } from './chart-card.js';

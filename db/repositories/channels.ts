@@ -1,7 +1,8 @@
 import { sql, type Kysely } from 'kysely';
-import type { ChannelKind, ChannelStore } from '../../src/channels/channels.js';
+import type { ChannelStore } from '../../src/channels/channels.js';
 import { destinationKey } from '../../src/messaging/ports.js';
 import { parseDestination } from '../../src/outbox/payload.js';
+import { parseChannelKind } from '../row-enums.js';
 import type { Database } from '../schema.js';
 
 /** Campaign channels, keyed by `platform:id`. Works on the database or inside a transaction. */
@@ -58,7 +59,7 @@ export function channelStore(db: Kysely<Database>): ChannelStore {
         // A row this version cannot read is left alone rather than posted to blindly.
         if (!destination) return [];
         const names = { channel: r.name ?? r.conversation_name ?? null, team: r.team_name ?? null };
-        return [{ destination, kind: r.kind as ChannelKind, addedBy: r.added_by, addedAt: r.added_at, names }];
+        return [{ destination, kind: parseChannelKind(r.kind), addedBy: r.added_by, addedAt: r.added_at, names }];
       });
     },
   };

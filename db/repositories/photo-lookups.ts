@@ -1,5 +1,6 @@
 /** Look-ups the platform parts of the photos feature need, outside the core's PhotoStore. */
 import type { Kysely } from 'kysely';
+import type { TeamsPhotoLookups } from '../../adapters/teams/ports.js';
 import type { Database } from '../schema.js';
 
 /**
@@ -27,4 +28,12 @@ export async function albumPayloadOf(db: Kysely<Database>, photoId: number): Pro
     .where('p.id', '=', photoId)
     .executeTakeFirst();
   return row?.payload ?? null;
+}
+
+/** The look-ups the Teams photo messages use (adapters/teams/ports.ts). */
+export function teamsPhotoLookups(db: Kysely<Database>): TeamsPhotoLookups {
+  return {
+    personalChat: (aadObjectId, tenantId) => teamsPersonalChat(db, aadObjectId, tenantId),
+    albumPayloadOf: (photoId) => albumPayloadOf(db, photoId),
+  };
 }

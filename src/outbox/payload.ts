@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import type { Destination, OutgoingMessage } from '../messaging/ports.js';
+import { LocaleSchema } from '../shared/vocabulary.js';
 
 const imageAttachment = z.object({
   kind: z.literal('image'),
@@ -21,7 +22,7 @@ const fileAttachment = z.object({
 const chartAttachment = z.object({
   kind: z.literal('chart'),
   campaignId: z.string().regex(/^[0-9a-f-]{36}$/),
-  locale: z.enum(['fr', 'en']),
+  locale: LocaleSchema,
   alt: z.string().max(500),
 });
 

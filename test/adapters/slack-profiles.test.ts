@@ -29,7 +29,9 @@ describe('Slack profile look-ups after a crowd of first pledges', () => {
 
     const lookups = () => t.slack.callsTo('users.info').filter((c) => String(c.form.user).startsWith('UCROWD'));
     await expect.poll(() => lookups().length, { timeout: 20_000, interval: 100 }).toBe(CROWD);
-    const at = lookups().map((c) => c.at).sort((a, b) => a - b);
+    const at = lookups()
+      .map((c) => c.at)
+      .sort((a, b) => a - b);
     const first = at[0] ?? 0;
     // Beyond the burst, the n-th extra look-up comes n intervals after the first, give or take one
     // (the pace is kept before the database look-ups that precede each call, which vary).
@@ -37,7 +39,12 @@ describe('Slack profile look-ups after a crowd of first pledges', () => {
     expect(new Set(lookups().map((c) => c.form.user)).size).toBe(CROWD);
 
     // What the look-ups said is stored: the last person's next answer is in English.
-    const stored = () => t.bot.database.db.selectFrom('identities').select('locale').where('user_id', '=', `UCROWD${CROWD - 1}`).executeTakeFirst();
+    const stored = () =>
+      t.bot.database.db
+        .selectFrom('identities')
+        .select('locale')
+        .where('user_id', '=', `UCROWD${CROWD - 1}`)
+        .executeTakeFirst();
     await expect.poll(async () => (await stored())?.locale, { timeout: 5000 }).toBe('en');
   }, 60_000);
 });

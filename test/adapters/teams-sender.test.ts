@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { teamsDirectDestination } from '../../adapters/teams/direct.js';
+import { teamsConversationStore } from '../../db/repositories/teams-conversations.js';
 import { message } from '../../src/chat/reply.js';
 import { startTestBot, type TestBot } from '../support/bot.js';
 import { startFakeConnector, type FakeConnector } from '../support/fake-connector.js';
@@ -100,9 +101,9 @@ describe('TeamsSender (proactive messages for the outbox)', () => {
     const who = person(4);
     const conversationId = await personalChat(4);
     const identity = await t.bot.deps.people.resolve({ platform: 'teams', tenantId: TENANT, userId: who.aadObjectId });
-    const destination = await teamsDirectDestination(t.db.db, identity.id);
+    const destination = await teamsDirectDestination(teamsConversationStore(t.db.db), identity.id);
     expect(destination).toEqual({ platform: 'teams', conversationId });
     const nobody = await t.bot.deps.people.resolve({ platform: 'slack', tenantId: 'T1', userId: 'U-nobody' });
-    expect(await teamsDirectDestination(t.db.db, nobody.id)).toBeNull();
+    expect(await teamsDirectDestination(teamsConversationStore(t.db.db), nobody.id)).toBeNull();
   });
 });

@@ -12,7 +12,7 @@ import { announceErrorText, deliveryStatusLines } from '../../../src/announcemen
 import type { CoreDeps } from '../../../src/deps.js';
 import type { HrSession } from '../../../src/dashboard/ports.js';
 import { t, type Catalogue } from '../../../src/shared/i18n/index.js';
-import type { HrHandler } from './hr-routes.js';
+import type { HrHandler } from './hr-handler.js';
 import { sendPage } from './render.js';
 
 const form = z.object({
@@ -27,7 +27,7 @@ type Draft = z.infer<typeof form>;
 
 async function render(deps: CoreDeps, res: Parameters<HrHandler>[1], session: HrSession, c: Catalogue, draft: Draft, extra: { preview?: string[]; notice?: string; error?: string; status?: number }) {
   const report = deliveryStatusLines(c, await deliveryStatus(deps, 5), deps.timeZone, session.platform, deps.clock.now()).map(plainText);
-  sendPage(res, extra.status ?? 200, 'announcements', c, { session, nav: 'announcements', draft: { ...draft, key: draft.key ?? randomUUID() }, report, preview: extra.preview ?? null, notice: extra.notice ?? null, error: extra.error ?? null });
+  sendPage(res, extra.status ?? 200, 'announcements', c, { session, nav: 'announcements', draft: { ...draft, key: draft.key ?? randomUUID() }, report, preview: extra.preview ?? null, notice: extra.notice ? { text: plainText(extra.notice), details: [] } : null, error: extra.error ?? null });
 }
 
 export function announcementsPage(deps: CoreDeps): HrHandler {

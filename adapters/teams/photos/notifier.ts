@@ -5,11 +5,7 @@
  * without them, or deleted when nothing is left; review cards are replaced by a short notice).
  */
 import type { Activity, TurnContext } from 'botbuilder';
-import type { Kysely } from 'kysely';
 import sharp from 'sharp';
-import { albumPayloadOf, teamsPersonalChat } from '../../../db/repositories/photo-lookups.js';
-import type { TeamsConversation, TeamsConversationStore } from '../../../db/repositories/teams-conversations.js';
-import type { Database } from '../../../db/schema.js';
 import { message, type MessageReply } from '../../../src/chat/reply.js';
 import type { CoreDeps } from '../../../src/deps.js';
 import type { StoredFiles } from '../../../src/messaging/files.js';
@@ -20,6 +16,7 @@ import type { Logger } from '../../logger.js';
 import { z } from 'zod';
 import type { PlatformPhotoNotifier } from '../../photos/wiring.js';
 import type { CaravaneCloudAdapter } from '../auth.js';
+import type { TeamsConversation, TeamsConversationStore, TeamsPhotoLookups } from '../ports.js';
 import { cardActivity, noticeCard } from '../render.js';
 import { referenceOf } from '../sender.js';
 import { albumActivity } from './album.js';
@@ -30,7 +27,8 @@ export interface TeamsPhotoOptions {
   conversations: TeamsConversationStore;
   appId: string;
   mayUse(serviceUrl: string): boolean;
-  db: Kysely<Database>;
+  /** db/repositories/photo-lookups.ts `teamsPhotoLookups`. */
+  lookups: TeamsPhotoLookups;
   deps: CoreDeps;
   files: StoredFiles;
   logger: Logger;
@@ -92,7 +90,7 @@ export class TeamsPhotoNotifier implements PlatformPhotoNotifier {
   async requestReview(to: Recipient, { batch, uploaderName }: ReviewRequest): Promise<boolean> {
     try {
       const live = batch.photos.filter((ph) => ph.withdrawnAt === null);
-      const chat = await teamsPersonalChat(this.o.db, to.userId, to.tenantId);
+      const chat = await this.o.lookups.personalChat(to.userId, to.tenantId);
       const id = await this.send(chat, cardActivity(reviewCard(t(to.locale), batch, uploaderName, await this.inlineImages(live))));
       if (id === null) return false;
       // Remembered so that a rejection or a withdrawal takes the photos back out of HR's card.
@@ -108,7 +106,7 @@ export class TeamsPhotoNotifier implements PlatformPhotoNotifier {
 
   async tell(to: Recipient, reply: MessageReply, withdrawBatchId?: number): Promise<boolean> {
     try {
-      const chat = await teamsPersonalChat(this.o.db, to.userId, to.tenantId);
+      const chat = await this.o.lookups.personalChat(to.userId, to.tenantId);
       return (await this.send(chat, cardActivity(photoNoticeCard(t(to.locale), reply, withdrawBatchId)))) !== null;
     } catch (error) {
       this.log.warn({ err: String(error) }, 'photo notice not delivered');
@@ -128,7 +126,7 @@ export class TeamsPhotoNotifier implements PlatformPhotoNotifier {
       await this.within(ref, (ctx) => ctx.updateActivity({ ...notice, id }));
       return true;
     }
-    const album = parseOutgoingMessage(await albumPayloadOf(this.o.db, post.photoId));
+    const album = parseOutgoingMessage(await this.o.lookups.albumPayloadOf(post.photoId));
     const redrawn = album ? await albumActivity(album, this.o.files) : null;
     await this.within(ref, (ctx) => (redrawn ? ctx.updateActivity({ ...redrawn.activity, id: post.platformRef }) : ctx.deleteActivity(post.platformRef)));
     return true;
