@@ -63,5 +63,8 @@ export const parseOutboxKind = rowEnum<OutboxKind>('outbox kind', {
   promotion: true,
   album: true,
   thanks: true,
+  photo_review: true,
+  photo_notice: true,
+  photo_retract: true,
 });
 export const parseTeamsConversationType = rowEnum<TeamsConversationType>('Teams conversation type', { personal: true, groupChat: true, channel: true });

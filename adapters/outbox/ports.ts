@@ -3,7 +3,7 @@
  * attempt ended, give back what was never started. Implemented in db/repositories/outbox-queue.ts
  * (claims in db/repositories/outbox-claim.ts); every write is guarded by the claimant's id.
  */
-import type { Destination, OutgoingMessage } from '../../src/messaging/ports.js';
+import type { Destination, OutboxPayload } from '../../src/messaging/ports.js';
 import type { OutboxKind } from '../../src/outbox/outbox.js';
 import type { PaceLimits } from '../../src/outbox/pacing.js';
 import type { Transition } from '../../src/outbox/rules.js';
@@ -30,7 +30,7 @@ export interface ClaimedTarget {
   destinationKey: string;
   /** Null when the stored row cannot be read by this version: the worker fails it. */
   destination: Destination | null;
-  message: OutgoingMessage | null;
+  message: OutboxPayload | null;
   attempts: number;
   throttles: number;
   /** The previous attempt was cut off while sending: it may have reached the platform. */

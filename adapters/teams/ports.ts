@@ -42,21 +42,14 @@ export interface TeamsConversationStore {
   upsert(ref: TeamsConversationRef): Promise<void>;
   get(conversationId: string): Promise<TeamsConversation | null>;
   setActive(conversationId: string, active: boolean): Promise<void>;
-  /** The most recently used active personal chat with this Teams identity, if the bot has one. */
-  personal(tenantId: string, aadObjectId: string): Promise<TeamsConversation | null>;
-  /** The same, for whichever Teams identity a person has. */
-  personalForPerson(personId: string): Promise<TeamsConversation | null>;
+  /**
+   * The most recently used active personal chat with this Teams identity, if the bot has one; by the
+   * AAD object id alone when the tenant is not known (HR people listed in ADMINS).
+   */
+  personal(aadObjectId: string, tenantId?: string): Promise<TeamsConversation | null>;
   /**
    * Names Teams gave in an activity about another place than its own conversation: a channel created
    * or renamed (`channelData.channel`), a team's name for every channel of that team.
    */
   rememberNames(names: { channel?: { id: string; name: string } | undefined; team?: { id: string; name: string } | undefined }): Promise<void>;
-}
-
-/** Look-ups the Teams photo messages need outside the core's PhotoStore (db/repositories/photo-lookups.ts). */
-export interface TeamsPhotoLookups {
-  /** The most recently used active personal chat with this AAD object id (in this tenant when given). */
-  personalChat(aadObjectId: string, tenantId?: string): Promise<string | null>;
-  /** The album post (outbox payload) that carried a photo, to redraw it without the photo; null when none. */
-  albumPayloadOf(photoId: number): Promise<unknown>;
 }

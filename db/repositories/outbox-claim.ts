@@ -13,7 +13,7 @@ import { sql, type Kysely, type Transaction } from 'kysely';
 import type { ClaimedTarget, ClaimOptions } from '../../adapters/outbox/ports.js';
 import type { Destination } from '../../src/messaging/ports.js';
 import { paceKeys, reserveSlots } from '../../src/outbox/pacing.js';
-import { parseDestination, parseOutgoingMessage } from '../../src/outbox/payload.js';
+import { parseDestination, parseOutboxPayload } from '../../src/outbox/payload.js';
 import { parseOutboxKind } from '../row-enums.js';
 import type { Database } from '../schema.js';
 
@@ -72,7 +72,7 @@ function toClaimed(r: TargetRow, destination: Destination | null, m: { kind: str
     kind,
     destinationKey: r.destination_key,
     destination,
-    message: kind !== null && m ? parseOutgoingMessage(m.payload) : null,
+    message: kind !== null && m ? parseOutboxPayload(m.payload) : null,
     attempts: r.attempts,
     throttles: r.throttles,
     uncertain: r.status === 'sending',

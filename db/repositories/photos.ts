@@ -1,6 +1,7 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { Photo, PhotoBatch } from '../../src/photos/photo.js';
 import type { PhotoPost, PhotoStore } from '../../src/photos/ports.js';
+import { parseOutgoingMessage } from '../../src/outbox/payload.js';
 import { parseBatchStatus, parseLocale, parsePhotoPostKind, parsePlatform } from '../row-enums.js';
 import type { Database } from '../schema.js';
 
@@ -226,6 +227,16 @@ export function photoStore(db: Kysely<Database>): PhotoStore {
     async markRetracted(postIds, at) {
       if (postIds.length === 0) return;
       await db.updateTable('photo_posts').set({ retracted_at: at }).where('id', 'in', postIds).execute();
+    },
+
+    async albumPost(photoId) {
+      const row = await db
+        .selectFrom('photos as p')
+        .innerJoin('outbox_messages as m', 'm.dedupe_key', 'p.album_key')
+        .select('m.payload')
+        .where('p.id', '=', photoId)
+        .executeTakeFirst();
+      return row ? parseOutgoingMessage(row.payload) : null;
     },
   };
 }

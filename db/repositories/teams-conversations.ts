@@ -114,34 +114,15 @@ export function teamsConversationStore(db: Kysely<Database>): TeamsConversationS
         .execute();
     },
 
-    async personal(tenantId, aadObjectId) {
-      const row = await db
+    async personal(aadObjectId, tenantId) {
+      let query = db
         .selectFrom('teams_conversations')
         .selectAll()
         .where('conversation_type', '=', 'personal')
-        .where('tenant_id', '=', tenantId)
         .where('user_aad_object_id', '=', aadObjectId)
-        .where('active', '=', true)
-        .orderBy('updated_at', 'desc')
-        .limit(1)
-        .executeTakeFirst();
-      return row ? toConversation(row) : null;
-    },
-
-    async personalForPerson(personId) {
-      const row = await db
-        .selectFrom('identities as i')
-        .innerJoin('teams_conversations as tc', (join) =>
-          join.onRef('tc.tenant_id', '=', 'i.tenant_id').onRef('tc.user_aad_object_id', '=', 'i.user_id'),
-        )
-        .selectAll('tc')
-        .where('i.person_id', '=', personId)
-        .where('i.platform', '=', 'teams')
-        .where('tc.conversation_type', '=', 'personal')
-        .where('tc.active', '=', true)
-        .orderBy('tc.updated_at', 'desc')
-        .limit(1)
-        .executeTakeFirst();
+        .where('active', '=', true);
+      if (tenantId) query = query.where('tenant_id', '=', tenantId);
+      const row = await query.orderBy('updated_at', 'desc').limit(1).executeTakeFirst();
       return row ? toConversation(row) : null;
     },
   };

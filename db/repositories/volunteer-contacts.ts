@@ -4,7 +4,7 @@ import type { Platform } from '../../src/ports.js';
 import type { Contact } from '../../src/volunteers/ports.js';
 import { parseLocale, parsePlatform } from '../row-enums.js';
 import type { Database } from '../schema.js';
-import { teamsConversationStore } from './teams-conversations.js';
+import { directDestination } from './direct-chats.js';
 
 /**
  * Where a person can be written to privately. Slack: their user id (chat.postMessage opens the DM).
@@ -21,17 +21,10 @@ export async function contactOf(db: Kysely<Database>, personId: string, prefer: 
     .execute();
   rows.sort((a, b) => Number(b.platform === prefer) - Number(a.platform === prefer));
   for (const r of rows) {
-    const destination = await destinationOf(db, r.platform, r.tenant_id, r.user_id);
+    const destination = await directDestination(db, { platform: parsePlatform(r.platform), userId: r.user_id, tenantId: r.tenant_id });
     if (destination) return { destination, locale: parseLocale.nullable(r.locale) ?? parseLocale.nullable(r.person_locale) };
   }
   return null;
-}
-
-async function destinationOf(db: Kysely<Database>, platform: string, tenantId: string, userId: string): Promise<Destination | null> {
-  if (platform === 'slack') return { platform: 'slack', channelId: userId };
-  if (platform !== 'teams') return null;
-  const chat = await teamsConversationStore(db).personal(tenantId, userId);
-  return chat ? { platform: 'teams', conversationId: chat.conversationId, tenantId } : null;
 }
 
 /** Private destinations of every confirmed volunteer of a campaign (one per person). */

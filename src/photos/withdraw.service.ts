@@ -5,12 +5,14 @@
  */
 import type { Actor } from '../chat/actor.js';
 import { message } from '../chat/reply.js';
-import type { CoreDeps } from '../deps.js';
 import { t } from '../shared/i18n/index.js';
 import { err, ok, type Result } from '../shared/result.js';
 import { checkWithdraw, photoNumbers, type Photo, type PhotoBatch, type PhotoRuleError } from './photo.js';
-import type { PhotoDeps, Recipient } from './ports.js';
-import { photoDeps } from './deps.js';
+import { destinationKey, type Destination } from '../messaging/ports.js';
+import { parseDestination } from '../outbox/payload.js';
+import { photoFileId } from './album.service.js';
+import type { PhotoDeps, PhotoFeatureDeps, PhotoPost } from './ports.js';
+import { tellUploader } from './notices.js';
 
 export async function deleteFiles(p: PhotoDeps, photos: readonly Photo[]): Promise<void> {
   for (const photo of photos) await Promise.all([p.storage.delete(photo.webKey), p.storage.delete(photo.thumbKey)]);
@@ -19,16 +21,38 @@ export async function deleteFiles(p: PhotoDeps, photos: readonly Photo[]): Promi
 /**
  * Asks the platforms to remove the bot's copies of these photos, all at once (one message showing
  * several of them is edited or deleted once); returns how many copies went and how many stayed.
+ * Those that stayed are tried again through the outbox, per conversation, until they are gone.
  */
-export async function retractCopies(deps: CoreDeps, p: PhotoDeps, photoIds: readonly number[]): Promise<{ retracted: number; kept: number }> {
+export async function retractCopies(deps: PhotoFeatureDeps, p: PhotoDeps, photoIds: readonly number[]): Promise<{ retracted: number; kept: number }> {
   const posts = (await Promise.all(photoIds.map((id) => p.store.posts(id)))).flat();
   if (posts.length === 0) return { retracted: 0, kept: 0 };
-  const outcome = await p.notifier.retract(posts);
+  const outcome = await p.copies.retract(posts);
   await p.store.markRetracted(outcome.retracted, deps.clock.now());
+  await retractLater(deps, posts.filter((post) => outcome.later.includes(post.id)));
   return { retracted: outcome.retracted.length, kept: outcome.kept };
 }
 
-export type WithdrawError = PhotoRuleError | 'photo.unavailable' | 'photo.not_found';
+async function retractLater(deps: PhotoFeatureDeps, posts: PhotoPost[]): Promise<void> {
+  const byConversation = new Map<string, { destination: Destination; posts: PhotoPost[] }>();
+  for (const post of posts) {
+    const destination = parseDestination(post.destination);
+    if (!destination) continue;
+    const key = destinationKey(destination);
+    byConversation.set(key, { destination, posts: [...(byConversation.get(key)?.posts ?? []), post] });
+  }
+  for (const { destination, posts: mine } of byConversation.values()) {
+    await deps.messaging.outbox.enqueue({
+      kind: 'photo_retract',
+      campaignId: null,
+      message: { kind: 'retract', copies: mine.map(({ photoId, ...post }) => ({ ...post, fileId: photoFileId(photoId) })) },
+      destinations: [destination],
+      dedupeKey: `photo-retract:${mine.map((post) => post.id).join(',')}`,
+      summary: `photos: ${new Set(mine.map((post) => post.photoId)).size}`,
+    });
+  }
+}
+
+export type WithdrawError = PhotoRuleError | 'photo.not_found';
 
 export interface Withdrawn {
   batch: PhotoBatch;
@@ -42,12 +66,14 @@ export interface Withdrawn {
  * Withdraws one photo (`photoId`) or every photo of a batch (`batchId`, the button). Allowed to the
  * uploader and to HR; when HR withdraws someone's photo, the uploader is told. A batch left with no
  * photo before HR decided is discarded. Errors: `photo.not_found`, `photo.not_yours`,
- * `photo.withdrawn` (nothing left to withdraw), `photo.unavailable`.
+ * `photo.withdrawn` (nothing left to withdraw).
  */
-export async function withdrawPhotos(deps: CoreDeps, actor: Actor, target: { photoId: number } | { batchId: number }): Promise<Result<Withdrawn, WithdrawError>> {
-  const wired = photoDeps(deps);
-  if (!wired.ok) return wired;
-  const p = wired.value;
+export async function withdrawPhotos(
+  deps: PhotoFeatureDeps,
+  actor: Actor,
+  target: { photoId: number } | { batchId: number },
+): Promise<Result<Withdrawn, WithdrawError>> {
+  const p = deps.photos;
   const batch = 'photoId' in target ? await p.store.batchOfPhoto(target.photoId) : await p.store.getBatch(target.batchId);
   if (!batch) return err('photo.not_found');
   const isHr = await actor.isAdmin();
@@ -57,7 +83,11 @@ export async function withdrawPhotos(deps: CoreDeps, actor: Actor, target: { pho
   const allowed = checkWithdraw(batch, first, actor.person.id, isHr);
   if (!allowed.ok) return allowed;
   const at = deps.clock.now();
-  const ids = await p.store.withdraw(chosen.map((ph) => ph.id), `${actor.identity.platform}:${actor.identity.userId}`, at);
+  const ids = await p.store.withdraw(
+    chosen.map((ph) => ph.id),
+    `${actor.identity.platform}:${actor.identity.userId}`,
+    at,
+  );
   if (ids.length === 0) return err('photo.withdrawn');
   const gone = chosen.filter((ph) => ids.includes(ph.id));
   await deleteFiles(p, gone);
@@ -66,12 +96,9 @@ export async function withdrawPhotos(deps: CoreDeps, actor: Actor, target: { pho
   if (left.length === 0 && (batch.status === 'awaiting_consent' || batch.status === 'in_review')) {
     await p.store.setStatus(batch.id, batch.status, { status: 'discarded', at });
   }
-  if (batch.uploader.personId !== actor.person.id) await tellUploaderOfHr(p, batch, ids);
+  if (batch.uploader.personId !== actor.person.id) {
+    const notice = message('info', [t(batch.locale).photos.withdrawnByHr(photoNumbers(ids))]);
+    await tellUploader(deps, p, batch, notice, `photo-notice:${batch.id}:withdrawn:${ids.join(',')}`);
+  }
   return ok({ batch, photoIds: ids, retracted, kept });
-}
-
-async function tellUploaderOfHr(p: PhotoDeps, batch: PhotoBatch, ids: number[]): Promise<void> {
-  const c = t(batch.locale);
-  const to: Recipient = { platform: batch.uploader.platform, userId: batch.uploader.userId, tenantId: batch.uploader.tenantId, locale: batch.locale };
-  await p.notifier.tell(to, message('info', [c.photos.withdrawnByHr(photoNumbers(ids))]));
 }

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedCampaign, startTestBot, type TestBot } from '../support/bot.js';
 import { csrfIn, postForm, signIn } from '../support/hr.js';
 import { phoneJpeg } from '../support/images.js';
-import { deliverAll } from '../support/outbox.js';
+import { deliverAll, deliverUntil } from '../support/outbox.js';
 import { storedPhotos, tempDataDir, until } from '../support/photos.js';
 import { blocksText, buttonValue, caravanDm, click, shareJpeg, submitReason } from '../support/slack-photos.js';
 
@@ -47,7 +47,7 @@ async function inReview(user: string, fileId: string) {
   const batchId = Number(buttonValue(answer, 'photos.consent'));
   const uploads = t.slack.callsTo('files.completeUploadExternal').length;
   await click(t, user, 'photos.consent', String(batchId));
-  await until(() => t.slack.callsTo('files.completeUploadExternal').length > uploads, 'HR’s review copy');
+  await deliverUntil(t.bot, t.clock, () => t.slack.callsTo('files.completeUploadExternal').length > uploads, 'HR’s review copy');
   const batch = await t.bot.deps.photos?.store.getBatch(batchId);
   if (!batch) throw new Error('no batch');
   return batch;

@@ -7,7 +7,7 @@ import { rm } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedCampaign, startTestBot, type TestBot } from '../support/bot.js';
 import { phoneJpeg } from '../support/images.js';
-import { runOnce } from '../support/outbox.js';
+import { deliverAll } from '../support/outbox.js';
 import { tempDataDir, until } from '../support/photos.js';
 import { payloadBody, postToSlackEndpoint, slashCommandBody } from '../support/slack-sign.js';
 
@@ -69,7 +69,7 @@ async function click(user: string, actionId: string, value: string) {
 /** The newest message to `user` that satisfies `test`, waiting (and running the outbox) until it comes. */
 async function awaitMessage(user: string, test: (text: string) => boolean, what: string): Promise<string> {
   await until(async () => {
-    await runOnce(t.bot);
+    await deliverAll(t.bot, t.clock);
     return toUser(user).some((c) => test(shown(c)));
   }, what);
   return shown(toUser(user).filter((c) => test(shown(c))).at(-1));

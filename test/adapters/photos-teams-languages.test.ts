@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedCampaign, startTestBot, type TestBot } from '../support/bot.js';
 import { startFakeConnector, type FakeConnector } from '../support/fake-connector.js';
 import { phoneJpeg } from '../support/images.js';
-import { runOnce } from '../support/outbox.js';
+import { deliverAll } from '../support/outbox.js';
 import { tempDataDir, until } from '../support/photos.js';
 import { executeInvoke, person, personalMessage, postActivity, type Person } from '../support/teams-activities.js';
 
@@ -44,7 +44,7 @@ const invoke = async (who: Person, data: Record<string, unknown>) =>
 /** The newest card or message to `who` that satisfies `test`, running the outbox until it comes. */
 async function awaitSent(who: Person, test: (s: string) => boolean, what: string): Promise<string> {
   await until(async () => {
-    await runOnce(t.bot);
+    await deliverAll(t.bot, t.clock);
     return sentTo(who).some(test);
   }, what);
   return sentTo(who).filter(test).at(-1) ?? '';
