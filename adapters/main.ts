@@ -48,8 +48,8 @@ import { outboxChannel } from '../db/listen.js';
 import { createSlackSender } from './slack/sender.js';
 import { stopping } from './stopping.js';
 import { createSlackAdapter, slackClient, slackEndpoint, type SlackAdapter } from './slack/app.js';
-import { createTeamsAdapter, teamsConnection, type TeamsAdapter } from './teams/adapter.js';
 import type { TeamsCredentialsFactory } from './teams/auth.js';
+import { startTeams, type TeamsWiring } from './teams/start.js';
 
 /** An idle instance asks the database for work this rarely (NOTIFY wakes it for new messages). */
 const OUTBOX_SAFETY_POLL_MS = 5_000;
@@ -67,7 +67,7 @@ export interface Bot {
   /** The DIGEST_CRON schedule; `digest.run(at)` runs the job by hand. */
   digest: DigestSchedule;
   /** `mode` says whether Teams is on: authenticated with MICROSOFT_APP_ID, `emulator` for local use, else `off`. */
-  teams: TeamsAdapter;
+  teams: TeamsWiring;
   logger: Logger;
   close(): Promise<void>;
 }
@@ -163,8 +163,17 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
       ? createSlackAdapter({ ...slackOptions, client, deps, holds: slackHolds(database.db), events: slackEventLog(database.db), home })
       : undefined;
   const charts = chartImages(deps, keys, config.publicUrl);
-  const connection = teamsConnection(config.teams, teamsConversationStore(database.db), options.teamsCredentials);
-  const teams = createTeamsAdapter({ config: config.teams, connection, deps, logger, files, charts, photos: photoMessaging });
+  // botbuilder is loaded only when Teams is on.
+  const teams = await startTeams({
+    config: config.teams,
+    conversations: teamsConversationStore(database.db),
+    credentials: options.teamsCredentials,
+    deps,
+    logger,
+    files,
+    charts,
+    photos: photoMessaging,
+  });
   const teamsOn = teams.mode !== 'off';
   const senders: PlatformSender[] = [
     ...(config.slack ? [createSlackSender({ token: config.slack.botToken, apiUrl: config.slack.apiUrl, files, charts, photos: photoMessaging, logger, fetch: outside.fetch })] : []),

@@ -4,6 +4,8 @@
  * bot (answering only, and with one INSERT), each in its own process, all facing the same load
  * generator and the same Postgres. Then `/caravan` with 10,000 and 1,000,000 pledges.
  * BENCH_ROUNDS=n repeats the pledge tables (the machine may be busy: look at the range).
+ * BENCH_ONLY="caravane slack" runs only the rows whose table title and server name hold every word
+ * given, and skips `/caravan` (with BENCH_CPU_PROF, a profile of that path alone).
  */
 import { migrateToLatest, openDatabase } from '../db/connect.js';
 import { createStores } from '../db/stores.js';
@@ -50,7 +52,8 @@ interface Contender {
 /** 1 client then 100 clients against each server in turn, after a warm-up; one row per server. */
 async function compare(title: string, contenders: Contender[], make: () => (i: number) => BenchRequest, failed?: (s: number, t: string) => boolean) {
   const results: Array<{ name: string; one: LoadResult; many: LoadResult; rss: number; cpu: number }> = [];
-  for (const { name, server } of contenders) {
+  const only = (process.env.BENCH_ONLY ?? '').toLowerCase().split(/[\s,]+/).filter((w) => w !== '');
+  for (const { name, server } of contenders.filter((c) => only.every((w) => `${title} ${c.name}`.toLowerCase().includes(w)))) {
     await load(server.url, make(), 10, 300, failed); // warm-up: JIT, pools, caches
     const one = await load(server.url, make(), 1, 300, failed);
     let rss = server.rssMb();
@@ -61,6 +64,7 @@ async function compare(title: string, contenders: Contender[], make: () => (i: n
     clearInterval(sampler);
     results.push({ name, one, many, rss, cpu });
   }
+  if (results.length === 0) return;
   const ref = results.find((r) => r.name.includes('INSERT')) ?? results[0];
   const rows = results.map((r) => [
     r.name,
@@ -126,6 +130,7 @@ export default async function run(): Promise<void> {
     if (apologies > 0) console.log(`\n${apologies} Teams answers were apologies`);
     connector.calls.length = 0;
 
+    if (process.env.BENCH_ONLY) return;
     const status: Array<Array<string | number>> = [];
     for (const target of [10_000, 1_000_000]) {
       await fillPledges(handle.db, campaign.id, target);

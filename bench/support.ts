@@ -39,7 +39,9 @@ export interface ChildBot {
 export function startChildBot(env: Record<string, string>, port: number): Promise<ChildBot> {
   // BENCH_CPU_PROF=<dir>: the bot writes a V8 CPU profile there when it stops (node --cpu-prof).
   const prof = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
-  return startChild([...prof, join(process.cwd(), 'bin', 'caravane.js'), 'start'], env, port, '/healthz');
+  // BENCH_NODE_ARGS: more node flags for the bot alone (`--import` of a probe, heap limits…).
+  const extra = process.env.BENCH_NODE_ARGS?.split(' ').filter((a) => a !== '') ?? [];
+  return startChild([...prof, ...extra, join(process.cwd(), 'bin', 'caravane.js'), 'start'], env, port, '/healthz');
 }
 
 /** Starts a TypeScript entry point of this folder (a reference server) as its own process. */

@@ -4,7 +4,6 @@
  * it into a PNG of exactly CHART_WIDTH × CHART_HEIGHT with no metadata at all.
  */
 import type { EChartsCoreOption } from 'echarts';
-import sharp from 'sharp';
 import type { ChartData } from '../../src/dashboard/charts.service.js';
 import { formatPercent, money } from '../../src/shared/i18n/format.js';
 import type { Catalogue } from '../../src/shared/i18n/index.js';
@@ -70,6 +69,8 @@ export async function progressChartSvg(data: ChartData, c: Catalogue): Promise<s
 
 /** The PNG: exactly the stated size, opaque, and no EXIF, XMP, ICC or text chunk (sharp keeps none unless asked). */
 export async function progressChartPng(data: ChartData, c: Catalogue): Promise<Buffer> {
+  // sharp too is loaded with the first chart.
+  const { default: sharp } = await import('sharp');
   return sharp(Buffer.from(await progressChartSvg(data, c)))
     .resize(CHART_WIDTH, CHART_HEIGHT, { fit: 'fill' })
     .flatten({ background: '#ffffff' })

@@ -1,4 +1,4 @@
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type RequestListener, type Server, type ServerResponse } from 'node:http';
 import express, { type Express, type NextFunction, type Request, type Response } from 'express';
 import { currentProgress } from '../../src/campaigns/campaigns.service.js';
 import { publicNeeds } from '../../src/needs/needs.service.js';
@@ -10,16 +10,36 @@ export interface HttpOptions {
   deps: CampaignDeps & NeedsFeatureDeps;
   logger: Logger;
   ping(): Promise<boolean>;
-  /** Raw Node handler for POST /slack/events (Bolt verifies the signature on the raw bytes). */
-  slack?: ((req: Request, res: Response) => void) | undefined;
+  /** Raw Node handler for POST /slack/events (the signature is checked on the raw bytes). */
+  slack?: ((req: IncomingMessage, res: ServerResponse) => void) | undefined;
   /** Extra routes (Teams, files, album pages) mounted by their adapters. */
   mount?: Array<(app: Express) => void>;
   /** Counts of volunteers for /api/campaigns/current, once trips exist. */
   volunteers?: (campaignId: string) => Promise<{ capacity: number; confirmed: number; waitlisted: number }>;
 }
 
-/** One HTTP server for health, the public API, Slack and Teams. */
-export function createHttpApp(options: HttpOptions): Express {
+/**
+ * One HTTP server for health, the public API, Slack and Teams. POST /slack/events, the route every
+ * Slack pledge takes, goes straight to its handler; everything else through express.
+ */
+export function createHttpApp(options: HttpOptions): RequestListener {
+  const app = expressApp(options);
+  const slack = options.slack;
+  if (!slack) return app;
+  return (req, res) => {
+    if (req.method === 'POST' && isSlackEvents(req.url)) slack(req, res);
+    else app(req, res);
+  };
+}
+
+/** `/slack/events`, with or without a query string or a trailing slash (as express would route it). */
+function isSlackEvents(url: string | undefined): boolean {
+  if (url === undefined || !url.startsWith('/slack/events')) return false;
+  const rest = url.slice('/slack/events'.length);
+  return rest === '' || rest === '/' || rest.startsWith('?') || rest.startsWith('/?');
+}
+
+function expressApp(options: HttpOptions): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('etag', false);
@@ -56,6 +76,7 @@ export function createHttpApp(options: HttpOptions): Express {
     });
   });
 
+  // Only reached by spellings the front door does not take (express matches paths case-insensitively).
   const slack = options.slack;
   if (slack) app.post('/slack/events', (req, res) => slack(req, res));
 
@@ -77,7 +98,7 @@ export function createHttpApp(options: HttpOptions): Express {
   return app;
 }
 
-export async function listen(app: Express, port: number, host: string): Promise<Server> {
+export async function listen(app: RequestListener, port: number, host: string): Promise<Server> {
   const server = createServer(app);
   // Slack waits 3 s and Teams 15 s; a request that takes longer than this is stuck.
   server.requestTimeout = 30_000;

@@ -3,7 +3,6 @@
  * copies back: the batch HR is asked to review (read at delivery time), where those copies went,
  * and the album post a photo was part of. Read lazily from the core deps, like the stored files.
  */
-import sharp from 'sharp';
 import { z } from 'zod';
 import type { PhotoFeatureDeps } from '../../src/photos/ports.js';
 import type { OutgoingMessage, PostedCopy, SendOutcome } from '../../src/messaging/ports.js';
@@ -60,8 +59,11 @@ const deliveryOf = (destination: unknown) => {
   return parsed.success ? parsed.data.delivery : undefined;
 };
 
-/** Small enough to sit inline in a card; the thumbnail is already clean (no metadata). */
-const inline = (thumb: Buffer) => sharp(thumb).resize({ width: 240, height: 240, fit: 'inside' }).jpeg({ quality: 60 }).toBuffer();
+/** Small enough to sit inline in a card; the thumbnail is already clean (no metadata). sharp loads with the first one. */
+const inline = async (thumb: Buffer) => {
+  const { default: sharp } = await import('sharp');
+  return sharp(thumb).resize({ width: 240, height: 240, fit: 'inside' }).jpeg({ quality: 60 }).toBuffer();
+};
 
 export function photoMessages(deps: PhotoFeatureDeps): PhotoMessages {
   return {

@@ -3,7 +3,6 @@
  * is applied to the pixels, then nothing of the original's metadata is written back (sharp keeps
  * none unless asked: no EXIF, GPS, XMP, IPTC, ICC, maker notes). The original stays in memory only.
  */
-import sharp from 'sharp';
 import type { CleanedImage, CleanError, ImageCleaner } from '../../src/photos/ports.js';
 import type { ImageFormat } from '../../src/photos/sniff.js';
 import { err, ok, type Result } from '../../src/shared/result.js';
@@ -14,6 +13,9 @@ export const THUMB_SIDE = 400;
 /** A decompression bomb stops here; phone cameras stay well below (50 MP sensors bin to 12 MP). */
 export const MAX_PIXELS = 100_000_000;
 
+/** sharp (libvips, tens of MB) is loaded with the first photo, not at start. */
+const loadSharp = async () => (await import('sharp')).default;
+
 /**
  * What this build of libvips decodes. JPEG, PNG and WebP always. AVIF when its AV1 decoder is in,
  * checked by a round trip. HEIC needs an HEVC codec that the prebuilt sharp binaries leave out for
@@ -22,6 +24,7 @@ export const MAX_PIXELS = 100_000_000;
  */
 export async function readableFormats(): Promise<Set<ImageFormat>> {
   const formats = new Set<ImageFormat>(['jpeg', 'png', 'webp']);
+  const sharp = await loadSharp();
   const tiny = () => sharp({ create: { width: 8, height: 8, channels: 3, background: '#808080' } });
   try {
     await sharp(await tiny().heif({ compression: 'av1' }).toBuffer()).raw().toBuffer();
@@ -68,6 +71,7 @@ export class SharpCleaner implements ImageCleaner {
 
   async clean(bytes: Buffer): Promise<Result<CleanedImage, CleanError>> {
     const started = performance.now();
+    const sharp = await loadSharp();
     try {
       const web = await sharp(bytes, { limitInputPixels: MAX_PIXELS, failOn: 'error' })
         .rotate()

@@ -3,7 +3,7 @@ import { WebClient } from '@slack/web-api';
 import type { ChatDeps } from '../../src/chat/deps.js';
 import type { Config } from '../config.js';
 import type { Logger } from '../logger.js';
-import type { Request, Response } from 'express';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { SlackContext } from './context.js';
 import { slackGate } from './gate.js';
 import { shapedLikeSlack } from './payloads.js';
@@ -138,11 +138,14 @@ export function createSlackAdapter(options: SlackOptions): SlackAdapter {
 }
 
 /** POST /slack/events: our gate (signature, future timestamps, junk) then Bolt's receiver. */
-export function slackEndpoint(signingSecret: string, receiver: HTTPReceiver): (req: Request, res: Response) => void {
+export function slackEndpoint(signingSecret: string, receiver: HTTPReceiver): (req: IncomingMessage, res: ServerResponse) => void {
   const gate = slackGate(signingSecret);
   return (req, res) => {
     gate(req, res, (r, s) => receiver.requestListener(r, s)).catch(() => {
-      if (!res.headersSent) res.status(400).end();
+      if (!res.headersSent) {
+        res.statusCode = 400;
+        res.end();
+      }
     });
   };
 }

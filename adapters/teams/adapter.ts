@@ -110,8 +110,16 @@ export function createTeamsAdapter(options: TeamsOptions): TeamsAdapter {
   adapter.onTurnError = onTurnError(tc);
   const bot = new CaravaneTeamsBot(tc);
   const logic = async (ctx: TurnContext) => {
-    await rememberConversation(tc, ctx.activity, readTurn(ctx.activity));
-    await bot.run(ctx);
+    // Written beside the turn, not before it: the answer does not wait for it. A failed write is
+    // only logged (the next activity writes it again); the turn hears its own failures.
+    const remembered = rememberConversation(tc, ctx.activity, readTurn(ctx.activity)).catch((error: unknown) =>
+      logger.warn({ component: 'teams', activityId: ctx.activity.id, err: String(error) }, 'teams conversation reference not stored'),
+    );
+    try {
+      await bot.run(ctx);
+    } finally {
+      await remembered;
+    }
   };
   if (config.mode === 'emulator') {
     logger.warn(

@@ -1,4 +1,4 @@
-import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
+import { CompiledQuery, sql, type Kysely, type Selectable, type Transaction } from 'kysely';
 import type { CampaignTotals } from '../../src/campaigns/campaign.js';
 import type { Pledge } from '../../src/pledges/pledge.js';
 import type { NewPledge, PledgeChange, PledgeStore } from '../../src/ports.js';
@@ -177,15 +177,13 @@ interface RecordedRow extends Selectable<PledgesTable> {
 /**
  * Inserts the pledge, counts the donor and moves one shard of the totals in a single statement (one
  * round trip, one commit): the hot path of a campaign launch. Data-modifying CTEs all see the same
- * snapshot, so the sum read here is the totals just before this pledge. Null when the key was seen.
+ * snapshot, so the sums read here are the totals just before this pledge (one pass over the shard
+ * rows). The text is fixed, so nothing is compiled per pledge. Null when the key was seen.
  */
-async function recordInOneStatement(db: Kysely<Database>, input: NewPledge): Promise<(PledgeChange & { duplicate: false }) | null> {
-  const shard = Math.floor(Math.random() * TOTAL_SHARDS);
-  const { rows } = await sql<RecordedRow>`
+const RECORD_PLEDGE = `
     with p as (
       insert into pledges (campaign_id, person_id, amount_minor, anonymous, note, source, idempotency_key, status)
-      values (${input.campaignId}, ${input.personId}, ${input.amountMinor}, ${input.anonymous}, ${input.note},
-              ${input.source}, ${input.idempotencyKey}, 'pledged')
+      values ($1, $2, $3, $4, $5, $6, $7, 'pledged')
       on conflict (idempotency_key) do nothing
       returning *
     ), d as (
@@ -199,16 +197,24 @@ async function recordInOneStatement(db: Kysely<Database>, input: NewPledge): Pro
         pledges = ct.pledges + 1,
         donors = ct.donors + (select count(*) from d where d.active_pledges = 1)
       from p
-      where ct.campaign_id = p.campaign_id and ct.shard = ${shard}
+      where ct.campaign_id = p.campaign_id and ct.shard = $8
       returning 1
     )
-    select p.*,
-      (select coalesce(sum(pledged_minor), 0) from campaign_totals where campaign_id = ${input.campaignId})::bigint as before_pledged,
-      (select coalesce(sum(collected_minor), 0) from campaign_totals where campaign_id = ${input.campaignId})::bigint as before_collected,
-      (select coalesce(sum(donors), 0) from campaign_totals where campaign_id = ${input.campaignId})::int as before_donors,
-      (select coalesce(sum(pledges), 0) from campaign_totals where campaign_id = ${input.campaignId})::int as before_pledges,
-      (select count(*) from d where d.active_pledges = 1)::int as new_donor
-    from p, (select count(*) from t) as moved`.execute(db);
+    select p.*, b.*, (select count(*) from d where d.active_pledges = 1)::int as new_donor
+    from p, (select count(*) from t) as moved,
+      (select coalesce(sum(pledged_minor), 0)::bigint as before_pledged,
+              coalesce(sum(collected_minor), 0)::bigint as before_collected,
+              coalesce(sum(donors), 0)::int as before_donors,
+              coalesce(sum(pledges), 0)::int as before_pledges
+       from campaign_totals where campaign_id = $1) as b`;
+
+async function recordInOneStatement(db: Kysely<Database>, input: NewPledge): Promise<(PledgeChange & { duplicate: false }) | null> {
+  const shard = Math.floor(Math.random() * TOTAL_SHARDS);
+  const { rows } = await db.executeQuery<RecordedRow>(
+    CompiledQuery.raw(RECORD_PLEDGE, [
+      input.campaignId, input.personId, input.amountMinor, input.anonymous, input.note, input.source, input.idempotencyKey, shard,
+    ]),
+  );
   const row = rows[0];
   if (!row) return null;
   const before: CampaignTotals = {
