@@ -22,7 +22,7 @@ export async function startTeams(o: TeamsStartOptions): Promise<TeamsWiring> {
   if (o.config.mode === 'off') {
     const sender: PlatformSender = {
       platform: 'teams',
-      send: () => Promise.resolve({ status: 'failed', reason: 'Teams is off' }),
+      send: () => Promise.resolve({ status: 'failed', failure: { code: 'no_sender' } }),
     };
     return { mode: 'off', mount: () => undefined, conversations, sender };
   }
