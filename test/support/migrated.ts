@@ -3,8 +3,8 @@
  * (test/support/db.ts): on Postgres a database created from a migrated template, on PGlite the
  * migrated data directory dumped as a tarball and loaded into each file's in-memory database.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Kysely } from 'kysely';
 import { PGliteDialect } from 'kysely-pglite-dialect';
@@ -53,17 +53,38 @@ export async function migratedTemplate(url: string): Promise<{ name: string; dro
   return { name, drop: () => admin(url, `drop database if exists ${name} with (force)`) };
 }
 
-/** Migrates an in-memory PGlite and dumps its data directory to a temporary file. */
-export async function migratedSnapshot(): Promise<{ path: string; drop(): void }> {
-  const dir = mkdtempSync(join(tmpdir(), 'caravane-pglite-'));
+/** Where migrated PGlite snapshots are kept between runs, one per version of the migrations. */
+const CACHE = join(process.cwd(), 'node_modules', '.cache', 'caravane-tests');
+
+/** Changes whenever a migration or the PGlite version does: a stale snapshot is never loaded. */
+function snapshotName(): string {
+  const hash = createHash('sha256');
+  const folder = join(process.cwd(), 'db', 'migrations');
+  for (const file of readdirSync(folder).sort()) hash.update(file).update(readFileSync(join(folder, file)));
+  hash.update(readFileSync(join(process.cwd(), 'node_modules', '@electric-sql', 'pglite', 'package.json')));
+  return `pglite-${hash.digest('hex').slice(0, 16)}.tar`;
+}
+
+/**
+ * The migrated PGlite data directory as a tarball: made once (an in-memory PGlite migrated, then
+ * dumped) and kept under node_modules/.cache until the migrations change.
+ */
+export async function migratedSnapshot(): Promise<string> {
+  const name = snapshotName();
+  const path = join(CACHE, name);
+  if (existsSync(path)) return path;
+  mkdirSync(CACHE, { recursive: true });
   const client = await openEmbedded(undefined, {});
   const db = new Kysely<Database>({ dialect: new PGliteDialect(client) });
   try {
     await migrateToLatest({ db });
     const dump = await client.dumpDataDir('none');
-    const path = join(dir, 'migrated.tar');
-    writeFileSync(path, Buffer.from(await dump.arrayBuffer()));
-    return { path, drop: () => rmSync(dir, { recursive: true, force: true }) };
+    // Written aside then renamed: a run starting meanwhile never reads half a file.
+    const partial = `${path}.${process.pid}`;
+    writeFileSync(partial, Buffer.from(await dump.arrayBuffer()));
+    renameSync(partial, path);
+    for (const old of readdirSync(CACHE)) if (old.startsWith('pglite-') && old.endsWith('.tar') && old !== name) rmSync(join(CACHE, old), { force: true });
+    return path;
   } finally {
     await db.destroy();
   }
