@@ -7,10 +7,18 @@ import type { AddressInfo } from 'node:net';
 import { migrateToLatest, openDatabase, type DatabaseHandle } from '../db/connect.js';
 import { messagingDeps } from '../db/repositories/messaging.js';
 import { needsDeps } from '../db/repositories/needs-deps.js';
+import { photoStore } from '../db/repositories/photos.js';
+import { signingKeys } from '../db/repositories/secrets.js';
+import { outboxQueue } from '../db/repositories/outbox-queue.js';
+import { teamsConversationStore } from '../db/repositories/teams-conversations.js';
+import { directChats } from '../db/repositories/direct-chats.js';
+import { slackEventLog } from '../db/repositories/slack-events.js';
+import { slackHolds } from '../db/repositories/slack-holds.js';
 import { createStores } from '../db/stores.js';
 import { dashboardDeps } from '../db/repositories/dashboard.js';
 import { volunteerDeps, volunteerDirectory } from '../db/repositories/volunteers.js';
 import type { CoreDeps } from '../src/deps.js';
+import type { PlatformSender } from '../src/messaging/ports.js';
 import { volunteerCounts } from '../src/volunteers/trips.service.js';
 import { milestoneListener } from '../src/milestones/milestones.service.js';
 import { biggestShortfalls } from '../src/needs/needs.service.js';
@@ -30,6 +38,7 @@ import { scheduleVolunteerJobs, type VolunteerSchedule } from './cron/volunteers
 import { homeOrganisation, type Home } from './home.js';
 import { createLogger, type Logger } from './logger.js';
 import { photoFiles } from './photos/files.js';
+import { photoMessages } from './photos/messages.js';
 import { createPhotoWiring } from './photos/wiring.js';
 import { scheduleDigest, type DigestSchedule } from './cron/digest.js';
 import { startOutboxWorker, type OutboxWorker } from './outbox/worker.js';
@@ -37,11 +46,8 @@ import { outboxChannel } from '../db/listen.js';
 import { createSlackSender } from './slack/sender.js';
 import { stopping } from './stopping.js';
 import { createSlackAdapter, slackEndpoint, type SlackAdapter } from './slack/app.js';
-import { SlackPhotoNotifier } from './slack/photos/notifier.js';
 import { createTeamsAdapter, type TeamsAdapter } from './teams/adapter.js';
 import type { TeamsCredentialsFactory } from './teams/auth.js';
-import { TeamsPhotoNotifier } from './teams/photos/notifier.js';
-import { serviceUrlTrust } from './teams/service-urls.js';
 
 /** An idle instance asks the database for work this rarely (NOTIFY wakes it for new messages). */
 const OUTBOX_SAFETY_POLL_MS = 5_000;
@@ -110,9 +116,12 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
   await migrateToLatest(database);
   const home = homeOrganisation(config);
   const deps = buildDeps(config, database, options.clock ?? systemClock, home);
-  const photos = createPhotoWiring(config, database.db, logger);
+  const keys = signingKeys(database.db);
+  // The senders (below) take the photos' copies back; they are only asked once the bot runs.
+  const photos = createPhotoWiring(config, { store: photoStore(database.db), keys, direct: directChats(database.db) }, logger, () => senders);
   deps.photos = photos.deps;
   const files = photoFiles(deps);
+  const photoMessaging = photoMessages(deps);
   deps.totalsListeners.push(milestoneListener(deps, (error) => logger.error({ component: 'milestones', err: String(error) }, 'milestone check failed')));
 
   const outside = stopping();
@@ -121,26 +130,20 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
         fetch: outside.fetch,
         config: config.slack,
         deps,
-        db: database.db,
+        holds: slackHolds(database.db),
+        events: slackEventLog(database.db),
         logger,
         home,
         ...(options.slackRetries !== undefined ? { retries: options.slackRetries } : {}),
       })
     : undefined;
-  const charts = chartImages(deps, database.db, config.publicUrl);
-  const teams = createTeamsAdapter({ config: config.teams, deps, db: database.db, logger, credentials: options.teamsCredentials, files, charts });
-  photos.hub.slack = slack ? new SlackPhotoNotifier(slack.context.client, deps, logger) : undefined;
-  const trusted = serviceUrlTrust(config.teams.allowedServiceUrls);
+  const charts = chartImages(deps, keys, config.publicUrl);
+  const teams = createTeamsAdapter({ config: config.teams, deps, conversations: teamsConversationStore(database.db), logger, credentials: options.teamsCredentials, files, charts, photos: photoMessaging });
   const teamsOn = teams.mode !== 'off';
-  photos.hub.teams = !teamsOn ? undefined : new TeamsPhotoNotifier({
-    ...teams,
-    appId: config.teams.appId ?? '',
-    mayUse: (url) => teams.mode === 'emulator' || trusted(url),
-    db: database.db,
-    deps,
-    files,
-    logger,
-  });
+  const senders: PlatformSender[] = [
+    ...(config.slack ? [createSlackSender({ token: config.slack.botToken, apiUrl: config.slack.apiUrl, files, charts, photos: photoMessaging, logger, fetch: outside.fetch })] : []),
+    ...(teamsOn ? [teams.sender] : []),
+  ];
   const receiver = slack?.receiver;
   const app = createHttpApp({
     deps,
@@ -150,12 +153,12 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
     mount: [
       teams.mount,
       albumRoutes(deps, photos.secret),
-      volunteerFilesRoute(deps, database.db, logger),
+      volunteerFilesRoute(deps, keys, logger),
       assetRoutes,
       hrRoutes(deps, { secure: config.publicUrl.startsWith('https://') }),
       wallRoutes(deps, photos.secret),
-      chartRoute(deps, database.db, logger),
-      loadingListRoute(deps.needs, database.db, logger),
+      chartRoute(deps, keys, logger),
+      loadingListRoute(deps.needs, keys, logger),
     ],
     volunteers: (campaignId) => volunteerCounts(deps, campaignId),
   });
@@ -163,8 +166,8 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
   const volunteerJobs = scheduleVolunteerJobs({ deps, timeZone: config.timeZone, logger });
   const outbox = startOutboxWorker(
     {
-      db: database.db,
-      senders: [...(config.slack ? [createSlackSender({ token: config.slack.botToken, apiUrl: config.slack.apiUrl, files, charts, fetch: outside.fetch })] : []), ...(teamsOn ? [teams.sender] : [])],
+      queue: outboxQueue(database.db),
+      senders,
       clock: deps.clock,
       logger,
       leaseMs: config.outboxLeaseMs,

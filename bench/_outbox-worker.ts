@@ -11,6 +11,8 @@ import { startOutboxWorker } from '../adapters/outbox/worker.js';
 import { createSlackSender } from '../adapters/slack/sender.js';
 import { createTeamsAdapter } from '../adapters/teams/adapter.js';
 import { openDatabase } from '../db/connect.js';
+import { outboxQueue } from '../db/repositories/outbox-queue.js';
+import { teamsConversationStore } from '../db/repositories/teams-conversations.js';
 import { PLATFORM_LIMITS, scaledLimits } from '../src/outbox/pacing.js';
 import { DEFAULT_RETRY } from '../src/outbox/rules.js';
 import { systemClock } from '../src/shared/clock.js';
@@ -24,9 +26,9 @@ const scale = Number(env('BENCH_OUTBOX_SCALE'));
 const silent = createLogger('warn', new Writable({ write: (_c, _e, done) => done() }));
 const db = await openDatabase({ url: env('BENCH_DATABASE'), dataDir: '', poolSize: 8 });
 const config = loadConfig({});
-const teams = createTeamsAdapter({ config: config.teams, deps: buildDeps(config, db, systemClock), db: db.db, logger: silent });
+const teams = createTeamsAdapter({ config: config.teams, deps: buildDeps(config, db, systemClock), conversations: teamsConversationStore(db.db), logger: silent });
 const worker = startOutboxWorker({
-  db: db.db,
+  queue: outboxQueue(db.db),
   workerId: env('BENCH_WORKER'),
   senders: [createSlackSender({ token: env('BENCH_SLACK_TOKEN'), apiUrl: env('BENCH_SLACK_API') }), teams.sender],
   clock: systemClock,

@@ -95,6 +95,8 @@ export interface TeamsConversationsTable {
   team_id: string | null;
   user_aad_object_id: string | null;
   user_id: string | null;
+  conversation_name: string | null;
+  team_name: string | null;
   active: Generated<boolean>;
   created_at: Generated<Date>;
   updated_at: Timestamp;
@@ -116,6 +118,7 @@ export interface CampaignChannelsTable {
   kind: string;
   added_by: string;
   added_at: Generated<Date>;
+  name: string | null;
 }
 
 export interface OutboxMessagesTable {
@@ -300,6 +303,8 @@ export interface HrSessionsTable {
   created_at: Generated<Date>;
   expires_at: Timestamp;
   revoked_at: Timestamp | null;
+  /** The page notice waiting to be shown once: `{ page, text, details, at }`. */
+  notice: ColumnType<unknown, string | null | undefined, string | null>;
 }
 
 export interface Database extends NeedsTables {

@@ -4,32 +4,29 @@
  * forged or expired link is a 403 with no image.
  */
 import type { Express } from 'express';
-import type { Kysely } from 'kysely';
-import { appSecret } from '../../db/repositories/secrets.js';
-import type { Database } from '../../db/schema.js';
 import { chartData } from '../../src/dashboard/charts.service.js';
 import type { CoreDeps } from '../../src/deps.js';
 import { resolveLocale, t } from '../../src/shared/i18n/index.js';
 import type { Locale } from '../../src/shared/money.js';
 import { checkSignedPath, signPath } from '../../src/shared/signed-links.js';
+import type { SigningKeys } from '../http/ports.js';
 import type { Logger } from '../logger.js';
 import { progressChartPng } from './progress-chart.js';
 
-export const CHART_SECRET = 'chart-links';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 export const chartPath = (campaignId: string) => `/charts/${campaignId}/progress.png`;
 
 /** An absolute, expiring link to the campaign's chart in `locale`. */
-export async function chartLink(db: Kysely<Database>, publicUrl: string, campaignId: string, locale: Locale, expiresAt: Date): Promise<string> {
+export async function chartLink(keys: SigningKeys, publicUrl: string, campaignId: string, locale: Locale, expiresAt: Date): Promise<string> {
   const path = chartPath(campaignId);
-  return `${publicUrl}${path}?${signPath(await appSecret(db, CHART_SECRET), path, expiresAt)}&lang=${locale}`;
+  return `${publicUrl}${path}?${signPath(await keys('chart-links'), path, expiresAt)}&lang=${locale}`;
 }
 
-export function chartRoute(deps: CoreDeps, db: Kysely<Database>, logger: Logger) {
+export function chartRoute(deps: CoreDeps, keys: SigningKeys, logger: Logger) {
   return (app: Express): void => {
     app.get('/charts/:campaignId/progress.png', async (req, res) => {
       const id = String(req.params.campaignId);
-      const verdict = UUID.test(id) ? checkSignedPath(await appSecret(db, CHART_SECRET), chartPath(id), req.query.exp, req.query.sig, deps.clock.now()) : 'invalid';
+      const verdict = UUID.test(id) ? checkSignedPath(await keys('chart-links'), chartPath(id), req.query.exp, req.query.sig, deps.clock.now()) : 'invalid';
       const data = verdict === 'ok' ? await chartData(deps, id) : null;
       if (!data) {
         res.status(verdict === 'ok' ? 404 : 403).type('text/plain').send(verdict === 'ok' ? 'not found' : 'forbidden');

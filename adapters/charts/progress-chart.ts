@@ -6,7 +6,7 @@
 import type { EChartsCoreOption } from 'echarts';
 import sharp from 'sharp';
 import type { ChartData } from '../../src/dashboard/charts.service.js';
-import { formatDay, formatPercent, money } from '../../src/shared/i18n/format.js';
+import { formatPercent, money } from '../../src/shared/i18n/format.js';
 import type { Catalogue } from '../../src/shared/i18n/index.js';
 import { minor } from '../../src/shared/money.js';
 
@@ -15,6 +15,12 @@ export const CHART_HEIGHT = 450;
 
 const ORANGE = '#c2410c';
 const SAND = '#f1e7da';
+
+/** `15 nov.` / `15 Nov`: a month of days fits under the bars without a label cut at the edge. */
+function shortDay(day: string, locale: Catalogue['locale']): string {
+  const date = new Date(`${day}T12:00:00Z`);
+  return Number.isNaN(date.getTime()) ? day : new Intl.DateTimeFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', { day: 'numeric', month: 'short', timeZone: 'UTC' }).format(date);
+}
 
 function option(data: ChartData, c: Catalogue): EChartsCoreOption {
   const { currency, goalMinor, name } = data.campaign;
@@ -31,11 +37,12 @@ function option(data: ChartData, c: Catalogue): EChartsCoreOption {
     ],
     grid: [
       { left: 24, right: 24, top: 84, height: 40 },
-      { left: 72, right: 24, top: 196, bottom: 40 },
+      // Room on the right for the last day's label, centred under the last bar.
+      { left: 72, right: 40, top: 196, bottom: 40 },
     ],
     xAxis: [
       { gridIndex: 0, type: 'value', max: goalMinor, show: false },
-      { gridIndex: 1, type: 'category', data: data.days.map((d) => formatDay(d.day, c.locale).replace(/ \d{4}$/, '')), axisLabel: { color: '#57606a', hideOverlap: true } },
+      { gridIndex: 1, type: 'category', data: data.days.map((d) => shortDay(d.day, c.locale)), axisLabel: { color: '#57606a', hideOverlap: true } },
     ],
     yAxis: [
       { gridIndex: 0, type: 'category', data: [''], show: false },

@@ -4,16 +4,13 @@
  * page. Only a link the bot signed opens it, until it expires; no names, nothing cached or indexed.
  */
 import type { Express, Request, Response } from 'express';
-import type { Kysely } from 'kysely';
-import { appSecret } from '../../db/repositories/secrets.js';
-import { LINKS_SECRET } from '../../db/repositories/volunteers.js';
-import type { Database } from '../../db/schema.js';
 import { loadingCsv } from '../../src/needs/export.js';
 import type { NeedsDeps } from '../../src/needs/ports.js';
 import { loadingList } from '../../src/needs/needs.service.js';
 import { t, resolveLocale, type Catalogue } from '../../src/shared/i18n/index.js';
 import { checkSignedPath } from '../../src/shared/signed-links.js';
 import type { Logger } from '../logger.js';
+import type { SigningKeys } from './ports.js';
 import { escapeHtml } from './album-page.js';
 
 const PATH = /^\/files\/loading\/([0-9a-f-]{36})\/(\d{1,9})\.(csv|html)$/;
@@ -57,7 +54,7 @@ export function loadingPage(c: Catalogue, campaignName: string, found: Pick<Line
   ].join('\n');
 }
 
-export function loadingListRoute(deps: NeedsDeps, db: Kysely<Database>, logger: Logger) {
+export function loadingListRoute(deps: NeedsDeps, keys: SigningKeys, logger: Logger) {
   const handle = async (req: Request, res: Response) => {
     privateHeaders(res);
     const m = PATH.exec(req.path);
@@ -65,7 +62,7 @@ export function loadingListRoute(deps: NeedsDeps, db: Kysely<Database>, logger: 
       res.status(404).json({ error: 'not_found' });
       return;
     }
-    const check = checkSignedPath(await appSecret(db, LINKS_SECRET), req.path, req.query.exp, req.query.sig, deps.clock.now());
+    const check = checkSignedPath(await keys('links'), req.path, req.query.exp, req.query.sig, deps.clock.now());
     if (check !== 'ok') {
       res.status(check === 'expired' ? 410 : 403).json({ error: check === 'expired' ? 'link_expired' : 'forbidden' });
       return;

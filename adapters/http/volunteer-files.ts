@@ -4,25 +4,22 @@
  * the file is built at download time, so it never sits on disk.
  */
 import type { Express, Request, Response } from 'express';
-import type { Kysely } from 'kysely';
-import { appSecret } from '../../db/repositories/secrets.js';
-import { LINKS_SECRET } from '../../db/repositories/volunteers.js';
-import type { Database } from '../../db/schema.js';
 import type { CoreDeps } from '../../src/deps.js';
 import { checkSignedPath } from '../../src/shared/signed-links.js';
 import { volunteersCsv } from '../../src/volunteers/export.js';
 import type { Logger } from '../logger.js';
+import type { SigningKeys } from './ports.js';
 
 const PATH = /^\/files\/volunteers\/([0-9a-f-]{36})(?:\/(\d{1,9}))?\.csv$/;
 
-export function volunteerFilesRoute(deps: CoreDeps, db: Kysely<Database>, logger: Logger) {
+export function volunteerFilesRoute(deps: CoreDeps, keys: SigningKeys, logger: Logger) {
   const handle = async (req: Request, res: Response) => {
     const m = PATH.exec(req.path);
     if (!m || !m[1]) {
       res.status(404).json({ error: 'not_found' });
       return;
     }
-    const check = checkSignedPath(await appSecret(db, LINKS_SECRET), req.path, req.query.exp, req.query.sig, deps.clock.now());
+    const check = checkSignedPath(await keys('links'), req.path, req.query.exp, req.query.sig, deps.clock.now());
     if (check !== 'ok') {
       res.status(check === 'expired' ? 410 : 403).json({ error: check === 'expired' ? 'link_expired' : 'forbidden' });
       return;

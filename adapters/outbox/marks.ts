@@ -2,18 +2,16 @@
  * Held targets whose slot is near are marked 'sending' together, a few milliseconds apart at most:
  * one statement for many sends keeps a busy database from making them late.
  */
-import type { Kysely } from 'kysely';
-import { markSending } from '../../db/repositories/outbox-queue.js';
-import type { Database } from '../../db/schema.js';
 import type { Clock } from '../../src/shared/clock.js';
 import type { Logger } from '../logger.js';
+import type { OutboxQueue } from './ports.js';
 
 export class SendingMarks {
   private readonly waiting = new Map<number, (held: boolean) => void>();
   private timer: NodeJS.Timeout | undefined;
 
   constructor(
-    private readonly db: Kysely<Database>,
+    private readonly queue: Pick<OutboxQueue, 'markSending'>,
     private readonly workerId: string,
     private readonly clock: Clock,
     private readonly logger: Logger,
@@ -31,7 +29,7 @@ export class SendingMarks {
     this.timer = undefined;
     const batch = new Map(this.waiting);
     this.waiting.clear();
-    const held = await markSending(this.db, [...batch.keys()], this.workerId, this.clock.now()).catch((error: unknown) => {
+    const held = await this.queue.markSending([...batch.keys()], this.workerId, this.clock.now()).catch((error: unknown) => {
       this.logger.error({ component: 'outbox', err: String(error) }, 'outbox mark failed');
       return new Set<number>();
     });

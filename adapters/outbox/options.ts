@@ -1,14 +1,14 @@
 /** The outbox worker's settings and its handle (adapters/outbox/worker.ts). */
-import type { Kysely } from 'kysely';
-import type { Database } from '../../db/schema.js';
 import type { PlatformSender } from '../../src/messaging/ports.js';
 import type { PaceLimits } from '../../src/outbox/pacing.js';
 import type { RetryPolicy } from '../../src/outbox/rules.js';
 import type { Clock } from '../../src/shared/clock.js';
 import type { Logger } from '../logger.js';
+import type { OutboxQueue } from './ports.js';
 
 export interface OutboxWorkerOptions {
-  db: Kysely<Database>;
+  /** db/repositories/outbox-queue.ts `outboxQueue`. */
+  queue: OutboxQueue;
   senders: PlatformSender[];
   clock: Clock;
   logger: Logger;

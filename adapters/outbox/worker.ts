@@ -6,14 +6,13 @@
  * only when nobody can tell.
  */
 import { randomUUID } from 'node:crypto';
-import { sweepAbandoned } from '../../db/repositories/outbox-claim.js';
-import { claimDue, finishTarget, releaseTargets, type ClaimedTarget } from '../../db/repositories/outbox-queue.js';
 import type { PlatformSender, SendOutcome } from '../../src/messaging/ports.js';
 import { PLATFORM_LIMITS } from '../../src/outbox/pacing.js';
 import { DEFAULT_RETRY, decideAfter, type Transition } from '../../src/outbox/rules.js';
 import type { Platform } from '../../src/ports.js';
 import { SendingMarks } from './marks.js';
 import type { OutboxWorker, OutboxWorkerOptions } from './options.js';
+import type { ClaimedTarget } from './ports.js';
 
 export type { OutboxWorker, OutboxWorkerOptions } from './options.js';
 
@@ -55,7 +54,7 @@ class Worker implements OutboxWorker {
       random: Math.random,
       ...options,
     };
-    this.marks = new SendingMarks(this.o.db, this.id, this.o.clock, this.o.logger);
+    this.marks = new SendingMarks(this.o.queue, this.id, this.o.clock, this.o.logger);
   }
 
   start(): void {
@@ -109,9 +108,9 @@ class Worker implements OutboxWorker {
     // Targets of a worker that died come back once their lease has run out.
     if (now.getTime() - this.lastSweep >= Math.min(this.o.leaseMs / 2, 10_000)) {
       this.lastSweep = now.getTime();
-      await sweepAbandoned(this.o.db, now, this.o.leaseMs);
+      await this.o.queue.sweepAbandoned(now, this.o.leaseMs);
     }
-    const claimed = await claimDue(this.o.db, {
+    const claimed = await this.o.queue.claimDue({
       workerId: this.id,
       now,
       leaseMs: this.o.leaseMs,
@@ -137,7 +136,7 @@ class Worker implements OutboxWorker {
       this.waiting.set(target.id, prepare);
       const go = await this.waitUntil(prepare).finally(() => this.waiting.delete(target.id));
       if (!go || (this.paused.get(target.destinationKey) ?? 0) > this.o.clock.now().getTime()) {
-        await releaseTargets(this.o.db, [target.id], this.id);
+        await this.o.queue.release([target.id], this.id);
         return;
       }
       if (!(await this.marks.mark(target.id))) return;
@@ -172,7 +171,7 @@ class Worker implements OutboxWorker {
   }
 
   private async finish(target: ClaimedTarget, transition: Transition, possibleDuplicate: boolean, laneNextAt: Date): Promise<void> {
-    await finishTarget(this.o.db, {
+    await this.o.queue.finish({
       id: target.id,
       workerId: this.id,
       destinationKey: target.destinationKey,

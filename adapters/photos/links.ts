@@ -2,22 +2,18 @@
  * Expiring links to the gallery and to photo files, under PUBLIC_URL. The signing key is the bot's
  * own secret in Postgres (the same for every instance), fetched once.
  */
-import type { Kysely } from 'kysely';
-import { appSecret } from '../../db/repositories/secrets.js';
-import type { Database } from '../../db/schema.js';
 import type { PhotoLinks } from '../../src/photos/ports.js';
 import { signLastingPath, signPath } from '../../src/shared/signed-links.js';
-
-export const LINK_SECRET = 'photo-links';
+import type { SigningKeys } from '../http/ports.js';
 
 export const galleryPath = (campaignId: string) => `/album/${campaignId}`;
 export const imagePath = (photoId: number, variant: 'web' | 'thumb') => `/photos/${photoId}/${variant}.jpg`;
 
 /** The signing key, read once per process (every instance reads the same row). */
-export function linkSecret(db: Kysely<Database>): () => Promise<string> {
+export function linkSecret(keys: SigningKeys): () => Promise<string> {
   let secret: Promise<string> | undefined;
   return () => {
-    secret ??= appSecret(db, LINK_SECRET).catch((error: unknown) => {
+    secret ??= keys('photo-links').catch((error: unknown) => {
       secret = undefined;
       throw error;
     });

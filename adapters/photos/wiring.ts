@@ -1,15 +1,14 @@
 /**
  * Puts the photos feature together: disk storage under DATA_DIR/photos, the sharp cleaner, metadata
- * in Postgres, expiring links under PUBLIC_URL, and one notifier that speaks Slack or Teams depending
- * on who is told. The platform parts are attached once their adapters exist (they need the core deps).
+ * in Postgres, expiring links under PUBLIC_URL, people's direct chats, and the outbox senders'
+ * retraction to take the bot's own copies back on whichever platform they are.
  */
 import { join } from 'node:path';
-import type { Kysely } from 'kysely';
-import { photoStore } from '../../db/repositories/photos.js';
-import type { Database } from '../../db/schema.js';
-import type { MessageReply } from '../../src/chat/reply.js';
-import type { PhotoDeps, PhotoNotifier, PhotoPost, Recipient, ReviewRequest } from '../../src/photos/ports.js';
+import type { DirectChats, PlatformSender } from '../../src/messaging/ports.js';
+import { photoFileId } from '../../src/photos/album.service.js';
+import type { PhotoCopies, PhotoDeps, PhotoStore } from '../../src/photos/ports.js';
 import type { Config } from '../config.js';
+import type { SigningKeys } from '../http/ports.js';
 import type { Logger } from '../logger.js';
 import { LocalPhotoStorage } from './local-storage.js';
 import { linkSecret, photoLinks } from './links.js';
@@ -18,60 +17,47 @@ import { SharpCleaner } from './sharp-cleaner.js';
 /** How long album links (the gallery and the images in Teams cards) work. */
 export const ALBUM_LINK_TTL_MS = 30 * 24 * 60 * 60 * 1000;
 
-/** What one platform does for the photo notifier. */
-export interface PlatformPhotoNotifier {
-  requestReview(to: Recipient, request: ReviewRequest): Promise<boolean>;
-  tell(to: Recipient, message: MessageReply, withdrawBatchId?: number): Promise<boolean>;
-  /** Removes this platform's copies among `posts`; returns the ids of those that are gone. */
-  retract(posts: PhotoPost[]): Promise<number[]>;
-}
-
-/** Dispatches to the recipient's platform; a platform that is off reaches nobody. */
-export class PhotoNotifierHub implements PhotoNotifier {
-  slack: PlatformPhotoNotifier | undefined;
-  teams: PlatformPhotoNotifier | undefined;
-
-  private on(platform: Recipient['platform']): PlatformPhotoNotifier | undefined {
-    return platform === 'slack' ? this.slack : this.teams;
-  }
-
-  async requestReview(to: Recipient, request: ReviewRequest): Promise<boolean> {
-    return (await this.on(to.platform)?.requestReview(to, request)) ?? false;
-  }
-
-  async tell(to: Recipient, message: MessageReply, withdrawBatchId?: number): Promise<boolean> {
-    return (await this.on(to.platform)?.tell(to, message, withdrawBatchId)) ?? false;
-  }
-
-  async retract(posts: PhotoPost[]): Promise<{ retracted: number[]; kept: number }> {
-    const retracted: number[] = [];
-    for (const platform of ['slack', 'teams'] as const) {
-      const mine = posts.filter((p) => p.platform === platform);
-      const notifier = this.on(platform);
-      if (mine.length > 0 && notifier) retracted.push(...(await notifier.retract(mine)));
-    }
-    return { retracted, kept: posts.length - retracted.length };
-  }
+/** Each platform's sender takes back its own copies; a platform that is off keeps them. */
+export function senderCopies(senders: () => readonly PlatformSender[]): PhotoCopies {
+  return {
+    async retract(posts) {
+      const retracted: number[] = [];
+      const later: number[] = [];
+      for (const sender of senders()) {
+        const mine = posts.filter((p) => p.platform === sender.platform);
+        if (mine.length === 0 || !sender.retract) continue;
+        const gone = await sender.retract(mine.map(({ photoId, ...p }) => ({ ...p, fileId: photoFileId(photoId) })));
+        retracted.push(...gone);
+        later.push(...mine.filter((p) => !gone.includes(p.id)).map((p) => p.id));
+      }
+      return { retracted, kept: posts.length - retracted.length, later };
+    },
+  };
 }
 
 export interface PhotoWiring {
   deps: PhotoDeps;
-  hub: PhotoNotifierHub;
   /** The link-signing key, for the HTTP routes. */
   secret: () => Promise<string>;
 }
 
-export function createPhotoWiring(config: Pick<Config, 'dataDir' | 'publicUrl' | 'photoMaxBytes'>, db: Kysely<Database>, logger: Logger): PhotoWiring {
-  const hub = new PhotoNotifierHub();
-  const secret = linkSecret(db);
+/** `store`, `keys` and `direct` come from db/ (photoStore, signingKeys, directChats). */
+export function createPhotoWiring(
+  config: Pick<Config, 'dataDir' | 'publicUrl' | 'photoMaxBytes'>,
+  storage: { store: PhotoStore; keys: SigningKeys; direct: DirectChats },
+  logger: Logger,
+  /** The outbox senders, asked when a copy is taken back (they are built after the photos feature). */
+  senders: () => readonly PlatformSender[],
+): PhotoWiring {
+  const secret = linkSecret(storage.keys);
   return {
-    hub,
     secret,
     deps: {
-      store: photoStore(db),
+      store: storage.store,
       storage: new LocalPhotoStorage(join(config.dataDir, 'photos')),
       cleaner: new SharpCleaner(logger),
-      notifier: hub,
+      direct: storage.direct,
+      copies: senderCopies(senders),
       links: photoLinks(config.publicUrl, secret),
       maxBytes: config.photoMaxBytes,
       linkTtlMs: ALBUM_LINK_TTL_MS,

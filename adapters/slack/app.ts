@@ -1,7 +1,5 @@
 import { App, HTTPReceiver, LogLevel, type Logger as BoltLogger } from '@slack/bolt';
 import { WebClient } from '@slack/web-api';
-import type { Kysely } from 'kysely';
-import type { Database } from '../../db/schema.js';
 import type { CoreDeps } from '../../src/deps.js';
 import type { Config } from '../config.js';
 import type { Logger } from '../logger.js';
@@ -18,7 +16,7 @@ import { registerVolunteerViews } from './volunteers/views.js';
 import { registerGiveView } from './needs/give-modal.js';
 import { registerNeedView } from './needs/need-modal.js';
 import { SlackPeople } from './people.js';
-import { slackHolds } from '../../db/repositories/slack-holds.js';
+import type { SlackEventLog, SlackHolds } from './ports.js';
 import type { Home } from '../home.js';
 import type { FetchFunction } from '@slack/web-api';
 import { registerAfterAnswer, slackClientOptions, watchInstallation } from './installation.js';
@@ -36,7 +34,9 @@ export interface SlackAdapter {
 export interface SlackOptions {
   config: NonNullable<Config['slack']>;
   deps: CoreDeps;
-  db: Kysely<Database>;
+  /** db/repositories/slack-holds.ts `slackHolds` and db/repositories/slack-events.ts `slackEventLog`. */
+  holds: SlackHolds;
+  events: SlackEventLog;
   logger: Logger;
   /** The organisation whose people may be HR; learns the workspace from `auth.test`. */
   home: Home;
@@ -64,7 +64,7 @@ function boltLogger(logger: Logger): BoltLogger {
  * set. Authorization is ours so that a failed `auth.test` at boot does not silence every listener.
  */
 export function createSlackAdapter(options: SlackOptions): SlackAdapter {
-  const { config, deps, db, logger } = options;
+  const { config, deps, logger } = options;
   const socketMode = config.appToken !== undefined;
   const receiver = socketMode
     ? undefined
@@ -90,7 +90,7 @@ export function createSlackAdapter(options: SlackOptions): SlackAdapter {
   const client = new WebClient(config.botToken, { ...clientOptions, logger: boltLogger(logger) });
   // Profiles are a nicety: one try, no waiting on a 429 (the hold in Postgres does the waiting).
   const lookups = new WebClient(config.botToken, { ...slackClientOptions(config.apiUrl, 0, options.fetch), logger: boltLogger(logger) });
-  const people = new SlackPeople(lookups, slackHolds(db), deps.people, logger);
+  const people = new SlackPeople(lookups, options.holds, deps.people, logger);
   const context: SlackContext = { deps, people, client, logger };
   // Over HTTP the gate has parsed every body already; Socket Mode envelopes get the same shapes here.
   if (socketMode) {
@@ -100,7 +100,7 @@ export function createSlackAdapter(options: SlackOptions): SlackAdapter {
     });
   }
   const inFlight = registerAfterAnswer(app, people);
-  registerEventDedupe(app, db);
+  registerEventDedupe(app, options.events);
   registerCommands(app, context);
   registerViews(app, context);
   registerVolunteerViews(app, context);

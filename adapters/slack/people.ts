@@ -6,7 +6,7 @@
  */
 import { ErrorCode, type WebClient } from '@slack/web-api';
 import { z } from 'zod';
-import type { SlackHolds } from '../../db/repositories/slack-holds.js';
+import type { SlackHolds } from './ports.js';
 import { resolveLocale } from '../../src/shared/i18n/index.js';
 import type { Identity, PeopleStore } from '../../src/ports.js';
 import { TtlCache } from '../../src/shared/ttl-cache.js';

@@ -6,11 +6,14 @@
 import type { ImageBlock } from '@slack/types';
 import { ErrorCode, LogLevel, WebClient, type FetchFunction } from '@slack/web-api';
 import { z } from 'zod';
-import type { DeliveryCheck, Destination, OutgoingMessage, PlatformSender, SendContext, SendOutcome } from '../../src/messaging/ports.js';
+import type { DeliveryCheck, Destination, OutboxPayload, OutgoingMessage, PlatformSender, PostedCopy, SendContext, SendOutcome } from '../../src/messaging/ports.js';
 import type { StoredFiles } from '../../src/messaging/files.js';
 import { chartOf, withoutChart, type ChartImages } from '../../src/messaging/charts.js';
 import { chartBlock, dropChart, uploadChart } from './chart-post.js';
+import type { Logger } from '../logger.js';
+import { retractAgain, type PhotoMessages } from '../photos/messages.js';
 import { hasStoredFiles, sendWithFiles } from './photos/album-upload.js';
+import { retractSlackFiles, sendPhotoNotice, sendPhotoReview, type PostExtras } from './photos/outbox.js';
 import { renderMessage, type SlackMessage } from './render.js';
 
 export interface SlackSenderOptions {
@@ -22,6 +25,9 @@ export interface SlackSenderOptions {
   files?: StoredFiles | undefined;
   /** Draws the chart digest and milestone posts carry; without it they go out as text. */
   charts?: ChartImages | undefined;
+  /** HR's photo reviews and the notices about photos; without it such messages fail. */
+  photos?: PhotoMessages | undefined;
+  logger?: Logger | undefined;
   /** Every call goes through it (aborted when the process stops). */
   fetch?: FetchFunction;
 }
@@ -100,11 +106,25 @@ export function createSlackSender(options: SlackSenderOptions): PlatformSender {
     ...(options.fetch ? { fetch: options.fetch } : {}),
   });
 
+  /** Deletes the bot's own files (album and HR's review copies). */
+  const retract = (copies: readonly PostedCopy[]): Promise<number[]> =>
+    retractSlackFiles(client, copies, (copy, error) =>
+      options.logger?.warn({ component: 'photos', platform: 'slack', post: copy.id, err: String(error) }, 'slack file copy not deleted'),
+    );
+
   return {
     platform: 'slack',
 
-    async send(destination: Destination, message: OutgoingMessage, context?: SendContext): Promise<SendOutcome> {
+    async send(destination: Destination, payload: OutboxPayload, context?: SendContext): Promise<SendOutcome> {
       if (destination.platform !== 'slack') return { status: 'failed', reason: 'not_a_slack_destination' };
+      const extras: PostExtras = { unfurl_links: false, ...(context ? { metadata: { event_type: DELIVERY_EVENT, event_payload: { delivery: context.deliveryId } } } : {}) };
+      if (payload.kind === 'photo.notice') return sendPhotoNotice(client, destination.channelId, payload, extras).catch(slackOutcome);
+      if (payload.kind === 'photo.review') {
+        if (!options.photos) return { status: 'failed', reason: 'unsupported_attachment' };
+        return sendPhotoReview(client, options.photos, destination.channelId, payload, extras, context?.deliveryId).catch(slackOutcome);
+      }
+      if (payload.kind === 'retract') return retractAgain(options.photos, payload.copies, retract);
+      const message: OutgoingMessage = payload;
       if (hasStoredFiles(message)) {
         if (!options.files) return { status: 'failed', reason: 'unsupported_attachment' };
         return await sendWithFiles(client, options.files, destination, message).catch(slackOutcome);
@@ -114,12 +134,7 @@ export function createSlackSender(options: SlackSenderOptions): PlatformSender {
       const fileId = chart && options.charts ? await uploadChart(client, options.charts, chart) : null;
       const post = async (blocks: ImageBlock[]): Promise<SendOutcome> => {
         try {
-          const res = await client.chat.postMessage({
-            channel: destination.channelId,
-            ...slackPayload(text, blocks),
-            unfurl_links: false,
-            ...(context ? { metadata: { event_type: DELIVERY_EVENT, event_payload: { delivery: context.deliveryId } } } : {}),
-          });
+          const res = await client.chat.postMessage({ channel: destination.channelId, ...slackPayload(text, blocks), ...extras });
           return res.ts ? { status: 'sent', platformMessageId: res.ts } : { status: 'sent' };
         } catch (error) {
           return slackOutcome(error);
@@ -132,6 +147,8 @@ export function createSlackSender(options: SlackSenderOptions): PlatformSender {
       // Slack refused the image (not processed yet, not an image): nothing was posted, the text goes alone.
       return outcome.status === 'failed' && outcome.reason === 'invalid_blocks' ? post([]) : outcome;
     },
+
+    retract,
 
     /** Reads the channel's recent history for a post tagged with the delivery id (needs the *:history scopes). */
     async findDelivered(destination: Destination, deliveryId: string, since: Date): Promise<DeliveryCheck> {

@@ -4,7 +4,7 @@
  * send slightly different shapes, and none of them may crash a turn.
  */
 import { z } from 'zod';
-import type { TeamsConversationType } from '../../db/repositories/teams-conversations.js';
+import type { TeamsConversationType } from './ports.js';
 import type { Identity } from '../../src/ports.js';
 import { resolveLocale } from '../../src/shared/i18n/index.js';
 import type { Locale } from '../../src/shared/money.js';
@@ -20,6 +20,8 @@ const text = z.string().max(10_000).optional().catch(undefined);
 const id = z.string().min(1).max(1024).optional().catch(undefined);
 const account = z.looseObject({ id, name: text, aadObjectId: id }).optional().catch(undefined);
 const ref = z.looseObject({ id }).optional().catch(undefined);
+/** A channel or team as channelData names it (`name` only in some activities). */
+const named = z.looseObject({ id, name: z.string().max(256).optional().catch(undefined) }).optional().catch(undefined);
 
 const fields = z.looseObject({
   type: z.string(),
@@ -36,9 +38,10 @@ const fields = z.looseObject({
     conversationType: text,
     tenantId: id,
     isGroup: z.boolean().optional().catch(undefined),
+    name: z.string().max(256).optional().catch(undefined),
   }),
   channelData: z
-    .looseObject({ tenant: ref, channel: ref, team: ref })
+    .looseObject({ tenant: ref, channel: named, team: named })
     .optional()
     .catch(undefined),
   entities: z
@@ -66,6 +69,10 @@ export interface TeamsTurn {
   botName: string | undefined;
   teamsChannelId: string | undefined;
   teamId: string | undefined;
+  /** Names, when Teams gives them: the conversation's own, `channelData.channel.name` (the channel it is about), the team's. */
+  conversationName: string | undefined;
+  channelName: string | undefined;
+  teamName: string | undefined;
   /** Only a language we speak; anything else leaves the choice to the person's record. */
   locale: Locale | undefined;
   text: string;
@@ -84,6 +91,12 @@ function spokenLocale(raw: string | undefined): Locale | undefined {
   if (raw === undefined) return undefined;
   const tag = resolveLocale(raw, 'fr');
   return raw.trim().toLowerCase().startsWith(tag) ? tag : undefined;
+}
+
+/** A name as people read it: one line, trimmed, none when blank. */
+function nameOf(raw: string | undefined): string | undefined {
+  const name = raw?.replace(/\s+/g, ' ').trim();
+  return name ? name.slice(0, 120) : undefined;
 }
 
 /** Reads an activity that already passed `activityEnvelope`. */
@@ -107,6 +120,9 @@ export function readTurn(activity: unknown): TeamsTurn {
     botName: a.recipient?.name,
     teamsChannelId: a.channelData?.channel?.id,
     teamId: a.channelData?.team?.id,
+    conversationName: nameOf(a.conversation.name),
+    channelName: nameOf(a.channelData?.channel?.name),
+    teamName: nameOf(a.channelData?.team?.name),
     // Older payloads carry the language only in the clientInfo entity.
     locale: spokenLocale(a.locale ?? a.entities?.find((e) => e.type === 'clientInfo')?.locale),
     text: a.text ?? '',

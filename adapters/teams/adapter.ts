@@ -5,10 +5,7 @@
  */
 import type { Express } from 'express';
 import type { TurnContext } from 'botbuilder';
-import type { Kysely } from 'kysely';
 import { z } from 'zod';
-import type { Database } from '../../db/schema.js';
-import { teamsConversationStore, type TeamsConversationStore } from '../../db/repositories/teams-conversations.js';
 import { message } from '../../src/chat/reply.js';
 import type { CoreDeps } from '../../src/deps.js';
 import type { StoredFiles } from '../../src/messaging/files.js';
@@ -23,6 +20,8 @@ import type { TeamsContext } from './context.js';
 import { teamsRoute } from './http.js';
 import { rememberConversation } from './references.js';
 import { renderMessage } from './render.js';
+import type { PhotoMessages } from '../photos/messages.js';
+import type { TeamsConversationStore } from './ports.js';
 import { TeamsSender } from './sender.js';
 import { serviceUrlTrust } from './service-urls.js';
 
@@ -40,7 +39,8 @@ export interface TeamsAdapter {
 export interface TeamsOptions {
   config: Config['teams'];
   deps: CoreDeps;
-  db: Kysely<Database>;
+  /** db/repositories/teams-conversations.ts `teamsConversationStore`. */
+  conversations: TeamsConversationStore;
   logger: Logger;
   /** Replaces botbuilder's MSAL credentials (tests: no call to Microsoft's login). */
   credentials?: TeamsCredentialsFactory | undefined;
@@ -48,6 +48,8 @@ export interface TeamsOptions {
   files?: StoredFiles | undefined;
   /** The chart digest and milestone posts carry. */
   charts?: ChartImages | undefined;
+  /** HR's photo reviews and the notices about photos the sender draws. */
+  photos?: PhotoMessages | undefined;
 }
 
 const withStatus = z.looseObject({ statusCode: z.number() });
@@ -76,10 +78,9 @@ function onTurnError(tc: TeamsContext) {
 }
 
 export function createTeamsAdapter(options: TeamsOptions): TeamsAdapter {
-  const { config, deps, db, logger } = options;
+  const { config, deps, conversations, logger } = options;
   const authenticated = config.mode === 'authenticated';
   const trusted = serviceUrlTrust(config.allowedServiceUrls);
-  const conversations = teamsConversationStore(db);
   const tc: TeamsContext = { deps, conversations, logger, authenticated, mayUse: (url) => !authenticated || trusted(url) };
   const adapter = new CaravaneCloudAdapter(teamsAuthentication(config, options.credentials));
   adapter.onTurnError = onTurnError(tc);
@@ -97,7 +98,7 @@ export function createTeamsAdapter(options: TeamsOptions): TeamsAdapter {
   return {
     mode: config.mode,
     mount: config.mode === 'off' ? () => undefined : teamsRoute(adapter, tc, logic),
-    sender: new TeamsSender({ adapter, conversations, appId: config.appId ?? '', mayUse: tc.mayUse, logger, files: options.files, charts: options.charts }),
+    sender: new TeamsSender({ adapter, conversations, appId: config.appId ?? '', mayUse: tc.mayUse, logger, files: options.files, charts: options.charts, photos: options.photos, defaultLocale: options.deps.defaultLocale }),
     conversations,
     adapter,
   };

@@ -16,6 +16,7 @@ import { CARD_CONTENT_TYPE, cardActivity, type Card } from './render.js';
 import { submitVolunteerCard } from './volunteer-submit.js';
 import { submitGiveCard } from './needs/give-card.js';
 import { submitNeedCard } from './needs/need-card.js';
+import { submitAnnounceCard } from './announce-card.js';
 
 const MESSAGE_RESPONSE = 'application/vnd.microsoft.activity.message';
 const executeValue = z.looseObject({ action: z.looseObject({ data: z.unknown() }) });
@@ -38,7 +39,7 @@ export class CaravaneTeamsBot extends TeamsActivityHandler {
     const submitted = pledgeCardData.safeParse(ctx.activity.value);
     const outcome = submitted.success
       ? await submitPledgeCard(this.tc, turn, submitted.data)
-      : ((await submitGiveCard(this.tc, turn, ctx.activity.value)) ?? (await submitNeedCard(this.tc, turn, ctx.activity.value)) ?? (await submitVolunteerCard(this.tc, turn, ctx.activity.value)));
+      : ((await submitGiveCard(this.tc, turn, ctx.activity.value)) ?? (await submitNeedCard(this.tc, turn, ctx.activity.value)) ?? (await submitVolunteerCard(this.tc, turn, ctx.activity.value)) ?? (await submitAnnounceCard(this.tc, turn, ctx.activity.value)));
     if (!outcome) {
       await answerMessage(this.tc, ctx, turn);
       return;
@@ -69,7 +70,7 @@ export class CaravaneTeamsBot extends TeamsActivityHandler {
     const submitted = pledgeCardData.safeParse(data);
     const outcome = submitted.success
       ? await submitPledgeCard(this.tc, turn, submitted.data)
-      : ((await submitGiveCard(this.tc, turn, data)) ?? (await submitNeedCard(this.tc, turn, data)) ?? (await submitVolunteerCard(this.tc, turn, data)));
+      : ((await submitGiveCard(this.tc, turn, data)) ?? (await submitNeedCard(this.tc, turn, data)) ?? (await submitVolunteerCard(this.tc, turn, data)) ?? (await submitAnnounceCard(this.tc, turn, data)));
     if (!outcome) {
       const c = t(turn.locale ?? this.tc.deps.defaultLocale);
       return { statusCode: 200, type: MESSAGE_RESPONSE, value: c.teams.cardUnknown };

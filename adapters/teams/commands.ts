@@ -16,6 +16,7 @@ import { cardActivity, freshCard, pledgeCard, renderMessage } from './render.js'
 import { EMPTY_SIGNUP, freshState, tripCard, volunteerCard } from './volunteer-cards.js';
 import { freshGiveState, giveCard } from './needs/give-card.js';
 import { needCard } from './needs/need-card.js';
+import { freshAnnounceCard } from './announce-card.js';
 
 const KIND = { personal: 'direct', groupChat: 'group', channel: 'channel' } as const;
 
@@ -64,6 +65,7 @@ function shown(actor: Actor, reply: Reply, turn: TeamsTurn): Partial<Activity> {
   if (reply.kind === 'form' && reply.form === 'trip') return cardActivity(tripCard(actor.c, reply, freshState(reply.values)));
   if (reply.kind === 'form' && reply.form === 'give') return cardActivity(giveCard(actor.c, reply, freshGiveState()));
   if (reply.kind === 'form' && reply.form === 'need') return cardActivity(needCard(actor.c, reply));
+  if (reply.kind === 'form' && reply.form === 'announce') return cardActivity(freshAnnounceCard(actor.c, reply.intro));
   const file = fileWithLink.safeParse(reply);
   if (file.success) return renderMessage(file.data.link);
   return renderMessage(message('info', [actor.c.teams.notAvailable]));

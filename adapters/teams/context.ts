@@ -1,4 +1,4 @@
-import type { TeamsConversationStore } from '../../db/repositories/teams-conversations.js';
+import type { TeamsConversationStore } from './ports.js';
 import type { CoreDeps } from '../../src/deps.js';
 import type { Logger } from '../logger.js';
 

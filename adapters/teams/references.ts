@@ -3,7 +3,7 @@
  * digests and announcements in channels, direct messages in personal chats.
  */
 import { z } from 'zod';
-import type { TeamsConversation } from '../../db/repositories/teams-conversations.js';
+import type { TeamsConversationRef } from './ports.js';
 import type { TeamsTurn } from './activity.js';
 import type { TeamsContext } from './context.js';
 
@@ -22,7 +22,18 @@ function stillThere(activity: unknown, turn: TeamsTurn): boolean {
   return true;
 }
 
-export function referenceOf(activity: unknown, turn: TeamsTurn): Omit<TeamsConversation, 'updatedAt'> | null {
+/**
+ * The conversation's own name: `channelData.channel.name` when that channel is this conversation
+ * (a channel created or renamed elsewhere in the team names another one), else `conversation.name`.
+ * A personal chat has no name of its own worth keeping.
+ */
+function ownName(turn: TeamsTurn): string | null {
+  if (turn.conversationType === 'personal') return null;
+  if (turn.channelName && turn.teamsChannelId === turn.rootConversationId) return turn.channelName;
+  return turn.conversationName ?? null;
+}
+
+export function referenceOf(activity: unknown, turn: TeamsTurn): TeamsConversationRef | null {
   if (!turn.botId) return null;
   const personal = turn.conversationType === 'personal';
   return {
@@ -37,6 +48,8 @@ export function referenceOf(activity: unknown, turn: TeamsTurn): Omit<TeamsConve
     teamId: turn.teamId ?? null,
     userAadObjectId: personal ? (turn.aadObjectId ?? null) : null,
     userId: personal ? (turn.userId ?? null) : null,
+    conversationName: ownName(turn),
+    teamName: turn.teamName ?? null,
     active: stillThere(activity, turn),
   };
 }
@@ -46,4 +59,12 @@ export async function rememberConversation(tc: TeamsContext, activity: unknown, 
   if (!tc.mayUse(turn.serviceUrl)) return;
   const ref = referenceOf(activity, turn);
   if (ref) await tc.conversations.upsert(ref);
+  // Rare (bot added, channel created or renamed, team renamed): names for the team's other rows too.
+  const other = turn.channelName && turn.teamsChannelId && turn.teamsChannelId !== turn.rootConversationId;
+  if (other || (turn.teamName && turn.teamId)) {
+    await tc.conversations.rememberNames({
+      channel: other && turn.teamsChannelId && turn.channelName ? { id: turn.teamsChannelId, name: turn.channelName } : undefined,
+      team: turn.teamName && turn.teamId ? { id: turn.teamId, name: turn.teamName } : undefined,
+    });
+  }
 }

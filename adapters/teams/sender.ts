@@ -4,14 +4,17 @@
  */
 import type { Activity, ConversationReference, TurnContext } from 'botbuilder';
 import { z } from 'zod';
-import type { TeamsConversation, TeamsConversationStore } from '../../db/repositories/teams-conversations.js';
+import type { TeamsConversation, TeamsConversationStore } from './ports.js';
 import type { StoredFiles } from '../../src/messaging/files.js';
 import { chartOf, type ChartImages } from '../../src/messaging/charts.js';
 import { chartActivity } from './chart-card.js';
-import type { Destination, OutgoingMessage, PlatformSender, SendOutcome } from '../../src/messaging/ports.js';
+import type { Destination, OutboxPayload, OutgoingMessage, PlatformSender, PostedCopy, SendOutcome } from '../../src/messaging/ports.js';
+import type { Locale } from '../../src/shared/money.js';
 import type { Logger } from '../logger.js';
+import { retractAgain, type PhotoMessages } from '../photos/messages.js';
 import type { CaravaneCloudAdapter } from './auth.js';
 import { albumActivity, hasStoredFiles, recordTeamsPosts } from './photos/album.js';
+import { noticeActivity, retractTeamsCopies, reviewActivity, type PhotoActivity } from './photos/outbox.js';
 import { renderMessage } from './render.js';
 
 export interface TeamsSenderOptions {
@@ -25,6 +28,10 @@ export interface TeamsSenderOptions {
   files?: StoredFiles | undefined;
   /** Signed links to the chart digest and milestone posts carry; without it they go out as text. */
   charts?: ChartImages | undefined;
+  /** HR's photo reviews, the notices about photos and album redraws; without it reviews fail. */
+  photos?: PhotoMessages | undefined;
+  /** The language of review cards recorded without their reader's. */
+  defaultLocale: Locale;
 }
 
 /** The connector calls a send needs; botbuilder keeps the ConnectorClient in the turn state, untyped. */
@@ -88,13 +95,21 @@ export class TeamsSender implements PlatformSender {
 
   constructor(private readonly options: TeamsSenderOptions) {}
 
-  async send(destination: Destination, message: OutgoingMessage): Promise<SendOutcome> {
+  async send(destination: Destination, payload: OutboxPayload): Promise<SendOutcome> {
     if (destination.platform !== 'teams') return { status: 'failed', reason: 'not a Teams destination' };
     const { conversations, mayUse } = this.options;
     const ref = await conversations.get(destination.conversationId);
     if (!ref) return { status: 'failed', reason: 'no stored Teams conversation with this id' };
     if (!ref.active) return { status: 'failed', reason: 'the bot was removed or blocked in this conversation' };
     if (!mayUse(ref.serviceUrl)) return { status: 'failed', reason: 'the stored serviceUrl is not an allowed Bot Connector host' };
+    if (payload.kind === 'photo.notice') return this.sendPhoto(ref, noticeActivity(payload));
+    if (payload.kind === 'photo.review') {
+      if (!this.options.photos) return { status: 'failed', reason: 'photos are not available' };
+      const review = await reviewActivity(this.options.photos, payload);
+      return review ? this.sendPhoto(ref, review) : { status: 'failed', reason: 'no_longer_needed' };
+    }
+    if (payload.kind === 'retract') return retractAgain(this.options.photos, payload.copies, (left) => this.retract(left));
+    const message: OutgoingMessage = payload;
     let activity: Partial<Activity> = renderMessage(message);
     let fileIds: string[] = [];
     const chart = chartOf(message);
@@ -106,12 +121,28 @@ export class TeamsSender implements PlatformSender {
     }
     const outcome = await this.attempt(ref, activity);
     if (outcome.status === 'sent' && this.options.files) await recordTeamsPosts(this.options.files, fileIds, destination, outcome.platformMessageId);
-    if (outcome.status === 'failed' && outcome.statusCode === 403) await conversations.setActive(ref.conversationId, false);
+    return this.settled(ref, outcome);
+  }
+
+  private async sendPhoto(ref: TeamsConversation, photo: PhotoActivity): Promise<SendOutcome> {
+    const outcome = await this.attempt(ref, photo.activity);
+    if (outcome.status === 'sent' && outcome.platformMessageId) await photo.sent(ref.conversationId, outcome.platformMessageId);
+    return this.settled(ref, outcome);
+  }
+
+  /** A 403 marks the conversation unusable; the status code stays in the log. */
+  private async settled(ref: TeamsConversation, outcome: SendOutcome & { statusCode?: number }): Promise<SendOutcome> {
+    if (outcome.status === 'failed' && outcome.statusCode === 403) await this.options.conversations.setActive(ref.conversationId, false);
     if (outcome.status !== 'sent') {
       this.options.logger.warn({ component: 'teams', conversation: ref.type, status: outcome.statusCode, reason: outcome.reason }, 'teams send not delivered');
     }
     const { statusCode: _statusCode, ...plain } = outcome;
     return plain;
+  }
+
+  /** Takes photos back out of the bot's earlier messages (album cards redrawn or deleted, review cards replaced). */
+  retract(copies: readonly PostedCopy[]): Promise<number[]> {
+    return retractTeamsCopies({ ...this.options, referenceOf, files: this.options.files, photos: this.options.photos }, copies);
   }
 
   private async attempt(ref: TeamsConversation, activity: Partial<Activity>): Promise<SendOutcome & { statusCode?: number }> {

@@ -8,6 +8,8 @@ import * as createPhotos from './2026_11_27_1600_create_photos.js';
 import * as createSlackApiHolds from './2026_12_01_2030_create_slack_api_holds.js';
 import * as createNeeds from './2026_12_01_2100_create_needs.js';
 import * as createHrSessions from './2026_12_01_2110_create_hr_sessions.js';
+import * as addChannelNames from './2026_12_02_0100_add_channel_names.js';
+import * as addHrSessionNotice from './2026_12_02_0110_add_hr_session_notice.js';
 
 /**
  * Every migration, by name, in order. Listed here rather than read from the folder so that the same
@@ -23,4 +25,6 @@ export const migrations: Record<string, Migration> = {
   '2026_12_01_2030_create_slack_api_holds': createSlackApiHolds,
   '2026_12_01_2100_create_needs': createNeeds,
   '2026_12_01_2110_create_hr_sessions': createHrSessions,
+  '2026_12_02_0100_add_channel_names': addChannelNames,
+  '2026_12_02_0110_add_hr_session_notice': addHrSessionNotice,
 };

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
-import type { AdminStore, Platform } from '../../src/ports.js';
+import type { AdminStore } from '../../src/ports.js';
+import { parsePlatform } from '../row-enums.js';
 import type { Database } from '../schema.js';
 
 export function adminStore(db: Kysely<Database>): AdminStore {
@@ -24,7 +25,7 @@ export function adminStore(db: Kysely<Database>): AdminStore {
     },
     async list() {
       const rows = await db.selectFrom('admins').select(['platform', 'user_id']).orderBy('added_at').execute();
-      return rows.map((r) => ({ platform: r.platform as Platform, userId: r.user_id }));
+      return rows.map((r) => ({ platform: parsePlatform(r.platform), userId: r.user_id }));
     },
   };
 }

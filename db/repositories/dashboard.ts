@@ -3,20 +3,24 @@ import { sql, type Kysely } from 'kysely';
 import { z } from 'zod';
 import type { DashboardDeps, DashboardStats, HrPrincipal, HrSessionStore, WallboardKeys } from '../../src/dashboard/ports.js';
 import { minor } from '../../src/shared/money.js';
+import { LocaleSchema, PlatformSchema } from '../../src/shared/vocabulary.js';
 import type { Database } from '../schema.js';
 import { appSecret } from './secrets.js';
 
 const principal = z.object({
-  platform: z.enum(['slack', 'teams']),
+  platform: PlatformSchema,
   tenant_id: z.string(),
   user_id: z.string(),
   person_id: z.string(),
-  locale: z.enum(['fr', 'en']),
+  locale: LocaleSchema,
 });
 const toPrincipal = (row: unknown): HrPrincipal => {
   const r = principal.parse(row);
   return { platform: r.platform, tenantId: r.tenant_id, userId: r.user_id, personId: r.person_id, locale: r.locale };
 };
+const storedNotice = z.object({ page: z.string(), text: z.string(), details: z.array(z.string()), at: z.string().datetime() });
+type StoredNotice = z.infer<typeof storedNotice>;
+
 const columns = (who: HrPrincipal) => ({ platform: who.platform, tenant_id: who.tenantId, user_id: who.userId, person_id: who.personId, locale: who.locale });
 
 export function hrSessionStore(db: Kysely<Database>): HrSessionStore {
@@ -51,6 +55,22 @@ export function hrSessionStore(db: Kysely<Database>): HrSessionStore {
     },
     async revoke(sessionHash, at) {
       await db.updateTable('hr_sessions').set({ revoked_at: at }).where('session_hash', '=', sessionHash).where('revoked_at', 'is', null).execute();
+    },
+    async leaveNotice(sessionHash, notice, at) {
+      const stored: StoredNotice = { ...notice, at: at.toISOString() };
+      await db.updateTable('hr_sessions').set({ notice: JSON.stringify(stored) }).where('session_hash', '=', sessionHash).execute();
+    },
+    async takeNotice(sessionHash, page, since) {
+      // Read and cleared under the row lock: two tabs loading the page at once show it once.
+      const { rows } = await sql<{ notice: unknown }>`
+        update hr_sessions s set notice = null
+        from (select session_hash, notice from hr_sessions where session_hash = ${sessionHash} for update) old
+        where s.session_hash = old.session_hash and old.notice->>'page' = ${page}
+        returning old.notice`.execute(db);
+      const row = rows[0];
+      if (!row) return null;
+      const found = storedNotice.parse(row.notice);
+      return new Date(found.at) > since ? { page: found.page, text: found.text, details: found.details } : null;
     },
   };
 }

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { DigestStore } from '../../src/digest/digest.js';
 import { minor } from '../../src/shared/money.js';
+import { parseDigestKind } from '../row-enums.js';
 import type { Database } from '../schema.js';
 
 const totalsSchema = z.object({
@@ -37,7 +38,7 @@ export function digestStore(db: Kysely<Database>): DigestStore {
       if (!row || !totals.success) return null;
       return {
         day: row.day,
-        kind: row.kind === 'closing' ? 'closing' : 'daily',
+        kind: parseDigestKind(row.kind),
         totals: {
           pledgedMinor: minor(totals.data.pledgedMinor),
           collectedMinor: minor(totals.data.collectedMinor),

@@ -3,25 +3,22 @@ import type { ItemPledge, Need } from '../../src/needs/need.js';
 import type { NeedUnit } from '../../src/needs/ports.js';
 import type { Clock } from '../../src/shared/clock.js';
 import { minor } from '../../src/shared/money.js';
+import { parseItemPledgeStatus, parsePlatform } from '../row-enums.js';
 import type { Database } from '../schema.js';
 import type { ItemPledgesTable } from '../schema-needs.js';
 import { outboxStore } from './outbox.js';
 import { contactOf } from './volunteer-contacts.js';
 
-const STATUSES = ['pledged', 'cancelled'] as const;
-
-/** A corrupt status is a bug to see, not a state to invent. */
+/** A corrupt status or source is a bug to see, not a state to invent: the parsers throw. */
 export function toItemPledge(r: Selectable<ItemPledgesTable>): ItemPledge {
-  const status = STATUSES.find((s) => s === r.status);
-  if (!status || (r.source !== 'slack' && r.source !== 'teams')) throw new Error(`item pledge ${r.id}: corrupt status or source`);
   return {
     id: r.id,
     needId: r.need_id,
     personId: r.person_id,
     quantity: r.quantity,
     received: r.received,
-    status,
-    source: r.source,
+    status: parseItemPledgeStatus(r.status),
+    source: parsePlatform(r.source),
     idempotencyKey: r.idempotency_key,
     createdAt: r.created_at,
   };

@@ -10,42 +10,14 @@
  * the lock) but never late: enqueue, a retry, a release and the sweep of abandoned claims all lower it.
  */
 import { sql, type Kysely, type Transaction } from 'kysely';
-import type { Destination, OutgoingMessage } from '../../src/messaging/ports.js';
-import type { OutboxKind } from '../../src/outbox/outbox.js';
-import { paceKeys, reserveSlots, type PaceLimits } from '../../src/outbox/pacing.js';
-import { parseDestination, parseOutgoingMessage } from '../../src/outbox/payload.js';
-import type { Platform } from '../../src/ports.js';
+import type { ClaimedTarget, ClaimOptions } from '../../adapters/outbox/ports.js';
+import type { Destination } from '../../src/messaging/ports.js';
+import { paceKeys, reserveSlots } from '../../src/outbox/pacing.js';
+import { parseDestination, parseOutboxPayload } from '../../src/outbox/payload.js';
+import { parseOutboxKind } from '../row-enums.js';
 import type { Database } from '../schema.js';
 
-export interface ClaimOptions {
-  workerId: string;
-  now: Date;
-  /** A claim older than this is considered abandoned (the worker died) and may be taken over. */
-  leaseMs: number;
-  /** Slots up to this far ahead are reserved now; the worker holds the target until its slot. */
-  horizonMs: number;
-  /** At most this many targets. */
-  limit: number;
-  platforms: readonly Platform[];
-  limits: PaceLimits;
-}
-
-export interface ClaimedTarget {
-  id: number;
-  messageId: string;
-  kind: OutboxKind;
-  destinationKey: string;
-  /** Null when the stored row cannot be read by this version: the worker fails it. */
-  destination: Destination | null;
-  message: OutgoingMessage | null;
-  attempts: number;
-  throttles: number;
-  /** The previous attempt was cut off while sending: it may have reached the platform. */
-  uncertain: boolean;
-  /** When the cut-off attempt started, to look for its post. */
-  previousClaimAt: Date | null;
-  slotAt: Date;
-}
+export type { ClaimedTarget, ClaimOptions } from '../../adapters/outbox/ports.js';
 
 interface TargetRow {
   id: number | string;
@@ -91,13 +63,16 @@ export async function claimDue(db: Kysely<Database>, o: ClaimOptions): Promise<C
 }
 
 function toClaimed(r: TargetRow, destination: Destination | null, m: { kind: string; payload: unknown } | undefined, slotAt: Date): ClaimedTarget {
+  // A kind this version does not know makes the target unreadable, as an unreadable payload does: the
+  // worker fails that one target. Throwing here would fail every claim, and stall the whole outbox.
+  const kind = m && parseOutboxKind.is(m.kind) ? m.kind : null;
   return {
     id: Number(r.id),
     messageId: r.message_id,
-    kind: (m?.kind ?? 'announcement') as OutboxKind,
+    kind,
     destinationKey: r.destination_key,
     destination,
-    message: m ? parseOutgoingMessage(m.payload) : null,
+    message: kind !== null && m ? parseOutboxPayload(m.payload) : null,
     attempts: r.attempts,
     throttles: r.throttles,
     uncertain: r.status === 'sending',

@@ -5,10 +5,13 @@
  * took over) cannot overwrite the newer outcome.
  */
 import { sql, type Kysely } from 'kysely';
-import type { Transition } from '../../src/outbox/rules.js';
+import type { FinishInput, OutboxQueue } from '../../adapters/outbox/ports.js';
 import type { Database } from '../schema.js';
 
+import { claimDue, sweepAbandoned } from './outbox-claim.js';
+
 export { claimDue, type ClaimedTarget, type ClaimOptions } from './outbox-claim.js';
+export type { FinishInput } from '../../adapters/outbox/ports.js';
 
 /** The targets' slots came: they are about to be sent. Returns the ids this worker still held. */
 export async function markSending(db: Kysely<Database>, ids: number[], workerId: string, now: Date): Promise<Set<number>> {
@@ -21,18 +24,6 @@ export async function markSending(db: Kysely<Database>, ids: number[], workerId:
     .returning('id')
     .execute();
   return new Set(rows.map((r) => Number(r.id)));
-}
-
-export interface FinishInput {
-  id: number;
-  workerId: string;
-  destinationKey: string;
-  transition: Transition;
-  /** This attempt re-sent a target whose earlier attempt may have arrived, and nothing could confirm it. */
-  possibleDuplicate: boolean;
-  now: Date;
-  /** The destination's next send is not before this (the attempt's start plus the lane's interval, or Retry-After). */
-  laneNextAt: Date;
 }
 
 /**
@@ -87,4 +78,15 @@ export async function releaseTargets(db: Kysely<Database>, ids: number[], worker
     .set({ due_at: sql<Date>`least(outbox_lanes.due_at, freed.next_attempt_at)` })
     .whereRef('outbox_lanes.lane_key', '=', 'freed.destination_key')
     .execute();
+}
+
+/** The queue the outbox worker works through (adapters/outbox/ports.ts). */
+export function outboxQueue(db: Kysely<Database>): OutboxQueue {
+  return {
+    sweepAbandoned: (now, leaseMs) => sweepAbandoned(db, now, leaseMs),
+    claimDue: (o) => claimDue(db, o),
+    markSending: (ids, workerId, now) => markSending(db, ids, workerId, now),
+    finish: (f) => finishTarget(db, f),
+    release: (ids, workerId) => releaseTargets(db, ids, workerId),
+  };
 }

@@ -1,8 +1,9 @@
 import { sql, type Kysely } from 'kysely';
 import { destinationKey, type Destination } from '../../src/messaging/ports.js';
-import { OUTBOX_KINDS, type DeliveryStatus, type OutboxKind, type OutboxStore, type OutboxSummary } from '../../src/outbox/outbox.js';
+import { OUTBOX_KINDS, type DeliveryStatus, type OutboxStore, type OutboxSummary } from '../../src/outbox/outbox.js';
 import { parseDestination } from '../../src/outbox/payload.js';
 import type { Clock } from '../../src/shared/clock.js';
+import { parseOutboxKind } from '../row-enums.js';
 import type { Database } from '../schema.js';
 
 const CHUNK = 1000;
@@ -82,7 +83,7 @@ export function outboxStore(db: Kysely<Database>, clock: Clock): OutboxStore {
       return messages.map(
         (m): OutboxSummary => ({
           messageId: m.id,
-          kind: m.kind as OutboxKind,
+          kind: parseOutboxKind(m.kind),
           summary: m.summary,
           createdAt: m.created_at,
           notBefore: m.not_before,

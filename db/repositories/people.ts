@@ -2,9 +2,8 @@ import { sql, type Kysely } from 'kysely';
 import type { Identity, PeopleStore, Person } from '../../src/ports.js';
 import type { Locale } from '../../src/shared/money.js';
 import { TtlCache } from '../../src/shared/ttl-cache.js';
+import { parseLocale, parsePlatform } from '../row-enums.js';
 import type { Database } from '../schema.js';
-
-const asLocale = (v: string | null): Locale | null => (v === 'fr' || v === 'en' ? v : null);
 
 export function peopleStore(db: Kysely<Database>): PeopleStore {
   // Who stands behind an identity never changes; names and languages are refreshed when they differ.
@@ -24,11 +23,11 @@ export function peopleStore(db: Kysely<Database>): PeopleStore {
     async identities(personId: string): Promise<Identity[]> {
       const rows = await db.selectFrom('identities').selectAll().where('person_id', '=', personId).execute();
       return rows.map((r) => ({
-        platform: r.platform === 'teams' ? 'teams' : 'slack',
+        platform: parsePlatform(r.platform),
         tenantId: r.tenant_id,
         userId: r.user_id,
         displayName: r.display_name ?? undefined,
-        locale: asLocale(r.locale) ?? undefined,
+        locale: parseLocale.nullable(r.locale) ?? undefined,
       }));
     },
   };
@@ -77,7 +76,7 @@ async function resolveInDb(db: Kysely<Database>, identity: Identity, name: strin
         .where('user_id', '=', userId)
         .execute();
     }
-    return { id: found.person_id, displayName: name ?? found.display_name, locale: asLocale(locale ?? found.locale) };
+    return { id: found.person_id, displayName: name ?? found.display_name, locale: locale ?? parseLocale.nullable(found.locale) };
   }
   const created = rows.find((r) => r.how === 'created');
   if (created) return { id: created.person_id, displayName: name, locale };
@@ -91,5 +90,5 @@ async function resolveInDb(db: Kysely<Database>, identity: Identity, name: strin
     .executeTakeFirstOrThrow();
   const orphan = rows.find((r) => r.how === 'orphan');
   if (orphan) await db.deleteFrom('people').where('id', '=', orphan.person_id).execute();
-  return { id: existing.person_id, displayName: existing.display_name, locale: asLocale(existing.locale) };
+  return { id: existing.person_id, displayName: existing.display_name, locale: parseLocale.nullable(existing.locale) };
 }

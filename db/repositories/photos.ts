@@ -1,17 +1,13 @@
 import type { Kysely, Selectable } from 'kysely';
-import type { BatchStatus, Photo, PhotoBatch } from '../../src/photos/photo.js';
+import type { Photo, PhotoBatch } from '../../src/photos/photo.js';
 import type { PhotoPost, PhotoStore } from '../../src/photos/ports.js';
-import type { Platform } from '../../src/ports.js';
-import type { Locale } from '../../src/shared/money.js';
+import { parseOutgoingMessage } from '../../src/outbox/payload.js';
+import { parseBatchStatus, parseLocale, parsePhotoPostKind, parsePlatform } from '../row-enums.js';
 import type { Database } from '../schema.js';
 
 type BatchRow = Selectable<Database['photo_batches']>;
 type PhotoRow = Selectable<Database['photos']>;
 
-const STATUSES: readonly BatchStatus[] = ['awaiting_consent', 'in_review', 'approved', 'rejected', 'discarded'];
-const asStatus = (s: string): BatchStatus => (STATUSES as readonly string[]).includes(s) ? (s as BatchStatus) : 'discarded';
-const asLocale = (s: string | null): Locale | null => (s === 'fr' || s === 'en' ? s : null);
-const asPlatform = (s: string): Platform => (s === 'teams' ? 'teams' : 'slack');
 
 function toPhoto(r: PhotoRow): Photo {
   return {
@@ -33,11 +29,11 @@ function toBatch(r: BatchRow, photos: PhotoRow[]): PhotoBatch {
   return {
     id: r.id,
     campaignId: r.campaign_id,
-    uploader: { personId: r.uploader_person_id, platform: asPlatform(r.uploader_platform), tenantId: r.uploader_tenant_id, userId: r.uploader_user_id },
-    locale: asLocale(r.locale) ?? 'fr',
+    uploader: { personId: r.uploader_person_id, platform: parsePlatform(r.uploader_platform), tenantId: r.uploader_tenant_id, userId: r.uploader_user_id },
+    locale: parseLocale(r.locale),
     caption: r.caption,
     place: r.place,
-    status: asStatus(r.status),
+    status: parseBatchStatus(r.status),
     createdAt: r.created_at,
     consentedAt: r.consented_at,
     reviewedAt: r.reviewed_at,
@@ -206,7 +202,7 @@ export function photoStore(db: Kysely<Database>): PhotoStore {
         .where('i.user_id', '=', userId)
         .orderBy('i.updated_at', 'desc')
         .executeTakeFirst();
-      return row ? (asLocale(row.identityLocale) ?? asLocale(row.personLocale)) : null;
+      return row ? (parseLocale.nullable(row.identityLocale) ?? parseLocale.nullable(row.personLocale)) : null;
     },
 
     async displayName(personId) {
@@ -224,13 +220,23 @@ export function photoStore(db: Kysely<Database>): PhotoStore {
     async posts(photoId) {
       const rows = await db.selectFrom('photo_posts').selectAll().where('photo_id', '=', photoId).where('retracted_at', 'is', null).orderBy('id').execute();
       return rows.map(
-        (r): PhotoPost => ({ id: r.id, photoId: r.photo_id, platform: asPlatform(r.platform), kind: r.kind === 'message' ? 'message' : 'file', destination: r.destination, platformRef: r.platform_ref }),
+        (r): PhotoPost => ({ id: r.id, photoId: r.photo_id, platform: parsePlatform(r.platform), kind: parsePhotoPostKind(r.kind), destination: r.destination, platformRef: r.platform_ref }),
       );
     },
 
     async markRetracted(postIds, at) {
       if (postIds.length === 0) return;
       await db.updateTable('photo_posts').set({ retracted_at: at }).where('id', 'in', postIds).execute();
+    },
+
+    async albumPost(photoId) {
+      const row = await db
+        .selectFrom('photos as p')
+        .innerJoin('outbox_messages as m', 'm.dedupe_key', 'p.album_key')
+        .select('m.payload')
+        .where('p.id', '=', photoId)
+        .executeTakeFirst();
+      return row ? parseOutgoingMessage(row.payload) : null;
     },
   };
 }

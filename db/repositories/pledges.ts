@@ -1,9 +1,10 @@
 import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
 import type { CampaignTotals } from '../../src/campaigns/campaign.js';
-import type { Pledge, PledgeStatus } from '../../src/pledges/pledge.js';
+import type { Pledge } from '../../src/pledges/pledge.js';
 import type { NewPledge, PledgeChange, PledgeStore } from '../../src/ports.js';
 import { minor } from '../../src/shared/money.js';
 import { err, ok } from '../../src/shared/result.js';
+import { parsePledgeStatus, parsePlatform } from '../row-enums.js';
 import type { Database, PledgesTable } from '../schema.js';
 import { readTotals, TOTAL_SHARDS } from './campaigns.js';
 
@@ -14,8 +15,8 @@ export const toPledge = (r: Selectable<PledgesTable>): Pledge => ({
   amountMinor: minor(r.amount_minor),
   anonymous: r.anonymous,
   note: r.note,
-  status: r.status as PledgeStatus,
-  source: r.source as Pledge['source'],
+  status: parsePledgeStatus(r.status),
+  source: parsePlatform(r.source),
   createdAt: r.created_at,
 });
 

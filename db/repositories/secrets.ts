@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
+import type { SigningKeys } from '../../adapters/http/ports.js';
 import type { Database } from '../schema.js';
 
 /**
@@ -14,4 +15,9 @@ export async function appSecret(db: Kysely<Database>, name: string): Promise<str
     .execute();
   const row = await db.selectFrom('app_secrets').select('value').where('name', '=', name).executeTakeFirstOrThrow();
   return row.value;
+}
+
+/** The link-signing keys the HTTP edges use (adapters/http/ports.ts). */
+export function signingKeys(db: Kysely<Database>): SigningKeys {
+  return (name) => appSecret(db, name);
 }

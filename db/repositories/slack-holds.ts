@@ -1,18 +1,8 @@
 import { sql, type Kysely } from 'kysely';
+import type { SlackHolds } from '../../adapters/slack/ports.js';
 import type { Database } from '../schema.js';
 
-/** Holds on Slack Web API calls, shared by every instance (see the slack_api_holds migration). */
-export interface SlackHolds {
-  /** True while `key` is held (a 429's Retry-After still running). */
-  held(key: string, now: Date): Promise<boolean>;
-  /**
-   * Takes `key` until `until` unless it is still held: true for exactly one caller across instances,
-   * so a person is looked up at most once per hold.
-   */
-  claim(key: string, now: Date, until: Date): Promise<boolean>;
-  /** Sets the hold to `until`, whatever it was (a failure shortens it, a 429 lengthens it). */
-  hold(key: string, until: Date): Promise<void>;
-}
+export type { SlackHolds } from '../../adapters/slack/ports.js';
 
 export function slackHolds(db: Kysely<Database>): SlackHolds {
   return {

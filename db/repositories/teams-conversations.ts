@@ -1,50 +1,15 @@
 import type { Kysely, Selectable } from 'kysely';
+import type { TeamsConversation, TeamsConversationStore } from '../../adapters/teams/ports.js';
 import { TtlCache } from '../../src/shared/ttl-cache.js';
+import { parseTeamsConversationType } from '../row-enums.js';
 import type { Database } from '../schema.js';
 
-export type TeamsConversationType = 'personal' | 'groupChat' | 'channel';
-
-/**
- * Where the bot can speak in Teams without being spoken to first: what botbuilder needs to rebuild a
- * ConversationReference, plus who the chat is with for personal (1:1) chats.
- */
-export interface TeamsConversation {
-  /** For a channel, the channel itself (`19:…@thread.tacv2`), never one reply thread of it. */
-  conversationId: string;
-  type: TeamsConversationType;
-  tenantId: string | null;
-  serviceUrl: string;
-  /** Bot Framework channel: `msteams`, or `emulator` on a developer's machine. */
-  bfChannelId: string;
-  botId: string;
-  botName: string | null;
-  teamsChannelId: string | null;
-  teamId: string | null;
-  /** Personal chats only: the person's AAD object id and their `29:` id for this bot. */
-  userAadObjectId: string | null;
-  userId: string | null;
-  /** False once the bot was removed or blocked (a 403 from the connector): never send there. */
-  active: boolean;
-  updatedAt: Date;
-}
-
-export interface TeamsConversationStore {
-  /** Inserts or refreshes a reference. Ids the new activity lacks keep their stored value. */
-  upsert(ref: Omit<TeamsConversation, 'updatedAt'>): Promise<void>;
-  get(conversationId: string): Promise<TeamsConversation | null>;
-  setActive(conversationId: string, active: boolean): Promise<void>;
-  /** The most recently used active personal chat with this Teams identity, if the bot has one. */
-  personal(tenantId: string, aadObjectId: string): Promise<TeamsConversation | null>;
-  /** The same, for whichever Teams identity a person has. */
-  personalForPerson(personId: string): Promise<TeamsConversation | null>;
-}
+export type { TeamsConversation, TeamsConversationRef, TeamsConversationStore, TeamsConversationType } from '../../adapters/teams/ports.js';
 
 function toConversation(r: Selectable<Database['teams_conversations']>): TeamsConversation {
-  const type: TeamsConversationType =
-    r.conversation_type === 'personal' || r.conversation_type === 'groupChat' ? r.conversation_type : 'channel';
   return {
     conversationId: r.conversation_id,
-    type,
+    type: parseTeamsConversationType(r.conversation_type),
     tenantId: r.tenant_id,
     serviceUrl: r.service_url,
     bfChannelId: r.bf_channel_id,
@@ -54,6 +19,8 @@ function toConversation(r: Selectable<Database['teams_conversations']>): TeamsCo
     teamId: r.team_id,
     userAadObjectId: r.user_aad_object_id,
     userId: r.user_id,
+    conversationName: r.conversation_name,
+    teamName: r.team_name,
     active: r.active,
     updatedAt: r.updated_at,
   };
@@ -87,6 +54,8 @@ export function teamsConversationStore(db: Kysely<Database>): TeamsConversationS
           team_id: ref.teamId,
           user_aad_object_id: ref.userAadObjectId,
           user_id: ref.userId,
+          conversation_name: ref.conversationName ?? null,
+          team_name: ref.teamName ?? null,
           active: ref.active,
           updated_at: now,
         })
@@ -104,10 +73,31 @@ export function teamsConversationStore(db: Kysely<Database>): TeamsConversationS
             team_id: eb.fn.coalesce('excluded.team_id', 'teams_conversations.team_id'),
             user_aad_object_id: eb.fn.coalesce('excluded.user_aad_object_id', 'teams_conversations.user_aad_object_id'),
             user_id: eb.fn.coalesce('excluded.user_id', 'teams_conversations.user_id'),
+            conversation_name: eb.fn.coalesce('excluded.conversation_name', 'teams_conversations.conversation_name'),
+            team_name: eb.fn.coalesce('excluded.team_name', 'teams_conversations.team_name'),
           })),
         )
         .execute();
       written.set(ref.conversationId, same);
+    },
+
+    async rememberNames({ channel, team }) {
+      if (channel) {
+        await db
+          .updateTable('teams_conversations')
+          .set({ conversation_name: channel.name })
+          .where('conversation_id', '=', channel.id)
+          .where((eb) => eb('conversation_name', 'is', null).or('conversation_name', '<>', channel.name))
+          .execute();
+      }
+      if (team) {
+        await db
+          .updateTable('teams_conversations')
+          .set({ team_name: team.name })
+          .where('team_id', '=', team.id)
+          .where((eb) => eb('team_name', 'is', null).or('team_name', '<>', team.name))
+          .execute();
+      }
     },
 
     async get(conversationId) {
@@ -124,34 +114,15 @@ export function teamsConversationStore(db: Kysely<Database>): TeamsConversationS
         .execute();
     },
 
-    async personal(tenantId, aadObjectId) {
-      const row = await db
+    async personal(aadObjectId, tenantId) {
+      let query = db
         .selectFrom('teams_conversations')
         .selectAll()
         .where('conversation_type', '=', 'personal')
-        .where('tenant_id', '=', tenantId)
         .where('user_aad_object_id', '=', aadObjectId)
-        .where('active', '=', true)
-        .orderBy('updated_at', 'desc')
-        .limit(1)
-        .executeTakeFirst();
-      return row ? toConversation(row) : null;
-    },
-
-    async personalForPerson(personId) {
-      const row = await db
-        .selectFrom('identities as i')
-        .innerJoin('teams_conversations as tc', (join) =>
-          join.onRef('tc.tenant_id', '=', 'i.tenant_id').onRef('tc.user_aad_object_id', '=', 'i.user_id'),
-        )
-        .selectAll('tc')
-        .where('i.person_id', '=', personId)
-        .where('i.platform', '=', 'teams')
-        .where('tc.conversation_type', '=', 'personal')
-        .where('tc.active', '=', true)
-        .orderBy('tc.updated_at', 'desc')
-        .limit(1)
-        .executeTakeFirst();
+        .where('active', '=', true);
+      if (tenantId) query = query.where('tenant_id', '=', tenantId);
+      const row = await query.orderBy('updated_at', 'desc').limit(1).executeTakeFirst();
       return row ? toConversation(row) : null;
     },
   };

@@ -3,20 +3,19 @@ import type { Clock } from '../../src/shared/clock.js';
 import type { TripUnit } from '../../src/volunteers/ports.js';
 import type { Signup, SignupStatus } from '../../src/volunteers/signup.js';
 import type { Trip } from '../../src/volunteers/trip.js';
+import { parsePlatform, parseSignupStatus } from '../row-enums.js';
 import type { Database, SignupsTable } from '../schema.js';
 import { outboxStore } from './outbox.js';
 import { readTrip, writeTrip } from './trips.js';
 import { contactOf } from './volunteer-contacts.js';
-
-const STATUSES: readonly SignupStatus[] = ['confirmed', 'waitlisted', 'withdrawn', 'removed'];
 
 export const toSignup = (r: Selectable<SignupsTable>): Signup => ({
   id: r.id,
   tripId: r.trip_id,
   personId: r.person_id,
   roleKey: r.role_key,
-  status: STATUSES.find((s) => s === r.status) ?? 'withdrawn',
-  source: r.source === 'teams' ? 'teams' : 'slack',
+  status: parseSignupStatus(r.status),
+  source: parsePlatform(r.source),
   idempotencyKey: r.idempotency_key,
   changes: r.changes,
   createdAt: r.created_at,

@@ -1,12 +1,10 @@
 import type { Kysely } from 'kysely';
 import type { Destination } from '../../src/messaging/ports.js';
 import type { Platform } from '../../src/ports.js';
-import type { Locale } from '../../src/shared/money.js';
 import type { Contact } from '../../src/volunteers/ports.js';
+import { parseLocale, parsePlatform } from '../row-enums.js';
 import type { Database } from '../schema.js';
-import { teamsConversationStore } from './teams-conversations.js';
-
-const asLocale = (v: string | null | undefined): Locale | null => (v === 'fr' || v === 'en' ? v : null);
+import { directDestination } from './direct-chats.js';
 
 /**
  * Where a person can be written to privately. Slack: their user id (chat.postMessage opens the DM).
@@ -23,17 +21,10 @@ export async function contactOf(db: Kysely<Database>, personId: string, prefer: 
     .execute();
   rows.sort((a, b) => Number(b.platform === prefer) - Number(a.platform === prefer));
   for (const r of rows) {
-    const destination = await destinationOf(db, r.platform, r.tenant_id, r.user_id);
-    if (destination) return { destination, locale: asLocale(r.locale) ?? asLocale(r.person_locale) };
+    const destination = await directDestination(db, { platform: parsePlatform(r.platform), userId: r.user_id, tenantId: r.tenant_id });
+    if (destination) return { destination, locale: parseLocale.nullable(r.locale) ?? parseLocale.nullable(r.person_locale) };
   }
   return null;
-}
-
-async function destinationOf(db: Kysely<Database>, platform: string, tenantId: string, userId: string): Promise<Destination | null> {
-  if (platform === 'slack') return { platform: 'slack', channelId: userId };
-  if (platform !== 'teams') return null;
-  const chat = await teamsConversationStore(db).personal(tenantId, userId);
-  return chat ? { platform: 'teams', conversationId: chat.conversationId, tenantId } : null;
 }
 
 /** Private destinations of every confirmed volunteer of a campaign (one per person). */
@@ -49,7 +40,7 @@ export async function confirmedContacts(db: Kysely<Database>, campaignId: string
     .execute();
   const found: Destination[] = [];
   for (const p of people) {
-    const contact = await contactOf(db, p.person_id, p.source === 'teams' ? 'teams' : 'slack');
+    const contact = await contactOf(db, p.person_id, parsePlatform(p.source));
     if (contact) found.push(contact.destination);
   }
   return found;

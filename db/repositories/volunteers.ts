@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import type { SigningKeyName } from '../../adapters/http/ports.js';
 import type { VolunteerDirectory } from '../../src/messaging/deps.js';
 import type { Clock } from '../../src/shared/clock.js';
 import { signPath } from '../../src/shared/signed-links.js';
@@ -17,7 +18,7 @@ export interface VolunteerSettings {
 }
 
 /** The secret named `links` signs every file link the bot serves, on every instance alike. */
-export const LINKS_SECRET = 'links';
+export const LINKS_SECRET: SigningKeyName = 'links';
 
 export function linkSigner(db: Kysely<Database>, clock: Clock, publicUrl: string): LinkSigner {
   return async (path, ttlMs) => {

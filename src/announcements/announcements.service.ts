@@ -5,10 +5,11 @@
 import { today } from '../campaigns/campaigns.service.js';
 import type { CoreDeps } from '../deps.js';
 import type { Destination, OutgoingMessage } from '../messaging/ports.js';
-import type { OutboxSummary } from '../outbox/outbox.js';
+import { STATUS_KINDS, type OutboxSummary } from '../outbox/outbox.js';
 import type { Catalogue } from '../shared/i18n/index.js';
 import { t } from '../shared/i18n/index.js';
 import { err, ok, type Result } from '../shared/result.js';
+import { announcementLines } from './format.js';
 import { zonedTime } from './schedule.js';
 
 export const ANNOUNCE_MAX = 2000;
@@ -78,9 +79,12 @@ export function checkAnnouncement(text: string, sendAt: Date | null, now: Date):
   return ok({ text: trimmed, sendAt });
 }
 
-/** The announcement as posted: HR's words under a headline in the campaign's language. */
+/**
+ * The announcement as posted: HR's words under a headline in the campaign's language, keeping only
+ * the formatting, links and mentions of everyone that format.ts allows.
+ */
 export function announcementMessage(c: Catalogue, text: string): OutgoingMessage {
-  return { kind: 'message', tone: 'info', headline: `📣 ${c.broadcasts.announce.headline}`, lines: text.split('\n') };
+  return { kind: 'message', tone: 'info', headline: `📣 ${c.broadcasts.announce.headline}`, lines: announcementLines(text) };
 }
 
 export interface Announced {
@@ -123,5 +127,5 @@ export async function announce(deps: CoreDeps, input: AnnounceInput): Promise<Re
 
 /** The latest deliveries (announcements, digests, milestones…), newest first. */
 export async function deliveryStatus(deps: CoreDeps, limit = 5): Promise<OutboxSummary[]> {
-  return deps.messaging.outbox.recent(limit);
+  return deps.messaging.outbox.recent(limit, STATUS_KINDS);
 }

@@ -1,5 +1,6 @@
 /** Words for announcements and delivery status, from the catalogue; adapters only lay them out. */
 import { channelLabel } from '../channels/channels.js';
+import { personText } from '../chat/text.js';
 import type { OutboxSummary } from '../outbox/outbox.js';
 import type { Platform } from '../ports.js';
 import type { Catalogue } from '../shared/i18n/index.js';
@@ -41,7 +42,7 @@ export function deliveryStatusLines(c: Catalogue, summaries: readonly OutboxSumm
   const lines: string[] = [];
   for (const m of summaries) {
     const label = s.kind[m.kind] ?? m.kind;
-    const summary = m.summary ? ` — ${s.quoted(m.summary)}` : '';
+    const summary = m.summary ? ` — ${s.quoted(personText(m.summary))}` : '';
     lines.push(`*${label}* · ${c.broadcasts.at(m.createdAt, timeZone)}${summary}`);
     const pending = m.counts.pending + m.counts.sending;
     const scheduled = m.notBefore.getTime() > now.getTime() && pending > 0 ? ` · ${s.scheduledFor(c.broadcasts.at(m.notBefore, timeZone))}` : '';

@@ -20,6 +20,7 @@ export async function addCampaignChannel(
   const added = await deps.messaging.channels.add({
     destination: where.destination,
     kind: where.kind,
+    name: where.name ?? null,
     addedBy: `${by.platform}:${by.userId}`,
   });
   return ok(added);

@@ -4,6 +4,7 @@
  */
 import type { Destination } from '../messaging/ports.js';
 import type { Platform } from '../ports.js';
+import { personText } from '../chat/text.js';
 
 export type ChannelKind = 'channel' | 'group';
 
@@ -11,6 +12,15 @@ export type ChannelKind = 'channel' | 'group';
 export interface Conversation {
   destination: Destination;
   kind: ChannelKind | 'direct';
+  /** Its name, when the platform sent it with the command (Slack's `channel_name`). */
+  name?: string | undefined;
+}
+
+/** What the platform told us a place is called, as typed by whoever named it; null when it did not say. */
+export interface PlaceNames {
+  channel: string | null;
+  /** Teams: the team the channel belongs to. */
+  team: string | null;
 }
 
 export interface CampaignChannel {
@@ -19,29 +29,37 @@ export interface CampaignChannel {
   /** `platform:userId` of the HR person who added it. */
   addedBy: string;
   addedAt: Date;
+  names: PlaceNames;
 }
 
 /** Implementations: db/repositories/channels.ts. */
 export interface ChannelStore {
   /** `added: false` when the channel already was a campaign channel (nothing changes). */
-  add(channel: Omit<CampaignChannel, 'addedAt'>): Promise<{ added: boolean }>;
+  add(channel: Omit<CampaignChannel, 'addedAt' | 'names'> & { name?: string | null | undefined }): Promise<{ added: boolean }>;
   /** `removed: false` when it was not one. */
   remove(destination: Destination): Promise<{ removed: boolean }>;
   /** Every campaign channel, oldest first. */
   list(): Promise<CampaignChannel[]>;
 }
 
+/** `19:6848757105754c8981c67612732d9aa7@thread.tacv2` → `6848…9aa7`: enough to tell two apart. */
+export function shortTeamsId(id: string): string {
+  const core = id.replace(/^\d+:/, '').replace(/@thread\.[a-z0-9]+$/i, '');
+  return core.length > 12 ? `${core.slice(0, 4)}…${core.slice(-4)}` : core;
+}
+
 /**
- * How a channel is named to someone reading on `viewer`: Slack turns `<#C…>` into a link; elsewhere
- * the platform and the id are all the bot knows.
+ * How a channel is named to someone reading on `viewer`: Slack turns `<#C…>` into a link to the
+ * channel under its current name; Teams channels read "Équipe › Canal" from the names Teams gave,
+ * else `Teams 6848…9aa7`. Names are marked as person text: whoever named the channel typed them.
  */
-export function channelLabel(destination: Destination, viewer: Platform): string {
+export function channelLabel(destination: Destination, viewer: Platform, names: PlaceNames = { channel: null, team: null }): string {
   if (destination.platform === 'slack') {
     // A user id (a direct message to a volunteer) is shown as the person, a channel as the channel.
     const person = /^[UW]/.test(destination.channelId);
     if (viewer === 'slack') return person ? `<@${destination.channelId}>` : `<#${destination.channelId}>`;
-    return `Slack ${person ? '@' : '#'}${destination.channelId}`;
+    return `Slack ${person ? '@' : '#'}${names.channel !== null && !person ? personText(names.channel) : destination.channelId}`;
   }
-  const id = destination.conversationId;
-  return `Teams ${id.length > 40 ? `${id.slice(0, 37)}…` : id}`;
+  const channel = names.channel !== null ? personText(names.channel) : `Teams ${shortTeamsId(destination.conversationId)}`;
+  return names.team !== null ? `${personText(names.team)} › ${channel}` : channel;
 }

@@ -40,7 +40,7 @@ export async function channelsVerb(deps: CoreDeps, actor: Actor, ctx: CommandCon
   const channels = await listCampaignChannels(deps);
   if (channels.length === 0) return message('info', [c.broadcasts.channels.listEmpty(ctx.prefix)], c.broadcasts.channels.listTitle);
   const lines = channels.map(
-    (ch) => `• ${c.broadcasts.channels.listItem(channelLabel(ch.destination, actor.identity.platform), localDay(ch.addedAt, deps.timeZone))}`,
+    (ch) => `• ${c.broadcasts.channels.listItem(channelLabel(ch.destination, actor.identity.platform, ch.names), localDay(ch.addedAt, deps.timeZone))}`,
   );
   return message('info', lines, c.broadcasts.channels.listTitle);
 }
@@ -75,7 +75,7 @@ async function milestoneList(deps: CoreDeps, actor: Actor): Promise<Reply> {
   return message('info', lines, c.broadcasts.milestone.listTitle(personText(campaign.name)));
 }
 
-/** `announce TEXT`, `announce at DAY TIME TEXT`, `announce status`; on Slack, `announce` alone opens the form. */
+/** `announce TEXT`, `announce at DAY TIME TEXT`, `announce status`; `announce` alone opens the form (each platform shows its own). */
 export async function announceVerb(deps: CoreDeps, actor: Actor, args: string, ctx: CommandContext): Promise<Reply> {
   const { c } = actor;
   if (!(await actor.isAdmin())) return message('error', [c.common.notAdmin]);
@@ -84,7 +84,7 @@ export async function announceVerb(deps: CoreDeps, actor: Actor, args: string, c
     const lines = deliveryStatusLines(c, await deliveryStatus(deps, 5), deps.timeZone, actor.identity.platform, deps.clock.now());
     return message('info', lines, c.broadcasts.status.title);
   }
-  if (trimmed === '' && actor.identity.platform === 'slack') {
+  if (trimmed === '') {
     const channels = await listCampaignChannels(deps);
     if (channels.length === 0) return message('error', [c.broadcasts.announce.noChannels(ctx.prefix)]);
     return { kind: 'form', form: 'announce', intro: c.broadcasts.modal.intro(channels.length) };

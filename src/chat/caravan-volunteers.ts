@@ -4,11 +4,10 @@
  * Someone else asking for HR's verbs is refused and gets nothing else.
  */
 import type { CoreDeps } from '../deps.js';
-import { volunteersCsvText } from '../volunteers/export.js';
+import { volunteersExport, volunteersFileName } from '../volunteers/export.js';
 import { hrMoveSignup, type HrMove } from '../volunteers/hr.service.js';
 import { hrMoveText } from '../volunteers/hr-move-text.js';
 import { rosterReply } from '../volunteers/roster.js';
-import { volunteerCampaign } from '../volunteers/signups.service.js';
 import { tripDates } from '../volunteers/texts.js';
 import { lastSignupDay } from '../volunteers/trip.js';
 import { campaignTrips } from '../volunteers/trips.service.js';
@@ -71,19 +70,24 @@ async function rosterFor(deps: CoreDeps, actor: Actor, n: number | null, prefix:
 /** The CSV, privately: the platform uploads it to HR's direct messages or gives a 15-minute link. */
 async function exportReply(deps: CoreDeps, actor: Actor, n: number | null, prefix: string): Promise<Reply> {
   const { c } = actor;
-  const campaign = await volunteerCampaign(deps);
-  if (!campaign) return message('info', [c.campaign.none]);
   if (Number.isNaN(n)) return message('error', [c.volunteers.hr.exportUsage(prefix)]);
-  if (n !== null) {
-    const trip = await deps.volunteers.trips.get(n);
-    if (!trip || trip.campaignId !== campaign.id) return message('error', [c.volunteers.hr.tripNotFound(n)]);
+  const found = await volunteersExport(deps, n);
+  if (!found.ok) {
+    switch (found.error) {
+      case 'campaign.none':
+        return message('info', [c.campaign.none]);
+      case 'trip.not_found':
+        return message('error', [c.volunteers.hr.tripNotFound(n ?? 0)]);
+    }
   }
-  const content = await volunteersCsvText(deps.volunteers.signups, campaign.id, n, deps.timeZone);
+  const { campaign } = found.value;
+  let content = '';
+  for await (const line of found.value.lines) content += line;
   const path = `/files/volunteers/${campaign.id}${n === null ? '' : `/${n}`}.csv`;
   const link = await deps.volunteers.links(path, 15 * 60_000);
   return {
     kind: 'file',
-    filename: `${c.locale === 'fr' ? 'benevoles' : 'volunteers'}${n === null ? '' : `-${n}`}.csv`,
+    filename: volunteersFileName(c.locale, n),
     mimeType: 'text/csv',
     content,
     comment: c.volunteers.hr.exportComment(campaign.name),

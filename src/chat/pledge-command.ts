@@ -18,7 +18,7 @@ export interface CommandContext {
   /** `/` on Slack, nothing on Teams: how commands are written back to the person. */
   prefix: string;
   /** The conversation the command was typed in (a channel, a group chat or a direct message), when known. */
-  where?: { destination: Destination; kind: 'channel' | 'group' | 'direct' } | undefined;
+  where?: { destination: Destination; kind: 'channel' | 'group' | 'direct'; name?: string | undefined } | undefined;
 }
 
 /** `/pledge …`: a pledge, the form, the caller's list, or a cancellation. */

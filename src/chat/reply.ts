@@ -16,7 +16,7 @@ export interface MessageReply {
   lines: string[];
 }
 
-/** The platform should open a form (Slack modal / Teams card). `announce` is only ever asked of Slack. */
+/** The platform should open a form (Slack modal / Teams card). */
 export interface FormReply {
   kind: 'form';
   form: 'pledge' | 'announce';

@@ -20,6 +20,15 @@ export interface HrSession extends HrPrincipal {
   expiresAt: Date;
 }
 
+/** What a page says once after a change, on the page HR is sent back to. */
+export interface PageNotice {
+  /** The page it is for (`/hr/trips`): another page does not show it. */
+  page: string;
+  text: string;
+  /** One line per thing that did not work. */
+  details: string[];
+}
+
 export interface HrSessionStore {
   saveSignIn(tokenHash: string, who: HrPrincipal, expiresAt: Date): Promise<void>;
   /** Marks the token used and returns its owner, atomically: null when unknown, used or expired at `now`. */
@@ -28,6 +37,10 @@ export interface HrSessionStore {
   /** The live session (not revoked, not expired at `now`), or null. */
   findSession(sessionHash: string, now: Date): Promise<HrSession | null>;
   revoke(sessionHash: string, at: Date): Promise<void>;
+  /** Keeps `notice` with the session (replacing any earlier one) until it is taken. */
+  leaveNotice(sessionHash: string, notice: PageNotice, at: Date): Promise<void>;
+  /** Takes the session's notice for `page` left after `since`, clearing it in the same step: null when none. */
+  takeNotice(sessionHash: string, page: string, since: Date): Promise<PageNotice | null>;
 }
 
 /** One Casablanca day of a campaign's pledges (cancelled ones left out). */

@@ -7,10 +7,12 @@ import { createHash, randomBytes } from 'node:crypto';
 import { isAdmin } from '../admins/admins.service.js';
 import type { CoreDeps } from '../deps.js';
 import { err, ok, type Result } from '../shared/result.js';
-import type { DashboardDeps, HrPrincipal, HrSession } from './ports.js';
+import type { DashboardDeps, HrPrincipal, HrSession, PageNotice } from './ports.js';
 
 export const SIGNIN_TTL_MS = 15 * 60 * 1000;
 export const SESSION_TTL_MS = 8 * 60 * 60 * 1000;
+/** A notice not shown within this time (a redirect never followed) is not shown later. */
+export const NOTICE_TTL_MS = 5 * 60 * 1000;
 
 type Deps = Pick<CoreDeps, 'clock' | 'admins' | 'staticAdmins' | 'home'> & { dashboard: Pick<DashboardDeps, 'sessions'> };
 
@@ -61,4 +63,19 @@ export async function currentSession(deps: Deps, sessionToken: string | undefine
 
 export async function signOut(deps: Deps, sessionToken: string): Promise<void> {
   if (TOKEN_RE.test(sessionToken)) await deps.dashboard.sessions.revoke(tokenHash(sessionToken), deps.clock.now());
+}
+
+/**
+ * Page notices live with the session, never in the address: after a change the page says what
+ * happened once, and a link someone crafted cannot put words on HR's own page.
+ */
+export async function leaveNotice(deps: Deps, sessionToken: string | undefined, notice: PageNotice): Promise<void> {
+  if (sessionToken !== undefined && TOKEN_RE.test(sessionToken)) await deps.dashboard.sessions.leaveNotice(tokenHash(sessionToken), notice, deps.clock.now());
+}
+
+/** The notice waiting for `page` in this session, shown once: null when there is none. */
+export async function takeNotice(deps: Deps, sessionToken: string | undefined, page: string): Promise<PageNotice | null> {
+  if (sessionToken === undefined || !TOKEN_RE.test(sessionToken)) return null;
+  const since = new Date(deps.clock.now().getTime() - NOTICE_TTL_MS);
+  return deps.dashboard.sessions.takeNotice(tokenHash(sessionToken), page, since);
 }

@@ -1,18 +1,24 @@
 /**
- * The durable outbox, as the core sees it: every campaign message (digest, milestone, announcement,
- * reminder, promotion, album post) is enqueued here with all its targets, in the same transaction as
+ * The durable outbox, as the core sees it: every message the bot sends first (digest, milestone,
+ * announcement, reminder, promotion, album post, HR's photo reviews, notices about photos) is enqueued here with all its targets, in the same transaction as
  * the decision that made it. Workers (adapters/outbox) deliver it later, once per target.
  */
-import type { Destination, OutgoingMessage } from '../messaging/ports.js';
+import type { Destination, OutboxPayload } from '../messaging/ports.js';
 
-export type OutboxKind = 'digest' | 'milestone' | 'announcement' | 'reminder' | 'promotion' | 'album' | 'thanks';
+export type OutboxKind = 'digest' | 'milestone' | 'announcement' | 'reminder' | 'promotion' | 'album' | 'thanks' | 'photo_review' | 'photo_notice' | 'photo_retract';
 
-export const OUTBOX_KINDS: readonly OutboxKind[] = ['digest', 'milestone', 'announcement', 'reminder', 'promotion', 'album', 'thanks'];
+export const OUTBOX_KINDS: readonly OutboxKind[] = ['digest', 'milestone', 'announcement', 'reminder', 'promotion', 'album', 'thanks', 'photo_review', 'photo_notice', 'photo_retract'];
+
+/**
+ * What HR's delivery status lists: the campaign's messages. Photo reviews, notices and retractions
+ * are the bot's own business with one person at a time and would crowd the short list out.
+ */
+export const STATUS_KINDS: readonly OutboxKind[] = OUTBOX_KINDS.filter((k) => !k.startsWith('photo_'));
 
 export interface OutboxRequest {
   kind: OutboxKind;
   campaignId: string | null;
-  message: OutgoingMessage;
+  message: OutboxPayload;
   /** Duplicates (same platform and id) are dropped; an empty list enqueues nothing. */
   destinations: Destination[];
   /**

@@ -1,8 +1,9 @@
 /**
  * What the photos feature needs from outside: where files are kept, what cleans an image, where
- * metadata lives, how people are told, and how links are made. Implementations are in db/ and adapters/.
+ * metadata lives, where people are reached privately, how the bot's copies are taken back, and how
+ * links are made. Implementations are in db/ and adapters/. People are told through the outbox.
  */
-import type { MessageReply } from '../chat/reply.js';
+import type { DirectChats, OutgoingMessage } from '../messaging/ports.js';
 import type { Platform } from '../ports.js';
 import type { Locale } from '../shared/money.js';
 import type { Result } from '../shared/result.js';
@@ -102,6 +103,8 @@ export interface PhotoStore {
   /** Copies not yet retracted. */
   posts(photoId: number): Promise<PhotoPost[]>;
   markRetracted(postIds: number[], at: Date): Promise<void>;
+  /** The album post that carried a photo (as the outbox keeps it), to redraw it without the photo. */
+  albumPost(photoId: number): Promise<OutgoingMessage | null>;
 }
 
 export type StatusChange =
@@ -118,23 +121,12 @@ export interface Recipient {
   locale: Locale;
 }
 
-/** What HR sees to decide: the batch, who sent it, and its photos (private thumbnails, never a public link). */
-export interface ReviewRequest {
-  batch: PhotoBatch;
-  uploaderName: string | null;
-}
-
 /**
- * Private messages about photos, on whichever platform the person uses. Each call is one best
- * effort: it resolves false when the person could not be reached (no chat with the bot yet).
+ * Takes the bot's own platform copies back (the senders' retraction); returns which went, how many
+ * stayed, and which of those are worth trying again later (their platform is on).
  */
-export interface PhotoNotifier {
-  /** HR's copy of a consented batch, with Approve / Reject (and a reason) and the photos themselves. */
-  requestReview(to: Recipient, request: ReviewRequest): Promise<boolean>;
-  /** A plain message, optionally with a Withdraw button for a batch. */
-  tell(to: Recipient, message: MessageReply, withdrawBatchId?: number): Promise<boolean>;
-  /** Deletes (or edits out) the bot's own platform copies of a withdrawn photo; returns how many went. */
-  retract(posts: PhotoPost[]): Promise<{ retracted: number[]; kept: number }>;
+export interface PhotoCopies {
+  retract(posts: PhotoPost[]): Promise<{ retracted: number[]; kept: number; later: number[] }>;
 }
 
 /** Absolute, expiring links under PUBLIC_URL. */
@@ -149,7 +141,9 @@ export interface PhotoDeps {
   store: PhotoStore;
   storage: PhotoStorage;
   cleaner: ImageCleaner;
-  notifier: PhotoNotifier;
+  /** Where uploaders and HR are written to privately (review requests and notices go through the outbox). */
+  direct: DirectChats;
+  copies: PhotoCopies;
   links: PhotoLinks;
   /** PHOTO_MAX_MB in bytes: larger files are refused while they download. */
   maxBytes: number;

@@ -1,6 +1,7 @@
 /**
- * HR's review: every consented batch is sent privately to each HR person with Approve / Reject; the
- * first decision wins and the uploader is told. A rejected batch's files are deleted at once.
+ * HR's review: every consented batch is queued privately for each HR person with Approve / Reject
+ * (delivered through the outbox); the first decision wins and the uploader is told. A rejected
+ * batch's files are deleted at once.
  */
 import { parseAdminRef } from '../admins/admins.service.js';
 import { today } from '../campaigns/campaigns.service.js';
@@ -12,6 +13,7 @@ import { err, ok, type Result } from '../shared/result.js';
 import { checkReview, cleanText, photoNumbers, REASON_MAX, type PhotoBatch, type PhotoRuleError } from './photo.js';
 import type { PhotoDeps, Recipient } from './ports.js';
 import { photoDeps } from './deps.js';
+import { requestReview, tellUploader } from './notices.js';
 import { deleteFiles, retractCopies } from './withdraw.service.js';
 
 /** Every HR person: the ADMINS setting and the `admins` table, each once, in the language they use. */
@@ -29,13 +31,14 @@ export async function hrRecipients(deps: CoreDeps, p: PhotoDeps): Promise<Recipi
   return recipients;
 }
 
-/** Sends the batch to HR for review (to `only` when given); resolves to how many could be reached. */
-export async function notifyReviewers(deps: CoreDeps, p: PhotoDeps, batch: PhotoBatch, only: Recipient | null): Promise<number> {
-  const uploaderName = await p.store.displayName(batch.uploader.personId);
-  const recipients = only ? [only] : await hrRecipients(deps, p);
+/**
+ * Queues the batch for every HR person's review, once per batch and person; resolves to how many
+ * can be reached privately.
+ */
+export async function notifyReviewers(deps: CoreDeps, p: PhotoDeps, batch: PhotoBatch): Promise<number> {
   let reached = 0;
-  for (const to of recipients) {
-    if (await p.notifier.requestReview(to, { batch, uploaderName })) reached += 1;
+  for (const to of await hrRecipients(deps, p)) {
+    if (await requestReview(deps, p, batch, to, `photo-review:${batch.id}:${to.platform}:${to.userId}`)) reached += 1;
   }
   return reached;
 }
@@ -71,21 +74,22 @@ export async function reviewBatch(deps: CoreDeps, actor: Actor, batchId: number,
     await retractCopies(deps, p, live.map((ph) => ph.id));
   }
   const updated: PhotoBatch = { ...batch, status: change.status, reviewedAt: at, reviewedBy: by, rejectReason: reason.value };
-  const told = await tellUploader(p, updated);
+  const told = await tellDecision(deps, p, updated);
   return ok({ batch: updated, told });
 }
 
-async function tellUploader(p: PhotoDeps, batch: PhotoBatch): Promise<boolean> {
+function tellDecision(deps: CoreDeps, p: PhotoDeps, batch: PhotoBatch): Promise<boolean> {
   const c = t(batch.locale);
   const numbers = photoNumbers(batch.photos.filter((ph) => ph.withdrawnAt === null).map((ph) => ph.id));
-  const to: Recipient = { platform: batch.uploader.platform, userId: batch.uploader.userId, tenantId: batch.uploader.tenantId, locale: batch.locale };
-  if (batch.status === 'approved') return p.notifier.tell(to, message('ok', [c.photos.toUploaderApproved(numbers)]), batch.id);
+  const key = `photo-notice:${batch.id}:${batch.status}`;
+  if (batch.status === 'approved') return tellUploader(deps, p, batch, message('ok', [c.photos.toUploaderApproved(numbers)]), key, batch.id);
   const lines = [c.photos.toUploaderRejected(numbers), ...(batch.rejectReason ? [c.photos.reasonGiven(batch.rejectReason)] : [])];
-  return p.notifier.tell(to, message('info', lines));
+  return tellUploader(deps, p, batch, message('info', lines), key);
 }
 
 /**
- * HR asks to see what waits for review: each waiting batch is sent again to the caller, privately.
+ * HR asks to see what waits for review: each waiting batch is queued again for the caller, privately
+ * (reviews reach HR through the outbox without it; this is for a card lost or deleted on the way).
  * Errors: `photo.not_hr`, `photo.unavailable`, `campaign.none`.
  */
 export async function resendPendingReviews(deps: CoreDeps, actor: Actor): Promise<Result<{ waiting: number; sent: number }, 'photo.not_hr' | 'photo.unavailable' | 'campaign.none'>> {
@@ -97,7 +101,10 @@ export async function resendPendingReviews(deps: CoreDeps, actor: Actor): Promis
   if (!campaign) return err('campaign.none');
   const waiting = await p.store.inReview(campaign.id);
   const me: Recipient = { platform: actor.identity.platform, userId: actor.identity.userId, tenantId: actor.identity.tenantId, locale: actor.locale };
+  const asked = deps.clock.now().getTime();
   let sent = 0;
-  for (const batch of waiting) sent += await notifyReviewers(deps, p, batch, me);
+  for (const batch of waiting) {
+    if (await requestReview(deps, p, batch, me, `photo-review:${batch.id}:${me.platform}:${me.userId}:${asked}`)) sent += 1;
+  }
   return ok({ waiting: waiting.length, sent });
 }

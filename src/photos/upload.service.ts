@@ -109,7 +109,7 @@ export type ConsentError = PhotoRuleError | 'photo.unavailable' | 'photo.not_fou
 
 /**
  * The uploader confirms consent for a batch (with its caption and place, when given): it goes to
- * HR's review and every HR person is sent it privately. `notified` counts who could be reached.
+ * HR's review and is queued privately for every HR person. `notified` counts who can be reached.
  * Errors: `photo.not_found`, `photo.not_yours`, `photo.already_consented`, `photo.discarded`,
  * `photo.text_too_long` (details.max), `photo.unavailable`.
  */
@@ -134,6 +134,6 @@ export async function consentBatch(
   const moved = await p.store.setStatus(batch.id, 'awaiting_consent', { status: 'in_review', at, caption: caption.value, place: place.value });
   if (!moved) return err('photo.already_consented');
   const updated = { ...batch, status: 'in_review' as const, consentedAt: at, caption: caption.value, place: place.value };
-  const notified = await notifyReviewers(deps, p, updated, null);
+  const notified = await notifyReviewers(deps, p, updated);
   return ok({ batch: updated, notified });
 }

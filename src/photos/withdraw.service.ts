@@ -9,8 +9,12 @@ import type { CoreDeps } from '../deps.js';
 import { t } from '../shared/i18n/index.js';
 import { err, ok, type Result } from '../shared/result.js';
 import { checkWithdraw, photoNumbers, type Photo, type PhotoBatch, type PhotoRuleError } from './photo.js';
-import type { PhotoDeps, Recipient } from './ports.js';
+import { destinationKey, type Destination } from '../messaging/ports.js';
+import { parseDestination } from '../outbox/payload.js';
+import { photoFileId } from './album.service.js';
+import type { PhotoDeps, PhotoPost } from './ports.js';
 import { photoDeps } from './deps.js';
+import { tellUploader } from './notices.js';
 
 export async function deleteFiles(p: PhotoDeps, photos: readonly Photo[]): Promise<void> {
   for (const photo of photos) await Promise.all([p.storage.delete(photo.webKey), p.storage.delete(photo.thumbKey)]);
@@ -19,13 +23,35 @@ export async function deleteFiles(p: PhotoDeps, photos: readonly Photo[]): Promi
 /**
  * Asks the platforms to remove the bot's copies of these photos, all at once (one message showing
  * several of them is edited or deleted once); returns how many copies went and how many stayed.
+ * Those that stayed are tried again through the outbox, per conversation, until they are gone.
  */
 export async function retractCopies(deps: CoreDeps, p: PhotoDeps, photoIds: readonly number[]): Promise<{ retracted: number; kept: number }> {
   const posts = (await Promise.all(photoIds.map((id) => p.store.posts(id)))).flat();
   if (posts.length === 0) return { retracted: 0, kept: 0 };
-  const outcome = await p.notifier.retract(posts);
+  const outcome = await p.copies.retract(posts);
   await p.store.markRetracted(outcome.retracted, deps.clock.now());
+  await retractLater(deps, posts.filter((post) => outcome.later.includes(post.id)));
   return { retracted: outcome.retracted.length, kept: outcome.kept };
+}
+
+async function retractLater(deps: CoreDeps, posts: PhotoPost[]): Promise<void> {
+  const byConversation = new Map<string, { destination: Destination; posts: PhotoPost[] }>();
+  for (const post of posts) {
+    const destination = parseDestination(post.destination);
+    if (!destination) continue;
+    const key = destinationKey(destination);
+    byConversation.set(key, { destination, posts: [...(byConversation.get(key)?.posts ?? []), post] });
+  }
+  for (const { destination, posts: mine } of byConversation.values()) {
+    await deps.messaging.outbox.enqueue({
+      kind: 'photo_retract',
+      campaignId: null,
+      message: { kind: 'retract', copies: mine.map(({ photoId, ...post }) => ({ ...post, fileId: photoFileId(photoId) })) },
+      destinations: [destination],
+      dedupeKey: `photo-retract:${mine.map((post) => post.id).join(',')}`,
+      summary: `photos: ${new Set(mine.map((post) => post.photoId)).size}`,
+    });
+  }
 }
 
 export type WithdrawError = PhotoRuleError | 'photo.unavailable' | 'photo.not_found';
@@ -66,12 +92,9 @@ export async function withdrawPhotos(deps: CoreDeps, actor: Actor, target: { pho
   if (left.length === 0 && (batch.status === 'awaiting_consent' || batch.status === 'in_review')) {
     await p.store.setStatus(batch.id, batch.status, { status: 'discarded', at });
   }
-  if (batch.uploader.personId !== actor.person.id) await tellUploaderOfHr(p, batch, ids);
+  if (batch.uploader.personId !== actor.person.id) {
+    const notice = message('info', [t(batch.locale).photos.withdrawnByHr(photoNumbers(ids))]);
+    await tellUploader(deps, p, batch, notice, `photo-notice:${batch.id}:withdrawn:${ids.join(',')}`);
+  }
   return ok({ batch, photoIds: ids, retracted, kept });
-}
-
-async function tellUploaderOfHr(p: PhotoDeps, batch: PhotoBatch, ids: number[]): Promise<void> {
-  const c = t(batch.locale);
-  const to: Recipient = { platform: batch.uploader.platform, userId: batch.uploader.userId, tenantId: batch.uploader.tenantId, locale: batch.locale };
-  await p.notifier.tell(to, message('info', [c.photos.withdrawnByHr(photoNumbers(ids))]));
 }

@@ -1,8 +1,9 @@
 import type { Minor } from '../shared/money.js';
 import { err, ok, type Result } from '../shared/result.js';
+import type { Platform } from '../shared/vocabulary.js';
 
+export type { Platform };
 export type PledgeStatus = 'pledged' | 'collected' | 'cancelled';
-export type Platform = 'slack' | 'teams';
 
 export interface Pledge {
   /** Global pledge number, shown to people as `#N`. */

@@ -2,6 +2,8 @@
  * Money is an integer number of minor units (centimes). It is made and combined only here:
  * no float ever holds an amount.
  */
+import type { Locale } from './vocabulary.js';
+
 export type Minor = number & { readonly __minor: unique symbol };
 
 export const minor = (n: number): Minor => {
@@ -14,7 +16,8 @@ export const add = (a: Minor, b: Minor): Minor => minor(a + b);
 export const sub = (a: Minor, b: Minor): Minor => minor(a - b);
 export const fromMajor = (units: number): Minor => minor(units * 100);
 
-export type Locale = 'fr' | 'en';
+/** Re-exported from the vocabulary, where it is defined. */
+export type { Locale };
 
 /** Groups of three digits, separated by `sep`. */
 function group(digits: string, sep: string): string {

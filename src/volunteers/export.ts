@@ -3,8 +3,13 @@
  * day (phone, emergency contact, notes) until the retention job deletes it. Handed only to HR: the
  * CLI, a file in HR's direct messages, or a short-lived signed link.
  */
+import type { Campaign } from '../campaigns/campaign.js';
+import type { CoreDeps } from '../deps.js';
 import { csvRow } from '../shared/csv.js';
+import type { Locale } from '../shared/money.js';
+import { err, ok, type Result } from '../shared/result.js';
 import type { SignupStore } from './ports.js';
+import { volunteerCampaign } from './signups.service.js';
 
 export const VOLUNTEER_CSV_HEADER = [
   'signup', 'trip', 'trip_name', 'starts_on', 'ends_on', 'role', 'status', 'waitlist_position', 'name', 'identities',
@@ -43,4 +48,26 @@ export async function volunteersCsvText(signups: SignupStore, campaignId: string
   let text = '';
   for await (const line of volunteersCsv(signups, campaignId, tripId, timeZone)) text += line;
   return text;
+}
+
+/** The file's name as HR gets it, in their language: `benevoles.csv`, `volunteers-3.csv`. */
+export const volunteersFileName = (locale: Locale, tripId: number | null) => `${locale === 'fr' ? 'benevoles' : 'volunteers'}${tripId === null ? '' : `-${tripId}`}.csv`;
+
+export type VolunteersExportError = 'campaign.none' | 'trip.not_found';
+
+/**
+ * HR's volunteers export, from chat or the dashboard: the volunteer campaign's sign-ups, or one of its
+ * trips' (`tripId`). The lines are made as they are read. Errors: `campaign.none`, `trip.not_found`.
+ */
+export async function volunteersExport(
+  deps: Pick<CoreDeps, 'campaigns' | 'clock' | 'timeZone' | 'volunteers'>,
+  tripId: number | null,
+): Promise<Result<{ campaign: Campaign; lines: AsyncIterable<string> }, VolunteersExportError>> {
+  const campaign = await volunteerCampaign(deps);
+  if (!campaign) return err('campaign.none');
+  if (tripId !== null) {
+    const trip = await deps.volunteers.trips.get(tripId);
+    if (!trip || trip.campaignId !== campaign.id) return err('trip.not_found');
+  }
+  return ok({ campaign, lines: volunteersCsv(deps.volunteers.signups, campaign.id, tripId, deps.timeZone) });
 }

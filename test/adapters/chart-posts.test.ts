@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHART_HEIGHT, CHART_WIDTH } from '../../adapters/charts/progress-chart.js';
@@ -29,13 +30,24 @@ afterAll(async () => {
   await connector?.close();
 });
 
-/** Runs the next day's digest and delivers it everywhere; what Slack and Teams received since. */
-async function nextDigest() {
+/**
+ * Runs the next day's digest and delivers it everywhere (`meanwhile` runs between the two); what
+ * Slack and Teams received since.
+ */
+async function nextDigest(meanwhile: { before?: () => Promise<void>; after?: () => Promise<void> } = {}) {
   const slackBefore = t.slack.calls.length;
   const teamsBefore = connector.sent(CHANNEL).length;
   const postedBefore = t.slack.posted.length;
   t.clock.advance(DAY_MS);
   expect((await runDigest(t.bot.deps, t.clock.now())).status).toBe('posted');
+  await meanwhile.before?.();
+  try {
+    await deliverAll(t.bot, t.clock);
+  } finally {
+    await meanwhile.after?.();
+  }
+  // Nothing comes later either: no retry posts the text a second time.
+  t.clock.advance(60 * 60_000);
   await deliverAll(t.bot, t.clock);
   const calls = t.slack.calls.slice(slackBefore);
   return {
@@ -120,6 +132,33 @@ describe('the daily digest carries the campaign chart', () => {
     expect(got.calls('files.delete')).toHaveLength(1);
     const posts = got.calls('chat.postMessage').filter((c) => c.form.channel === SLACK_CHANNEL);
     expect(posts.map((p) => imageBlocks(p.form).length)).toEqual([1, 0]);
+  });
+
+  // The database failing while the post goes out, in the one place the chart needs and the text does not.
+  const renamed = (table: string) => ({
+    before: async () => void (await sql.raw(`alter table ${table} rename to ${table}_away`).execute(t.bot.database.db)),
+    after: async () => void (await sql.raw(`alter table ${table}_away rename to ${table}`).execute(t.bot.database.db)),
+  });
+
+  it('on Teams, with the chart link impossible to sign, the text alone is posted once', async () => {
+    const got = await nextDigest(renamed('app_secrets'));
+    expect(got.teams).toHaveLength(1);
+    expect(String(got.teams[0]?.body?.text)).toContain('Le point du jour');
+    expect(String(got.teams[0]?.body?.text)).toContain('37 500 MAD');
+    expect(got.teams[0]?.body?.attachments ?? []).toEqual([]);
+  });
+
+  it('on Teams, with the chart impossible to draw, the text alone is posted once (and on Slack too)', async () => {
+    // The chart reads the pledges per day; the digest's text was written when it was queued.
+    const got = await nextDigest(renamed('pledges'));
+    expect(got.teams).toHaveLength(1);
+    expect(String(got.teams[0]?.body?.text)).toContain('Le point du jour');
+    expect(got.teams[0]?.body?.attachments ?? []).toEqual([]);
+    expect(got.posted).toHaveLength(1);
+    expect(got.calls('files.getUploadURLExternal')).toEqual([]);
+    expect(imageBlocks(got.calls('chat.postMessage').find((c) => c.form.channel === SLACK_CHANNEL)?.form ?? {})).toEqual([]);
+    // With the database back, the next digest has its chart again.
+    expect(JSON.stringify((await nextDigest()).teams[0]?.body?.attachments)).toContain('"type":"Image"');
   });
 
   it('a milestone post carries the chart too, on Slack and on Teams', async () => {

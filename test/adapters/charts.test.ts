@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chartLink } from '../../adapters/charts/chart-route.js';
+import { signingKeys } from '../../db/repositories/secrets.js';
 import { CHART_HEIGHT, CHART_WIDTH } from '../../adapters/charts/progress-chart.js';
 import { seedCampaign, startTestBot, type TestBot } from '../support/bot.js';
 import { slackCommand } from '../support/hr.js';
@@ -21,7 +22,7 @@ beforeAll(async () => {
 });
 afterAll(async () => t?.close());
 
-const link = (expiresAt = new Date(Date.now() + 3_600_000)) => chartLink(t.bot.database.db, t.url, campaignId, 'fr', expiresAt).then(pathOf);
+const link = (expiresAt = new Date(Date.now() + 3_600_000)) => chartLink(signingKeys(t.bot.database.db), t.url, campaignId, 'fr', expiresAt).then(pathOf);
 
 describe('the chart image for the digest and milestone posts', () => {
   it('is a PNG of the stated size with no metadata', async () => {

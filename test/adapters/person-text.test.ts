@@ -5,7 +5,7 @@ import { startFakeConnector, type FakeConnector } from '../support/fake-connecto
 import { need, site } from '../support/needs.js';
 import { postToSlackEndpoint, slashCommandBody } from '../support/slack-sign.js';
 import { person, personalMessage, postActivity } from '../support/teams-activities.js';
-import { selectOptions, slashForm, submitSlackSignup } from '../support/volunteer-forms.js';
+import { cardTexts, selectOptions, slashForm, submitSlackSignup, submitTeamsSignup, teamsForm, type Card } from '../support/volunteer-forms.js';
 
 /**
  * Names HR or a person typed — a campaign, a site and its item word, a trip named in a refusal —
@@ -16,6 +16,9 @@ const NASTY = '& < > * _ <!here> <@U123>';
 /** How Slack must show it: entities, and each formatting character fenced by zero-width spaces. */
 const ON_SLACK = '&amp; &lt; &gt; \u200B*\u200B \u200B_\u200B &lt;!here&gt; &lt;@U123&gt;';
 const ON_TEAMS = '& \\< \\> \\* \\_ \\<!here\\> \\<@U123\\>';
+
+/** A trip name as HR typed it. */
+const TIZI = 'Imlil & <Tizi> *2026*';
 
 let t: TestBot;
 let connector: FakeConnector;
@@ -31,6 +34,8 @@ beforeAll(async () => {
   await need(t.bot.deps, `Douar ${NASTY}`, 'couvertures', '', 5);
   const trip = await createTrip(t.bot.deps, { name: `Imlil ${NASTY}`, startsOn: '2026-12-12', endsOn: '2026-12-14', seats: 3, roles: [], meetingPoint: 'Parking', meetingTime: '07:30', deadline: null }, 'test');
   if (!trip.ok) throw new Error(trip.error);
+  const later = await createTrip(t.bot.deps, { name: TIZI, startsOn: '2026-12-19', endsOn: '2026-12-21', seats: 3, roles: [], meetingPoint: 'Parking', meetingTime: '07:30', deadline: null }, 'test');
+  if (!later.ok) throw new Error(later.error);
 });
 afterAll(async () => {
   await t?.close();
@@ -105,5 +110,41 @@ describe('a trip name inside a refusal', () => {
       expect(shown).toContain(json(`“Imlil ${NASTY}”`));
       expect(shown).not.toMatch(/[\u2063\u2064]|&amp;/);
     }
+  });
+});
+
+describe('a trip name inside a Teams refusal', () => {
+  it(`the second sign-up for “${TIZI}” is refused with the name as text: no bold, no tag`, async () => {
+    const values = { phone: '0612345678', emergencyName: 'Omar', emergencyPhone: '0698765432', rules: true };
+    const { card } = await teamsForm(t, connector, FR_TEAMS, 'volunteer', 'fr-FR');
+    if (!card) throw new Error('no sign-up card');
+    const choices = (card.body.find((b) => b.id === 'choice')?.choices as Array<{ title: string; value: string }> | undefined) ?? [];
+    const choice = choices.find((c) => c.title.includes('Tizi'));
+    // A choice title is plain text in Teams: the name exactly as typed.
+    expect(choice?.title).toContain(TIZI);
+    const first = await submitTeamsSignup(t, connector, FR_TEAMS, card, { ...values, choice: choice?.value ?? '' });
+    expect(first.type).toBe('application/vnd.microsoft.card.adaptive');
+    const again = await submitTeamsSignup(t, connector, FR_TEAMS, card, { ...values, choice: choice?.value ?? '' });
+    const shown = typeof again.value === 'string' ? again.value : cardTexts(again.value as Card).join('\n');
+    expect(shown).toContain('Imlil & \\<Tizi\\> \\*2026\\*');
+    expect(shown).not.toContain('**2026**');
+  });
+});
+
+describe('the give form’s choices', () => {
+  const typed = `Douar ${NASTY}`;
+
+  it('on Slack: plain_text options show the site as typed, with no entity or zero-width space', async () => {
+    const { view } = await slashForm(t, '/give', '', 'UEN');
+    const options = JSON.stringify(view?.blocks ?? []);
+    expect(options).toContain(json(`${typed} · blankets`));
+    expect(options).not.toMatch(/&amp;|&lt;|\u200B|[\u2061-\u2064]/);
+  });
+
+  it('on Teams: ChoiceSet titles are not markdown, so the site shows without backslashes', async () => {
+    const { card } = await teamsForm(t, connector, FR_TEAMS, 'give', 'fr-FR');
+    const titles = ((card?.body.find((b) => b.id === 'need')?.choices as Array<{ title: string }> | undefined) ?? []).map((c) => c.title);
+    expect(titles.some((title) => title.startsWith(`${typed} · couvertures`))).toBe(true);
+    expect(titles.join('\n')).not.toMatch(/\\|[\u2061-\u2064]/);
   });
 });

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedCampaign, startTestBot, type TestBot } from '../support/bot.js';
 import { startFakeConnector, type FakeConnector } from '../support/fake-connector.js';
 import { elfAsJpg, metadataTraces, peAsJpg, phoneJpeg, SECRET_PLACE, textAsJpg } from '../support/images.js';
-import { deliverAll } from '../support/outbox.js';
+import { deliverAll, deliverUntil } from '../support/outbox.js';
 import { pathOf, signedLink, storedPhotos, tempDataDir, until } from '../support/photos.js';
 import { payloadBody, postToSlackEndpoint, slashCommandBody } from '../support/slack-sign.js';
 import { channelMessage, person, postActivity } from '../support/teams-activities.js';
@@ -180,9 +180,9 @@ describe('photos on Slack, from a direct message to the album', () => {
     });
     await until(() => t.slack.callsTo('chat.update').some((c) => String(c.form.text).includes('gone to the HR team')), 'the consent notice');
     // HR's private review: the photo uploaded into HR's own DM, then Approve / Reject.
-    await until(() => t.slack.callsTo('files.completeUploadExternal').length > reviewsBefore, 'the review upload');
+    await deliverUntil(t.bot, t.clock, () => t.slack.callsTo('files.completeUploadExternal').length > reviewsBefore, 'the review upload');
     expect(t.slack.callsTo('files.completeUploadExternal').at(-1)?.form.channel_id).toBe('DUHR');
-    await until(() => t.slack.callsTo('chat.postMessage').some((c) => c.form.channel === 'DUHR' && blocksText(c).includes('photos.approve')), 'the review message');
+    await deliverUntil(t.bot, t.clock, () => t.slack.callsTo('chat.postMessage').some((c) => c.form.channel === 'DUHR' && blocksText(c).includes('photos.approve')), 'the review message');
   });
 
   it('consented but not approved: still not served and not posted', async () => {
@@ -192,7 +192,7 @@ describe('photos on Slack, from a direct message to the album', () => {
     // HR can ask for what waits: the review comes again, privately.
     const reviews = t.slack.callsTo('chat.postMessage').filter((c) => c.form.channel === 'DUHR').length;
     expect(await caravan('UHR', 'photos pending')).toContain('1 upload waiting for approval');
-    await until(() => t.slack.callsTo('chat.postMessage').filter((c) => c.form.channel === 'DUHR').length > reviews, 'the review sent again');
+    await deliverUntil(t.bot, t.clock, () => t.slack.callsTo('chat.postMessage').filter((c) => c.form.channel === 'DUHR').length > reviews, 'the review sent again');
     expect(await caravan('U1', 'photos pending')).toContain('HR team only');
   });
 
@@ -200,7 +200,7 @@ describe('photos on Slack, from a direct message to the album', () => {
     await click('U1', 'photos.approve', batchId);
     await until(() => blocksText(t.slack.callsTo('chat.postMessage').at(-1)).includes('HR team'), 'the refusal');
     await click('UHR', 'photos.approve', batchId);
-    await until(() => t.slack.callsTo('chat.postMessage').some((c) => c.form.channel === 'U1' && blocksText(c).includes('photos.withdraw')), 'the approval notice');
+    await deliverUntil(t.bot, t.clock, () => t.slack.callsTo('chat.postMessage').some((c) => c.form.channel === 'U1' && blocksText(c).includes('photos.withdraw')), 'the approval notice');
   });
 
   it('the album goes to every campaign channel: Slack gets the clean file uploaded, Teams a card with a lasting signed image', async () => {
@@ -272,7 +272,7 @@ describe('photos on Slack, from a direct message to the album', () => {
     const answer = await share('U3', [{ id: 'FREJ', name: 'match.jpg', body: await phoneJpeg(600, 400) }], 'Football match');
     const id = buttonValue(answer, 'photos.consent');
     await click('U3', 'photos.consent', id);
-    await until(() => t.slack.callsTo('chat.postMessage').some((c) => c.form.channel === 'DUHR' && blocksText(c).includes(`"value":"${id}"`)), 'the review');
+    await deliverUntil(t.bot, t.clock, () => t.slack.callsTo('chat.postMessage').some((c) => c.form.channel === 'DUHR' && blocksText(c).includes(`"value":"${id}"`)), 'the review');
     expect(await filesOf(id)).toHaveLength(2);
     await click('UHR', 'photos.reject', id);
     await until(() => t.slack.callsTo('views.open').length > 0, 'the reason form');
@@ -282,9 +282,22 @@ describe('photos on Slack, from a direct message to the album', () => {
       view: { id: 'V1', team_id: 'T111', callback_id: view.callback_id, private_metadata: view.private_metadata, state: { values: { 'photos.reason': { value: { type: 'plain_text_input', value: 'A child can be recognised' } } } } },
     };
     expect((await postToSlackEndpoint(t.url, { body: payloadBody(submission) })).status).toBe(200);
-    await until(() => t.slack.callsTo('chat.postMessage').some((c) => c.form.channel === 'U3' && blocksText(c).includes('A child can be recognised')), 'the rejection notice');
+    await deliverUntil(t.bot, t.clock, () => t.slack.callsTo('chat.postMessage').some((c) => c.form.channel === 'U3' && blocksText(c).includes('A child can be recognised')), 'the rejection notice');
     expect(await filesOf(id)).toEqual([]);
     expect(await caravan('UHR', 'photos')).toContain('No new approved photos');
+  });
+
+  it('a review whose message Slack refused for a while is posted again without uploading the photos twice', async () => {
+    const id = buttonValue(await share('U4', [{ id: 'FRETRY', name: 'van.jpg', body: await phoneJpeg(600, 400) }]), 'photos.consent');
+    const uploads = () => t.slack.callsTo('files.completeUploadExternal').filter((c) => c.form.channel_id === 'DUHR').length;
+    const reviews = () => t.slack.callsTo('chat.postMessage').filter((c) => c.form.channel === 'DUHR' && blocksText(c).includes(`"value":"${id}"`));
+    const before = uploads();
+    t.slack.script('chat.postMessage', { body: { ok: false, error: 'internal_error' } });
+    await click('U4', 'photos.consent', id);
+    await deliverUntil(t.bot, t.clock, () => reviews().length >= 2, 'the review posted again');
+    expect(uploads() - before).toBe(1);
+    expect(reviews()).toHaveLength(2);
+    expect(t.slack.posted.filter((m) => m.channel === 'DUHR' && m.text.includes('to review')).length).toBeGreaterThan(0);
   });
 
   it('people see their own photos and where they stand', async () => {

@@ -7,8 +7,8 @@ import { APP_ID, fakeCredentials, OUTBOUND_TOKEN, signToken, startOpenIdServer, 
 import { seedCampaign, startTestBot, type TestBot } from '../support/bot.js';
 import { startFakeConnector, type FakeConnector } from '../support/fake-connector.js';
 import { metadataTraces, phoneJpeg, pngImage, textAsJpg } from '../support/images.js';
-import { deliverAll } from '../support/outbox.js';
-import { pathOf, signedLink, storedPhotos, tempDataDir, until } from '../support/photos.js';
+import { deliverAll, deliverUntil, runOnce, undelivered } from '../support/outbox.js';
+import { pathOf, signedLink, storedPhotos, tempDataDir } from '../support/photos.js';
 import { CHANNEL, channelMessage, executeInvoke, person, personalMessage, postActivity, submitMessage } from '../support/teams-activities.js';
 
 let t: TestBot;
@@ -68,6 +68,7 @@ const personal = (who: { aadObjectId: string }) => `a:personal-${who.aadObjectId
 const lastTo = (who: { aadObjectId: string }) => JSON.stringify(connector.sent(personal(who)).at(-1)?.body ?? {});
 const invoke = (who: typeof HR, data: Record<string, unknown>) => post(executeInvoke(connector.url, who, data));
 let batch = 0;
+let second = 0;
 
 interface AlbumCard {
   body: Array<{ type: string; images?: Array<{ url?: string; selectAction?: { url?: string } }> }>;
@@ -119,7 +120,7 @@ describe('photos on Teams, from a 1:1 chat to the album', () => {
     const before = connector.sent(personal(HR)).length;
     const res = await invoke(UPLOADER, { caravane: 'photos.consent', batch, caption: 'Convoy in the snow', place: 'Imilchil' });
     expect(JSON.stringify(res.body)).toContain('gone to the HR team');
-    await until(() => connector.sent(personal(HR)).length > before, 'the review card');
+    await deliverUntil(t.bot, t.clock, () => connector.sent(personal(HR)).length > before, 'the review card');
     const review = lastTo(HR);
     expect(review).toContain('photos.approve');
     expect(review).toContain('Imilchil');
@@ -136,7 +137,7 @@ describe('photos on Teams, from a 1:1 chat to the album', () => {
     expect(JSON.stringify((await invoke(UPLOADER, { caravane: 'photos.approve', batch })).body)).toContain('HR team only');
     const res = await invoke(HR, { caravane: 'photos.approve', batch, reason: '' });
     expect(JSON.stringify(res.body)).toContain('You approved');
-    await until(() => lastTo(UPLOADER).includes('photos.withdraw'), 'the approval notice');
+    await deliverUntil(t.bot, t.clock, () => lastTo(UPLOADER).includes('photos.withdraw'), 'the approval notice');
   });
 
   it('the next album reaches the Teams channel (thumbnails, a gallery button) and Slack (uploaded files)', async () => {
@@ -188,10 +189,80 @@ describe('photos on Teams, from a 1:1 chat to the album', () => {
     expect((await fetch(`${t.url}${pathOf(image)}`)).status).toBe(404);
   });
 
+  it('an album caption typed `*Imlil* _2026_` is shown literally on Teams: no bold, no italic', async () => {
+    const upload = personalMessage(connector.url, UPLOADER, '', { id: 'upload-caption', attachments: [{ contentType: 'image/*', contentUrl: `${connector.url}v3/attachments/IMG1/views/original` }] });
+    expect((await post(upload)).status).toBe(200);
+    const captioned = Number(/"caravane":"photos.consent","batch":(\d+)/.exec(lastTo(UPLOADER))?.[1]);
+    expect(captioned).toBeGreaterThan(batch);
+    expect(JSON.stringify((await invoke(UPLOADER, { caravane: 'photos.consent', batch: captioned, caption: '*Imlil* _2026_', place: '' })).body)).toContain('gone to the HR team');
+    expect(JSON.stringify((await invoke(HR, { caravane: 'photos.approve', batch: captioned, reason: '' })).body)).toContain('You approved');
+    expect((await post(personalMessage(connector.url, HR, 'caravan photos'))).status).toBe(200);
+    await deliverAll(t.bot, t.clock);
+    const texts = JSON.stringify(albumCardIn(connector.sent(CHANNEL).at(-1)?.body).body);
+    // Backslash-escaped in the card's markdown (doubled once more by JSON): Teams shows the stars and underscores.
+    expect(texts).toContain('\\\\*Imlil\\\\* \\\\_2026\\\\_');
+    expect(texts).not.toContain('**Imlil**');
+  });
+
   it('images sent in a channel are not taken as photos (only the 1:1 chat is private)', async () => {
     const before = (await storedPhotos(dataDir)).length;
     const res = await post(channelMessage(connector.url, UPLOADER, '<at>Caravane</at> look', { attachments: [{ contentType: 'image/*', contentUrl: `${connector.url}v3/attachments/IMG1/views/original` }] }));
     expect(res.status).toBe(200);
     expect((await storedPhotos(dataDir)).length).toBe(before);
+  });
+
+  it('a review queued while Teams is down reaches HR when it is back, once', async () => {
+    const upload = personalMessage(connector.url, UPLOADER, 'Second day', { id: 'upload-2', attachments: [{ contentType: 'image/*', contentUrl: `${connector.url}v3/attachments/IMG1/views/original` }] });
+    expect((await post(upload)).status).toBe(200);
+    second = Number(/"caravane":"photos.consent","batch":(\d+)/.exec(lastTo(UPLOADER))?.[1]);
+    expect(second).toBeGreaterThan(batch);
+    const toHr = (from: number) => connector.calls.slice(from).filter((c) => c.method === 'POST' && c.conversationId === personal(HR));
+    const down = connector.calls.length;
+    connector.respond((call) => (call.method === 'POST' && call.conversationId === personal(HR) ? { status: 500, body: { error: { code: 'ServiceError', message: 'down' } } } : undefined));
+    try {
+      // The uploader's answer does not wait for Teams: the review is queued.
+      expect(JSON.stringify((await invoke(UPLOADER, { caravane: 'photos.consent', batch: second, caption: '', place: '' })).body)).toContain('gone to the HR team');
+      await runOnce(t.bot);
+      expect(toHr(down).length).toBeGreaterThan(0);
+      expect(await undelivered(t.bot)).toBe(1);
+    } finally {
+      connector.respond(null);
+    }
+    const back = connector.calls.length;
+    await deliverAll(t.bot, t.clock, { stepMs: 5_000 });
+    t.clock.advance(60_000);
+    await runOnce(t.bot);
+    const delivered = toHr(back);
+    expect(delivered).toHaveLength(1);
+    const card = JSON.stringify(delivered[0]?.body ?? {});
+    expect(card).toContain('photos.approve');
+    expect(card).toContain(`"batch":${second}`);
+    expect(card).toMatch(/data:image\/jpeg;base64,/);
+    // HR's delivery status keeps to the campaign's messages: the album, not each private review.
+    expect((await post(personalMessage(connector.url, HR, 'caravan announce status'))).status).toBe(200);
+    expect(lastTo(HR)).toContain('Photo album');
+    expect(lastTo(HR)).not.toMatch(/to review|Notice about photos/);
+  });
+
+  it('withdrawn while Teams refuses edits: the answer says what stayed, and HR’s card is replaced once Teams is back', async () => {
+    const photo = (await t.bot.deps.photos?.store.getBatch(second))?.photos[0]?.id;
+    expect(photo).toBeGreaterThan(0);
+    const editsToHr = (from: number) => connector.calls.slice(from).filter((c) => c.method === 'PUT' && c.conversationId === personal(HR));
+    connector.respond((call) => (call.method === 'PUT' && call.conversationId === personal(HR) ? { status: 500, body: { error: { code: 'ServiceError', message: 'down' } } } : undefined));
+    try {
+      expect((await post(personalMessage(connector.url, UPLOADER, `caravan photos withdraw ${photo}`))).status).toBe(200);
+      expect(lastTo(UPLOADER)).toContain('could not be deleted');
+    } finally {
+      connector.respond(null);
+    }
+    const back = connector.calls.length;
+    await deliverAll(t.bot, t.clock, { stepMs: 5_000 });
+    t.clock.advance(60_000);
+    await runOnce(t.bot);
+    const replaced = editsToHr(back);
+    expect(replaced).toHaveLength(1);
+    const card = JSON.stringify(replaced[0]?.body ?? {});
+    expect(card).toContain('These photos were removed.');
+    expect(card).not.toContain('data:image');
   });
 });

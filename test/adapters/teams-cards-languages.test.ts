@@ -23,6 +23,8 @@ beforeAll(async () => {
   t = await startTestBot({ env: { DEFAULT_LOCALE: 'fr', ADMINS: `teams:${FR.aadObjectId},teams:${EN.aadObjectId}` }, outbox: { autostart: false } });
   await seedCampaign(t.bot);
   await trip(t.bot.deps);
+  // Announcements need a campaign channel to go to.
+  await t.bot.deps.messaging.channels.add({ destination: { platform: 'slack', channelId: 'C111' }, kind: 'channel', addedBy: 'slack:UHR' });
 });
 afterAll(async () => {
   await t?.close();
@@ -37,13 +39,14 @@ function words(card: Card | null): string {
 }
 
 describe.each([
-  { who: FR, locale: 'fr-FR', other: /\b(the|your|Pledge|Phone|Seats|Submit)\b/, pledge: 'pledge', expect: { pledge: 'Montant', signup: 'Téléphone', trip: 'places' } },
-  { who: EN, locale: 'en-US', other: /\b(le|la|les|votre|Montant|Téléphone|places)\b/, pledge: 'pledge', expect: { pledge: 'Amount', signup: 'Mobile phone', trip: 'Seats' } },
-])('Teams forms for a person speaking $locale', ({ who, locale, other, pledge, expect: labels }) => {
+  { who: FR, locale: 'fr-FR', other: /\b(the|your|Pledge|Phone|Seats|Submit|Send|Write)\b/, pledge: 'pledge', expect: { pledge: 'Montant', signup: 'Téléphone', trip: 'places', announce: 'Envoyer maintenant' }, empty: { announce: 'Écrivez le message à annoncer' } },
+  { who: EN, locale: 'en-US', other: /\b(le|la|les|votre|Montant|Téléphone|places|Envoyer|Écrivez)\b/, pledge: 'pledge', expect: { pledge: 'Amount', signup: 'Mobile phone', trip: 'Seats', announce: 'Send now' }, empty: { announce: 'Write the message to announce' } },
+])('Teams forms for a person speaking $locale', ({ who, locale, other, pledge, expect: labels, empty }) => {
   it.each([
     ['pledge', pledge],
     ['signup', 'volunteer'],
     ['trip', 'caravan trip'],
+    ['announce', 'caravan announce'],
   ] as const)('%s: the card is in the person’s language, and an empty submission explains itself in it', async (form, command) => {
     const { card } = await teamsForm(t, connector, who, command, locale);
     expect(card).not.toBeNull();
@@ -55,5 +58,6 @@ describe.each([
     const answer = invokeCard.parse(res.body);
     expect(answer.type).toBe('application/vnd.microsoft.card.adaptive');
     expect(cardTexts(answer.value).join('\n')).not.toMatch(other);
+    if (form === 'announce') expect(cardTexts(answer.value).join('\n')).toContain(empty.announce);
   });
 });

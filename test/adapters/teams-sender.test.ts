@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { teamsDirectDestination } from '../../adapters/teams/direct.js';
 import { message } from '../../src/chat/reply.js';
 import { startTestBot, type TestBot } from '../support/bot.js';
 import { startFakeConnector, type FakeConnector } from '../support/fake-connector.js';
@@ -96,13 +95,13 @@ describe('TeamsSender (proactive messages for the outbox)', () => {
     expect(await send('a:unreachable')).toMatchObject({ status: 'retry' });
   });
 
-  it('teamsDirectDestination finds a person’s personal chat, which the sender can use', async () => {
+  it('the direct chats port finds a person’s personal chat, which the sender can use', async () => {
     const who = person(4);
     const conversationId = await personalChat(4);
-    const identity = await t.bot.deps.people.resolve({ platform: 'teams', tenantId: TENANT, userId: who.aadObjectId });
-    const destination = await teamsDirectDestination(t.db.db, identity.id);
-    expect(destination).toEqual({ platform: 'teams', conversationId });
-    const nobody = await t.bot.deps.people.resolve({ platform: 'slack', tenantId: 'T1', userId: 'U-nobody' });
-    expect(await teamsDirectDestination(t.db.db, nobody.id)).toBeNull();
+    const direct = t.bot.deps.photos?.direct;
+    const destination = await direct?.of({ platform: 'teams', userId: who.aadObjectId, tenantId: TENANT });
+    expect(destination).toEqual({ platform: 'teams', conversationId, tenantId: TENANT });
+    expect(await t.bot.teams.sender.send(destination ?? { platform: 'teams', conversationId: '-' }, digest)).toMatchObject({ status: 'sent' });
+    expect(await direct?.of({ platform: 'teams', userId: 'aad-nobody', tenantId: TENANT })).toBeNull();
   });
 });

@@ -2,7 +2,12 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedCampaign, startTestBot, type TestBot } from '../support/bot.js';
 import { signInPath, slackCommand, wallPath } from '../support/hr.js';
-import { launchChromium, screenshot } from '../support/hr-browser.js';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { chartLink } from '../../adapters/charts/chart-route.js';
+import { signingKeys } from '../../db/repositories/secrets.js';
+import { CHART_HEIGHT, CHART_WIDTH } from '../../adapters/charts/progress-chart.js';
+import { launchChromium, SCREENSHOTS, screenshot } from '../support/hr-browser.js';
 import { trip, volunteer } from '../support/volunteers.js';
 import { sql } from 'kysely';
 import { phoneJpeg } from '../support/images.js';
@@ -60,7 +65,9 @@ describe('HR dashboard in a real browser', () => {
     await page.getByRole('checkbox', { name: /n° 3$/ }).check();
     await screenshot(page, 'hr-pledges-ticked');
     await page.getByRole('button', { name: 'Marquer les promesses cochées comme collectées' }).click();
-    await page.waitForURL(/\/hr\/pledges\?collected=2/);
+    // The page HR comes back to says what happened; the address carries nothing.
+    await page.getByRole('status').waitFor();
+    expect(page.url()).toBe(`${t.url}/hr/pledges`);
     expect(await page.getByRole('status').innerText()).toContain('2 promesses marquées collectées');
     expect(await page.locator('#pledges tr[data-status="collected"]').count()).toBe(2);
     await screenshot(page, 'hr-pledges-collected');
@@ -81,7 +88,8 @@ describe('HR dashboard in a real browser', () => {
     await screenshot(page, 'hr-payments-preview');
     expect((await t.bot.deps.pledges.get(2))?.status).toBe('pledged');
     await page.getByRole('button', { name: 'Marquer 1 promesse collectée' }).click();
-    await page.waitForURL(/\/hr\/pledges\?collected=1/);
+    await page.waitForURL(`${t.url}/hr/pledges`);
+    expect(await page.getByRole('status').innerText()).toContain('1 promesse marquée collectée');
     expect((await t.bot.deps.pledges.get(2))?.status).toBe('collected');
     expect(errors).toEqual([]);
     await context.close();
@@ -103,7 +111,9 @@ describe('HR dashboard in a real browser', () => {
     expect(await rows.count()).toBe(2);
     await screenshot(page, 'hr-trips-before');
     await page.getByRole('button', { name: 'Mettre en attente — UV1' }).click();
-    await page.waitForURL(/\/hr\/trips\?notice=/);
+    // The page HR comes back to says what happened; the address carries nothing.
+    await page.getByRole('status').waitFor();
+    expect(page.url()).toBe(`${t.url}/hr/trips`);
     expect(await page.getByRole('status').innerText()).toContain('UV1');
     expect(await page.locator(`#roster-${azilal.id} tr[data-status="confirmed"]`).innerText()).toContain('UV2');
     expect(await page.locator(`#roster-${azilal.id} tr[data-status="waitlisted"]`).innerText()).toContain('UV1');
@@ -142,7 +152,9 @@ describe('HR dashboard in a real browser', () => {
     expect(await page.locator('.batch h3').innerText()).toContain('Amina');
     await screenshot(page, 'hr-photos-pending');
     await page.getByRole('button', { name: 'Approuver' }).click();
-    await page.waitForURL(/\/hr\/photos\?notice=/);
+    // The page HR comes back to says what happened; the address carries nothing.
+    await page.getByRole('status').waitFor();
+    expect(page.url()).toBe(`${t.url}/hr/photos`);
     expect(await page.getByRole('status').innerText()).toContain('approuvées');
     expect((await p.store.getBatch(batch.id))?.status).toBe('approved');
     expect(await page.getByText('Aucune photo n’attend de validation.').count()).toBe(1);
@@ -181,6 +193,21 @@ describe('HR dashboard in a real browser', () => {
     expect(text).not.toMatch(/UA|UB|UD|someone/);
     await screenshot(page, 'wall-after');
     expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('shows the chart that digest and milestone posts carry, as Teams fetches it, and keeps the PNG', async () => {
+    const campaign = (await t.bot.deps.campaigns.list())[0];
+    const link = new URL(await chartLink(signingKeys(t.bot.database.db), t.url, campaign?.id ?? '', 'fr', new Date(Date.now() + 3_600_000)));
+    const res = await fetch(link);
+    expect(res.headers.get('content-type')).toBe('image/png');
+    const png = Buffer.from(await res.arrayBuffer());
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    writeFileSync(join(SCREENSHOTS, 'chart-progress-fr.png'), png);
+    const context = await browser.newContext({ viewport: { width: 1000, height: 600 } });
+    const page = await context.newPage();
+    await page.goto(link.href);
+    expect(await page.locator('img').evaluate((img) => [Reflect.get(img, 'naturalWidth'), Reflect.get(img, 'naturalHeight')])).toEqual([CHART_WIDTH, CHART_HEIGHT]);
     await context.close();
   });
 });

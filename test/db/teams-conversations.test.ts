@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { peopleStore } from '../../db/repositories/people.js';
-import { teamsConversationStore, type TeamsConversation } from '../../db/repositories/teams-conversations.js';
+import { directDestination } from '../../db/repositories/direct-chats.js';
+import { teamsConversationStore, type TeamsConversation, type TeamsConversationRef } from '../../db/repositories/teams-conversations.js';
 import { testDatabase, type TestDatabase } from '../support/db.js';
 
 let db: TestDatabase;
@@ -9,7 +9,7 @@ beforeAll(async () => {
 });
 afterAll(async () => db?.drop());
 
-const personal = (over: Partial<TeamsConversation> = {}): Omit<TeamsConversation, 'updatedAt'> => ({
+const personal = (over: Partial<TeamsConversation> = {}): TeamsConversationRef => ({
   conversationId: 'a:personal-1',
   type: 'personal',
   tenantId: 'tenant-1',
@@ -34,22 +34,24 @@ describe(`Teams conversation references (${process.env.TEST_DATABASE_URL ? 'post
     expect(got).toMatchObject({ serviceUrl: 'https://smba.trafficmanager.net/amer/', tenantId: 'tenant-1', userId: '29:user-1', active: true });
   });
 
-  it('finds the active personal chat of a person, and forgets it once inactive', async () => {
+  it('finds the active personal chat of a person, with or without their tenant, and forgets it once inactive', async () => {
     const store = teamsConversationStore(db.db);
-    const person = await peopleStore(db.db).resolve({ platform: 'teams', tenantId: 'tenant-2', userId: 'aad-2' });
     await store.upsert(personal({ conversationId: 'a:personal-2', tenantId: 'tenant-2', userAadObjectId: 'aad-2' }));
     await store.upsert(personal({ conversationId: '19:chan@thread.tacv2', type: 'channel', tenantId: 'tenant-2', userAadObjectId: null }));
-    expect((await store.personalForPerson(person.id))?.conversationId).toBe('a:personal-2');
-    expect((await store.personal('tenant-2', 'aad-2'))?.conversationId).toBe('a:personal-2');
+    expect((await store.personal('aad-2', 'tenant-2'))?.conversationId).toBe('a:personal-2');
+    // HR people listed by AAD object id alone: found all the same, and the destination learns the tenant.
+    expect(await directDestination(db.db, { platform: 'teams', userId: 'aad-2' })).toEqual({ platform: 'teams', conversationId: 'a:personal-2', tenantId: 'tenant-2' });
+    expect(await directDestination(db.db, { platform: 'slack', userId: 'U2' })).toEqual({ platform: 'slack', channelId: 'U2' });
     await store.setActive('a:personal-2', false);
-    expect(await store.personalForPerson(person.id)).toBeNull();
-    expect(await store.personal('tenant-2', 'aad-2')).toBeNull();
+    expect(await directDestination(db.db, { platform: 'teams', userId: 'aad-2', tenantId: 'tenant-2' })).toBeNull();
+    expect(await store.personal('aad-2', 'tenant-2')).toBeNull();
     expect((await store.get('a:personal-2'))?.active).toBe(false);
   });
 
   it('does not match another tenant with the same AAD object id', async () => {
     const store = teamsConversationStore(db.db);
     await store.upsert(personal({ conversationId: 'a:personal-3', tenantId: 'tenant-3', userAadObjectId: 'aad-3' }));
-    expect(await store.personal('tenant-other', 'aad-3')).toBeNull();
+    expect(await store.personal('aad-3', 'tenant-other')).toBeNull();
+    expect((await store.personal('aad-3', 'tenant-3'))?.conversationId).toBe('a:personal-3');
   });
 });

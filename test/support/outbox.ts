@@ -32,3 +32,17 @@ export async function deliverAll(bot: Bot, clock: ManualClock, options: { stepMs
   }
   throw new Error(`outbox not delivered after ${maxSteps} steps: ${await undelivered(bot)} targets left`);
 }
+
+/**
+ * Delivers the outbox until `check` holds: for messages queued by work that finishes after the
+ * answer (a Slack click is handled after its acknowledgement). Throws after `ms`.
+ */
+export async function deliverUntil(bot: Bot, clock: ManualClock, check: () => boolean | Promise<boolean>, what: string, ms = 15_000): Promise<void> {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    await deliverAll(bot, clock);
+    if (await check()) return;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}

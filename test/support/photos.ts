@@ -2,9 +2,8 @@
 import { mkdtemp, readdir, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { LINK_SECRET } from '../../adapters/photos/links.js';
 import type { Bot } from '../../adapters/main.js';
-import { appSecret } from '../../db/repositories/secrets.js';
+import { signingKeys } from '../../db/repositories/secrets.js';
 import { signPath } from '../../src/shared/signed-links.js';
 
 export const tempDataDir = () => mkdtemp(join(tmpdir(), 'caravane-data-'));
@@ -19,7 +18,7 @@ export async function storedPhotos(dataDir: string): Promise<Array<{ path: strin
 
 /** A link as the bot would sign it (valid-looking for any path), relative to the bot's URL. */
 export async function signedLink(bot: Bot, path: string, expiresAt: Date): Promise<string> {
-  return `${path}?${signPath(await appSecret(bot.database.db, LINK_SECRET), path, expiresAt)}`;
+  return `${path}?${signPath(await signingKeys(bot.database.db)('photo-links'), path, expiresAt)}`;
 }
 
 /** The path and query of an absolute link the bot gave out (PUBLIC_URL is not the test server's address). */

@@ -52,7 +52,7 @@ async function checkAnswer(requestBody: string, res: Response): Promise<void> {
   }
   const record = recordViolations;
   // Person-text marks (src/chat/text.ts) in an answer mean a text skipped the Slack renderer, unescaped.
-  const mark = text.search(/[\u2063\u2064]/);
+  const mark = text.search(/[\u2061-\u2064]/);
   if (mark >= 0) record('HTTP answer', [{ rule: 'person text not rendered (its marks reached Slack)', at: '/', value: text.slice(Math.max(0, mark - 60), mark + 60) }]);
   if (form.has('command')) {
     const body = typeof answer === 'object' && answer !== null && !Array.isArray(answer) ? Object.fromEntries(Object.entries(answer)) : {};
@@ -83,14 +83,14 @@ let trigger = 0;
 export function slashCommandBody(
   command: string,
   text: string,
-  opts: { user?: string; team?: string; channel?: string; responseUrl?: string; triggerId?: string } = {},
+  opts: { user?: string; team?: string; channel?: string; channelName?: string; responseUrl?: string; triggerId?: string } = {},
 ): string {
   return new URLSearchParams({
     token: 'verification_token',
     team_id: opts.team ?? 'T111',
     team_domain: 'test-domain',
     channel_id: opts.channel ?? 'C111',
-    channel_name: 'random',
+    channel_name: opts.channelName ?? 'random',
     user_id: opts.user ?? 'U111',
     user_name: 'someone',
     command,

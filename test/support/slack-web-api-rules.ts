@@ -54,8 +54,8 @@ export function checkWebApiCall(method: string, form: Form): Refusal | undefined
   }
   // Person-text marks (src/chat/text.ts) left in a payload mean a text skipped the Slack renderer, unescaped.
   const raw = JSON.stringify(form);
-  if (/[\u2063\u2064]/.test(raw)) {
-    const at = raw.search(/[\u2063\u2064]/);
+  if (/[\u2061-\u2064]/.test(raw)) {
+    const at = raw.search(/[\u2061-\u2064]/);
     return { found: [{ rule: 'person text not rendered (its marks reached Slack)', at: '/', value: raw.slice(Math.max(0, at - 60), at + 60) }] };
   }
   if (MESSAGE_METHODS.has(method)) return messageCall(form);

@@ -7,11 +7,12 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { announce, announcementMessage, checkAnnouncement, deliveryStatus } from '../../../src/announcements/announcements.service.js';
 import { zonedTime } from '../../../src/announcements/schedule.js';
+import { plainText } from '../../../src/chat/text.js';
 import { announceErrorText, deliveryStatusLines } from '../../../src/announcements/texts.js';
 import type { CoreDeps } from '../../../src/deps.js';
 import type { HrSession } from '../../../src/dashboard/ports.js';
 import { t, type Catalogue } from '../../../src/shared/i18n/index.js';
-import type { HrHandler } from './hr-routes.js';
+import type { HrHandler } from './hr-handler.js';
 import { sendPage } from './render.js';
 
 const form = z.object({
@@ -25,8 +26,8 @@ const form = z.object({
 type Draft = z.infer<typeof form>;
 
 async function render(deps: CoreDeps, res: Parameters<HrHandler>[1], session: HrSession, c: Catalogue, draft: Draft, extra: { preview?: string[]; notice?: string; error?: string; status?: number }) {
-  const report = deliveryStatusLines(c, await deliveryStatus(deps, 5), deps.timeZone, session.platform, deps.clock.now());
-  sendPage(res, extra.status ?? 200, 'announcements', c, { session, nav: 'announcements', draft: { ...draft, key: draft.key ?? randomUUID() }, report, preview: extra.preview ?? null, notice: extra.notice ?? null, error: extra.error ?? null });
+  const report = deliveryStatusLines(c, await deliveryStatus(deps, 5), deps.timeZone, session.platform, deps.clock.now()).map(plainText);
+  sendPage(res, extra.status ?? 200, 'announcements', c, { session, nav: 'announcements', draft: { ...draft, key: draft.key ?? randomUUID() }, report, preview: extra.preview ?? null, notice: extra.notice ? { text: plainText(extra.notice), details: [] } : null, error: extra.error ?? null });
 }
 
 export function announcementsPage(deps: CoreDeps): HrHandler {
@@ -44,7 +45,7 @@ export function announcementsForm(deps: CoreDeps): HrHandler {
     if (draft.action === 'preview') {
       // Channels read it in the campaign's default language, as when sent from chat.
       const shown = announcementMessage(t(deps.defaultLocale), checked.value.text);
-      return render(deps, res, session, c, draft, { preview: [shown.headline ?? '', ...shown.lines] });
+      return render(deps, res, session, c, draft, { preview: [shown.headline ?? '', ...shown.lines].map(plainText) });
     }
     const done = await announce(deps, { text: checked.value.text, sendAt, createdBy: `${session.platform}:${session.userId}`, dedupeKey: `hr-page:${draft.key ?? randomUUID()}`, alsoVolunteers: draft.volunteers === 'on' });
     if (!done.ok) return render(deps, res, session, c, draft, { error: announceErrorText(c, done.error, done.details, '/'), status: 422 });

@@ -9,7 +9,7 @@ import { formatDay, formatPercent, money } from '../../../src/shared/i18n/format
 import { minor, percentOf } from '../../../src/shared/money.js';
 import { everyDay } from '../../../src/dashboard/charts.service.js';
 import { dayChartSvg } from './day-chart.js';
-import type { HrHandler } from './hr-routes.js';
+import type { HrHandler } from './hr-handler.js';
 import { sendPage } from './render.js';
 
 export function overviewPage(deps: CoreDeps): HrHandler {

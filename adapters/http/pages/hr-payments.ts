@@ -8,7 +8,8 @@ import type { CoreDeps } from '../../../src/deps.js';
 import { confirmPayments, previewPayments, type PaymentLine, type PaymentsError } from '../../../src/dashboard/payments.js';
 import { money } from '../../../src/shared/i18n/format.js';
 import type { Catalogue } from '../../../src/shared/i18n/index.js';
-import type { HrHandler } from './hr-routes.js';
+import type { HrHandler } from './hr-handler.js';
+import { redirectWithNotice } from './notices.js';
 import { sendPage } from './render.js';
 
 const body = z.object({ csv: z.string().max(400_000) });
@@ -72,6 +73,6 @@ export function paymentsConfirm(deps: CoreDeps): HrHandler {
     if (!progress.ok) return sendPage(res, 200, 'message', c, { session, text: c.dashboard.pages.noCampaign });
     const done = await confirmPayments(deps, progress.value.campaign.id, parsed.success ? parsed.data.csv : '');
     if (!done.ok) return sendPage(res, 422, 'payments', c, { session, nav: 'payments', csv: '', error: errorText(c, done.error, done.details), preview: null });
-    res.redirect(303, `/hr/pledges?${new URLSearchParams({ collected: String(done.value.collected.length) }).toString()}`);
+    await redirectWithNotice(deps, req, res, '/hr/pledges', c.dashboard.pages.pledges.collected(done.value.collected.length));
   };
 }

@@ -14,7 +14,8 @@ import { photoNumbers } from '../../../src/photos/photo.js';
 import { reviewBatch } from '../../../src/photos/review.service.js';
 import { photoErrorText } from '../../../src/photos/texts.js';
 import { withdrawPhotos } from '../../../src/photos/withdraw.service.js';
-import type { HrHandler } from './hr-routes.js';
+import type { HrHandler } from './hr-handler.js';
+import { noticeFor, redirectWithNotice } from './notices.js';
 import { sendPage } from './render.js';
 
 const id = z.string().regex(/^\d{1,15}$/).transform(Number);
@@ -22,7 +23,7 @@ const reviewBody = z.object({ batch: id, decision: z.enum(['approve', 'reject'])
 const withdrawBody = z.object({ photo: id });
 
 const actorOf = (deps: CoreDeps, s: HrSession) => actorFor(deps, { platform: s.platform, tenantId: s.tenantId, userId: s.userId, locale: s.locale });
-const back = (res: Response, notice: string) => res.redirect(303, `/hr/photos?${new URLSearchParams({ notice }).toString()}`);
+const back = (deps: CoreDeps, req: Request, res: Response, notice: string) => redirectWithNotice(deps, req, res, '/hr/photos', notice);
 
 export function photosPage(deps: CoreDeps): HrHandler {
   return async (req, res, session, c) => {
@@ -39,29 +40,28 @@ export function photosPage(deps: CoreDeps): HrHandler {
       })),
     );
     const live = published.flatMap((b) => b.photos.filter((ph) => ph.withdrawnAt === null).map((ph) => ph.id));
-    const notice = typeof req.query.notice === 'string' ? req.query.notice.slice(0, 500) : null;
-    sendPage(res, 200, 'photos', c, { session, nav: 'photos', batches, published: live, notice });
+    sendPage(res, 200, 'photos', c, { session, nav: 'photos', batches, published: live, notice: await noticeFor(deps, req, '/hr/photos') });
   };
 }
 
 export function reviewForm(deps: CoreDeps): HrHandler {
   return async (req, res, session, c) => {
     const parsed = reviewBody.safeParse(req.body);
-    if (!parsed.success) return back(res, c.photos.gallery.invalid);
+    if (!parsed.success) return back(deps, req, res, c.photos.gallery.invalid);
     const { batch, decision, reason } = parsed.data;
     const result = await reviewBatch(deps, await actorOf(deps, session), batch, decision === 'approve' ? { approve: true } : { approve: false, reason: reason?.trim() || null });
-    if (!result.ok) return back(res, photoErrorText(c, result.error, result.details));
+    if (!result.ok) return back(deps, req, res, photoErrorText(c, result.error, result.details));
     const numbers = photoNumbers(result.value.batch.photos.map((ph) => ph.id));
-    back(res, decision === 'approve' ? c.dashboard.pages.photos.approved(numbers) : c.dashboard.pages.photos.rejected(numbers));
+    await back(deps, req, res, decision === 'approve' ? c.dashboard.pages.photos.approved(numbers) : c.dashboard.pages.photos.rejected(numbers));
   };
 }
 
 export function withdrawForm(deps: CoreDeps): HrHandler {
   return async (req, res, session, c) => {
     const parsed = withdrawBody.safeParse(req.body);
-    if (!parsed.success) return back(res, c.photos.gallery.invalid);
+    if (!parsed.success) return back(deps, req, res, c.photos.gallery.invalid);
     const result = await withdrawPhotos(deps, await actorOf(deps, session), { photoId: parsed.data.photo });
-    back(res, result.ok ? c.dashboard.pages.photos.withdrawn(parsed.data.photo) : photoErrorText(c, result.error, result.details));
+    await back(deps, req, res, result.ok ? c.dashboard.pages.photos.withdrawn(parsed.data.photo) : photoErrorText(c, result.error, result.details));
   };
 }
 

@@ -10,7 +10,8 @@ import { collectPledge } from '../../../src/pledges/pledges.service.js';
 import { collectErrorText } from '../../../src/pledges/texts.js';
 import { localDay } from '../../../src/shared/clock.js';
 import { formatDay, money } from '../../../src/shared/i18n/format.js';
-import type { HrHandler } from './hr-routes.js';
+import type { HrHandler } from './hr-handler.js';
+import { noticeFor, redirectWithNotice } from './notices.js';
 import { sendPage } from './render.js';
 
 /** At most this many pledges in one bulk collect (one form post). */
@@ -22,7 +23,7 @@ const collectBody = z.object({ one: z.string().optional(), ids: ids.optional() }
 export function pledgesPage(deps: CoreDeps): HrHandler {
   return async (req, res, session, c) => {
     const progress = await currentProgress(deps);
-    if (!progress.ok) return sendPage(res, 200, 'pledges', c, { session, nav: 'pledges', campaign: null, rows: [], notice: null });
+    if (!progress.ok) return sendPage(res, 200, 'pledges', c, { session, nav: 'pledges', campaign: null, rows: [], notice: await noticeFor(deps, req, '/hr/pledges') });
     const { campaign } = progress.value;
     const rows = [];
     for await (const row of deps.pledges.exportRows(campaign.id)) {
@@ -38,10 +39,7 @@ export function pledgesPage(deps: CoreDeps): HrHandler {
         daySort: p.createdAt.toISOString(),
       });
     }
-    const done = typeof req.query.collected === 'string' && /^\d{1,6}$/.test(req.query.collected) ? Number(req.query.collected) : null;
-    const failed = typeof req.query.failed === 'string' ? req.query.failed.slice(0, 2000).split('\n').filter((l) => l !== '') : [];
-    const notice = done === null ? null : { ok: c.dashboard.pages.pledges.collected(done), failed };
-    sendPage(res, 200, 'pledges', c, { session, nav: 'pledges', campaign: { name: campaign.name }, rows, notice });
+    sendPage(res, 200, 'pledges', c, { session, nav: 'pledges', campaign: { name: campaign.name }, rows, notice: await noticeFor(deps, req, '/hr/pledges') });
   };
 }
 
@@ -58,8 +56,7 @@ export function collectForm(deps: CoreDeps): HrHandler {
       else failed.push(collectErrorText(c, result.error, id));
     }
     if (numbers.length === 0) failed.push(c.dashboard.pages.pledges.nothingSelected);
-    const query = new URLSearchParams({ collected: String(collected), ...(failed.length > 0 ? { failed: failed.join('\n') } : {}) });
-    res.redirect(303, `/hr/pledges?${query.toString()}`);
+    await redirectWithNotice(deps, req, res, '/hr/pledges', c.dashboard.pages.pledges.collected(collected), failed);
   };
 }
 

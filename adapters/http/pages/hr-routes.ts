@@ -6,15 +6,15 @@
  */
 import express, { type Express, type Request, type Response } from 'express';
 import type { CoreDeps } from '../../../src/deps.js';
-import type { HrSession } from '../../../src/dashboard/ports.js';
 import { currentSession, redeemSignIn, signOut } from '../../../src/dashboard/sessions.service.js';
 import { resolveLocale, t, type Catalogue } from '../../../src/shared/i18n/index.js';
+import type { HrHandler } from './hr-handler.js';
 import { overviewPage } from './hr-overview.js';
 import { announcementsForm, announcementsPage } from './hr-announcements.js';
 import { paymentsConfirm, paymentsPage, paymentsPreview } from './hr-payments.js';
 import { collectForm, pledgesCsvRoute, pledgesPage } from './hr-pledges.js';
 import { photosPage, reviewForm, thumbRoute, withdrawForm } from './hr-photos.js';
-import { moveForm, tripsPage } from './hr-trips.js';
+import { moveForm, tripsCsvRoute, tripsPage } from './hr-trips.js';
 import { sendPage } from './render.js';
 import { clearSessionCookie, csrfOk, sessionCookie, setSessionCookie } from './session.js';
 
@@ -23,7 +23,7 @@ export interface HrOptions {
   secure: boolean;
 }
 
-export type HrHandler = (req: Request, res: Response, session: HrSession, c: Catalogue) => Promise<void>;
+export type { HrHandler } from './hr-handler.js';
 
 function visitorCatalogue(req: Request, deps: CoreDeps): Catalogue {
   const accepted = req.acceptsLanguages('fr', 'en');
@@ -74,6 +74,8 @@ export function hrRoutes(deps: CoreDeps, options: HrOptions) {
     app.get('/hr/pledges.csv', guarded(deps, options, pledgesCsvRoute(deps), false));
     app.post('/hr/pledges/collect', form, guarded(deps, options, collectForm(deps), true));
     app.get('/hr/trips', guarded(deps, options, tripsPage(deps), false));
+    app.get('/hr/trips.csv', guarded(deps, options, tripsCsvRoute(deps), false));
+    app.get('/hr/trips/:trip.csv', guarded(deps, options, tripsCsvRoute(deps), false));
     app.post('/hr/trips/move', form, guarded(deps, options, moveForm(deps), true));
     app.get('/hr/photos', guarded(deps, options, photosPage(deps), false));
     app.get('/hr/photos/:id/thumb.jpg', guarded(deps, options, thumbRoute(deps), false));

@@ -1,15 +1,18 @@
 /**
  * `/hr/trips`: each trip's roster by role and its waitlist; confirm, move to the waitlist or remove
  * through `hrMoveSignup`, the use case behind `/caravan move|remove N`, so the person is told by
- * direct message as from chat and a freed seat goes to the next in line.
+ * direct message as from chat and a freed seat goes to the next in line. The CSV export is
+ * `/caravan export volunteers [N]`'s, made by the same use case.
  */
 import { z } from 'zod';
 import type { CoreDeps } from '../../../src/deps.js';
 import { campaignTrips } from '../../../src/volunteers/trips.service.js';
 import { hrMoveSignup } from '../../../src/volunteers/hr.service.js';
 import { hrMoveText } from '../../../src/volunteers/hr-move-text.js';
+import { volunteersExport, volunteersFileName } from '../../../src/volunteers/export.js';
 import { roleName, stateText } from '../../../src/volunteers/texts.js';
-import type { HrHandler } from './hr-routes.js';
+import type { HrHandler } from './hr-handler.js';
+import { noticeFor, redirectWithNotice } from './notices.js';
 import { sendPage } from './render.js';
 
 const moveBody = z.object({ signup: z.string().regex(/^\d{1,9}$/), to: z.enum(['confirmed', 'waitlisted', 'removed']) });
@@ -34,20 +37,45 @@ export function tripsPage(deps: CoreDeps): HrHandler {
         return { id: trip.id, name: trip.name, seats: c.dashboard.pages.trips.seats(trip.confirmed, trip.seats, waiting), rows };
       }),
     );
-    const notice = typeof req.query.notice === 'string' ? req.query.notice.slice(0, 500) : null;
-    sendPage(res, 200, 'trips', c, { session, nav: 'trips', trips: views, notice });
+    sendPage(res, 200, 'trips', c, { session, nav: 'trips', trips: views, notice: await noticeFor(deps, req, '/hr/trips') });
   };
 }
 
 export function moveForm(deps: CoreDeps): HrHandler {
   return async (req, res, _session, c) => {
     const parsed = moveBody.safeParse(req.body);
-    if (!parsed.success) return res.redirect(303, `/hr/trips?${new URLSearchParams({ notice: c.volunteers.hr.moveUsage('/') }).toString()}`);
+    if (!parsed.success) return redirectWithNotice(deps, req, res, '/hr/trips', c.volunteers.hr.moveUsage('/'));
     const n = Number(parsed.data.signup);
     const to = parsed.data.to;
     const result = await hrMoveSignup(deps, n, to);
     const name = result.ok ? await deps.volunteers.signups.displayName(n) : null;
     const text = hrMoveText(c, n, to, result, name);
-    res.redirect(303, `/hr/trips?${new URLSearchParams({ notice: text.lines.join(' ') }).toString()}`);
+    await redirectWithNotice(deps, req, res, '/hr/trips', text.lines.join(' '));
+  };
+}
+
+/** `/hr/trips.csv` (every trip) and `/hr/trips/<N>.csv` (one): the volunteers file HR gets in chat. */
+export function tripsCsvRoute(deps: CoreDeps): HrHandler {
+  return async (req, res, session, c) => {
+    const raw = req.params.trip;
+    const tripId = typeof raw === 'string' && /^\d{1,9}$/.test(raw) ? Number(raw) : null;
+    if (raw !== undefined && tripId === null) return sendPage(res, 404, 'message', c, { session, text: c.volunteers.hr.exportUsage('/') });
+    const found = await volunteersExport(deps, tripId);
+    if (!found.ok) {
+      switch (found.error) {
+        case 'campaign.none':
+          return sendPage(res, 404, 'message', c, { session, text: c.dashboard.pages.noCampaign });
+        case 'trip.not_found':
+          return sendPage(res, 404, 'message', c, { session, text: c.volunteers.hr.tripNotFound(tripId ?? 0) });
+      }
+    }
+    res.status(200).set({
+      'content-type': 'text/csv; charset=utf-8',
+      'content-disposition': `attachment; filename="${volunteersFileName(c.locale, tripId)}"`,
+      'cache-control': 'private, no-store',
+      'x-content-type-options': 'nosniff',
+    });
+    for await (const line of found.value.lines) res.write(line);
+    res.end();
   };
 }

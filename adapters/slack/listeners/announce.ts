@@ -14,6 +14,7 @@ import {
 } from '../announce-modal.js';
 import type { SlackContext } from '../context.js';
 import { renderMessage } from '../render.js';
+import { slackPlain } from '../text.js';
 import { submitter, viewMetadata } from '../view-submission.js';
 
 const locale = z.enum(['fr', 'en']);
@@ -39,7 +40,7 @@ export function registerAnnounceViews(app: App, sc: SlackContext): void {
     const c = t(lang);
     const values = state.safeParse(view.state.values);
     if (!values.success) {
-      await ack({ response_action: 'errors', errors: { [ANNOUNCE_BLOCK.text]: c.broadcasts.announce.usage('/') } });
+      await ack({ response_action: 'errors', errors: { [ANNOUNCE_BLOCK.text]: c.broadcasts.modal.textMissing } });
       return;
     }
     const text = values.data.text.value.value ?? '';
@@ -52,7 +53,9 @@ export function registerAnnounceViews(app: App, sc: SlackContext): void {
     const checked = checkAnnouncement(text, later && atSeconds !== null ? new Date(atSeconds * 1000) : null, sc.deps.clock.now());
     if (!checked.ok) {
       const block = checked.error === 'announce.empty' || checked.error === 'announce.too_long' ? ANNOUNCE_BLOCK.text : ANNOUNCE_BLOCK.at;
-      await ack({ response_action: 'errors', errors: { [block]: announceErrorText(c, checked.error, checked.details, '/') } });
+      // An empty form is asked for its message; the command's usage would speak of typing it after the command.
+      const said = checked.error === 'announce.empty' ? c.broadcasts.modal.textMissing : announceErrorText(c, checked.error, checked.details, '/');
+      await ack({ response_action: 'errors', errors: { [block]: slackPlain(said) } });
       return;
     }
     const { sendAt } = checked.value;

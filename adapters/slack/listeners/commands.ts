@@ -31,7 +31,7 @@ export function registerCommands(app: App, sc: SlackContext): void {
           idempotencyKey: command.trigger_id ? `slack:command:${command.trigger_id}` : null,
           prefix: '/',
           where: command.channel_id
-            ? { destination: { platform: 'slack', channelId: command.channel_id }, kind: slackKind(command.channel_id) }
+            ? { destination: { platform: 'slack', channelId: command.channel_id }, kind: slackKind(command.channel_id), name: channelName(command.channel_name) }
             : undefined,
         });
         const c = actor.c;
@@ -110,6 +110,12 @@ function withDeadline<T>(work: Promise<T>, ms: number): Promise<T> {
 /** Slack answered, with an error of its own (as opposed to no answer, a time-out or a network failure). */
 function slackAnswered(error: unknown): boolean {
   return typeof error === 'object' && error !== null && 'code' in error && error.code === 'slack_webapi_platform_error';
+}
+
+/** Slack sends `directmessage` or `privategroup` instead of a name where it gives none. */
+function channelName(raw: string | undefined): string | undefined {
+  const name = raw?.trim().slice(0, 80);
+  return name && name !== 'directmessage' && name !== 'privategroup' ? name : undefined;
 }
 
 /** Slack channel ids tell their kind: D… direct message, G… private channel or group DM, C… channel. */

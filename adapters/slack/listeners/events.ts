@@ -1,12 +1,11 @@
 import type { App } from '@slack/bolt';
-import { sql, type Kysely } from 'kysely';
-import type { Database } from '../../../db/schema.js';
 import { actorFor, type Actor } from '../../../src/chat/actor.js';
 import { caravanCommand } from '../../../src/chat/caravan-command.js';
 import { findCommand } from '../../../src/chat/commands.js';
 import { message } from '../../../src/chat/reply.js';
 import { t } from '../../../src/shared/i18n/index.js';
 import type { SlackContext } from '../context.js';
+import type { SlackEventLog } from '../ports.js';
 import { renderMessage } from '../render.js';
 import { sendFilePrivately } from '../volunteers/files.js';
 
@@ -14,26 +13,15 @@ import { sendFilePrivately } from '../volunteers/files.js';
  * Slack re-sends an event it thinks was lost (with X-Slack-Retry-Num). Each `event_id` is handled
  * once, whatever instance receives it: the first to insert it in Postgres wins.
  */
-export function registerEventDedupe(app: App, db: Kysely<Database>): void {
+export function registerEventDedupe(app: App, events: Pick<SlackEventLog, 'firstSeen'>): void {
   app.use(async ({ body, next }) => {
     const eventId = (body as { type?: unknown; event_id?: unknown }).event_id;
     if ((body as { type?: unknown }).type !== 'event_callback' || typeof eventId !== 'string' || eventId === '') {
       await next();
       return;
     }
-    const inserted = await db
-      .insertInto('slack_events')
-      .values({ event_id: eventId.slice(0, 100) })
-      .onConflict((oc) => oc.column('event_id').doNothing())
-      .returning('event_id')
-      .executeTakeFirst();
-    if (inserted) await next();
+    if (await events.firstSeen(eventId)) await next();
   });
-}
-
-/** Forgets event ids after a day; Slack stops retrying within minutes. */
-export async function pruneSlackEvents(db: Kysely<Database>): Promise<void> {
-  await db.deleteFrom('slack_events').where('seen_at', '<', sql<Date>`now() - interval '1 day'`).execute();
 }
 
 /** In the bot's direct messages, people may type commands without the slash: `pledge 500`. */

@@ -37,7 +37,7 @@ export function registerViews(app: App, sc: SlackContext): void {
     const amount = understandAmount(sc.deps, amountText);
     const note = checkNote(noteText);
     const errors: Record<string, string> = {};
-    if (!amount.ok) errors[BLOCK.amount] = pledgeErrorText(c, amount.error, amount.details, 'MAD', amountText);
+    if (!amount.ok) errors[BLOCK.amount] = slackPlain(pledgeErrorText(c, amount.error, amount.details, 'MAD', amountText));
     if (!note.ok) errors[BLOCK.note] = c.pledge.noteTooLong(Number(note.details?.max ?? 280));
     if (Object.keys(errors).length > 0) {
       await ack({ response_action: 'errors', errors });

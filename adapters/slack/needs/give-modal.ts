@@ -23,7 +23,8 @@ const element = z.looseObject({
 });
 const stateValues = z.record(z.string(), z.record(z.string(), element.catch({})));
 
-const plain = (text: string, max: number) => ({ type: 'plain_text' as const, text: text.slice(0, max) });
+/** Slack shows plain_text as it is: what HR typed (`Douar <Tifnit> & co`) needs no entities, only its marks gone. */
+const plain = (text: string, max: number) => ({ type: 'plain_text' as const, text: slackPlain(text).slice(0, max) });
 
 export function giveModal(actor: Actor, form: GiveFormReply, channel: string | null) {
   const f = actor.c.needs.form;

@@ -132,8 +132,8 @@ function registerReject(app: App, sc: SlackContext): void {
     await ack();
     const click = clicked(body);
     if (!click?.body.trigger_id) return;
-    const identity = await sc.people.identity(click.teamId, click.body.user.id);
-    const locale = identity.locale ?? sc.deps.defaultLocale;
+    // The form speaks the language stored for HR (the identity alone carries none).
+    const { locale } = await actorFor(sc.deps, await sc.people.identity(click.teamId, click.body.user.id));
     const meta: RejectMeta = { batchId: click.batchId, channel: click.channel, ts: click.ts, locale };
     await client.views.open({ trigger_id: click.body.trigger_id, view: rejectModal(t(locale), meta) }).catch((error: unknown) => {
       sc.logger.warn({ component: 'photos', err: String(error) }, 'reject form not opened');

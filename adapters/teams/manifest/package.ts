@@ -4,14 +4,16 @@
  * two icons, zipped. French is the app's default language, like the catalogue's.
  */
 import { readFileSync } from 'node:fs';
+import { zipSync } from 'fflate';
 import { z } from 'zod';
 import { en } from '../../../src/shared/i18n/en.js';
 import { fr } from '../../../src/shared/i18n/fr.js';
 import type { TeamsTexts } from '../../../src/shared/i18n/teams.js';
 import { err, ok, type Result } from '../../../src/shared/result.js';
-import { zip } from './zip.js';
 
 const here = (name: string) => new URL(name, import.meta.url);
+/** 1980-01-01 00:00, the earliest date a zip holds: fixed, so the same inputs give the same bytes. */
+const ZIP_TIME = new Date(1980, 0, 1);
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const template = z.looseObject({
@@ -89,11 +91,14 @@ export function teamsAppPackage(input: PackageInput): Result<TeamsPackage, Packa
     $schema: 'https://developer.microsoft.com/en-us/json-schemas/teams/v1.17/MicrosoftTeams.Localization.schema.json',
     ...texts(en.teams.app, lists),
   };
-  const bytes = zip([
-    { name: 'manifest.json', data: Buffer.from(json) },
-    { name: 'en-us.json', data: Buffer.from(JSON.stringify(localization, null, 2)) },
-    { name: 'color.png', data: readFileSync(here('color.png')) },
-    { name: 'outline.png', data: readFileSync(here('outline.png')) },
-  ]);
-  return ok({ manifest, localization, zip: bytes });
+  const bytes = zipSync(
+    {
+      'manifest.json': Buffer.from(json),
+      'en-us.json': Buffer.from(JSON.stringify(localization, null, 2)),
+      'color.png': readFileSync(here('color.png')),
+      'outline.png': readFileSync(here('outline.png')),
+    },
+    { level: 9, mtime: ZIP_TIME },
+  );
+  return ok({ manifest, localization, zip: Buffer.from(bytes) });
 }

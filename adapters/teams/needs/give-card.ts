@@ -15,6 +15,7 @@ import type { TeamsContext } from '../context.js';
 import type { CardOutcome } from '../pledge-card.js';
 import { cardInput, formCard } from './card-parts.js';
 import { noticeCard, teamsMarkdown, type Card } from '../render.js';
+import { teamsPlain } from '../text.js';
 
 export const GIVE_VERB = 'give.submit';
 
@@ -37,7 +38,7 @@ export function giveCard(c: Catalogue, form: GiveFormReply, state: GiveCardState
     [
       text(f.title, { weight: 'Bolder', size: 'Medium' }),
       text(form.intro, { isSubtle: true }),
-      { type: 'Input.ChoiceSet', id: 'need', label: f.needLabel, style: 'compact', value: state.values.need, choices: form.options.map((o) => ({ title: o.label, value: o.value })) },
+      { type: 'Input.ChoiceSet', id: 'need', label: f.needLabel, style: 'compact', placeholder: f.pick, value: state.values.need, choices: form.options.map((o) => ({ title: teamsPlain(o.label), value: o.value })) },
       ...errorUnder(state.errors.need),
       { type: 'Input.Text', id: 'quantity', label: f.quantityLabel, placeholder: f.quantityPlaceholder, maxLength: 6, value: state.values.quantity },
       ...errorUnder(state.errors.quantity),

@@ -12,6 +12,7 @@ import type { Actor } from '../actor.js';
 import { message, type MessageReply } from '../reply.js';
 import { giveAnswer } from './give-command.js';
 import { giveErrorLines } from './texts.js';
+import { shownNeed } from '../shown.js';
 import { personText } from '../text.js';
 
 export interface GiveFormReply {
@@ -34,8 +35,12 @@ export async function giveForm(deps: CoreDeps, actor: Actor): Promise<GiveFormRe
   if (open.length === 0) return message('info', [c.needs.give.noNeeds]);
   const groups = new Map<string, Need[]>();
   for (const n of open) groups.set(groupKey(n), [...(groups.get(groupKey(n)) ?? []), n]);
-  const most = [...groups.values()].filter((g) => g.length > 1).map((g) => ({ value: `most:${groupKey(g[0] as Need)}`, label: c.needs.form.mostNeeded(c.needs.item(g[0] as Need)) }));
-  const each = open.map((n) => ({ value: `need:${n.id}`, label: `${n.siteName} · ${c.needs.item(n)} — ${c.needs.form.missing(missing(n))}` }));
+  // Site and item words as HR typed them, marked: each platform shows them as text in its own way.
+  const most = [...groups.values()].filter((g) => g.length > 1).map((g) => ({ value: `most:${groupKey(g[0] as Need)}`, label: c.needs.form.mostNeeded(c.needs.item(shownNeed(g[0] as Need))) }));
+  const each = open.map((n) => {
+    const s = shownNeed(n);
+    return { value: `need:${n.id}`, label: `${s.siteName} · ${c.needs.item(s)} — ${c.needs.form.missing(missing(n))}` };
+  });
   return { kind: 'form', form: 'give', intro: c.needs.form.intro(personText(campaign.name)), options: [...most, ...each].slice(0, 100) };
 }
 

@@ -82,6 +82,7 @@ export const dashboardEn: DashboardTexts = {
       remove: 'Remove',
       seats: (confirmed: number, seats: number, waiting: number) => `${confirmed}/${seats} confirmed · ${waiting} waiting`,
       export: 'Export volunteers as CSV',
+      exportTrip: (name) => `Export the volunteers of “${name}” as CSV`,
       nobody: 'Nobody yet.',
     },
     photos: {

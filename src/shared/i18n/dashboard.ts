@@ -83,6 +83,7 @@ export const dashboardFr = {
       remove: 'Retirer',
       seats: (confirmed: number, seats: number, waiting: number) => `${confirmed}/${seats} confirmés · ${waiting} en attente`,
       export: 'Exporter les bénévoles en CSV',
+      exportTrip: (name: string) => `Exporter les bénévoles de « ${name} » en CSV`,
       nobody: 'Personne pour l’instant.',
     },
     photos: {
@@ -164,5 +165,3 @@ export const dashboardFr = {
 };
 
 export type DashboardTexts = typeof dashboardFr;
-
-export { dashboardEn } from './dashboard-en.js';

@@ -1,7 +1,7 @@
 import type { Minor } from '../money.js';
 import { formatDay, formatPercent, money } from './format.js';
 import type { Catalogue } from './fr.js';
-import { dashboardEn } from './dashboard.js';
+import { dashboardEn } from './dashboard-en.js';
 import { broadcastsEn } from './broadcasts.js';
 import { needsEn } from './needs.js';
 import { photosEn } from './photos.js';

@@ -16,4 +16,4 @@ export function resolveLocale(raw: string | null | undefined, fallback: Locale):
   return tag === 'en' || tag === 'fr' ? tag : fallback;
 }
 
-export const LOCALES: readonly Locale[] = ['fr', 'en'];
+export { LOCALES } from '../vocabulary.js';
