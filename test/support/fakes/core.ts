@@ -102,6 +102,8 @@ const notWired = {
       saveSession: refuse('dashboard.sessions'),
       findSession: refuse('dashboard.sessions'),
       revoke: refuse('dashboard.sessions'),
+      leaveNotice: refuse('dashboard.sessions'),
+      takeNotice: refuse('dashboard.sessions'),
     },
     stats: { pledgeDays: refuse('dashboard.stats') },
     wallKeys: { key: refuse('dashboard.wallKeys'), rotate: refuse('dashboard.wallKeys') },

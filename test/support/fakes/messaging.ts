@@ -14,6 +14,14 @@ import type { Clock } from '../../../src/shared/clock.js';
 import type { Minor } from '../../../src/shared/money.js';
 import { serialised } from './campaigns.js';
 
+/** The headline and lines of an enqueued chat message (not a photo review, notice or retraction). */
+export function textOf(sent: Enqueued | undefined): { headline: string; lines: string[] } {
+  if (!sent) throw new Error('no such message was enqueued');
+  const message = sent.message;
+  if (!('lines' in message)) throw new Error(`not a chat message: ${sent.kind}`);
+  return { headline: message.headline ?? '', lines: [...message.lines] };
+}
+
 /** A message as enqueued: the request, its unique destinations and when. */
 export interface Enqueued extends OutboxRequest {
   id: string;
@@ -50,7 +58,8 @@ export function fakeMessaging(clock: Clock, extensions: { volunteers?: Volunteer
     async add(channel) {
       const key = destinationKey(channel.destination);
       if (state.channels.some((c) => destinationKey(c.destination) === key)) return { added: false };
-      state.channels.push({ ...channel, addedAt: clock.now() });
+      const { name, ...rest } = channel;
+      state.channels.push({ ...rest, addedAt: clock.now(), names: { channel: name ?? null, team: null } });
       return { added: true };
     },
     async remove(destination) {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { announce, deliveryStatus } from '../../../src/announcements/announcements.service.js';
 import { broadcastFixture } from '../../support/fakes/announcements.js';
+import { textOf } from '../../support/fakes/messaging.js';
 
 const input = (text: string, extra: { sendAt?: Date | null; key?: string; alsoVolunteers?: boolean } = {}) => ({
   text,
@@ -19,8 +20,8 @@ describe('HR announcements', () => {
     expect(again.ok && again.value.created).toBe(false);
     expect(f.messaging.sent).toHaveLength(1);
     expect(f.messaging.sent[0]).toMatchObject({ kind: 'announcement', createdBy: 'slack:UHR', summary: 'Départ samedi à 7 h Pensez aux gants' });
-    expect(f.messaging.sent[0]?.message.headline).toBe('📣 Annonce de l’équipe RH');
-    expect(f.messaging.sent[0]?.message.lines).toEqual(['Départ samedi à 7 h', 'Pensez aux gants']);
+    expect(textOf(f.messaging.sent[0]).headline).toBe('📣 Annonce de l’équipe RH');
+    expect(textOf(f.messaging.sent[0]).lines).toEqual(['Départ samedi à 7 h', 'Pensez aux gants']);
   });
 
   it('refuse empty, too long, past and too distant ones, and a campaign without channels; nothing is queued', async () => {

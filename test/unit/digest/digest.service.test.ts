@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { runDigest } from '../../../src/digest/digest.service.js';
 import { makePledge } from '../../../src/pledges/pledges.service.js';
 import { broadcastFixture, type BroadcastFixture } from '../../support/fakes/announcements.js';
+import { textOf } from '../../support/fakes/messaging.js';
 
 /** 20:00 in Casablanca (UTC+1) on `day`. */
 const evening = (day: string) => new Date(`${day}T19:00:00Z`);
@@ -31,7 +32,7 @@ describe('the daily digest', () => {
     await give(f, 'U2', '500');
     f.volunteersDirectory({ seats: { filled: 3, capacity: 12 }, confirmed: [] });
     await runDigest(f.deps, evening('2026-11-28'));
-    const text = f.messaging.sent[1]?.message.lines.join('\n') ?? '';
+    const text = textOf(f.messaging.sent[1]).lines.join('\n');
     expect(text).toContain('1 500 MAD');
     expect(text).toMatch(/500 MAD/);
     expect(text).toMatch(/3\D+12/);
@@ -40,7 +41,7 @@ describe('the daily digest', () => {
   it('the day after the end brings the closing digest; before, after and without channels nothing', async () => {
     const f = await broadcastFixture();
     expect((await runDigest(f.deps, evening('2026-12-16'))).status).toBe('posted');
-    expect(f.messaging.sent[0]?.message.headline).toContain('🏁');
+    expect(textOf(f.messaging.sent[0]).headline).toContain('🏁');
     expect(await runDigest(f.deps, evening('2026-12-20'))).toEqual({ status: 'skipped', reason: 'not_running' });
     expect(await runDigest(f.deps, evening('2026-11-01'))).toEqual({ status: 'skipped', reason: 'no_campaign' });
     const silent = await broadcastFixture({ channels: [] });

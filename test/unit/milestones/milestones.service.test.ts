@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { addMilestone, listMilestones } from '../../../src/milestones/milestones.service.js';
 import { cancelPledge, makePledge } from '../../../src/pledges/pledges.service.js';
 import { milestonesFixture, type MilestonesFixture } from '../../support/fakes/milestones.js';
+import { textOf } from '../../support/fakes/messaging.js';
 
 /** Goal 10,000 MAD: 25 % is 2,500 MAD. */
 const GOAL = { from: '2026-11-15', to: '2026-12-15', goal: 10_000 };
@@ -26,7 +27,7 @@ describe('milestones', () => {
     expect(sent).toHaveLength(1);
     expect(sent[0]?.destinations).toHaveLength(2);
     expect(sent[0]?.summary).toBe('25 %');
-    expect(sent[0]?.message.lines.join('\n')).toContain('2 600 MAD');
+    expect(textOf(sent[0]).lines.join('\n')).toContain('2 600 MAD');
     await give(f, 'U3', '100');
     expect(milestoneKeys(f)).toHaveLength(1);
     expect(f.failures).toEqual([]);
