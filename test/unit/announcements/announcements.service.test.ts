@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { announce, deliveryStatus } from '../../../src/announcements/announcements.service.js';
 import { broadcastFixture } from '../../support/fakes/announcements.js';
+import { personText } from '../../../src/chat/text.js';
 import { textOf } from '../../support/fakes/messaging.js';
 
 const input = (text: string, extra: { sendAt?: Date | null; key?: string; alsoVolunteers?: boolean } = {}) => ({
@@ -21,7 +22,8 @@ describe('HR announcements', () => {
     expect(f.messaging.sent).toHaveLength(1);
     expect(f.messaging.sent[0]).toMatchObject({ kind: 'announcement', createdBy: 'slack:UHR', summary: 'Départ samedi à 7 h Pensez aux gants' });
     expect(textOf(f.messaging.sent[0]).headline).toBe('📣 Annonce de l’équipe RH');
-    expect(textOf(f.messaging.sent[0]).lines).toEqual(['Départ samedi à 7 h', 'Pensez aux gants']);
+    // HR's words are kept as HR typed them, marked as person-typed text for each platform to render.
+    expect(textOf(f.messaging.sent[0]).lines).toEqual([personText('Départ samedi à 7 h'), personText('Pensez aux gants')]);
   });
 
   it('refuse empty, too long, past and too distant ones, and a campaign without channels; nothing is queued', async () => {
