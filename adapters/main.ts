@@ -17,8 +17,10 @@ import { slackHolds } from '../db/repositories/slack-holds.js';
 import { createStores } from '../db/stores.js';
 import { dashboardDeps } from '../db/repositories/dashboard.js';
 import { volunteerDeps, volunteerDirectory } from '../db/repositories/volunteers.js';
-import type { CoreDeps } from '../src/deps.js';
+import type { ChatDeps } from '../src/chat/deps.js';
+import type { BroadcastDeps } from '../src/messaging/deps.js';
 import type { PlatformSender } from '../src/messaging/ports.js';
+import type { TotalsListener } from '../src/ports.js';
 import { volunteerCounts } from '../src/volunteers/trips.service.js';
 import { milestoneListener } from '../src/milestones/milestones.service.js';
 import { biggestShortfalls } from '../src/needs/needs.service.js';
@@ -45,8 +47,8 @@ import { startOutboxWorker, type OutboxWorker } from './outbox/worker.js';
 import { outboxChannel } from '../db/listen.js';
 import { createSlackSender } from './slack/sender.js';
 import { stopping } from './stopping.js';
-import { createSlackAdapter, slackEndpoint, type SlackAdapter } from './slack/app.js';
-import { createTeamsAdapter, type TeamsAdapter } from './teams/adapter.js';
+import { createSlackAdapter, slackClient, slackEndpoint, type SlackAdapter } from './slack/app.js';
+import { createTeamsAdapter, teamsConnection, type TeamsAdapter } from './teams/adapter.js';
 import type { TeamsCredentialsFactory } from './teams/auth.js';
 
 /** An idle instance asks the database for work this rarely (NOTIFY wakes it for new messages). */
@@ -55,7 +57,7 @@ const OUTBOX_SAFETY_POLL_MS = 5_000;
 export interface Bot {
   url: string;
   server: Server;
-  deps: CoreDeps;
+  deps: ChatDeps;
   database: DatabaseHandle;
   slack: SlackAdapter | undefined;
   /** Volunteer reminders (09:00) and personal-data retention; `volunteerJobs.reminders(at)` runs the job by hand. */
@@ -86,23 +88,47 @@ export interface StartOptions {
   teamsCredentials?: TeamsCredentialsFactory;
 }
 
-export function buildDeps(config: Config, database: DatabaseHandle, clock: Clock, home: Home = homeOrganisation(config)): CoreDeps {
+/** Every feature but photos, whose notifier needs the platforms (the CLI and the tests' databases need no photos). */
+export type CoreServices = Omit<ChatDeps, 'photos'>;
+
+/**
+ * Builds the features from the bottom up: stores and settings, then campaign messaging, then what
+ * listens to the totals (given those), then the rest. Nothing is assigned afterwards.
+ */
+export function buildDeps(
+  config: Config,
+  database: DatabaseHandle,
+  clock: Clock,
+  home: Home = homeOrganisation(config),
+  listeners: (messages: BroadcastDeps) => readonly TotalsListener[] = () => [],
+): CoreServices {
+  const stores = createStores(database.db);
   const volunteers = volunteerDeps(database.db, clock, {
     reminderDays: config.volunteerReminderDays,
     retentionDays: config.volunteerRetentionDays,
     publicUrl: config.publicUrl,
   });
-  const needs = needsDeps(database.db, clock, { timeZone: config.timeZone, defaultLocale: config.defaultLocale, staticAdmins: new Set(config.admins), publicUrl: config.publicUrl, home });
-  return {
-    ...createStores(database.db),
-    clock,
+  const needs = needsDeps(database.db, clock, {
     timeZone: config.timeZone,
     defaultLocale: config.defaultLocale,
+    staticAdmins: new Set(config.admins),
+    publicUrl: config.publicUrl,
+    home,
+  });
+  const messaging = {
+    ...messagingDeps(database.db, clock),
+    volunteers: volunteerDirectory(volunteers),
+    needs: { shortfalls: (id: string, limit: number) => biggestShortfalls(needs, id, limit) },
+  };
+  const settings = { clock, timeZone: config.timeZone, defaultLocale: config.defaultLocale };
+  return {
+    ...stores,
+    ...settings,
     limits: { min: minor(100), max: config.pledgeMaxMinor },
     staticAdmins: new Set(config.admins),
     home,
-    totalsListeners: [],
-    messaging: { ...messagingDeps(database.db, clock), volunteers: volunteerDirectory(volunteers), needs: { shortfalls: (id, limit) => biggestShortfalls(needs, id, limit) } },
+    totalsListeners: listeners({ ...settings, campaigns: stores.campaigns, messaging }),
+    messaging,
     volunteers,
     dashboard: dashboardDeps(database.db, config.publicUrl),
     needs,
@@ -115,30 +141,30 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
   const ownsDatabase = options.database === undefined;
   await migrateToLatest(database);
   const home = homeOrganisation(config);
-  const deps = buildDeps(config, database, options.clock ?? systemClock, home);
+  const milestones = (messages: BroadcastDeps) => [
+    milestoneListener(messages, (error) => logger.error({ component: 'milestones', err: String(error) }, 'milestone check failed')),
+  ];
+  const core = buildDeps(config, database, options.clock ?? systemClock, home, milestones);
   const keys = signingKeys(database.db);
   // The senders (below) take the photos' copies back; they are only asked once the bot runs.
   const photos = createPhotoWiring(config, { store: photoStore(database.db), keys, direct: directChats(database.db) }, logger, () => senders);
-  deps.photos = photos.deps;
+  const deps: ChatDeps = { ...core, photos: photos.deps };
   const files = photoFiles(deps);
   const photoMessaging = photoMessages(deps);
-  deps.totalsListeners.push(milestoneListener(deps, (error) => logger.error({ component: 'milestones', err: String(error) }, 'milestone check failed')));
 
+  // The platforms' clients first: photo notices speak through them, and the adapters need the notices.
   const outside = stopping();
-  const slack = config.slack
-    ? createSlackAdapter({
-        fetch: outside.fetch,
-        config: config.slack,
-        deps,
-        holds: slackHolds(database.db),
-        events: slackEventLog(database.db),
-        logger,
-        home,
-        ...(options.slackRetries !== undefined ? { retries: options.slackRetries } : {}),
-      })
+  const slackOptions = config.slack
+    ? { config: config.slack, logger, fetch: outside.fetch, ...(options.slackRetries !== undefined ? { retries: options.slackRetries } : {}) }
     : undefined;
+  const client = slackOptions ? slackClient(slackOptions) : undefined;
+  const slack =
+    slackOptions && client
+      ? createSlackAdapter({ ...slackOptions, client, deps, holds: slackHolds(database.db), events: slackEventLog(database.db), home })
+      : undefined;
   const charts = chartImages(deps, keys, config.publicUrl);
-  const teams = createTeamsAdapter({ config: config.teams, deps, conversations: teamsConversationStore(database.db), logger, credentials: options.teamsCredentials, files, charts, photos: photoMessaging });
+  const connection = teamsConnection(config.teams, teamsConversationStore(database.db), options.teamsCredentials);
+  const teams = createTeamsAdapter({ config: config.teams, connection, deps, logger, files, charts, photos: photoMessaging });
   const teamsOn = teams.mode !== 'off';
   const senders: PlatformSender[] = [
     ...(config.slack ? [createSlackSender({ token: config.slack.botToken, apiUrl: config.slack.apiUrl, files, charts, photos: photoMessaging, logger, fetch: outside.fetch })] : []),

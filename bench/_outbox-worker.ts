@@ -6,10 +6,10 @@ import { once } from 'node:events';
 import { Writable } from 'node:stream';
 import { loadConfig } from '../adapters/config.js';
 import { createLogger } from '../adapters/logger.js';
-import { buildDeps } from '../adapters/main.js';
 import { startOutboxWorker } from '../adapters/outbox/worker.js';
 import { createSlackSender } from '../adapters/slack/sender.js';
-import { createTeamsAdapter } from '../adapters/teams/adapter.js';
+import { teamsConnection } from '../adapters/teams/adapter.js';
+import { TeamsSender } from '../adapters/teams/sender.js';
 import { openDatabase } from '../db/connect.js';
 import { outboxQueue } from '../db/repositories/outbox-queue.js';
 import { teamsConversationStore } from '../db/repositories/teams-conversations.js';
@@ -26,11 +26,11 @@ const scale = Number(env('BENCH_OUTBOX_SCALE'));
 const silent = createLogger('warn', new Writable({ write: (_c, _e, done) => done() }));
 const db = await openDatabase({ url: env('BENCH_DATABASE'), dataDir: '', poolSize: 8 });
 const config = loadConfig({});
-const teams = createTeamsAdapter({ config: config.teams, deps: buildDeps(config, db, systemClock), conversations: teamsConversationStore(db.db), logger: silent });
+const teams = new TeamsSender({ ...teamsConnection(config.teams, teamsConversationStore(db.db)), appId: config.teams.appId ?? '', defaultLocale: config.defaultLocale, logger: silent });
 const worker = startOutboxWorker({
   queue: outboxQueue(db.db),
   workerId: env('BENCH_WORKER'),
-  senders: [createSlackSender({ token: env('BENCH_SLACK_TOKEN'), apiUrl: env('BENCH_SLACK_API') }), teams.sender],
+  senders: [createSlackSender({ token: env('BENCH_SLACK_TOKEN'), apiUrl: env('BENCH_SLACK_API') }), teams],
   clock: systemClock,
   logger: silent,
   pollMs: 250 / scale,

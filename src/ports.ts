@@ -105,3 +105,8 @@ export interface TotalsListener {
   /** Resolves when every change heard so far is dealt with (before the database closes). */
   settled?(): Promise<void>;
 }
+
+/** The language the bot speaks where nobody's own is known (campaign channels, first contact). */
+export interface LocaleDeps {
+  defaultLocale: Locale;
+}

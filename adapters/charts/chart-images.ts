@@ -6,19 +6,19 @@
  * and then the post goes as text alone.
  */
 import { chartData } from '../../src/dashboard/charts.service.js';
-import type { CoreDeps } from '../../src/deps.js';
 import type { ChartImages } from '../../src/messaging/charts.js';
 import { t } from '../../src/shared/i18n/index.js';
 import type { Locale } from '../../src/shared/vocabulary.js';
 import type { SigningKeys } from '../http/ports.js';
 import { chartLink } from './chart-route.js';
 import { progressChartPng } from './progress-chart.js';
+import type { DashboardFeatureDeps } from '../../src/dashboard/ports.js';
 
 export const CHART_LINK_TTL_MS = 30 * 24 * 60 * 60 * 1000;
 /** One post to many Teams channels draws the chart once, not once per channel. */
 const DRAWN_FOR_MS = 60_000;
 
-export function chartImages(deps: CoreDeps, keys: SigningKeys, publicUrl: string): ChartImages {
+export function chartImages(deps: DashboardFeatureDeps, keys: SigningKeys, publicUrl: string): ChartImages {
   const drawnAt = new Map<string, number>();
   const png = async (campaignId: string, locale: Locale) => {
     const data = await chartData(deps, campaignId);

@@ -49,8 +49,8 @@ export const commands: Record<string, Command> = {
       bot.teams.mode === 'authenticated'
         ? 'teams (POST /api/messages, authenticated)'
         : bot.teams.mode === 'emulator'
-        ? 'teams (POST /api/messages, UNAUTHENTICATED: TEAMS_EMULATOR=1, for local use with the Bot Framework Emulator only)'
-        : null,
+          ? 'teams (POST /api/messages, UNAUTHENTICATED: TEAMS_EMULATOR=1, for local use with the Bot Framework Emulator only)'
+          : null,
     ].filter(Boolean);
     bot.logger.info(
       { url: bot.url, database: bot.database.kind, platforms },
@@ -103,8 +103,14 @@ export const commands: Record<string, Command> = {
       for (const c of await deps.campaigns.list()) {
         const totals = await deps.campaigns.totals(c.id);
         console.log(
-          [c.id, c.name, `${c.startsOn}..${c.endsOn}`, `goal ${formatMoney(c.goalMinor, c.currency, 'en')}`,
-            `pledged ${formatMoney(totals.pledgedMinor, c.currency, 'en')}`, `${totals.donors} donors`].join('\t'),
+          [
+            c.id,
+            c.name,
+            `${c.startsOn}..${c.endsOn}`,
+            `goal ${formatMoney(c.goalMinor, c.currency, 'en')}`,
+            `pledged ${formatMoney(totals.pledgedMinor, c.currency, 'en')}`,
+            `${totals.donors} donors`,
+          ].join('\t'),
         );
       }
       return 0;
@@ -149,9 +155,14 @@ export const commands: Record<string, Command> = {
     const id = args[0]?.replace(/^#/, '');
     if (!id || args.length !== 1 || !/^\d{1,15}$/.test(id)) throw new UsageError('pledges collect takes one pledge number, e.g. 12');
     return withDatabase(config, async (db) => {
-      const result = await collectPledge(buildDeps(config, db, systemClock), Number(id));
+      const result = await collectPledge(buildDeps(config, db, systemClock), { console: true }, Number(id));
       if (!result.ok) {
-        const why = { 'pledge.not_found': 'no such pledge', 'pledge.already_collected': 'it was already collected', 'pledge.already_cancelled': 'it was cancelled', 'pledge.not_yours': 'no such pledge' }[result.error];
+        const why = {
+          'pledge.not_found': 'no such pledge',
+          'pledge.already_collected': 'it was already collected',
+          'pledge.already_cancelled': 'it was cancelled',
+          'pledge.not_yours': 'no such pledge',
+        }[result.error];
         throw new UsageError(`pledge ${id} not collected: ${why}`);
       }
       console.log(`pledge ${id} collected`);

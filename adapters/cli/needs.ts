@@ -4,7 +4,6 @@
  */
 import { readFile } from 'node:fs/promises';
 import { openDatabase, migrateToLatest } from '../../db/connect.js';
-import type { CoreDeps } from '../../src/deps.js';
 import { needsCsv } from '../../src/needs/export.js';
 import { receiveItems } from '../../src/needs/give.service.js';
 import type { ImportError, NeedError, SiteError } from '../../src/needs/needs.service.js';
@@ -13,7 +12,7 @@ import type { RowError } from '../../src/needs/rows.js';
 import { missing } from '../../src/needs/need.js';
 import { systemClock } from '../../src/shared/clock.js';
 import type { Config } from '../config.js';
-import { buildDeps } from '../main.js';
+import { buildDeps, type CoreServices } from '../main.js';
 import { options, required, UsageError } from './args.js';
 
 type Command = (config: Config, args: string[]) => Promise<number>;
@@ -21,7 +20,7 @@ type Command = (config: Config, args: string[]) => Promise<number>;
 const cli = { kind: 'cli' } as const;
 const NO_CAMPAIGN = 'no campaign is running or planned: create one first (caravane campaign create)';
 
-async function withDeps<T>(config: Config, fn: (deps: CoreDeps) => Promise<T>): Promise<T> {
+async function withDeps<T>(config: Config, fn: (deps: CoreServices) => Promise<T>): Promise<T> {
   const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
   try {
     await migrateToLatest(database);
@@ -98,7 +97,12 @@ export const needsCommands: Record<string, Command> = {
     const b = values.beneficiaries;
     if (b !== undefined && !/^\d{1,7}$/.test(b.trim())) throw new UsageError('--beneficiaries must be a whole number');
     return withDeps(config, async (deps) => {
-      const result = await addSite(deps.needs, cli, { name: required(values, 'name'), place: values.place ?? null, beneficiaries: b === undefined ? null : Number(b), contact: values.contact ?? null });
+      const result = await addSite(deps.needs, cli, {
+        name: required(values, 'name'),
+        place: values.place ?? null,
+        beneficiaries: b === undefined ? null : Number(b),
+        contact: values.contact ?? null,
+      });
       if (!result.ok) throw new UsageError(siteError(result.error));
       console.log(result.value.id);
       return 0;
@@ -109,14 +113,27 @@ export const needsCommands: Record<string, Command> = {
     return withDeps(config, async (deps) => {
       const result = await listSites(deps.needs, cli);
       if (!result.ok) return 0;
-      for (const s of result.value.sites) console.log([s.id, s.name, s.place ?? '', s.beneficiaries === null ? '' : `${s.beneficiaries} beneficiaries`, s.contact ?? ''].join('\t'));
+      for (const s of result.value.sites)
+        console.log([s.id, s.name, s.place ?? '', s.beneficiaries === null ? '' : `${s.beneficiaries} beneficiaries`, s.contact ?? ''].join('\t'));
       return 0;
     });
   },
 
   async 'need add'(config, args) {
-    const { values } = options(args, { site: { type: 'string' }, item: { type: 'string' }, size: { type: 'string' }, quantity: { type: 'string' }, 'unit-price': { type: 'string' } });
-    const fields = { site: required(values, 'site'), item: required(values, 'item'), size: values.size ?? '', quantity: required(values, 'quantity'), unitPrice: values['unit-price'] ?? '' };
+    const { values } = options(args, {
+      site: { type: 'string' },
+      item: { type: 'string' },
+      size: { type: 'string' },
+      quantity: { type: 'string' },
+      'unit-price': { type: 'string' },
+    });
+    const fields = {
+      site: required(values, 'site'),
+      item: required(values, 'item'),
+      size: values.size ?? '',
+      quantity: required(values, 'quantity'),
+      unitPrice: values['unit-price'] ?? '',
+    };
     return withDeps(config, async (deps) => {
       const result = await addNeed(deps.needs, cli, fields);
       if (!result.ok) throw new UsageError(needError(result.error));
@@ -131,7 +148,9 @@ export const needsCommands: Record<string, Command> = {
       if (!overview.ok) return 0;
       for (const { needs } of overview.value.sites) {
         for (const n of needs) {
-          console.log([n.id, n.siteName, n.itemLabel, n.size ?? '', `${n.pledged}/${n.quantity} pledged`, `${n.received} received`, `${missing(n)} missing`].join('\t'));
+          console.log(
+            [n.id, n.siteName, n.itemLabel, n.size ?? '', `${n.pledged}/${n.quantity} pledged`, `${n.received} received`, `${missing(n)} missing`].join('\t'),
+          );
         }
       }
       return 0;
@@ -163,7 +182,8 @@ export const needsCommands: Record<string, Command> = {
 
   async 'needs received'(config, args) {
     const [id = '', qty] = args;
-    if (!/^\d{1,12}$/.test(id) || (qty !== undefined && !/^\d{1,6}$/.test(qty)) || args.length > 2) throw new UsageError('needs received takes a gift number and an optional quantity, e.g. 12 3');
+    if (!/^\d{1,12}$/.test(id) || (qty !== undefined && !/^\d{1,6}$/.test(qty)) || args.length > 2)
+      throw new UsageError('needs received takes a gift number and an optional quantity, e.g. 12 3');
     return withDeps(config, async (deps) => {
       const result = await receiveItems(deps.needs, cli, Number(id), qty === undefined ? null : Number(qty));
       if (!result.ok) {
@@ -171,7 +191,9 @@ export const needsCommands: Record<string, Command> = {
         const why = e.code === 'gift.too_many' ? `only ${e.left} left to receive` : e.code === 'gift.cancelled' ? 'it was cancelled' : 'no such gift';
         throw new UsageError(`gift ${id} not marked received: ${why}`);
       }
-      console.log(`gift ${id}: ${result.value.quantity} received (${result.value.pledge.received}/${result.value.pledge.quantity})${result.value.thanked ? ', thanks queued' : ''}`);
+      console.log(
+        `gift ${id}: ${result.value.quantity} received (${result.value.pledge.received}/${result.value.pledge.quantity})${result.value.thanked ? ', thanks queued' : ''}`,
+      );
       return 0;
     });
   },

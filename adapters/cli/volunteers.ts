@@ -4,19 +4,18 @@
  */
 import { once } from 'node:events';
 import { openDatabase, migrateToLatest } from '../../db/connect.js';
-import type { CoreDeps } from '../../src/deps.js';
 import { systemClock } from '../../src/shared/clock.js';
 import { volunteersCsv } from '../../src/volunteers/export.js';
 import { volunteerCampaign } from '../../src/volunteers/signups.service.js';
 import { lastSignupDay, parseRoles, type TripError } from '../../src/volunteers/trip.js';
 import { createTrip } from '../../src/volunteers/trips.service.js';
 import type { Config } from '../config.js';
-import { buildDeps } from '../main.js';
+import { buildDeps, type CoreServices } from '../main.js';
 import { options, required, UsageError } from './args.js';
 
 type Command = (config: Config, args: string[]) => Promise<number>;
 
-async function withDeps<T>(config: Config, fn: (deps: CoreDeps) => Promise<T>): Promise<T> {
+async function withDeps<T>(config: Config, fn: (deps: CoreServices) => Promise<T>): Promise<T> {
   const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
   try {
     await migrateToLatest(database);
@@ -84,8 +83,16 @@ export const volunteerCommands: Record<string, Command> = {
       for (const t of await deps.volunteers.trips.list(campaign.id)) {
         const roles = t.roles.map((r) => `${r.name} ${r.confirmed}/${r.seats}`).join(', ');
         console.log(
-          [t.id, t.name, `${t.startsOn}..${t.endsOn}`, `${t.confirmed}/${t.seats} confirmed`, `${t.waitlisted} waitlisted`,
-            `sign-ups until ${lastSignupDay(t)}`, roles === '' ? 'no roles' : roles, [t.meetingPoint, t.meetingTime].filter(Boolean).join(' ')].join('\t'),
+          [
+            t.id,
+            t.name,
+            `${t.startsOn}..${t.endsOn}`,
+            `${t.confirmed}/${t.seats} confirmed`,
+            `${t.waitlisted} waitlisted`,
+            `sign-ups until ${lastSignupDay(t)}`,
+            roles === '' ? 'no roles' : roles,
+            [t.meetingPoint, t.meetingTime].filter(Boolean).join(' '),
+          ].join('\t'),
         );
       }
       return 0;

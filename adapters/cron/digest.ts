@@ -3,9 +3,9 @@
  * claims the day in Postgres, so every instance may fire and the digest still goes out once.
  */
 import cron, { type Logger as CronLogger, type ScheduledTask } from 'node-cron';
-import type { CoreDeps } from '../../src/deps.js';
 import { runDigest, type DigestOutcome } from '../../src/digest/digest.service.js';
 import type { Logger } from '../logger.js';
+import type { BroadcastDeps } from '../../src/messaging/deps.js';
 
 export interface DigestSchedule {
   /** Runs the digest job for the campaign day holding `at` (default: the bot's clock now). */
@@ -23,7 +23,7 @@ function cronLogger(logger: Logger): CronLogger {
   };
 }
 
-export function scheduleDigest(options: { deps: CoreDeps; expression: string; timeZone: string; logger: Logger }): DigestSchedule {
+export function scheduleDigest(options: { deps: BroadcastDeps; expression: string; timeZone: string; logger: Logger }): DigestSchedule {
   const { deps, logger } = options;
   const run = async (at?: Date): Promise<DigestOutcome> => {
     const outcome = await runDigest(deps, at ?? deps.clock.now());

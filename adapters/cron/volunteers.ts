@@ -4,9 +4,9 @@
  * Postgres, so every instance may fire and each reminder still goes out once.
  */
 import cron, { type ScheduledTask } from 'node-cron';
-import type { CoreDeps } from '../../src/deps.js';
 import { purgeVolunteerData, sendTripReminders } from '../../src/volunteers/jobs.js';
 import type { Logger } from '../logger.js';
+import type { VolunteerFeatureDeps } from '../../src/volunteers/ports.js';
 
 export const REMINDER_CRON = '0 9 * * *';
 export const PURGE_CRON = '30 3 * * *';
@@ -19,7 +19,7 @@ export interface VolunteerSchedule {
   stop(): Promise<void>;
 }
 
-export function scheduleVolunteerJobs(options: { deps: CoreDeps; timeZone: string; logger: Logger }): VolunteerSchedule {
+export function scheduleVolunteerJobs(options: { deps: VolunteerFeatureDeps; timeZone: string; logger: Logger }): VolunteerSchedule {
   const { deps } = options;
   const log = options.logger.child({ component: 'volunteers' });
   const reminders = async (at?: Date) => {
@@ -40,8 +40,16 @@ export function scheduleVolunteerJobs(options: { deps: CoreDeps; timeZone: strin
     }
   };
   const tasks: ScheduledTask[] = [
-    cron.schedule(REMINDER_CRON, fire('volunteer reminders', () => reminders()), { name: 'volunteer-reminders', timezone: options.timeZone, noOverlap: true }),
-    cron.schedule(PURGE_CRON, fire('volunteer retention', () => purge()), { name: 'volunteer-retention', timezone: options.timeZone, noOverlap: true }),
+    cron.schedule(
+      REMINDER_CRON,
+      fire('volunteer reminders', () => reminders()),
+      { name: 'volunteer-reminders', timezone: options.timeZone, noOverlap: true },
+    ),
+    cron.schedule(
+      PURGE_CRON,
+      fire('volunteer retention', () => purge()),
+      { name: 'volunteer-retention', timezone: options.timeZone, noOverlap: true },
+    ),
   ];
   return {
     reminders,

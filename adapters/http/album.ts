@@ -6,11 +6,11 @@
  */
 import type { Express, Request, Response } from 'express';
 import { gallery, readPublished } from '../../src/photos/album.service.js';
-import type { CoreDeps } from '../../src/deps.js';
 import { resolveLocale, t } from '../../src/shared/i18n/index.js';
 import { checkLastingPath, checkSignedPath, signPath } from '../../src/shared/signed-links.js';
 import { imagePath } from '../photos/links.js';
 import { galleryHtml, messagePage } from './album-page.js';
+import type { PhotoFeatureDeps } from '../../src/photos/ports.js';
 
 /** Images on the gallery page work this long after the page was opened. */
 const PAGE_IMAGE_TTL_MS = 2 * 60 * 60 * 1000;
@@ -38,7 +38,7 @@ type Check = (req: Request) => Promise<'ok' | 'expired' | 'invalid'>;
  * One photo file: signature first (403), then only a publishable photo (404 otherwise). A link with
  * no `exp` is a lasting one (album cards in channels): it works until the photo is withdrawn.
  */
-function photoFile(deps: CoreDeps, check: Check, secret: () => Promise<string>) {
+function photoFile(deps: PhotoFeatureDeps, check: Check, secret: () => Promise<string>) {
   return async (req: Request, res: Response): Promise<void> => {
     privateHeaders(res);
     const verdict = req.query.exp === undefined ? checkLastingPath(await secret(), req.path, req.query.sig) : await check(req);
@@ -59,13 +59,16 @@ function photoFile(deps: CoreDeps, check: Check, secret: () => Promise<string>) 
 }
 
 /** The gallery page, in the reader's language; its image links are signed afresh on every visit. */
-function galleryPage(deps: CoreDeps, check: Check, secret: () => Promise<string>) {
+function galleryPage(deps: PhotoFeatureDeps, check: Check, secret: () => Promise<string>) {
   return async (req: Request, res: Response): Promise<void> => {
     privateHeaders(res);
     const c = t(localeOf(req, deps.defaultLocale));
     const verdict = await check(req);
     if (verdict !== 'ok') {
-      res.status(403).type('html').send(messagePage(c, verdict === 'expired' ? c.photos.gallery.expired : c.photos.gallery.invalid));
+      res
+        .status(403)
+        .type('html')
+        .send(messagePage(c, verdict === 'expired' ? c.photos.gallery.expired : c.photos.gallery.invalid));
       return;
     }
     const campaignId = String(req.params.campaignId ?? '');
@@ -80,11 +83,14 @@ function galleryPage(deps: CoreDeps, check: Check, secret: () => Promise<string>
       const path = imagePath(photoId, variant);
       return `${path}?${signPath(key, path, expiresAt)}`;
     };
-    res.status(200).type('html').send(galleryHtml(c, found, src));
+    res
+      .status(200)
+      .type('html')
+      .send(galleryHtml(c, found, src));
   };
 }
 
-export function albumRoutes(deps: CoreDeps, secret: () => Promise<string>) {
+export function albumRoutes(deps: PhotoFeatureDeps, secret: () => Promise<string>) {
   const check: Check = async (req) => checkSignedPath(await secret(), req.path, req.query.exp, req.query.sig, deps.clock.now());
   return (app: Express): void => {
     app.get('/robots.txt', (_req, res) => {

@@ -1,12 +1,13 @@
 import { createServer, type Server } from 'node:http';
 import express, { type Express, type NextFunction, type Request, type Response } from 'express';
 import { currentProgress } from '../../src/campaigns/campaigns.service.js';
-import type { CoreDeps } from '../../src/deps.js';
 import { publicNeeds } from '../../src/needs/needs.service.js';
 import type { Logger } from '../logger.js';
+import type { CampaignDeps } from '../../src/campaigns/ports.js';
+import type { NeedsFeatureDeps } from '../../src/needs/ports.js';
 
 export interface HttpOptions {
-  deps: CoreDeps;
+  deps: CampaignDeps & NeedsFeatureDeps;
   logger: Logger;
   ping(): Promise<boolean>;
   /** Raw Node handler for POST /slack/events (Bolt verifies the signature on the raw bytes). */
@@ -35,9 +36,7 @@ export function createHttpApp(options: HttpOptions): Express {
       return;
     }
     const { campaign, totals } = progress.value;
-    const volunteers = options.volunteers
-      ? await options.volunteers(campaign.id)
-      : { capacity: 0, confirmed: 0, waitlisted: 0 };
+    const volunteers = options.volunteers ? await options.volunteers(campaign.id) : { capacity: 0, confirmed: 0, waitlisted: 0 };
     const needs = await publicNeeds(options.deps.needs, campaign.id);
     res.json({
       campaign: {

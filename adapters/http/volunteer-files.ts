@@ -4,15 +4,15 @@
  * the file is built at download time, so it never sits on disk.
  */
 import type { Express, Request, Response } from 'express';
-import type { CoreDeps } from '../../src/deps.js';
 import { checkSignedPath } from '../../src/shared/signed-links.js';
 import { volunteersCsv } from '../../src/volunteers/export.js';
 import type { Logger } from '../logger.js';
 import type { SigningKeys } from './ports.js';
+import type { VolunteerFeatureDeps } from '../../src/volunteers/ports.js';
 
 const PATH = /^\/files\/volunteers\/([0-9a-f-]{36})(?:\/(\d{1,9}))?\.csv$/;
 
-export function volunteerFilesRoute(deps: CoreDeps, keys: SigningKeys, logger: Logger) {
+export function volunteerFilesRoute(deps: VolunteerFeatureDeps, keys: SigningKeys, logger: Logger) {
   const handle = async (req: Request, res: Response) => {
     const m = PATH.exec(req.path);
     if (!m || !m[1]) {

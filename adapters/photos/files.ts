@@ -2,11 +2,11 @@
  * Photos as the outbox senders see them: `photo:<id>` resolves to the web version's bytes (Slack
  * uploads) or to a signed URL that works while the photo may be shown (Teams cards), only while the photo may be shown.
  */
-import type { CoreDeps } from '../../src/deps.js';
 import type { StoredFiles } from '../../src/messaging/files.js';
 import { parsePhotoFileId, publishedPhoto, readPublished } from '../../src/photos/album.service.js';
+import type { PhotoDeps } from '../../src/photos/ports.js';
 
-export function photoFiles(deps: CoreDeps): StoredFiles {
+export function photoFiles(deps: { photos: Pick<PhotoDeps, 'store' | 'storage' | 'links'> }): StoredFiles {
   return {
     async read(fileId) {
       const id = parsePhotoFileId(fileId);
@@ -16,14 +16,13 @@ export function photoFiles(deps: CoreDeps): StoredFiles {
 
     async url(fileId, size) {
       const id = parsePhotoFileId(fileId);
-      const p = deps.photos;
-      if (id === null || !p || !(await publishedPhoto(deps, id))) return null;
-      return p.links.lastingImage(id, size === 'full' ? 'web' : 'thumb');
+      if (id === null || !(await publishedPhoto(deps, id))) return null;
+      return deps.photos.links.lastingImage(id, size === 'full' ? 'web' : 'thumb');
     },
 
     async posted(fileId, post) {
       const id = parsePhotoFileId(fileId);
-      if (id === null || !deps.photos) return;
+      if (id === null) return;
       await deps.photos.store.recordPost({ photoId: id, ...post });
     },
   };

@@ -5,7 +5,7 @@
  */
 import sharp from 'sharp';
 import { z } from 'zod';
-import type { CoreDeps } from '../../src/deps.js';
+import type { PhotoFeatureDeps } from '../../src/photos/ports.js';
 import type { OutgoingMessage, PostedCopy, SendOutcome } from '../../src/messaging/ports.js';
 import { parsePhotoFileId } from '../../src/photos/album.service.js';
 import type { PhotoBatch } from '../../src/photos/photo.js';
@@ -63,7 +63,7 @@ const deliveryOf = (destination: unknown) => {
 /** Small enough to sit inline in a card; the thumbnail is already clean (no metadata). */
 const inline = (thumb: Buffer) => sharp(thumb).resize({ width: 240, height: 240, fit: 'inside' }).jpeg({ quality: 60 }).toBuffer();
 
-export function photoMessages(deps: CoreDeps): PhotoMessages {
+export function photoMessages(deps: PhotoFeatureDeps): PhotoMessages {
   return {
     async review(batchId, size, delivery) {
       const p = deps.photos;

@@ -1,6 +1,6 @@
 import { App, HTTPReceiver, LogLevel, type Logger as BoltLogger } from '@slack/bolt';
 import { WebClient } from '@slack/web-api';
-import type { CoreDeps } from '../../src/deps.js';
+import type { ChatDeps } from '../../src/chat/deps.js';
 import type { Config } from '../config.js';
 import type { Logger } from '../logger.js';
 import type { Request, Response } from 'express';
@@ -33,7 +33,9 @@ export interface SlackAdapter {
 
 export interface SlackOptions {
   config: NonNullable<Config['slack']>;
-  deps: CoreDeps;
+  deps: ChatDeps;
+  /** The bot's own token-bearing client (`slackClient`), for look-ups and proactive messages. */
+  client: WebClient;
   /** db/repositories/slack-holds.ts `slackHolds` and db/repositories/slack-events.ts `slackEventLog`. */
   holds: SlackHolds;
   events: SlackEventLog;
@@ -57,6 +59,14 @@ function boltLogger(logger: Logger): BoltLogger {
     getLevel: () => LogLevel.INFO,
     setName: () => undefined,
   };
+}
+
+/** Outside a listener (look-ups, proactive messages) the bot speaks through its own token-bearing client. */
+export function slackClient(options: Pick<SlackOptions, 'config' | 'logger' | 'retries' | 'fetch'>): WebClient {
+  return new WebClient(options.config.botToken, {
+    ...slackClientOptions(options.config.apiUrl, options.retries, options.fetch),
+    logger: boltLogger(options.logger),
+  });
 }
 
 /**
@@ -86,8 +96,7 @@ export function createSlackAdapter(options: SlackOptions): SlackAdapter {
     // Never a call to Slack before the answer: the bot's own ids come from auth.test run in the background.
     authorize: async () => ({ botToken: config.botToken, ...installation.bot() }),
   });
-  // Outside a listener (look-ups, proactive messages) the bot speaks through its own token-bearing client.
-  const client = new WebClient(config.botToken, { ...clientOptions, logger: boltLogger(logger) });
+  const { client } = options;
   // Profiles are a nicety: one try, no waiting on a 429 (the hold in Postgres does the waiting).
   const lookups = new WebClient(config.botToken, { ...slackClientOptions(config.apiUrl, 0, options.fetch), logger: boltLogger(logger) });
   const people = new SlackPeople(lookups, options.holds, deps.people, logger);

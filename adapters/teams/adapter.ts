@@ -7,7 +7,7 @@ import type { Express } from 'express';
 import type { TurnContext } from 'botbuilder';
 import { z } from 'zod';
 import { message } from '../../src/chat/reply.js';
-import type { CoreDeps } from '../../src/deps.js';
+import type { ChatDeps } from '../../src/chat/deps.js';
 import type { StoredFiles } from '../../src/messaging/files.js';
 import type { ChartImages } from '../../src/messaging/charts.js';
 import { resolveLocale, t } from '../../src/shared/i18n/index.js';
@@ -36,14 +36,34 @@ export interface TeamsAdapter {
   adapter: CaravaneCloudAdapter;
 }
 
+/** What talking to the Bot Connector needs, before any turn is handled: built first, shared by the adapter and the photo notices. */
+export interface TeamsConnection {
+  adapter: CaravaneCloudAdapter;
+  conversations: TeamsConversationStore;
+  /** True when MICROSOFT_APP_ID is set: JWTs are checked and serviceUrls must be trusted. */
+  authenticated: boolean;
+  /** Whether the bot may send its token to this serviceUrl (always true when unauthenticated). */
+  mayUse(serviceUrl: string): boolean;
+}
+
+/** `credentials` replaces botbuilder's MSAL credentials (tests: no call to Microsoft's login). */
+/** `conversations`: db/repositories/teams-conversations.ts `teamsConversationStore`. */
+export function teamsConnection(config: Config['teams'], conversations: TeamsConversationStore, credentials?: TeamsCredentialsFactory): TeamsConnection {
+  const authenticated = config.mode === 'authenticated';
+  const trusted = serviceUrlTrust(config.allowedServiceUrls);
+  return {
+    adapter: new CaravaneCloudAdapter(teamsAuthentication(config, credentials)),
+    conversations,
+    authenticated,
+    mayUse: (url) => !authenticated || trusted(url),
+  };
+}
+
 export interface TeamsOptions {
   config: Config['teams'];
-  deps: CoreDeps;
-  /** db/repositories/teams-conversations.ts `teamsConversationStore`. */
-  conversations: TeamsConversationStore;
+  connection: TeamsConnection;
+  deps: ChatDeps;
   logger: Logger;
-  /** Replaces botbuilder's MSAL credentials (tests: no call to Microsoft's login). */
-  credentials?: TeamsCredentialsFactory | undefined;
   /** Stored files (album photos) the sender may show. */
   files?: StoredFiles | undefined;
   /** The chart digest and milestone posts carry. */
@@ -60,7 +80,13 @@ function onTurnError(tc: TeamsContext) {
     const activity = ctx.activity;
     const status = withStatus.safeParse(error);
     tc.logger.error(
-      { component: 'teams', activityId: activity.id, activityType: activity.type, status: status.success ? status.data.statusCode : undefined, err: error.message },
+      {
+        component: 'teams',
+        activityId: activity.id,
+        activityType: activity.type,
+        status: status.success ? status.data.statusCode : undefined,
+        err: error.message,
+      },
       'teams turn failed',
     );
     try {
@@ -78,11 +104,9 @@ function onTurnError(tc: TeamsContext) {
 }
 
 export function createTeamsAdapter(options: TeamsOptions): TeamsAdapter {
-  const { config, deps, conversations, logger } = options;
-  const authenticated = config.mode === 'authenticated';
-  const trusted = serviceUrlTrust(config.allowedServiceUrls);
-  const tc: TeamsContext = { deps, conversations, logger, authenticated, mayUse: (url) => !authenticated || trusted(url) };
-  const adapter = new CaravaneCloudAdapter(teamsAuthentication(config, options.credentials));
+  const { config, deps, logger } = options;
+  const { adapter, conversations, authenticated, mayUse } = options.connection;
+  const tc: TeamsContext = { deps, conversations, logger, authenticated, mayUse };
   adapter.onTurnError = onTurnError(tc);
   const bot = new CaravaneTeamsBot(tc);
   const logic = async (ctx: TurnContext) => {

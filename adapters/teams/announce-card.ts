@@ -10,7 +10,7 @@ import { ANNOUNCE_MAX, announce, announcementMessage, checkAnnouncement } from '
 import { zonedTime } from '../../src/announcements/schedule.js';
 import { announceErrorText } from '../../src/announcements/texts.js';
 import { today } from '../../src/campaigns/campaigns.service.js';
-import { actorFor, type Actor } from '../../src/chat/actor.js';
+import { actorFor, requireHr, type Actor, type HrActor } from '../../src/chat/actor.js';
 import { message } from '../../src/chat/reply.js';
 import { t } from '../../src/shared/i18n/index.js';
 import { teamsIdentity, type TeamsTurn } from './activity.js';
@@ -45,7 +45,17 @@ export function announceCard(c: Actor['c'], intro: string, state: { token: strin
     [
       block(m.title, { weight: 'Bolder', size: 'Medium' }),
       block(intro, { isSubtle: true }),
-      { type: 'Input.Text', id: 'text', label: m.textLabel, placeholder: m.textPlaceholder, isMultiline: true, maxLength: ANNOUNCE_MAX, isRequired: true, errorMessage: m.textMissing, value: values.text },
+      {
+        type: 'Input.Text',
+        id: 'text',
+        label: m.textLabel,
+        placeholder: m.textPlaceholder,
+        isMultiline: true,
+        maxLength: ANNOUNCE_MAX,
+        isRequired: true,
+        errorMessage: m.textMissing,
+        value: values.text,
+      },
       ...errorUnder(errors.text),
       {
         type: 'Input.ChoiceSet',
@@ -61,7 +71,16 @@ export function announceCard(c: Actor['c'], intro: string, state: { token: strin
       { type: 'Input.Date', id: 'day', label: m.dayLabel, value: values.day },
       { type: 'Input.Time', id: 'time', label: m.timeLabel, value: values.time },
       ...errorUnder(errors.day),
-      { type: 'Input.Toggle', id: 'volunteers', label: m.alsoLabel, title: m.alsoOption, valueOn: 'true', valueOff: 'false', value: values.volunteers ? 'true' : 'false', wrap: true },
+      {
+        type: 'Input.Toggle',
+        id: 'volunteers',
+        label: m.alsoLabel,
+        title: m.alsoOption,
+        valueOn: 'true',
+        valueOff: 'false',
+        value: values.volunteers ? 'true' : 'false',
+        wrap: true,
+      },
     ],
     ANNOUNCE_PREVIEW_VERB,
     m.next,
@@ -75,7 +94,11 @@ const flag = z.union([z.string(), z.boolean()]).optional().catch(undefined);
 const previewData = z.looseObject({
   caravane: z.literal(ANNOUNCE_PREVIEW_VERB),
   token: z.string().min(8).max(100),
-  text: z.string().max(ANNOUNCE_MAX * 2).optional().catch(undefined),
+  text: z
+    .string()
+    .max(ANNOUNCE_MAX * 2)
+    .optional()
+    .catch(undefined),
   when: cardInput,
   day: cardInput,
   time: cardInput,
@@ -97,9 +120,10 @@ export async function submitAnnounceCard(tc: TeamsContext, turn: TeamsTurn, valu
   const identity = teamsIdentity(turn, !tc.authenticated);
   if (!identity) return { kind: 'done', card: noticeCard(message('info', [t(turn.locale ?? tc.deps.defaultLocale).teams.unidentified])) };
   const actor = await actorFor(tc.deps, identity);
-  if (!(await actor.isAdmin())) return { kind: 'done', card: noticeCard(message('error', [actor.c.common.notAdmin])) };
-  if (preview.success) return previewStep(tc, actor, preview.data);
-  if (send?.success) return { kind: 'done', card: await sendStep(tc, actor, send.data) };
+  const hr = await requireHr(actor);
+  if (!hr) return { kind: 'done', card: noticeCard(message('error', [actor.c.common.notAdmin])) };
+  if (preview.success) return previewStep(tc, hr, preview.data);
+  if (send?.success) return { kind: 'done', card: await sendStep(tc, hr, send.data) };
   return null;
 }
 
@@ -129,10 +153,20 @@ async function previewStep(tc: TeamsContext, actor: Actor, data: z.infer<typeof 
   const when = checked.value.sendAt ? m.previewAt(c.broadcasts.at(checked.value.sendAt, tc.deps.timeZone), audience) : m.previewNow(audience);
   // The preview is in the campaign's language: that is what the channels will read.
   const shown = announcementMessage(t(tc.deps.defaultLocale), checked.value.text);
-  const toSend = { caravane: ANNOUNCE_SEND_VERB, token: data.token, text: checked.value.text, sendAt: checked.value.sendAt?.getTime() ?? null, volunteers: values.volunteers };
+  const toSend = {
+    caravane: ANNOUNCE_SEND_VERB,
+    token: data.token,
+    text: checked.value.text,
+    sendAt: checked.value.sendAt?.getTime() ?? null,
+    volunteers: values.volunteers,
+  };
   const body = [
     block(m.previewTitle, { weight: 'Bolder', size: 'Medium' }),
-    { type: 'Container', style: 'emphasis', items: [block(shown.headline ?? '', { weight: 'Bolder' }), ...shown.lines.filter((l) => l.trim() !== '').map((l) => block(l))] },
+    {
+      type: 'Container',
+      style: 'emphasis',
+      items: [block(shown.headline ?? '', { weight: 'Bolder' }), ...shown.lines.filter((l) => l.trim() !== '').map((l) => block(l))],
+    },
     block(when, { isSubtle: true }),
   ];
   return { kind: 'again', card: formCard(c, body, ANNOUNCE_SEND_VERB, m.send, toSend) };
@@ -144,12 +178,11 @@ async function composeAgain(tc: TeamsContext, actor: Actor, token: string, value
   return { kind: 'again', card: announceCard(actor.c, intro, { token, values, errors }) };
 }
 
-async function sendStep(tc: TeamsContext, actor: Actor, data: z.infer<typeof sendData>): Promise<Card> {
-  const { c } = actor;
-  const result = await announce(tc.deps, {
+async function sendStep(tc: TeamsContext, hr: HrActor, data: z.infer<typeof sendData>): Promise<Card> {
+  const { c } = hr;
+  const result = await announce(tc.deps, hr, {
     text: data.text,
     sendAt: data.sendAt === null ? null : new Date(data.sendAt),
-    createdBy: `teams:${actor.identity.userId}`,
     dedupeKey: `announcement:teams:card:${data.token}`,
     alsoVolunteers: data.volunteers,
   });

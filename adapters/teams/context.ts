@@ -1,10 +1,10 @@
 import type { TeamsConversationStore } from './ports.js';
-import type { CoreDeps } from '../../src/deps.js';
+import type { ChatDeps } from '../../src/chat/deps.js';
 import type { Logger } from '../logger.js';
 
 /** What every part of the Teams adapter needs. */
 export interface TeamsContext {
-  deps: CoreDeps;
+  deps: ChatDeps;
   conversations: TeamsConversationStore;
   logger: Logger;
   /** True when MICROSOFT_APP_ID is set: JWTs are checked and serviceUrls must be trusted. */

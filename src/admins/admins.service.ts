@@ -1,4 +1,4 @@
-import type { CoreDeps } from '../deps.js';
+import type { AdminDeps } from './ports.js';
 import type { Identity, Platform } from '../ports.js';
 import { err, ok, type Result } from '../shared/result.js';
 
@@ -7,7 +7,7 @@ import { err, ok, type Result } from '../shared/result.js';
  * this organisation (its Slack workspace or Grid, its Teams tenants). The same user id seen from a
  * shared channel or another tenant is someone else, and never HR.
  */
-export async function isAdmin(deps: Pick<CoreDeps, 'admins' | 'staticAdmins' | 'home'>, identity: Identity): Promise<boolean> {
+export async function isAdmin(deps: AdminDeps, identity: Identity): Promise<boolean> {
   if (!deps.home.includes(identity)) return false;
   if (deps.staticAdmins.has(`${identity.platform}:${identity.userId}`)) return true;
   return deps.admins.isAdmin(identity.platform, identity.userId);
@@ -23,7 +23,7 @@ export function parseAdminRef(text: string): Result<{ platform: Platform; userId
 }
 
 export async function addAdmin(
-  deps: Pick<CoreDeps, 'admins'>,
+  deps: Pick<AdminDeps, 'admins'>,
   ref: string,
   addedBy: string,
 ): Promise<Result<{ platform: Platform; userId: string; added: boolean }, 'admin.bad_ref'>> {

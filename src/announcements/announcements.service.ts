@@ -3,7 +3,8 @@
  * (a scheduled announcement is simply outbox targets whose first attempt is in the future).
  */
 import { today } from '../campaigns/campaigns.service.js';
-import type { CoreDeps } from '../deps.js';
+import type { HrActor } from '../chat/actor.js';
+import type { BroadcastDeps } from '../messaging/deps.js';
 import type { Destination, OutgoingMessage } from '../messaging/ports.js';
 import { STATUS_KINDS, type OutboxSummary } from '../outbox/outbox.js';
 import type { Catalogue } from '../shared/i18n/index.js';
@@ -17,20 +18,12 @@ export const SCHEDULE_MAX_DAYS = 60;
 const DAY_MS = 86_400_000;
 
 export type AnnounceError =
-  | 'announce.empty'
-  | 'announce.too_long'
-  | 'announce.bad_time'
-  | 'announce.in_past'
-  | 'announce.too_far'
-  | 'announce.no_channels'
-  | 'announce.no_volunteers';
+  'announce.empty' | 'announce.too_long' | 'announce.bad_time' | 'announce.in_past' | 'announce.too_far' | 'announce.no_channels' | 'announce.no_volunteers';
 
 export interface AnnounceInput {
   text: string;
   /** Null: now. */
   sendAt: Date | null;
-  /** `platform:userId` of the HR person. */
-  createdBy: string;
   /** Same key, same announcement (a redelivered command or form submission). */
   dedupeKey: string;
   /** Also a direct message to every confirmed volunteer; needs `deps.messaging.volunteers`. */
@@ -97,9 +90,10 @@ export interface Announced {
 /**
  * Enqueues the announcement for every campaign channel (and confirmed volunteers when asked).
  * Errors: those of {@link checkAnnouncement}, `announce.no_channels`, `announce.no_volunteers`
- * (asked for volunteers where the volunteers feature is not wired).
+ * (asked for volunteers where the volunteers feature is not wired). Only HR (`requireHr`), who is
+ * named as its author.
  */
-export async function announce(deps: CoreDeps, input: AnnounceInput): Promise<Result<Announced, AnnounceError>> {
+export async function announce(deps: BroadcastDeps, hr: HrActor, input: AnnounceInput): Promise<Result<Announced, AnnounceError>> {
   const checked = checkAnnouncement(input.text, input.sendAt, deps.clock.now());
   if (!checked.ok) return checked;
   const campaign = await deps.campaigns.current(today(deps));
@@ -119,13 +113,13 @@ export async function announce(deps: CoreDeps, input: AnnounceInput): Promise<Re
     destinations: [...channels, ...volunteers],
     dedupeKey: input.dedupeKey,
     notBefore: sendAt ?? undefined,
-    createdBy: input.createdBy,
+    createdBy: `${hr.identity.platform}:${hr.identity.userId}`,
     summary: text.replace(/\s+/g, ' ').slice(0, 80),
   });
   return ok({ channels: channels.length, volunteers: Math.max(0, queued.targets - channels.length), created: queued.created, sendAt });
 }
 
 /** The latest deliveries (announcements, digests, milestones…), newest first. */
-export async function deliveryStatus(deps: CoreDeps, limit = 5): Promise<OutboxSummary[]> {
+export async function deliveryStatus(deps: BroadcastDeps, limit = 5): Promise<OutboxSummary[]> {
   return deps.messaging.outbox.recent(limit, STATUS_KINDS);
 }

@@ -1,6 +1,6 @@
-import type { CoreDeps } from '../deps.js';
 import { localDay } from '../shared/clock.js';
 import { err, ok, type Result } from '../shared/result.js';
+import type { CampaignDeps } from './ports.js';
 import { phaseOf, validateNewCampaign, type Campaign, type CampaignError, type CampaignTotals, type NewCampaign } from './campaign.js';
 
 export interface CampaignProgress {
@@ -11,16 +11,13 @@ export interface CampaignProgress {
 }
 
 /** Creates a campaign after checking its name, currency, window and goal. */
-export async function createCampaign(
-  deps: Pick<CoreDeps, 'campaigns'>,
-  input: NewCampaign,
-): Promise<Result<Campaign, CampaignError>> {
+export async function createCampaign(deps: Pick<CampaignDeps, 'campaigns'>, input: NewCampaign): Promise<Result<Campaign, CampaignError>> {
   const valid = validateNewCampaign(input);
   if (!valid.ok) return valid;
   return ok(await deps.campaigns.create(valid.value));
 }
 
-export function today(deps: Pick<CoreDeps, 'clock' | 'timeZone'>): string {
+export function today(deps: Pick<CampaignDeps, 'clock' | 'timeZone'>): string {
   return localDay(deps.clock.now(), deps.timeZone);
 }
 
@@ -28,9 +25,7 @@ export function today(deps: Pick<CoreDeps, 'clock' | 'timeZone'>): string {
  * The running campaign (or the one that just ended, for the thank-you period) with its totals.
  * `campaign.none` when there is neither; `details.opensOn` names the next one when it is planned.
  */
-export async function currentProgress(
-  deps: Pick<CoreDeps, 'campaigns' | 'clock' | 'timeZone'>,
-): Promise<Result<CampaignProgress, 'campaign.none'>> {
+export async function currentProgress(deps: CampaignDeps): Promise<Result<CampaignProgress, 'campaign.none'>> {
   const day = today(deps);
   const campaign = await deps.campaigns.current(day);
   if (!campaign) {

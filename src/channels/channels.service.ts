@@ -1,5 +1,5 @@
-import type { CoreDeps } from '../deps.js';
-import type { Identity } from '../ports.js';
+import type { HrActor } from '../chat/actor.js';
+import type { BroadcastDeps } from '../messaging/deps.js';
 import { err, ok, type Result } from '../shared/result.js';
 import type { CampaignChannel, Conversation } from './channels.js';
 
@@ -10,31 +10,29 @@ type Where = Conversation | undefined;
 /**
  * Makes the conversation a command was typed in a campaign channel. Direct messages and unknown
  * places are refused with `channel.not_a_channel`; adding twice changes nothing (`added: false`).
+ * Only HR (`requireHr`).
  */
-export async function addCampaignChannel(
-  deps: Pick<CoreDeps, 'messaging'>,
-  where: Where,
-  by: Identity,
-): Promise<Result<{ added: boolean }, ChannelError>> {
+export async function addCampaignChannel(deps: Pick<BroadcastDeps, 'messaging'>, hr: HrActor, where: Where): Promise<Result<{ added: boolean }, ChannelError>> {
   if (!where || where.kind === 'direct') return err('channel.not_a_channel');
   const added = await deps.messaging.channels.add({
     destination: where.destination,
     kind: where.kind,
     name: where.name ?? null,
-    addedBy: `${by.platform}:${by.userId}`,
+    addedBy: `${hr.identity.platform}:${hr.identity.userId}`,
   });
   return ok(added);
 }
 
-/** Stops posting campaign messages in that conversation. `removed: false` when it was not a campaign channel. */
+/** Stops posting campaign messages in that conversation (only HR). `removed: false` when it was not a campaign channel. */
 export async function removeCampaignChannel(
-  deps: Pick<CoreDeps, 'messaging'>,
+  deps: Pick<BroadcastDeps, 'messaging'>,
+  _hr: HrActor,
   where: Where,
 ): Promise<Result<{ removed: boolean }, ChannelError>> {
   if (!where || where.kind === 'direct') return err('channel.not_a_channel');
   return ok(await deps.messaging.channels.remove(where.destination));
 }
 
-export async function listCampaignChannels(deps: Pick<CoreDeps, 'messaging'>): Promise<CampaignChannel[]> {
+export async function listCampaignChannels(deps: Pick<BroadcastDeps, 'messaging'>): Promise<CampaignChannel[]> {
   return deps.messaging.channels.list();
 }

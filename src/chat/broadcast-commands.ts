@@ -6,12 +6,12 @@ import { announce, deliveryStatus, parseAnnounceArgs } from '../announcements/an
 import { announceErrorText, deliveryStatusLines } from '../announcements/texts.js';
 import { channelLabel } from '../channels/channels.js';
 import { addCampaignChannel, listCampaignChannels, removeCampaignChannel } from '../channels/channels.service.js';
-import type { CoreDeps } from '../deps.js';
+import type { BroadcastDeps } from '../messaging/deps.js';
 import { addMilestone, listMilestones } from '../milestones/milestones.service.js';
 import { pledgeErrorText } from '../pledges/texts.js';
 import { localDay } from '../shared/clock.js';
 import { formatMoney } from '../shared/money.js';
-import type { Actor } from './actor.js';
+import { requireHr, type Actor } from './actor.js';
 import type { CommandContext } from './pledge-command.js';
 import { message, type Reply } from './reply.js';
 import { personText } from './text.js';
@@ -19,22 +19,23 @@ import { personText } from './text.js';
 const by = (actor: Actor) => `${actor.identity.platform}:${actor.identity.userId}`;
 
 /** `channel` adds the conversation, `channel off` removes it. */
-export async function channelVerb(deps: CoreDeps, actor: Actor, args: string, ctx: CommandContext): Promise<Reply> {
+export async function channelVerb(deps: BroadcastDeps, actor: Actor, args: string, ctx: CommandContext): Promise<Reply> {
   const { c } = actor;
-  if (!(await actor.isAdmin())) return message('error', [c.common.notAdmin]);
+  const hr = await requireHr(actor);
+  if (!hr) return message('error', [c.common.notAdmin]);
   const arg = args.trim().toLowerCase();
   if (arg !== '' && !['off', 'remove', 'retirer', 'stop', 'non'].includes(arg)) return message('error', [c.broadcasts.channels.usage(ctx.prefix)]);
   if (arg === '') {
-    const added = await addCampaignChannel(deps, ctx.where, actor.identity);
+    const added = await addCampaignChannel(deps, hr, ctx.where);
     if (!added.ok) return message('error', [c.broadcasts.channels.needsChannel(ctx.prefix)]);
     return message('ok', [added.value.added ? c.broadcasts.channels.added : c.broadcasts.channels.alreadyAdded]);
   }
-  const removed = await removeCampaignChannel(deps, ctx.where);
+  const removed = await removeCampaignChannel(deps, hr, ctx.where);
   if (!removed.ok) return message('error', [c.broadcasts.channels.needsChannel(ctx.prefix)]);
   return message('ok', [removed.value.removed ? c.broadcasts.channels.removed : c.broadcasts.channels.notAChannel]);
 }
 
-export async function channelsVerb(deps: CoreDeps, actor: Actor, ctx: CommandContext): Promise<Reply> {
+export async function channelsVerb(deps: BroadcastDeps, actor: Actor, ctx: CommandContext): Promise<Reply> {
   const { c } = actor;
   if (!(await actor.isAdmin())) return message('error', [c.common.notAdmin]);
   const channels = await listCampaignChannels(deps);
@@ -46,15 +47,16 @@ export async function channelsVerb(deps: CoreDeps, actor: Actor, ctx: CommandCon
 }
 
 /** `milestone add AMOUNT`, or `milestones` / `milestone` for the list. */
-export async function milestoneVerb(deps: CoreDeps, actor: Actor, args: string, ctx: CommandContext): Promise<Reply> {
+export async function milestoneVerb(deps: BroadcastDeps, actor: Actor, args: string, ctx: CommandContext): Promise<Reply> {
   const { c } = actor;
-  if (!(await actor.isAdmin())) return message('error', [c.common.notAdmin]);
+  const hr = await requireHr(actor);
+  if (!hr) return message('error', [c.common.notAdmin]);
   const [sub = '', ...rest] = args.trim().split(/\s+/);
   if (sub === '') return milestoneList(deps, actor);
   if (!['add', 'ajouter', 'ajout'].includes(sub.toLowerCase())) return message('error', [c.broadcasts.milestone.usage(ctx.prefix)]);
   const typed = rest.join(' ');
   if (typed === '') return message('error', [c.broadcasts.milestone.usage(ctx.prefix)]);
-  const result = await addMilestone(deps, typed, by(actor));
+  const result = await addMilestone(deps, hr, typed);
   if (!result.ok) return message('error', [pledgeErrorText(c, result.error, result.details, 'MAD', typed)]);
   const { campaign, amount, added, alreadyPassed } = result.value;
   const m = c.broadcasts.milestone;
@@ -62,7 +64,7 @@ export async function milestoneVerb(deps: CoreDeps, actor: Actor, args: string, 
   return message('ok', [alreadyPassed ? m.alreadyPassed(amount, campaign.currency) : m.added(amount, campaign.currency)]);
 }
 
-async function milestoneList(deps: CoreDeps, actor: Actor): Promise<Reply> {
+async function milestoneList(deps: BroadcastDeps, actor: Actor): Promise<Reply> {
   const { c } = actor;
   const result = await listMilestones(deps);
   if (!result.ok) return message('info', [c.campaign.none]);
@@ -76,9 +78,10 @@ async function milestoneList(deps: CoreDeps, actor: Actor): Promise<Reply> {
 }
 
 /** `announce TEXT`, `announce at DAY TIME TEXT`, `announce status`; `announce` alone opens the form (each platform shows its own). */
-export async function announceVerb(deps: CoreDeps, actor: Actor, args: string, ctx: CommandContext): Promise<Reply> {
+export async function announceVerb(deps: BroadcastDeps, actor: Actor, args: string, ctx: CommandContext): Promise<Reply> {
   const { c } = actor;
-  if (!(await actor.isAdmin())) return message('error', [c.common.notAdmin]);
+  const hr = await requireHr(actor);
+  if (!hr) return message('error', [c.common.notAdmin]);
   const trimmed = args.trim();
   if (['status', 'statut', 'etat', 'état', 'suivi'].includes(trimmed.toLowerCase())) {
     const lines = deliveryStatusLines(c, await deliveryStatus(deps, 5), deps.timeZone, actor.identity.platform, deps.clock.now());
@@ -92,7 +95,7 @@ export async function announceVerb(deps: CoreDeps, actor: Actor, args: string, c
   const parsed = parseAnnounceArgs(trimmed, deps.timeZone);
   if (!parsed.ok) return message('error', [announceErrorText(c, parsed.error, parsed.details, ctx.prefix)]);
   const key = ctx.idempotencyKey ?? `${by(actor)}:${deps.clock.now().toISOString()}`;
-  const result = await announce(deps, { ...parsed.value, createdBy: by(actor), dedupeKey: `announcement:${key}` });
+  const result = await announce(deps, hr, { ...parsed.value, dedupeKey: `announcement:${key}` });
   if (!result.ok) return message('error', [announceErrorText(c, result.error, result.details, ctx.prefix)]);
   const { channels, volunteers, created, sendAt } = result.value;
   if (!created) return message('info', [c.broadcasts.announce.duplicate]);

@@ -1,9 +1,9 @@
 import { currentProgress } from '../campaigns/campaigns.service.js';
-import type { CoreDeps } from '../deps.js';
+import type { ChatDeps } from './deps.js';
 import { collectPledge } from '../pledges/pledges.service.js';
 import { photosCommand } from '../photos/photos-command.js';
 import { collectErrorText, pledgeErrorText, progressText } from '../pledges/texts.js';
-import type { Actor } from './actor.js';
+import { requireHr, type Actor } from './actor.js';
 import { announceVerb, channelsVerb, channelVerb, milestoneVerb } from './broadcast-commands.js';
 import { caravanVolunteerVerb } from './caravan-volunteers.js';
 import { dashboardVerb, wallboardVerb } from './dashboard-commands.js';
@@ -11,14 +11,21 @@ import { helpReply } from './help.js';
 import { caravanNeedsVerb, NEEDS_VERBS } from './needs/caravan-needs.js';
 import type { CommandContext } from './pledge-command.js';
 import { message, type Reply } from './reply.js';
+import type { VolunteerFeatureDeps } from '../volunteers/ports.js';
 
 /** `/caravan …`: progress for everyone, help, and HR's tools. */
-export async function caravanCommand(deps: CoreDeps, actor: Actor, text: string, ctx: CommandContext): Promise<Reply> {
+export async function caravanCommand(deps: ChatDeps, actor: Actor, text: string, ctx: CommandContext): Promise<Reply> {
   const { c } = actor;
-  const words = text.trim().split(/\s+/).filter((w) => w !== '');
+  const words = text
+    .trim()
+    .split(/\s+/)
+    .filter((w) => w !== '');
   const verb = (words[0] ?? '').toLowerCase();
   // Announcements keep their text as typed (line breaks included): everything after the verb.
-  const rest = text.trim().slice((words[0] ?? '').length).trim();
+  const rest = text
+    .trim()
+    .slice((words[0] ?? '').length)
+    .trim();
   switch (verb) {
     case '':
     case 'status':
@@ -32,10 +39,11 @@ export async function caravanCommand(deps: CoreDeps, actor: Actor, text: string,
     case 'collect':
     case 'collecter':
     case 'collecte': {
-      if (!(await actor.isAdmin())) return message('error', [c.common.notAdmin]);
+      const hr = await requireHr(actor);
+      if (!hr) return message('error', [c.common.notAdmin]);
       const n = (words[1] ?? '').replace(/^#/, '');
       if (!/^\d{1,15}$/.test(n) || words.length !== 2) return message('error', [c.pledge.collectUsage]);
-      const result = await collectPledge(deps, Number(n));
+      const result = await collectPledge(deps, hr, Number(n));
       if (!result.ok) return message('error', [collectErrorText(c, result.error, Number(n))]);
       return message('ok', [c.pledge.collected(Number(n), result.value.pledge.amountMinor, result.value.campaign.currency)]);
     }
@@ -86,7 +94,7 @@ export async function caravanCommand(deps: CoreDeps, actor: Actor, text: string,
   }
 }
 
-async function progressReply(deps: CoreDeps, actor: Actor): Promise<Reply> {
+async function progressReply(deps: VolunteerFeatureDeps, actor: Actor): Promise<Reply> {
   const { c } = actor;
   const progress = await currentProgress(deps);
   if (!progress.ok) return message('info', [pledgeErrorText(c, 'campaign.none', progress.details, 'MAD', '')]);

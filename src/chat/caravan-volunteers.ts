@@ -3,7 +3,7 @@
  * `export volunteers [N]`, `volunteer move N confirmed|waitlist`, `volunteer remove N` for HR only.
  * Someone else asking for HR's verbs is refused and gets nothing else.
  */
-import type { CoreDeps } from '../deps.js';
+import type { VolunteerFeatureDeps } from '../volunteers/ports.js';
 import { volunteersExport, volunteersFileName } from '../volunteers/export.js';
 import { hrMoveSignup, type HrMove } from '../volunteers/hr.service.js';
 import { hrMoveText } from '../volunteers/hr-move-text.js';
@@ -12,7 +12,7 @@ import { tripDates } from '../volunteers/texts.js';
 import { lastSignupDay } from '../volunteers/trip.js';
 import { campaignTrips } from '../volunteers/trips.service.js';
 import { tripForm } from '../volunteers/trip-form.js';
-import type { Actor } from './actor.js';
+import { requireHr, type Actor, type HrActor } from './actor.js';
 import type { CommandContext } from './pledge-command.js';
 import { message, type Reply } from './reply.js';
 import { personText } from './text.js';
@@ -24,11 +24,12 @@ function numberArg(word: string | undefined): number | null {
   return /^\d{1,9}$/.test(n) ? Number(n) : Number.NaN;
 }
 
-export async function caravanVolunteerVerb(deps: CoreDeps, actor: Actor, words: string[], ctx: CommandContext): Promise<Reply> {
+export async function caravanVolunteerVerb(deps: VolunteerFeatureDeps, actor: Actor, words: string[], ctx: CommandContext): Promise<Reply> {
   const { c } = actor;
   const verb = (words[0] ?? '').toLowerCase();
   if (verb === 'trips' || verb === 'voyages') return tripsReply(deps, actor, ctx.prefix);
-  if (!(await actor.isAdmin())) return message('error', [c.common.notAdmin]);
+  const hr = await requireHr(actor);
+  if (!hr) return message('error', [c.common.notAdmin]);
   if (verb === 'trip' || verb === 'voyage') {
     const n = numberArg(words[1]);
     return Number.isNaN(n) || words.length > 2 ? message('error', [c.common.badCommand(words.join(' ').slice(0, 60))]) : tripForm(deps, actor, n);
@@ -39,10 +40,10 @@ export async function caravanVolunteerVerb(deps: CoreDeps, actor: Actor, words: 
     if (!['volunteers', 'benevoles', 'bénévoles'].includes(what) || words.length > 3) return message('error', [c.volunteers.hr.exportUsage(ctx.prefix)]);
     return exportReply(deps, actor, numberArg(words[2]), ctx.prefix);
   }
-  return moveReply(deps, actor, words.slice(1), ctx.prefix);
+  return moveReply(deps, hr, words.slice(1), ctx.prefix);
 }
 
-async function tripsReply(deps: CoreDeps, actor: Actor, prefix: string): Promise<Reply> {
+async function tripsReply(deps: VolunteerFeatureDeps, actor: Actor, prefix: string): Promise<Reply> {
   const { c } = actor;
   const { campaignName, trips } = await campaignTrips(deps);
   if (trips.length === 0) return message('info', [campaignName ? c.volunteers.hr.noTrips(prefix) : c.campaign.none]);
@@ -51,7 +52,7 @@ async function tripsReply(deps: CoreDeps, actor: Actor, prefix: string): Promise
 }
 
 /** The one trip meant: the number given, or the campaign's only trip. A message when neither. */
-async function pickTrip(deps: CoreDeps, actor: Actor, n: number | null, prefix: string) {
+async function pickTrip(deps: VolunteerFeatureDeps, actor: Actor, n: number | null, prefix: string) {
   const { c } = actor;
   const { campaignName, trips } = await campaignTrips(deps);
   if (trips.length === 0) return message('info', [campaignName ? c.volunteers.hr.noTrips(prefix) : c.campaign.none]);
@@ -61,14 +62,14 @@ async function pickTrip(deps: CoreDeps, actor: Actor, n: number | null, prefix: 
   return trip ?? message('error', [c.volunteers.hr.tripNotFound(n ?? 0)]);
 }
 
-async function rosterFor(deps: CoreDeps, actor: Actor, n: number | null, prefix: string): Promise<Reply> {
+async function rosterFor(deps: VolunteerFeatureDeps, actor: Actor, n: number | null, prefix: string): Promise<Reply> {
   const trip = await pickTrip(deps, actor, n, prefix);
   if ('kind' in trip) return trip;
   return rosterReply(actor.c, trip, await deps.volunteers.signups.roster(trip.id));
 }
 
 /** The CSV, privately: the platform uploads it to HR's direct messages or gives a 15-minute link. */
-async function exportReply(deps: CoreDeps, actor: Actor, n: number | null, prefix: string): Promise<Reply> {
+async function exportReply(deps: VolunteerFeatureDeps, actor: Actor, n: number | null, prefix: string): Promise<Reply> {
   const { c } = actor;
   if (Number.isNaN(n)) return message('error', [c.volunteers.hr.exportUsage(prefix)]);
   const found = await volunteersExport(deps, n);
@@ -97,19 +98,25 @@ async function exportReply(deps: CoreDeps, actor: Actor, n: number | null, prefi
 }
 
 const MOVES: Record<string, HrMove> = {
-  confirmed: 'confirmed', confirm: 'confirmed', confirme: 'confirmed', confirmé: 'confirmed', 'confirmé·e': 'confirmed',
-  waitlist: 'waitlisted', waitlisted: 'waitlisted', attente: 'waitlisted',
+  confirmed: 'confirmed',
+  confirm: 'confirmed',
+  confirme: 'confirmed',
+  confirmé: 'confirmed',
+  'confirmé·e': 'confirmed',
+  waitlist: 'waitlisted',
+  waitlisted: 'waitlisted',
+  attente: 'waitlisted',
 };
 
 /** `move N confirmed|waitlist` / `deplacer N confirme|attente`, `remove N` / `retirer N`. */
-async function moveReply(deps: CoreDeps, actor: Actor, words: string[], prefix: string): Promise<Reply> {
-  const { c } = actor;
+async function moveReply(deps: VolunteerFeatureDeps, hr: HrActor, words: string[], prefix: string): Promise<Reply> {
+  const { c } = hr;
   const action = (words[0] ?? '').toLowerCase();
   const n = numberArg(words[1]);
   const isRemove = ['remove', 'retirer', 'supprimer'].includes(action) && words.length === 2;
   const to = isRemove ? 'removed' : ['move', 'deplacer', 'déplacer'].includes(action) && words.length === 3 ? MOVES[(words[2] ?? '').toLowerCase()] : undefined;
   if (to === undefined || n === null || Number.isNaN(n)) return message('error', [c.volunteers.hr.moveUsage(prefix)]);
-  const result = await hrMoveSignup(deps, n, to);
+  const result = await hrMoveSignup(deps, hr, n, to);
   const name = result.ok ? await deps.volunteers.signups.displayName(n) : null;
   // Names are what people typed: marked so each platform shows them as text, never markup.
   const text = hrMoveText(c, n, to, result, name === null ? null : personText(name));

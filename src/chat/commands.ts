@@ -1,4 +1,4 @@
-import type { CoreDeps } from '../deps.js';
+import type { ChatDeps } from './deps.js';
 import type { Actor } from './actor.js';
 import { caravanCommand } from './caravan-command.js';
 import { giveCommand } from './needs/give-command.js';
@@ -6,7 +6,7 @@ import { pledgeCommand, type CommandContext } from './pledge-command.js';
 import type { Reply } from './reply.js';
 import { volunteerCommand } from './volunteer-command.js';
 
-export type CommandHandler = (deps: CoreDeps, actor: Actor, text: string, ctx: CommandContext) => Promise<Reply>;
+export type CommandHandler = (deps: ChatDeps, actor: Actor, text: string, ctx: CommandContext) => Promise<Reply>;
 
 /**
  * The chat commands, by their canonical (English) name. Slack registers each as `/name`; Teams and

@@ -3,7 +3,8 @@
  * names one person, so it is only given where nobody else reads the answer (Slack answers privately
  * anywhere; Teams answers in the open outside a 1:1 chat).
  */
-import type { CoreDeps } from '../deps.js';
+import type { AdminDeps } from '../admins/ports.js';
+import type { DashboardFeatureDeps } from '../dashboard/ports.js';
 import { issueSignIn } from '../dashboard/sessions.service.js';
 import { revokeWallboard, wallboardLink } from '../dashboard/wallboard.service.js';
 import { localDay } from '../shared/clock.js';
@@ -15,7 +16,7 @@ export const signInPath = (token: string) => `/hr/signin/${token}`;
 
 const seenByOthers = (actor: Actor, ctx: CommandContext) => actor.identity.platform === 'teams' && ctx.where !== undefined && ctx.where.kind !== 'direct';
 
-export async function dashboardVerb(deps: CoreDeps, actor: Actor, ctx: CommandContext): Promise<Reply> {
+export async function dashboardVerb(deps: DashboardFeatureDeps & AdminDeps, actor: Actor, ctx: CommandContext): Promise<Reply> {
   const { c } = actor;
   if (!(await actor.isAdmin())) return message('error', [c.common.notAdmin]);
   if (seenByOthers(actor, ctx)) return message('error', [c.dashboard.chat.privateOnly]);
@@ -25,7 +26,7 @@ export async function dashboardVerb(deps: CoreDeps, actor: Actor, ctx: CommandCo
   return message('ok', [c.dashboard.chat.signIn(`${deps.dashboard.publicUrl}${signInPath(issued.value.token)}`), c.dashboard.chat.signInKeep]);
 }
 
-export async function wallboardVerb(deps: CoreDeps, actor: Actor, words: string[], prefix: string): Promise<Reply> {
+export async function wallboardVerb(deps: DashboardFeatureDeps & AdminDeps, actor: Actor, words: string[], prefix: string): Promise<Reply> {
   const { c } = actor;
   if (!(await actor.isAdmin())) return message('error', [c.common.notAdmin]);
   const sub = (words[1] ?? '').toLowerCase();

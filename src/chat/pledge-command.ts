@@ -1,5 +1,5 @@
 import { currentProgress, today } from '../campaigns/campaigns.service.js';
-import type { CoreDeps } from '../deps.js';
+import type { PledgeDeps } from '../pledges/ports.js';
 import { parsePledgeCommand } from '../pledges/pledge.js';
 import { cancelPledge, makePledge, myPledges } from '../pledges/pledges.service.js';
 import { cancelErrorText, pledgeErrorText, pledgeListLines, progressText } from '../pledges/texts.js';
@@ -22,7 +22,7 @@ export interface CommandContext {
 }
 
 /** `/pledge …`: a pledge, the form, the caller's list, or a cancellation. */
-export async function pledgeCommand(deps: CoreDeps, actor: Actor, text: string, ctx: CommandContext): Promise<Reply> {
+export async function pledgeCommand(deps: PledgeDeps, actor: Actor, text: string, ctx: CommandContext): Promise<Reply> {
   const { c } = actor;
   const command = parsePledgeCommand(text);
   switch (command.kind) {
@@ -54,7 +54,7 @@ export async function pledgeCommand(deps: CoreDeps, actor: Actor, text: string, 
 
 /** Records a pledge and answers with the amount as understood and the campaign's progress. */
 export async function pledgeReply(
-  deps: CoreDeps,
+  deps: PledgeDeps,
   actor: Actor,
   amount: string | Minor,
   anonymous: boolean,
@@ -78,7 +78,7 @@ export async function pledgeReply(
   return message('ok', [...(pledge.anonymous ? [c.pledge.recordedAnonymous] : []), '', `*${view.headline}*`, ...view.lines], first);
 }
 
-async function listReply(deps: CoreDeps, actor: Actor): Promise<Reply> {
+async function listReply(deps: PledgeDeps, actor: Actor): Promise<Reply> {
   const { c } = actor;
   const result = await myPledges(deps, actor.person.id);
   if (!result.ok) return message('error', [pledgeErrorText(c, 'campaign.none', result.details, DEFAULT_CURRENCY, '')]);

@@ -6,15 +6,9 @@ import type { GiveFormReply } from './needs/give-form.js';
 import type { NeedFormReply } from './needs/need-form.js';
 import type { VolunteerFormReply } from '../volunteers/forms.js';
 import type { TripFormReply } from '../volunteers/trip-form.js';
+import type { MessageReply } from './message.js';
 
-export type Tone = 'ok' | 'info' | 'error';
-
-export interface MessageReply {
-  kind: 'message';
-  tone: Tone;
-  headline?: string;
-  lines: string[];
-}
+export { message, replyText, type MessageReply, type Tone } from './message.js';
 
 /** The platform should open a form (Slack modal / Teams card). */
 export interface FormReply {
@@ -42,11 +36,3 @@ export interface FileReply {
 }
 
 export type Reply = MessageReply | FormReply | VolunteerFormReply | TripFormReply | GiveFormReply | NeedFormReply | FileReply;
-
-export const message = (tone: Tone, lines: string[], headline?: string): MessageReply =>
-  headline === undefined ? { kind: 'message', tone, lines } : { kind: 'message', tone, lines, headline };
-
-/** The reply as plain text: headline first, then one line each. */
-export function replyText(reply: MessageReply): string {
-  return [reply.headline, ...reply.lines].filter((l): l is string => l !== undefined && l !== '').join('\n');
-}

@@ -2,7 +2,7 @@
  * `/volunteer …`: the sign-up form, the caller's sign-ups, and withdrawal. The same words on Slack
  * (slash command, direct message) and Teams.
  */
-import type { CoreDeps } from '../deps.js';
+import type { VolunteerFeatureDeps } from '../volunteers/ports.js';
 import { volunteerForm } from '../volunteers/forms.js';
 import { parseVolunteerCommand } from '../volunteers/signup.js';
 import { mySignups, withdraw } from '../volunteers/signups.service.js';
@@ -13,7 +13,7 @@ import type { CommandContext } from './pledge-command.js';
 import { message, type Reply } from './reply.js';
 import { personText } from './text.js';
 
-export async function volunteerCommand(deps: CoreDeps, actor: Actor, text: string, ctx: CommandContext): Promise<Reply> {
+export async function volunteerCommand(deps: VolunteerFeatureDeps, actor: Actor, text: string, ctx: CommandContext): Promise<Reply> {
   const command = parseVolunteerCommand(text);
   switch (command.kind) {
     case 'form':
@@ -30,13 +30,15 @@ export async function volunteerCommand(deps: CoreDeps, actor: Actor, text: strin
 }
 
 /** The caller's active sign-ups: trip, role, confirmed or place in line, meeting point; never the phone itself. */
-async function statusReply(deps: CoreDeps, actor: Actor, prefix: string): Promise<Reply> {
+async function statusReply(deps: VolunteerFeatureDeps, actor: Actor, prefix: string): Promise<Reply> {
   const { c } = actor;
   const mine = await mySignups(deps, actor.person.id);
   if (mine.length === 0) return message('info', [c.volunteers.status.none(prefix)], c.volunteers.status.title);
   const lines: string[] = [];
   for (const { signup, trip, position, phoneHint } of mine) {
-    lines.push(c.volunteers.status.item(signup.id, personText(trip.name), tripDates(c, trip), roleName(c, trip, signup.roleKey), stateText(c, signup, position)));
+    lines.push(
+      c.volunteers.status.item(signup.id, personText(trip.name), tripDates(c, trip), roleName(c, trip, signup.roleKey), stateText(c, signup, position)),
+    );
     const meeting = c.volunteers.meeting(trip.meetingPoint, trip.meetingTime);
     if (meeting && signup.status === 'confirmed') lines.push(meeting);
     if (phoneHint) lines.push(c.volunteers.status.phone(phoneHint));
@@ -44,7 +46,7 @@ async function statusReply(deps: CoreDeps, actor: Actor, prefix: string): Promis
   return message('info', [...lines, '', c.volunteers.status.cancelHow(prefix)], c.volunteers.status.title);
 }
 
-async function cancelReply(deps: CoreDeps, actor: Actor, number: number | null, prefix: string): Promise<Reply> {
+async function cancelReply(deps: VolunteerFeatureDeps, actor: Actor, number: number | null, prefix: string): Promise<Reply> {
   const { c } = actor;
   const result = await withdraw(deps, actor.person.id, number);
   if (!result.ok) {

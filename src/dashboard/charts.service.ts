@@ -4,9 +4,8 @@
  */
 import type { Campaign, CampaignTotals } from '../campaigns/campaign.js';
 import { today } from '../campaigns/campaigns.service.js';
-import type { CoreDeps } from '../deps.js';
 import { percentOf, ZERO, type Minor } from '../shared/money.js';
-import type { PledgeDay } from './ports.js';
+import type { DashboardFeatureDeps, PledgeDay } from './ports.js';
 
 export interface ChartData {
   campaign: Pick<Campaign, 'name' | 'currency' | 'goalMinor'>;
@@ -28,7 +27,7 @@ export function everyDay(days: readonly PledgeDay[], from: string, to: string): 
   return out;
 }
 
-export async function chartData(deps: CoreDeps, campaignId: string): Promise<ChartData | null> {
+export async function chartData(deps: DashboardFeatureDeps, campaignId: string): Promise<ChartData | null> {
   const campaign = await deps.campaigns.get(campaignId);
   if (!campaign) return null;
   const [totals, days] = await Promise.all([deps.campaigns.totals(campaignId), deps.dashboard.stats.pledgeDays(campaignId, deps.timeZone)]);

@@ -4,7 +4,8 @@
  * collects the matching ones through `collectPledge`, as `/caravan collect N` would, one by one.
  */
 import { parse } from 'csv-parse/sync';
-import type { CoreDeps } from '../deps.js';
+import type { HrActor } from '../chat/actor.js';
+import type { PledgeDeps } from '../pledges/ports.js';
 import { collectPledge } from '../pledges/pledges.service.js';
 import { parseAmount } from '../shared/amount.js';
 import type { Minor } from '../shared/money.js';
@@ -37,7 +38,7 @@ function rowsOf(text: string): Result<string[][], PaymentsError> {
 }
 
 /** Compares every line with the pledges of `campaignId`; changes nothing. */
-export async function previewPayments(deps: Pick<CoreDeps, 'pledges'>, campaignId: string, text: string): Promise<Result<PaymentLine[], PaymentsError>> {
+export async function previewPayments(deps: Pick<PledgeDeps, 'pledges'>, campaignId: string, text: string): Promise<Result<PaymentLine[], PaymentsError>> {
   const rows = rowsOf(text);
   if (!rows.ok) return rows;
   const lines: PaymentLine[] = [];
@@ -55,14 +56,20 @@ export async function previewPayments(deps: Pick<CoreDeps, 'pledges'>, campaignI
     else if (pledge.campaignId !== campaignId) lines.push({ kind: 'other_campaign', line, pledgeId });
     else if (pledge.status === 'collected') lines.push({ kind: 'already_collected', line, pledgeId });
     else if (pledge.status === 'cancelled') lines.push({ kind: 'cancelled', line, pledgeId });
-    else if (pledge.amountMinor !== amount.value) lines.push({ kind: 'amount_differs', line, pledgeId, amountMinor: amount.value, pledgedMinor: pledge.amountMinor });
+    else if (pledge.amountMinor !== amount.value)
+      lines.push({ kind: 'amount_differs', line, pledgeId, amountMinor: amount.value, pledgedMinor: pledge.amountMinor });
     else lines.push({ kind: 'match', line, pledgeId, amountMinor: amount.value });
   }
   return ok(lines);
 }
 
 /** Previews again (the pledges may have moved since) and collects only the lines that still match. */
-export async function confirmPayments(deps: CoreDeps, campaignId: string, text: string): Promise<Result<{ collected: number[]; skipped: PaymentLine[] }, PaymentsError>> {
+export async function confirmPayments(
+  deps: PledgeDeps,
+  hr: HrActor,
+  campaignId: string,
+  text: string,
+): Promise<Result<{ collected: number[]; skipped: PaymentLine[] }, PaymentsError>> {
   const preview = await previewPayments(deps, campaignId, text);
   if (!preview.ok) return preview;
   const collected: number[] = [];
@@ -74,7 +81,7 @@ export async function confirmPayments(deps: CoreDeps, campaignId: string, text: 
       continue;
     }
     seen.add(line.pledgeId);
-    const result = await collectPledge(deps, line.pledgeId);
+    const result = await collectPledge(deps, hr, line.pledgeId);
     if (result.ok) collected.push(line.pledgeId);
     else skipped.push({ kind: 'already_collected', line: line.line, pledgeId: line.pledgeId });
   }

@@ -2,6 +2,7 @@
  * What HR's dashboard and the wallboard need from outside: where sign-in tokens and sessions live,
  * the wallboard's signing key, and the per-day numbers the charts draw. Implemented in db/.
  */
+import type { CampaignDeps } from '../campaigns/ports.js';
 import type { Platform } from '../ports.js';
 import type { Locale, Minor } from '../shared/money.js';
 
@@ -69,4 +70,9 @@ export interface DashboardDeps {
   wallKeys: WallboardKeys;
   /** Base URL of links in chat (PUBLIC_URL). */
   publicUrl: string;
+}
+
+/** What the dashboard's views (charts, the wallboard link) run against. */
+export interface DashboardFeatureDeps extends CampaignDeps {
+  dashboard: DashboardDeps;
 }

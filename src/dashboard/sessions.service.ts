@@ -5,7 +5,8 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { isAdmin } from '../admins/admins.service.js';
-import type { CoreDeps } from '../deps.js';
+import type { AdminDeps } from '../admins/ports.js';
+import type { Clock } from '../shared/clock.js';
 import { err, ok, type Result } from '../shared/result.js';
 import type { DashboardDeps, HrPrincipal, HrSession, PageNotice } from './ports.js';
 
@@ -14,7 +15,11 @@ export const SESSION_TTL_MS = 8 * 60 * 60 * 1000;
 /** A notice not shown within this time (a redirect never followed) is not shown later. */
 export const NOTICE_TTL_MS = 5 * 60 * 1000;
 
-type Deps = Pick<CoreDeps, 'clock' | 'admins' | 'staticAdmins' | 'home'> & { dashboard: Pick<DashboardDeps, 'sessions'> };
+/** Sessions need the HR check, the clock and their store. */
+export type SessionDeps = AdminDeps & { clock: Clock; dashboard: Pick<DashboardDeps, 'sessions'> };
+
+/** Page notices need only the clock and the session store. */
+export type NoticeDeps = Pick<SessionDeps, 'clock' | 'dashboard'>;
 
 const newToken = () => randomBytes(32).toString('base64url');
 export const tokenHash = (token: string) => createHash('sha256').update(token).digest('base64url');
@@ -22,7 +27,7 @@ export const tokenHash = (token: string) => createHash('sha256').update(token).d
 const TOKEN_RE = /^[A-Za-z0-9_-]{43}$/;
 
 /** A sign-in token for HR, valid 15 minutes and once. `hr.not_admin` for anyone else. */
-export async function issueSignIn(deps: Deps, who: HrPrincipal): Promise<Result<{ token: string; expiresAt: Date }, 'hr.not_admin'>> {
+export async function issueSignIn(deps: SessionDeps, who: HrPrincipal): Promise<Result<{ token: string; expiresAt: Date }, 'hr.not_admin'>> {
   if (!(await isAdmin(deps, { platform: who.platform, tenantId: who.tenantId, userId: who.userId }))) return err('hr.not_admin');
   const token = newToken();
   const expiresAt = new Date(deps.clock.now().getTime() + SIGNIN_TTL_MS);
@@ -33,7 +38,7 @@ export async function issueSignIn(deps: Deps, who: HrPrincipal): Promise<Result<
 export type SignInError = 'signin.invalid' | 'hr.not_admin';
 
 /** Trades a sign-in token for a new session; the token is spent even when the person is no longer HR. */
-export async function redeemSignIn(deps: Deps, token: string): Promise<Result<{ sessionToken: string; session: HrSession }, SignInError>> {
+export async function redeemSignIn(deps: SessionDeps, token: string): Promise<Result<{ sessionToken: string; session: HrSession }, SignInError>> {
   if (!TOKEN_RE.test(token)) return err('signin.invalid');
   const now = deps.clock.now();
   const who = await deps.dashboard.sessions.redeemSignIn(tokenHash(token), now);
@@ -48,7 +53,7 @@ export async function redeemSignIn(deps: Deps, token: string): Promise<Result<{ 
 export type SessionError = 'session.none' | 'hr.not_admin';
 
 /** The session a cookie names, if it is live and its owner is still HR (otherwise it is revoked now). */
-export async function currentSession(deps: Deps, sessionToken: string | undefined): Promise<Result<HrSession, SessionError>> {
+export async function currentSession(deps: SessionDeps, sessionToken: string | undefined): Promise<Result<HrSession, SessionError>> {
   if (sessionToken === undefined || !TOKEN_RE.test(sessionToken)) return err('session.none');
   const now = deps.clock.now();
   const hash = tokenHash(sessionToken);
@@ -61,7 +66,7 @@ export async function currentSession(deps: Deps, sessionToken: string | undefine
   return ok(session);
 }
 
-export async function signOut(deps: Deps, sessionToken: string): Promise<void> {
+export async function signOut(deps: SessionDeps, sessionToken: string): Promise<void> {
   if (TOKEN_RE.test(sessionToken)) await deps.dashboard.sessions.revoke(tokenHash(sessionToken), deps.clock.now());
 }
 
@@ -69,12 +74,12 @@ export async function signOut(deps: Deps, sessionToken: string): Promise<void> {
  * Page notices live with the session, never in the address: after a change the page says what
  * happened once, and a link someone crafted cannot put words on HR's own page.
  */
-export async function leaveNotice(deps: Deps, sessionToken: string | undefined, notice: PageNotice): Promise<void> {
+export async function leaveNotice(deps: NoticeDeps, sessionToken: string | undefined, notice: PageNotice): Promise<void> {
   if (sessionToken !== undefined && TOKEN_RE.test(sessionToken)) await deps.dashboard.sessions.leaveNotice(tokenHash(sessionToken), notice, deps.clock.now());
 }
 
 /** The notice waiting for `page` in this session, shown once: null when there is none. */
-export async function takeNotice(deps: Deps, sessionToken: string | undefined, page: string): Promise<PageNotice | null> {
+export async function takeNotice(deps: NoticeDeps, sessionToken: string | undefined, page: string): Promise<PageNotice | null> {
   if (sessionToken === undefined || !TOKEN_RE.test(sessionToken)) return null;
   const since = new Date(deps.clock.now().getTime() - NOTICE_TTL_MS);
   return deps.dashboard.sessions.takeNotice(tokenHash(sessionToken), page, since);

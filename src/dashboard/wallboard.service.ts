@@ -4,15 +4,16 @@
  */
 import type { Campaign, CampaignTotals } from '../campaigns/campaign.js';
 import { currentProgress, today } from '../campaigns/campaigns.service.js';
-import type { CoreDeps } from '../deps.js';
-import type { Shortfall } from '../messaging/deps.js';
+import type { MessagingDeps, Shortfall } from '../messaging/deps.js';
+import type { NeedsDeps } from '../needs/ports.js';
+import type { PhotoDeps } from '../photos/ports.js';
 import { biggestShortfalls } from '../needs/needs.service.js';
 import { gallery } from '../photos/album.service.js';
 import { percentOf, ZERO, type Minor } from '../shared/money.js';
 import { err, ok, type Result } from '../shared/result.js';
 import { checkSignedPath, signPath, type LinkCheck } from '../shared/signed-links.js';
 import { milestonesFor } from '../milestones/milestones.js';
-import type { DashboardDeps } from './ports.js';
+import type { DashboardFeatureDeps } from './ports.js';
 
 /** A wall screen stays on for the campaign and a while after; HR revokes earlier when a link leaks. */
 export const WALL_LINK_TTL_MS = 120 * 24 * 60 * 60 * 1000;
@@ -23,10 +24,11 @@ export const WALL_NEEDS = 5;
 
 export const wallPath = (campaignId: string) => `/wall/${campaignId}`;
 
-type Deps = CoreDeps & { dashboard: DashboardDeps };
+/** The wall shows the totals, the milestones passed, the newest photos and the biggest shortfalls. */
+export type WallDeps = DashboardFeatureDeps & { messaging: Pick<MessagingDeps, 'milestones'>; needs: NeedsDeps; photos: PhotoDeps };
 
 /** The current campaign's wallboard link. `campaign.none` when there is no campaign. HR is checked by the caller. */
-export async function wallboardLink(deps: Deps): Promise<Result<{ campaign: Campaign; url: string; expiresAt: Date }, 'campaign.none'>> {
+export async function wallboardLink(deps: DashboardFeatureDeps): Promise<Result<{ campaign: Campaign; url: string; expiresAt: Date }, 'campaign.none'>> {
   const progress = await currentProgress(deps);
   if (!progress.ok) return err('campaign.none');
   const { campaign } = progress.value;
@@ -37,14 +39,14 @@ export async function wallboardLink(deps: Deps): Promise<Result<{ campaign: Camp
 }
 
 /** Every wallboard link of the current campaign stops working; a new one can be asked for at once. */
-export async function revokeWallboard(deps: Deps): Promise<Result<{ campaign: Campaign }, 'campaign.none'>> {
+export async function revokeWallboard(deps: DashboardFeatureDeps): Promise<Result<{ campaign: Campaign }, 'campaign.none'>> {
   const progress = await currentProgress(deps);
   if (!progress.ok) return err('campaign.none');
   await deps.dashboard.wallKeys.rotate(progress.value.campaign.id);
   return ok({ campaign: progress.value.campaign });
 }
 
-export async function checkWallLink(deps: Deps, campaignId: string, exp: unknown, sig: unknown): Promise<LinkCheck> {
+export async function checkWallLink(deps: DashboardFeatureDeps, campaignId: string, exp: unknown, sig: unknown): Promise<LinkCheck> {
   return checkSignedPath(await deps.dashboard.wallKeys.key(campaignId), wallPath(campaignId), exp, sig, deps.clock.now());
 }
 
@@ -62,7 +64,7 @@ export interface WallView {
 }
 
 /** What the wall shows for a campaign; null when the campaign does not exist. */
-export async function wallView(deps: Deps, campaignId: string): Promise<WallView | null> {
+export async function wallView(deps: WallDeps, campaignId: string): Promise<WallView | null> {
   const campaign = await deps.campaigns.get(campaignId);
   if (!campaign) return null;
   const [totals, days, claimed, amounts, photos, needs] = await Promise.all([
@@ -76,7 +78,9 @@ export async function wallView(deps: Deps, campaignId: string): Promise<WallView
   const day = today(deps);
   const todays = days.find((d) => d.day === day);
   const reached = new Set(claimed);
-  const latest = milestonesFor(campaign.goalMinor, amounts).filter((m) => reached.has(m.key)).at(-1);
+  const latest = milestonesFor(campaign.goalMinor, amounts)
+    .filter((m) => reached.has(m.key))
+    .at(-1);
   const { id, name, currency, goalMinor, endsOn } = campaign;
   return {
     campaign: { id, name, currency, goalMinor, endsOn },

@@ -1,4 +1,4 @@
-import type { CoreDeps } from '../deps.js';
+import type { BroadcastDeps } from '../messaging/deps.js';
 import { localDay } from '../shared/clock.js';
 import { chartAttachment } from '../messaging/charts.js';
 import { t } from '../shared/i18n/index.js';
@@ -16,7 +16,7 @@ export type DigestOutcome =
  * in the same transaction that enqueues the message, so two instances, a restart or a second cron
  * firing post it once per channel. Written in the campaign's language (DEFAULT_LOCALE).
  */
-export async function runDigest(deps: CoreDeps, at: Date): Promise<DigestOutcome> {
+export async function runDigest(deps: BroadcastDeps, at: Date): Promise<DigestOutcome> {
   const day = localDay(at, deps.timeZone);
   const campaign = await deps.campaigns.current(day);
   if (!campaign) return { status: 'skipped', reason: 'no_campaign' };

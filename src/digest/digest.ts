@@ -4,13 +4,21 @@
  * only: no name, no personal data, anonymous pledges are just numbers among others.
  */
 import type { Campaign, CampaignTotals } from '../campaigns/campaign.js';
-import type { Shortfall } from '../messaging/deps.js';
 import type { OutgoingMessage } from '../messaging/ports.js';
 import { addDays, daysBetween } from '../shared/clock.js';
 import type { Catalogue } from '../shared/i18n/index.js';
 import { percentOf } from '../shared/money.js';
 import { progressBar } from '../shared/progress.js';
 import { personText } from '../chat/text.js';
+
+/** A need still short, for the digest: totals only. */
+export interface Shortfall {
+  site: string;
+  missing: number;
+  itemKey: string;
+  itemLabel: string;
+  size: string | null;
+}
 
 export type DigestKind = 'daily' | 'closing';
 
@@ -56,7 +64,12 @@ export function digestMessage(c: Catalogue, input: DigestInput): OutgoingMessage
   const daysLeft = c.campaign.daysLeft(daysBetween(today, campaign.endsOn));
   const since = previous && (previous.day === addDays(today, -1) ? d.yesterday : d.sinceDay(previous.day));
   if (input.kind === 'daily' && previous && since && sameTotals(previous.totals, totals)) {
-    return { kind: 'message', tone: 'info', headline: `☀️ ${d.headline(personText(campaign.name))}`, lines: [`${d.noChange(since)} ${progress}`, daysLeft, ...shortfallLines(c, input.shortfalls)] };
+    return {
+      kind: 'message',
+      tone: 'info',
+      headline: `☀️ ${d.headline(personText(campaign.name))}`,
+      lines: [`${d.noChange(since)} ${progress}`, daysLeft, ...shortfallLines(c, input.shortfalls)],
+    };
   }
   const change =
     previous && since

@@ -2,11 +2,15 @@
  * What campaign messaging needs from outside: the campaign channels, the outbox, milestone and
  * digest claims, one transaction around them, and (later) facts about volunteers.
  */
+import type { CampaignDeps } from '../campaigns/ports.js';
 import type { ChannelStore } from '../channels/channels.js';
-import type { DigestStore } from '../digest/digest.js';
+import type { DigestStore, Shortfall } from '../digest/digest.js';
 import type { MilestoneStore } from '../milestones/milestones.js';
 import type { OutboxStore } from '../outbox/outbox.js';
+import type { LocaleDeps } from '../ports.js';
 import type { Destination } from './ports.js';
+
+export type { Shortfall };
 
 export interface MessagingStores {
   channels: ChannelStore;
@@ -26,15 +30,6 @@ export interface VolunteerDirectory {
   confirmedDestinations(campaignId: string): Promise<Destination[]>;
 }
 
-/** A need still short, for the digest: totals only. */
-export interface Shortfall {
-  site: string;
-  missing: number;
-  itemKey: string;
-  itemLabel: string;
-  size: string | null;
-}
-
 /** Extension point for in-kind needs: the digest adds the biggest shortfalls when `shortfalls` answers. */
 export interface NeedsDirectory {
   /** At most `limit` needs still short, the biggest first. */
@@ -46,4 +41,9 @@ export interface MessagingDeps extends MessagingStores {
   transaction<T>(work: (stores: MessagingStores) => Promise<T>): Promise<T>;
   volunteers?: VolunteerDirectory | undefined;
   needs?: NeedsDirectory | undefined;
+}
+
+/** What campaign messages (milestones, the digest, announcements, campaign channels) run against. */
+export interface BroadcastDeps extends CampaignDeps, LocaleDeps {
+  messaging: MessagingDeps;
 }

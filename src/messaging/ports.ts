@@ -3,7 +3,7 @@
  * reminders, promotions, album posts. The core decides what and to whom; each platform adapter
  * implements a PlatformSender; the outbox (durable, in Postgres) sits between the two.
  */
-import type { MessageReply } from '../chat/reply.js';
+import type { MessageReply } from '../chat/message.js';
 import type { Platform } from '../ports.js';
 import type { Locale } from '../shared/money.js';
 
@@ -11,9 +11,7 @@ import type { Locale } from '../shared/money.js';
  * Where a message goes. Slack: a channel id, or a user id for a direct message. Teams: a stored
  * conversation; `tenantId`, when known, lets the outbox pace sends per tenant (50/s per app).
  */
-export type Destination =
-  | { platform: 'slack'; channelId: string }
-  | { platform: 'teams'; conversationId: string; tenantId?: string | undefined };
+export type Destination = { platform: 'slack'; channelId: string } | { platform: 'teams'; conversationId: string; tenantId?: string | undefined };
 
 /** A picture shown with the message, fetched by the platform from a public HTTPS URL. */
 export interface ImageAttachment {
@@ -147,5 +145,4 @@ export interface DirectChats {
   of(user: PlatformUser): Promise<Destination | null>;
 }
 
-export const destinationKey = (d: Destination): string =>
-  d.platform === 'slack' ? `slack:${d.channelId}` : `teams:${d.conversationId}`;
+export const destinationKey = (d: Destination): string => (d.platform === 'slack' ? `slack:${d.channelId}` : `teams:${d.conversationId}`);

@@ -1,6 +1,7 @@
 import type { Campaign } from '../campaigns/campaign.js';
 import { currentProgress } from '../campaigns/campaigns.service.js';
-import type { CoreDeps } from '../deps.js';
+import type { HrActor } from '../chat/actor.js';
+import type { BroadcastDeps } from '../messaging/deps.js';
 import type { PledgeChange, TotalsListener } from '../ports.js';
 import { parseAmount, type AmountError } from '../shared/amount.js';
 import { chartAttachment } from '../messaging/charts.js';
@@ -23,7 +24,7 @@ export interface MilestoneListener extends TotalsListener {
  * that is one check at a time instead of one per pledge; the pledge's answer never waits for it.
  * `onError` hears failures: the pledge itself is already recorded and must not look failed.
  */
-export function milestoneListener(deps: CoreDeps, onError: (error: unknown) => void): MilestoneListener {
+export function milestoneListener(deps: BroadcastDeps, onError: (error: unknown) => void): MilestoneListener {
   // Claims are forever: once seen, a milestone key never needs asking about again.
   const claimedKeys = new Set<string>();
   const running = new Map<string, Promise<void>>();
@@ -70,7 +71,7 @@ const rose = (change: PledgeChange) => change.after.pledgedMinor > change.before
  * are therefore read again after the change, and every milestone at or below them that nobody has
  * claimed yet is claimed and announced (once: the claim row decides).
  */
-async function announceCrossed(deps: CoreDeps, campaign: Campaign, change: PledgeChange, claimedKeys: Set<string>): Promise<void> {
+async function announceCrossed(deps: BroadcastDeps, campaign: Campaign, change: PledgeChange, claimedKeys: Set<string>): Promise<void> {
   const { before, after } = change;
   if (after.pledgedMinor <= before.pledgedMinor) return;
   const all = milestonesFor(campaign.goalMinor, await deps.messaging.milestones.amounts(campaign.id));
@@ -88,7 +89,13 @@ async function announceCrossed(deps: CoreDeps, campaign: Campaign, change: Pledg
   const channels = await deps.messaging.channels.list();
   const c = t(deps.defaultLocale);
   await deps.messaging.transaction(async (stores) => {
-    const claimed = new Set(await stores.milestones.claim(campaign.id, passed.map((m) => m.key), deps.clock.now()));
+    const claimed = new Set(
+      await stores.milestones.claim(
+        campaign.id,
+        passed.map((m) => m.key),
+        deps.clock.now(),
+      ),
+    );
     const reached = passed.filter((m) => claimed.has(m.key));
     if (reached.length === 0 || channels.length === 0) return;
     await stores.outbox.enqueue({
@@ -97,9 +104,7 @@ async function announceCrossed(deps: CoreDeps, campaign: Campaign, change: Pledg
       message: { ...milestoneMessage(c, campaign, reached, totals), attachments: [chartAttachment(c, campaign.id, campaign.name)] },
       destinations: channels.map((ch) => ch.destination),
       dedupeKey: `milestone:${campaign.id}:${reached.map((m) => m.key).join(',')}`,
-      summary: reached
-        .map((m) => (m.percent !== null ? `${m.percent} %` : formatMoney(m.amountMinor, campaign.currency, deps.defaultLocale)))
-        .join(', '),
+      summary: reached.map((m) => (m.percent !== null ? `${m.percent} %` : formatMoney(m.amountMinor, campaign.currency, deps.defaultLocale))).join(', '),
     });
   });
   // Only once the claim is committed: a failed announcement is tried again by the next pledge.
@@ -110,19 +115,19 @@ export type MilestoneAddError = AmountError | 'campaign.none';
 
 /**
  * HR adds a milestone amount to the current campaign. One already passed is kept but marked reached,
- * so it is never announced late. Errors: `amount.*`, `campaign.none`.
+ * so it is never announced late. Only HR (`requireHr`). Errors: `amount.*`, `campaign.none`.
  */
 export async function addMilestone(
-  deps: CoreDeps,
+  deps: BroadcastDeps,
+  hr: HrActor,
   amountText: string,
-  addedBy: string,
 ): Promise<Result<{ campaign: Campaign; amount: Minor; added: boolean; alreadyPassed: boolean }, MilestoneAddError>> {
   const amount = parseAmount(amountText);
   if (!amount.ok) return amount;
   const progress = await currentProgress(deps);
   if (!progress.ok) return err('campaign.none');
   const { campaign, totals } = progress.value;
-  const { added } = await deps.messaging.milestones.addAmount(campaign.id, amount.value, addedBy);
+  const { added } = await deps.messaging.milestones.addAmount(campaign.id, amount.value, `${hr.identity.platform}:${hr.identity.userId}`);
   const alreadyPassed = totals.pledgedMinor >= amount.value;
   if (added && alreadyPassed) await deps.messaging.milestones.claim(campaign.id, [`amount:${amount.value}`], deps.clock.now());
   return ok({ campaign, amount: amount.value, added, alreadyPassed });
@@ -130,7 +135,7 @@ export async function addMilestone(
 
 /** The current campaign's milestones and which were reached. Error: `campaign.none`. */
 export async function listMilestones(
-  deps: CoreDeps,
+  deps: BroadcastDeps,
 ): Promise<Result<{ campaign: Campaign; milestones: Array<Milestone & { reached: boolean }> }, 'campaign.none'>> {
   const progress = await currentProgress(deps);
   if (!progress.ok) return err('campaign.none');

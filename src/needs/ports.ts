@@ -113,3 +113,8 @@ export interface NeedsDeps {
 }
 
 export type { Campaign };
+
+/** What the needs commands and pages reach: the feature's own parts only. */
+export interface NeedsFeatureDeps {
+  needs: NeedsDeps;
+}

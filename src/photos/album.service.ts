@@ -6,14 +6,12 @@
 import { createHash } from 'node:crypto';
 import { today } from '../campaigns/campaigns.service.js';
 import type { Campaign } from '../campaigns/campaign.js';
-import type { Actor } from '../chat/actor.js';
-import type { CoreDeps } from '../deps.js';
+import type { HrActor } from '../chat/actor.js';
 import type { Attachment, OutgoingMessage } from '../messaging/ports.js';
 import { t } from '../shared/i18n/index.js';
 import { err, ok, type Result } from '../shared/result.js';
-import { photoDeps } from './deps.js';
 import { isPublishable, photoNumbers, type Photo, type PhotoBatch } from './photo.js';
-import type { PhotoDeps } from './ports.js';
+import type { PhotoDeps, PhotoFeatureDeps } from './ports.js';
 import { personText } from '../chat/text.js';
 
 /** Photos per album post: Slack shares at most 10 files with one message, and a card must stay small. */
@@ -27,7 +25,7 @@ export function parsePhotoFileId(fileId: string): number | null {
   return m ? Number(m[1]) : null;
 }
 
-export type AlbumError = 'photo.not_hr' | 'photo.unavailable' | 'campaign.none' | 'photo.no_channels' | 'photo.nothing_new';
+export type AlbumError = 'campaign.none' | 'photo.no_channels' | 'photo.nothing_new';
 
 /** The first `max` photos, in order, keeping their batches (for captions). */
 function firstPhotos(batches: PhotoBatch[], max: number): { batches: PhotoBatch[]; photos: Photo[]; total: number } {
@@ -37,29 +35,35 @@ function firstPhotos(batches: PhotoBatch[], max: number): { batches: PhotoBatch[
   return { batches: kept, photos: kept.flatMap((b) => b.photos), total: all.length };
 }
 
-async function albumMessage(deps: CoreDeps, p: PhotoDeps, campaign: Campaign, batches: PhotoBatch[], photos: Photo[]): Promise<OutgoingMessage> {
+async function albumMessage(deps: PhotoFeatureDeps, p: PhotoDeps, campaign: Campaign, batches: PhotoBatch[], photos: Photo[]): Promise<OutgoingMessage> {
   const c = t(deps.defaultLocale).photos;
   const gallery = await p.links.gallery(campaign.id, new Date(deps.clock.now().getTime() + p.linkTtlMs));
   const lines = batches.map((b) => {
     const numbers = photoNumbers(b.photos.map((ph) => ph.id));
-    const text = [b.place, b.caption].filter((x): x is string => x !== null && x !== '').map(personText).join(' — ');
+    const text = [b.place, b.caption]
+      .filter((x): x is string => x !== null && x !== '')
+      .map(personText)
+      .join(' — ');
     return text === '' ? `• ${numbers}` : c.albumLine(text, numbers);
   });
   const attachments: Attachment[] = photos.map((ph) => ({ kind: 'file', fileId: photoFileId(ph.id), name: `caravane-${ph.id}.jpg`, mimeType: 'image/jpeg' }));
-  return { kind: 'message', tone: 'info', headline: c.albumHeadline(personText(campaign.name), photos.length), lines: [...lines, '', c.albumGallery(gallery), c.albumGalleryNote(Math.max(1, Math.round(p.linkTtlMs / 86_400_000)))], attachments };
+  return {
+    kind: 'message',
+    tone: 'info',
+    headline: c.albumHeadline(personText(campaign.name), photos.length),
+    lines: [...lines, '', c.albumGallery(gallery), c.albumGalleryNote(Math.max(1, Math.round(p.linkTtlMs / 86_400_000)))],
+    attachments,
+  };
 }
 
 /**
  * Posts up to ALBUM_MAX approved, not yet posted photos to every campaign channel (one outbox
  * message, delivered later on each platform). A redelivered command posts nothing twice: the photos
- * are marked posted, and the outbox key is made from their ids. Errors: `photo.not_hr`,
- * `photo.unavailable`, `campaign.none`, `photo.no_channels`, `photo.nothing_new`.
+ * are marked posted, and the outbox key is made from their ids. Only HR (`requireHr`).
+ * Errors: `campaign.none`, `photo.no_channels`, `photo.nothing_new`.
  */
-export async function postAlbum(deps: CoreDeps, actor: Actor): Promise<Result<{ posted: number; channels: number; remaining: number }, AlbumError>> {
-  const wired = photoDeps(deps);
-  if (!wired.ok) return wired;
-  const p = wired.value;
-  if (!(await actor.isAdmin())) return err('photo.not_hr');
+export async function postAlbum(deps: PhotoFeatureDeps, hr: HrActor): Promise<Result<{ posted: number; channels: number; remaining: number }, AlbumError>> {
+  const p = deps.photos;
   const campaign = await deps.campaigns.current(today(deps));
   if (!campaign) return err('campaign.none');
   const destinations = (await deps.messaging.channels.list()).map((ch) => ch.destination);
@@ -74,7 +78,7 @@ export async function postAlbum(deps: CoreDeps, actor: Actor): Promise<Result<{ 
     message: await albumMessage(deps, p, campaign, batches, photos),
     destinations,
     dedupeKey: albumKey,
-    createdBy: `${actor.identity.platform}:${actor.identity.userId}`,
+    createdBy: `${hr.identity.platform}:${hr.identity.userId}`,
     summary: `album: ${photos.length}`,
   });
   // After the enqueue: a crash in between finds the same photos next time, hence the same key, hence no second post.
@@ -83,9 +87,8 @@ export async function postAlbum(deps: CoreDeps, actor: Actor): Promise<Result<{ 
 }
 
 /** A photo as it may be shown: only when consented, approved and not withdrawn; else null. */
-export async function publishedPhoto(deps: CoreDeps, photoId: number): Promise<{ batch: PhotoBatch; photo: Photo } | null> {
+export async function publishedPhoto(deps: { photos: Pick<PhotoDeps, 'store'> }, photoId: number): Promise<{ batch: PhotoBatch; photo: Photo } | null> {
   const p = deps.photos;
-  if (!p) return null;
   const batch = await p.store.batchOfPhoto(photoId);
   const photo = batch?.photos.find((ph) => ph.id === photoId);
   if (!batch || !photo || !isPublishable(batch, photo)) return null;
@@ -93,17 +96,20 @@ export async function publishedPhoto(deps: CoreDeps, photoId: number): Promise<{
 }
 
 /** The bytes of a publishable photo's version; null for anything else (never a reason why). */
-export async function readPublished(deps: CoreDeps, photoId: number, variant: 'web' | 'thumb'): Promise<Buffer | null> {
+export async function readPublished(deps: { photos: Pick<PhotoDeps, 'store' | 'storage'> }, photoId: number, variant: 'web' | 'thumb'): Promise<Buffer | null> {
   const found = await publishedPhoto(deps, photoId);
-  if (!found || !deps.photos) return null;
+  if (!found) return null;
   return deps.photos.storage.get(variant === 'web' ? found.photo.webKey : found.photo.thumbKey);
 }
 
 /** The gallery of a campaign: its approved, consented, not withdrawn photos, newest upload first. */
-export async function gallery(deps: CoreDeps, campaignId: string): Promise<{ campaign: Campaign; batches: PhotoBatch[] } | null> {
+export async function gallery(
+  deps: { photos: Pick<PhotoDeps, 'store'>; campaigns: PhotoFeatureDeps['campaigns'] },
+  campaignId: string,
+): Promise<{ campaign: Campaign; batches: PhotoBatch[] } | null> {
   const p = deps.photos;
   const campaign = await deps.campaigns.get(campaignId);
-  if (!p || !campaign) return null;
+  if (!campaign) return null;
   const batches = (await p.store.published(campaignId)).map((b) => ({ ...b, photos: b.photos.filter((ph) => isPublishable(b, ph)) }));
   return { campaign, batches: batches.filter((b) => b.photos.length > 0) };
 }

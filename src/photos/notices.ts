@@ -5,11 +5,11 @@
  * durably, once, whenever the platform is reachable.
  */
 import type { MessageReply } from '../chat/reply.js';
-import type { CoreDeps } from '../deps.js';
+import type { MessagingDeps } from '../messaging/deps.js';
 import type { PhotoBatch } from './photo.js';
 import type { PhotoDeps, Recipient } from './ports.js';
 
-type Outbox = Pick<CoreDeps, 'messaging'>;
+type Outbox = { messaging: Pick<MessagingDeps, 'outbox'> };
 
 const live = (batch: PhotoBatch) => batch.photos.filter((ph) => ph.withdrawnAt === null);
 

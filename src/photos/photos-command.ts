@@ -3,24 +3,25 @@
  * own photos. Photos themselves arrive as files in a direct message, not through a command.
  */
 import { today } from '../campaigns/campaigns.service.js';
-import type { Actor } from '../chat/actor.js';
+import { requireHr, type Actor, type HrActor } from '../chat/actor.js';
 import { message, type Reply } from '../chat/reply.js';
-import type { CoreDeps } from '../deps.js';
 import { postAlbum } from './album.service.js';
-import { photoDeps } from './deps.js';
 import { photoNumbers } from './photo.js';
 import { resendPendingReviews } from './review.service.js';
 import { photoErrorText } from './texts.js';
 import { withdrawPhotos, type Withdrawn } from './withdraw.service.js';
+import type { PhotoFeatureDeps } from './ports.js';
 
-export async function photosCommand(deps: CoreDeps, actor: Actor, words: string[], prefix: string): Promise<Reply> {
+export async function photosCommand(deps: PhotoFeatureDeps, actor: Actor, words: string[], prefix: string): Promise<Reply> {
   const { c } = actor;
   const verb = (words[0] ?? '').toLowerCase();
   switch (verb) {
     case '':
     case 'post':
-    case 'publier':
-      return (await actor.isAdmin()) ? albumReply(deps, actor) : mineReply(deps, actor, prefix);
+    case 'publier': {
+      const hr = await requireHr(actor);
+      return hr ? albumReply(deps, hr) : mineReply(deps, actor, prefix);
+    }
     case 'mine':
     case 'mes':
     case 'list':
@@ -29,7 +30,9 @@ export async function photosCommand(deps: CoreDeps, actor: Actor, words: string[
     case 'pending':
     case 'attente':
     case 'review': {
-      const result = await resendPendingReviews(deps, actor);
+      const hr = await requireHr(actor);
+      if (!hr) return message('error', [photoErrorText(c, 'photo.not_hr')]);
+      const result = await resendPendingReviews(deps, hr);
       if (!result.ok) return message('error', [photoErrorText(c, result.error)]);
       if (result.value.waiting === 0) return message('info', [c.photos.pendingNone]);
       return message('info', [c.photos.pendingSent], c.photos.pendingTitle(result.value.waiting));
@@ -51,28 +54,23 @@ export async function photosCommand(deps: CoreDeps, actor: Actor, words: string[
 /** What a withdrawal did, honestly: how many platform copies went and how many stayed. */
 export function withdrawnReply(actor: Actor, w: Withdrawn): Reply {
   const { c } = actor;
-  const lines = [
-    ...(w.retracted > 0 ? [c.photos.retracted(w.retracted)] : []),
-    ...(w.kept > 0 ? [c.photos.retractKept(w.kept)] : []),
-  ];
+  const lines = [...(w.retracted > 0 ? [c.photos.retracted(w.retracted)] : []), ...(w.kept > 0 ? [c.photos.retractKept(w.kept)] : [])];
   return message('ok', lines, c.photos.withdrawn(photoNumbers(w.photoIds)));
 }
 
-async function albumReply(deps: CoreDeps, actor: Actor): Promise<Reply> {
-  const { c } = actor;
-  const result = await postAlbum(deps, actor);
+async function albumReply(deps: PhotoFeatureDeps, hr: HrActor): Promise<Reply> {
+  const { c } = hr;
+  const result = await postAlbum(deps, hr);
   if (!result.ok) return message(result.error === 'photo.nothing_new' ? 'info' : 'error', [photoErrorText(c, result.error)]);
   const { posted, channels, remaining } = result.value;
   return message('ok', [c.photos.albumPosted(posted, channels), ...(remaining > 0 ? [c.photos.albumRemaining(remaining)] : [])]);
 }
 
-async function mineReply(deps: CoreDeps, actor: Actor, prefix: string): Promise<Reply> {
+async function mineReply(deps: PhotoFeatureDeps, actor: Actor, prefix: string): Promise<Reply> {
   const { c } = actor;
-  const wired = photoDeps(deps);
-  if (!wired.ok) return message('error', [photoErrorText(c, wired.error)]);
   const campaign = await deps.campaigns.current(today(deps));
   if (!campaign) return message('error', [photoErrorText(c, 'campaign.none')]);
-  const batches = await wired.value.store.byUploader(campaign.id, actor.person.id);
+  const batches = await deps.photos.store.byUploader(campaign.id, actor.person.id);
   const how = c.photos.help(prefix)[0] ?? '';
   if (batches.length === 0) return message('info', [c.photos.mineEmpty, '', how], c.photos.mineTitle);
   const lines = batches.flatMap((b) => {

@@ -3,8 +3,11 @@
  * metadata lives, where people are reached privately, how the bot's copies are taken back, and how
  * links are made. Implementations are in db/ and adapters/. People are told through the outbox.
  */
+import type { AdminDeps } from '../admins/ports.js';
+import type { CampaignDeps } from '../campaigns/ports.js';
+import type { MessagingDeps } from '../messaging/deps.js';
 import type { DirectChats, OutgoingMessage } from '../messaging/ports.js';
-import type { Platform } from '../ports.js';
+import type { LocaleDeps, Platform } from '../ports.js';
 import type { Locale } from '../shared/money.js';
 import type { Result } from '../shared/result.js';
 import type { BatchStatus, Photo, PhotoBatch, Uploader } from './photo.js';
@@ -149,6 +152,15 @@ export interface PhotoDeps {
   maxBytes: number;
   /** How long links in album posts work (the gallery and its images). */
   linkTtlMs: number;
+}
+
+/**
+ * What the photo use cases run against: the campaign, HR's list (review requests go to every HR
+ * person), the campaign channels and the outbox (album posts), and the feature's own parts.
+ */
+export interface PhotoFeatureDeps extends CampaignDeps, LocaleDeps, Pick<AdminDeps, 'admins' | 'staticAdmins'> {
+  photos: PhotoDeps;
+  messaging: Pick<MessagingDeps, 'channels' | 'outbox'>;
 }
 
 export type { Photo, PhotoBatch };

@@ -5,19 +5,17 @@
  */
 import { parseAdminRef } from '../admins/admins.service.js';
 import { today } from '../campaigns/campaigns.service.js';
-import type { Actor } from '../chat/actor.js';
+import type { HrActor } from '../chat/actor.js';
 import { message } from '../chat/reply.js';
-import type { CoreDeps } from '../deps.js';
 import { t } from '../shared/i18n/index.js';
 import { err, ok, type Result } from '../shared/result.js';
 import { checkReview, cleanText, photoNumbers, REASON_MAX, type PhotoBatch, type PhotoRuleError } from './photo.js';
-import type { PhotoDeps, Recipient } from './ports.js';
-import { photoDeps } from './deps.js';
+import type { PhotoDeps, PhotoFeatureDeps, Recipient } from './ports.js';
 import { requestReview, tellUploader } from './notices.js';
 import { deleteFiles, retractCopies } from './withdraw.service.js';
 
 /** Every HR person: the ADMINS setting and the `admins` table, each once, in the language they use. */
-export async function hrRecipients(deps: CoreDeps, p: PhotoDeps): Promise<Recipient[]> {
+export async function hrRecipients(deps: PhotoFeatureDeps, p: PhotoDeps): Promise<Recipient[]> {
   const refs = new Map<string, { platform: Recipient['platform']; userId: string }>();
   for (const entry of deps.staticAdmins) {
     const parsed = parseAdminRef(entry);
@@ -35,7 +33,7 @@ export async function hrRecipients(deps: CoreDeps, p: PhotoDeps): Promise<Recipi
  * Queues the batch for every HR person's review, once per batch and person; resolves to how many
  * can be reached privately.
  */
-export async function notifyReviewers(deps: CoreDeps, p: PhotoDeps, batch: PhotoBatch): Promise<number> {
+export async function notifyReviewers(deps: PhotoFeatureDeps, p: PhotoDeps, batch: PhotoBatch): Promise<number> {
   let reached = 0;
   for (const to of await hrRecipients(deps, p)) {
     if (await requestReview(deps, p, batch, to, `photo-review:${batch.id}:${to.platform}:${to.userId}`)) reached += 1;
@@ -43,20 +41,22 @@ export async function notifyReviewers(deps: CoreDeps, p: PhotoDeps, batch: Photo
   return reached;
 }
 
-export type ReviewError = PhotoRuleError | 'photo.unavailable' | 'photo.not_found' | 'photo.not_hr';
+export type ReviewError = PhotoRuleError | 'photo.not_found';
 
 export type Decision = { approve: true } | { approve: false; reason: string | null | undefined };
 
 /**
  * HR approves or rejects a consented batch, once. The uploader is told (with the reason, if any).
- * Errors: `photo.not_hr`, `photo.not_found`, `photo.not_in_review`, `photo.already_reviewed`,
- * `photo.discarded`, `photo.text_too_long` (details.max), `photo.unavailable`.
+ * Only HR (`requireHr`). Errors: `photo.not_found`, `photo.not_in_review`, `photo.already_reviewed`,
+ * `photo.discarded`, `photo.text_too_long` (details.max).
  */
-export async function reviewBatch(deps: CoreDeps, actor: Actor, batchId: number, decision: Decision): Promise<Result<{ batch: PhotoBatch; told: boolean }, ReviewError>> {
-  const wired = photoDeps(deps);
-  if (!wired.ok) return wired;
-  const p = wired.value;
-  if (!(await actor.isAdmin())) return err('photo.not_hr');
+export async function reviewBatch(
+  deps: PhotoFeatureDeps,
+  hr: HrActor,
+  batchId: number,
+  decision: Decision,
+): Promise<Result<{ batch: PhotoBatch; told: boolean }, ReviewError>> {
+  const p = deps.photos;
   const batch = await p.store.getBatch(batchId);
   if (!batch) return err('photo.not_found');
   const allowed = checkReview(batch);
@@ -64,21 +64,25 @@ export async function reviewBatch(deps: CoreDeps, actor: Actor, batchId: number,
   const reason = decision.approve ? ok(null) : cleanText(decision.reason, REASON_MAX);
   if (!reason.ok) return reason;
   const at = deps.clock.now();
-  const by = `${actor.identity.platform}:${actor.identity.userId}`;
+  const by = `${hr.identity.platform}:${hr.identity.userId}`;
   const change = decision.approve ? { status: 'approved' as const, at, by } : { status: 'rejected' as const, at, by, reason: reason.value };
   if (!(await p.store.setStatus(batch.id, 'in_review', change))) return err('photo.already_reviewed');
   const live = batch.photos.filter((ph) => ph.withdrawnAt === null);
   if (!decision.approve) {
     // Nothing rejected is ever shown: its files and HR's private copies go now.
     await deleteFiles(p, live);
-    await retractCopies(deps, p, live.map((ph) => ph.id));
+    await retractCopies(
+      deps,
+      p,
+      live.map((ph) => ph.id),
+    );
   }
   const updated: PhotoBatch = { ...batch, status: change.status, reviewedAt: at, reviewedBy: by, rejectReason: reason.value };
   const told = await tellDecision(deps, p, updated);
   return ok({ batch: updated, told });
 }
 
-function tellDecision(deps: CoreDeps, p: PhotoDeps, batch: PhotoBatch): Promise<boolean> {
+function tellDecision(deps: PhotoFeatureDeps, p: PhotoDeps, batch: PhotoBatch): Promise<boolean> {
   const c = t(batch.locale);
   const numbers = photoNumbers(batch.photos.filter((ph) => ph.withdrawnAt === null).map((ph) => ph.id));
   const key = `photo-notice:${batch.id}:${batch.status}`;
@@ -90,17 +94,14 @@ function tellDecision(deps: CoreDeps, p: PhotoDeps, batch: PhotoBatch): Promise<
 /**
  * HR asks to see what waits for review: each waiting batch is queued again for the caller, privately
  * (reviews reach HR through the outbox without it; this is for a card lost or deleted on the way).
- * Errors: `photo.not_hr`, `photo.unavailable`, `campaign.none`.
+ * Only HR (`requireHr`). Errors: `campaign.none`.
  */
-export async function resendPendingReviews(deps: CoreDeps, actor: Actor): Promise<Result<{ waiting: number; sent: number }, 'photo.not_hr' | 'photo.unavailable' | 'campaign.none'>> {
-  const wired = photoDeps(deps);
-  if (!wired.ok) return wired;
-  const p = wired.value;
-  if (!(await actor.isAdmin())) return err('photo.not_hr');
+export async function resendPendingReviews(deps: PhotoFeatureDeps, hr: HrActor): Promise<Result<{ waiting: number; sent: number }, 'campaign.none'>> {
+  const p = deps.photos;
   const campaign = await deps.campaigns.current(today(deps));
   if (!campaign) return err('campaign.none');
   const waiting = await p.store.inReview(campaign.id);
-  const me: Recipient = { platform: actor.identity.platform, userId: actor.identity.userId, tenantId: actor.identity.tenantId, locale: actor.locale };
+  const me: Recipient = { platform: hr.identity.platform, userId: hr.identity.userId, tenantId: hr.identity.tenantId, locale: hr.locale };
   const asked = deps.clock.now().getTime();
   let sent = 0;
   for (const batch of waiting) {

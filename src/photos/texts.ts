@@ -9,14 +9,7 @@ import { BATCH_MAX, photoNumbers, type PhotoBatch, type PhotoRuleError } from '.
 import type { Refusal } from './upload.service.js';
 import { personText } from '../chat/text.js';
 
-export type PhotoErrorCode =
-  | PhotoRuleError
-  | 'photo.not_found'
-  | 'photo.not_hr'
-  | 'photo.unavailable'
-  | 'campaign.none'
-  | 'photo.no_channels'
-  | 'photo.nothing_new';
+export type PhotoErrorCode = PhotoRuleError | 'photo.not_found' | 'photo.not_hr' | 'campaign.none' | 'photo.no_channels' | 'photo.nothing_new';
 
 export function photoErrorText(c: Catalogue, code: PhotoErrorCode, details?: Record<string, string | number>): string {
   const e = c.photos.errors;
@@ -39,8 +32,6 @@ export function photoErrorText(c: Catalogue, code: PhotoErrorCode, details?: Rec
       return e.textTooLong(Number(details?.max ?? 0));
     case 'photo.not_hr':
       return c.common.notAdmin;
-    case 'photo.unavailable':
-      return c.photos.unavailable;
     case 'campaign.none':
       return c.photos.noCampaign;
     case 'photo.no_channels':

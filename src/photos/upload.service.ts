@@ -6,11 +6,9 @@
 import { randomUUID } from 'node:crypto';
 import { today } from '../campaigns/campaigns.service.js';
 import type { Actor } from '../chat/actor.js';
-import type { CoreDeps } from '../deps.js';
 import { err, ok, type Result } from '../shared/result.js';
 import { BATCH_MAX, CAPTION_MAX, checkConsent, cleanText, PLACE_MAX, type PhotoBatch, type PhotoRuleError } from './photo.js';
-import type { CleanError, NewPhoto, PhotoDeps } from './ports.js';
-import { photoDeps } from './deps.js';
+import type { CleanError, NewPhoto, PhotoDeps, PhotoFeatureDeps } from './ports.js';
 import { notifyReviewers } from './review.service.js';
 import { isImageFormat, sniff, type OtherFormat } from './sniff.js';
 
@@ -70,12 +68,10 @@ async function keep(p: PhotoDeps, file: IncomingFile): Promise<Kept> {
 
 /**
  * Takes the photos of one upload. Files past BATCH_MAX are refused (`photo.too_many`); each refused
- * file says why. Errors: `photo.unavailable` (feature not wired), `campaign.none` (nowhere to file them).
+ * file says why. Errors: `campaign.none` (nowhere to file them).
  */
-export async function receivePhotos(deps: CoreDeps, actor: Actor, upload: Upload): Promise<Result<Received, 'photo.unavailable' | 'campaign.none'>> {
-  const wired = photoDeps(deps);
-  if (!wired.ok) return wired;
-  const p = wired.value;
+export async function receivePhotos(deps: PhotoFeatureDeps, actor: Actor, upload: Upload): Promise<Result<Received, 'campaign.none'>> {
+  const p = deps.photos;
   const campaign = await deps.campaigns.current(today(deps));
   if (!campaign) return err('campaign.none');
   const refused: Refusal[] = [];
@@ -105,23 +101,21 @@ export async function receivePhotos(deps: CoreDeps, actor: Actor, upload: Upload
   return ok({ batch, refused: created ? refused : [], duplicate: !created });
 }
 
-export type ConsentError = PhotoRuleError | 'photo.unavailable' | 'photo.not_found';
+export type ConsentError = PhotoRuleError | 'photo.not_found';
 
 /**
  * The uploader confirms consent for a batch (with its caption and place, when given): it goes to
  * HR's review and is queued privately for every HR person. `notified` counts who can be reached.
  * Errors: `photo.not_found`, `photo.not_yours`, `photo.already_consented`, `photo.discarded`,
- * `photo.text_too_long` (details.max), `photo.unavailable`.
+ * `photo.text_too_long` (details.max).
  */
 export async function consentBatch(
-  deps: CoreDeps,
+  deps: PhotoFeatureDeps,
   actor: Actor,
   batchId: number,
   fields: { caption?: string | null | undefined; place?: string | null | undefined },
 ): Promise<Result<{ batch: PhotoBatch; notified: number }, ConsentError>> {
-  const wired = photoDeps(deps);
-  if (!wired.ok) return wired;
-  const p = wired.value;
+  const p = deps.photos;
   const batch = await p.store.getBatch(batchId);
   if (!batch) return err('photo.not_found');
   const allowed = checkConsent(batch, actor.person.id);

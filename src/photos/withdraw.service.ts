@@ -5,15 +5,13 @@
  */
 import type { Actor } from '../chat/actor.js';
 import { message } from '../chat/reply.js';
-import type { CoreDeps } from '../deps.js';
 import { t } from '../shared/i18n/index.js';
 import { err, ok, type Result } from '../shared/result.js';
 import { checkWithdraw, photoNumbers, type Photo, type PhotoBatch, type PhotoRuleError } from './photo.js';
 import { destinationKey, type Destination } from '../messaging/ports.js';
 import { parseDestination } from '../outbox/payload.js';
 import { photoFileId } from './album.service.js';
-import type { PhotoDeps, PhotoPost } from './ports.js';
-import { photoDeps } from './deps.js';
+import type { PhotoDeps, PhotoFeatureDeps, PhotoPost } from './ports.js';
 import { tellUploader } from './notices.js';
 
 export async function deleteFiles(p: PhotoDeps, photos: readonly Photo[]): Promise<void> {
@@ -25,7 +23,7 @@ export async function deleteFiles(p: PhotoDeps, photos: readonly Photo[]): Promi
  * several of them is edited or deleted once); returns how many copies went and how many stayed.
  * Those that stayed are tried again through the outbox, per conversation, until they are gone.
  */
-export async function retractCopies(deps: CoreDeps, p: PhotoDeps, photoIds: readonly number[]): Promise<{ retracted: number; kept: number }> {
+export async function retractCopies(deps: PhotoFeatureDeps, p: PhotoDeps, photoIds: readonly number[]): Promise<{ retracted: number; kept: number }> {
   const posts = (await Promise.all(photoIds.map((id) => p.store.posts(id)))).flat();
   if (posts.length === 0) return { retracted: 0, kept: 0 };
   const outcome = await p.copies.retract(posts);
@@ -34,7 +32,7 @@ export async function retractCopies(deps: CoreDeps, p: PhotoDeps, photoIds: read
   return { retracted: outcome.retracted.length, kept: outcome.kept };
 }
 
-async function retractLater(deps: CoreDeps, posts: PhotoPost[]): Promise<void> {
+async function retractLater(deps: PhotoFeatureDeps, posts: PhotoPost[]): Promise<void> {
   const byConversation = new Map<string, { destination: Destination; posts: PhotoPost[] }>();
   for (const post of posts) {
     const destination = parseDestination(post.destination);
@@ -54,7 +52,7 @@ async function retractLater(deps: CoreDeps, posts: PhotoPost[]): Promise<void> {
   }
 }
 
-export type WithdrawError = PhotoRuleError | 'photo.unavailable' | 'photo.not_found';
+export type WithdrawError = PhotoRuleError | 'photo.not_found';
 
 export interface Withdrawn {
   batch: PhotoBatch;
@@ -68,12 +66,14 @@ export interface Withdrawn {
  * Withdraws one photo (`photoId`) or every photo of a batch (`batchId`, the button). Allowed to the
  * uploader and to HR; when HR withdraws someone's photo, the uploader is told. A batch left with no
  * photo before HR decided is discarded. Errors: `photo.not_found`, `photo.not_yours`,
- * `photo.withdrawn` (nothing left to withdraw), `photo.unavailable`.
+ * `photo.withdrawn` (nothing left to withdraw).
  */
-export async function withdrawPhotos(deps: CoreDeps, actor: Actor, target: { photoId: number } | { batchId: number }): Promise<Result<Withdrawn, WithdrawError>> {
-  const wired = photoDeps(deps);
-  if (!wired.ok) return wired;
-  const p = wired.value;
+export async function withdrawPhotos(
+  deps: PhotoFeatureDeps,
+  actor: Actor,
+  target: { photoId: number } | { batchId: number },
+): Promise<Result<Withdrawn, WithdrawError>> {
+  const p = deps.photos;
   const batch = 'photoId' in target ? await p.store.batchOfPhoto(target.photoId) : await p.store.getBatch(target.batchId);
   if (!batch) return err('photo.not_found');
   const isHr = await actor.isAdmin();
@@ -83,7 +83,11 @@ export async function withdrawPhotos(deps: CoreDeps, actor: Actor, target: { pho
   const allowed = checkWithdraw(batch, first, actor.person.id, isHr);
   if (!allowed.ok) return allowed;
   const at = deps.clock.now();
-  const ids = await p.store.withdraw(chosen.map((ph) => ph.id), `${actor.identity.platform}:${actor.identity.userId}`, at);
+  const ids = await p.store.withdraw(
+    chosen.map((ph) => ph.id),
+    `${actor.identity.platform}:${actor.identity.userId}`,
+    at,
+  );
   if (ids.length === 0) return err('photo.withdrawn');
   const gone = chosen.filter((ph) => ids.includes(ph.id));
   await deleteFiles(p, gone);

@@ -1,18 +1,14 @@
 import { currentProgress, today } from '../campaigns/campaigns.service.js';
 import type { Campaign, CampaignTotals } from '../campaigns/campaign.js';
-import type { CoreDeps } from '../deps.js';
 import type { PledgeChange } from '../ports.js';
 import { checkPledgeRange, parseAmount, type AmountError } from '../shared/amount.js';
 import type { Minor } from '../shared/money.js';
 import { err, ok, type Result } from '../shared/result.js';
+import type { HrOperator } from '../chat/actor.js';
+import type { PledgeDeps } from './ports.js';
 import { checkNote, decideCancel, decideCollect, type Pledge, type TransitionError } from './pledge.js';
 
-export type PledgeError =
-  | AmountError
-  | 'pledge.note_too_long'
-  | 'campaign.none'
-  | 'campaign.not_started'
-  | 'campaign.ended';
+export type PledgeError = AmountError | 'pledge.note_too_long' | 'campaign.none' | 'campaign.not_started' | 'campaign.ended';
 
 export interface PledgeInput {
   personId: string;
@@ -32,7 +28,7 @@ export interface PledgeReceipt {
 }
 
 /** Checks an amount as typed against the pledge limits, without recording anything (forms validate with it). */
-export function understandAmount(deps: Pick<CoreDeps, 'limits'>, amount: string | Minor): Result<Minor, AmountError> {
+export function understandAmount(deps: Pick<PledgeDeps, 'limits'>, amount: string | Minor): Result<Minor, AmountError> {
   const parsed = typeof amount === 'string' ? parseAmount(amount) : ok(amount);
   if (parsed.ok) return checkPledgeRange(parsed.value, deps.limits);
   // An absurdly long number is refused with the same words as every amount over the maximum.
@@ -44,7 +40,7 @@ export function understandAmount(deps: Pick<CoreDeps, 'limits'>, amount: string 
  * Errors: `amount.*` (with `min`/`max`), `pledge.note_too_long`, `campaign.none`,
  * `campaign.not_started` / `campaign.ended` (with `startsOn`, `endsOn`).
  */
-export async function makePledge(deps: CoreDeps, input: PledgeInput): Promise<Result<PledgeReceipt, PledgeError>> {
+export async function makePledge(deps: PledgeDeps, input: PledgeInput): Promise<Result<PledgeReceipt, PledgeError>> {
   const amount = understandAmount(deps, input.amount);
   if (!amount.ok) return amount;
   const note = checkNote(input.note);
@@ -76,10 +72,7 @@ export async function makePledge(deps: CoreDeps, input: PledgeInput): Promise<Re
 }
 
 /** The caller's own pledges in the current campaign, newest first. */
-export async function myPledges(
-  deps: CoreDeps,
-  personId: string,
-): Promise<Result<{ campaign: Campaign; pledges: Pledge[] }, 'campaign.none'>> {
+export async function myPledges(deps: PledgeDeps, personId: string): Promise<Result<{ campaign: Campaign; pledges: Pledge[] }, 'campaign.none'>> {
   const progress = await currentProgress(deps);
   if (!progress.ok) return progress;
   const pledges = await deps.pledges.listByPerson(progress.value.campaign.id, personId);
@@ -92,21 +85,21 @@ export type ChangeError = TransitionError | 'pledge.not_found';
 export type SettledChange = PledgeChange & { campaign: Campaign };
 
 /** The author cancels pledge `#id`; its amount leaves the totals. */
-export async function cancelPledge(deps: CoreDeps, personId: string, id: number): Promise<Result<SettledChange, ChangeError>> {
+export async function cancelPledge(deps: PledgeDeps, personId: string, id: number): Promise<Result<SettledChange, ChangeError>> {
   const result = await deps.pledges.transition(id, (p) => decideCancel(p, personId));
   // Someone else's pledge is reported as not found: its existence is none of the caller's business.
   if (!result.ok && result.error === 'pledge.not_yours') return err('pledge.not_found');
   return result.ok ? settle(deps, result.value) : result;
 }
 
-/** HR marks pledge `#id` as collected (the money was received). */
-export async function collectPledge(deps: CoreDeps, id: number): Promise<Result<SettledChange, ChangeError>> {
+/** HR marks pledge `#id` as collected (the money was received); only HR, checked by `requireHr`, may. */
+export async function collectPledge(deps: PledgeDeps, _by: HrOperator, id: number): Promise<Result<SettledChange, ChangeError>> {
   const result = await deps.pledges.transition(id, decideCollect);
   return result.ok ? settle(deps, result.value) : result;
 }
 
 /** Looks the campaign up once, tells the listeners, and hands it back to the caller. */
-async function settle(deps: CoreDeps, change: PledgeChange): Promise<Result<SettledChange, ChangeError>> {
+async function settle(deps: PledgeDeps, change: PledgeChange): Promise<Result<SettledChange, ChangeError>> {
   const campaign = await deps.campaigns.get(change.pledge.campaignId);
   if (!campaign) throw new Error(`pledge ${change.pledge.id} belongs to no campaign`);
   notifyTotals(deps, campaign, change);
@@ -117,6 +110,6 @@ async function settle(deps: CoreDeps, change: PledgeChange): Promise<Result<Sett
  * Tells the listeners without waiting for them: what they do (the milestone check) comes after the
  * answer, and they hear their own failures.
  */
-function notifyTotals(deps: CoreDeps, campaign: Campaign, change: PledgeChange): void {
+function notifyTotals(deps: PledgeDeps, campaign: Campaign, change: PledgeChange): void {
   for (const listener of deps.totalsListeners) void listener.totalsChanged(campaign, change).catch(() => undefined);
 }

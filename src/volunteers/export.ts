@@ -4,16 +4,28 @@
  * CLI, a file in HR's direct messages, or a short-lived signed link.
  */
 import type { Campaign } from '../campaigns/campaign.js';
-import type { CoreDeps } from '../deps.js';
 import { csvRow } from '../shared/csv.js';
 import type { Locale } from '../shared/money.js';
 import { err, ok, type Result } from '../shared/result.js';
-import type { SignupStore } from './ports.js';
+import type { SignupStore, VolunteerFeatureDeps } from './ports.js';
 import { volunteerCampaign } from './signups.service.js';
 
 export const VOLUNTEER_CSV_HEADER = [
-  'signup', 'trip', 'trip_name', 'starts_on', 'ends_on', 'role', 'status', 'waitlist_position', 'name', 'identities',
-  'phone', 'emergency_contact', 'emergency_phone', 'notes', 'signed_up_at',
+  'signup',
+  'trip',
+  'trip_name',
+  'starts_on',
+  'ends_on',
+  'role',
+  'status',
+  'waitlist_position',
+  'name',
+  'identities',
+  'phone',
+  'emergency_contact',
+  'emergency_phone',
+  'notes',
+  'signed_up_at',
 ];
 
 /** The campaign's sign-ups (or one trip's), header first, trip by trip. */
@@ -51,7 +63,8 @@ export async function volunteersCsvText(signups: SignupStore, campaignId: string
 }
 
 /** The file's name as HR gets it, in their language: `benevoles.csv`, `volunteers-3.csv`. */
-export const volunteersFileName = (locale: Locale, tripId: number | null) => `${locale === 'fr' ? 'benevoles' : 'volunteers'}${tripId === null ? '' : `-${tripId}`}.csv`;
+export const volunteersFileName = (locale: Locale, tripId: number | null) =>
+  `${locale === 'fr' ? 'benevoles' : 'volunteers'}${tripId === null ? '' : `-${tripId}`}.csv`;
 
 export type VolunteersExportError = 'campaign.none' | 'trip.not_found';
 
@@ -60,7 +73,7 @@ export type VolunteersExportError = 'campaign.none' | 'trip.not_found';
  * trips' (`tripId`). The lines are made as they are read. Errors: `campaign.none`, `trip.not_found`.
  */
 export async function volunteersExport(
-  deps: Pick<CoreDeps, 'campaigns' | 'clock' | 'timeZone' | 'volunteers'>,
+  deps: VolunteerFeatureDeps,
   tripId: number | null,
 ): Promise<Result<{ campaign: Campaign; lines: AsyncIterable<string> }, VolunteersExportError>> {
   const campaign = await volunteerCampaign(deps);

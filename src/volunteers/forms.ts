@@ -5,7 +5,7 @@
  */
 import type { Actor } from '../chat/actor.js';
 import { message, type MessageReply } from '../chat/reply.js';
-import type { CoreDeps } from '../deps.js';
+import type { VolunteerFeatureDeps } from './ports.js';
 import { checkSignupForm, hasSeat, type SignupField, type SignupFormValues } from './signup.js';
 import { signUp, tripsForSignup, type SignupError } from './signups.service.js';
 import { roleName, signupFieldTexts, stateText, tripDates } from './texts.js';
@@ -47,7 +47,7 @@ function choiceGroup(c: Actor['c'], trip: Trip): ChoiceGroup {
 }
 
 /** `/volunteer`: the form when a trip takes sign-ups, else why not (with the closing dates). */
-export async function volunteerForm(deps: CoreDeps, actor: Actor): Promise<VolunteerFormReply | MessageReply> {
+export async function volunteerForm(deps: VolunteerFeatureDeps, actor: Actor): Promise<VolunteerFormReply | MessageReply> {
   const { c } = actor;
   const trips = await tripsForSignup(deps);
   if (!trips.ok || (trips.value.open.length === 0 && trips.value.closed.length === 0)) return message('info', [c.volunteers.signup.noTrip]);
@@ -86,7 +86,7 @@ function signupErrorText(c: Actor['c'], error: SignupError, details: Record<stri
  * or role (closed, already signed up, gone) show on the choice field.
  */
 export async function submitSignupForm(
-  deps: CoreDeps,
+  deps: VolunteerFeatureDeps,
   actor: Actor,
   values: SignupFormValues,
   idempotencyKey: string | null,
@@ -100,7 +100,17 @@ export async function submitSignupForm(
   const role = roleName(c, trip, signup.roleKey);
   const meeting = c.volunteers.meeting(trip.meetingPoint, trip.meetingTime);
   if (signup.status === 'confirmed') {
-    return { kind: 'done', reply: message('ok', [...(meeting ? [meeting] : []), c.volunteers.signup.number(signup.id)], c.volunteers.signup.confirmed(personText(trip.name), tripDates(c, trip), role)) };
+    return {
+      kind: 'done',
+      reply: message(
+        'ok',
+        [...(meeting ? [meeting] : []), c.volunteers.signup.number(signup.id)],
+        c.volunteers.signup.confirmed(personText(trip.name), tripDates(c, trip), role),
+      ),
+    };
   }
-  return { kind: 'done', reply: message('info', [c.volunteers.signup.number(signup.id)], c.volunteers.signup.waitlisted(personText(trip.name), role, position ?? 0)) };
+  return {
+    kind: 'done',
+    reply: message('info', [c.volunteers.signup.number(signup.id)], c.volunteers.signup.waitlisted(personText(trip.name), role, position ?? 0)),
+  };
 }

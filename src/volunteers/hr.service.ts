@@ -3,7 +3,8 @@
  * person is told by direct message; a seat freed this way goes to the first waitlisted person it fits.
  * The caller checks that the actor is HR.
  */
-import type { CoreDeps } from '../deps.js';
+import type { VolunteerFeatureDeps } from './ports.js';
+import type { HrActor } from '../chat/actor.js';
 import { err, ok, type Result } from '../shared/result.js';
 import { tellSeatNews } from './notify.js';
 import { hasSeat, type Signup } from './signup.js';
@@ -26,9 +27,9 @@ export interface HrMoveOutcome {
  * for HR): else `signup.no_seat` (details.role: the role's name, '' for
  * anywhere useful). `waitlisted` puts them at the end of the line and
  * gives their seat to the first who fits. `signup.not_found`: no active sign-up with that number.
- * `signup.already_there`: nothing to do.
+ * `signup.already_there`: nothing to do. Only HR (`requireHr`).
  */
-export async function hrMoveSignup(deps: CoreDeps, number: number, to: HrMove): Promise<Result<HrMoveOutcome, HrMoveError>> {
+export async function hrMoveSignup(deps: VolunteerFeatureDeps, _hr: HrActor, number: number, to: HrMove): Promise<Result<HrMoveOutcome, HrMoveError>> {
   const tripId = await deps.volunteers.signups.tripOf(number);
   if (tripId === null) return err('signup.not_found');
   const done = await deps.volunteers.signups.withTrip(tripId, async (unit): Promise<Result<HrMoveOutcome, HrMoveError>> => {

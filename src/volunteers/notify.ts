@@ -3,7 +3,7 @@
  * the reminders before departure. Each is enqueued in the outbox inside the transaction that made
  * the change, so the message goes out once the change is committed, and only then.
  */
-import type { CoreDeps } from '../deps.js';
+import type { LocaleDeps } from '../ports.js';
 import type { OutgoingMessage } from '../messaging/ports.js';
 import type { OutboxKind } from '../outbox/outbox.js';
 import { t, type Catalogue } from '../shared/i18n/index.js';
@@ -26,7 +26,12 @@ export function seatNewsMessage(c: Catalogue, trip: Trip, signup: Signup, news: 
   const dates = tripDates(c, trip);
   switch (news) {
     case 'promoted':
-      return { kind: 'message', tone: 'ok', headline: dm.promotedHeadline, lines: [dm.confirmed(personText(trip.name), dates, role), meetingLine(c, trip), dm.cancelHow] };
+      return {
+        kind: 'message',
+        tone: 'ok',
+        headline: dm.promotedHeadline,
+        lines: [dm.confirmed(personText(trip.name), dates, role), meetingLine(c, trip), dm.cancelHow],
+      };
     case 'confirmedByHr':
       return { kind: 'message', tone: 'ok', headline: dm.hrHeadline, lines: [dm.confirmedByHr(personText(trip.name), dates, role), meetingLine(c, trip)] };
     case 'waitlistedByHr':
@@ -52,7 +57,7 @@ export function reminderMessage(c: Catalogue, trip: Trip, signup: Signup, daysBe
  * The key names the sign-up's change, so the same news is never queued twice.
  */
 export async function tellPerson(
-  deps: Pick<CoreDeps, 'defaultLocale'>,
+  deps: LocaleDeps,
   unit: Pick<TripUnit, 'contact' | 'enqueue'>,
   signup: Signup,
   kind: OutboxKind,
@@ -68,13 +73,16 @@ export async function tellPerson(
 }
 
 /** Tells a person what just happened to their seat (key: the sign-up's change counter). */
-export async function tellSeatNews(
-  deps: Pick<CoreDeps, 'defaultLocale'>,
-  unit: TripUnit,
-  signup: Signup,
-  news: SeatNews,
-): Promise<boolean> {
+export async function tellSeatNews(deps: LocaleDeps, unit: TripUnit, signup: Signup, news: SeatNews): Promise<boolean> {
   const position = news === 'waitlistedByHr' ? await unit.position(signup.id) : null;
   const trip = unit.trip;
-  return tellPerson(deps, unit, signup, 'promotion', `volunteer:${signup.id}:${signup.changes}`, (c) => seatNewsMessage(c, trip, signup, news, position), trip.campaignId);
+  return tellPerson(
+    deps,
+    unit,
+    signup,
+    'promotion',
+    `volunteer:${signup.id}:${signup.changes}`,
+    (c) => seatNewsMessage(c, trip, signup, news, position),
+    trip.campaignId,
+  );
 }

@@ -2,9 +2,10 @@
  * What the volunteers feature needs from outside: trips, sign-ups behind a per-trip lock, reminder
  * claims, the export, and a way to reach a person privately. Implemented in db/repositories/volunteers*.ts.
  */
+import type { CampaignDeps } from '../campaigns/ports.js';
 import type { Destination } from '../messaging/ports.js';
 import type { OutboxRequest } from '../outbox/outbox.js';
-import type { Platform } from '../ports.js';
+import type { LocaleDeps, Platform } from '../ports.js';
 import type { Locale } from '../shared/money.js';
 import type { NewSignup, Signup, SignupPrivate, SignupStatus } from './signup.js';
 import type { Trip, TripInput } from './trip.js';
@@ -110,7 +111,7 @@ export interface ReminderStore {
 /** Signs a path the bot serves (`/files/…`) into a full link valid for `ttlMs`. */
 export type LinkSigner = (path: string, ttlMs: number) => Promise<string>;
 
-/** The volunteers feature's part of CoreDeps. */
+/** The volunteers feature's own stores and settings. */
 export interface VolunteerDeps {
   trips: TripStore;
   signups: SignupStore;
@@ -120,4 +121,9 @@ export interface VolunteerDeps {
   reminderDays: readonly number[];
   /** Days after a trip ends before its personal data is deleted (VOLUNTEER_DATA_RETENTION_DAYS). */
   retentionDays: number;
+}
+
+/** What the volunteer use cases run against: the campaign they belong to and the feature's own parts. */
+export interface VolunteerFeatureDeps extends CampaignDeps, LocaleDeps {
+  volunteers: VolunteerDeps;
 }

@@ -5,22 +5,22 @@
  */
 import type { Campaign } from '../campaigns/campaign.js';
 import { today } from '../campaigns/campaigns.service.js';
-import type { CoreDeps } from '../deps.js';
+import type { CampaignDeps } from '../campaigns/ports.js';
 import type { Platform } from '../ports.js';
 import { err, ok, type Result } from '../shared/result.js';
 import { tellSeatNews } from './notify.js';
-import type { MySignup, TripUnit } from './ports.js';
+import type { MySignup, TripUnit, VolunteerFeatureDeps } from './ports.js';
 import { firstFitting, hasSeat, type CheckedSignupForm, type Signup } from './signup.js';
 import { isOpenForSignup, lastSignupDay, type Trip } from './trip.js';
 
 /** The campaign whose trips people sign up for: the running one, else the next one. */
-export async function volunteerCampaign(deps: Pick<CoreDeps, 'campaigns' | 'clock' | 'timeZone'>): Promise<Campaign | null> {
+export async function volunteerCampaign(deps: CampaignDeps): Promise<Campaign | null> {
   const day = today(deps);
   return (await deps.campaigns.current(day)) ?? (await deps.campaigns.upcoming(day));
 }
 
 /** The campaign's trips, split into those still taking sign-ups and those closed. */
-export async function tripsForSignup(deps: CoreDeps): Promise<Result<{ campaign: Campaign; open: Trip[]; closed: Trip[] }, 'campaign.none'>> {
+export async function tripsForSignup(deps: VolunteerFeatureDeps): Promise<Result<{ campaign: Campaign; open: Trip[]; closed: Trip[] }, 'campaign.none'>> {
   const campaign = await volunteerCampaign(deps);
   if (!campaign) return err('campaign.none');
   const trips = await deps.volunteers.trips.list(campaign.id);
@@ -46,7 +46,7 @@ export interface SignupOutcome {
  * details.number, and the existing sign-up's state in details.status / details.position).
  */
 export async function signUp(
-  deps: CoreDeps,
+  deps: VolunteerFeatureDeps,
   personId: string,
   form: CheckedSignupForm,
   source: Platform,
@@ -77,7 +77,7 @@ export async function signUp(
  * Gives every free seat to the first waitlisted person it fits, in queue order, and tells each one
  * by direct message. `except` stays where it is (HR just moved them to the waitlist on purpose).
  */
-export async function fillSeats(deps: CoreDeps, unit: TripUnit, except: number | null = null): Promise<Signup[]> {
+export async function fillSeats(deps: VolunteerFeatureDeps, unit: TripUnit, except: number | null = null): Promise<Signup[]> {
   const promoted: Signup[] = [];
   for (;;) {
     const next = firstFitting(unit.trip, await unit.waitlist(), except);
@@ -96,7 +96,7 @@ export type WithdrawError = 'signup.none' | 'signup.which' | 'signup.not_found';
  * `signup.which` (several: a number is needed), `signup.not_found` (no such active sign-up of theirs).
  */
 export async function withdraw(
-  deps: CoreDeps,
+  deps: VolunteerFeatureDeps,
   personId: string,
   number: number | null,
 ): Promise<Result<{ signup: Signup; trip: Trip; promoted: Signup[] }, WithdrawError>> {
@@ -117,7 +117,7 @@ export async function withdraw(
 }
 
 /** The person's active sign-ups in the volunteer campaign. */
-export async function mySignups(deps: CoreDeps, personId: string): Promise<MySignup[]> {
+export async function mySignups(deps: VolunteerFeatureDeps, personId: string): Promise<MySignup[]> {
   const campaign = await volunteerCampaign(deps);
   return campaign ? deps.volunteers.signups.mine(campaign.id, personId) : [];
 }

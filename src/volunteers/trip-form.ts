@@ -4,7 +4,7 @@
  */
 import type { Actor } from '../chat/actor.js';
 import { message, type MessageReply } from '../chat/reply.js';
-import type { CoreDeps } from '../deps.js';
+import type { VolunteerFeatureDeps } from './ports.js';
 import type { FormOutcome } from './forms.js';
 import { volunteerCampaign } from './signups.service.js';
 import { tripErrorText } from './texts.js';
@@ -36,11 +36,12 @@ export interface TripFormReply {
 export const EMPTY_TRIP_FORM: TripFormValues = { name: '', from: '', to: '', seats: '', roles: '', meeting: '', meetingTime: '', deadline: '' };
 
 /** The form to create a trip, or to edit trip `tripId` with its current values. */
-export async function tripForm(deps: CoreDeps, actor: Actor, tripId: number | null): Promise<TripFormReply | MessageReply> {
+export async function tripForm(deps: VolunteerFeatureDeps, actor: Actor, tripId: number | null): Promise<TripFormReply | MessageReply> {
   const { c } = actor;
   const campaign = await volunteerCampaign(deps);
   if (!campaign) return message('error', [c.volunteers.trip.errors['trip.no_campaign']]);
-  if (tripId === null) return { kind: 'form', form: 'trip', intro: c.volunteers.trip.createIntro(personText(campaign.name)), tripId: null, values: EMPTY_TRIP_FORM };
+  if (tripId === null)
+    return { kind: 'form', form: 'trip', intro: c.volunteers.trip.createIntro(personText(campaign.name)), tripId: null, values: EMPTY_TRIP_FORM };
   const trip = await deps.volunteers.trips.get(tripId);
   if (!trip || trip.campaignId !== campaign.id) return message('error', [c.volunteers.hr.tripNotFound(tripId)]);
   const values: TripFormValues = {
@@ -57,7 +58,9 @@ export async function tripForm(deps: CoreDeps, actor: Actor, tripId: number | nu
 }
 
 /** Form strings → a trip; a field that cannot even be read (roles, seats) is reported on itself. */
-function readTripForm(v: TripFormValues): { input: TripInput } | { field: TripField; error: 'trip.bad_role' | 'trip.bad_seats'; details?: Record<string, string | number> } {
+function readTripForm(
+  v: TripFormValues,
+): { input: TripInput } | { field: TripField; error: 'trip.bad_role' | 'trip.bad_seats'; details?: Record<string, string | number> } {
   const roles = parseRoles(v.roles);
   if (!roles.ok) return { field: 'roles', error: roles.error, ...(roles.details ? { details: roles.details } : {}) };
   const seats = v.seats.trim();
@@ -77,7 +80,7 @@ function readTripForm(v: TripFormValues): { input: TripInput } | { field: TripFi
 }
 
 /** Creates or changes the trip; a refusal is shown on the field it is about. */
-export async function submitTripForm(deps: CoreDeps, actor: Actor, tripId: number | null, values: TripFormValues): Promise<FormOutcome<TripField>> {
+export async function submitTripForm(deps: VolunteerFeatureDeps, actor: Actor, tripId: number | null, values: TripFormValues): Promise<FormOutcome<TripField>> {
   const { c } = actor;
   if (!(await actor.isAdmin())) return { kind: 'errors', errors: { name: c.common.notAdmin } };
   const read = readTripForm(values);
@@ -85,7 +88,11 @@ export async function submitTripForm(deps: CoreDeps, actor: Actor, tripId: numbe
   const by = `${actor.identity.platform}:${actor.identity.userId}`;
   if (tripId === null) {
     const created = await createTrip(deps, read.input, by);
-    if (!created.ok) return { kind: 'errors', errors: { [created.error === 'trip.no_campaign' ? 'name' : tripErrorField(created.error)]: tripErrorText(c, created.error, created.details) } };
+    if (!created.ok)
+      return {
+        kind: 'errors',
+        errors: { [created.error === 'trip.no_campaign' ? 'name' : tripErrorField(created.error)]: tripErrorText(c, created.error, created.details) },
+      };
     return { kind: 'done', reply: message('ok', [c.volunteers.trip.created(created.value.id, created.value.name)]) };
   }
   const updated = await updateTrip(deps, tripId, read.input);
@@ -94,5 +101,11 @@ export async function submitTripForm(deps: CoreDeps, actor: Actor, tripId: numbe
     return { kind: 'errors', errors: { [tripErrorField(updated.error)]: tripErrorText(c, updated.error, updated.details) } };
   }
   const { trip, promoted } = updated.value;
-  return { kind: 'done', reply: message('ok', [c.volunteers.trip.updated(trip.id, personText(trip.name)), ...(promoted.length > 0 ? [c.volunteers.hr.promoted(promoted.length)] : [])]) };
+  return {
+    kind: 'done',
+    reply: message('ok', [
+      c.volunteers.trip.updated(trip.id, personText(trip.name)),
+      ...(promoted.length > 0 ? [c.volunteers.hr.promoted(promoted.length)] : []),
+    ]),
+  };
 }

@@ -2,7 +2,7 @@
  * Trip use cases for HR and operators: create a trip in the campaign, change it (never below the
  * people already confirmed), list trips, and the seat counts shown on progress and the public API.
  */
-import type { CoreDeps } from '../deps.js';
+import type { VolunteerFeatureDeps } from './ports.js';
 import { err, ok, type Result } from '../shared/result.js';
 import { fillSeats, volunteerCampaign } from './signups.service.js';
 import type { Signup } from './signup.js';
@@ -12,11 +12,7 @@ import { openSeats, roleKey, validateTrip, type Trip, type TripChangeError, type
  * Creates a trip in the running campaign (or the next one). Errors: every TripError of
  * `validateTrip`, and `trip.no_campaign` when there is no campaign to attach it to.
  */
-export async function createTrip(
-  deps: CoreDeps,
-  input: TripInput,
-  createdBy: string,
-): Promise<Result<Trip, TripError | 'trip.no_campaign'>> {
+export async function createTrip(deps: VolunteerFeatureDeps, input: TripInput, createdBy: string): Promise<Result<Trip, TripError | 'trip.no_campaign'>> {
   const valid = validateTrip(input);
   if (!valid.ok) return valid;
   const campaign = await volunteerCampaign(deps);
@@ -43,34 +39,40 @@ export function changeProblem(trip: Trip, input: TripInput): { error: TripChange
  * and `trip.role_in_use` also when a removed role still has people waiting for it.
  */
 export async function updateTrip(
-  deps: CoreDeps,
+  deps: VolunteerFeatureDeps,
   tripId: number,
   input: TripInput,
 ): Promise<Result<{ trip: Trip; promoted: Signup[] }, TripError | TripChangeError | 'trip.not_found'>> {
   const valid = validateTrip(input);
   if (!valid.ok) return valid;
   const campaign = await volunteerCampaign(deps);
-  const done = await deps.volunteers.signups.withTrip(tripId, async (unit): Promise<Result<{ trip: Trip; promoted: Signup[] }, TripChangeError | 'trip.not_found'>> => {
-    if (!campaign || unit.trip.campaignId !== campaign.id) return err('trip.not_found');
-    const problem = changeProblem(unit.trip, valid.value);
-    if (problem) return err(problem.error, problem.details);
-    const keys = new Set(valid.value.roles.map((r) => roleKey(r.name)));
-    const orphan = (await unit.waitlist()).find((s) => s.roleKey !== null && !keys.has(s.roleKey));
-    if (orphan) return err('trip.role_in_use', { role: unit.trip.roles.find((r) => r.key === orphan.roleKey)?.name ?? String(orphan.roleKey) });
-    await unit.update(valid.value);
-    const promoted = await fillSeats(deps, unit);
-    return ok({ trip: unit.trip, promoted });
-  });
+  const done = await deps.volunteers.signups.withTrip(
+    tripId,
+    async (unit): Promise<Result<{ trip: Trip; promoted: Signup[] }, TripChangeError | 'trip.not_found'>> => {
+      if (!campaign || unit.trip.campaignId !== campaign.id) return err('trip.not_found');
+      const problem = changeProblem(unit.trip, valid.value);
+      if (problem) return err(problem.error, problem.details);
+      const keys = new Set(valid.value.roles.map((r) => roleKey(r.name)));
+      const orphan = (await unit.waitlist()).find((s) => s.roleKey !== null && !keys.has(s.roleKey));
+      if (orphan) return err('trip.role_in_use', { role: unit.trip.roles.find((r) => r.key === orphan.roleKey)?.name ?? String(orphan.roleKey) });
+      await unit.update(valid.value);
+      const promoted = await fillSeats(deps, unit);
+      return ok({ trip: unit.trip, promoted });
+    },
+  );
   return done ?? err('trip.not_found');
 }
 
 /** The volunteer campaign's trips, by start date (empty without a campaign). */
-export async function campaignTrips(deps: CoreDeps): Promise<{ campaignName: string | null; trips: Trip[] }> {
+export async function campaignTrips(deps: VolunteerFeatureDeps): Promise<{ campaignName: string | null; trips: Trip[] }> {
   const campaign = await volunteerCampaign(deps);
   return campaign ? { campaignName: campaign.name, trips: await deps.volunteers.trips.list(campaign.id) } : { campaignName: null, trips: [] };
 }
 
 /** Seats offered, confirmed and waitlisted over a campaign's trips: what /api and the digest show. */
-export function volunteerCounts(deps: Pick<CoreDeps, 'volunteers'>, campaignId: string): Promise<{ capacity: number; confirmed: number; waitlisted: number }> {
+export function volunteerCounts(
+  deps: Pick<VolunteerFeatureDeps, 'volunteers'>,
+  campaignId: string,
+): Promise<{ capacity: number; confirmed: number; waitlisted: number }> {
   return deps.volunteers.signups.counts(campaignId);
 }

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../../db/connect.js';
-import type { CoreDeps } from '../../src/deps.js';
+import type { CoreServices } from '../../adapters/main.js';
 import { plainText } from '../../src/chat/text.js';
 import { give } from '../../src/needs/give.service.js';
 import { ManualClock } from '../../src/shared/clock.js';
@@ -10,8 +10,8 @@ import { campaign, coreDeps, person } from '../support/volunteers.js';
 
 let db: TestDatabase;
 let other: DatabaseHandle;
-let a: CoreDeps;
-let b: CoreDeps;
+let a: CoreServices;
+let b: CoreServices;
 const clock = new ManualClock(new Date('2026-11-27T11:00:00Z'));
 
 beforeAll(async () => {

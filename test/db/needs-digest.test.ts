@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CoreDeps } from '../../src/deps.js';
+import type { CoreServices } from '../../adapters/main.js';
 import { runDigest } from '../../src/digest/digest.service.js';
 import { give } from '../../src/needs/give.service.js';
 import { biggestShortfalls } from '../../src/needs/needs.service.js';
@@ -10,7 +10,7 @@ import { need, site } from '../support/needs.js';
 import { campaign, coreDeps, person } from '../support/volunteers.js';
 
 let db: TestDatabase;
-let deps: CoreDeps;
+let deps: CoreServices;
 const clock = new ManualClock(new Date('2026-11-27T11:00:00Z'));
 
 beforeAll(async () => {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CoreDeps } from '../../src/deps.js';
+import type { CoreServices } from '../../adapters/main.js';
 import { cancelGift, give, receiveItems } from '../../src/needs/give.service.js';
 import { importNeeds, needsOverview } from '../../src/needs/needs.service.js';
 import { ManualClock } from '../../src/shared/clock.js';
@@ -8,7 +8,7 @@ import { need, site } from '../support/needs.js';
 import { campaign, coreDeps, person } from '../support/volunteers.js';
 
 let db: TestDatabase;
-let deps: CoreDeps;
+let deps: CoreServices;
 const clock = new ManualClock(new Date('2026-11-27T11:00:00Z'));
 const hr = { kind: 'chat', identity: { platform: 'slack', tenantId: 'T111', userId: 'UHR' } } as const;
 const someone = { kind: 'chat', identity: { platform: 'slack', tenantId: 'T111', userId: 'UNOTHR' } } as const;
@@ -86,8 +86,14 @@ describe('the needs CSV import', () => {
   });
 
   it('refuses an unknown site and a missing column', async () => {
-    expect(await importNeeds(deps.needs, { kind: 'cli' }, 'site,item,quantity\nTalamoussa,pull,3\n')).toMatchObject({ ok: false, error: { code: 'import.bad_row', line: 2, error: { code: 'need.site_unknown' } } });
-    expect(await importNeeds(deps.needs, { kind: 'cli' }, 'site,item\nImzer,pull\n')).toMatchObject({ ok: false, error: { code: 'import.missing_column', column: 'quantity' } });
+    expect(await importNeeds(deps.needs, { kind: 'cli' }, 'site,item,quantity\nTalamoussa,pull,3\n')).toMatchObject({
+      ok: false,
+      error: { code: 'import.bad_row', line: 2, error: { code: 'need.site_unknown' } },
+    });
+    expect(await importNeeds(deps.needs, { kind: 'cli' }, 'site,item\nImzer,pull\n')).toMatchObject({
+      ok: false,
+      error: { code: 'import.missing_column', column: 'quantity' },
+    });
     expect(await importNeeds(deps.needs, someone, 'site,item,quantity\nImzer,pull,3\n')).toEqual({ ok: false, error: { code: 'hr.only' } });
   });
 });

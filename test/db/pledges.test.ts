@@ -6,7 +6,7 @@ import { volunteerDeps } from '../../db/repositories/volunteers.js';
 import { createStores } from '../../db/stores.js';
 import { createCampaign } from '../../src/campaigns/campaigns.service.js';
 import type { Campaign } from '../../src/campaigns/campaign.js';
-import type { CoreDeps } from '../../src/deps.js';
+import type { CoreServices } from '../../adapters/main.js';
 import { cancelPledge, collectPledge, makePledge, myPledges } from '../../src/pledges/pledges.service.js';
 import { pledgesCsv } from '../../src/pledges/export.js';
 import { ManualClock } from '../../src/shared/clock.js';
@@ -14,7 +14,7 @@ import { minor } from '../../src/shared/money.js';
 import { testDatabase, type TestDatabase } from '../support/db.js';
 
 let db: TestDatabase;
-let deps: CoreDeps;
+let deps: CoreServices;
 let campaign: Campaign;
 const clock = new ManualClock(new Date('2026-11-27T11:00:00Z'));
 
@@ -33,9 +33,21 @@ beforeAll(async () => {
     messaging: messagingDeps(db.db, clock),
     volunteers: volunteerDeps(db.db, clock, { reminderDays: [7, 1], retentionDays: 30, publicUrl: 'http://127.0.0.1' }),
     dashboard: dashboardDeps(db.db, 'http://127.0.0.1'),
-    needs: needsDeps(db.db, clock, { timeZone: 'Africa/Casablanca', defaultLocale: 'fr', staticAdmins: new Set(), publicUrl: 'http://127.0.0.1', home: { includes: () => true } }),
+    needs: needsDeps(db.db, clock, {
+      timeZone: 'Africa/Casablanca',
+      defaultLocale: 'fr',
+      staticAdmins: new Set(),
+      publicUrl: 'http://127.0.0.1',
+      home: { includes: () => true },
+    }),
   };
-  const created = await createCampaign(deps, { name: 'Caravane 2026', currency: 'MAD', goalMinor: minor(15_000_000), startsOn: '2026-11-15', endsOn: '2026-12-15' });
+  const created = await createCampaign(deps, {
+    name: 'Caravane 2026',
+    currency: 'MAD',
+    goalMinor: minor(15_000_000),
+    startsOn: '2026-11-15',
+    endsOn: '2026-12-15',
+  });
   if (!created.ok) throw new Error(created.error);
   campaign = created.value;
 });
@@ -67,7 +79,7 @@ describe(`pledges on ${process.env.TEST_DATABASE_URL ? 'postgres' : 'pglite'}`, 
     expect(totals.pledgedMinor - before.pledgedMinor).toBe(25050 + 100000);
     expect(totals.donors - before.donors).toBe(2);
 
-    expect((await collectPledge(deps, y1.pledge.id)).ok).toBe(true);
+    expect((await collectPledge(deps, { console: true }, y1.pledge.id)).ok).toBe(true);
     totals = await deps.campaigns.totals(campaign.id);
     expect(totals.collectedMinor - before.collectedMinor).toBe(100000);
     expect(await cancelPledge(deps, youssef.id, y1.pledge.id)).toMatchObject({ ok: false, error: 'pledge.already_collected' });

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../../db/connect.js';
-import type { CoreDeps } from '../../src/deps.js';
+import type { CoreServices } from '../../adapters/main.js';
 import { ManualClock } from '../../src/shared/clock.js';
 import { signUp } from '../../src/volunteers/signups.service.js';
 import { secondHandle, testDatabase, type TestDatabase } from '../support/db.js';
@@ -8,8 +8,8 @@ import { campaign, coreDeps, person, trip } from '../support/volunteers.js';
 
 let db: TestDatabase;
 let other: DatabaseHandle;
-let a: CoreDeps;
-let b: CoreDeps;
+let a: CoreServices;
+let b: CoreServices;
 const clock = new ManualClock(new Date('2026-11-27T11:00:00Z'));
 
 beforeAll(async () => {
@@ -37,7 +37,14 @@ describe(`50 concurrent sign-ups for 5 seats on ${process.env.TEST_DATABASE_URL 
         signUp(
           i % 2 === 0 ? a : b,
           p.id,
-          { tripId: t.id, roleKey: null, phone: `+2126123456${String(i).padStart(2, '0')}`, emergencyName: 'Fatima', emergencyPhone: '+212711223344', notes: null },
+          {
+            tripId: t.id,
+            roleKey: null,
+            phone: `+2126123456${String(i).padStart(2, '0')}`,
+            emergencyName: 'Fatima',
+            emergencyPhone: '+212711223344',
+            notes: null,
+          },
           'slack',
           `race:${i}`,
         ),

@@ -1,16 +1,16 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { CoreDeps } from '../../src/deps.js';
+import type { CoreServices } from '../../adapters/main.js';
 import { ManualClock } from '../../src/shared/clock.js';
 import { hrMoveSignup } from '../../src/volunteers/hr.service.js';
 import { purgeVolunteerData } from '../../src/volunteers/jobs.js';
 import { mySignups, withdraw } from '../../src/volunteers/signups.service.js';
 import { updateTrip } from '../../src/volunteers/trips.service.js';
 import { testDatabase, type TestDatabase } from '../support/db.js';
-import { campaign, coreDeps, trip, volunteer } from '../support/volunteers.js';
+import { campaign, coreDeps, hrActor, trip, volunteer } from '../support/volunteers.js';
 
 let db: TestDatabase;
-let deps: CoreDeps;
+let deps: CoreServices;
 const clock = new ManualClock(new Date('2026-11-27T11:00:00Z'));
 
 beforeAll(async () => {
@@ -39,7 +39,11 @@ describe(`volunteer seats on ${process.env.TEST_DATABASE_URL ? 'postgres' : 'pgl
     const outcomes = [];
     for (let i = 0; i < 5; i++) outcomes.push((await volunteer(deps, t.id, `UCAP${i}`, { n: i })).result);
     expect(outcomes.map((o) => (o.ok ? [o.value.signup.status, o.value.position] : o.error))).toEqual([
-      ['confirmed', null], ['confirmed', null], ['confirmed', null], ['waitlisted', 1], ['waitlisted', 2],
+      ['confirmed', null],
+      ['confirmed', null],
+      ['confirmed', null],
+      ['waitlisted', 1],
+      ['waitlisted', 2],
     ]);
     const stored = await deps.volunteers.trips.get(t.id);
     expect(stored).toMatchObject({ confirmed: 3, waitlisted: 2 });
@@ -102,10 +106,11 @@ describe(`volunteer seats on ${process.env.TEST_DATABASE_URL ? 'postgres' : 'pgl
     const b = await volunteer(deps, t.id, 'UHR1');
     const aId = a.result.ok ? a.result.value.signup.id : 0;
     const bId = b.result.ok ? b.result.value.signup.id : 0;
-    expect(await hrMoveSignup(deps, bId, 'confirmed')).toMatchObject({ ok: false, error: 'signup.no_seat' });
-    const moved = await hrMoveSignup(deps, aId, 'waitlisted');
+    const hr = await hrActor(deps, 'UHRBOSS');
+    expect(await hrMoveSignup(deps, hr, bId, 'confirmed')).toMatchObject({ ok: false, error: 'signup.no_seat' });
+    const moved = await hrMoveSignup(deps, hr, aId, 'waitlisted');
     expect(moved.ok && [moved.value.position, moved.value.promoted.map((s) => s.id)]).toEqual([1, [bId]]);
-    const removed = await hrMoveSignup(deps, bId, 'removed');
+    const removed = await hrMoveSignup(deps, hr, bId, 'removed');
     expect(removed.ok && removed.value.promoted.map((s) => s.id)).toEqual([aId]);
     expect(await deps.volunteers.trips.get(t.id)).toMatchObject({ confirmed: 1, waitlisted: 0 });
     const texts = (await queuedDms()).filter((d) => d.destination.channelId === 'UHR1').map((d) => d.text);
@@ -117,7 +122,10 @@ describe(`volunteer seats on ${process.env.TEST_DATABASE_URL ? 'postgres' : 'pgl
     await volunteer(deps, t.id, 'UGROW0');
     await volunteer(deps, t.id, 'UGROW1');
     const input = { name: 'Agrandir', startsOn: t.startsOn, endsOn: t.endsOn, roles: [], meetingPoint: null, meetingTime: null, deadline: null };
-    expect(await updateTrip(deps, t.id, { ...input, seats: 1, roles: [{ name: 'Cuisine', seats: 1 }] })).toMatchObject({ ok: false, error: 'trip.open_below_confirmed' });
+    expect(await updateTrip(deps, t.id, { ...input, seats: 1, roles: [{ name: 'Cuisine', seats: 1 }] })).toMatchObject({
+      ok: false,
+      error: 'trip.open_below_confirmed',
+    });
     const grown = await updateTrip(deps, t.id, { ...input, seats: 2 });
     expect(grown.ok && [grown.value.trip.confirmed, grown.value.promoted.length]).toEqual([2, 1]);
   });

@@ -9,14 +9,15 @@ import { volunteerDeps } from '../../db/repositories/volunteers.js';
 import { createStores } from '../../db/stores.js';
 import type { DatabaseHandle } from '../../db/connect.js';
 import { createCampaign } from '../../src/campaigns/campaigns.service.js';
-import type { CoreDeps } from '../../src/deps.js';
+import { actorFor, requireHr, type HrActor } from '../../src/chat/actor.js';
+import type { CoreServices } from '../../adapters/main.js';
 import type { Clock } from '../../src/shared/clock.js';
 import { minor } from '../../src/shared/money.js';
 import { signUp } from '../../src/volunteers/signups.service.js';
 import type { TripInput } from '../../src/volunteers/trip.js';
 import { createTrip } from '../../src/volunteers/trips.service.js';
 
-export function coreDeps(db: DatabaseHandle, clock: Clock, reminderDays: number[] = [7, 1]): CoreDeps {
+export function coreDeps(db: DatabaseHandle, clock: Clock, reminderDays: number[] = [7, 1]): CoreServices {
   return {
     ...createStores(db.db),
     clock,
@@ -30,31 +31,60 @@ export function coreDeps(db: DatabaseHandle, clock: Clock, reminderDays: number[
     messaging: messagingDeps(db.db, clock),
     volunteers: volunteerDeps(db.db, clock, { reminderDays, retentionDays: 30, publicUrl: 'http://127.0.0.1:3000' }),
     dashboard: dashboardDeps(db.db, 'http://127.0.0.1:3000'),
-    needs: needsDeps(db.db, clock, { timeZone: 'Africa/Casablanca', defaultLocale: 'fr', staticAdmins: new Set(), publicUrl: 'http://127.0.0.1:3000', home: { includes: () => true } }),
+    needs: needsDeps(db.db, clock, {
+      timeZone: 'Africa/Casablanca',
+      defaultLocale: 'fr',
+      staticAdmins: new Set(),
+      publicUrl: 'http://127.0.0.1:3000',
+      home: { includes: () => true },
+    }),
   };
 }
 
-export async function campaign(deps: CoreDeps) {
-  const created = await createCampaign(deps, { name: 'Caravane 2026', currency: 'MAD', goalMinor: minor(15_000_000), startsOn: '2026-11-15', endsOn: '2026-12-15' });
+/** An HR person (listed in ADMINS), checked by the real `requireHr`. */
+export async function hrActor(deps: CoreServices, userId: string): Promise<HrActor> {
+  const hr = await requireHr(await actorFor({ ...deps, staticAdmins: new Set([`slack:${userId}`]) }, { platform: 'slack', tenantId: 'T1', userId }));
+  if (!hr) throw new Error(`${userId} is not HR`);
+  return hr;
+}
+
+export async function campaign(deps: CoreServices) {
+  const created = await createCampaign(deps, {
+    name: 'Caravane 2026',
+    currency: 'MAD',
+    goalMinor: minor(15_000_000),
+    startsOn: '2026-11-15',
+    endsOn: '2026-12-15',
+  });
   if (!created.ok) throw new Error(created.error);
   return created.value;
 }
 
-export async function trip(deps: CoreDeps, over: Partial<TripInput> = {}) {
+export async function trip(deps: CoreServices, over: Partial<TripInput> = {}) {
   const created = await createTrip(
     deps,
-    { name: 'Azilal', startsOn: '2026-12-12', endsOn: '2026-12-14', seats: 3, roles: [], meetingPoint: 'Parking du siège', meetingTime: '07:30', deadline: null, ...over },
+    {
+      name: 'Azilal',
+      startsOn: '2026-12-12',
+      endsOn: '2026-12-14',
+      seats: 3,
+      roles: [],
+      meetingPoint: 'Parking du siège',
+      meetingTime: '07:30',
+      deadline: null,
+      ...over,
+    },
     'test',
   );
   if (!created.ok) throw new Error(created.error);
   return created.value;
 }
 
-export const person = (deps: CoreDeps, userId: string, platform: 'slack' | 'teams' = 'slack') =>
+export const person = (deps: CoreServices, userId: string, platform: 'slack' | 'teams' = 'slack') =>
   deps.people.resolve({ platform, tenantId: platform === 'slack' ? 'T111' : 'tenant-1', userId, displayName: userId });
 
 /** A valid sign-up for `userId` (phone derived from the index so each is distinct). */
-export async function volunteer(deps: CoreDeps, tripId: number, userId: string, opts: { role?: string | null; n?: number; key?: string } = {}) {
+export async function volunteer(deps: CoreServices, tripId: number, userId: string, opts: { role?: string | null; n?: number; key?: string } = {}) {
   const p = await person(deps, userId);
   const n = String(opts.n ?? 0).padStart(2, '0');
   const result = await signUp(

@@ -9,11 +9,13 @@ import { announce, announcementMessage, checkAnnouncement, deliveryStatus } from
 import { zonedTime } from '../../../src/announcements/schedule.js';
 import { plainText } from '../../../src/chat/text.js';
 import { announceErrorText, deliveryStatusLines } from '../../../src/announcements/texts.js';
-import type { CoreDeps } from '../../../src/deps.js';
 import type { HrSession } from '../../../src/dashboard/ports.js';
 import { t, type Catalogue } from '../../../src/shared/i18n/index.js';
+import { hrOf } from './hr-actor.js';
 import type { HrHandler } from './hr-handler.js';
 import { sendPage } from './render.js';
+import type { ActorDeps } from '../../../src/chat/actor.js';
+import type { BroadcastDeps } from '../../../src/messaging/deps.js';
 
 const form = z.object({
   text: z.string().max(10_000).default(''),
@@ -21,20 +23,38 @@ const form = z.object({
   time: z.string().max(10).default(''),
   volunteers: z.literal('on').optional(),
   action: z.enum(['preview', 'send']).default('preview'),
-  key: z.string().regex(/^[0-9a-f-]{36}$/).optional(),
+  key: z
+    .string()
+    .regex(/^[0-9a-f-]{36}$/)
+    .optional(),
 });
 type Draft = z.infer<typeof form>;
 
-async function render(deps: CoreDeps, res: Parameters<HrHandler>[1], session: HrSession, c: Catalogue, draft: Draft, extra: { preview?: string[]; notice?: string; error?: string; status?: number }) {
+async function render(
+  deps: BroadcastDeps & ActorDeps,
+  res: Parameters<HrHandler>[1],
+  session: HrSession,
+  c: Catalogue,
+  draft: Draft,
+  extra: { preview?: string[]; notice?: string; error?: string; status?: number },
+) {
   const report = deliveryStatusLines(c, await deliveryStatus(deps, 5), deps.timeZone, session.platform, deps.clock.now()).map(plainText);
-  sendPage(res, extra.status ?? 200, 'announcements', c, { session, nav: 'announcements', draft: { ...draft, key: draft.key ?? randomUUID() }, report, preview: extra.preview ?? null, notice: extra.notice ? { text: plainText(extra.notice), details: [] } : null, error: extra.error ?? null });
+  sendPage(res, extra.status ?? 200, 'announcements', c, {
+    session,
+    nav: 'announcements',
+    draft: { ...draft, key: draft.key ?? randomUUID() },
+    report,
+    preview: extra.preview ?? null,
+    notice: extra.notice ? { text: plainText(extra.notice), details: [] } : null,
+    error: extra.error ?? null,
+  });
 }
 
-export function announcementsPage(deps: CoreDeps): HrHandler {
+export function announcementsPage(deps: BroadcastDeps & ActorDeps): HrHandler {
   return async (_req, res, session, c) => render(deps, res, session, c, form.parse({}), {});
 }
 
-export function announcementsForm(deps: CoreDeps): HrHandler {
+export function announcementsForm(deps: BroadcastDeps & ActorDeps): HrHandler {
   return async (req, res, session, c) => {
     const parsed = form.safeParse(req.body);
     const draft = parsed.success ? parsed.data : form.parse({});
@@ -47,7 +67,14 @@ export function announcementsForm(deps: CoreDeps): HrHandler {
       const shown = announcementMessage(t(deps.defaultLocale), checked.value.text);
       return render(deps, res, session, c, draft, { preview: [shown.headline ?? '', ...shown.lines].map(plainText) });
     }
-    const done = await announce(deps, { text: checked.value.text, sendAt, createdBy: `${session.platform}:${session.userId}`, dedupeKey: `hr-page:${draft.key ?? randomUUID()}`, alsoVolunteers: draft.volunteers === 'on' });
+    const hr = await hrOf(deps, session, res, c);
+    if (!hr) return;
+    const done = await announce(deps, hr, {
+      text: checked.value.text,
+      sendAt,
+      dedupeKey: `hr-page:${draft.key ?? randomUUID()}`,
+      alsoVolunteers: draft.volunteers === 'on',
+    });
     if (!done.ok) return render(deps, res, session, c, draft, { error: announceErrorText(c, done.error, done.details, '/'), status: 422 });
     const a = c.broadcasts.announce;
     const audience = a.audience(done.value.channels, draft.volunteers === 'on' ? done.value.volunteers : null);

@@ -1,6 +1,5 @@
 /** `/hr`: the same numbers as /api/campaigns/current, the per-day chart, milestones and volunteers. */
 import { currentProgress } from '../../../src/campaigns/campaigns.service.js';
-import type { CoreDeps } from '../../../src/deps.js';
 import { listMilestones } from '../../../src/milestones/milestones.service.js';
 import { missing } from '../../../src/needs/need.js';
 import { needsOverview } from '../../../src/needs/needs.service.js';
@@ -11,8 +10,12 @@ import { everyDay } from '../../../src/dashboard/charts.service.js';
 import { dayChartSvg } from './day-chart.js';
 import type { HrHandler } from './hr-handler.js';
 import { sendPage } from './render.js';
+import type { DashboardFeatureDeps } from '../../../src/dashboard/ports.js';
+import type { BroadcastDeps } from '../../../src/messaging/deps.js';
+import type { NeedsFeatureDeps } from '../../../src/needs/ports.js';
+import type { VolunteerFeatureDeps } from '../../../src/volunteers/ports.js';
 
-export function overviewPage(deps: CoreDeps): HrHandler {
+export function overviewPage(deps: DashboardFeatureDeps & BroadcastDeps & VolunteerFeatureDeps & NeedsFeatureDeps): HrHandler {
   return async (_req, res, session, c) => {
     const words = c.dashboard.pages;
     const progress = await currentProgress(deps);
@@ -25,23 +28,34 @@ export function overviewPage(deps: CoreDeps): HrHandler {
       needRows(deps, c),
     ]);
     const m = (amount: number) => money(minor(amount), campaign.currency, c.locale);
-    const chart = days.length === 0 ? null : dayChartSvg(everyDay(days, campaign.startsOn, progress.value.today < campaign.endsOn ? progress.value.today : campaign.endsOn), {
-      title: words.overview.perDay,
-      pledged: words.overview.pledged,
-      collected: words.overview.collected,
-      amount: m,
-      day: (day) => formatDay(day, c.locale),
-    });
+    const chart =
+      days.length === 0
+        ? null
+        : dayChartSvg(everyDay(days, campaign.startsOn, progress.value.today < campaign.endsOn ? progress.value.today : campaign.endsOn), {
+            title: words.overview.perDay,
+            pledged: words.overview.pledged,
+            collected: words.overview.collected,
+            amount: m,
+            day: (day) => formatDay(day, c.locale),
+          });
     sendPage(res, 200, 'overview', c, {
       session,
       nav: 'overview',
       campaign: { name: campaign.name, from: formatDay(campaign.startsOn, c.locale), to: formatDay(campaign.endsOn, c.locale) },
       cards: [
         { label: words.overview.pledged, value: m(totals.pledgedMinor), note: formatPercent(percentOf(totals.pledgedMinor, campaign.goalMinor), c.locale) },
-        { label: words.overview.collected, value: m(totals.collectedMinor), note: formatPercent(percentOf(totals.collectedMinor, campaign.goalMinor), c.locale) },
+        {
+          label: words.overview.collected,
+          value: m(totals.collectedMinor),
+          note: formatPercent(percentOf(totals.collectedMinor, campaign.goalMinor), c.locale),
+        },
         { label: words.overview.goal, value: m(campaign.goalMinor), note: '' },
         { label: words.overview.donors, value: String(totals.donors), note: `${totals.pledges} ${words.overview.pledges.toLowerCase()}` },
-        { label: words.overview.volunteers, value: `${seats.confirmed} / ${seats.capacity}`, note: `${seats.waitlisted} ${words.overview.waitlisted.toLowerCase()}` },
+        {
+          label: words.overview.volunteers,
+          value: `${seats.confirmed} / ${seats.capacity}`,
+          note: `${seats.waitlisted} ${words.overview.waitlisted.toLowerCase()}`,
+        },
       ],
       chart,
       milestones: milestones.ok
@@ -57,7 +71,7 @@ export function overviewPage(deps: CoreDeps): HrHandler {
 }
 
 /** In-kind needs site by site, the biggest shortfall of each site first: counts only, never who gives. */
-async function needRows(deps: CoreDeps, c: Catalogue) {
+async function needRows(deps: DashboardFeatureDeps & BroadcastDeps & VolunteerFeatureDeps & NeedsFeatureDeps, c: Catalogue) {
   const overview = await needsOverview(deps.needs);
   if (!overview.ok) return [];
   return overview.value.sites.flatMap(({ site, needs }) =>

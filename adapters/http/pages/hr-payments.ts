@@ -4,13 +4,16 @@
  */
 import { z } from 'zod';
 import { currentProgress } from '../../../src/campaigns/campaigns.service.js';
-import type { CoreDeps } from '../../../src/deps.js';
 import { confirmPayments, previewPayments, type PaymentLine, type PaymentsError } from '../../../src/dashboard/payments.js';
 import { money } from '../../../src/shared/i18n/format.js';
 import type { Catalogue } from '../../../src/shared/i18n/index.js';
+import { hrOf } from './hr-actor.js';
 import type { HrHandler } from './hr-handler.js';
 import { redirectWithNotice } from './notices.js';
 import { sendPage } from './render.js';
+import type { ActorDeps } from '../../../src/chat/actor.js';
+import type { PledgeDeps } from '../../../src/pledges/ports.js';
+import type { NoticeDeps } from '../../../src/dashboard/sessions.service.js';
 
 const body = z.object({ csv: z.string().max(400_000) });
 
@@ -46,7 +49,7 @@ export function paymentsPage(): HrHandler {
   return async (_req, res, session, c) => sendPage(res, 200, 'payments', c, { session, nav: 'payments', csv: '', error: null, preview: null });
 }
 
-export function paymentsPreview(deps: CoreDeps): HrHandler {
+export function paymentsPreview(deps: PledgeDeps & ActorDeps & NoticeDeps): HrHandler {
   return async (req, res, session, c) => {
     const progress = await currentProgress(deps);
     const parsed = body.safeParse(req.body);
@@ -54,7 +57,8 @@ export function paymentsPreview(deps: CoreDeps): HrHandler {
     if (!progress.ok) return sendPage(res, 200, 'message', c, { session, text: c.dashboard.pages.noCampaign });
     const { campaign } = progress.value;
     const preview = await previewPayments(deps, campaign.id, csv);
-    if (!preview.ok) return sendPage(res, 422, 'payments', c, { session, nav: 'payments', csv, error: errorText(c, preview.error, preview.details), preview: null });
+    if (!preview.ok)
+      return sendPage(res, 422, 'payments', c, { session, nav: 'payments', csv, error: errorText(c, preview.error, preview.details), preview: null });
     const lines = preview.value.map((l) => ({
       line: l.line,
       pledge: l.kind === 'unreadable' ? l.text : `${l.pledgeId}`,
@@ -66,12 +70,14 @@ export function paymentsPreview(deps: CoreDeps): HrHandler {
   };
 }
 
-export function paymentsConfirm(deps: CoreDeps): HrHandler {
+export function paymentsConfirm(deps: PledgeDeps & ActorDeps & NoticeDeps): HrHandler {
   return async (req, res, session, c) => {
     const progress = await currentProgress(deps);
     const parsed = body.safeParse(req.body);
     if (!progress.ok) return sendPage(res, 200, 'message', c, { session, text: c.dashboard.pages.noCampaign });
-    const done = await confirmPayments(deps, progress.value.campaign.id, parsed.success ? parsed.data.csv : '');
+    const hr = await hrOf(deps, session, res, c);
+    if (!hr) return;
+    const done = await confirmPayments(deps, hr, progress.value.campaign.id, parsed.success ? parsed.data.csv : '');
     if (!done.ok) return sendPage(res, 422, 'payments', c, { session, nav: 'payments', csv: '', error: errorText(c, done.error, done.details), preview: null });
     await redirectWithNotice(deps, req, res, '/hr/pledges', c.dashboard.pages.pledges.collected(done.value.collected.length));
   };

@@ -6,35 +6,39 @@
  */
 import type { Request, Response } from 'express';
 import { z } from 'zod';
-import { actorFor } from '../../../src/chat/actor.js';
+import { requireHr } from '../../../src/chat/actor.js';
 import { currentProgress } from '../../../src/campaigns/campaigns.service.js';
-import type { CoreDeps } from '../../../src/deps.js';
-import type { HrSession } from '../../../src/dashboard/ports.js';
 import { photoNumbers } from '../../../src/photos/photo.js';
 import { reviewBatch } from '../../../src/photos/review.service.js';
 import { photoErrorText } from '../../../src/photos/texts.js';
 import { withdrawPhotos } from '../../../src/photos/withdraw.service.js';
+import { sessionActor } from './hr-actor.js';
 import type { HrHandler } from './hr-handler.js';
 import { noticeFor, redirectWithNotice } from './notices.js';
 import { sendPage } from './render.js';
+import type { ActorDeps } from '../../../src/chat/actor.js';
+import type { PhotoFeatureDeps } from '../../../src/photos/ports.js';
+import type { NoticeDeps } from '../../../src/dashboard/sessions.service.js';
 
-const id = z.string().regex(/^\d{1,15}$/).transform(Number);
+const id = z
+  .string()
+  .regex(/^\d{1,15}$/)
+  .transform(Number);
 const reviewBody = z.object({ batch: id, decision: z.enum(['approve', 'reject']), reason: z.string().max(2000).optional() });
 const withdrawBody = z.object({ photo: id });
 
-const actorOf = (deps: CoreDeps, s: HrSession) => actorFor(deps, { platform: s.platform, tenantId: s.tenantId, userId: s.userId, locale: s.locale });
-const back = (deps: CoreDeps, req: Request, res: Response, notice: string) => redirectWithNotice(deps, req, res, '/hr/photos', notice);
+const back = (deps: NoticeDeps, req: Request, res: Response, notice: string) => redirectWithNotice(deps, req, res, '/hr/photos', notice);
 
-export function photosPage(deps: CoreDeps): HrHandler {
+export function photosPage(deps: PhotoFeatureDeps & ActorDeps & NoticeDeps): HrHandler {
   return async (req, res, session, c) => {
     const p = deps.photos;
     const progress = await currentProgress(deps);
     const campaignId = progress.ok ? progress.value.campaign.id : null;
-    const [pending, published] = p && campaignId ? await Promise.all([p.store.inReview(campaignId), p.store.published(campaignId)]) : [[], []];
+    const [pending, published] = campaignId ? await Promise.all([p.store.inReview(campaignId), p.store.published(campaignId)]) : [[], []];
     const batches = await Promise.all(
       pending.map(async (b) => ({
         id: b.id,
-        from: (await p?.store.displayName(b.uploader.personId)) ?? c.volunteers.hr.unnamed,
+        from: (await p.store.displayName(b.uploader.personId)) ?? c.volunteers.hr.unnamed,
         caption: [b.place, b.caption].filter((x) => x !== null && x !== '').join(' — '),
         photos: b.photos.filter((ph) => ph.withdrawnAt === null).map((ph) => ph.id),
       })),
@@ -44,34 +48,36 @@ export function photosPage(deps: CoreDeps): HrHandler {
   };
 }
 
-export function reviewForm(deps: CoreDeps): HrHandler {
+export function reviewForm(deps: PhotoFeatureDeps & ActorDeps & NoticeDeps): HrHandler {
   return async (req, res, session, c) => {
     const parsed = reviewBody.safeParse(req.body);
     if (!parsed.success) return back(deps, req, res, c.photos.gallery.invalid);
     const { batch, decision, reason } = parsed.data;
-    const result = await reviewBatch(deps, await actorOf(deps, session), batch, decision === 'approve' ? { approve: true } : { approve: false, reason: reason?.trim() || null });
+    const hr = await requireHr(await sessionActor(deps, session));
+    if (!hr) return back(deps, req, res, photoErrorText(c, 'photo.not_hr'));
+    const result = await reviewBatch(deps, hr, batch, decision === 'approve' ? { approve: true } : { approve: false, reason: reason?.trim() || null });
     if (!result.ok) return back(deps, req, res, photoErrorText(c, result.error, result.details));
     const numbers = photoNumbers(result.value.batch.photos.map((ph) => ph.id));
     await back(deps, req, res, decision === 'approve' ? c.dashboard.pages.photos.approved(numbers) : c.dashboard.pages.photos.rejected(numbers));
   };
 }
 
-export function withdrawForm(deps: CoreDeps): HrHandler {
+export function withdrawForm(deps: PhotoFeatureDeps & ActorDeps & NoticeDeps): HrHandler {
   return async (req, res, session, c) => {
     const parsed = withdrawBody.safeParse(req.body);
     if (!parsed.success) return back(deps, req, res, c.photos.gallery.invalid);
-    const result = await withdrawPhotos(deps, await actorOf(deps, session), { photoId: parsed.data.photo });
+    const result = await withdrawPhotos(deps, await sessionActor(deps, session), { photoId: parsed.data.photo });
     await back(deps, req, res, result.ok ? c.dashboard.pages.photos.withdrawn(parsed.data.photo) : photoErrorText(c, result.error, result.details));
   };
 }
 
 /** A thumbnail for HR's eyes: a photo of a batch waiting for review or published, never a withdrawn one. */
-export function thumbRoute(deps: CoreDeps): HrHandler {
+export function thumbRoute(deps: PhotoFeatureDeps & ActorDeps & NoticeDeps): HrHandler {
   return async (req: Request, res: Response) => {
     const photoId = id.safeParse(String(req.params.id ?? ''));
-    const batch = photoId.success ? await deps.photos?.store.batchOfPhoto(photoId.data) : null;
+    const batch = photoId.success ? await deps.photos.store.batchOfPhoto(photoId.data) : null;
     const photo = batch?.photos.find((ph) => photoId.success && ph.id === photoId.data && ph.withdrawnAt === null);
-    const bytes = batch && photo && (batch.status === 'in_review' || batch.status === 'approved') ? await deps.photos?.storage.get(photo.thumbKey) : null;
+    const bytes = batch && photo && (batch.status === 'in_review' || batch.status === 'approved') ? await deps.photos.storage.get(photo.thumbKey) : null;
     if (!bytes) {
       res.status(404).type('text/plain').send('not found');
       return;

@@ -4,15 +4,18 @@
  */
 import { z } from 'zod';
 import { currentProgress } from '../../../src/campaigns/campaigns.service.js';
-import type { CoreDeps } from '../../../src/deps.js';
 import { pledgesCsv } from '../../../src/pledges/export.js';
 import { collectPledge } from '../../../src/pledges/pledges.service.js';
 import { collectErrorText } from '../../../src/pledges/texts.js';
 import { localDay } from '../../../src/shared/clock.js';
 import { formatDay, money } from '../../../src/shared/i18n/format.js';
+import { hrOf } from './hr-actor.js';
 import type { HrHandler } from './hr-handler.js';
 import { noticeFor, redirectWithNotice } from './notices.js';
 import { sendPage } from './render.js';
+import type { ActorDeps } from '../../../src/chat/actor.js';
+import type { PledgeDeps } from '../../../src/pledges/ports.js';
+import type { NoticeDeps } from '../../../src/dashboard/sessions.service.js';
 
 /** At most this many pledges in one bulk collect (one form post). */
 const BULK_MAX = 1000;
@@ -20,10 +23,11 @@ const BULK_MAX = 1000;
 const ids = z.union([z.string(), z.array(z.string())]).transform((v) => (Array.isArray(v) ? v : [v]));
 const collectBody = z.object({ one: z.string().optional(), ids: ids.optional() });
 
-export function pledgesPage(deps: CoreDeps): HrHandler {
+export function pledgesPage(deps: PledgeDeps & ActorDeps & NoticeDeps): HrHandler {
   return async (req, res, session, c) => {
     const progress = await currentProgress(deps);
-    if (!progress.ok) return sendPage(res, 200, 'pledges', c, { session, nav: 'pledges', campaign: null, rows: [], notice: await noticeFor(deps, req, '/hr/pledges') });
+    if (!progress.ok)
+      return sendPage(res, 200, 'pledges', c, { session, nav: 'pledges', campaign: null, rows: [], notice: await noticeFor(deps, req, '/hr/pledges') });
     const { campaign } = progress.value;
     const rows = [];
     for await (const row of deps.pledges.exportRows(campaign.id)) {
@@ -43,15 +47,17 @@ export function pledgesPage(deps: CoreDeps): HrHandler {
   };
 }
 
-export function collectForm(deps: CoreDeps): HrHandler {
-  return async (req, res, _session, c) => {
+export function collectForm(deps: PledgeDeps & ActorDeps & NoticeDeps): HrHandler {
+  return async (req, res, session, c) => {
+    const hr = await hrOf(deps, session, res, c);
+    if (!hr) return;
     const parsed = collectBody.safeParse(req.body);
     const chosen = parsed.success ? (parsed.data.one !== undefined ? [parsed.data.one] : (parsed.data.ids ?? [])) : [];
     const numbers = [...new Set(chosen.filter((s) => /^\d{1,15}$/.test(s)).map(Number))].slice(0, BULK_MAX);
     let collected = 0;
     const failed: string[] = [];
     for (const id of numbers) {
-      const result = await collectPledge(deps, id);
+      const result = await collectPledge(deps, hr, id);
       if (result.ok) collected++;
       else failed.push(collectErrorText(c, result.error, id));
     }
@@ -60,7 +66,7 @@ export function collectForm(deps: CoreDeps): HrHandler {
   };
 }
 
-export function pledgesCsvRoute(deps: CoreDeps): HrHandler {
+export function pledgesCsvRoute(deps: PledgeDeps & ActorDeps & NoticeDeps): HrHandler {
   return async (_req, res) => {
     const progress = await currentProgress(deps);
     res.status(200).set({

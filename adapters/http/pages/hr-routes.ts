@@ -5,8 +5,9 @@
  * every change goes through the same use case as the chat command.
  */
 import express, { type Express, type Request, type Response } from 'express';
-import type { CoreDeps } from '../../../src/deps.js';
-import { currentSession, redeemSignIn, signOut } from '../../../src/dashboard/sessions.service.js';
+import type { ChatDeps } from '../../../src/chat/deps.js';
+import { currentSession, redeemSignIn, signOut, type SessionDeps } from '../../../src/dashboard/sessions.service.js';
+import type { LocaleDeps } from '../../../src/ports.js';
 import { resolveLocale, t, type Catalogue } from '../../../src/shared/i18n/index.js';
 import type { HrHandler } from './hr-handler.js';
 import { overviewPage } from './hr-overview.js';
@@ -25,13 +26,13 @@ export interface HrOptions {
 
 export type { HrHandler } from './hr-handler.js';
 
-function visitorCatalogue(req: Request, deps: CoreDeps): Catalogue {
+function visitorCatalogue(req: Request, deps: LocaleDeps): Catalogue {
   const accepted = req.acceptsLanguages('fr', 'en');
   return t(accepted ? resolveLocale(accepted, deps.defaultLocale) : deps.defaultLocale);
 }
 
 /** Runs `handler` only for a live HR session; anyone else gets the sign-in page (or 403), never data. */
-function guarded(deps: CoreDeps, options: HrOptions, handler: HrHandler, changes: boolean) {
+function guarded(deps: SessionDeps & LocaleDeps, options: HrOptions, handler: HrHandler, changes: boolean) {
   return async (req: Request, res: Response): Promise<void> => {
     const found = await currentSession(deps, sessionCookie(req));
     if (!found.ok) {
@@ -42,12 +43,13 @@ function guarded(deps: CoreDeps, options: HrOptions, handler: HrHandler, changes
     }
     const session = found.value;
     const c = t(session.locale);
-    if (changes && !csrfOk(req.body, session.csrfToken)) return sendPage(res, 403, 'message', c, { title: c.dashboard.pages.csrf, text: c.dashboard.pages.csrf });
+    if (changes && !csrfOk(req.body, session.csrfToken))
+      return sendPage(res, 403, 'message', c, { title: c.dashboard.pages.csrf, text: c.dashboard.pages.csrf });
     await handler(req, res, session, c);
   };
 }
 
-function signInRoutes(app: Express, deps: CoreDeps, options: HrOptions, form: express.RequestHandler): void {
+function signInRoutes(app: Express, deps: SessionDeps & LocaleDeps, options: HrOptions, form: express.RequestHandler): void {
   app.get('/hr/signin/:token', (req, res) => {
     sendPage(res, 200, 'signin-confirm', visitorCatalogue(req, deps), { token: String(req.params.token) });
   });
@@ -64,7 +66,7 @@ function signInRoutes(app: Express, deps: CoreDeps, options: HrOptions, form: ex
   });
 }
 
-export function hrRoutes(deps: CoreDeps, options: HrOptions) {
+export function hrRoutes(deps: ChatDeps, options: HrOptions) {
   const form = express.urlencoded({ extended: false, limit: '256kb', parameterLimit: 2000 });
   const upload = express.urlencoded({ extended: false, limit: '1mb', parameterLimit: 10 });
   return (app: Express): void => {
@@ -89,11 +91,16 @@ export function hrRoutes(deps: CoreDeps, options: HrOptions) {
     app.post(
       '/hr/signout',
       form,
-      guarded(deps, options, async (req, res, _session, c) => {
-        await signOut(deps, sessionCookie(req) ?? '');
-        clearSessionCookie(res, options.secure);
-        sendPage(res, 200, 'message', c, { title: c.dashboard.pages.signedOut, text: c.dashboard.pages.signedOut });
-      }, true),
+      guarded(
+        deps,
+        options,
+        async (req, res, _session, c) => {
+          await signOut(deps, sessionCookie(req) ?? '');
+          clearSessionCookie(res, options.secure);
+          sendPage(res, 200, 'message', c, { title: c.dashboard.pages.signedOut, text: c.dashboard.pages.signedOut });
+        },
+        true,
+      ),
     );
   };
 }

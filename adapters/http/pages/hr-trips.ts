@@ -5,19 +5,22 @@
  * `/caravan export volunteers [N]`'s, made by the same use case.
  */
 import { z } from 'zod';
-import type { CoreDeps } from '../../../src/deps.js';
 import { campaignTrips } from '../../../src/volunteers/trips.service.js';
 import { hrMoveSignup } from '../../../src/volunteers/hr.service.js';
 import { hrMoveText } from '../../../src/volunteers/hr-move-text.js';
 import { volunteersExport, volunteersFileName } from '../../../src/volunteers/export.js';
 import { roleName, stateText } from '../../../src/volunteers/texts.js';
+import { hrOf } from './hr-actor.js';
 import type { HrHandler } from './hr-handler.js';
 import { noticeFor, redirectWithNotice } from './notices.js';
 import { sendPage } from './render.js';
+import type { ActorDeps } from '../../../src/chat/actor.js';
+import type { VolunteerFeatureDeps } from '../../../src/volunteers/ports.js';
+import type { NoticeDeps } from '../../../src/dashboard/sessions.service.js';
 
 const moveBody = z.object({ signup: z.string().regex(/^\d{1,9}$/), to: z.enum(['confirmed', 'waitlisted', 'removed']) });
 
-export function tripsPage(deps: CoreDeps): HrHandler {
+export function tripsPage(deps: VolunteerFeatureDeps & ActorDeps & NoticeDeps): HrHandler {
   return async (req, res, session, c) => {
     const { trips } = await campaignTrips(deps);
     const views = await Promise.all(
@@ -41,13 +44,15 @@ export function tripsPage(deps: CoreDeps): HrHandler {
   };
 }
 
-export function moveForm(deps: CoreDeps): HrHandler {
-  return async (req, res, _session, c) => {
+export function moveForm(deps: VolunteerFeatureDeps & ActorDeps & NoticeDeps): HrHandler {
+  return async (req, res, session, c) => {
+    const hr = await hrOf(deps, session, res, c);
+    if (!hr) return;
     const parsed = moveBody.safeParse(req.body);
     if (!parsed.success) return redirectWithNotice(deps, req, res, '/hr/trips', c.volunteers.hr.moveUsage('/'));
     const n = Number(parsed.data.signup);
     const to = parsed.data.to;
-    const result = await hrMoveSignup(deps, n, to);
+    const result = await hrMoveSignup(deps, hr, n, to);
     const name = result.ok ? await deps.volunteers.signups.displayName(n) : null;
     const text = hrMoveText(c, n, to, result, name);
     await redirectWithNotice(deps, req, res, '/hr/trips', text.lines.join(' '));
@@ -55,7 +60,7 @@ export function moveForm(deps: CoreDeps): HrHandler {
 }
 
 /** `/hr/trips.csv` (every trip) and `/hr/trips/<N>.csv` (one): the volunteers file HR gets in chat. */
-export function tripsCsvRoute(deps: CoreDeps): HrHandler {
+export function tripsCsvRoute(deps: VolunteerFeatureDeps & ActorDeps & NoticeDeps): HrHandler {
   return async (req, res, session, c) => {
     const raw = req.params.trip;
     const tripId = typeof raw === 'string' && /^\d{1,9}$/.test(raw) ? Number(raw) : null;

@@ -4,21 +4,20 @@
  */
 import type { Request, Response } from 'express';
 import { plainText } from '../../../src/chat/text.js';
-import type { CoreDeps } from '../../../src/deps.js';
 import type { PageNotice } from '../../../src/dashboard/ports.js';
-import { leaveNotice, takeNotice } from '../../../src/dashboard/sessions.service.js';
+import { leaveNotice, takeNotice, type NoticeDeps } from '../../../src/dashboard/sessions.service.js';
 import { sessionCookie } from './session.js';
 
 export type HrPage = '/hr/pledges' | '/hr/trips' | '/hr/photos';
 
 /** Leaves `text` (and what failed) for `page` in this session, then sends HR there. */
-export async function redirectWithNotice(deps: CoreDeps, req: Request, res: Response, page: HrPage, text: string, details: string[] = []): Promise<void> {
+export async function redirectWithNotice(deps: NoticeDeps, req: Request, res: Response, page: HrPage, text: string, details: string[] = []): Promise<void> {
   // Words people typed (names) carry chat marks; a page shows them as plain text, escaped by the view.
   await leaveNotice(deps, sessionCookie(req), { page, text: plainText(text), details: details.map(plainText) });
   res.redirect(303, page);
 }
 
 /** The notice waiting for `page`, taken (it shows once), or null. */
-export function noticeFor(deps: CoreDeps, req: Request, page: HrPage): Promise<PageNotice | null> {
+export function noticeFor(deps: NoticeDeps, req: Request, page: HrPage): Promise<PageNotice | null> {
   return takeNotice(deps, sessionCookie(req), page);
 }

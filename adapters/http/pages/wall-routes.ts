@@ -4,20 +4,21 @@
  * with no number in it. What they show holds no name and no personal data.
  */
 import type { Express, Request, Response } from 'express';
-import type { CoreDeps } from '../../../src/deps.js';
 import { checkWallLink, wallView, type WallView } from '../../../src/dashboard/wallboard.service.js';
 import { resolveLocale, t, type Catalogue } from '../../../src/shared/i18n/index.js';
 import { formatPercent, money } from '../../../src/shared/i18n/format.js';
 import { signPath } from '../../../src/shared/signed-links.js';
 import { imagePath } from '../../photos/links.js';
 import { pageHeaders, sendPage } from './render.js';
+import type { WallDeps } from '../../../src/dashboard/wallboard.service.js';
+import type { LocaleDeps } from '../../../src/ports.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 /** Photo links in the data live this long; the page refreshes them well before. */
 const PHOTO_TTL_MS = 2 * 60 * 60 * 1000;
 const REFRESH_MS = 30_000;
 
-function catalogueOf(req: Request, deps: CoreDeps): Catalogue {
+function catalogueOf(req: Request, deps: WallDeps & LocaleDeps): Catalogue {
   const asked = typeof req.query.lang === 'string' ? req.query.lang : req.acceptsLanguages('fr', 'en') || undefined;
   return t(resolveLocale(asked, deps.defaultLocale));
 }
@@ -34,13 +35,17 @@ function wallData(c: Catalogue, view: WallView, photoSrc: (id: number) => string
     todayPledges: w.todayPledges(view.today.pledges),
     todayDonors: w.todayDonors(view.today.donors),
     todayAmount: money(view.today.pledgedMinor, currency, c.locale),
-    milestone: view.milestone ? (view.milestone.percent !== null ? w.milestonePercent(view.milestone.percent) : w.milestoneAmount(view.milestone.amountMinor, currency)) : w.noMilestone,
+    milestone: view.milestone
+      ? view.milestone.percent !== null
+        ? w.milestonePercent(view.milestone.percent)
+        : w.milestoneAmount(view.milestone.amountMinor, currency)
+      : w.noMilestone,
     needs: view.needs.map((n) => c.needs.shortfall(n.site, n.missing, n)),
     photos: view.photoIds.map(photoSrc),
   };
 }
 
-export function wallRoutes(deps: CoreDeps, photoSecret: () => Promise<string>) {
+export function wallRoutes(deps: WallDeps & LocaleDeps, photoSecret: () => Promise<string>) {
   const load = async (req: Request, res: Response): Promise<{ c: Catalogue; data: ReturnType<typeof wallData>; name: string } | null> => {
     const c = catalogueOf(req, deps);
     const id = String(req.params.campaignId ?? '');

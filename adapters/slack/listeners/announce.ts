@@ -3,15 +3,9 @@ import { z } from 'zod';
 import { announce, announcementMessage, checkAnnouncement } from '../../../src/announcements/announcements.service.js';
 import { announceErrorText } from '../../../src/announcements/texts.js';
 import { today } from '../../../src/campaigns/campaigns.service.js';
-import { actorFor } from '../../../src/chat/actor.js';
+import { actorFor, requireHr, type HrActor } from '../../../src/chat/actor.js';
 import { t, type Catalogue } from '../../../src/shared/i18n/index.js';
-import {
-  ANNOUNCE_BLOCK,
-  ANNOUNCE_COMPOSE,
-  ANNOUNCE_CONFIRM,
-  announceDoneModal,
-  announcePreviewModal,
-} from '../announce-modal.js';
+import { ANNOUNCE_BLOCK, ANNOUNCE_COMPOSE, ANNOUNCE_CONFIRM, announceDoneModal, announcePreviewModal } from '../announce-modal.js';
 import type { SlackContext } from '../context.js';
 import { renderMessage } from '../render.js';
 import { slackPlain } from '../text.js';
@@ -24,7 +18,16 @@ const state = z.object({
   [ANNOUNCE_BLOCK.text]: z.object({ value: z.object({ value: z.string().nullable().optional() }) }),
   [ANNOUNCE_BLOCK.when]: z.object({ value: z.object({ selected_option: z.object({ value: z.string() }).nullable().optional() }) }).optional(),
   [ANNOUNCE_BLOCK.at]: z.object({ value: z.object({ selected_date_time: z.number().int().nullable().optional() }) }).optional(),
-  [ANNOUNCE_BLOCK.also]: z.object({ value: z.object({ selected_options: z.array(z.object({ value: z.string() })).nullable().optional() }) }).optional(),
+  [ANNOUNCE_BLOCK.also]: z
+    .object({
+      value: z.object({
+        selected_options: z
+          .array(z.object({ value: z.string() }))
+          .nullable()
+          .optional(),
+      }),
+    })
+    .optional(),
 });
 /** Slack keeps at most 3000 characters of private metadata. */
 const METADATA_MAX = 3000;
@@ -62,13 +65,13 @@ export function registerAnnounceViews(app: App, sc: SlackContext): void {
     const volunteers = (values.data.also?.value.selected_options ?? []).some((o) => o.value === 'volunteers');
     const metadata = JSON.stringify({ locale: lang, text: checked.value.text, sendAt: sendAt ? sendAt.getTime() : null, volunteers });
     if (metadata.length > METADATA_MAX) {
-      await ack({ response_action: 'errors', errors: { [ANNOUNCE_BLOCK.text]: c.broadcasts.announce.tooLong(checked.value.text.length - (metadata.length - METADATA_MAX)) } });
+      await ack({
+        response_action: 'errors',
+        errors: { [ANNOUNCE_BLOCK.text]: c.broadcasts.announce.tooLong(checked.value.text.length - (metadata.length - METADATA_MAX)) },
+      });
       return;
     }
-    const audience = c.broadcasts.announce.audience(
-      (await sc.deps.messaging.channels.list()).length,
-      volunteers ? await confirmedVolunteers(sc) : null,
-    );
+    const audience = c.broadcasts.announce.audience((await sc.deps.messaging.channels.list()).length, volunteers ? await confirmedVolunteers(sc) : null);
     const when = sendAt ? c.broadcasts.modal.previewAt(c.broadcasts.at(sendAt, sc.deps.timeZone), audience) : c.broadcasts.modal.previewNow(audience);
     // The preview is in the campaign's language: that is what the channels will read.
     const preview = renderMessage(announcementMessage(t(sc.deps.defaultLocale), checked.value.text));
@@ -80,7 +83,7 @@ export function registerAnnounceViews(app: App, sc: SlackContext): void {
     const c = t(meta.success ? meta.data.locale : sc.deps.defaultLocale);
     try {
       const actor = await actorFor(sc.deps, await sc.people.identity(...submitter(body)));
-      const outcome = meta.success ? await confirm(sc, c, actor.identity.userId, meta.data, view.id, await actor.isAdmin()) : c.common.sorry;
+      const outcome = meta.success ? await confirm(sc, c, await requireHr(actor), meta.data, view.id) : c.common.sorry;
       await ack({ response_action: 'update', view: announceDoneModal(c, outcome) });
     } catch (error) {
       logger.error(`announcement form failed: ${String(error)}`);
@@ -96,19 +99,11 @@ async function confirmedVolunteers(sc: SlackContext): Promise<number> {
   return campaign && directory ? (await directory.confirmedDestinations(campaign.id)).length : 0;
 }
 
-async function confirm(
-  sc: SlackContext,
-  c: Catalogue,
-  userId: string,
-  meta: z.infer<typeof confirmMeta>,
-  viewId: string,
-  admin: boolean,
-): Promise<string> {
-  if (!admin) return c.common.notAdmin;
-  const result = await announce(sc.deps, {
+async function confirm(sc: SlackContext, c: Catalogue, hr: HrActor | null, meta: z.infer<typeof confirmMeta>, viewId: string): Promise<string> {
+  if (!hr) return c.common.notAdmin;
+  const result = await announce(sc.deps, hr, {
     text: meta.text,
     sendAt: meta.sendAt === null ? null : new Date(meta.sendAt),
-    createdBy: `slack:${userId}`,
     dedupeKey: `announcement:slack:view:${viewId}`,
     alsoVolunteers: meta.volunteers,
   });

@@ -6,7 +6,7 @@
 import type { App } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import { z } from 'zod';
-import { actorFor, type Actor } from '../../../src/chat/actor.js';
+import { actorFor, requireHr, type Actor } from '../../../src/chat/actor.js';
 import { message, type MessageReply } from '../../../src/chat/reply.js';
 import { photoNumbers } from '../../../src/photos/photo.js';
 import { withdrawnReply } from '../../../src/photos/photos-command.js';
@@ -24,10 +24,16 @@ const inputValue = z.looseObject({ value: z.string().nullable().optional().catch
 const actionBody = z.looseObject({
   user: z.looseObject({ id: z.string().min(1), team_id: z.string().optional().catch(undefined) }),
   team: z.looseObject({ id: z.string() }).nullable().optional().catch(undefined),
-  container: z.looseObject({ channel_id: z.string().optional().catch(undefined), message_ts: z.string().optional().catch(undefined) }).optional().catch(undefined),
+  container: z
+    .looseObject({ channel_id: z.string().optional().catch(undefined), message_ts: z.string().optional().catch(undefined) })
+    .optional()
+    .catch(undefined),
   trigger_id: z.string().optional().catch(undefined),
   actions: z.array(z.looseObject({ value: z.string().optional().catch(undefined) })).min(1),
-  state: z.looseObject({ values: z.record(z.string(), z.record(z.string(), inputValue)) }).optional().catch(undefined),
+  state: z
+    .looseObject({ values: z.record(z.string(), z.record(z.string(), inputValue)) })
+    .optional()
+    .catch(undefined),
 });
 type ActionBody = z.infer<typeof actionBody>;
 
@@ -45,14 +51,23 @@ function clicked(raw: unknown): Clicked | null {
   const value = parsed.data.actions[0]?.value ?? '';
   if (!/^\d{1,15}$/.test(value)) return null;
   const { container, user, team } = parsed.data;
-  return { body: parsed.data, batchId: Number(value), channel: container?.channel_id ?? null, ts: container?.message_ts ?? null, teamId: user.team_id ?? team?.id ?? '' };
+  return {
+    body: parsed.data,
+    batchId: Number(value),
+    channel: container?.channel_id ?? null,
+    ts: container?.message_ts ?? null,
+    teamId: user.team_id ?? team?.id ?? '',
+  };
 }
 
 /** Replaces the clicked message with the outcome; a new DM message when it cannot be edited. */
 async function replace(client: WebClient, who: string, where: { channel: string | null; ts: string | null }, reply: MessageReply): Promise<void> {
   const rendered = renderMessage(reply);
   if (where.channel && where.ts) {
-    const updated = await client.chat.update({ channel: where.channel, ts: where.ts, ...rendered }).then(() => true, () => false);
+    const updated = await client.chat.update({ channel: where.channel, ts: where.ts, ...rendered }).then(
+      () => true,
+      () => false,
+    );
     if (updated) return;
   }
   await client.chat.postMessage({ channel: where.channel ?? who, ...rendered });
@@ -90,8 +105,16 @@ const handlers: Record<string, Handler> = {
   [ACTION.approve]: async (sc, actor, click, client) => decide(sc, actor, click, client, { approve: true }),
 };
 
-async function decide(sc: SlackContext, actor: Actor, where: { batchId: number; channel: string | null; ts: string | null }, client: WebClient, decision: Decision): Promise<void> {
-  const result = await reviewBatch(sc.deps, actor, where.batchId, decision);
+async function decide(
+  sc: SlackContext,
+  actor: Actor,
+  where: { batchId: number; channel: string | null; ts: string | null },
+  client: WebClient,
+  decision: Decision,
+): Promise<void> {
+  const hr = await requireHr(actor);
+  if (!hr) return refuse(client, actor.identity.userId, where, photoErrorText(actor.c, 'photo.not_hr'));
+  const result = await reviewBatch(sc.deps, hr, where.batchId, decision);
   if (!result.ok) return refuse(client, actor.identity.userId, where, photoErrorText(actor.c, result.error, result.details));
   const numbers = photoNumbers(result.value.batch.photos.filter((ph) => ph.withdrawnAt === null).map((ph) => ph.id));
   const done = decision.approve ? actor.c.photos.youApproved(numbers) : actor.c.photos.youRejected(numbers);

@@ -4,7 +4,7 @@
  * uploader, approve and reject (with the reason typed in the card) for HR, withdraw for either.
  */
 import type { TurnContext } from 'botbuilder';
-import { actorFor, type Actor } from '../../../src/chat/actor.js';
+import { actorFor, requireHr, type Actor } from '../../../src/chat/actor.js';
 import { message, type MessageReply } from '../../../src/chat/reply.js';
 import { photoNumbers } from '../../../src/photos/photo.js';
 import { withdrawnReply } from '../../../src/photos/photos-command.js';
@@ -35,7 +35,9 @@ async function act(tc: TeamsContext, actor: Actor, data: PhotoCardData): Promise
     case PHOTO_VERB.approve:
     case PHOTO_VERB.reject: {
       const approve = data.caravane === PHOTO_VERB.approve;
-      const r = await reviewBatch(tc.deps, actor, data.batch, approve ? { approve } : { approve, reason: data.reason ?? null });
+      const hr = await requireHr(actor);
+      if (!hr) return { kind: 'text', text: photoErrorText(c, 'photo.not_hr') };
+      const r = await reviewBatch(tc.deps, hr, data.batch, approve ? { approve } : { approve, reason: data.reason ?? null });
       if (!r.ok) return { kind: 'text', text: photoErrorText(c, r.error, r.details) };
       const numbers = live(r.value.batch.photos);
       return done(message('ok', [approve ? c.photos.youApproved(numbers) : c.photos.youRejected(numbers)]));
@@ -69,7 +71,10 @@ export async function answerPhotoSubmit(tc: TeamsContext, ctx: TurnContext, turn
     return true;
   }
   if (turn.replyToId) {
-    const replaced = await ctx.updateActivity({ ...cardActivity(outcome.card), id: turn.replyToId }).then(() => true, () => false);
+    const replaced = await ctx.updateActivity({ ...cardActivity(outcome.card), id: turn.replyToId }).then(
+      () => true,
+      () => false,
+    );
     if (replaced) return true;
   }
   await ctx.sendActivity(cardActivity(outcome.card));

@@ -26,7 +26,10 @@ const attachments = z
       contentType: z.string().max(200).optional().catch(undefined),
       contentUrl: z.string().max(4000).optional().catch(undefined),
       name: z.string().max(1000).optional().catch(undefined),
-      content: z.looseObject({ downloadUrl: z.string().max(4000).optional().catch(undefined) }).optional().catch(undefined),
+      content: z
+        .looseObject({ downloadUrl: z.string().max(4000).optional().catch(undefined) })
+        .optional()
+        .catch(undefined),
     }),
   )
   .max(50)
@@ -66,7 +69,9 @@ const sameHost = (a: string, b: string) => {
 async function botAuthorization(ctx: TurnContext): Promise<string | null> {
   const connector = ctx.turnState.get(ctx.adapter.ConnectorClientKey) as { credentials?: { signRequest(r: unknown): Promise<unknown> } } | undefined;
   let header: string | null = null;
-  await connector?.credentials?.signRequest({ headers: { set: (name: string, value: string) => (name.toLowerCase() === 'authorization' ? (header = value) : undefined), get: () => undefined } });
+  await connector?.credentials?.signRequest({
+    headers: { set: (name: string, value: string) => (name.toLowerCase() === 'authorization' ? (header = value) : undefined), get: () => undefined },
+  });
   return header;
 }
 
@@ -81,7 +86,11 @@ async function fetchAll(tc: TeamsContext, ctx: TurnContext, turn: TeamsTurn, can
     // only where Teams runs unauthenticated (local use) or the operator allowed that prefix.
     const tokenOk = c.withToken && sameHost(c.url, turn.serviceUrl) && tc.mayUse(turn.serviceUrl);
     const token = tokenOk ? await botAuthorization(ctx) : null;
-    const got = await downloadFile(c.url, { maxBytes, allowHttp: !tc.authenticated || tc.mayUse(c.url), authorization: (u) => (token && sameHost(u.href, turn.serviceUrl) ? token : null) });
+    const got = await downloadFile(c.url, {
+      maxBytes,
+      allowHttp: !tc.authenticated || tc.mayUse(c.url),
+      authorization: (u) => (token && sameHost(u.href, turn.serviceUrl) ? token : null),
+    });
     out.push(got.ok ? { name: c.name, bytes: got.value } : { name: c.name, error: got.error });
   }
   return out;
@@ -100,10 +109,17 @@ export async function receiveTeamsPhotos(tc: TeamsContext, ctx: TurnContext, tur
   }
   const actor = await actorFor(tc.deps, identity);
   const { c } = actor;
-  const maxBytes = tc.deps.photos?.maxBytes ?? 0;
+  const maxBytes = tc.deps.photos.maxBytes;
   const files = await fetchAll(tc, ctx, turn, candidates, maxBytes);
-  const caption = commandText(turn).replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim();
-  const result = await receivePhotos(tc.deps, actor, { sourceKey: `teams:${turn.conversationId}:${turn.activityId ?? randomUUID()}`, text: caption || null, files });
+  const caption = commandText(turn)
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+  const result = await receivePhotos(tc.deps, actor, {
+    sourceKey: `teams:${turn.conversationId}:${turn.activityId ?? randomUUID()}`,
+    text: caption || null,
+    files,
+  });
   const maxMb = Math.round(maxBytes / (1024 * 1024));
   if (!result.ok) await ctx.sendActivity(renderMessage(message('error', [photoErrorText(c, result.error)])));
   else if (result.value.duplicate) return true;

@@ -2,7 +2,7 @@
  * `/caravan` verbs of the needs feature: `needs` for everyone; `received N [QUANTITY]` and
  * `loading SITE` for HR (checked by the use cases themselves).
  */
-import type { CoreDeps } from '../../deps.js';
+import type { NeedsFeatureDeps } from '../../needs/ports.js';
 import { receiveItems } from '../../needs/give.service.js';
 import { isHrOperator, needsOverview, type Operator } from '../../needs/needs.service.js';
 import { findSite } from '../../needs/rows.js';
@@ -14,26 +14,40 @@ import { overviewLines, receiveErrorLine } from './texts.js';
 import { personText } from '../text.js';
 import { shownNeed } from '../shown.js';
 
-export const NEEDS_VERBS: readonly string[] = ['need', 'besoin', 'site', 'needs', 'besoins', 'received', 'recu', 'reçu', 'recus', 'reçus', 'loading', 'chargement'];
+export const NEEDS_VERBS: readonly string[] = [
+  'need',
+  'besoin',
+  'site',
+  'needs',
+  'besoins',
+  'received',
+  'recu',
+  'reçu',
+  'recus',
+  'reçus',
+  'loading',
+  'chargement',
+];
 
 const operator = (actor: Actor): Operator => ({ kind: 'chat', identity: actor.identity });
 
-export async function caravanNeedsVerb(deps: CoreDeps, actor: Actor, words: string[], ctx: CommandContext): Promise<Reply> {
+export async function caravanNeedsVerb(deps: NeedsFeatureDeps, actor: Actor, words: string[], ctx: CommandContext): Promise<Reply> {
   const verb = (words[0] ?? '').toLowerCase();
   if (verb === 'needs' || verb === 'besoins') return needsReply(deps, actor, ctx.prefix);
-  if (verb === 'need' || verb === 'besoin' || verb === 'site') return words.length === 1 ? needForm(deps, actor) : message('error', [actor.c.common.badCommand(words.join(' ').slice(0, 60), ctx.prefix)]);
+  if (verb === 'need' || verb === 'besoin' || verb === 'site')
+    return words.length === 1 ? needForm(deps, actor) : message('error', [actor.c.common.badCommand(words.join(' ').slice(0, 60), ctx.prefix)]);
   if (verb === 'loading' || verb === 'chargement') return loadingReply(deps, actor, words.slice(1).join(' '), ctx.prefix);
   return receivedReply(deps, actor, words.slice(1), ctx.prefix);
 }
 
-async function needsReply(deps: CoreDeps, actor: Actor, prefix: string): Promise<Reply> {
+async function needsReply(deps: NeedsFeatureDeps, actor: Actor, prefix: string): Promise<Reply> {
   const { c } = actor;
   const overview = await needsOverview(deps.needs);
   if (!overview.ok) return message('info', [c.campaign.none]);
   return message('info', overviewLines(c, overview.value, prefix), c.needs.list.title(personText(overview.value.campaign.name)));
 }
 
-async function receivedReply(deps: CoreDeps, actor: Actor, args: string[], prefix: string): Promise<Reply> {
+async function receivedReply(deps: NeedsFeatureDeps, actor: Actor, args: string[], prefix: string): Promise<Reply> {
   const { c } = actor;
   const [idText = '', qtyText] = args.map((a) => a.replace(/^(#|n°)/i, ''));
   const valid = /^\d{1,12}$/.test(idText) && (qtyText === undefined || /^\d{1,6}$/.test(qtyText)) && args.length <= 2;
@@ -53,7 +67,7 @@ async function receivedReply(deps: CoreDeps, actor: Actor, args: string[], prefi
 }
 
 /** Signed links (24 h) to the site's loading list: a printable page and the CSV, for the volunteers who pack. */
-async function loadingReply(deps: CoreDeps, actor: Actor, siteText: string, prefix: string): Promise<Reply> {
+async function loadingReply(deps: NeedsFeatureDeps, actor: Actor, siteText: string, prefix: string): Promise<Reply> {
   const { c } = actor;
   if (!(await isHrOperator(deps.needs, operator(actor)))) return message('error', [c.common.notAdmin]);
   const overview = await needsOverview(deps.needs);

@@ -2,7 +2,7 @@
  * `/give …` (Teams: `give …`): pledge items for a need, see one's gifts, cancel one. The same words
  * on both platforms; French ones accepted (`donner`, `mes`, `annuler`).
  */
-import type { CoreDeps } from '../../deps.js';
+import type { NeedsFeatureDeps } from '../../needs/ports.js';
 import { cancelGift, give, myGifts, type GiveOutcome } from '../../needs/give.service.js';
 import type { Catalogue } from '../../shared/i18n/index.js';
 import { missing } from '../../needs/need.js';
@@ -17,7 +17,10 @@ import { shownNeed } from '../shown.js';
 type GiveCommand = { kind: 'give'; text: string } | { kind: 'list' } | { kind: 'cancel'; id: number | null } | { kind: 'form' };
 
 export function parseGiveCommand(text: string): GiveCommand {
-  const words = text.trim().split(/\s+/).filter((w) => w !== '');
+  const words = text
+    .trim()
+    .split(/\s+/)
+    .filter((w) => w !== '');
   const first = (words[0] ?? '').toLowerCase();
   if (words.length === 0) return { kind: 'form' };
   if (['list', 'liste', 'mes', 'mine'].includes(first) && words.length === 1) return { kind: 'list' };
@@ -28,7 +31,7 @@ export function parseGiveCommand(text: string): GiveCommand {
   return { kind: 'give', text };
 }
 
-export async function giveCommand(deps: CoreDeps, actor: Actor, text: string, ctx: CommandContext): Promise<Reply> {
+export async function giveCommand(deps: NeedsFeatureDeps, actor: Actor, text: string, ctx: CommandContext): Promise<Reply> {
   const { c } = actor;
   const command = parseGiveCommand(text);
   const giver = { personId: actor.person.id, platform: actor.identity.platform };
@@ -47,7 +50,7 @@ export async function giveCommand(deps: CoreDeps, actor: Actor, text: string, ct
   }
 }
 
-async function giveReply(deps: CoreDeps, actor: Actor, text: string, ctx: CommandContext): Promise<Reply> {
+async function giveReply(deps: NeedsFeatureDeps, actor: Actor, text: string, ctx: CommandContext): Promise<Reply> {
   const { c } = actor;
   const result = await give(deps.needs, { personId: actor.person.id, platform: actor.identity.platform }, text, ctx.idempotencyKey);
   if (!result.ok) return message(result.error.code === 'give.quantity_missing' ? 'info' : 'error', giveErrorLines(c, result.error, ctx.prefix));
@@ -58,7 +61,9 @@ async function giveReply(deps: CoreDeps, actor: Actor, text: string, ctx: Comman
 export function giveAnswer(c: Catalogue, outcome: GiveOutcome): MessageReply {
   const { pledge, duplicate, mostNeeded } = outcome;
   const need = shownNeed(outcome.need);
-  const head = duplicate ? c.needs.give.duplicate(pledge.quantity, need, need.siteName, pledge.id) : c.needs.give.recorded(pledge.quantity, need, need.siteName, pledge.id);
+  const head = duplicate
+    ? c.needs.give.duplicate(pledge.quantity, need, need.siteName, pledge.id)
+    : c.needs.give.recorded(pledge.quantity, need, need.siteName, pledge.id);
   const left = missing(need);
   return message('ok', [
     head,
@@ -68,7 +73,7 @@ export function giveAnswer(c: Catalogue, outcome: GiveOutcome): MessageReply {
   ]);
 }
 
-async function listReply(deps: CoreDeps, actor: Actor, prefix: string): Promise<Reply> {
+async function listReply(deps: NeedsFeatureDeps, actor: Actor, prefix: string): Promise<Reply> {
   const { c } = actor;
   const mine = await myGifts(deps.needs, actor.person.id);
   if (!mine.ok) return message('info', [c.campaign.none]);

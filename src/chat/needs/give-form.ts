@@ -3,7 +3,7 @@
  * needed" for an item asked for at several sites) and what a submission comes to (errors field by
  * field, or the answer). Slack lays it out as a modal, Teams as an Adaptive Card; both submit here.
  */
-import type { CoreDeps } from '../../deps.js';
+import type { NeedsFeatureDeps } from '../../needs/ports.js';
 import { giveToNeed, type GiveError } from '../../needs/give.service.js';
 import { missing, shortfalls, type Need } from '../../needs/need.js';
 import { needsCampaign } from '../../needs/needs.service.js';
@@ -27,7 +27,7 @@ export type GiveField = 'need' | 'quantity';
 
 const groupKey = (n: Need) => `${n.itemKey}|${n.size ?? ''}`;
 
-export async function giveForm(deps: CoreDeps, actor: Actor): Promise<GiveFormReply | MessageReply> {
+export async function giveForm(deps: NeedsFeatureDeps, actor: Actor): Promise<GiveFormReply | MessageReply> {
   const { c } = actor;
   const campaign = await needsCampaign(deps.needs);
   if (!campaign) return message('info', [c.campaign.none]);
@@ -36,7 +36,9 @@ export async function giveForm(deps: CoreDeps, actor: Actor): Promise<GiveFormRe
   const groups = new Map<string, Need[]>();
   for (const n of open) groups.set(groupKey(n), [...(groups.get(groupKey(n)) ?? []), n]);
   // Site and item words as HR typed them, marked: each platform shows them as text in its own way.
-  const most = [...groups.values()].filter((g) => g.length > 1).map((g) => ({ value: `most:${groupKey(g[0] as Need)}`, label: c.needs.form.mostNeeded(c.needs.item(shownNeed(g[0] as Need))) }));
+  const most = [...groups.values()]
+    .filter((g) => g.length > 1)
+    .map((g) => ({ value: `most:${groupKey(g[0] as Need)}`, label: c.needs.form.mostNeeded(c.needs.item(shownNeed(g[0] as Need))) }));
   const each = open.map((n) => {
     const s = shownNeed(n);
     return { value: `need:${n.id}`, label: `${s.siteName} · ${c.needs.item(s)} — ${c.needs.form.missing(missing(n))}` };
@@ -46,7 +48,7 @@ export async function giveForm(deps: CoreDeps, actor: Actor): Promise<GiveFormRe
 
 /** Stores a submitted form: a need must be picked and the quantity be a whole number it still needs. */
 export async function submitGiveForm(
-  deps: CoreDeps,
+  deps: NeedsFeatureDeps,
   actor: Actor,
   values: { need: string; quantity: string },
   idempotencyKey: string | null,
@@ -70,7 +72,7 @@ function fieldOf(error: GiveError, text: string): Partial<Record<GiveField, stri
 }
 
 /** `need:<id>` as is; `most:<item>|<size>` → the need of that item and size missing the most. */
-async function pickNeed(deps: CoreDeps, value: string): Promise<number | null> {
+async function pickNeed(deps: NeedsFeatureDeps, value: string): Promise<number | null> {
   const need = /^need:(\d{1,9})$/.exec(value);
   if (need) return Number(need[1]);
   const most = /^most:(.{1,80})$/.exec(value);

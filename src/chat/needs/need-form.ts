@@ -3,7 +3,7 @@
  * quantity, unit price. Platform-neutral; Slack lays it out as a modal, Teams as a card. HR is checked
  * by the use cases themselves; nothing is stored unless every field is right.
  */
-import type { CoreDeps } from '../../deps.js';
+import type { NeedsFeatureDeps } from '../../needs/ports.js';
 import { addNeed, addSite, isHrOperator, MAX_SITE_NAME, needsCampaign, type NeedError, type Operator } from '../../needs/needs.service.js';
 import { checkNeed, findSite } from '../../needs/rows.js';
 import type { Catalogue } from '../../shared/i18n/index.js';
@@ -26,7 +26,7 @@ export interface NeedFormReply {
 
 const operator = (actor: Actor): Operator => ({ kind: 'chat', identity: actor.identity });
 
-export async function needForm(deps: CoreDeps, actor: Actor): Promise<NeedFormReply | MessageReply> {
+export async function needForm(deps: NeedsFeatureDeps, actor: Actor): Promise<NeedFormReply | MessageReply> {
   const { c } = actor;
   if (!(await isHrOperator(deps.needs, operator(actor)))) return message('error', [c.common.notAdmin]);
   const campaign = await needsCampaign(deps.needs);
@@ -58,7 +58,7 @@ function fieldError(c: Catalogue, e: NeedError): Partial<Record<NeedFormField, s
   }
 }
 
-export async function submitNeedForm(deps: CoreDeps, actor: Actor, values: NeedFormValues): Promise<FormOutcome<NeedFormField>> {
+export async function submitNeedForm(deps: NeedsFeatureDeps, actor: Actor, values: NeedFormValues): Promise<FormOutcome<NeedFormField>> {
   const { c } = actor;
   const op = operator(actor);
   const campaign = await needsCampaign(deps.needs);
@@ -78,9 +78,17 @@ export async function submitNeedForm(deps: CoreDeps, actor: Actor, values: NeedF
     if (!site.ok) return { kind: 'errors', errors: { site: c.needs.hrForm.errors.site } };
     created = site.value.name;
   }
-  const result = await addNeed(deps.needs, op, { site: created ?? values.site, item: values.item, size: values.size, quantity: values.quantity, unitPrice: values.unitPrice });
+  const result = await addNeed(deps.needs, op, {
+    site: created ?? values.site,
+    item: values.item,
+    size: values.size,
+    quantity: values.quantity,
+    unitPrice: values.unitPrice,
+  });
   if (!result.ok) return { kind: 'errors', errors: fieldError(c, result.error) };
   const need = shownNeed(result.value.need);
-  const lines = [created ? c.needs.hrForm.siteCreated(personText(created)) : null, c.needs.hrForm.saved(need.id, need.quantity, need, need.siteName)].filter((l): l is string => l !== null);
+  const lines = [created ? c.needs.hrForm.siteCreated(personText(created)) : null, c.needs.hrForm.saved(need.id, need.quantity, need, need.siteName)].filter(
+    (l): l is string => l !== null,
+  );
   return { kind: 'done', reply: message('ok', lines) };
 }

@@ -42,7 +42,6 @@ export const photosFr = {
   },
   nothingStored: 'Aucune photo n’a été enregistrée.',
   noCampaign: 'Aucune campagne n’existe pour y ranger des photos. Prévenez l’équipe RH.',
-  unavailable: 'Le partage de photos n’est pas disponible pour le moment.',
   consentTitle: 'Avant que quiconque les voie',
   consentStatement:
     'Je confirme que les personnes visibles sur ces photos ont accepté d’être photographiées et que les enfants n’y apparaissent que là où leurs familles l’ont accepté.',
@@ -90,7 +89,8 @@ export const photosFr = {
   albumLine: (text: string, numbers: string) => `• ${text} (${numbers})`,
   albumGallery: (url: string) => `Toutes les photos : ${url}`,
   albumGalleryNote: (days: number) => `Lien réservé à l’entreprise, valable ${days} jours — merci de ne pas le partager à l’extérieur.`,
-  albumPosted: (count: number, channels: number) => `${n(count, 'photo part', 'photos partent', true)} vers ${n(channels, 'canal', 'canaux', true)} de la campagne.`,
+  albumPosted: (count: number, channels: number) =>
+    `${n(count, 'photo part', 'photos partent', true)} vers ${n(channels, 'canal', 'canaux', true)} de la campagne.`,
   albumRemaining: (count: number) => `Encore ${n(count, 'photo validée', 'photos validées', true)} : relancez la commande pour les publier.`,
   nothingNew: 'Aucune nouvelle photo validée à publier.',
   noChannels: 'Aucun canal de campagne : tapez `/caravan channel` dans un canal pour en ajouter un.',
@@ -168,10 +168,8 @@ export const photosEn: PhotosTexts = {
   },
   nothingStored: 'No photo was stored.',
   noCampaign: 'There is no campaign to keep photos in. Please tell the HR team.',
-  unavailable: 'Photo sharing is not available right now.',
   consentTitle: 'Before anyone sees them',
-  consentStatement:
-    'I confirm that the people shown in these photos agreed to be photographed, and that children appear only where their families agreed.',
+  consentStatement: 'I confirm that the people shown in these photos agreed to be photographed, and that children appear only where their families agreed.',
   privateUntil: 'Until you confirm, only you and the HR team can see these photos.',
   captionLabel: 'Caption (optional)',
   captionPlaceholder: 'E.g. handing out parkas at the school',
@@ -213,7 +211,8 @@ export const photosEn: PhotosTexts = {
   albumLine: (text: string, numbers: string) => `• ${text} (${numbers})`,
   albumGallery: (url: string) => `All the photos: ${url}`,
   albumGalleryNote: (days: number) => `This link is for the company only and works for ${days} days — please do not share it outside.`,
-  albumPosted: (count: number, channels: number) => `${n(count, 'photo is', 'photos are', false)} on the way to ${n(channels, 'campaign channel', 'campaign channels', false)}.`,
+  albumPosted: (count: number, channels: number) =>
+    `${n(count, 'photo is', 'photos are', false)} on the way to ${n(channels, 'campaign channel', 'campaign channels', false)}.`,
   albumRemaining: (count: number) => `${n(count, 'more approved photo', 'more approved photos', false)}: run the command again to post them.`,
   nothingNew: 'No new approved photos to post.',
   noChannels: 'There is no campaign channel: type `/caravan channel` in a channel to add one.',
