@@ -4,10 +4,12 @@
  * Each feature's builder (pledges.ts, volunteers.ts, …) starts from here and hands its tests the
  * fakes they look into; when the use cases take smaller deps, only the builders change.
  */
-import type { CoreDeps } from '../../../src/deps.js';
-import type { DashboardDeps } from '../../../src/dashboard/ports.js';
-import type { NeedsDeps } from '../../../src/needs/ports.js';
-import type { TotalsListener } from '../../../src/ports.js';
+import { actorFor, requireHr, type ActorDeps, type HrActor } from '../../../src/chat/actor.js';
+import type { BroadcastDeps } from '../../../src/messaging/deps.js';
+import type { NeedsDeps, NeedsFeatureDeps } from '../../../src/needs/ports.js';
+import type { PledgeDeps } from '../../../src/pledges/ports.js';
+import type { Identity, TotalsListener } from '../../../src/ports.js';
+import type { VolunteerFeatureDeps } from '../../../src/volunteers/ports.js';
 import { ManualClock } from '../../../src/shared/clock.js';
 import { minor, type Locale } from '../../../src/shared/money.js';
 import { fakeCampaigns, fakePledges, type FakeCampaigns, type FakePledges } from './campaigns.js';
@@ -22,8 +24,15 @@ export const HOME_TENANT = '11111111-2222-3333-4444-555555555555';
 /** Noon in Casablanca on 2026-11-27, inside the default test campaign. */
 export const NOW = new Date('2026-11-27T11:00:00Z');
 
+/** Every feature's deps at once: each use case takes the part it declares. */
+export type FakeDeps = ActorDeps & PledgeDeps & BroadcastDeps & VolunteerFeatureDeps & NeedsFeatureDeps;
+
 export interface FakeCore {
-  deps: CoreDeps;
+  deps: FakeDeps;
+  /** The listeners the pledges tell; a fixture adds the milestone listener here once the deps exist. */
+  listeners: TotalsListener[];
+  /** The HR person of the ADMINS setting (`slack:UHR` of the home workspace), checked by `requireHr`. */
+  hr(): Promise<HrActor>;
   clock: ManualClock;
   people: FakePeople;
   campaigns: FakeCampaigns;
@@ -38,7 +47,7 @@ export interface CoreOptions {
   /** `platform:userId` entries of the ADMINS setting. */
   staticAdmins?: readonly string[];
   totalsListeners?: TotalsListener[];
-  needs?: (core: Omit<FakeCore, 'deps'>) => NeedsDeps;
+  needs?: (core: Omit<FakeCore, 'deps' | 'listeners' | 'hr'>) => NeedsDeps;
 }
 
 export function fakeCore(options: CoreOptions = {}): FakeCore {
@@ -49,7 +58,8 @@ export function fakeCore(options: CoreOptions = {}): FakeCore {
   const messaging = fakeMessaging(clock);
   const volunteers = fakeVolunteers(clock, messaging.outbox);
   const parts = { clock, people, campaigns, pledges, messaging, volunteers };
-  const deps: CoreDeps = {
+  const listeners: TotalsListener[] = [...(options.totalsListeners ?? [])];
+  const deps: FakeDeps = {
     people,
     admins: fakeAdmins(),
     campaigns,
@@ -58,15 +68,20 @@ export function fakeCore(options: CoreOptions = {}): FakeCore {
     timeZone: 'Africa/Casablanca',
     defaultLocale: options.defaultLocale ?? 'fr',
     limits: { min: minor(100), max: minor(10_000_000) },
-    staticAdmins: new Set(options.staticAdmins ?? []),
+    staticAdmins: new Set(['slack:UHR', ...(options.staticAdmins ?? [])]),
     home: fakeHome([HOME_WORKSPACE, HOME_TENANT]),
-    totalsListeners: options.totalsListeners ?? [],
+    totalsListeners: listeners,
     messaging,
     volunteers,
     needs: options.needs ? options.needs(parts) : notWired.needs(),
-    dashboard: notWired.dashboard(),
   };
-  return { deps, ...parts };
+  const hrIdentity: Identity = { platform: 'slack', tenantId: HOME_WORKSPACE, userId: 'UHR' };
+  const hr = async (): Promise<HrActor> => {
+    const checked = await requireHr(await actorFor(deps, hrIdentity));
+    if (!checked) throw new Error('slack:UHR should be HR');
+    return checked;
+  };
+  return { deps, listeners, hr, ...parts };
 }
 
 /** Ports a test did not ask for: any use of them fails the test, saying which. */
@@ -94,19 +109,5 @@ const notWired = {
     isHr: refuse('needs.isHr'),
     channels: refuse('needs.channels'),
     links: refuse('needs.links'),
-  }),
-  dashboard: (): DashboardDeps => ({
-    sessions: {
-      saveSignIn: refuse('dashboard.sessions'),
-      redeemSignIn: refuse('dashboard.sessions'),
-      saveSession: refuse('dashboard.sessions'),
-      findSession: refuse('dashboard.sessions'),
-      revoke: refuse('dashboard.sessions'),
-      leaveNotice: refuse('dashboard.sessions'),
-      takeNotice: refuse('dashboard.sessions'),
-    },
-    stats: { pledgeDays: refuse('dashboard.stats') },
-    wallKeys: { key: refuse('dashboard.wallKeys'), rotate: refuse('dashboard.wallKeys') },
-    publicUrl: 'https://caravane.test',
   }),
 };

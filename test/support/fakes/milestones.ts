@@ -22,7 +22,7 @@ export async function milestonesFixture(
   const fixture = await pledgesFixture(options);
   const failures: unknown[] = [];
   const listener = milestoneListener(fixture.deps, (error) => failures.push(error));
-  fixture.deps.totalsListeners.push(listener);
+  fixture.listeners.push(listener);
   for (const destination of options.channels ?? [SLACK_CHANNEL, TEAMS_CHANNEL]) {
     await fixture.messaging.channels.add({ destination, kind: 'channel', addedBy: 'slack:UHR' });
   }

@@ -29,7 +29,7 @@ export interface NeedsFixture extends FakeCore {
   /** Where each person can be reached privately. */
   contacts: Map<string, NeedsContact>;
   /** Who is HR for the needs feature (by `platform:userId`). */
-  hr: Set<string>;
+  needsHr: Set<string>;
   /** Campaign channels the needs feature posts to. */
   channels: Destination[];
 }
@@ -41,7 +41,7 @@ export function needsFixture(options: CoreOptions = {}): NeedsFixture {
   const channels: Destination[] = [];
   const locked = serialised();
   const ids = { site: 1, need: 1, pledge: 1 };
-  let core: Omit<FakeCore, 'deps'> | undefined;
+  let core: Omit<FakeCore, 'deps' | 'listeners' | 'hr'> | undefined;
 
   const withSite = (n: Omit<Need, 'siteName'>): Need => ({ ...n, siteName: state.sites.find((s) => s.id === n.siteId)?.name ?? '' });
   const campaignOf = (siteId: number) => state.sites.find((s) => s.id === siteId)?.campaignId;
@@ -212,5 +212,5 @@ export function needsFixture(options: CoreOptions = {}): NeedsFixture {
       };
     },
   });
-  return { ...built, needsDeps: built.deps.needs, contacts, hr, channels };
+  return { ...built, needsDeps: built.deps.needs, contacts, needsHr: hr, channels };
 }

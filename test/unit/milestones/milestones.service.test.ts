@@ -58,13 +58,13 @@ describe('milestones', () => {
   it('an amount HR adds is announced when crossed; one already passed is marked reached and never announced', async () => {
     const f = await milestonesFixture({ campaign: GOAL });
     await give(f, 'U1', '1000');
-    const passed = await addMilestone(f.deps, '500', 'slack:UHR');
+    const passed = await addMilestone(f.deps, await f.hr(), '500');
     expect(passed.ok && passed.value).toMatchObject({ added: true, alreadyPassed: true });
-    const ahead = await addMilestone(f.deps, '1 500', 'slack:UHR');
+    const ahead = await addMilestone(f.deps, await f.hr(), '1 500');
     expect(ahead.ok && ahead.value).toMatchObject({ added: true, alreadyPassed: false });
-    const twice = await addMilestone(f.deps, '1500', 'slack:UHR');
+    const twice = await addMilestone(f.deps, await f.hr(), '1500');
     expect(twice.ok && twice.value.added).toBe(false);
-    expect((await addMilestone(f.deps, 'beaucoup', 'slack:UHR')).ok).toBe(false);
+    expect((await addMilestone(f.deps, await f.hr(), 'beaucoup')).ok).toBe(false);
     await give(f, 'U2', '600');
     expect(milestoneKeys(f)).toEqual([`milestone:${f.campaign?.id}:amount:150000`]);
     const listed = await listMilestones(f.deps);
@@ -80,7 +80,7 @@ describe('milestones', () => {
 
   it('without a campaign HR is told there is none', async () => {
     const f = await milestonesFixture({ campaign: false });
-    expect(await addMilestone(f.deps, '500', 'slack:UHR')).toEqual({ ok: false, error: 'campaign.none' });
+    expect(await addMilestone(f.deps, await f.hr(), '500')).toEqual({ ok: false, error: 'campaign.none' });
     expect(await listMilestones(f.deps)).toEqual({ ok: false, error: 'campaign.none' });
   });
 });

@@ -81,7 +81,7 @@ describe('HR’s needs', () => {
     const { f } = await parkas();
     const chat = { kind: 'chat', identity: hrPerson } as const;
     expect(await addSite(f.needsDeps, chat, { name: 'Tizi', place: null, beneficiaries: null, contact: null })).toEqual({ ok: false, error: { code: 'hr.only' } });
-    f.hr.add('slack:UHR');
+    f.needsHr.add('slack:UHR');
     expect((await addSite(f.needsDeps, chat, { name: 'Tizi', place: null, beneficiaries: null, contact: null })).ok).toBe(true);
     expect(await addSite(f.needsDeps, chat, { name: '  IMZER ', place: null, beneficiaries: null, contact: null })).toMatchObject({ ok: false, error: { code: 'site.exists' } });
     const overview = await needsOverview(f.needsDeps);

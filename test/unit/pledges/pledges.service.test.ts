@@ -107,11 +107,11 @@ describe('cancelling and collecting', () => {
     const amina = await f.person('U1');
     const made = await makePledge(f.deps, { personId: amina.id, ...pledge('750') });
     const id = made.ok ? made.value.pledge.id : 0;
-    const collected = await collectPledge(f.deps, id);
+    const collected = await collectPledge(f.deps, await f.hr(), id);
     expect(collected.ok && collected.value.after).toEqual({ pledgedMinor: 75_000, collectedMinor: 75_000, donors: 1, pledges: 1 });
-    expect(await collectPledge(f.deps, id)).toEqual({ ok: false, error: 'pledge.already_collected' });
+    expect(await collectPledge(f.deps, await f.hr(), id)).toEqual({ ok: false, error: 'pledge.already_collected' });
     expect(await cancelPledge(f.deps, amina.id, id)).toEqual({ ok: false, error: 'pledge.already_collected' });
-    expect(await collectPledge(f.deps, 4242)).toEqual({ ok: false, error: 'pledge.not_found' });
+    expect(await collectPledge(f.deps, await f.hr(), 4242)).toEqual({ ok: false, error: 'pledge.not_found' });
   });
 
   it('two cancellations of one pledge at once: one wins, the totals move once', async () => {

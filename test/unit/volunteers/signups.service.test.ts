@@ -116,11 +116,11 @@ describe('freed seats', () => {
     const trip = await f.trip({ seats: 1 });
     const first = await join(f, await f.reachable('U1'), trip);
     const second = await join(f, await f.reachable('U2'), trip);
-    expect(await hrMoveSignup(f.deps, second.signup.id, 'confirmed')).toEqual({ ok: false, error: 'signup.no_seat', details: { role: '' } });
-    const moved = await hrMoveSignup(f.deps, first.signup.id, 'waitlisted');
+    expect(await hrMoveSignup(f.deps, await f.hr(), second.signup.id, 'confirmed')).toEqual({ ok: false, error: 'signup.no_seat', details: { role: '' } });
+    const moved = await hrMoveSignup(f.deps, await f.hr(), first.signup.id, 'waitlisted');
     expect(moved.ok && [moved.value.position, moved.value.promoted.map((s) => s.id)]).toEqual([1, [second.signup.id]]);
-    expect(await hrMoveSignup(f.deps, first.signup.id, 'waitlisted')).toEqual({ ok: false, error: 'signup.already_there', details: { status: 'waitlisted' } });
-    expect(await hrMoveSignup(f.deps, 4242, 'removed')).toEqual({ ok: false, error: 'signup.not_found' });
+    expect(await hrMoveSignup(f.deps, await f.hr(), first.signup.id, 'waitlisted')).toEqual({ ok: false, error: 'signup.already_there', details: { status: 'waitlisted' } });
+    expect(await hrMoveSignup(f.deps, await f.hr(), 4242, 'removed')).toEqual({ ok: false, error: 'signup.not_found' });
     expect(promotions(f).flat().map((d) => (d.platform === 'slack' ? d.channelId : ''))).toEqual(['U1', 'U2']);
   });
 });
