@@ -26,6 +26,8 @@ export interface OpenOptions {
   schema?: string | undefined;
   /** PGlite only: keep the database in memory. */
   inMemory?: boolean;
+  /** PGlite in memory only: start from this dumped data directory (`dumpDataDir`) instead of an empty one. */
+  snapshot?: Blob | undefined;
   poolSize?: number;
 }
 
@@ -77,7 +79,7 @@ async function openPostgres(options: OpenOptions): Promise<DatabaseHandle> {
 async function openPglite(options: OpenOptions): Promise<DatabaseHandle> {
   const { PGliteDialect } = await import('kysely-pglite-dialect');
   const dataDir = options.inMemory ? undefined : join(options.dataDir, 'pglite');
-  const client = await openEmbedded(dataDir, { [INT8]: parseInt8, [DATE]: (v: string) => v });
+  const client = await openEmbedded(dataDir, { [INT8]: parseInt8, [DATE]: (v: string) => v }, options.snapshot);
   const db = new Kysely<Database>({ dialect: new PGliteDialect(client) });
   return {
     db,

@@ -29,12 +29,17 @@ await db.close();`;
   });
 }
 
-export async function openEmbedded(dataDir: string | undefined, parsers: Record<number, (v: string) => unknown>): Promise<PGliteClass> {
+export async function openEmbedded(
+  dataDir: string | undefined,
+  parsers: Record<number, (v: string) => unknown>,
+  snapshot?: Blob,
+): Promise<PGliteClass> {
   const { PGlite } = await import('@electric-sql/pglite');
   if (dataDir) await initializeApart(dataDir);
   // One options object: PGlite ignores the second argument when the first (the data dir) is undefined.
   return PGlite.create({
     ...(dataDir ? { dataDir } : {}),
+    ...(snapshot && !dataDir ? { loadDataDir: snapshot } : {}),
     parsers,
     startParams: [...PGlite.defaultStartParams, ...TUNING],
   });

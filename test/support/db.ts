@@ -1,6 +1,9 @@
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import pg from 'pg';
+import { inject } from 'vitest';
 import { migrateToLatest, openDatabase, type DatabaseHandle } from '../../db/connect.js';
+import { databaseUrl } from './migrated.js';
 
 export interface TestDatabase extends DatabaseHandle {
   /** 'postgres' with TEST_DATABASE_URL (always in CI), 'pglite' otherwise. */
@@ -9,34 +12,44 @@ export interface TestDatabase extends DatabaseHandle {
   drop(): Promise<void>;
 }
 
+/** The migrated PGlite data directory dumped by the global setup, read once per test file. */
+let snapshot: Blob | undefined;
+
+function migratedSnapshot(): Blob | undefined {
+  const path = inject('pgliteSnapshot');
+  if (!path) return undefined;
+  snapshot ??= new Blob([readFileSync(path)]);
+  return snapshot;
+}
+
 /**
- * A fresh, migrated database for one test file: its own schema on the real Postgres named by
- * TEST_DATABASE_URL, or an in-memory PGlite when none is given.
+ * A fresh, migrated database for one test file: on the real Postgres named by TEST_DATABASE_URL, a
+ * database of its own copied from the template the global setup migrated once; otherwise an
+ * in-memory PGlite loaded from the migrated data directory the global setup dumped once.
+ * `migrate: false` gives an empty database instead.
  */
 export async function testDatabase(options: { migrate?: boolean; poolSize?: number } = {}): Promise<TestDatabase> {
   const url = process.env.TEST_DATABASE_URL;
+  const migrated = options.migrate !== false;
   if (!url) {
-    const handle = await openDatabase({ dataDir: '', inMemory: true });
-    if (options.migrate !== false) await migrateToLatest(handle);
+    const copy = migrated ? migratedSnapshot() : undefined;
+    const handle = await openDatabase({ dataDir: '', inMemory: true, snapshot: copy });
+    if (migrated && !copy) await migrateToLatest(handle);
     return { ...handle, kind: 'pglite', url: undefined, drop: () => handle.close() };
   }
-  const schema = `t_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  await admin.query(`create schema ${schema}`);
-  await admin.end();
-  const handle = await openDatabase({ url, dataDir: '', schema, poolSize: options.poolSize ?? 10 });
-  if (options.migrate !== false) await migrateToLatest(handle);
+  const template = migrated ? inject('postgresTemplate') : undefined;
+  const name = `t_${randomBytes(6).toString('hex')}`;
+  await adminQuery(url, template ? `create database ${name} template ${template}` : `create database ${name}`);
+  const own = databaseUrl(url, name);
+  const handle = await openDatabase({ url: own, dataDir: '', poolSize: options.poolSize ?? 10 });
+  if (migrated && !template) await migrateToLatest(handle);
   return {
     ...handle,
     kind: 'postgres',
-    url,
+    url: own,
     drop: async () => {
       await handle.close();
-      const c = new pg.Client({ connectionString: url });
-      await c.connect();
-      await c.query(`drop schema if exists ${schema} cascade`);
-      await c.end();
+      await adminQuery(url, `drop database if exists ${name} with (force)`);
     },
   };
 }
@@ -45,4 +58,14 @@ export async function testDatabase(options: { migrate?: boolean; poolSize?: numb
 export async function secondHandle(db: TestDatabase): Promise<DatabaseHandle> {
   if (db.kind === 'pglite') return db; // one embedded database cannot be opened twice
   return openDatabase({ url: db.url, dataDir: '', schema: db.schema });
+}
+
+async function adminQuery(url: string, query: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query(query);
+  } finally {
+    await client.end();
+  }
 }
