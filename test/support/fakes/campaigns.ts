@@ -134,7 +134,7 @@ export function fakePledges(campaigns: FakeCampaigns, clock: Clock): FakePledges
       return locked(async () => {
         const index = pledges.findIndex((p) => p.id === id);
         const current = pledges[index];
-        if (!current) return err('pledge.not_found');
+        if (!current) return err({ code: 'pledge.not_found' });
         const next = decide({ ...current });
         if (!next.ok) return next;
         const updated: Pledge = { ...current, status: next.value };

@@ -67,7 +67,7 @@ export function fakeCore(options: CoreOptions = {}): FakeCore {
     clock,
     timeZone: 'Africa/Casablanca',
     defaultLocale: options.defaultLocale ?? 'fr',
-    limits: { min: minor(100), max: minor(10_000_000) },
+    limits: { min: minor(100), max: minor(10_000_000), currency: 'MAD' },
     staticAdmins: new Set(['slack:UHR', ...(options.staticAdmins ?? [])]),
     home: fakeHome([HOME_WORKSPACE, HOME_TENANT]),
     totalsListeners: listeners,

@@ -36,7 +36,7 @@ export async function pledgesFixture(options: CoreOptions & { campaign?: false |
       startsOn: window.from,
       endsOn: window.to,
     });
-    if (!created.ok) throw new Error(created.error);
+    if (!created.ok) throw new Error(created.error.code);
     campaign = created.value;
   }
   const identity = (userId: string, extra: Partial<Identity> = {}): Identity => ({ platform: 'slack', tenantId: HOME_WORKSPACE, userId, ...extra });

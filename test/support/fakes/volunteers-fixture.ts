@@ -38,7 +38,7 @@ export async function volunteersFixture(options: CoreOptions = {}): Promise<Volu
         },
         'slack:UHR',
       );
-      if (!created.ok) throw new Error(created.error);
+      if (!created.ok) throw new Error(created.error.code);
       return created.value;
     },
     form: (trip, roleKey = null) => ({ tripId: trip.id, roleKey, phone: '+212600000001', emergencyName: 'Fatima', emergencyPhone: '+212600000002', notes: null }),

@@ -16,18 +16,18 @@ describe('campaigns', () => {
     const f = adminsFixture();
     const made = await createCampaign(f.deps, campaign({ name: '  Caravane 2026 ' }));
     expect(made.ok && [made.value.name, made.value.currency]).toEqual(['Caravane 2026', 'MAD']);
-    expect(await createCampaign(f.deps, campaign({ name: ' ' }))).toEqual({ ok: false, error: 'campaign.name_missing' });
-    expect(await createCampaign(f.deps, campaign({ currency: 'dirham' }))).toEqual({ ok: false, error: 'campaign.bad_currency' });
-    expect(await createCampaign(f.deps, campaign({ from: '2026-02-30' }))).toEqual({ ok: false, error: 'campaign.bad_date' });
-    expect(await createCampaign(f.deps, campaign({ to: '2026-11-01' }))).toEqual({ ok: false, error: 'campaign.ends_before_start' });
-    expect(await createCampaign(f.deps, campaign({ goal: 0 }))).toEqual({ ok: false, error: 'campaign.goal_not_positive' });
+    expect(await createCampaign(f.deps, campaign({ name: ' ' }))).toEqual({ ok: false, error: { code: 'campaign.name_missing' } });
+    expect(await createCampaign(f.deps, campaign({ currency: 'dirham' }))).toEqual({ ok: false, error: { code: 'campaign.bad_currency' } });
+    expect(await createCampaign(f.deps, campaign({ from: '2026-02-30' }))).toEqual({ ok: false, error: { code: 'campaign.bad_date' } });
+    expect(await createCampaign(f.deps, campaign({ to: '2026-11-01' }))).toEqual({ ok: false, error: { code: 'campaign.ends_before_start' } });
+    expect(await createCampaign(f.deps, campaign({ goal: 0 }))).toEqual({ ok: false, error: { code: 'campaign.goal_not_positive' } });
     expect(await f.campaigns.list()).toHaveLength(1);
   });
 
   it('the current one is running today, else the one that just ended; an upcoming one is named with its day', async () => {
     const f = adminsFixture();
     await createCampaign(f.deps, campaign({ name: 'Prochaine', from: '2027-01-10', to: '2027-02-10' }));
-    expect(await currentProgress(f.deps)).toEqual({ ok: false, error: 'campaign.none', details: { opensOn: '2027-01-10', name: 'Prochaine' } });
+    expect(await currentProgress(f.deps)).toMatchObject({ ok: false, error: { code: 'campaign.none', upcoming: { startsOn: '2027-01-10', name: 'Prochaine' } } });
     await createCampaign(f.deps, campaign({ name: 'Automne', from: '2026-10-01', to: '2026-10-31' }));
     const ended = await currentProgress(f.deps);
     expect(ended.ok && [ended.value.campaign.name, ended.value.phase, ended.value.today]).toEqual(['Automne', 'ended', '2026-11-27']);

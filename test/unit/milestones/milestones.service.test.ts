@@ -11,7 +11,7 @@ async function give(f: MilestonesFixture, userId: string, amount: string) {
   const who = await f.person(userId);
   const made = await makePledge(f.deps, { personId: who.id, amount, anonymous: false, note: null, source: 'slack', idempotencyKey: null });
   await f.listener.settled();
-  if (!made.ok) throw new Error(made.error);
+  if (!made.ok) throw new Error(made.error.code);
   return { who, id: made.value.pledge.id };
 }
 
@@ -80,7 +80,7 @@ describe('milestones', () => {
 
   it('without a campaign HR is told there is none', async () => {
     const f = await milestonesFixture({ campaign: false });
-    expect(await addMilestone(f.deps, await f.hr(), '500')).toEqual({ ok: false, error: 'campaign.none' });
-    expect(await listMilestones(f.deps)).toEqual({ ok: false, error: 'campaign.none' });
+    expect(await addMilestone(f.deps, await f.hr(), '500')).toEqual({ ok: false, error: { code: 'campaign.none' } });
+    expect(await listMilestones(f.deps)).toEqual({ ok: false, error: { code: 'campaign.none' } });
   });
 });

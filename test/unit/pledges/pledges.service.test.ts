@@ -24,9 +24,9 @@ describe('making a pledge', () => {
   it('refuses amounts outside the limits, saying the limit, and records nothing', async () => {
     const f = await pledgesFixture();
     const amina = await f.person('U1');
-    expect(await makePledge(f.deps, { personId: amina.id, ...pledge('0,50') })).toEqual({ ok: false, error: 'amount.too_small', details: { min: 100 } });
-    expect(await makePledge(f.deps, { personId: amina.id, ...pledge('100 001') })).toEqual({ ok: false, error: 'amount.too_large', details: { max: 10_000_000 } });
-    expect(await makePledge(f.deps, { personId: amina.id, ...pledge('1'.repeat(40)) })).toEqual({ ok: false, error: 'amount.too_large', details: { max: 10_000_000 } });
+    expect(await makePledge(f.deps, { personId: amina.id, ...pledge('0,50') })).toEqual({ ok: false, error: { code: 'amount.too_small', min: 100, currency: 'MAD' } });
+    expect(await makePledge(f.deps, { personId: amina.id, ...pledge('100 001') })).toEqual({ ok: false, error: { code: 'amount.too_large', max: 10_000_000, currency: 'MAD' } });
+    expect(await makePledge(f.deps, { personId: amina.id, ...pledge('1'.repeat(40)) })).toEqual({ ok: false, error: { code: 'amount.too_large', max: 10_000_000, currency: 'MAD' } });
     expect((await makePledge(f.deps, { personId: amina.id, ...pledge('-5') })).ok).toBe(false);
     expect((await makePledge(f.deps, { personId: amina.id, ...pledge('500', { note: 'x'.repeat(281) }) })).ok).toBe(false);
     expect(f.pledges.all).toHaveLength(0);
@@ -56,24 +56,23 @@ describe('making a pledge', () => {
   it('says when the campaign opens before it does, and that it ended after', async () => {
     const early = await pledgesFixture({ now: new Date('2026-11-10T11:00:00Z') });
     const who = await early.person('U1');
-    expect(await makePledge(early.deps, { personId: who.id, ...pledge('500') })).toEqual({
+    expect(await makePledge(early.deps, { personId: who.id, ...pledge('500') })).toMatchObject({
       ok: false,
-      error: 'campaign.not_started',
-      details: { startsOn: '2026-11-15', endsOn: '2026-12-15' },
+      error: { code: 'campaign.not_started', campaign: { startsOn: '2026-11-15', endsOn: '2026-12-15' } },
     });
     const late = await pledgesFixture({ now: new Date('2026-12-20T11:00:00Z') });
     const other = await late.person('U1');
-    expect(await makePledge(late.deps, { personId: other.id, ...pledge('500') })).toMatchObject({ ok: false, error: 'campaign.ended' });
+    expect(await makePledge(late.deps, { personId: other.id, ...pledge('500') })).toMatchObject({ ok: false, error: { code: 'campaign.ended' } });
     const none = await pledgesFixture({ campaign: false });
     const third = await none.person('U1');
-    expect(await makePledge(none.deps, { personId: third.id, ...pledge('500') })).toEqual({ ok: false, error: 'campaign.none' });
+    expect(await makePledge(none.deps, { personId: third.id, ...pledge('500') })).toEqual({ ok: false, error: { code: 'campaign.none' } });
     expect([early, late, none].flatMap((f) => f.pledges.all)).toHaveLength(0);
   });
 
   it('checks an amount as a form does, with the same limits', () => {
-    const limits = { limits: { min: minor(100), max: minor(10_000_000) } };
-    expect(understandAmount(limits, '٥٠٠ درهم')).toEqual({ ok: true, value: 50_000 });
-    expect(understandAmount(limits, minor(50))).toEqual({ ok: false, error: 'amount.too_small', details: { min: 100 } });
+    const limits = { limits: { min: minor(100), max: minor(10_000_000), currency: 'MAD' } };
+    expect(understandAmount(limits, '٥٠٠ درهم', 'MAD')).toEqual({ ok: true, value: 50_000 });
+    expect(understandAmount(limits, minor(50), 'MAD')).toEqual({ ok: false, error: { code: 'amount.too_small', min: 100, currency: 'MAD' } });
   });
 });
 
@@ -87,7 +86,7 @@ describe('cancelling and collecting', () => {
     expect(cancelled.ok && cancelled.value.pledge.status).toBe('cancelled');
     expect(cancelled.ok && cancelled.value.campaign.id).toBe(f.campaign?.id);
     expect(await f.campaigns.totals(f.campaign?.id ?? '')).toEqual({ pledgedMinor: 0, collectedMinor: 0, donors: 0, pledges: 0 });
-    expect(await cancelPledge(f.deps, amina.id, id)).toEqual({ ok: false, error: 'pledge.already_cancelled' });
+    expect(await cancelPledge(f.deps, amina.id, id)).toEqual({ ok: false, error: { code: 'pledge.already_cancelled' } });
     expect(f.heard.map((c) => c.after.pledgedMinor)).toEqual([50_000, 0]);
   });
 
@@ -96,8 +95,8 @@ describe('cancelling and collecting', () => {
     const [amina, karim] = [await f.person('U1'), await f.person('U2')];
     const made = await makePledge(f.deps, { personId: amina.id, ...pledge('500') });
     const id = made.ok ? made.value.pledge.id : 0;
-    expect(await cancelPledge(f.deps, karim.id, id)).toEqual({ ok: false, error: 'pledge.not_found' });
-    expect(await cancelPledge(f.deps, karim.id, 9999)).toEqual({ ok: false, error: 'pledge.not_found' });
+    expect(await cancelPledge(f.deps, karim.id, id)).toEqual({ ok: false, error: { code: 'pledge.not_found' } });
+    expect(await cancelPledge(f.deps, karim.id, 9999)).toEqual({ ok: false, error: { code: 'pledge.not_found' } });
     expect((await f.pledges.get(id))?.status).toBe('pledged');
     expect(await f.campaigns.totals(f.campaign?.id ?? '')).toMatchObject({ pledgedMinor: 50_000, donors: 1 });
   });
@@ -109,9 +108,9 @@ describe('cancelling and collecting', () => {
     const id = made.ok ? made.value.pledge.id : 0;
     const collected = await collectPledge(f.deps, await f.hr(), id);
     expect(collected.ok && collected.value.after).toEqual({ pledgedMinor: 75_000, collectedMinor: 75_000, donors: 1, pledges: 1 });
-    expect(await collectPledge(f.deps, await f.hr(), id)).toEqual({ ok: false, error: 'pledge.already_collected' });
-    expect(await cancelPledge(f.deps, amina.id, id)).toEqual({ ok: false, error: 'pledge.already_collected' });
-    expect(await collectPledge(f.deps, await f.hr(), 4242)).toEqual({ ok: false, error: 'pledge.not_found' });
+    expect(await collectPledge(f.deps, await f.hr(), id)).toEqual({ ok: false, error: { code: 'pledge.already_collected' } });
+    expect(await cancelPledge(f.deps, amina.id, id)).toEqual({ ok: false, error: { code: 'pledge.already_collected' } });
+    expect(await collectPledge(f.deps, await f.hr(), 4242)).toEqual({ ok: false, error: { code: 'pledge.not_found' } });
   });
 
   it('two cancellations of one pledge at once: one wins, the totals move once', async () => {
@@ -120,7 +119,7 @@ describe('cancelling and collecting', () => {
     const made = await makePledge(f.deps, { personId: amina.id, ...pledge('500') });
     const id = made.ok ? made.value.pledge.id : 0;
     const both = await Promise.all([cancelPledge(f.deps, amina.id, id), cancelPledge(f.deps, amina.id, id)]);
-    expect(both.map((r) => (r.ok ? 'cancelled' : r.error)).sort()).toEqual(['cancelled', 'pledge.already_cancelled']);
+    expect(both.map((r) => (r.ok ? 'cancelled' : r.error.code)).sort()).toEqual(['cancelled', 'pledge.already_cancelled']);
     expect(await f.campaigns.totals(f.campaign?.id ?? '')).toMatchObject({ pledgedMinor: 0, pledges: 0, donors: 0 });
   });
 
@@ -131,6 +130,6 @@ describe('cancelling and collecting', () => {
     const mine = await myPledges(f.deps, amina.id);
     expect(mine.ok && mine.value.pledges.map((p) => p.amountMinor)).toEqual([20_000, 10_000]);
     const none = await pledgesFixture({ campaign: false });
-    expect(await myPledges(none.deps, amina.id)).toEqual({ ok: false, error: 'campaign.none' });
+    expect(await myPledges(none.deps, amina.id)).toEqual({ ok: false, error: { code: 'campaign.none' } });
   });
 });

@@ -9,7 +9,7 @@ import { volunteersFixture, type VolunteersFixture } from '../../support/fakes/v
 
 async function join(f: VolunteersFixture, who: Person, trip: Trip, roleKey: string | null = null, key: string | null = null) {
   const result = await signUp(f.deps, who.id, f.form(trip, roleKey), 'slack', key);
-  if (!result.ok) throw new Error(result.error);
+  if (!result.ok) throw new Error(result.error.code);
   return result.value;
 }
 
@@ -47,7 +47,7 @@ describe('signing up for a trip', () => {
     expect((await join(f, a as Person, trip)).signup.status).toBe('confirmed');
     expect((await join(f, b as Person, trip)).signup.status).toBe('waitlisted');
     expect((await join(f, c as Person, trip, 'chauffeur')).signup.status).toBe('confirmed');
-    expect(await signUp(f.deps, (await f.person('U9')).id, f.form(trip, 'cuisinier'), 'slack', null)).toEqual({ ok: false, error: 'choice.invalid' });
+    expect(await signUp(f.deps, (await f.person('U9')).id, f.form(trip, 'cuisinier'), 'slack', null)).toEqual({ ok: false, error: { code: 'choice.invalid' } });
   });
 
   it('once per person and trip: a redelivered form is the same sign-up, a second one is refused with the first', async () => {
@@ -59,8 +59,7 @@ describe('signing up for a trip', () => {
     expect(again).toMatchObject({ duplicate: true, signup: { id: first.signup.id } });
     expect(await signUp(f.deps, amina.id, f.form(trip), 'slack', 'slack:view:V2')).toEqual({
       ok: false,
-      error: 'signup.already',
-      details: { trip: 'Imlil', number: first.signup.id, status: 'confirmed', position: 0 },
+      error: { code: 'signup.already', trip: 'Imlil', number: first.signup.id, status: 'confirmed', position: 0 },
     });
   });
 
@@ -69,10 +68,9 @@ describe('signing up for a trip', () => {
     const trip = await f.trip({ deadline: '2026-11-26' });
     expect(await signUp(f.deps, (await f.person('U1')).id, f.form(trip), 'slack', null)).toEqual({
       ok: false,
-      error: 'trip.closed',
-      details: { trip: 'Imlil', day: '2026-11-26' },
+      error: { code: 'trip.closed', trip: 'Imlil', day: '2026-11-26' },
     });
-    expect(await signUp(f.deps, (await f.person('U1')).id, { ...f.form(trip), tripId: 999 }, 'slack', null)).toEqual({ ok: false, error: 'trip.not_found' });
+    expect(await signUp(f.deps, (await f.person('U1')).id, { ...f.form(trip), tripId: 999 }, 'slack', null)).toEqual({ ok: false, error: { code: 'trip.not_found' } });
   });
 });
 
@@ -88,7 +86,7 @@ describe('freed seats', () => {
     expect(done.ok && done.value.promoted.map((s) => s.id)).toEqual([second.signup.id]);
     expect(promotions(f)).toEqual([[{ platform: 'slack', channelId: 'U2' }]]);
     expect((await mySignups(f.deps, sara.id)).map((m) => m.position)).toEqual([1]);
-    expect(await withdraw(f.deps, amina.id, null)).toEqual({ ok: false, error: 'signup.none' });
+    expect(await withdraw(f.deps, amina.id, null)).toEqual({ ok: false, error: { code: 'signup.none' } });
   });
 
   it("a person cannot withdraw someone else's sign-up", async () => {
@@ -96,7 +94,7 @@ describe('freed seats', () => {
     const trip = await f.trip();
     const amina = await f.person('U1');
     const mine = await join(f, amina, trip);
-    expect(await withdraw(f.deps, (await f.person('U2')).id, mine.signup.id)).toEqual({ ok: false, error: 'signup.not_found' });
+    expect(await withdraw(f.deps, (await f.person('U2')).id, mine.signup.id)).toEqual({ ok: false, error: { code: 'signup.not_found' } });
     expect((await mySignups(f.deps, amina.id)).map((m) => m.signup.status)).toEqual(['confirmed']);
   });
 
@@ -107,7 +105,7 @@ describe('freed seats', () => {
     const shape = { name: 'Imlil', startsOn: '2026-12-12', endsOn: '2026-12-14', roles: [], meetingPoint: null, meetingTime: null, deadline: null };
     const grown = await updateTrip(f.deps, trip.id, { ...shape, seats: 3 });
     expect(grown.ok && grown.value.promoted).toHaveLength(2);
-    expect(await updateTrip(f.deps, trip.id, { ...shape, seats: 2 })).toEqual({ ok: false, error: 'trip.seats_below_confirmed', details: { confirmed: 3 } });
+    expect(await updateTrip(f.deps, trip.id, { ...shape, seats: 2 })).toEqual({ ok: false, error: { code: 'trip.seats_below_confirmed', confirmed: 3 } });
     expect(promotions(f)).toHaveLength(2);
   });
 
@@ -116,11 +114,11 @@ describe('freed seats', () => {
     const trip = await f.trip({ seats: 1 });
     const first = await join(f, await f.reachable('U1'), trip);
     const second = await join(f, await f.reachable('U2'), trip);
-    expect(await hrMoveSignup(f.deps, await f.hr(), second.signup.id, 'confirmed')).toEqual({ ok: false, error: 'signup.no_seat', details: { role: '' } });
+    expect(await hrMoveSignup(f.deps, await f.hr(), second.signup.id, 'confirmed')).toEqual({ ok: false, error: { code: 'signup.no_seat', role: '' } });
     const moved = await hrMoveSignup(f.deps, await f.hr(), first.signup.id, 'waitlisted');
     expect(moved.ok && [moved.value.position, moved.value.promoted.map((s) => s.id)]).toEqual([1, [second.signup.id]]);
-    expect(await hrMoveSignup(f.deps, await f.hr(), first.signup.id, 'waitlisted')).toEqual({ ok: false, error: 'signup.already_there', details: { status: 'waitlisted' } });
-    expect(await hrMoveSignup(f.deps, await f.hr(), 4242, 'removed')).toEqual({ ok: false, error: 'signup.not_found' });
+    expect(await hrMoveSignup(f.deps, await f.hr(), first.signup.id, 'waitlisted')).toEqual({ ok: false, error: { code: 'signup.already_there', status: 'waitlisted' } });
+    expect(await hrMoveSignup(f.deps, await f.hr(), 4242, 'removed')).toEqual({ ok: false, error: { code: 'signup.not_found' } });
     expect(promotions(f).flat().map((d) => (d.platform === 'slack' ? d.channelId : ''))).toEqual(['U1', 'U2']);
   });
 });
