@@ -68,8 +68,7 @@ const optional = z
   .optional()
   .transform((v) => (v === undefined || v.trim() === '' ? undefined : v.trim()));
 
-const url = (name: string) =>
-  optional.refine((v) => v === undefined || /^https?:\/\/[^\s]+$/i.test(v), { message: `${name} must be an http(s) URL` });
+const url = (name: string) => optional.refine((v) => v === undefined || /^https?:\/\/[^\s]+$/i.test(v), { message: `${name} must be an http(s) URL` });
 
 const schema = z.object({
   PORT: optional.refine((v) => v === undefined || (/^\d{1,5}$/.test(v) && Number(v) <= 65535), {
@@ -101,10 +100,9 @@ const schema = z.object({
   }),
   NODE_ENV: optional,
   MICROSOFT_OPENID_METADATA_URL: url('MICROSOFT_OPENID_METADATA_URL'),
-  TEAMS_ALLOWED_SERVICE_URLS: optional.refine(
-    (v) => v === undefined || v.split(',').every((u) => /^https?:\/\/[^\s]+$/i.test(u.trim())),
-    { message: 'must be a comma list of http(s) URLs' },
-  ),
+  TEAMS_ALLOWED_SERVICE_URLS: optional.refine((v) => v === undefined || v.split(',').every((u) => /^https?:\/\/[^\s]+$/i.test(u.trim())), {
+    message: 'must be a comma list of http(s) URLs',
+  }),
   ADMINS: optional.refine((v) => v === undefined || v.split(',').every((a) => parseAdminRef(a).ok), {
     message: 'must be a comma list of platform:user, e.g. slack:U0123ABCD,teams:<aadObjectId>',
   }),
@@ -113,9 +111,12 @@ const schema = z.object({
   VOLUNTEER_DATA_RETENTION_DAYS: optional.refine((v) => v === undefined || (/^\d{1,4}$/.test(v) && Number(v) >= 1 && Number(v) <= 3650), {
     message: 'must be a whole number of days between 1 and 3650',
   }),
-  VOLUNTEER_REMINDER_DAYS: optional.refine((v) => v === undefined || v.split(',').every((d) => /^\s*\d{1,2}\s*$/.test(d) && Number(d) >= 1 && Number(d) <= 60), {
-    message: 'must be a comma list of days before the trip between 1 and 60, e.g. 7,1',
-  }),
+  VOLUNTEER_REMINDER_DAYS: optional.refine(
+    (v) => v === undefined || v.split(',').every((d) => /^\s*\d{1,2}\s*$/.test(d) && Number(d) >= 1 && Number(d) <= 60),
+    {
+      message: 'must be a comma list of days before the trip between 1 and 60, e.g. 7,1',
+    },
+  ),
   OUTBOX_LEASE_SECONDS: optional.refine((v) => v === undefined || (/^\d{1,5}$/.test(v) && Number(v) >= 2), {
     message: 'must be a whole number of seconds, at least 2',
   }),
@@ -208,7 +209,10 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
 }
 
 function list(value: string | undefined): string[] {
-  return (value ?? '').split(',').map((v) => v.trim()).filter((v) => v !== '');
+  return (value ?? '')
+    .split(',')
+    .map((v) => v.trim())
+    .filter((v) => v !== '');
 }
 
 /**

@@ -13,8 +13,16 @@ export function createLogger(level: string, destination?: pino.DestinationStream
       base: { app: 'caravane' },
       redact: {
         paths: [
-          '*.phone', '*.phoneE164', '*.emergencyPhone', '*.emergencyName', '*.notes', '*.token', '*.authorization',
-          'req.headers.authorization', '*.headers.authorization', '*.password',
+          '*.phone',
+          '*.phoneE164',
+          '*.emergencyPhone',
+          '*.emergencyName',
+          '*.notes',
+          '*.token',
+          '*.authorization',
+          'req.headers.authorization',
+          '*.headers.authorization',
+          '*.password',
         ],
         censor: '[redacted]',
       },

@@ -176,7 +176,9 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
   });
   const teamsOn = teams.mode !== 'off';
   const senders: PlatformSender[] = [
-    ...(config.slack ? [createSlackSender({ token: config.slack.botToken, apiUrl: config.slack.apiUrl, files, charts, photos: photoMessaging, logger, fetch: outside.fetch })] : []),
+    ...(config.slack
+      ? [createSlackSender({ token: config.slack.botToken, apiUrl: config.slack.apiUrl, files, charts, photos: photoMessaging, logger, fetch: outside.fetch })]
+      : []),
     ...(teamsOn ? [teams.sender] : []),
   ];
   const receiver = slack?.receiver;

@@ -13,8 +13,7 @@ export function stopping(): Stopping {
   const controller = new AbortController();
   return {
     signal: controller.signal,
-    fetch: (input, init) =>
-      globalThis.fetch(input, { ...init, signal: init?.signal ? AbortSignal.any([init.signal, controller.signal]) : controller.signal }),
+    fetch: (input, init) => globalThis.fetch(input, { ...init, signal: init?.signal ? AbortSignal.any([init.signal, controller.signal]) : controller.signal }),
     abort: () => controller.abort(new Error('caravane is stopping')),
   };
 }

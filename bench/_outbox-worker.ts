@@ -26,7 +26,12 @@ const scale = Number(env('BENCH_OUTBOX_SCALE'));
 const silent = createLogger('warn', new Writable({ write: (_c, _e, done) => done() }));
 const db = await openDatabase({ url: env('BENCH_DATABASE'), dataDir: '', poolSize: 8 });
 const config = loadConfig({});
-const teams = new TeamsSender({ ...teamsConnection(config.teams, teamsConversationStore(db.db)), appId: config.teams.appId ?? '', defaultLocale: config.defaultLocale, logger: silent });
+const teams = new TeamsSender({
+  ...teamsConnection(config.teams, teamsConversationStore(db.db)),
+  appId: config.teams.appId ?? '',
+  defaultLocale: config.defaultLocale,
+  logger: silent,
+});
 const worker = startOutboxWorker({
   queue: outboxQueue(db.db),
   workerId: env('BENCH_WORKER'),

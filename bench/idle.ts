@@ -25,7 +25,8 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** Commits per second in `database` over the window; the sampling queries themselves are taken off. */
 async function commitsPerSecond(stats: pg.Client, database: string): Promise<number> {
-  const read = async () => Number((await stats.query<{ n: string }>('select xact_commit as n from pg_stat_database where datname = $1', [database])).rows[0]?.n ?? 0);
+  const read = async () =>
+    Number((await stats.query<{ n: string }>('select xact_commit as n from pg_stat_database where datname = $1', [database])).rows[0]?.n ?? 0);
   // Backends report their counts with a delay (up to 10 s when idle): let the previous phase land first.
   await sleep(11_000);
   const before = await read();
@@ -41,7 +42,13 @@ async function enqueueToSend(db: Awaited<ReturnType<typeof openDatabase>>['db'],
   for (let i = 0; i < n; i++) {
     const channel = `CIDLE${i}`;
     const started = performance.now();
-    await outbox.enqueue({ kind: 'announcement', campaignId: null, message: message('info', [`ping ${i}`]), destinations: [{ platform: 'slack', channelId: channel }], dedupeKey: `bench:idle:${i}` });
+    await outbox.enqueue({
+      kind: 'announcement',
+      campaignId: null,
+      message: message('info', [`ping ${i}`]),
+      destinations: [{ platform: 'slack', channelId: channel }],
+      dedupeKey: `bench:idle:${i}`,
+    });
     while (!slack.posted.some((p) => p.channel === channel)) {
       if (performance.now() - started > 20_000) break;
       await sleep(1);
@@ -57,7 +64,13 @@ export default async function run(): Promise<void> {
   const slack = await startFakeSlack('xoxb-bench');
   const handle = await openDatabase({ url: database.url, dataDir: '' });
   await migrateToLatest(handle);
-  await createStores(handle.db).campaigns.create({ name: 'Idle', currency: 'MAD', goalMinor: minor(15_000_000_000), startsOn: localDay(-10), endsOn: localDay(20) });
+  await createStores(handle.db).campaigns.create({
+    name: 'Idle',
+    currency: 'MAD',
+    goalMinor: minor(15_000_000_000),
+    startsOn: localDay(-10),
+    endsOn: localDay(20),
+  });
   const name = new URL(database.url).pathname.slice(1);
   const stats = new pg.Client({ connectionString: database.url });
   await stats.connect();
@@ -68,11 +81,24 @@ export default async function run(): Promise<void> {
     const fresh = await commitsPerSecond(stats, name);
     const restPg = bot.rssMb();
     let n = 0;
-    await load(bot.url, () => {
-      const body = slashCommandBody('/pledge', '100', { user: `UI${n++ % PEOPLE}` });
-      const ts = Math.floor(Date.now() / 1000);
-      return { path: '/slack/events', headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-slack-request-timestamp': String(ts), 'x-slack-signature': slackSignature(SECRET, ts, body) }, body };
-    }, 10, 1_000);
+    await load(
+      bot.url,
+      () => {
+        const body = slashCommandBody('/pledge', '100', { user: `UI${n++ % PEOPLE}` });
+        const ts = Math.floor(Date.now() / 1000);
+        return {
+          path: '/slack/events',
+          headers: {
+            'content-type': 'application/x-www-form-urlencoded',
+            'x-slack-request-timestamp': String(ts),
+            'x-slack-signature': slackSignature(SECRET, ts, body),
+          },
+          body,
+        };
+      },
+      10,
+      1_000,
+    );
     const afterBurst = await commitsPerSecond(stats, name);
     // The 300 people's profile look-ups follow the burst at Slack's pace (about 100 a minute): the
     // window above sees them; this one comes once they are done.
@@ -80,18 +106,33 @@ export default async function run(): Promise<void> {
     while (slack.callsTo('users.info').length < PEOPLE && Date.now() - drained < 300_000) await sleep(1000);
     const afterLookups = await commitsPerSecond(stats, name);
     const latency = await enqueueToSend(handle.db, slack, 20);
-    table('Idle instance on Postgres', ['phase', 'transactions/s'], [
-      ['idle after start', fresh.toFixed(2)],
-      ['right after 1,000 pledges (profile look-ups under way)', afterBurst.toFixed(2)],
-      ['once the look-ups are done', afterLookups.toFixed(2)],
-    ]);
-    table('Enqueue → chat.postMessage received (20 messages, 300 ms apart)', ['p50 ms', 'max ms'], [[percentile(latency, 50).toFixed(1), (latency.at(-1) ?? 0).toFixed(1)]]);
+    table(
+      'Idle instance on Postgres',
+      ['phase', 'transactions/s'],
+      [
+        ['idle after start', fresh.toFixed(2)],
+        ['right after 1,000 pledges (profile look-ups under way)', afterBurst.toFixed(2)],
+        ['once the look-ups are done', afterLookups.toFixed(2)],
+      ],
+    );
+    table(
+      'Enqueue → chat.postMessage received (20 messages, 300 ms apart)',
+      ['p50 ms', 'max ms'],
+      [[percentile(latency, 50).toFixed(1), (latency.at(-1) ?? 0).toFixed(1)]],
+    );
     await bot.stop();
     const embedded = await startChildBot({ ...slackEnv, DATA_DIR: dataDir }, 3942);
     await sleep(15_000);
     const restLite = embedded.rssMb();
     await embedded.stop();
-    table('Resident memory at rest (RSS, 15 s or more after start)', ['database', 'MB'], [['Postgres', restPg.toFixed(0)], ['embedded PGlite', restLite.toFixed(0)]]);
+    table(
+      'Resident memory at rest (RSS, 15 s or more after start)',
+      ['database', 'MB'],
+      [
+        ['Postgres', restPg.toFixed(0)],
+        ['embedded PGlite', restLite.toFixed(0)],
+      ],
+    );
   } finally {
     await bot.stop();
     await stats.end();

@@ -32,7 +32,7 @@ interface Scenario {
 /** A seeded random source, so two runs inject the same errors. */
 function seeded(seed: number): () => number {
   let s = seed;
-  return () => ((s = (s * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  return () => (s = (s * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
 }
 
 /** Token bucket: `perMs` refills one token; at most `burst` in hand. True when a token was available. */
@@ -69,7 +69,20 @@ async function enqueueLoad(db: DatabaseHandle, s: Scenario, serviceUrl: string, 
   const teams: Destination[] = [];
   for (let i = 0; i < s.teams.conversations; i++) {
     const conversationId = `19:bench${i}@thread.tacv2`;
-    await refs.upsert({ conversationId, type: 'channel', tenantId: 'TBENCH', serviceUrl, bfChannelId: 'msteams', botId: '28:bench', botName: 'Caravane', teamsChannelId: conversationId, teamId: null, userAadObjectId: null, userId: null, active: true });
+    await refs.upsert({
+      conversationId,
+      type: 'channel',
+      tenantId: 'TBENCH',
+      serviceUrl,
+      bfChannelId: 'msteams',
+      botId: '28:bench',
+      botName: 'Caravane',
+      teamsChannelId: conversationId,
+      teamId: null,
+      userAadObjectId: null,
+      userId: null,
+      active: true,
+    });
     teams.push({ platform: 'teams', conversationId, tenantId: 'TBENCH' });
   }
   const slack: Destination[] = Array.from({ length: s.slack.channels }, (_, i) => ({ platform: 'slack', channelId: `CB${i}` }));
@@ -86,7 +99,14 @@ async function enqueueLoad(db: DatabaseHandle, s: Scenario, serviceUrl: string, 
 /** A worker process: one bot instance's outbox. */
 function startWorker(i: number, url: string, token: string, apiUrl: string): { stop(): Promise<void> } {
   const child: ChildProcess = spawn(process.execPath, [join(process.cwd(), 'bin', 'run-ts.js'), join('bench', '_outbox-worker.ts')], {
-    env: { PATH: process.env.PATH ?? '', BENCH_OUTBOX_SCALE: String(SCALE), BENCH_DATABASE: url, BENCH_WORKER: `bench-${i}`, BENCH_SLACK_TOKEN: token, BENCH_SLACK_API: apiUrl },
+    env: {
+      PATH: process.env.PATH ?? '',
+      BENCH_OUTBOX_SCALE: String(SCALE),
+      BENCH_DATABASE: url,
+      BENCH_WORKER: `bench-${i}`,
+      BENCH_SLACK_TOKEN: token,
+      BENCH_SLACK_API: apiUrl,
+    },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   const exited = new Promise((resolve) => child.once('exit', resolve));
@@ -169,7 +189,18 @@ async function runScenario(s: Scenario): Promise<Array<string | number>> {
   await connector.close();
   await scratch.drop();
   const floor = floorMs(s);
-  return [s.name, targets, (floor / 1000).toFixed(2), (elapsed / 1000).toFixed(2), (elapsed / floor).toFixed(3), counts.limited, counts.injected, sent, targets - delivered, duplicates];
+  return [
+    s.name,
+    targets,
+    (floor / 1000).toFixed(2),
+    (elapsed / 1000).toFixed(2),
+    (elapsed / floor).toFixed(3),
+    counts.limited,
+    counts.injected,
+    sent,
+    targets - delivered,
+    duplicates,
+  ];
 }
 
 export default async function run(): Promise<void> {

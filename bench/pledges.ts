@@ -28,7 +28,11 @@ function slackPledge(command: string, text: string): (i: number) => BenchRequest
     const ts = Math.floor(Date.now() / 1000);
     return {
       path: '/slack/events',
-      headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-slack-request-timestamp': String(ts), 'x-slack-signature': slackSignature(SECRET, ts, body) },
+      headers: {
+        'content-type': 'application/x-www-form-urlencoded',
+        'x-slack-request-timestamp': String(ts),
+        'x-slack-signature': slackSignature(SECRET, ts, body),
+      },
       body,
     };
   };
@@ -52,7 +56,10 @@ interface Contender {
 /** 1 client then 100 clients against each server in turn, after a warm-up; one row per server. */
 async function compare(title: string, contenders: Contender[], make: () => (i: number) => BenchRequest, failed?: (s: number, t: string) => boolean) {
   const results: Array<{ name: string; one: LoadResult; many: LoadResult; rss: number; cpu: number }> = [];
-  const only = (process.env.BENCH_ONLY ?? '').toLowerCase().split(/[\s,]+/).filter((w) => w !== '');
+  const only = (process.env.BENCH_ONLY ?? '')
+    .toLowerCase()
+    .split(/[\s,]+/)
+    .filter((w) => w !== '');
   for (const { name, server } of contenders.filter((c) => only.every((w) => `${title} ${c.name}`.toLowerCase().includes(w)))) {
     await load(server.url, make(), 10, 300, failed); // warm-up: JIT, pools, caches
     const one = await load(server.url, make(), 1, 300, failed);
@@ -88,9 +95,17 @@ export default async function run(): Promise<void> {
   const handle = await openDatabase({ url: database.url, dataDir: '' });
   await migrateToLatest(handle);
   const { sql } = await import('kysely');
-  await sql`create table reference_pledges (id bigserial primary key, user_id text not null, amount_text text not null, created_at timestamptz not null default now())`.execute(handle.db);
+  await sql`create table reference_pledges (id bigserial primary key, user_id text not null, amount_text text not null, created_at timestamptz not null default now())`.execute(
+    handle.db,
+  );
   const stores = createStores(handle.db);
-  const campaign = await stores.campaigns.create({ name: 'Bench', currency: 'MAD', goalMinor: minor(15_000_000_000), startsOn: localDay(-10), endsOn: localDay(20) });
+  const campaign = await stores.campaigns.create({
+    name: 'Bench',
+    currency: 'MAD',
+    goalMinor: minor(15_000_000_000),
+    startsOn: localDay(-10),
+    endsOn: localDay(20),
+  });
   const slackEnv = { SLACK_SIGNING_SECRET: SECRET, SLACK_BOT_TOKEN: 'xoxb-bench', SLACK_API_URL: slack.apiUrl, DATABASE_URL: database.url };
   const servers: ChildBot[] = [];
   const started = async (p: Promise<ChildBot>) => {

@@ -23,17 +23,16 @@ async function initializeApart(dataDir: string): Promise<void> {
 const db = await PGlite.create({ dataDir: process.env.PGLITE_DIR });
 await db.close();`;
   await new Promise<void>((resolve, reject) => {
-    const child = spawn(process.execPath, ['--input-type=module', '-e', code], { env: { ...process.env, PGLITE_DIR: dataDir }, stdio: ['ignore', 'ignore', 'inherit'] });
+    const child = spawn(process.execPath, ['--input-type=module', '-e', code], {
+      env: { ...process.env, PGLITE_DIR: dataDir },
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
     child.once('error', reject);
     child.once('exit', (status) => (status === 0 ? resolve() : reject(new Error(`creating the embedded database in ${dataDir} failed (${status})`))));
   });
 }
 
-export async function openEmbedded(
-  dataDir: string | undefined,
-  parsers: Record<number, (v: string) => unknown>,
-  snapshot?: Blob,
-): Promise<PGliteClass> {
+export async function openEmbedded(dataDir: string | undefined, parsers: Record<number, (v: string) => unknown>, snapshot?: Blob): Promise<PGliteClass> {
   const { PGlite } = await import('@electric-sql/pglite');
   if (dataDir) await initializeApart(dataDir);
   // One options object: PGlite ignores the second argument when the first (the data dir) is undefined.

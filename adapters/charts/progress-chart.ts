@@ -18,7 +18,9 @@ const SAND = '#f1e7da';
 /** `15 nov.` / `15 Nov`: a month of days fits under the bars without a label cut at the edge. */
 function shortDay(day: string, locale: Catalogue['locale']): string {
   const date = new Date(`${day}T12:00:00Z`);
-  return Number.isNaN(date.getTime()) ? day : new Intl.DateTimeFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', { day: 'numeric', month: 'short', timeZone: 'UTC' }).format(date);
+  return Number.isNaN(date.getTime())
+    ? day
+    : new Intl.DateTimeFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', { day: 'numeric', month: 'short', timeZone: 'UTC' }).format(date);
 }
 
 function option(data: ChartData, c: Catalogue): EChartsCoreOption {
@@ -31,7 +33,12 @@ function option(data: ChartData, c: Catalogue): EChartsCoreOption {
     textStyle: { fontFamily: 'DejaVu Sans, Arial, sans-serif' },
     title: [
       { text: `${name} — ${formatPercent(data.percent, c.locale)}`, left: 24, top: 16, textStyle: { fontSize: 20, color: '#1f2328' } },
-      { text: c.campaign.progress(data.totals.pledgedMinor, goalMinor, currency, data.percent), left: 24, top: 48, textStyle: { fontSize: 14, color: '#57606a', fontWeight: 'normal' } },
+      {
+        text: c.campaign.progress(data.totals.pledgedMinor, goalMinor, currency, data.percent),
+        left: 24,
+        top: 48,
+        textStyle: { fontSize: 14, color: '#57606a', fontWeight: 'normal' },
+      },
       { text: c.dashboard.charts.perDay, left: 24, top: 160, textStyle: { fontSize: 14, color: '#1f2328' } },
     ],
     grid: [
@@ -45,7 +52,12 @@ function option(data: ChartData, c: Catalogue): EChartsCoreOption {
     ],
     yAxis: [
       { gridIndex: 0, type: 'category', data: [''], show: false },
-      { gridIndex: 1, type: 'value', axisLabel: { color: '#57606a', formatter: (v: number) => m(v).replace(/ ?[A-Z]{3}$/, '') }, splitLine: { lineStyle: { color: '#eeeeee' } } },
+      {
+        gridIndex: 1,
+        type: 'value',
+        axisLabel: { color: '#57606a', formatter: (v: number) => m(v).replace(/ ?[A-Z]{3}$/, '') },
+        splitLine: { lineStyle: { color: '#eeeeee' } },
+      },
     ],
     series: [
       { type: 'bar', xAxisIndex: 0, yAxisIndex: 0, stack: 'goal', data: [pledged], itemStyle: { color: ORANGE }, barWidth: 32 },

@@ -37,7 +37,10 @@ export function loadingPage(c: Catalogue, campaignName: string, found: Pick<Line
   const l = c.needs.loading;
   const title = l.title(found.site.name);
   const rows = found.lines
-    .map((line) => `<tr><td class="box">☐</td><td>${escapeHtml(c.needs.item({ ...line, size: null }))}</td><td>${escapeHtml(line.size ?? '')}</td><td class="n">${line.received}</td></tr>`)
+    .map(
+      (line) =>
+        `<tr><td class="box">☐</td><td>${escapeHtml(c.needs.item({ ...line, size: null }))}</td><td>${escapeHtml(line.size ?? '')}</td><td class="n">${line.received}</td></tr>`,
+    )
     .join('');
   const total = found.lines.reduce((s, line) => s + line.received, 0);
   const table =
@@ -79,7 +82,10 @@ export function loadingListRoute(deps: NeedsDeps, keys: SigningKeys, logger: Log
       res.send(`\uFEFF${loadingCsv(found.value.lines, (line) => c.needs.item({ ...line, size: null }), c.needs.loading)}`);
       return;
     }
-    res.status(200).type('html').send(loadingPage(c, found.value.campaign.name, found.value));
+    res
+      .status(200)
+      .type('html')
+      .send(loadingPage(c, found.value.campaign.name, found.value));
   };
   return (app: Express): void => {
     app.get(/^\/files\/loading\//, (req, res, next) => {

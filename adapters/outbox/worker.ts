@@ -166,7 +166,10 @@ class Worker implements OutboxWorker {
     const laneNextAt = transition.status === 'retry' && transition.throttled ? transition.nextAttemptAt : this.o.clock.now();
     if (transition.status === 'retry' && transition.throttled) this.pause(target.destinationKey, transition.nextAttemptAt.getTime());
     if (transition.status !== 'sent') {
-      this.o.logger.warn({ component: 'outbox', kind: target.kind, platform: sender.platform, target: target.id, outcome: transition.status, reason: transition.lastError }, 'outbox target not delivered');
+      this.o.logger.warn(
+        { component: 'outbox', kind: target.kind, platform: sender.platform, target: target.id, outcome: transition.status, reason: transition.lastError },
+        'outbox target not delivered',
+      );
     }
     await this.finish(target, transition, uncertainResend && transition.status === 'sent', laneNextAt);
   }
@@ -192,9 +195,11 @@ class Worker implements OutboxWorker {
       timer = setTimeout(() => resolve({ status: 'retry', failure: { code: 'timeout' }, uncertain: true }), this.o.sendTimeoutMs);
     });
     try {
-      const send = sender.send(target.destination, target.message, { deliveryId: String(target.id) }).catch(
-        (error: unknown): SendOutcome => ({ status: 'retry', failure: { code: 'unexpected', detail: `sender_error:${String(error).slice(0, 100)}` }, uncertain: true }),
-      );
+      const send = sender.send(target.destination, target.message, { deliveryId: String(target.id) }).catch((error: unknown): SendOutcome => ({
+        status: 'retry',
+        failure: { code: 'unexpected', detail: `sender_error:${String(error).slice(0, 100)}` },
+        uncertain: true,
+      }));
       return await Promise.race([send, timeout]);
     } finally {
       clearTimeout(timer);

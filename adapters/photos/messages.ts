@@ -44,7 +44,11 @@ export interface PhotoMessages {
  * One more try at taking copies back (an outbox retraction): sent once every copy is gone, otherwise
  * tried again later like any delivery.
  */
-export async function retractAgain(photos: PhotoMessages | undefined, copies: readonly PostedCopy[], retract: (left: PostedCopy[]) => Promise<number[]>): Promise<SendOutcome> {
+export async function retractAgain(
+  photos: PhotoMessages | undefined,
+  copies: readonly PostedCopy[],
+  retract: (left: PostedCopy[]) => Promise<number[]>,
+): Promise<SendOutcome> {
   if (!photos) return { status: 'failed', failure: { code: 'no_sender' } };
   const left = await photos.stillPosted(copies);
   const gone = left.length === 0 ? [] : await retract(left);

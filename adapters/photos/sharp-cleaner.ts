@@ -27,13 +27,17 @@ export async function readableFormats(): Promise<Set<ImageFormat>> {
   const sharp = await loadSharp();
   const tiny = () => sharp({ create: { width: 8, height: 8, channels: 3, background: '#808080' } });
   try {
-    await sharp(await tiny().heif({ compression: 'av1' }).toBuffer()).raw().toBuffer();
+    await sharp(await tiny().heif({ compression: 'av1' }).toBuffer())
+      .raw()
+      .toBuffer();
     formats.add('avif');
   } catch {
     // No AV1 in this build.
   }
   try {
-    await sharp(await tiny().heif({ compression: 'hevc' }).toBuffer()).raw().toBuffer();
+    await sharp(await tiny().heif({ compression: 'hevc' }).toBuffer())
+      .raw()
+      .toBuffer();
     formats.add('heic');
   } catch {
     // No HEVC in this build: HEIC photos are refused with a message asking for JPEG.

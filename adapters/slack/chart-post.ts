@@ -13,7 +13,17 @@ import type { ChartAttachment } from '../../src/messaging/ports.js';
 const CHART_FILE = 'caravane-progress.png';
 
 const completed = z.looseObject({
-  files: z.array(z.looseObject({ files: z.array(z.looseObject({ id: z.string().min(1) })).optional().catch(undefined) })).optional().catch(undefined),
+  files: z
+    .array(
+      z.looseObject({
+        files: z
+          .array(z.looseObject({ id: z.string().min(1) }))
+          .optional()
+          .catch(undefined),
+      }),
+    )
+    .optional()
+    .catch(undefined),
 });
 
 /** The Slack file id of the uploaded chart; null when it could not be drawn or uploaded (nothing was posted). */

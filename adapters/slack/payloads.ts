@@ -34,7 +34,10 @@ const interaction = {
   trigger_id: text(200).optional(),
   channel: z.looseObject({ id }).optional(),
   message: z.looseObject({ ts: text(40).optional() }).optional(),
-  response_urls: z.array(z.looseObject({ response_url: z.url().max(2000), channel_id: id.optional() })).max(20).optional(),
+  response_urls: z
+    .array(z.looseObject({ response_url: z.url().max(2000), channel_id: id.optional() }))
+    .max(20)
+    .optional(),
 };
 const view = z.looseObject({
   id,

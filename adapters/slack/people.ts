@@ -104,10 +104,13 @@ export class SlackPeople {
     this.tokens = Math.min(this.pace.burst, this.tokens + (clock - this.lastFill) / this.pace.everyMs);
     this.lastFill = clock;
     if (this.tokens < 1) {
-      this.timer = setTimeout(() => {
-        this.timer = undefined;
-        this.drain();
-      }, Math.ceil((1 - this.tokens) * this.pace.everyMs));
+      this.timer = setTimeout(
+        () => {
+          this.timer = undefined;
+          this.drain();
+        },
+        Math.ceil((1 - this.tokens) * this.pace.everyMs),
+      );
       this.timer.unref();
       return;
     }

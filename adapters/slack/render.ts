@@ -25,7 +25,8 @@ export function renderMessage(reply: MessageReply): SlackMessage {
   const body = reply.lines.join('\n').trim();
   if (body !== '') {
     const text = slackMrkdwn(reply.headline ? body : `${ICON[reply.tone]} ${body}`);
-    for (let i = 0; i < text.length; i += SECTION_MAX - 100) blocks.push({ type: 'section', text: { type: 'mrkdwn', text: text.slice(i, i + SECTION_MAX - 100) } });
+    for (let i = 0; i < text.length; i += SECTION_MAX - 100)
+      blocks.push({ type: 'section', text: { type: 'mrkdwn', text: text.slice(i, i + SECTION_MAX - 100) } });
   }
   return { text: slackMrkdwn(replyText(reply)).slice(0, SECTION_MAX), blocks };
 }
@@ -48,7 +49,12 @@ export function pledgeModal(c: Catalogue, form: FormReply<'pledge'>, meta: Pledg
     blocks: [
       context(form.intro),
       input(BLOCK.amount, c.form.amountLabel, textField({ placeholder: c.form.amountPlaceholder, max: 40 })),
-      input(BLOCK.anonymous, c.form.anonymousLabel, { type: 'checkboxes', action_id: 'value', options: [option(c.form.anonymousOption, 'anonymous')] }, { optional: true }),
+      input(
+        BLOCK.anonymous,
+        c.form.anonymousLabel,
+        { type: 'checkboxes', action_id: 'value', options: [option(c.form.anonymousOption, 'anonymous')] },
+        { optional: true },
+      ),
       input(BLOCK.note, c.form.noteLabel, textField({ placeholder: c.form.notePlaceholder, multiline: true, max: NOTE_MAX }), { optional: true }),
     ],
   });

@@ -7,7 +7,16 @@ import type { ImageBlock } from '@slack/types';
 import { ErrorCode, LogLevel, WebClient, type FetchFunction } from '@slack/web-api';
 import { z } from 'zod';
 import type { DeliveryFailure } from '../../src/messaging/delivery.js';
-import type { DeliveryCheck, Destination, OutboxPayload, OutgoingMessage, PlatformSender, PostedCopy, SendContext, SendOutcome } from '../../src/messaging/ports.js';
+import type {
+  DeliveryCheck,
+  Destination,
+  OutboxPayload,
+  OutgoingMessage,
+  PlatformSender,
+  PostedCopy,
+  SendContext,
+  SendOutcome,
+} from '../../src/messaging/ports.js';
 import type { StoredFiles } from '../../src/messaging/files.js';
 import { chartOf, withoutChart, type ChartImages } from '../../src/messaging/charts.js';
 import { chartBlock, dropChart, uploadChart } from './chart-post.js';
@@ -60,8 +69,20 @@ const errorShape = z.looseObject({
   code: z.string().optional().catch(undefined),
   retryAfter: z.number().optional().catch(undefined),
   statusCode: z.number().optional().catch(undefined),
-  data: z.looseObject({ error: z.string().optional().catch(undefined) }).optional().catch(undefined),
-  original: z.looseObject({ code: z.string().optional().catch(undefined), cause: z.looseObject({ code: z.string().optional().catch(undefined) }).optional().catch(undefined) }).optional().catch(undefined),
+  data: z
+    .looseObject({ error: z.string().optional().catch(undefined) })
+    .optional()
+    .catch(undefined),
+  original: z
+    .looseObject({
+      code: z.string().optional().catch(undefined),
+      cause: z
+        .looseObject({ code: z.string().optional().catch(undefined) })
+        .optional()
+        .catch(undefined),
+    })
+    .optional()
+    .catch(undefined),
 });
 
 /** Maps what the Web API client threw to the outbox's vocabulary (src/messaging/delivery.ts). */
@@ -81,12 +102,17 @@ export function slackOutcome(error: unknown): SendOutcome {
     const status = statusCode ?? 0;
     if (status === 408) return { status: 'retry', failure: { code: 'timeout' } };
     if (status >= 500) return { status: 'retry', failure: { code: 'platform.error', status } };
-    return { status: 'failed', failure: status === 403 ? { code: 'bot.removed' } : status === 404 ? { code: 'destination.not_found' } : { code: 'platform.error', status } };
+    return {
+      status: 'failed',
+      failure: status === 403 ? { code: 'bot.removed' } : status === 404 ? { code: 'destination.not_found' } : { code: 'platform.error', status },
+    };
   }
   if (code === ErrorCode.RequestError) {
     const cause = original?.code ?? original?.cause?.code;
     // Refused: nothing reached Slack. Anything else (reset, timeout) may have been posted.
-    return cause === 'ECONNREFUSED' ? { status: 'retry', failure: { code: 'network', refused: true } } : { status: 'retry', failure: { code: 'network', refused: false }, uncertain: true };
+    return cause === 'ECONNREFUSED'
+      ? { status: 'retry', failure: { code: 'network', refused: true } }
+      : { status: 'retry', failure: { code: 'network', refused: false }, uncertain: true };
   }
   return { status: 'retry', failure: { code: 'unexpected', detail: code ?? 'no error code' }, uncertain: true };
 }
@@ -131,7 +157,10 @@ export function createSlackSender(options: SlackSenderOptions): PlatformSender {
 
     async send(destination: Destination, payload: OutboxPayload, context?: SendContext): Promise<SendOutcome> {
       if (destination.platform !== 'slack') return { status: 'failed', failure: { code: 'platform.mismatch' } };
-      const extras: PostExtras = { unfurl_links: false, ...(context ? { metadata: { event_type: DELIVERY_EVENT, event_payload: { delivery: context.deliveryId } } } : {}) };
+      const extras: PostExtras = {
+        unfurl_links: false,
+        ...(context ? { metadata: { event_type: DELIVERY_EVENT, event_payload: { delivery: context.deliveryId } } } : {}),
+      };
       if (payload.kind === 'photo.notice') return sendPhotoNotice(client, destination.channelId, payload, extras).catch(slackOutcome);
       if (payload.kind === 'photo.review') {
         if (!options.photos) return { status: 'failed', failure: { code: 'files.unavailable' } };
@@ -159,7 +188,9 @@ export function createSlackSender(options: SlackSenderOptions): PlatformSender {
       if (outcome.status === 'sent') return outcome;
       await dropChart(client, fileId);
       // Slack refused the image (not processed yet, not an image): nothing was posted, the text goes alone.
-      return outcome.status === 'failed' && outcome.failure.code === 'message.refused' && outcome.failure.platformCode === 'invalid_blocks' ? post([]) : outcome;
+      return outcome.status === 'failed' && outcome.failure.code === 'message.refused' && outcome.failure.platformCode === 'invalid_blocks'
+        ? post([])
+        : outcome;
     },
 
     retract,
@@ -173,9 +204,7 @@ export function createSlackSender(options: SlackSenderOptions): PlatformSender {
         const oldest = String(Math.floor(since.getTime() / 1000) - 60);
         const res = history.safeParse(await client.conversations.history({ channel, oldest, include_all_metadata: true, limit: 200 }));
         if (!res.success) return { delivered: 'unknown' };
-        const found = res.data.messages.find(
-          (m) => m.metadata?.event_type === DELIVERY_EVENT && m.metadata.event_payload?.delivery === deliveryId,
-        );
+        const found = res.data.messages.find((m) => m.metadata?.event_type === DELIVERY_EVENT && m.metadata.event_payload?.delivery === deliveryId);
         if (found) return found.ts ? { delivered: true, platformMessageId: found.ts } : { delivered: true };
         return res.data.has_more ? { delivered: 'unknown' } : { delivered: false };
       } catch {

@@ -12,7 +12,10 @@ import type { Locale } from '../../src/shared/money.js';
 /** What `/api/messages` accepts at all; anything else is a 400 before botbuilder sees it. */
 export const activityEnvelope = z.looseObject({
   type: z.string().min(1).max(64),
-  serviceUrl: z.string().max(2048).regex(/^https?:\/\/\S+$/i),
+  serviceUrl: z
+    .string()
+    .max(2048)
+    .regex(/^https?:\/\/\S+$/i),
   conversation: z.looseObject({ id: z.string().min(1).max(1024) }),
 });
 
@@ -21,7 +24,10 @@ const id = z.string().min(1).max(1024).optional().catch(undefined);
 const account = z.looseObject({ id, name: text, aadObjectId: id }).optional().catch(undefined);
 const ref = z.looseObject({ id }).optional().catch(undefined);
 /** A channel or team as channelData names it (`name` only in some activities). */
-const named = z.looseObject({ id, name: z.string().max(256).optional().catch(undefined) }).optional().catch(undefined);
+const named = z
+  .looseObject({ id, name: z.string().max(256).optional().catch(undefined) })
+  .optional()
+  .catch(undefined);
 
 const fields = z.looseObject({
   type: z.string(),
@@ -40,10 +46,7 @@ const fields = z.looseObject({
     isGroup: z.boolean().optional().catch(undefined),
     name: z.string().max(256).optional().catch(undefined),
   }),
-  channelData: z
-    .looseObject({ tenant: ref, channel: named, team: named })
-    .optional()
-    .catch(undefined),
+  channelData: z.looseObject({ tenant: ref, channel: named, team: named }).optional().catch(undefined),
   entities: z
     .array(z.looseObject({ type: text, text, mentioned: account, locale: text }))
     .optional()

@@ -130,7 +130,17 @@ export function createTeamsAdapter(options: TeamsOptions): TeamsAdapter {
   return {
     mode: config.mode,
     mount: config.mode === 'off' ? () => undefined : teamsRoute(adapter, tc, logic),
-    sender: new TeamsSender({ adapter, conversations, appId: config.appId ?? '', mayUse: tc.mayUse, logger, files: options.files, charts: options.charts, photos: options.photos, defaultLocale: options.deps.defaultLocale }),
+    sender: new TeamsSender({
+      adapter,
+      conversations,
+      appId: config.appId ?? '',
+      mayUse: tc.mayUse,
+      logger,
+      files: options.files,
+      charts: options.charts,
+      photos: options.photos,
+      defaultLocale: options.deps.defaultLocale,
+    }),
     conversations,
     adapter,
   };

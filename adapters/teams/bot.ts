@@ -39,7 +39,10 @@ export class CaravaneTeamsBot extends TeamsActivityHandler {
     const submitted = pledgeCardData.safeParse(ctx.activity.value);
     const outcome = submitted.success
       ? await submitPledgeCard(this.tc, turn, submitted.data)
-      : ((await submitGiveCard(this.tc, turn, ctx.activity.value)) ?? (await submitNeedCard(this.tc, turn, ctx.activity.value)) ?? (await submitVolunteerCard(this.tc, turn, ctx.activity.value)) ?? (await submitAnnounceCard(this.tc, turn, ctx.activity.value)));
+      : ((await submitGiveCard(this.tc, turn, ctx.activity.value)) ??
+        (await submitNeedCard(this.tc, turn, ctx.activity.value)) ??
+        (await submitVolunteerCard(this.tc, turn, ctx.activity.value)) ??
+        (await submitAnnounceCard(this.tc, turn, ctx.activity.value)));
     if (!outcome) {
       await answerMessage(this.tc, ctx, turn);
       return;
@@ -66,11 +69,15 @@ export class CaravaneTeamsBot extends TeamsActivityHandler {
     const value = executeValue.safeParse(ctx.activity.value);
     const data = value.success ? value.data.action.data : undefined;
     const photo = await photoCardAction(this.tc, turn, data);
-    if (photo) return { statusCode: 200, type: photo.kind === 'card' ? CARD_CONTENT_TYPE : MESSAGE_RESPONSE, value: photo.kind === 'card' ? photo.card : photo.text };
+    if (photo)
+      return { statusCode: 200, type: photo.kind === 'card' ? CARD_CONTENT_TYPE : MESSAGE_RESPONSE, value: photo.kind === 'card' ? photo.card : photo.text };
     const submitted = pledgeCardData.safeParse(data);
     const outcome = submitted.success
       ? await submitPledgeCard(this.tc, turn, submitted.data)
-      : ((await submitGiveCard(this.tc, turn, data)) ?? (await submitNeedCard(this.tc, turn, data)) ?? (await submitVolunteerCard(this.tc, turn, data)) ?? (await submitAnnounceCard(this.tc, turn, data)));
+      : ((await submitGiveCard(this.tc, turn, data)) ??
+        (await submitNeedCard(this.tc, turn, data)) ??
+        (await submitVolunteerCard(this.tc, turn, data)) ??
+        (await submitAnnounceCard(this.tc, turn, data)));
     if (!outcome) {
       const c = t(turn.locale ?? this.tc.deps.defaultLocale);
       return { statusCode: 200, type: MESSAGE_RESPONSE, value: c.teams.cardUnknown };

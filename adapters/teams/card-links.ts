@@ -14,7 +14,10 @@ export interface OpenUrlAction {
 }
 
 /** The lines without their URLs, and one Action.OpenUrl per URL found. */
-export function linksToActions(lines: string[], fallbackTitle: (url: string) => string = (url) => new URL(url).host): { lines: string[]; actions: OpenUrlAction[] } {
+export function linksToActions(
+  lines: string[],
+  fallbackTitle: (url: string) => string = (url) => new URL(url).host,
+): { lines: string[]; actions: OpenUrlAction[] } {
   const kept: string[] = [];
   const actions: OpenUrlAction[] = [];
   for (const line of lines) {
@@ -23,7 +26,10 @@ export function linksToActions(lines: string[], fallbackTitle: (url: string) => 
       kept.push(line);
       continue;
     }
-    const words = line.replace(URL_IN_TEXT, '').replace(/[\s:：—–-]+$/u, '').trim();
+    const words = line
+      .replace(URL_IN_TEXT, '')
+      .replace(/[\s:：—–-]+$/u, '')
+      .trim();
     const asTitle = urls.length === 1 && words !== '' && words.length <= TITLE_MAX;
     if (!asTitle && words !== '') kept.push(words);
     for (const url of urls) actions.push({ type: 'Action.OpenUrl', title: asTitle ? words : fallbackTitle(url), url });

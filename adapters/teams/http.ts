@@ -37,37 +37,42 @@ function bodyErrors(error: unknown, _req: Request, res: Response, next: NextFunc
 export function teamsRoute(adapter: CaravaneCloudAdapter, tc: TeamsContext, logic: (ctx: TurnContext) => Promise<void>) {
   const log = tc.logger.child({ component: 'teams' });
   return (app: Express): void => {
-    app.post('/api/messages', express.json({ limit: BODY_LIMIT }), async (req: Request, res: Response) => {
-      const envelope = activityEnvelope.safeParse(req.body);
-      if (!envelope.success) {
-        res.status(400).json({ error: 'invalid_activity' });
-        return;
-      }
-      const activity = withDates(envelope.data);
-      const header = req.headers.authorization ?? '';
-      let authenticated;
-      try {
-        authenticated = await adapter.authenticate(header, activity);
-      } catch (error) {
-        log.warn({ activityId: activity.id, reason: error instanceof Error ? error.message : String(error) }, 'teams request refused: authentication failed');
-        res.status(401).json({ error: 'unauthorized' });
-        return;
-      }
-      if (!tc.mayUse(activity.serviceUrl)) {
-        // A genuine token can still name a host we will not send our token to: neither keep nor answer it.
-        log.warn({ activityId: activity.id, host: hostOf(activity.serviceUrl) }, 'teams request refused: serviceUrl not allowed');
-        res.status(403).json({ error: 'service_url_not_allowed' });
-        return;
-      }
-      try {
-        const invoke = await adapter.runTurn(authenticated, activity, logic);
-        if (invoke?.body !== undefined) res.status(invoke.status).json(invoke.body);
-        else res.status(invoke?.status ?? 200).end();
-      } catch (error) {
-        log.error({ activityId: activity.id, err: error instanceof Error ? error.message : String(error) }, 'teams turn failed outside the handler');
-        if (!res.headersSent) res.status(500).json({ error: 'internal' });
-      }
-    }, bodyErrors);
+    app.post(
+      '/api/messages',
+      express.json({ limit: BODY_LIMIT }),
+      async (req: Request, res: Response) => {
+        const envelope = activityEnvelope.safeParse(req.body);
+        if (!envelope.success) {
+          res.status(400).json({ error: 'invalid_activity' });
+          return;
+        }
+        const activity = withDates(envelope.data);
+        const header = req.headers.authorization ?? '';
+        let authenticated;
+        try {
+          authenticated = await adapter.authenticate(header, activity);
+        } catch (error) {
+          log.warn({ activityId: activity.id, reason: error instanceof Error ? error.message : String(error) }, 'teams request refused: authentication failed');
+          res.status(401).json({ error: 'unauthorized' });
+          return;
+        }
+        if (!tc.mayUse(activity.serviceUrl)) {
+          // A genuine token can still name a host we will not send our token to: neither keep nor answer it.
+          log.warn({ activityId: activity.id, host: hostOf(activity.serviceUrl) }, 'teams request refused: serviceUrl not allowed');
+          res.status(403).json({ error: 'service_url_not_allowed' });
+          return;
+        }
+        try {
+          const invoke = await adapter.runTurn(authenticated, activity, logic);
+          if (invoke?.body !== undefined) res.status(invoke.status).json(invoke.body);
+          else res.status(invoke?.status ?? 200).end();
+        } catch (error) {
+          log.error({ activityId: activity.id, err: error instanceof Error ? error.message : String(error) }, 'teams turn failed outside the handler');
+          if (!res.headersSent) res.status(500).json({ error: 'internal' });
+        }
+      },
+      bodyErrors,
+    );
   };
 }
 

@@ -7,7 +7,10 @@ import type { TeamsConversationRef } from './ports.js';
 import type { TeamsTurn } from './activity.js';
 import type { TeamsContext } from './context.js';
 
-const membersRemoved = z.array(z.looseObject({ id: z.string().optional().catch(undefined) })).optional().catch(undefined);
+const membersRemoved = z
+  .array(z.looseObject({ id: z.string().optional().catch(undefined) }))
+  .optional()
+  .catch(undefined);
 const lifecycle = z.looseObject({
   membersRemoved,
   action: z.string().optional().catch(undefined),

@@ -79,7 +79,15 @@ export function pledgeCard(c: Catalogue, form: Pick<FormReply<'pledge'>, 'intro'
         value: values.anonymous ? 'true' : 'false',
         wrap: true,
       },
-      { type: 'Input.Text', id: FIELD.note, label: c.form.noteLabel, placeholder: c.form.notePlaceholder, isMultiline: true, maxLength: NOTE_MAX, value: values.note },
+      {
+        type: 'Input.Text',
+        id: FIELD.note,
+        label: c.form.noteLabel,
+        placeholder: c.form.notePlaceholder,
+        isMultiline: true,
+        maxLength: NOTE_MAX,
+        value: values.note,
+      },
       ...(errors.note ? [errorBlock(errors.note)] : []),
     ],
     actions: [
@@ -104,7 +112,17 @@ export function noticeCard(reply: MessageReply): Card {
     $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
     version: '1.5',
     body: [
-      ...(reply.headline ? [{ type: 'TextBlock', text: `${hasOwnIcon(reply.headline) ? '' : `${ICON[reply.tone]} `}${cardText(reply.headline)}`, weight: 'Bolder', color, wrap: true }] : []),
+      ...(reply.headline
+        ? [
+            {
+              type: 'TextBlock',
+              text: `${hasOwnIcon(reply.headline) ? '' : `${ICON[reply.tone]} `}${cardText(reply.headline)}`,
+              weight: 'Bolder',
+              color,
+              wrap: true,
+            },
+          ]
+        : []),
       ...lines.map((l) => ({ type: 'TextBlock', text: cardText(l), wrap: true })),
     ],
     ...(actions.length > 0 ? { actions } : {}),

@@ -44,7 +44,10 @@ interface Connector {
 const restError = z.looseObject({
   statusCode: z.number().int().optional().catch(undefined),
   message: z.string().optional().catch(undefined),
-  response: z.looseObject({ headers: z.custom<{ get(name: string): string | undefined }>((h) => typeof (h as { get?: unknown })?.get === 'function') }).optional().catch(undefined),
+  response: z
+    .looseObject({ headers: z.custom<{ get(name: string): string | undefined }>((h) => typeof (h as { get?: unknown })?.get === 'function') })
+    .optional()
+    .catch(undefined),
 });
 
 /** Teams asks to retry these later (rate limits, precondition races, gateway trouble). */
@@ -141,7 +144,10 @@ export class TeamsSender implements PlatformSender {
   private async settled(ref: TeamsConversation, outcome: Attempt): Promise<SendOutcome> {
     if (outcome.status === 'failed' && outcome.statusCode === 403) await this.options.conversations.setActive(ref.conversationId, false);
     if (outcome.status !== 'sent') {
-      this.options.logger.warn({ component: 'teams', conversation: ref.type, status: outcome.statusCode, reason: deliveryKey(outcome.failure), said: outcome.said }, 'teams send not delivered');
+      this.options.logger.warn(
+        { component: 'teams', conversation: ref.type, status: outcome.statusCode, reason: deliveryKey(outcome.failure), said: outcome.said },
+        'teams send not delivered',
+      );
     }
     const { statusCode: _statusCode, said: _said, ...plain } = outcome;
     return plain;

@@ -54,6 +54,16 @@ export function teamsText(text: string): string {
  */
 export function teamsPlain(text: string): string {
   return spans(text)
-    .map((s) => (s.kind === 'command' ? teamsCommand(s.text) : s.kind === 'everyone' ? `@${s.which}` : s.kind === 'link' ? (s.label === '' ? s.url : `${s.label} (${s.url})`) : s.text))
+    .map((s) =>
+      s.kind === 'command'
+        ? teamsCommand(s.text)
+        : s.kind === 'everyone'
+          ? `@${s.which}`
+          : s.kind === 'link'
+            ? s.label === ''
+              ? s.url
+              : `${s.label} (${s.url})`
+            : s.text,
+    )
     .join('');
 }

@@ -28,7 +28,12 @@ export const EMPTY_SIGNUP: SignupFormValues = { choice: '', phone: '', emergency
 
 export const freshState = <V, F extends string>(values: V): CardState<V, F> => ({ token: randomUUID(), values, errors: {} });
 
-const text = (t: string, extra: Record<string, unknown> = {}) => ({ type: 'TextBlock', text: teamsMarkdown(t).replace(/`([^`\n]*)`/g, '$1'), wrap: true, ...extra });
+const text = (t: string, extra: Record<string, unknown> = {}) => ({
+  type: 'TextBlock',
+  text: teamsMarkdown(t).replace(/`([^`\n]*)`/g, '$1'),
+  wrap: true,
+  ...extra,
+});
 const errorUnder = (message: string | undefined) => (message ? [text(message, { color: 'Attention', spacing: 'None', size: 'Small' })] : []);
 
 function card(title: string, intro: string, body: unknown[], action: { verb: string; title: string; data: Record<string, unknown> }, fallback: string): Card {
@@ -77,12 +82,35 @@ export function volunteerCard(c: Catalogue, form: VolunteerFormReply, state: Car
         value: values.choice,
       },
       ...errorUnder(errors.choice),
-      ...input('phone', f.phoneLabel, values.phone, { placeholder: f.phonePlaceholder, maxLength: 40, isRequired: true, errorMessage: e['phone.missing'], style: 'Tel' }),
+      ...input('phone', f.phoneLabel, values.phone, {
+        placeholder: f.phonePlaceholder,
+        maxLength: 40,
+        isRequired: true,
+        errorMessage: e['phone.missing'],
+        style: 'Tel',
+      }),
       ...input('emergencyName', f.emergencyNameLabel, values.emergencyName, { maxLength: 120, isRequired: true, errorMessage: e['emergency.name_missing'] }),
-      ...input('emergencyPhone', f.emergencyPhoneLabel, values.emergencyPhone, { placeholder: f.phonePlaceholder, maxLength: 40, isRequired: true, errorMessage: e['phone.missing'], style: 'Tel' }),
+      ...input('emergencyPhone', f.emergencyPhoneLabel, values.emergencyPhone, {
+        placeholder: f.phonePlaceholder,
+        maxLength: 40,
+        isRequired: true,
+        errorMessage: e['phone.missing'],
+        style: 'Tel',
+      }),
       ...input('notes', f.notesLabel, values.notes, { placeholder: f.notesPlaceholder, isMultiline: true, maxLength: NOTES_MAX }),
       // wrap: without it Teams cuts the rules off after one line, and people would agree to what they cannot read.
-      { type: 'Input.Toggle', id: 'rules', label: f.rulesLabel, title: f.rulesOption, valueOn: 'true', valueOff: 'false', value: values.rules ? 'true' : 'false', wrap: true, isRequired: true, errorMessage: e['rules.required'] },
+      {
+        type: 'Input.Toggle',
+        id: 'rules',
+        label: f.rulesLabel,
+        title: f.rulesOption,
+        valueOn: 'true',
+        valueOff: 'false',
+        value: values.rules ? 'true' : 'false',
+        wrap: true,
+        isRequired: true,
+        errorMessage: e['rules.required'],
+      },
       ...errorUnder(errors.rules),
       text(form.privacy, { isSubtle: true, size: 'Small' }),
     ],

@@ -37,7 +37,14 @@ const signupData = z.looseObject({
 const tripData = z.looseObject({
   caravane: z.literal(TRIP_VERB),
   token: z.string().min(8).max(100),
-  tripId: z.number().int().positive().max(2 ** 31).nullable().optional().catch(null),
+  tripId: z
+    .number()
+    .int()
+    .positive()
+    .max(2 ** 31)
+    .nullable()
+    .optional()
+    .catch(null),
   name: input,
   from: input,
   to: input,
@@ -70,7 +77,16 @@ async function signupSubmitted(tc: TeamsContext, actor: Actor, data: z.infer<typ
 async function tripSubmitted(tc: TeamsContext, actor: Actor, data: z.infer<typeof tripData>): Promise<CardOutcome> {
   if (!(await actor.isAdmin())) return done(message('error', [actor.c.common.notAdmin]));
   const tripId = data.tripId ?? null;
-  const values: TripFormValues = { name: data.name, from: data.from, to: data.to, seats: data.seats, roles: data.roles, meeting: data.meeting, meetingTime: data.meetingTime, deadline: data.deadline };
+  const values: TripFormValues = {
+    name: data.name,
+    from: data.from,
+    to: data.to,
+    seats: data.seats,
+    roles: data.roles,
+    meeting: data.meeting,
+    meetingTime: data.meetingTime,
+    deadline: data.deadline,
+  };
   const outcome = await submitTripForm(tc.deps, actor, tripId, values);
   if (outcome.kind === 'done') return done(outcome.reply);
   const form = await tripForm(tc.deps, actor, tripId);

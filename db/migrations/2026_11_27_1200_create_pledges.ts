@@ -68,7 +68,12 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('amount_minor', 'bigint', (c) => c.notNull().check(sql`amount_minor > 0`))
     .addColumn('anonymous', 'boolean', (c) => c.notNull().defaultTo(false))
     .addColumn('note', 'text')
-    .addColumn('status', 'text', (c) => c.notNull().defaultTo('pledged').check(sql`status in ('pledged', 'collected', 'cancelled')`))
+    .addColumn('status', 'text', (c) =>
+      c
+        .notNull()
+        .defaultTo('pledged')
+        .check(sql`status in ('pledged', 'collected', 'cancelled')`),
+    )
     .addColumn('source', 'text', (c) => c.notNull())
     .addColumn('idempotency_key', 'text', (c) => c.unique())
     .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))

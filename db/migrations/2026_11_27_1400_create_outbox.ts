@@ -39,7 +39,10 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('platform', 'text', (c) => c.notNull())
     .addColumn('destination', 'jsonb', (c) => c.notNull())
     .addColumn('status', 'text', (c) =>
-      c.notNull().defaultTo('pending').check(sql`status in ('pending', 'sending', 'sent', 'failed')`),
+      c
+        .notNull()
+        .defaultTo('pending')
+        .check(sql`status in ('pending', 'sending', 'sent', 'failed')`),
     )
     .addColumn('attempts', 'integer', (c) => c.notNull().defaultTo(0))
     .addColumn('throttles', 'integer', (c) => c.notNull().defaultTo(0))
@@ -75,12 +78,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('next_at', 'timestamptz', (c) => c.notNull())
     .addColumn('due_at', 'timestamptz')
     .execute();
-  await db.schema
-    .createIndex('outbox_lanes_due_idx')
-    .on('outbox_lanes')
-    .columns(['due_at'])
-    .where(sql.ref('due_at'), 'is not', null)
-    .execute();
+  await db.schema.createIndex('outbox_lanes_due_idx').on('outbox_lanes').columns(['due_at']).where(sql.ref('due_at'), 'is not', null).execute();
 
   await db.schema
     .createTable('digest_runs')
@@ -111,15 +109,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  for (const table of [
-    'milestone_claims',
-    'campaign_milestones',
-    'digest_runs',
-    'outbox_lanes',
-    'outbox_targets',
-    'outbox_messages',
-    'campaign_channels',
-  ]) {
+  for (const table of ['milestone_claims', 'campaign_milestones', 'digest_runs', 'outbox_lanes', 'outbox_targets', 'outbox_messages', 'campaign_channels']) {
     await db.schema.dropTable(table).ifExists().execute();
   }
 }

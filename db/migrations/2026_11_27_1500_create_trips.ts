@@ -17,7 +17,12 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('reserved_seats', 'integer', (c) => c.notNull().defaultTo(0))
     .addColumn('confirmed', 'integer', (c) => c.notNull().defaultTo(0))
     .addColumn('open_confirmed', 'integer', (c) => c.notNull().defaultTo(0))
-    .addColumn('waitlisted', 'integer', (c) => c.notNull().defaultTo(0).check(sql`waitlisted >= 0`))
+    .addColumn('waitlisted', 'integer', (c) =>
+      c
+        .notNull()
+        .defaultTo(0)
+        .check(sql`waitlisted >= 0`),
+    )
     .addColumn('meeting_point', 'text')
     .addColumn('meeting_time', 'text')
     .addColumn('deadline', 'date')

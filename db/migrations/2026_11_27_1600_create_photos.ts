@@ -18,9 +18,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('source_key', 'text', (c) => c.notNull().unique())
     .addColumn('caption', 'text')
     .addColumn('place', 'text')
-    .addColumn('status', 'text', (c) =>
-      c.notNull().check(sql`status in ('awaiting_consent', 'in_review', 'approved', 'rejected', 'discarded')`),
-    )
+    .addColumn('status', 'text', (c) => c.notNull().check(sql`status in ('awaiting_consent', 'in_review', 'approved', 'rejected', 'discarded')`))
     .addColumn('created_at', 'timestamptz', (c) => c.notNull())
     .addColumn('consented_at', 'timestamptz')
     .addColumn('reviewed_at', 'timestamptz')

@@ -6,12 +6,7 @@ import type { Database } from '../schema.js';
 export function adminStore(db: Kysely<Database>): AdminStore {
   return {
     async isAdmin(platform, userId) {
-      const row = await db
-        .selectFrom('admins')
-        .select('user_id')
-        .where('platform', '=', platform)
-        .where('user_id', '=', userId)
-        .executeTakeFirst();
+      const row = await db.selectFrom('admins').select('user_id').where('platform', '=', platform).where('user_id', '=', userId).executeTakeFirst();
       return row !== undefined;
     },
     async add(platform, userId, addedBy) {

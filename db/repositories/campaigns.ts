@@ -87,13 +87,7 @@ export function campaignStore(db: Kysely<Database>): CampaignStore {
       return found;
     },
     async upcoming(today) {
-      const row = await db
-        .selectFrom('campaigns')
-        .selectAll()
-        .where('starts_on', '>', today)
-        .orderBy('starts_on', 'asc')
-        .limit(1)
-        .executeTakeFirst();
+      const row = await db.selectFrom('campaigns').selectAll().where('starts_on', '>', today).orderBy('starts_on', 'asc').limit(1).executeTakeFirst();
       return row ? toCampaign(row) : null;
     },
     async totals(campaignId) {

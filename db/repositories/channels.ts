@@ -26,11 +26,7 @@ export function channelStore(db: Kysely<Database>): ChannelStore {
     },
 
     async remove(destination) {
-      const rows = await db
-        .deleteFrom('campaign_channels')
-        .where('destination_key', '=', destinationKey(destination))
-        .returning('destination_key')
-        .execute();
+      const rows = await db.deleteFrom('campaign_channels').where('destination_key', '=', destinationKey(destination)).returning('destination_key').execute();
       return { removed: rows.length > 0 };
     },
 

@@ -26,7 +26,10 @@ const columns = (who: HrPrincipal) => ({ platform: who.platform, tenant_id: who.
 export function hrSessionStore(db: Kysely<Database>): HrSessionStore {
   return {
     async saveSignIn(tokenHash, who, expiresAt) {
-      await db.insertInto('hr_signin_tokens').values({ token_hash: tokenHash, ...columns(who), expires_at: expiresAt }).execute();
+      await db
+        .insertInto('hr_signin_tokens')
+        .values({ token_hash: tokenHash, ...columns(who), expires_at: expiresAt })
+        .execute();
     },
     async redeemSignIn(tokenHash, now) {
       // One update is the check and the spending: two clicks on the same link cannot both win.
@@ -41,7 +44,10 @@ export function hrSessionStore(db: Kysely<Database>): HrSessionStore {
       return row ? toPrincipal(row) : null;
     },
     async saveSession(sessionHash, who, csrfToken, expiresAt) {
-      await db.insertInto('hr_sessions').values({ session_hash: sessionHash, ...columns(who), csrf_token: csrfToken, expires_at: expiresAt }).execute();
+      await db
+        .insertInto('hr_sessions')
+        .values({ session_hash: sessionHash, ...columns(who), csrf_token: csrfToken, expires_at: expiresAt })
+        .execute();
     },
     async findSession(sessionHash, now) {
       const row = await db
@@ -58,7 +64,11 @@ export function hrSessionStore(db: Kysely<Database>): HrSessionStore {
     },
     async leaveNotice(sessionHash, notice, at) {
       const stored: StoredNotice = { ...notice, at: at.toISOString() };
-      await db.updateTable('hr_sessions').set({ notice: JSON.stringify(stored) }).where('session_hash', '=', sessionHash).execute();
+      await db
+        .updateTable('hr_sessions')
+        .set({ notice: JSON.stringify(stored) })
+        .where('session_hash', '=', sessionHash)
+        .execute();
     },
     async takeNotice(sessionHash, page, since) {
       // Read and cleared under the row lock: two tabs loading the page at once show it once.

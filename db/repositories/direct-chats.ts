@@ -12,7 +12,9 @@ export async function directDestination(db: Kysely<Database>, user: PlatformUser
   const chat = await teamsConversationStore(db).personal(user.userId, user.tenantId);
   if (!chat) return null;
   const tenantId = user.tenantId ?? chat.tenantId ?? undefined;
-  return tenantId === undefined ? { platform: 'teams', conversationId: chat.conversationId } : { platform: 'teams', conversationId: chat.conversationId, tenantId };
+  return tenantId === undefined
+    ? { platform: 'teams', conversationId: chat.conversationId }
+    : { platform: 'teams', conversationId: chat.conversationId, tenantId };
 }
 
 export function directChats(db: Kysely<Database>): DirectChats {

@@ -16,12 +16,7 @@ export function milestoneStore(db: Kysely<Database>): MilestoneStore {
     },
 
     async amounts(campaignId) {
-      const rows = await db
-        .selectFrom('campaign_milestones')
-        .select('amount_minor')
-        .where('campaign_id', '=', campaignId)
-        .orderBy('amount_minor')
-        .execute();
+      const rows = await db.selectFrom('campaign_milestones').select('amount_minor').where('campaign_id', '=', campaignId).orderBy('amount_minor').execute();
       return rows.map((r) => minor(r.amount_minor));
     },
 

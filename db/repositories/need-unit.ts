@@ -29,7 +29,19 @@ export function needsQuery(db: Kysely<Database>) {
   return db
     .selectFrom('needs as n')
     .innerJoin('sites as s', 's.id', 'n.site_id')
-    .select(['n.id', 'n.site_id', 'n.item_key', 'n.item_label', 'n.size', 'n.quantity', 'n.unit_price_minor', 'n.pledged', 'n.received', 's.name as site_name', 's.campaign_id']);
+    .select([
+      'n.id',
+      'n.site_id',
+      'n.item_key',
+      'n.item_label',
+      'n.size',
+      'n.quantity',
+      'n.unit_price_minor',
+      'n.pledged',
+      'n.received',
+      's.name as site_name',
+      's.campaign_id',
+    ]);
 }
 
 type NeedRow = Awaited<ReturnType<ReturnType<typeof needsQuery>['executeTakeFirstOrThrow']>>;
@@ -78,7 +90,14 @@ export function needUnit(trx: Transaction<Database>, locked: { need: Need; campa
     async pledge(input) {
       const row = await trx
         .insertInto('item_pledges')
-        .values({ need_id: need.id, person_id: input.personId, quantity: input.quantity, status: 'pledged', source: input.source, idempotency_key: input.idempotencyKey })
+        .values({
+          need_id: need.id,
+          person_id: input.personId,
+          quantity: input.quantity,
+          status: 'pledged',
+          source: input.source,
+          idempotency_key: input.idempotencyKey,
+        })
         .onConflict((oc) => oc.column('idempotency_key').doNothing())
         .returningAll()
         .executeTakeFirst();
@@ -99,7 +118,13 @@ export function needUnit(trx: Transaction<Database>, locked: { need: Need; campa
       return row ? toItemPledge(row) : null;
     },
     async cancel(id) {
-      const row = await trx.updateTable('item_pledges').set({ status: 'cancelled', updated_at: clock.now() }).where('id', '=', id).where('need_id', '=', need.id).returningAll().executeTakeFirstOrThrow();
+      const row = await trx
+        .updateTable('item_pledges')
+        .set({ status: 'cancelled', updated_at: clock.now() })
+        .where('id', '=', id)
+        .where('need_id', '=', need.id)
+        .returningAll()
+        .executeTakeFirstOrThrow();
       await moveNeed(trx, need.id, -row.quantity, 0);
       await refresh();
       return toItemPledge(row);
@@ -117,7 +142,13 @@ export function needUnit(trx: Transaction<Database>, locked: { need: Need; campa
       return toItemPledge(row);
     },
     async campaignNeeds() {
-      const rows = await needsQuery(trx).where('s.campaign_id', '=', locked.campaignId).orderBy('s.id').orderBy('n.item_key').orderBy('n.size').orderBy('n.id').execute();
+      const rows = await needsQuery(trx)
+        .where('s.campaign_id', '=', locked.campaignId)
+        .orderBy('s.id')
+        .orderBy('n.item_key')
+        .orderBy('n.size')
+        .orderBy('n.id')
+        .execute();
       return rows.map(toNeed);
     },
     async claim(key) {

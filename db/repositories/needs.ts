@@ -30,12 +30,23 @@ async function upsert(db: Kysely<Database>, input: NewNeed): Promise<{ belowPled
     .executeTakeFirst();
   if (existing && existing.pledged > input.quantity) return { belowPledged: existing.pledged };
   if (existing) {
-    await db.updateTable('needs').set({ quantity: input.quantity, unit_price_minor: input.unitPriceMinor, item_label: input.itemLabel }).where('id', '=', existing.id).execute();
+    await db
+      .updateTable('needs')
+      .set({ quantity: input.quantity, unit_price_minor: input.unitPriceMinor, item_label: input.itemLabel })
+      .where('id', '=', existing.id)
+      .execute();
     return { id: existing.id, created: false };
   }
   const row = await db
     .insertInto('needs')
-    .values({ site_id: input.siteId, item_key: input.itemKey, item_label: input.itemLabel, size: input.size ?? '', quantity: input.quantity, unit_price_minor: input.unitPriceMinor })
+    .values({
+      site_id: input.siteId,
+      item_key: input.itemKey,
+      item_label: input.itemLabel,
+      size: input.size ?? '',
+      quantity: input.quantity,
+      unit_price_minor: input.unitPriceMinor,
+    })
     .returning('id')
     .executeTakeFirstOrThrow();
   return { id: row.id, created: true };
@@ -46,12 +57,25 @@ export function needStore(db: Kysely<Database>, clock: Clock): NeedStore {
     async addSite(campaignId, site, createdBy) {
       const row = await db
         .insertInto('sites')
-        .values({ campaign_id: campaignId, name: site.name, name_key: fold(site.name), place: site.place, beneficiaries: site.beneficiaries, contact: site.contact, created_by: createdBy })
+        .values({
+          campaign_id: campaignId,
+          name: site.name,
+          name_key: fold(site.name),
+          place: site.place,
+          beneficiaries: site.beneficiaries,
+          contact: site.contact,
+          created_by: createdBy,
+        })
         .onConflict((oc) => oc.columns(['campaign_id', 'name_key']).doNothing())
         .returningAll()
         .executeTakeFirst();
       if (row) return { site: toSite(row), created: true };
-      const earlier = await db.selectFrom('sites').selectAll().where('campaign_id', '=', campaignId).where('name_key', '=', fold(site.name)).executeTakeFirstOrThrow();
+      const earlier = await db
+        .selectFrom('sites')
+        .selectAll()
+        .where('campaign_id', '=', campaignId)
+        .where('name_key', '=', fold(site.name))
+        .executeTakeFirstOrThrow();
       return { site: toSite(earlier), created: false };
     },
 
@@ -77,7 +101,8 @@ export function needStore(db: Kysely<Database>, clock: Clock): NeedStore {
           for (const row of rows) {
             if (!sites.has(row.siteId)) throw { ...refused, error: { line: row.line, code: 'import.site_unknown' as const, value: String(row.siteId) } };
             const stored = await upsert(trx, row);
-            if ('belowPledged' in stored) throw { ...refused, error: { line: row.line, code: 'import.below_pledged' as const, value: String(stored.belowPledged) } };
+            if ('belowPledged' in stored)
+              throw { ...refused, error: { line: row.line, code: 'import.below_pledged' as const, value: String(stored.belowPledged) } };
             if (stored.created) created++;
             else updated++;
           }
@@ -93,7 +118,13 @@ export function needStore(db: Kysely<Database>, clock: Clock): NeedStore {
     },
 
     async needs(campaignId) {
-      const rows = await needsQuery(db).where('s.campaign_id', '=', campaignId).orderBy('s.id').orderBy('n.item_key').orderBy('n.size').orderBy('n.id').execute();
+      const rows = await needsQuery(db)
+        .where('s.campaign_id', '=', campaignId)
+        .orderBy('s.id')
+        .orderBy('n.item_key')
+        .orderBy('n.size')
+        .orderBy('n.id')
+        .execute();
       return rows.map(toNeed);
     },
 
@@ -121,7 +152,18 @@ export function needStore(db: Kysely<Database>, clock: Clock): NeedStore {
         .where('p.person_id', '=', personId)
         .orderBy('p.id')
         .execute();
-      const needs = pledges.length === 0 ? [] : (await needsQuery(db).where('n.id', 'in', pledges.map((p) => p.need_id)).execute()).map(toNeed);
+      const needs =
+        pledges.length === 0
+          ? []
+          : (
+              await needsQuery(db)
+                .where(
+                  'n.id',
+                  'in',
+                  pledges.map((p) => p.need_id),
+                )
+                .execute()
+            ).map(toNeed);
       return pledges.flatMap((p) => {
         const need = needs.find((n) => n.id === p.need_id);
         return need ? [{ pledge: toItemPledge(p), need }] : [];
@@ -130,7 +172,14 @@ export function needStore(db: Kysely<Database>, clock: Clock): NeedStore {
 
     async loadingList(siteId) {
       if (!isId(siteId)) return [];
-      const rows = await db.selectFrom('needs').select(['item_key', 'item_label', 'size', 'received']).where('site_id', '=', siteId).where('received', '>', 0).orderBy('item_key').orderBy('size').execute();
+      const rows = await db
+        .selectFrom('needs')
+        .select(['item_key', 'item_label', 'size', 'received'])
+        .where('site_id', '=', siteId)
+        .where('received', '>', 0)
+        .orderBy('item_key')
+        .orderBy('size')
+        .execute();
       return rows.map((r) => ({ itemKey: r.item_key, itemLabel: r.item_label, size: r.size === '' ? null : r.size, received: r.received }));
     },
   };

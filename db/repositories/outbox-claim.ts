@@ -50,10 +50,18 @@ export async function claimDue(db: Kysely<Database>, o: ClaimOptions): Promise<C
       o.limit,
     );
     await saveNextTimes(trx, touched, next);
-    if (kept.length > 0) await markClaimed(trx, o, kept.map((k) => ({ id: k.id, sending: k.slotMs <= o.now.getTime() })));
+    if (kept.length > 0)
+      await markClaimed(
+        trx,
+        o,
+        kept.map((k) => ({ id: k.id, sending: k.slotMs <= o.now.getTime() })),
+      );
     await recomputeDue(trx, [...lanes.keys()], o);
     if (kept.length === 0) return [];
-    const messages = await payloads(trx, parsed.map((p) => p.row.message_id));
+    const messages = await payloads(
+      trx,
+      parsed.map((p) => p.row.message_id),
+    );
     const byId = new Map(parsed.map((p) => [String(p.row.id), p]));
     return kept.flatMap((k) => {
       const p = byId.get(k.id);
@@ -123,7 +131,8 @@ async function lockShared(trx: Transaction<Database>, keys: string[], now: Date)
 async function headsOf(trx: Transaction<Database>, lanes: string[], o: ClaimOptions): Promise<TargetRow[]> {
   const cutoff = new Date(o.now.getTime() - o.leaseMs);
   const depth = (key: string) => {
-    const interval = paceKeys(key.startsWith('slack:') ? { platform: 'slack', channelId: 'x' } : { platform: 'teams', conversationId: 'x' }, o.limits)[0]?.intervalMs ?? 1000;
+    const interval =
+      paceKeys(key.startsWith('slack:') ? { platform: 'slack', channelId: 'x' } : { platform: 'teams', conversationId: 'x' }, o.limits)[0]?.intervalMs ?? 1000;
     return Math.max(1, Math.min(8, Math.ceil(o.horizonMs / interval)));
   };
   const result = await sql<TargetRow>`

@@ -52,9 +52,17 @@ export function outboxStore(db: Kysely<Database>, clock: Clock): OutboxStore {
         next_attempt_at: notBefore,
       }));
       for (let i = 0; i < rows.length; i += CHUNK) {
-        await db.insertInto('outbox_targets').values(rows.slice(i, i + CHUNK)).execute();
+        await db
+          .insertInto('outbox_targets')
+          .values(rows.slice(i, i + CHUNK))
+          .execute();
       }
-      await dueLanes(db, [...unique].sort(([a], [b]) => a.localeCompare(b)), notBefore, now);
+      await dueLanes(
+        db,
+        [...unique].sort(([a], [b]) => a.localeCompare(b)),
+        notBefore,
+        now,
+      );
       // Wakes the workers (db/listen.ts) when this commits, instead of their polling for it.
       await sql`select pg_notify('caravane_outbox_' || current_schema(), '')`.execute(db);
       return { messageId: inserted.id, created: true, targets: unique.size };
@@ -79,19 +87,20 @@ export function outboxStore(db: Kysely<Database>, clock: Clock): OutboxStore {
         .orderBy('m.id', 'desc')
         .limit(Math.max(1, Math.min(limit, 50)))
         .execute();
-      const failures = await failuresOf(db, messages.map((m) => m.id));
-      return messages.map(
-        (m): OutboxSummary => ({
-          messageId: m.id,
-          kind: parseOutboxKind(m.kind),
-          summary: m.summary,
-          createdAt: m.created_at,
-          notBefore: m.not_before,
-          counts: { pending: m.pending, sending: m.sending, sent: m.sent, failed: m.failed } satisfies Record<DeliveryStatus, number>,
-          possibleDuplicates: m.duplicates,
-          failures: failures.get(m.id) ?? [],
-        }),
+      const failures = await failuresOf(
+        db,
+        messages.map((m) => m.id),
       );
+      return messages.map((m): OutboxSummary => ({
+        messageId: m.id,
+        kind: parseOutboxKind(m.kind),
+        summary: m.summary,
+        createdAt: m.created_at,
+        notBefore: m.not_before,
+        counts: { pending: m.pending, sending: m.sending, sent: m.sent, failed: m.failed } satisfies Record<DeliveryStatus, number>,
+        possibleDuplicates: m.duplicates,
+        failures: failures.get(m.id) ?? [],
+      }));
     },
   };
 }

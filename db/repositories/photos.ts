@@ -8,7 +8,6 @@ import type { Database } from '../schema.js';
 type BatchRow = Selectable<Database['photo_batches']>;
 type PhotoRow = Selectable<Database['photos']>;
 
-
 function toPhoto(r: PhotoRow): Photo {
   return {
     id: r.id,
@@ -39,7 +38,10 @@ function toBatch(r: BatchRow, photos: PhotoRow[]): PhotoBatch {
     reviewedAt: r.reviewed_at,
     reviewedBy: r.reviewed_by,
     rejectReason: r.reject_reason,
-    photos: photos.filter((p) => p.batch_id === r.id).sort((a, b) => a.position - b.position).map(toPhoto),
+    photos: photos
+      .filter((p) => p.batch_id === r.id)
+      .sort((a, b) => a.position - b.position)
+      .map(toPhoto),
   };
 }
 
@@ -48,7 +50,14 @@ export function photoStore(db: Kysely<Database>): PhotoStore {
   /** Batches with all their photos, or only the photos `onlyIds` names (in the order the batches came). */
   async function withPhotos(rows: BatchRow[], onlyIds?: number[]): Promise<PhotoBatch[]> {
     if (rows.length === 0) return [];
-    let query = db.selectFrom('photos').selectAll().where('batch_id', 'in', rows.map((r) => r.id));
+    let query = db
+      .selectFrom('photos')
+      .selectAll()
+      .where(
+        'batch_id',
+        'in',
+        rows.map((r) => r.id),
+      );
     if (onlyIds) query = query.where('id', 'in', onlyIds.length > 0 ? onlyIds : [-1]);
     const photos = await query.execute();
     return rows.map((r) => toBatch(r, photos));
@@ -189,7 +198,14 @@ export function photoStore(db: Kysely<Database>): PhotoStore {
     },
 
     async inReview(campaignId) {
-      const batches = await db.selectFrom('photo_batches').selectAll().where('campaign_id', '=', campaignId).where('status', '=', 'in_review').orderBy('id').limit(20).execute();
+      const batches = await db
+        .selectFrom('photo_batches')
+        .selectAll()
+        .where('campaign_id', '=', campaignId)
+        .where('status', '=', 'in_review')
+        .orderBy('id')
+        .limit(20)
+        .execute();
       return withPhotos(batches);
     },
 
@@ -213,15 +229,26 @@ export function photoStore(db: Kysely<Database>): PhotoStore {
     async recordPost(post) {
       await db
         .insertInto('photo_posts')
-        .values({ photo_id: post.photoId, platform: post.platform, kind: post.kind, destination: JSON.stringify(post.destination), platform_ref: post.platformRef })
+        .values({
+          photo_id: post.photoId,
+          platform: post.platform,
+          kind: post.kind,
+          destination: JSON.stringify(post.destination),
+          platform_ref: post.platformRef,
+        })
         .execute();
     },
 
     async posts(photoId) {
       const rows = await db.selectFrom('photo_posts').selectAll().where('photo_id', '=', photoId).where('retracted_at', 'is', null).orderBy('id').execute();
-      return rows.map(
-        (r): PhotoPost => ({ id: r.id, photoId: r.photo_id, platform: parsePlatform(r.platform), kind: parsePhotoPostKind(r.kind), destination: r.destination, platformRef: r.platform_ref }),
-      );
+      return rows.map((r): PhotoPost => ({
+        id: r.id,
+        photoId: r.photo_id,
+        platform: parsePlatform(r.platform),
+        kind: parsePhotoPostKind(r.kind),
+        destination: r.destination,
+        platformRef: r.platform_ref,
+      }));
     },
 
     async markRetracted(postIds, at) {

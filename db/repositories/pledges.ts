@@ -212,7 +212,14 @@ async function recordInOneStatement(db: Kysely<Database>, input: NewPledge): Pro
   const shard = Math.floor(Math.random() * TOTAL_SHARDS);
   const { rows } = await db.executeQuery<RecordedRow>(
     CompiledQuery.raw(RECORD_PLEDGE, [
-      input.campaignId, input.personId, input.amountMinor, input.anonymous, input.note, input.source, input.idempotencyKey, shard,
+      input.campaignId,
+      input.personId,
+      input.amountMinor,
+      input.anonymous,
+      input.note,
+      input.source,
+      input.idempotencyKey,
+      shard,
     ]),
   );
   const row = rows[0];

@@ -10,7 +10,9 @@ import { confirmedContacts } from './volunteer-contacts.js';
 const ACTIVE = ['confirmed', 'waitlisted'];
 
 /** The name to show for a person: the freshest name a platform gave, else the one first recorded. */
-const nameOf = sql<string | null>`coalesce((select i.display_name from identities i where i.person_id = s.person_id and i.display_name is not null order by i.updated_at desc limit 1), (select p.display_name from people p where p.id = s.person_id))`;
+const nameOf = sql<
+  string | null
+>`coalesce((select i.display_name from identities i where i.person_id = s.person_id and i.display_name is not null order by i.updated_at desc limit 1), (select p.display_name from people p where p.id = s.person_id))`;
 
 /** Active sign-ups of some trips with names and places in line: confirmed first, then the line in order. */
 async function activeRows(db: Kysely<Database>, tripIds: number[]) {
@@ -65,7 +67,10 @@ export function signupStore(db: Kysely<Database>, clock: Clock): SignupStore {
         .orderBy('starts_on')
         .execute();
       const trips = await tripsWhere(db, tripRows);
-      const rows = await activeRows(db, trips.map((t) => t.id));
+      const rows = await activeRows(
+        db,
+        trips.map((t) => t.id),
+      );
       return rows
         .filter(({ row }) => row.person_id === personId)
         .flatMap(({ row, position }) => {
@@ -85,11 +90,17 @@ export function signupStore(db: Kysely<Database>, clock: Clock): SignupStore {
       for (const trip of trips) {
         const rows = await activeRows(db, [trip.id]);
         const people = rows.map((r) => r.row.person_id);
-        const ids = people.length === 0 ? [] : await db.selectFrom('identities').select(['person_id', 'platform', 'user_id']).where('person_id', 'in', people).execute();
+        const ids =
+          people.length === 0 ? [] : await db.selectFrom('identities').select(['person_id', 'platform', 'user_id']).where('person_id', 'in', people).execute();
         for (const { row, position } of rows) {
-          const identities = ids.filter((i) => i.person_id === row.person_id).map((i) => `${i.platform}:${i.user_id}`).join(' ');
+          const identities = ids
+            .filter((i) => i.person_id === row.person_id)
+            .map((i) => `${i.platform}:${i.user_id}`)
+            .join(' ');
           const hasPrivate = row.phone !== null && row.emergency_name !== null && row.emergency_phone !== null;
-          const privateData = hasPrivate ? { phone: row.phone ?? '', emergencyName: row.emergency_name ?? '', emergencyPhone: row.emergency_phone ?? '', notes: row.notes } : null;
+          const privateData = hasPrivate
+            ? { phone: row.phone ?? '', emergencyName: row.emergency_name ?? '', emergencyPhone: row.emergency_phone ?? '', notes: row.notes }
+            : null;
           const exported: VolunteerExportRow = { signup: toSignup(row), trip, position, displayName: row.display_name, identities, private: privateData };
           yield exported;
         }

@@ -107,11 +107,7 @@ export function teamsConversationStore(db: Kysely<Database>): TeamsConversationS
 
     async setActive(conversationId, active) {
       written.set(conversationId, ''); // the next activity writes its reference again
-      await db
-        .updateTable('teams_conversations')
-        .set({ active, updated_at: new Date() })
-        .where('conversation_id', '=', conversationId)
-        .execute();
+      await db.updateTable('teams_conversations').set({ active, updated_at: new Date() }).where('conversation_id', '=', conversationId).execute();
     },
 
     async personal(aadObjectId, tenantId) {

@@ -126,7 +126,13 @@ export function tripUnit(trx: Transaction<Database>, locked: Trip, clock: Clock)
       return toSignup(row);
     },
     async waitlist() {
-      const rows = await trx.selectFrom('signups').selectAll().where('trip_id', '=', trip.id).where('status', '=', 'waitlisted').orderBy('waitlist_seq').execute();
+      const rows = await trx
+        .selectFrom('signups')
+        .selectAll()
+        .where('trip_id', '=', trip.id)
+        .where('status', '=', 'waitlisted')
+        .orderBy('waitlist_seq')
+        .execute();
       return rows.map(toSignup);
     },
     async position(id) {

@@ -28,7 +28,15 @@ export function toTrip(row: Selectable<TripsTable>, roles: ReadonlyArray<Selecta
 /** Trips with their roles, two queries whatever the number of trips. */
 export async function tripsWhere(db: Kysely<Database>, rows: Array<Selectable<TripsTable>>): Promise<Trip[]> {
   if (rows.length === 0) return [];
-  const roles = await db.selectFrom('trip_roles').selectAll().where('trip_id', 'in', rows.map((r) => r.id)).execute();
+  const roles = await db
+    .selectFrom('trip_roles')
+    .selectAll()
+    .where(
+      'trip_id',
+      'in',
+      rows.map((r) => r.id),
+    )
+    .execute();
   return rows.map((r) => toTrip(r, roles));
 }
 

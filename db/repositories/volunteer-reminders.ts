@@ -15,7 +15,11 @@ export function reminderStore(db: Kysely<Database>, clock: Clock): ReminderStore
       const rows = await db
         .selectFrom('signups')
         .selectAll()
-        .where('trip_id', 'in', trips.map((t) => t.id))
+        .where(
+          'trip_id',
+          'in',
+          trips.map((t) => t.id),
+        )
         .where('status', '=', 'confirmed')
         .orderBy('id')
         .execute();
@@ -63,7 +67,11 @@ export function reminderStore(db: Kysely<Database>, clock: Clock): ReminderStore
         await trx
           .updateTable('signups')
           .set({ phone: null, emergency_name: null, emergency_phone: null, notes: null })
-          .where('trip_id', 'in', trips.map((t) => t.id))
+          .where(
+            'trip_id',
+            'in',
+            trips.map((t) => t.id),
+          )
           .execute();
         return trips.length;
       });

@@ -44,7 +44,8 @@ export interface NoCampaign {
 }
 
 /** Outside a campaign's days: `campaign` is the one that has not started yet, or the one that ended. */
-export type CampaignClosed = { readonly code: 'campaign.not_started'; readonly campaign: Campaign } | { readonly code: 'campaign.ended'; readonly campaign: Campaign };
+export type CampaignClosed =
+  { readonly code: 'campaign.not_started'; readonly campaign: Campaign } | { readonly code: 'campaign.ended'; readonly campaign: Campaign };
 
 export function validateNewCampaign(input: NewCampaign): Result<NewCampaign, CampaignError> {
   const name = input.name.trim();

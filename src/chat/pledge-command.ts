@@ -43,7 +43,14 @@ export async function pledgeCommand(deps: PledgeDeps, actor: Actor, text: string
 }
 
 /** `/pledge 500 …`: records the pledge and answers with the amount as understood and the campaign's progress. */
-async function pledgeReply(deps: PledgeDeps, actor: Actor, amount: string, anonymous: boolean, note: string | null, idempotencyKey: string | null): Promise<Reply> {
+async function pledgeReply(
+  deps: PledgeDeps,
+  actor: Actor,
+  amount: string,
+  anonymous: boolean,
+  note: string | null,
+  idempotencyKey: string | null,
+): Promise<Reply> {
   const result = await makePledge(deps, { personId: actor.person.id, amount, anonymous, note, source: actor.identity.platform, idempotencyKey });
   if (!result.ok) return message('error', [pledgeErrorText(actor.c, result.error, amount)]);
   return recordedReply(actor.c, result.value, today(deps));

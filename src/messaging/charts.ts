@@ -23,8 +23,7 @@ export const chartAttachment = (c: Catalogue, campaignId: string, campaignName: 
 });
 
 /** The chart a message carries, if any. */
-export const chartOf = (message: OutgoingMessage): ChartAttachment | undefined =>
-  message.attachments?.find((a): a is ChartAttachment => a.kind === 'chart');
+export const chartOf = (message: OutgoingMessage): ChartAttachment | undefined => message.attachments?.find((a): a is ChartAttachment => a.kind === 'chart');
 
 /** The same message without its chart: what goes out when the chart cannot. */
 export function withoutChart(message: OutgoingMessage): OutgoingMessage {

@@ -38,7 +38,9 @@ export function crossed(milestones: readonly Milestone[], before: Minor, after: 
 /** One message for every milestone reached at once; totals only, nobody is named. */
 export function milestoneMessage(c: Catalogue, campaign: Campaign, reached: readonly Milestone[], totals: CampaignTotals): OutgoingMessage {
   const percent = percentOf(totals.pledgedMinor, campaign.goalMinor);
-  const items = reached.map((m) => `✅ ${m.percent !== null ? c.broadcasts.milestone.percent(m.percent) : c.broadcasts.milestone.amount(m.amountMinor, campaign.currency)}`);
+  const items = reached.map(
+    (m) => `✅ ${m.percent !== null ? c.broadcasts.milestone.percent(m.percent) : c.broadcasts.milestone.amount(m.amountMinor, campaign.currency)}`,
+  );
   return {
     kind: 'message',
     tone: 'ok',

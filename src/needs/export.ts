@@ -11,12 +11,28 @@ export function needsCsv(needs: readonly Need[]): string {
   return (
     header +
     needs
-      .map((n) => csvRow([n.id, n.siteName, n.itemLabel, n.size ?? '', n.quantity, n.pledged, n.received, missing(n), n.unitPriceMinor === null ? '' : decimalAmount(n.unitPriceMinor)]))
+      .map((n) =>
+        csvRow([
+          n.id,
+          n.siteName,
+          n.itemLabel,
+          n.size ?? '',
+          n.quantity,
+          n.pledged,
+          n.received,
+          missing(n),
+          n.unitPriceMinor === null ? '' : decimalAmount(n.unitPriceMinor),
+        ]),
+      )
       .join('')
   );
 }
 
 /** `label` names each line's item in the reader's language. */
-export function loadingCsv(lines: readonly LoadingLine[], label: (line: LoadingLine) => string, headers: { item: string; size: string; received: string }): string {
+export function loadingCsv(
+  lines: readonly LoadingLine[],
+  label: (line: LoadingLine) => string,
+  headers: { item: string; size: string; received: string },
+): string {
   return csvRow([headers.item, headers.size, headers.received]) + lines.map((l) => csvRow([label(l), l.size ?? '', l.received])).join('');
 }

@@ -157,10 +157,7 @@ export async function cancelGift(deps: NeedsDeps, personId: string, id: number):
 }
 
 export type ReceiveError =
-  | { code: 'hr.only' }
-  | { code: 'gift.not_found'; id: number }
-  | { code: 'gift.cancelled'; id: number }
-  | { code: 'gift.too_many'; id: number; left: number };
+  { code: 'hr.only' } | { code: 'gift.not_found'; id: number } | { code: 'gift.cancelled'; id: number } | { code: 'gift.too_many'; id: number; left: number };
 
 export interface ReceiveOutcome {
   pledge: ItemPledge;

@@ -28,7 +28,34 @@ export function singular(word: string): string {
 }
 
 /** Small words between the ones that matter (`ballon de football`, `pairs of boots`). */
-const FILLERS = new Set(['de', 'du', 'des', 'd', 'l', 'la', 'le', 'les', 'un', 'une', 'of', 'the', 'a', 'an', 'pour', 'for', 'paire', 'pair', 'taille', 'size', 'pointure', 'en', 'a', 'au', 'aux', 'to']);
+const FILLERS = new Set([
+  'de',
+  'du',
+  'des',
+  'd',
+  'l',
+  'la',
+  'le',
+  'les',
+  'un',
+  'une',
+  'of',
+  'the',
+  'a',
+  'an',
+  'pour',
+  'for',
+  'paire',
+  'pair',
+  'taille',
+  'size',
+  'pointure',
+  'en',
+  'a',
+  'au',
+  'aux',
+  'to',
+]);
 
 /** The folded, singular words of a phrase, fillers dropped. */
 export function itemWords(text: string): string[] {
@@ -128,7 +155,9 @@ const NUMBER_WORDS: Record<string, number> = { un: 1, une: 1, one: 1, a: 1, an: 
  * `8-10`, `8 - 10 ans`, `T32`, a second bare number) and the other words.
  */
 export function splitGive(text: string): GiveWords {
-  const tokens = fold(text.replace(/(\d)\s*(-|\/)\s*(\d)/g, '$1$2$3')).split(' ').filter((w) => w !== '');
+  const tokens = fold(text.replace(/(\d)\s*(-|\/)\s*(\d)/g, '$1$2$3'))
+    .split(' ')
+    .filter((w) => w !== '');
   let quantity: number | null = null;
   let size: string | null = null;
   const rest: string[] = [];

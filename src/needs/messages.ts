@@ -17,14 +17,28 @@ export function coveredMessage(c: Catalogue, campaign: Campaign, raw: Need, next
     headline: c.needs.coveredHeadline(personText(campaign.name)),
     lines: [
       `✅ ${c.needs.covered(need.siteName, need)}`,
-      ...(next.length > 0 ? ['', c.needs.digestTitle, ...next.slice(0, 3).map(shownNeed).map((n) => `• ${c.needs.shortfall(n.siteName, missing(n), n)}`)] : []),
+      ...(next.length > 0
+        ? [
+            '',
+            c.needs.digestTitle,
+            ...next
+              .slice(0, 3)
+              .map(shownNeed)
+              .map((n) => `• ${c.needs.shortfall(n.siteName, missing(n), n)}`),
+          ]
+        : []),
       c.needs.coveredThanks,
     ],
   };
 }
 
 export function thanksMessage(c: Catalogue, need: Need, quantity: number): OutgoingMessage {
-  return { kind: 'message', tone: 'ok', headline: `🙏 ${c.needs.received.thanksHeadline}`, lines: [c.needs.received.thanks(quantity, shownNeed(need), personText(need.siteName))] };
+  return {
+    kind: 'message',
+    tone: 'ok',
+    headline: `🙏 ${c.needs.received.thanksHeadline}`,
+    lines: [c.needs.received.thanks(quantity, shownNeed(need), personText(need.siteName))],
+  };
 }
 
 /** The digest's shortfall lines: the biggest few, one per need. */

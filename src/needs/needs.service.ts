@@ -41,7 +41,12 @@ async function hrCampaign(deps: NeedsDeps, op: Operator): Promise<Outcome<Campai
   return campaign ? done(campaign) : fail({ code: 'campaign.none' });
 }
 
-export type SiteError = Common | { code: 'site.name_missing' } | { code: 'site.name_too_long'; max: number } | { code: 'site.bad_beneficiaries' } | { code: 'site.exists'; site: Site };
+export type SiteError =
+  | Common
+  | { code: 'site.name_missing' }
+  | { code: 'site.name_too_long'; max: number }
+  | { code: 'site.bad_beneficiaries' }
+  | { code: 'site.exists'; site: Site };
 
 export const MAX_SITE_NAME = 80;
 
@@ -107,7 +112,9 @@ export interface NeedsOverview {
 }
 
 /** Needs with their totals, site by site (sites without needs included). Totals only: no names. */
-export async function needsOverview(deps: Pick<NeedsDeps, 'store' | 'campaigns' | 'clock' | 'timeZone'>): Promise<Outcome<NeedsOverview, { code: 'campaign.none' }>> {
+export async function needsOverview(
+  deps: Pick<NeedsDeps, 'store' | 'campaigns' | 'clock' | 'timeZone'>,
+): Promise<Outcome<NeedsOverview, { code: 'campaign.none' }>> {
   const campaign = await needsCampaign(deps);
   if (!campaign) return fail({ code: 'campaign.none' });
   const [sites, needs, money] = await Promise.all([deps.store.sites(campaign.id), deps.store.needs(campaign.id), deps.campaigns.totals(campaign.id)]);
@@ -117,7 +124,12 @@ export async function needsOverview(deps: Pick<NeedsDeps, 'store' | 'campaigns' 
     return { site, needs: own, covered: own.length > 0 && own.every((n) => missing(n) === 0) };
   });
   const sum = (f: (n: Need) => number) => needs.reduce((a, n) => a + f(n), 0);
-  return done({ campaign, sites: bySite, totals: { needed: sum((n) => n.quantity), pledged: sum((n) => n.pledged), received: sum((n) => n.received), missing: sum(missing) }, inItems: asItems && { pledgedMinor: money.pledgedMinor, ...asItems } });
+  return done({
+    campaign,
+    sites: bySite,
+    totals: { needed: sum((n) => n.quantity), pledged: sum((n) => n.pledged), received: sum((n) => n.received), missing: sum(missing) },
+    inItems: asItems && { pledgedMinor: money.pledgedMinor, ...asItems },
+  });
 }
 
 /** A need as the public API shows it: totals only, never a name. */
@@ -133,7 +145,15 @@ export interface PublicNeed {
 
 export async function publicNeeds(deps: Pick<NeedsDeps, 'store'>, campaignId: string): Promise<PublicNeed[]> {
   const needs = await deps.store.needs(campaignId);
-  return needs.map((n) => ({ site: n.siteName, item: n.itemKey, label: n.itemLabel, size: n.size, needed: n.quantity, pledged: n.pledged, received: n.received }));
+  return needs.map((n) => ({
+    site: n.siteName,
+    item: n.itemKey,
+    label: n.itemLabel,
+    size: n.size,
+    needed: n.quantity,
+    pledged: n.pledged,
+    received: n.received,
+  }));
 }
 
 /** The digest's view of needs: the biggest shortfalls of a campaign, totals only. */

@@ -49,7 +49,8 @@ export function checkNeed(fields: NeedFields, sites: readonly Site[]): Outcome<N
     if (size === null) return fail({ code: 'need.bad_size', size: fields.size.trim().slice(0, 20) });
   }
   const q = fields.quantity.trim();
-  if (!/^\d{1,6}$/.test(q) || Number(q) < 1 || Number(q) > MAX_NEED_QUANTITY) return fail({ code: 'need.bad_quantity', quantity: q.slice(0, 20), max: MAX_NEED_QUANTITY });
+  if (!/^\d{1,6}$/.test(q) || Number(q) < 1 || Number(q) > MAX_NEED_QUANTITY)
+    return fail({ code: 'need.bad_quantity', quantity: q.slice(0, 20), max: MAX_NEED_QUANTITY });
   let unitPriceMinor: Minor | null = null;
   if (fields.unitPrice.trim() !== '') {
     const price = parseAmount(fields.unitPrice);

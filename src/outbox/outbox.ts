@@ -5,9 +5,21 @@
  */
 import type { Destination, OutboxPayload } from '../messaging/ports.js';
 
-export type OutboxKind = 'digest' | 'milestone' | 'announcement' | 'reminder' | 'promotion' | 'album' | 'thanks' | 'photo_review' | 'photo_notice' | 'photo_retract';
+export type OutboxKind =
+  'digest' | 'milestone' | 'announcement' | 'reminder' | 'promotion' | 'album' | 'thanks' | 'photo_review' | 'photo_notice' | 'photo_retract';
 
-export const OUTBOX_KINDS: readonly OutboxKind[] = ['digest', 'milestone', 'announcement', 'reminder', 'promotion', 'album', 'thanks', 'photo_review', 'photo_notice', 'photo_retract'];
+export const OUTBOX_KINDS: readonly OutboxKind[] = [
+  'digest',
+  'milestone',
+  'announcement',
+  'reminder',
+  'promotion',
+  'album',
+  'thanks',
+  'photo_review',
+  'photo_notice',
+  'photo_retract',
+];
 
 /**
  * What HR's delivery status lists: the campaign's messages. Photo reviews, notices and retractions

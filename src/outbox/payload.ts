@@ -8,7 +8,10 @@ import { LocaleSchema } from '../shared/vocabulary.js';
 
 const imageAttachment = z.object({
   kind: z.literal('image'),
-  url: z.string().max(2000).regex(/^https?:\/\/\S+$/),
+  url: z
+    .string()
+    .max(2000)
+    .regex(/^https?:\/\/\S+$/),
   alt: z.string().max(500),
 });
 
@@ -31,7 +34,10 @@ export const outgoingMessageSchema = z.object({
   tone: z.enum(['ok', 'info', 'error']),
   headline: z.string().max(3000).optional(),
   lines: z.array(z.string().max(40_000)).max(200),
-  attachments: z.array(z.discriminatedUnion('kind', [imageAttachment, fileAttachment, chartAttachment])).max(20).optional(),
+  attachments: z
+    .array(z.discriminatedUnion('kind', [imageAttachment, fileAttachment, chartAttachment]))
+    .max(20)
+    .optional(),
 });
 
 const batchId = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);

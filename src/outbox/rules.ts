@@ -53,13 +53,7 @@ export function retryAfterDelayMs(retryAfterMs: number, random: () => number): n
 }
 
 /** The next state of a target after `outcome`. The failure is kept in `lastError` as its key (src/messaging/delivery.ts). */
-export function decideAfter(
-  outcome: SendOutcome,
-  history: AttemptHistory,
-  now: Date,
-  policy: RetryPolicy,
-  random: () => number,
-): Transition {
+export function decideAfter(outcome: SendOutcome, history: AttemptHistory, now: Date, policy: RetryPolicy, random: () => number): Transition {
   if (outcome.status === 'sent') return { status: 'sent', platformMessageId: outcome.platformMessageId ?? null };
   if (outcome.status === 'failed') return { status: 'failed', lastError: deliveryKey(outcome.failure), throttled: false };
   const throttled = outcome.retryAfterMs !== undefined;
@@ -71,8 +65,7 @@ export function decideAfter(
   if (!throttled && errors >= policy.maxErrorAttempts) {
     return { status: 'failed', lastError: `${GAVE_UP}${deliveryKey(outcome.failure)}`, throttled };
   }
-  const delay =
-    outcome.retryAfterMs !== undefined ? retryAfterDelayMs(outcome.retryAfterMs, random) : backoffMs(errors, policy, random);
+  const delay = outcome.retryAfterMs !== undefined ? retryAfterDelayMs(outcome.retryAfterMs, random) : backoffMs(errors, policy, random);
   return {
     status: 'retry',
     nextAttemptAt: new Date(now.getTime() + delay),

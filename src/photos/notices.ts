@@ -32,7 +32,14 @@ export async function requestReview(deps: Outbox, p: PhotoDeps, batch: PhotoBatc
 }
 
 /** Queues a notice to the batch's uploader (with a Withdraw button for `withdrawBatchId`); false when they cannot be reached. */
-export async function tellUploader(deps: Outbox, p: PhotoDeps, batch: PhotoBatch, notice: MessageReply, key: string, withdrawBatchId?: number): Promise<boolean> {
+export async function tellUploader(
+  deps: Outbox,
+  p: PhotoDeps,
+  batch: PhotoBatch,
+  notice: MessageReply,
+  key: string,
+  withdrawBatchId?: number,
+): Promise<boolean> {
   const { platform, userId, tenantId } = batch.uploader;
   const destination = await p.direct.of({ platform, userId, tenantId });
   if (!destination) return false;

@@ -61,8 +61,7 @@ export interface TextTooLong {
 }
 
 export type PhotoRuleError =
-  | Coded<'photo.not_yours' | 'photo.already_consented' | 'photo.not_in_review' | 'photo.already_reviewed' | 'photo.withdrawn' | 'photo.discarded'>
-  | TextTooLong;
+  Coded<'photo.not_yours' | 'photo.already_consented' | 'photo.not_in_review' | 'photo.already_reviewed' | 'photo.withdrawn' | 'photo.discarded'> | TextTooLong;
 
 /**
  * Trims a caption, a place or a reason; empty becomes null; over `max` characters is refused. Angle

@@ -28,7 +28,10 @@ export async function retractCopies(deps: PhotoFeatureDeps, p: PhotoDeps, photoI
   if (posts.length === 0) return { retracted: 0, kept: 0 };
   const outcome = await p.copies.retract(posts);
   await p.store.markRetracted(outcome.retracted, deps.clock.now());
-  await retractLater(deps, posts.filter((post) => outcome.later.includes(post.id)));
+  await retractLater(
+    deps,
+    posts.filter((post) => outcome.later.includes(post.id)),
+  );
   return { retracted: outcome.retracted.length, kept: outcome.kept };
 }
 

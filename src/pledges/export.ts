@@ -1,9 +1,7 @@
 import type { PledgeStore } from '../ports.js';
 import { csvRow, decimalAmount } from '../shared/csv.js';
 
-export const PLEDGE_CSV_HEADER = [
-  'id', 'created_at', 'campaign', 'donor', 'identities', 'amount', 'currency', 'status', 'anonymous', 'note',
-];
+export const PLEDGE_CSV_HEADER = ['id', 'created_at', 'campaign', 'donor', 'identities', 'amount', 'currency', 'status', 'anonymous', 'note'];
 
 /** Every pledge as CSV lines, header first, streamed in id order. */
 export async function* pledgesCsv(pledges: PledgeStore, campaignId: string | null, timeZone: string): AsyncIterable<string> {

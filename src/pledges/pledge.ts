@@ -33,12 +33,14 @@ const CANCEL = new Set(['cancel', 'annuler', 'annule', 'supprimer']);
 const HELP = new Set(['help', 'aide', '?']);
 const ANONYMOUS = new Set(['anonymous', 'anonyme', 'anon']);
 const AMOUNT_TOKEN = /^[+\-−]?[0-9\u0660-\u0669\u06f0-\u06f9][0-9\u0660-\u0669\u06f0-\u06f9.,\u066b\u066c]*$/u;
-const AMOUNT_WITH_CURRENCY =
-  /^[+\-−]?[0-9\u0660-\u0669\u06f0-\u06f9][0-9\u0660-\u0669\u06f0-\u06f9.,\u066b\u066c]*(?:mad|dhs?|درهم)$/iu;
+const AMOUNT_WITH_CURRENCY = /^[+\-−]?[0-9\u0660-\u0669\u06f0-\u06f9][0-9\u0660-\u0669\u06f0-\u06f9.,\u066b\u066c]*(?:mad|dhs?|درهم)$/iu;
 const CURRENCY_TOKEN = /^(?:mad|dhs?|dirhams?|درهم|دراهم)$/iu;
 
 export function parsePledgeCommand(text: string): PledgeCommand {
-  const tokens = text.trim().split(/[\s\u00a0\u202f]+/u).filter((t) => t !== '');
+  const tokens = text
+    .trim()
+    .split(/[\s\u00a0\u202f]+/u)
+    .filter((t) => t !== '');
   const first = tokens[0]?.toLowerCase();
   if (first === undefined) return { kind: 'form' };
   if (LIST.has(first) && tokens.length === 1) return { kind: 'list' };

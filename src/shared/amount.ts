@@ -52,9 +52,7 @@ export function parseAmount(raw: string): Result<Minor, AmountReadError> {
   const spaced = text.split(' ');
   if (spaced.length > 1) {
     // Space-grouped thousands: every group after the first is exactly three digits (the last may carry decimals).
-    const groupsOk = spaced.every((g, i) =>
-      i === 0 ? /^\d{1,3}$/.test(g) : i === spaced.length - 1 ? /^\d{3}(?:[.,]\d{1,2})?$/.test(g) : /^\d{3}$/.test(g),
-    );
+    const groupsOk = spaced.every((g, i) => (i === 0 ? /^\d{1,3}$/.test(g) : i === spaced.length - 1 ? /^\d{3}(?:[.,]\d{1,2})?$/.test(g) : /^\d{3}$/.test(g)));
     if (!groupsOk) return err({ code: 'amount.invalid' });
     text = spaced.join('');
   }

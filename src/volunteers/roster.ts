@@ -20,7 +20,14 @@ export function rosterReply(c: Catalogue, trip: Trip, entries: readonly RosterEn
   const lines: string[] = [];
   for (const pool of pools) {
     const people = confirmed.filter((e) => e.signup.roleKey === pool.key);
-    lines.push(h.roleLine(pool.label, people.length, pool.seats, people.length === 0 ? h.nobody : people.map((e) => h.entry(e.signup.id, personText(name(e)))).join(', ')));
+    lines.push(
+      h.roleLine(
+        pool.label,
+        people.length,
+        pool.seats,
+        people.length === 0 ? h.nobody : people.map((e) => h.entry(e.signup.id, personText(name(e)))).join(', '),
+      ),
+    );
   }
   const waiting = entries.filter((e) => e.signup.status === 'waitlisted');
   lines.push('', h.waitlistTitle(waiting.length));

@@ -121,26 +121,28 @@ export function checkSignupForm(v: SignupFormValues): SignupFormCheck {
   if (notes.length > NOTES_MAX) fields.notes = 'notes.too_long';
   if (!v.rules) fields.rules = 'rules.required';
   if (Object.keys(fields).length > 0 || !choice || !phone.ok || !emergencyPhone.ok) return { ok: false, fields };
-  return { ok: true, value: {
-    tripId: choice.tripId,
-    roleKey: choice.roleKey,
-    phone: phone.value,
-    emergencyName,
-    emergencyPhone: emergencyPhone.value,
-    notes: notes === '' ? null : notes,
-  } };
+  return {
+    ok: true,
+    value: {
+      tripId: choice.tripId,
+      roleKey: choice.roleKey,
+      phone: phone.value,
+      emergencyName,
+      emergencyPhone: emergencyPhone.value,
+      notes: notes === '' ? null : notes,
+    },
+  };
 }
 
 /** What `/volunteer …` asks for. */
-export type VolunteerCommand =
-  | { kind: 'form' }
-  | { kind: 'status' }
-  | { kind: 'cancel'; number: number | null }
-  | { kind: 'cancel_usage' }
-  | { kind: 'help' };
+export type VolunteerCommand = { kind: 'form' } | { kind: 'status' } | { kind: 'cancel'; number: number | null } | { kind: 'cancel_usage' } | { kind: 'help' };
 
 export function parseVolunteerCommand(text: string): VolunteerCommand {
-  const [verb = '', arg, ...rest] = text.trim().toLowerCase().split(/\s+/).filter((w) => w !== '');
+  const [verb = '', arg, ...rest] = text
+    .trim()
+    .toLowerCase()
+    .split(/\s+/)
+    .filter((w) => w !== '');
   if (verb === '') return { kind: 'form' };
   if (['status', 'statut', 'etat', 'état', 'moi', 'me'].includes(verb)) return { kind: 'status' };
   if (['cancel', 'annuler', 'withdraw', 'retirer', 'desister', 'désister'].includes(verb)) {

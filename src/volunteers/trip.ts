@@ -79,7 +79,10 @@ export function roleKey(name: string): string {
 /** `Chauffeur:2, Premiers secours:1` (commas or new lines) → roles; the name may contain spaces. */
 export function parseRoles(text: string): Result<Array<{ name: string; seats: number }>, RoleError & { readonly code: 'trip.bad_role' }> {
   const roles: Array<{ name: string; seats: number }> = [];
-  for (const part of text.split(/[,;\n]/).map((p) => p.trim()).filter((p) => p !== '')) {
+  for (const part of text
+    .split(/[,;\n]/)
+    .map((p) => p.trim())
+    .filter((p) => p !== '')) {
     const m = /^(.+?)\s*:\s*(\d{1,4})$/.exec(part);
     if (!m || !m[1] || !m[2]) return err({ code: 'trip.bad_role', role: part.slice(0, 60) });
     roles.push({ name: m[1].trim(), seats: Number(m[2]) });
@@ -88,8 +91,7 @@ export function parseRoles(text: string): Result<Array<{ name: string; seats: nu
 }
 
 /** The roles written back the way `parseRoles` reads them, for an edit form. */
-export const rolesText = (roles: ReadonlyArray<{ name: string; seats: number }>): string =>
-  roles.map((r) => `${r.name}:${r.seats}`).join('\n');
+export const rolesText = (roles: ReadonlyArray<{ name: string; seats: number }>): string => roles.map((r) => `${r.name}:${r.seats}`).join('\n');
 
 const fieldOf: Record<(TripError | TripChangeError)['code'], TripField> = {
   'trip.name_missing': 'name',

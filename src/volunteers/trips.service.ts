@@ -12,7 +12,11 @@ import { openSeats, roleKey, validateTrip, type Trip, type TripChangeError, type
  * Creates a trip in the running campaign (or the next one). Errors: every TripError of
  * `validateTrip`, and `trip.no_campaign` when there is no campaign to attach it to.
  */
-export async function createTrip(deps: VolunteerFeatureDeps, input: TripInput, createdBy: string): Promise<Result<Trip, TripError | Coded<'trip.no_campaign'>>> {
+export async function createTrip(
+  deps: VolunteerFeatureDeps,
+  input: TripInput,
+  createdBy: string,
+): Promise<Result<Trip, TripError | Coded<'trip.no_campaign'>>> {
   const valid = validateTrip(input);
   if (!valid.ok) return valid;
   const campaign = await volunteerCampaign(deps);
@@ -46,17 +50,20 @@ export async function updateTrip(
   const valid = validateTrip(input);
   if (!valid.ok) return valid;
   const campaign = await volunteerCampaign(deps);
-  const done = await deps.volunteers.signups.withTrip(tripId, async (unit): Promise<Result<{ trip: Trip; promoted: Signup[] }, TripChangeError | Coded<'trip.not_found'>>> => {
-    if (!campaign || unit.trip.campaignId !== campaign.id) return err({ code: 'trip.not_found' });
-    const problem = changeProblem(unit.trip, valid.value);
-    if (problem) return err(problem);
-    const keys = new Set(valid.value.roles.map((r) => roleKey(r.name)));
-    const orphan = (await unit.waitlist()).find((s) => s.roleKey !== null && !keys.has(s.roleKey));
-    if (orphan) return err({ code: 'trip.role_in_use', role: unit.trip.roles.find((r) => r.key === orphan.roleKey)?.name ?? String(orphan.roleKey) });
-    await unit.update(valid.value);
-    const promoted = await fillSeats(deps, unit);
-    return ok({ trip: unit.trip, promoted });
-  });
+  const done = await deps.volunteers.signups.withTrip(
+    tripId,
+    async (unit): Promise<Result<{ trip: Trip; promoted: Signup[] }, TripChangeError | Coded<'trip.not_found'>>> => {
+      if (!campaign || unit.trip.campaignId !== campaign.id) return err({ code: 'trip.not_found' });
+      const problem = changeProblem(unit.trip, valid.value);
+      if (problem) return err(problem);
+      const keys = new Set(valid.value.roles.map((r) => roleKey(r.name)));
+      const orphan = (await unit.waitlist()).find((s) => s.roleKey !== null && !keys.has(s.roleKey));
+      if (orphan) return err({ code: 'trip.role_in_use', role: unit.trip.roles.find((r) => r.key === orphan.roleKey)?.name ?? String(orphan.roleKey) });
+      await unit.update(valid.value);
+      const promoted = await fillSeats(deps, unit);
+      return ok({ trip: unit.trip, promoted });
+    },
+  );
   return done ?? err({ code: 'trip.not_found' });
 }
 

@@ -82,7 +82,10 @@ describe('the announcement form on Teams', () => {
     expect((await postActivity(t.url, chat)).status).toBe(200);
     const compose = (connector.sent(String((chat.conversation as { id: string }).id)).at(-1)?.body?.attachments as Array<{ content: Card }>)[0]?.content;
     const data = compose?.actions?.[0]?.data ?? {};
-    const preview = await postActivity(t.url, executeInvoke(connector.url, HR_TEAMS, { ...data, text: '@here Départ du car *samedi* <@U0X>', when: 'now', volunteers: 'false' }));
+    const preview = await postActivity(
+      t.url,
+      executeInvoke(connector.url, HR_TEAMS, { ...data, text: '@here Départ du car *samedi* <@U0X>', when: 'now', volunteers: 'false' }),
+    );
     const shown = JSON.stringify(cardOf(preview.body));
     expect(shown).toContain('@here Départ du car **samedi** \\\\<@U0X\\\\>');
     expect(shown).not.toContain('<!here>');

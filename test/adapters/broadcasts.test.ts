@@ -36,8 +36,7 @@ async function caravan(text: string, opts: Parameters<typeof slashCommandBody>[2
   return raw ? ((JSON.parse(raw) as { text?: string }).text ?? '') : '';
 }
 
-const outboxRows = async () =>
-  (await sql<{ n: number }>`select count(*)::int as n from outbox_targets`.execute(t.bot.database.db)).rows[0]?.n ?? 0;
+const outboxRows = async () => (await sql<{ n: number }>`select count(*)::int as n from outbox_targets`.execute(t.bot.database.db)).rows[0]?.n ?? 0;
 const postsTo = (channel: string) => t.slack.posted.filter((p) => p.channel === channel);
 
 describe('campaign channels and HR announcements, Slack and Teams', () => {
@@ -133,7 +132,16 @@ describe('campaign channels and HR announcements, Slack and Teams', () => {
   it('with +bénévoles it also reaches each confirmed volunteer privately, never the waitlist', async () => {
     const trip = await createTrip(
       t.bot.deps,
-      { name: 'Tinghir', startsOn: '2026-12-05', endsOn: '2026-12-06', seats: 1, roles: [], meetingPoint: 'Gare routière', meetingTime: '06:45', deadline: null },
+      {
+        name: 'Tinghir',
+        startsOn: '2026-12-05',
+        endsOn: '2026-12-06',
+        seats: 1,
+        roles: [],
+        meetingPoint: 'Gare routière',
+        meetingTime: '06:45',
+        deadline: null,
+      },
       'test',
     );
     if (!trip.ok) throw new Error(trip.error.code);

@@ -56,7 +56,13 @@ function inTeamChannel(channel: string, text: string) {
 
 /** A conversationUpdate Teams sends in the team's conversation about a channel or the team itself. */
 function teamEvent(eventType: string, channelData: Json) {
-  return { ...ADDED, id: `f:${eventType}-${Math.random()}`, serviceUrl: connector.url, membersAdded: undefined, channelData: { ...(ADDED.channelData as Json), eventType, ...channelData } };
+  return {
+    ...ADDED,
+    id: `f:${eventType}-${Math.random()}`,
+    serviceUrl: connector.url,
+    membersAdded: undefined,
+    channelData: { ...(ADDED.channelData as Json), eventType, ...channelData },
+  };
 }
 
 async function slackChannels(): Promise<string> {
@@ -77,11 +83,15 @@ describe('campaign channels by name', () => {
       expect((await postActivity(t.url, inTeamChannel(channel, 'caravan channel'))).status).toBe(200);
     }
     // The other channel is named when it is renamed: Teams says so in the team's conversation.
-    expect((await postActivity(t.url, teamEvent('channelRenamed', { channel: { id: OTHER_CHANNEL, name: 'Logistique' }, team: { id: TEAM_ID } }))).status).toBe(200);
+    expect((await postActivity(t.url, teamEvent('channelRenamed', { channel: { id: OTHER_CHANNEL, name: 'Logistique' }, team: { id: TEAM_ID } }))).status).toBe(
+      200,
+    );
     // A channel of another team the bot only ever saw messages from (fixture 01's shape).
     expect((await postActivity(t.url, channelMessage(connector.url, HR, '<at>Caravane</at> caravan channel'))).status).toBe(200);
     expect(String(connector.sent().at(-1)?.body?.text)).toContain('campaign channel');
-    const slack = await postToSlackEndpoint(t.url, { body: slashCommandBody('/caravan', 'channel', { user: 'UHR', channel: 'C0CARAVANE', channelName: 'caravane-2026' }) });
+    const slack = await postToSlackEndpoint(t.url, {
+      body: slashCommandBody('/caravan', 'channel', { user: 'UHR', channel: 'C0CARAVANE', channelName: 'caravane-2026' }),
+    });
     expect(slack.status).toBe(200);
 
     const onTeams = await teamsChannels();

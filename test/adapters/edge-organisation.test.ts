@@ -45,7 +45,10 @@ describe('Teams without MICROSOFT_APP_ID', () => {
   it('is off: an unsigned activity claiming HR’s id gets 404, announces nothing, links nothing', async () => {
     expect(t.bot.teams.mode).toBe('off');
     const before = { outbox: await count(t, 'outbox_messages'), channels: await count(t, 'campaign_channels') };
-    const announce = await postActivity(t.url, channelMessage(connector.url, HR_TEAMS, '<at>Caravane</at> caravan announce send your donations to account 0000'));
+    const announce = await postActivity(
+      t.url,
+      channelMessage(connector.url, HR_TEAMS, '<at>Caravane</at> caravan announce send your donations to account 0000'),
+    );
     const exported = await postActivity(t.url, personalMessage(connector.url, HR_TEAMS, 'caravan export volunteers'));
     expect([announce.status, exported.status]).toEqual([404, 404]);
     expect(await count(t, 'outbox_messages')).toBe(before.outbox);

@@ -15,8 +15,12 @@ let t: TestBot;
 beforeAll(async () => {
   t = await startTestBot({ env: { DEFAULT_LOCALE: 'fr', ADMINS: 'slack:UHR' }, outbox: { autostart: false } });
   await seedCampaign(t.bot);
-  for (const name of ['Imzer', 'Ifrtan']) expect((await addSite(t.bot.deps.needs, cli, { name, place: null, beneficiaries: null, contact: null })).ok).toBe(true);
-  for (const [site, quantity] of [['Imzer', '10'], ['Ifrtan', '25']] as const) {
+  for (const name of ['Imzer', 'Ifrtan'])
+    expect((await addSite(t.bot.deps.needs, cli, { name, place: null, beneficiaries: null, contact: null })).ok).toBe(true);
+  for (const [site, quantity] of [
+    ['Imzer', '10'],
+    ['Ifrtan', '25'],
+  ] as const) {
     expect((await addNeed(t.bot.deps.needs, cli, { site, item: 'couverture', size: '', quantity, unitPrice: '' })).ok).toBe(true);
   }
 });
@@ -71,13 +75,20 @@ describe('the /give form (Slack modal)', () => {
     const view = await openForm('UGIVE1');
     expect(view.callback_id).toBe('caravane_give');
     const options = view.blocks.find((b) => b.block_id === 'give_need')?.element?.options ?? [];
-    expect(options.map((o) => o.text.text)).toEqual(['couvertures — là où il en manque le plus', 'Ifrtan · couvertures — il en manque 25', 'Imzer · couvertures — il en manque 10']);
+    expect(options.map((o) => o.text.text)).toEqual([
+      'couvertures — là où il en manque le plus',
+      'Ifrtan · couvertures — il en manque 25',
+      'Imzer · couvertures — il en manque 10',
+    ]);
   });
 
   it('shows errors on their fields and records nothing', async () => {
     const view = await openForm('UGIVE2');
     const res = await submit(view, 'UGIVE2', 'VGIVE2', null, 'trois');
-    expect(res.body).toMatchObject({ response_action: 'errors', errors: { give_need: 'Choisissez un article dans la liste.', give_quantity: expect.stringContaining('quantité entière') } });
+    expect(res.body).toMatchObject({
+      response_action: 'errors',
+      errors: { give_need: 'Choisissez un article dans la liste.', give_quantity: expect.stringContaining('quantité entière') },
+    });
     const tooMany = await submit(view, 'UGIVE2', 'VGIVE2b', 'need:1', '11');
     expect(tooMany.body).toMatchObject({ response_action: 'errors', errors: { give_quantity: expect.stringContaining('Il n’en manque plus que 10') } });
     expect((await blankets()).map((n) => n.pledged)).toEqual([0, 0]);
@@ -88,7 +99,10 @@ describe('the /give form (Slack modal)', () => {
     const most = view.blocks.find((b) => b.block_id === 'give_need')?.element?.options?.[0]?.value ?? '';
     expect((await submit(view, 'UGIVE3', 'VGIVE3', most, '5')).status).toBe(200);
     expect((await submit(view, 'UGIVE3', 'VGIVE3', most, '5')).status).toBe(200);
-    expect(await blankets()).toMatchObject([{ site: 'Imzer', pledged: 0 }, { site: 'Ifrtan', pledged: 5 }]);
+    expect(await blankets()).toMatchObject([
+      { site: 'Imzer', pledged: 0 },
+      { site: 'Ifrtan', pledged: 5 },
+    ]);
     const dm = t.slack.callsTo('chat.postMessage').filter((c) => c.form.channel === 'UGIVE3');
     expect(String(dm[0]?.form.text ?? JSON.stringify(dm[0]?.form))).toContain('5 couvertures pour Ifrtan');
   });
@@ -108,7 +122,10 @@ describe('the give form (Teams card)', () => {
 
       const bad = await postActivity(t.url, executeInvoke(connector.url, who, { ...data, need: '', quantity: '0' }, { locale: 'fr-FR' }));
       const again = (bad.body as { value: TeamsCard }).value;
-      expect(again.body.filter((b) => b.color === 'Attention').map((b) => String(b.text))).toEqual(['Choisissez un article dans la liste.', expect.stringContaining('quantité entière')]);
+      expect(again.body.filter((b) => b.color === 'Attention').map((b) => String(b.text))).toEqual([
+        'Choisissez un article dans la liste.',
+        expect.stringContaining('quantité entière'),
+      ]);
       expect(await blankets()).toEqual(before);
 
       const submit = executeInvoke(connector.url, who, { ...data, need: 'need:1', quantity: '2' }, { locale: 'fr-FR' });
@@ -123,10 +140,11 @@ describe('the give form (Teams card)', () => {
   });
 });
 
-describe('HR\'s need form (Slack modal)', () => {
-  const typed = (fields: Record<string, string>) => Object.fromEntries(Object.entries(fields).map(([k, v]) => [`need_${k}`, { value: { type: 'plain_text_input', value: v } }]));
+describe("HR's need form (Slack modal)", () => {
+  const typed = (fields: Record<string, string>) =>
+    Object.fromEntries(Object.entries(fields).map(([k, v]) => [`need_${k}`, { value: { type: 'plain_text_input', value: v } }]));
 
-  it('is HR\'s only', async () => {
+  it("is HR's only", async () => {
     const res = await postToSlackEndpoint(t.url, { body: slashCommandBody('/caravan', 'need', { user: 'UNOTHR' }) });
     expect(((await res.json()) as { text: string }).text).toContain('réservée à l’équipe RH');
   });
@@ -134,14 +152,27 @@ describe('HR\'s need form (Slack modal)', () => {
   it('creates a new site with its need; a bad size comes back on its field and stores nothing', async () => {
     const view = await openForm('UHR', '/caravan', 'besoin');
     expect(view.callback_id).toBe('caravane_need');
-    const bad = await submitValues(view, 'UHR', 'VNEED1', typed({ site: 'Talamoussa', place: '', item: 'pulls', size: 'géant', quantity: '15', unitPrice: '' }));
+    const bad = await submitValues(
+      view,
+      'UHR',
+      'VNEED1',
+      typed({ site: 'Talamoussa', place: '', item: 'pulls', size: 'géant', quantity: '15', unitPrice: '' }),
+    );
     expect(bad.body).toMatchObject({ response_action: 'errors', errors: { need_size: expect.stringContaining('taille') } });
     expect((await blankets()).some((n) => n.site === 'Talamoussa')).toBe(false);
     expect((await t.bot.deps.needs.store.sites((await currentCampaign(t.url)).body.campaign.id as string)).map((s) => s.name)).not.toContain('Talamoussa');
-    const ok = await submitValues(view, 'UHR', 'VNEED2', typed({ site: 'Talamoussa', place: 'Sefrou', item: 'pulls', size: '10-12 ans', quantity: '15', unitPrice: '90' }));
+    const ok = await submitValues(
+      view,
+      'UHR',
+      'VNEED2',
+      typed({ site: 'Talamoussa', place: 'Sefrou', item: 'pulls', size: '10-12 ans', quantity: '15', unitPrice: '90' }),
+    );
     expect(ok.status).toBe(200);
     expect(await blankets()).toContainEqual({ site: 'Talamoussa', item: 'pullover', label: 'pulls', size: '10-12', needed: 15, pledged: 0, received: 0 });
-    const dm = t.slack.callsTo('chat.postMessage').filter((c) => c.form.channel === 'UHR').map((c) => JSON.stringify(c.form));
+    const dm = t.slack
+      .callsTo('chat.postMessage')
+      .filter((c) => c.form.channel === 'UHR')
+      .map((c) => JSON.stringify(c.form));
     expect(dm.join(' ')).toContain('Site « Talamoussa » créé.');
   });
 });

@@ -89,9 +89,9 @@ describe('HR dashboard sign-in', () => {
       }
     }
     const cookie = await signIn(t.url, 'UHR');
-    expect((await (await page('/hr/pledges', cookie)).text())).toContain('1 234');
+    expect(await (await page('/hr/pledges', cookie)).text()).toContain('1 234');
     t.clock.advance(8 * 60 * 60 * 1000 + 1000);
-    expect((await (await page('/hr/pledges', cookie)).text())).not.toContain('1 234');
+    expect(await (await page('/hr/pledges', cookie)).text()).not.toContain('1 234');
   });
 
   it('a person removed from HR loses the session at the next request', async () => {
@@ -121,7 +121,13 @@ describe('HR dashboard pledges', () => {
   it('refuses a change without the CSRF token, and changes nothing', async () => {
     const id = Number(/n° (\d+)/.exec(await pledge('UDONOR2', '300'))?.[1]);
     const cookie = await signIn(t.url, 'UHR');
-    for (const fields of [[['one', String(id)]], [['one', String(id)], ['_csrf', 'nope']]] as Array<Array<[string, string]>>) {
+    for (const fields of [
+      [['one', String(id)]],
+      [
+        ['one', String(id)],
+        ['_csrf', 'nope'],
+      ],
+    ] as Array<Array<[string, string]>>) {
       const res = await postForm(t.url, '/hr/pledges/collect', cookie, fields);
       expect(res.status).toBe(403);
       expect(await res.text()).toContain('expiré');
@@ -135,7 +141,11 @@ describe('HR dashboard pledges', () => {
     const cookie = await signIn(t.url, 'UHR');
     const csrf = csrfIn(await (await page('/hr/pledges', cookie)).text());
     const before = await t.bot.deps.campaigns.totals((await t.bot.deps.pledges.get(a))?.campaignId ?? '');
-    const res = await postForm(t.url, '/hr/pledges/collect', cookie, [['_csrf', csrf], ['ids', String(a)], ['ids', String(b)]]);
+    const res = await postForm(t.url, '/hr/pledges/collect', cookie, [
+      ['_csrf', csrf],
+      ['ids', String(a)],
+      ['ids', String(b)],
+    ]);
     expect(res.status).toBe(303);
     const after = await page(res.headers.get('location') ?? '', cookie);
     expect(await after.text()).toContain('2 promesses marquées collectées');
@@ -145,7 +155,10 @@ describe('HR dashboard pledges', () => {
     expect(totals.collectedMinor - before.collectedMinor).toBe(120_000);
 
     // Again: the chat's rule answers "already collected", and nothing moves.
-    const twice = await postForm(t.url, '/hr/pledges/collect', cookie, [['_csrf', csrf], ['one', String(a)]]);
+    const twice = await postForm(t.url, '/hr/pledges/collect', cookie, [
+      ['_csrf', csrf],
+      ['one', String(a)],
+    ]);
     const html = await (await page(twice.headers.get('location') ?? '', cookie)).text();
     expect(html).toContain(`0 promesse marquée collectée`);
     expect(html).toMatch(/déjà/);
@@ -159,7 +172,10 @@ describe('HR dashboard payments import', () => {
     const cookie = await signIn(t.url, 'UHR');
     const csrf = csrfIn(await (await page('/hr/payments', cookie)).text());
     const csv = `pledge,amount\n${a},400\n${b},850\n999999,100\nnot a line\n`;
-    const preview = await postForm(t.url, '/hr/payments/preview', cookie, [['_csrf', csrf], ['csv', csv]]);
+    const preview = await postForm(t.url, '/hr/payments/preview', cookie, [
+      ['_csrf', csrf],
+      ['csv', csv],
+    ]);
     expect(preview.status).toBe(200);
     const html = await preview.text();
     expect(html).toContain('rien n’a encore changé');
@@ -175,7 +191,10 @@ describe('HR dashboard payments import', () => {
     expect(refused.status).toBe(403);
     expect((await t.bot.deps.pledges.get(a))?.status).toBe('pledged');
 
-    const confirmed = await postForm(t.url, '/hr/payments/confirm', cookie, [['_csrf', csrf], ['csv', csv]]);
+    const confirmed = await postForm(t.url, '/hr/payments/confirm', cookie, [
+      ['_csrf', csrf],
+      ['csv', csv],
+    ]);
     expect(confirmed.status).toBe(303);
     expect((await t.bot.deps.pledges.get(a))?.status).toBe('collected');
     expect((await t.bot.deps.pledges.get(b))?.status).toBe('pledged');
@@ -184,7 +203,10 @@ describe('HR dashboard payments import', () => {
   it('says politely what is wrong with a file that is not a payments CSV', async () => {
     const cookie = await signIn(t.url, 'UHR');
     const csrf = csrfIn(await (await page('/hr/payments', cookie)).text());
-    const res = await postForm(t.url, '/hr/payments/preview', cookie, [['_csrf', csrf], ['csv', 'id;montant\n1;2']]);
+    const res = await postForm(t.url, '/hr/payments/preview', cookie, [
+      ['_csrf', csrf],
+      ['csv', 'id;montant\n1;2'],
+    ]);
     expect(res.status).toBe(422);
     expect(await res.text()).toContain('La première ligne doit être');
   });
@@ -199,7 +221,12 @@ describe('HR dashboard announcements', () => {
     const form = await (await page('/hr/announcements', cookie)).text();
     const csrf = csrfIn(form);
     const key = /name="key" value="([^"]+)"/.exec(form)?.[1] ?? '';
-    const fields = (action: string): Array<[string, string]> => [['_csrf', csrf], ['key', key], ['text', 'Départ samedi à 8 h <b>!</b>'], ['action', action]];
+    const fields = (action: string): Array<[string, string]> => [
+      ['_csrf', csrf],
+      ['key', key],
+      ['text', 'Départ samedi à 8 h <b>!</b>'],
+      ['action', action],
+    ];
     const preview = await postForm(t.url, '/hr/announcements', cookie, fields('preview'));
     const html = await preview.text();
     expect(html).toContain('Annonce de l’équipe RH');

@@ -28,7 +28,15 @@ describe('public HTTP endpoints', () => {
     expect(Object.keys(body.campaign).sort()).toEqual(
       ['collectedMinor', 'currency', 'donors', 'endsOn', 'goalMinor', 'id', 'name', 'pledgedMinor', 'pledges', 'startsOn'].sort(),
     );
-    expect(body.campaign).toMatchObject({ currency: 'MAD', goalMinor: 15_000_000, pledgedMinor: 50_000, donors: 1, pledges: 1, startsOn: '2026-11-15', endsOn: '2026-12-15' });
+    expect(body.campaign).toMatchObject({
+      currency: 'MAD',
+      goalMinor: 15_000_000,
+      pledgedMinor: 50_000,
+      donors: 1,
+      pledges: 1,
+      startsOn: '2026-11-15',
+      endsOn: '2026-12-15',
+    });
     const raw = JSON.stringify(body);
     expect(raw).not.toContain('UPRIVATE');
     expect(raw).not.toContain('0612345678');

@@ -93,11 +93,19 @@ describe('milestones', () => {
     const person = await t.bot.deps.people.resolve({ platform: 'slack', tenantId: 'T111', userId: 'UQUIET' });
     // A concurrent pledge committed without being heard yet: the totals now stand at 188 000.
     const quiet = await t.bot.deps.pledges.record({
-      campaignId: campaign.id, personId: person.id, amountMinor: minor(1_200_000), anonymous: false, note: null, source: 'slack', idempotencyKey: null,
+      campaignId: campaign.id,
+      personId: person.id,
+      amountMinor: minor(1_200_000),
+      anonymous: false,
+      note: null,
+      source: 'slack',
+      idempotencyKey: null,
     });
     // This pledge's own view: from 175 000 to 176 000, short of 180 000.
     const seen = { pledgedMinor: minor(17_500_000), collectedMinor: minor(0), donors: 1, pledges: 1 };
-    const listener = milestoneListener(t.bot.deps, (e) => { throw e; });
+    const listener = milestoneListener(t.bot.deps, (e) => {
+      throw e;
+    });
     await listener.totalsChanged(campaign, { pledge: quiet.pledge, before: seen, after: { ...seen, pledgedMinor: minor(17_600_000) } });
     await listener.totalsChanged(campaign, { pledge: quiet.pledge, before: seen, after: { ...seen, pledgedMinor: minor(17_600_000) } });
     const posted = await announcements();

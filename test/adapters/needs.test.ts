@@ -19,7 +19,11 @@ beforeAll(async () => {
     const site = await addSite(t.bot.deps.needs, cli, { name, place: null, beneficiaries: 50, contact: 'Directeur : 06 00 00 00 00' });
     if (!site.ok) throw new Error(site.error.code);
   }
-  for (const [site, item, size, quantity] of [['Imzer', 'parka', '8-10', '50'], ['Imzer', 'parka', '10-12', '30'], ['Bab Berred', 'couverture', '', '40']] as const) {
+  for (const [site, item, size, quantity] of [
+    ['Imzer', 'parka', '8-10', '50'],
+    ['Imzer', 'parka', '10-12', '30'],
+    ['Bab Berred', 'couverture', '', '40'],
+  ] as const) {
     // Blankets carry a unit price, so money pledged can be shown as blankets.
     const need = await addNeed(t.bot.deps.needs, cli, { site, item, size, quantity, unitPrice: item === 'couverture' ? '150' : '' });
     if (!need.ok) throw new Error(need.error.code);

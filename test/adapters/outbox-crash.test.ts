@@ -74,7 +74,13 @@ async function startChild(): Promise<{ child: ChildProcess; url: string }> {
   const url = `http://127.0.0.1:${port}`;
   for (let i = 0; i < 600; i++) {
     if (child.exitCode !== null) throw new Error(`the bot exited with ${child.exitCode}`);
-    if (await fetch(`${url}/healthz`).then((r) => r.ok, () => false)) return { child, url };
+    if (
+      await fetch(`${url}/healthz`).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      return { child, url };
     await new Promise((r) => setTimeout(r, 50));
   }
   throw new Error('the bot did not start');
@@ -116,7 +122,13 @@ beforeAll(async () => {
     await migrateToLatest(db);
     const rows = Array.from({ length: CHANNELS }, (_, i) => {
       const destination = { platform: 'slack', channelId: `CK${String(i).padStart(4, '0')}` };
-      return { destination_key: `slack:${destination.channelId}`, platform: 'slack', destination: JSON.stringify(destination), kind: 'channel', added_by: 'slack:UHR' };
+      return {
+        destination_key: `slack:${destination.channelId}`,
+        platform: 'slack',
+        destination: JSON.stringify(destination),
+        kind: 'channel',
+        added_by: 'slack:UHR',
+      };
     });
     await db.db.insertInto('campaign_channels').values(rows).execute();
   });

@@ -32,9 +32,26 @@ beforeAll(async () => {
   t.slack.users.set('UHR', { locale: 'fr-FR', name: 'Hanae' });
   await site(t.bot.deps, `Douar ${NASTY}`);
   await need(t.bot.deps, `Douar ${NASTY}`, 'couvertures', '', 5);
-  const trip = await createTrip(t.bot.deps, { name: `Imlil ${NASTY}`, startsOn: '2026-12-12', endsOn: '2026-12-14', seats: 3, roles: [], meetingPoint: 'Parking', meetingTime: '07:30', deadline: null }, 'test');
+  const trip = await createTrip(
+    t.bot.deps,
+    {
+      name: `Imlil ${NASTY}`,
+      startsOn: '2026-12-12',
+      endsOn: '2026-12-14',
+      seats: 3,
+      roles: [],
+      meetingPoint: 'Parking',
+      meetingTime: '07:30',
+      deadline: null,
+    },
+    'test',
+  );
   if (!trip.ok) throw new Error(trip.error.code);
-  const later = await createTrip(t.bot.deps, { name: TIZI, startsOn: '2026-12-19', endsOn: '2026-12-21', seats: 3, roles: [], meetingPoint: 'Parking', meetingTime: '07:30', deadline: null }, 'test');
+  const later = await createTrip(
+    t.bot.deps,
+    { name: TIZI, startsOn: '2026-12-19', endsOn: '2026-12-21', seats: 3, roles: [], meetingPoint: 'Parking', meetingTime: '07:30', deadline: null },
+    'test',
+  );
   if (!later.ok) throw new Error(later.error.code);
 });
 afterAll(async () => {
@@ -97,7 +114,10 @@ describe('a site name from the needs', () => {
 describe('a trip name inside a refusal', () => {
   it('the second sign-up’s “already signed up” error shows the trip name as text on Slack', async () => {
     const values = { phone: '0612345678', emergencyName: 'Omar', emergencyPhone: '0698765432', rules: true };
-    for (const [i, expectError] of [[1, false], [2, true]] as const) {
+    for (const [i, expectError] of [
+      [1, false],
+      [2, true],
+    ] as const) {
       const { view } = await slashForm(t, '/volunteer', '', 'UEN');
       if (!view) throw new Error('no sign-up form');
       const choice = selectOptions(view)[0]?.value ?? '';

@@ -67,7 +67,9 @@ describe('cleaning a photo', () => {
     const truncated = (await phoneJpeg()).subarray(0, 600);
     expect(await cleaner.clean(truncated)).toMatchObject({ ok: false, error: { code: 'photo.unreadable' } });
     // A small JPEG whose header claims 12000 × 12000 = 144 megapixels: refused before any pixel is decoded.
-    const bomb = await sharp({ create: { width: 64, height: 64, channels: 3, background: '#000' } }).jpeg().toBuffer();
+    const bomb = await sharp({ create: { width: 64, height: 64, channels: 3, background: '#000' } })
+      .jpeg()
+      .toBuffer();
     const sof = bomb.indexOf(Buffer.from([0xff, 0xc0]));
     bomb.writeUInt16BE(12000, sof + 5);
     bomb.writeUInt16BE(12000, sof + 7);
@@ -80,7 +82,13 @@ describe('cleaning a photo', () => {
     expect(await cleaner.canRead('webp')).toBe(true);
     expect(await cleaner.canRead('avif')).toBe(true);
     // The prebuilt sharp binaries leave HEVC out; a libvips built with it would say true here.
-    const hevc = await sharp({ create: { width: 8, height: 8, channels: 3, background: '#000' } }).heif({ compression: 'hevc' }).toBuffer().then(() => true, () => false);
+    const hevc = await sharp({ create: { width: 8, height: 8, channels: 3, background: '#000' } })
+      .heif({ compression: 'hevc' })
+      .toBuffer()
+      .then(
+        () => true,
+        () => false,
+      );
     expect(await cleaner.canRead('heic')).toBe(hevc);
   });
 });

@@ -20,7 +20,12 @@ beforeAll(async () => {
   photo = await phoneJpeg(600, 400);
   t = await startTestBot({ env: { ADMINS: 'slack:UHREN,slack:UHRFR', DATA_DIR: dataDir, DEFAULT_LOCALE: 'fr' }, outbox: { autostart: false } });
   await seedCampaign(t.bot);
-  const people = [['UEN', 'en-US', 'Emma'], ['UFR', 'fr-FR', 'Fatima'], ['UHREN', 'en-GB', 'Hannah'], ['UHRFR', 'fr-MA', 'Hanae']] as const;
+  const people = [
+    ['UEN', 'en-US', 'Emma'],
+    ['UFR', 'fr-FR', 'Fatima'],
+    ['UHREN', 'en-GB', 'Hannah'],
+    ['UHRFR', 'fr-MA', 'Hanae'],
+  ] as const;
   for (const [user, locale, name] of people) t.slack.users.set(user, { locale, name });
   // Each person says hello once, so the bot has read their Slack profile (and language) before the photos.
   for (const [user] of people) expect((await postToSlackEndpoint(t.url, { body: slashCommandBody('/caravan', '', { user }) })).status).toBe(200);
@@ -46,11 +51,41 @@ async function share(user: string, text: string): Promise<{ batch: string; promp
   const ts = `1766100000.${String(seq).padStart(6, '0')}`;
   const url = `${t.slack.url}/files/${id}`;
   const event = {
-    type: 'message', subtype: 'file_share', channel: `D${user}`, channel_type: 'im', user, text, ts, event_ts: ts, upload: false, display_as_bot: false,
-    files: [{ id, name: 'caravane.jpg', title: 'caravane.jpg', mimetype: 'image/jpeg', filetype: 'jpg', size: photo.length, mode: 'hosted', url_private: url, url_private_download: url }],
+    type: 'message',
+    subtype: 'file_share',
+    channel: `D${user}`,
+    channel_type: 'im',
+    user,
+    text,
+    ts,
+    event_ts: ts,
+    upload: false,
+    display_as_bot: false,
+    files: [
+      {
+        id,
+        name: 'caravane.jpg',
+        title: 'caravane.jpg',
+        mimetype: 'image/jpeg',
+        filetype: 'jpg',
+        size: photo.length,
+        mode: 'hosted',
+        url_private: url,
+        url_private_download: url,
+      },
+    ],
   };
   const before = toUser(user).length;
-  const body = JSON.stringify({ token: 'x', team_id: 'T111', api_app_id: 'A111', type: 'event_callback', event_id: `EvLang${seq}`, event_time: 1766100000, event, authorizations: [{ team_id: 'T111', user_id: 'UBOT', is_bot: true }] });
+  const body = JSON.stringify({
+    token: 'x',
+    team_id: 'T111',
+    api_app_id: 'A111',
+    type: 'event_callback',
+    event_id: `EvLang${seq}`,
+    event_time: 1766100000,
+    event,
+    authorizations: [{ team_id: 'T111', user_id: 'UBOT', is_bot: true }],
+  });
   expect((await postToSlackEndpoint(t.url, { body, contentType: 'application/json' })).status).toBe(200);
   await until(() => toUser(user).length > before, 'the consent prompt');
   const prompt = shown(toUser(user).at(-1));
@@ -59,7 +94,11 @@ async function share(user: string, text: string): Promise<{ batch: string; promp
 
 async function click(user: string, actionId: string, value: string) {
   const payload = {
-    type: 'block_actions', user: { id: user, team_id: 'T111' }, team: { id: 'T111' }, api_app_id: 'A111', trigger_id: `trig.lang.${++seq}`,
+    type: 'block_actions',
+    user: { id: user, team_id: 'T111' },
+    team: { id: 'T111' },
+    api_app_id: 'A111',
+    trigger_id: `trig.lang.${++seq}`,
     container: { type: 'message', channel_id: `D${user}`, message_ts: `18.${seq}` },
     actions: [{ action_id: actionId, block_id: 'b', value, type: 'button', action_ts: '1' }],
   };
@@ -72,18 +111,46 @@ async function awaitMessage(user: string, test: (text: string) => boolean, what:
     await deliverAll(t.bot, t.clock);
     return toUser(user).some((c) => test(shown(c)));
   }, what);
-  return shown(toUser(user).filter((c) => test(shown(c))).at(-1));
+  return shown(
+    toUser(user)
+      .filter((c) => test(shown(c)))
+      .at(-1),
+  );
 }
 
 describe.each([
   {
-    lang: 'English', uploader: 'UEN', hr: 'UHREN',
-    words: { consent: 'I confirm consent', consented: 'have gone to the HR team', approve: 'Approve', reject: 'Reject', reasonForm: 'Reject these photos', reasonLabel: 'Reason for rejecting', approved: 'Good news', rejected: 'The HR team did not keep your photos', reason: 'Reason: ' },
+    lang: 'English',
+    uploader: 'UEN',
+    hr: 'UHREN',
+    words: {
+      consent: 'I confirm consent',
+      consented: 'have gone to the HR team',
+      approve: 'Approve',
+      reject: 'Reject',
+      reasonForm: 'Reject these photos',
+      reasonLabel: 'Reason for rejecting',
+      approved: 'Good news',
+      rejected: 'The HR team did not keep your photos',
+      reason: 'Reason: ',
+    },
     other: /\b(Je|Valider|Refuser|Motif|votre|vos)\b/,
   },
   {
-    lang: 'French', uploader: 'UFR', hr: 'UHRFR',
-    words: { consent: 'Je confirme le consentement', consented: 'sont transmises à l’équipe RH', approve: 'Valider', reject: 'Refuser', reasonForm: 'Refuser ces photos', reasonLabel: 'Motif du refus', approved: 'Bonne nouvelle', rejected: 'L’équipe RH n’a pas retenu vos photos', reason: 'Motif : ' },
+    lang: 'French',
+    uploader: 'UFR',
+    hr: 'UHRFR',
+    words: {
+      consent: 'Je confirme le consentement',
+      consented: 'sont transmises à l’équipe RH',
+      approve: 'Valider',
+      reject: 'Refuser',
+      reasonForm: 'Refuser ces photos',
+      reasonLabel: 'Motif du refus',
+      approved: 'Bonne nouvelle',
+      rejected: 'L’équipe RH n’a pas retenu vos photos',
+      reason: 'Motif : ',
+    },
     other: /\b(Approve|Reject|Reason|your|the)\b/,
   },
 ])('photo consent and review on Slack in $lang', ({ uploader, hr, words, other }) => {
@@ -114,8 +181,18 @@ describe.each([
     expect(JSON.stringify(view)).toContain(words.reasonForm);
     expect(JSON.stringify(view)).toContain(words.reasonLabel);
     const submission = {
-      type: 'view_submission', user: { id: hr, team_id: 'T111' }, team: { id: 'T111' }, api_app_id: 'A111', trigger_id: `x${batch}`,
-      view: { id: `VLANG${batch}`, team_id: 'T111', callback_id: view.callback_id, private_metadata: view.private_metadata, state: { values: { 'photos.reason': { value: { type: 'plain_text_input', value: 'Visage d’enfant / child’s face' } } } } },
+      type: 'view_submission',
+      user: { id: hr, team_id: 'T111' },
+      team: { id: 'T111' },
+      api_app_id: 'A111',
+      trigger_id: `x${batch}`,
+      view: {
+        id: `VLANG${batch}`,
+        team_id: 'T111',
+        callback_id: view.callback_id,
+        private_metadata: view.private_metadata,
+        state: { values: { 'photos.reason': { value: { type: 'plain_text_input', value: 'Visage d’enfant / child’s face' } } } },
+      },
     };
     expect((await postToSlackEndpoint(t.url, { body: payloadBody(submission) })).status).toBe(200);
     const told = await awaitMessage(uploader, (s) => s.includes('child’s face'), 'the rejection notice');

@@ -39,7 +39,11 @@ beforeAll(async () => {
   await t.bot.deps.messaging.channels.add({ destination: { platform: 'slack', channelId: 'CALBUM' }, kind: 'channel', addedBy: 'slack:UHR' });
   // A Teams campaign channel, known to the bot from a message there.
   await postActivity(t.url, channelMessage(connector.url, HR_TEAMS, '<at>Caravane</at> caravan'));
-  await t.bot.deps.messaging.channels.add({ destination: { platform: 'teams', conversationId: '19:6848757105754c8981c67612732d9aa7@thread.tacv2' }, kind: 'channel', addedBy: 'slack:UHR' });
+  await t.bot.deps.messaging.channels.add({
+    destination: { platform: 'teams', conversationId: '19:6848757105754c8981c67612732d9aa7@thread.tacv2' },
+    kind: 'channel',
+    addedBy: 'slack:UHR',
+  });
 });
 afterAll(async () => {
   await t?.close();
@@ -62,18 +66,56 @@ async function share(user: string, files: Shared[], text = '') {
   for (const f of files) if (f.body) t.slack.files.set(f.id, { body: f.body, contentType: f.contentType ?? 'image/jpeg' });
   const ts = `1766000000.${String(++seq).padStart(6, '0')}`;
   const event = {
-    type: 'message', subtype: 'file_share', channel: `D${user}`, channel_type: 'im', user, text, ts, event_ts: ts, upload: false, display_as_bot: false,
+    type: 'message',
+    subtype: 'file_share',
+    channel: `D${user}`,
+    channel_type: 'im',
+    user,
+    text,
+    ts,
+    event_ts: ts,
+    upload: false,
+    display_as_bot: false,
     files: files.map((f) => {
       const url = f.url ?? `${t.slack.url}/files/${f.id}`;
-      return { id: f.id, name: f.name, title: f.name, mimetype: 'image/jpeg', filetype: 'jpg', size: f.body?.length ?? 1000, mode: 'hosted', url_private: url, url_private_download: url };
+      return {
+        id: f.id,
+        name: f.name,
+        title: f.name,
+        mimetype: 'image/jpeg',
+        filetype: 'jpg',
+        size: f.body?.length ?? 1000,
+        mode: 'hosted',
+        url_private: url,
+        url_private_download: url,
+      };
     }),
   };
-  const body = JSON.stringify({ token: 'x', team_id: 'T111', api_app_id: 'A111', type: 'event_callback', event_id: `EvPhoto${seq}`, event_time: 1766000000, event, authorizations: [{ team_id: 'T111', user_id: 'UBOT', is_bot: true }] });
+  const body = JSON.stringify({
+    token: 'x',
+    team_id: 'T111',
+    api_app_id: 'A111',
+    type: 'event_callback',
+    event_id: `EvPhoto${seq}`,
+    event_time: 1766000000,
+    event,
+    authorizations: [{ team_id: 'T111', user_id: 'UBOT', is_bot: true }],
+  });
   const before = t.slack.callsTo('chat.postMessage').length;
   const res = await postToSlackEndpoint(t.url, { body, contentType: 'application/json' });
   expect(res.status).toBe(200);
-  await until(() => t.slack.callsTo('chat.postMessage').slice(before).some((c) => c.form.channel === `D${user}`), 'the answer to an upload');
-  return t.slack.callsTo('chat.postMessage').slice(before).find((c) => c.form.channel === `D${user}`);
+  await until(
+    () =>
+      t.slack
+        .callsTo('chat.postMessage')
+        .slice(before)
+        .some((c) => c.form.channel === `D${user}`),
+    'the answer to an upload',
+  );
+  return t.slack
+    .callsTo('chat.postMessage')
+    .slice(before)
+    .find((c) => c.form.channel === `D${user}`);
 }
 
 const blocksText = (call: { form: Record<string, unknown> } | undefined) => JSON.stringify(call?.form.blocks ?? '') + String(call?.form.text ?? '');
@@ -94,7 +136,11 @@ function buttonValue(call: { form: Record<string, unknown> } | undefined, action
 
 async function click(user: string, actionId: string, value: string, extra: Record<string, unknown> = {}) {
   const payload = {
-    type: 'block_actions', user: { id: user, team_id: 'T111' }, team: { id: 'T111' }, api_app_id: 'A111', trigger_id: `trig.${++seq}`,
+    type: 'block_actions',
+    user: { id: user, team_id: 'T111' },
+    team: { id: 'T111' },
+    api_app_id: 'A111',
+    trigger_id: `trig.${++seq}`,
     container: { type: 'message', channel_id: `D${user}`, message_ts: `17.${seq}` },
     actions: [{ action_id: actionId, block_id: 'b', value, type: 'button', action_ts: '1' }],
     ...extra,
@@ -123,14 +169,18 @@ let batchId = '';
 
 describe('photos on Slack, from a direct message to the album', () => {
   it('keeps a JPEG with GPS tags only as clean versions, refuses a text file, programs named .jpg and an HTML answer, and stores none of them', async () => {
-    const answer = await share('U1', [
-      { id: 'FGPS', name: 'IMG_0001.jpg', body: gps },
-      { id: 'FTXT', name: 'notes.jpg', body: textAsJpg(), contentType: 'image/jpeg' },
-      { id: 'FELF', name: 'holiday.jpg', body: elfAsJpg() },
-      { id: 'FEXE', name: 'setup.jpg', body: peAsJpg() },
-      // Not in the fake's files: Slack answers its HTML sign-in page, with status 200.
-      { id: 'FHTML', name: 'private.jpg' },
-    ], 'Parkas for the school');
+    const answer = await share(
+      'U1',
+      [
+        { id: 'FGPS', name: 'IMG_0001.jpg', body: gps },
+        { id: 'FTXT', name: 'notes.jpg', body: textAsJpg(), contentType: 'image/jpeg' },
+        { id: 'FELF', name: 'holiday.jpg', body: elfAsJpg() },
+        { id: 'FEXE', name: 'setup.jpg', body: peAsJpg() },
+        // Not in the fake's files: Slack answers its HTML sign-in page, with status 200.
+        { id: 'FHTML', name: 'private.jpg' },
+      ],
+      'Parkas for the school',
+    );
     const shown = blocksText(answer);
     expect(shown).toContain('1 photo received');
     expect(shown).toMatch(/notes\.jpg.*text file/);
@@ -176,13 +226,23 @@ describe('photos on Slack, from a direct message to the album', () => {
     expect(blocksText(t.slack.callsTo('chat.postMessage').at(-1))).toContain('not yours');
     const reviewsBefore = t.slack.callsTo('files.completeUploadExternal').length;
     await click('U1', 'photos.consent', batchId, {
-      state: { values: { 'photos.caption': { value: { type: 'plain_text_input', value: 'Parkas & <b>boots</b> <!channel>' } }, 'photos.place': { value: { type: 'plain_text_input', value: 'Anergui' } } } },
+      state: {
+        values: {
+          'photos.caption': { value: { type: 'plain_text_input', value: 'Parkas & <b>boots</b> <!channel>' } },
+          'photos.place': { value: { type: 'plain_text_input', value: 'Anergui' } },
+        },
+      },
     });
     await until(() => t.slack.callsTo('chat.update').some((c) => String(c.form.text).includes('gone to the HR team')), 'the consent notice');
     // HR's private review: the photo uploaded into HR's own DM, then Approve / Reject.
     await deliverUntil(t.bot, t.clock, () => t.slack.callsTo('files.completeUploadExternal').length > reviewsBefore, 'the review upload');
     expect(t.slack.callsTo('files.completeUploadExternal').at(-1)?.form.channel_id).toBe('DUHR');
-    await deliverUntil(t.bot, t.clock, () => t.slack.callsTo('chat.postMessage').some((c) => c.form.channel === 'DUHR' && blocksText(c).includes('photos.approve')), 'the review message');
+    await deliverUntil(
+      t.bot,
+      t.clock,
+      () => t.slack.callsTo('chat.postMessage').some((c) => c.form.channel === 'DUHR' && blocksText(c).includes('photos.approve')),
+      'the review message',
+    );
   });
 
   it('consented but not approved: still not served and not posted', async () => {
@@ -192,7 +252,12 @@ describe('photos on Slack, from a direct message to the album', () => {
     // HR can ask for what waits: the review comes again, privately.
     const reviews = t.slack.callsTo('chat.postMessage').filter((c) => c.form.channel === 'DUHR').length;
     expect(await caravan('UHR', 'photos pending')).toContain('1 upload waiting for approval');
-    await deliverUntil(t.bot, t.clock, () => t.slack.callsTo('chat.postMessage').filter((c) => c.form.channel === 'DUHR').length > reviews, 'the review sent again');
+    await deliverUntil(
+      t.bot,
+      t.clock,
+      () => t.slack.callsTo('chat.postMessage').filter((c) => c.form.channel === 'DUHR').length > reviews,
+      'the review sent again',
+    );
     expect(await caravan('U1', 'photos pending')).toContain('HR team only');
   });
 
@@ -200,7 +265,12 @@ describe('photos on Slack, from a direct message to the album', () => {
     await click('U1', 'photos.approve', batchId);
     await until(() => blocksText(t.slack.callsTo('chat.postMessage').at(-1)).includes('HR team'), 'the refusal');
     await click('UHR', 'photos.approve', batchId);
-    await deliverUntil(t.bot, t.clock, () => t.slack.callsTo('chat.postMessage').some((c) => c.form.channel === 'U1' && blocksText(c).includes('photos.withdraw')), 'the approval notice');
+    await deliverUntil(
+      t.bot,
+      t.clock,
+      () => t.slack.callsTo('chat.postMessage').some((c) => c.form.channel === 'U1' && blocksText(c).includes('photos.withdraw')),
+      'the approval notice',
+    );
   });
 
   it('the album goes to every campaign channel: Slack gets the clean file uploaded, Teams a card with a lasting signed image', async () => {
@@ -272,17 +342,37 @@ describe('photos on Slack, from a direct message to the album', () => {
     const answer = await share('U3', [{ id: 'FREJ', name: 'match.jpg', body: await phoneJpeg(600, 400) }], 'Football match');
     const id = buttonValue(answer, 'photos.consent');
     await click('U3', 'photos.consent', id);
-    await deliverUntil(t.bot, t.clock, () => t.slack.callsTo('chat.postMessage').some((c) => c.form.channel === 'DUHR' && blocksText(c).includes(`"value":"${id}"`)), 'the review');
+    await deliverUntil(
+      t.bot,
+      t.clock,
+      () => t.slack.callsTo('chat.postMessage').some((c) => c.form.channel === 'DUHR' && blocksText(c).includes(`"value":"${id}"`)),
+      'the review',
+    );
     expect(await filesOf(id)).toHaveLength(2);
     await click('UHR', 'photos.reject', id);
     await until(() => t.slack.callsTo('views.open').length > 0, 'the reason form');
     const view = t.slack.callsTo('views.open').at(-1)?.form.view as { private_metadata: string; callback_id: string };
     const submission = {
-      type: 'view_submission', user: { id: 'UHR', team_id: 'T111' }, team: { id: 'T111' }, api_app_id: 'A111', trigger_id: 'x',
-      view: { id: 'V1', team_id: 'T111', callback_id: view.callback_id, private_metadata: view.private_metadata, state: { values: { 'photos.reason': { value: { type: 'plain_text_input', value: 'A child can be recognised' } } } } },
+      type: 'view_submission',
+      user: { id: 'UHR', team_id: 'T111' },
+      team: { id: 'T111' },
+      api_app_id: 'A111',
+      trigger_id: 'x',
+      view: {
+        id: 'V1',
+        team_id: 'T111',
+        callback_id: view.callback_id,
+        private_metadata: view.private_metadata,
+        state: { values: { 'photos.reason': { value: { type: 'plain_text_input', value: 'A child can be recognised' } } } },
+      },
     };
     expect((await postToSlackEndpoint(t.url, { body: payloadBody(submission) })).status).toBe(200);
-    await deliverUntil(t.bot, t.clock, () => t.slack.callsTo('chat.postMessage').some((c) => c.form.channel === 'U3' && blocksText(c).includes('A child can be recognised')), 'the rejection notice');
+    await deliverUntil(
+      t.bot,
+      t.clock,
+      () => t.slack.callsTo('chat.postMessage').some((c) => c.form.channel === 'U3' && blocksText(c).includes('A child can be recognised')),
+      'the rejection notice',
+    );
     expect(await filesOf(id)).toEqual([]);
     expect(await caravan('UHR', 'photos')).toContain('No new approved photos');
   });

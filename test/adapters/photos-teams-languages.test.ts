@@ -19,13 +19,21 @@ const EN = person('ph-lang-en');
 const FR = person('ph-lang-fr');
 const HR_EN = person('ph-lang-hr-en');
 const HR_FR = person('ph-lang-hr-fr');
-const LOCALE = new Map<Person, string>([[EN, 'en-US'], [FR, 'fr-FR'], [HR_EN, 'en-GB'], [HR_FR, 'fr-MA']]);
+const LOCALE = new Map<Person, string>([
+  [EN, 'en-US'],
+  [FR, 'fr-FR'],
+  [HR_EN, 'en-GB'],
+  [HR_FR, 'fr-MA'],
+]);
 
 beforeAll(async () => {
   dataDir = await tempDataDir();
   connector = await startFakeConnector();
   connector.attachments.set('IMGLANG', { body: await phoneJpeg(600, 400), contentType: 'image/jpeg' });
-  t = await startTestBot({ env: { ADMINS: `teams:${HR_EN.aadObjectId},teams:${HR_FR.aadObjectId}`, DATA_DIR: dataDir, DEFAULT_LOCALE: 'fr' }, outbox: { autostart: false } });
+  t = await startTestBot({
+    env: { ADMINS: `teams:${HR_EN.aadObjectId},teams:${HR_FR.aadObjectId}`, DATA_DIR: dataDir, DEFAULT_LOCALE: 'fr' },
+    outbox: { autostart: false },
+  });
   await seedCampaign(t.bot);
   // Each person writes to the bot once: their language and their 1:1 chat are known from then on.
   for (const [who, locale] of LOCALE) expect((await postActivity(t.url, personalMessage(connector.url, who, 'caravan', { locale }))).status).toBe(200);
@@ -53,15 +61,45 @@ async function awaitSent(who: Person, test: (s: string) => boolean, what: string
 let seq = 0;
 /** A pasted photo in the 1:1 chat; returns the batch its consent card is about, and the card. */
 async function share(who: Person): Promise<{ batch: number; card: string }> {
-  const message = personalMessage(connector.url, who, '', { id: `lang-upload-${++seq}`, locale: LOCALE.get(who), attachments: [{ contentType: 'image/*', contentUrl: `${connector.url}v3/attachments/IMGLANG/views/original` }] });
+  const message = personalMessage(connector.url, who, '', {
+    id: `lang-upload-${++seq}`,
+    locale: LOCALE.get(who),
+    attachments: [{ contentType: 'image/*', contentUrl: `${connector.url}v3/attachments/IMGLANG/views/original` }],
+  });
   expect((await postActivity(t.url, message)).status).toBe(200);
   const card = sentTo(who).at(-1) ?? '';
   return { batch: Number(/"caravane":"photos.consent","batch":(\d+)/.exec(card)?.[1]), card };
 }
 
 describe.each([
-  { lang: 'English', uploader: EN, hr: HR_EN, words: { consent: 'I confirm consent', consented: 'gone to the HR team', approve: 'Approve', approved: 'Good news', rejected: 'did not keep your photos', reason: 'Reason: ' }, other: /\b(Valider|Refuser|Motif|votre|vos)\b/ },
-  { lang: 'French', uploader: FR, hr: HR_FR, words: { consent: 'Je confirme le consentement', consented: 'transmises à l’équipe RH', approve: 'Valider', approved: 'Bonne nouvelle', rejected: 'n’a pas retenu vos photos', reason: 'Motif : ' }, other: /\b(Approve|Reject|Reason|your)\b/ },
+  {
+    lang: 'English',
+    uploader: EN,
+    hr: HR_EN,
+    words: {
+      consent: 'I confirm consent',
+      consented: 'gone to the HR team',
+      approve: 'Approve',
+      approved: 'Good news',
+      rejected: 'did not keep your photos',
+      reason: 'Reason: ',
+    },
+    other: /\b(Valider|Refuser|Motif|votre|vos)\b/,
+  },
+  {
+    lang: 'French',
+    uploader: FR,
+    hr: HR_FR,
+    words: {
+      consent: 'Je confirme le consentement',
+      consented: 'transmises à l’équipe RH',
+      approve: 'Valider',
+      approved: 'Bonne nouvelle',
+      rejected: 'n’a pas retenu vos photos',
+      reason: 'Motif : ',
+    },
+    other: /\b(Approve|Reject|Reason|your)\b/,
+  },
 ])('photo consent and review on Teams in $lang', ({ uploader, hr, words, other }) => {
   it('the consent card and its answer speak the uploader’s language; each HR person’s review card theirs; then the approval', async () => {
     const { batch, card } = await share(uploader);

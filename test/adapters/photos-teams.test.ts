@@ -75,7 +75,12 @@ interface AlbumCard {
   actions?: Array<{ type: string; title?: string; url?: string }>;
 }
 const albumCard = z.looseObject({
-  body: z.array(z.looseObject({ type: z.string(), images: z.array(z.looseObject({ url: z.string().optional(), selectAction: z.looseObject({ url: z.string().optional() }).optional() })).optional() })),
+  body: z.array(
+    z.looseObject({
+      type: z.string(),
+      images: z.array(z.looseObject({ url: z.string().optional(), selectAction: z.looseObject({ url: z.string().optional() }).optional() })).optional(),
+    }),
+  ),
   actions: z.array(z.looseObject({ type: z.string(), title: z.string().optional(), url: z.string().optional() })).optional(),
 });
 const albumCardIn = (activity: unknown): AlbumCard =>
@@ -87,8 +92,17 @@ describe('photos on Teams, from a 1:1 chat to the album', () => {
       id: 'upload-1',
       attachments: [
         { contentType: 'image/*', contentUrl: `${connector.url}v3/attachments/IMG1/views/original` },
-        { contentType: 'application/vnd.microsoft.teams.file.download.info', name: 'notes.jpg', contentUrl: `${filesUrl}/notes.jpg`, content: { downloadUrl: `${filesUrl}/dl/notes`, uniqueId: 'u1', fileType: 'jpg' } },
-        { contentType: 'application/vnd.microsoft.teams.file.download.info', name: 'camp.png', content: { downloadUrl: `${filesUrl}/dl/camp`, uniqueId: 'u2', fileType: 'png' } },
+        {
+          contentType: 'application/vnd.microsoft.teams.file.download.info',
+          name: 'notes.jpg',
+          contentUrl: `${filesUrl}/notes.jpg`,
+          content: { downloadUrl: `${filesUrl}/dl/notes`, uniqueId: 'u1', fileType: 'jpg' },
+        },
+        {
+          contentType: 'application/vnd.microsoft.teams.file.download.info',
+          name: 'camp.png',
+          content: { downloadUrl: `${filesUrl}/dl/camp`, uniqueId: 'u2', fileType: 'png' },
+        },
         // An image/* on another host: fetched, but without the token.
         { contentType: 'image/*', contentUrl: `${filesUrl}/v3/attachments/X/views/original` },
         { contentType: 'text/html', content: '<div>Convoy in the snow</div>' },
@@ -151,7 +165,9 @@ describe('photos on Teams, from a 1:1 chat to the album', () => {
     expect(set?.images?.map((i) => /\/photos\/\d+\/web\.jpg\?sig=/.test(i.selectAction?.url ?? ''))).toEqual([true, true, true]);
     expect(card.body.filter((b) => b.type === 'Image')).toEqual([]);
     // The gallery is a button, not a signed URL printed as text.
-    expect(card.actions?.map((a) => [a.type, a.title, /\/album\/[0-9a-f-]+\?exp=\d+&sig=/.test(a.url ?? '')])).toEqual([['Action.OpenUrl', 'Toutes les photos', true]]);
+    expect(card.actions?.map((a) => [a.type, a.title, /\/album\/[0-9a-f-]+\?exp=\d+&sig=/.test(a.url ?? '')])).toEqual([
+      ['Action.OpenUrl', 'Toutes les photos', true],
+    ]);
     expect(JSON.stringify(card.body)).not.toContain('/album/');
     // Months later the post still shows its pictures: the image links do not expire.
     const now = t.clock.now();
@@ -190,11 +206,16 @@ describe('photos on Teams, from a 1:1 chat to the album', () => {
   });
 
   it('an album caption typed `*Imlil* _2026_` is shown literally on Teams: no bold, no italic', async () => {
-    const upload = personalMessage(connector.url, UPLOADER, '', { id: 'upload-caption', attachments: [{ contentType: 'image/*', contentUrl: `${connector.url}v3/attachments/IMG1/views/original` }] });
+    const upload = personalMessage(connector.url, UPLOADER, '', {
+      id: 'upload-caption',
+      attachments: [{ contentType: 'image/*', contentUrl: `${connector.url}v3/attachments/IMG1/views/original` }],
+    });
     expect((await post(upload)).status).toBe(200);
     const captioned = Number(/"caravane":"photos.consent","batch":(\d+)/.exec(lastTo(UPLOADER))?.[1]);
     expect(captioned).toBeGreaterThan(batch);
-    expect(JSON.stringify((await invoke(UPLOADER, { caravane: 'photos.consent', batch: captioned, caption: '*Imlil* _2026_', place: '' })).body)).toContain('gone to the HR team');
+    expect(JSON.stringify((await invoke(UPLOADER, { caravane: 'photos.consent', batch: captioned, caption: '*Imlil* _2026_', place: '' })).body)).toContain(
+      'gone to the HR team',
+    );
     expect(JSON.stringify((await invoke(HR, { caravane: 'photos.approve', batch: captioned, reason: '' })).body)).toContain('You approved');
     expect((await post(personalMessage(connector.url, HR, 'caravan photos'))).status).toBe(200);
     await deliverAll(t.bot, t.clock);
@@ -206,22 +227,33 @@ describe('photos on Teams, from a 1:1 chat to the album', () => {
 
   it('images sent in a channel are not taken as photos (only the 1:1 chat is private)', async () => {
     const before = (await storedPhotos(dataDir)).length;
-    const res = await post(channelMessage(connector.url, UPLOADER, '<at>Caravane</at> look', { attachments: [{ contentType: 'image/*', contentUrl: `${connector.url}v3/attachments/IMG1/views/original` }] }));
+    const res = await post(
+      channelMessage(connector.url, UPLOADER, '<at>Caravane</at> look', {
+        attachments: [{ contentType: 'image/*', contentUrl: `${connector.url}v3/attachments/IMG1/views/original` }],
+      }),
+    );
     expect(res.status).toBe(200);
     expect((await storedPhotos(dataDir)).length).toBe(before);
   });
 
   it('a review queued while Teams is down reaches HR when it is back, once', async () => {
-    const upload = personalMessage(connector.url, UPLOADER, 'Second day', { id: 'upload-2', attachments: [{ contentType: 'image/*', contentUrl: `${connector.url}v3/attachments/IMG1/views/original` }] });
+    const upload = personalMessage(connector.url, UPLOADER, 'Second day', {
+      id: 'upload-2',
+      attachments: [{ contentType: 'image/*', contentUrl: `${connector.url}v3/attachments/IMG1/views/original` }],
+    });
     expect((await post(upload)).status).toBe(200);
     second = Number(/"caravane":"photos.consent","batch":(\d+)/.exec(lastTo(UPLOADER))?.[1]);
     expect(second).toBeGreaterThan(batch);
     const toHr = (from: number) => connector.calls.slice(from).filter((c) => c.method === 'POST' && c.conversationId === personal(HR));
     const down = connector.calls.length;
-    connector.respond((call) => (call.method === 'POST' && call.conversationId === personal(HR) ? { status: 500, body: { error: { code: 'ServiceError', message: 'down' } } } : undefined));
+    connector.respond((call) =>
+      call.method === 'POST' && call.conversationId === personal(HR) ? { status: 500, body: { error: { code: 'ServiceError', message: 'down' } } } : undefined,
+    );
     try {
       // The uploader's answer does not wait for Teams: the review is queued.
-      expect(JSON.stringify((await invoke(UPLOADER, { caravane: 'photos.consent', batch: second, caption: '', place: '' })).body)).toContain('gone to the HR team');
+      expect(JSON.stringify((await invoke(UPLOADER, { caravane: 'photos.consent', batch: second, caption: '', place: '' })).body)).toContain(
+        'gone to the HR team',
+      );
       await runOnce(t.bot);
       expect(toHr(down).length).toBeGreaterThan(0);
       expect(await undelivered(t.bot)).toBe(1);
@@ -248,7 +280,9 @@ describe('photos on Teams, from a 1:1 chat to the album', () => {
     const photo = (await t.bot.deps.photos?.store.getBatch(second))?.photos[0]?.id;
     expect(photo).toBeGreaterThan(0);
     const editsToHr = (from: number) => connector.calls.slice(from).filter((c) => c.method === 'PUT' && c.conversationId === personal(HR));
-    connector.respond((call) => (call.method === 'PUT' && call.conversationId === personal(HR) ? { status: 500, body: { error: { code: 'ServiceError', message: 'down' } } } : undefined));
+    connector.respond((call) =>
+      call.method === 'PUT' && call.conversationId === personal(HR) ? { status: 500, body: { error: { code: 'ServiceError', message: 'down' } } } : undefined,
+    );
     try {
       expect((await post(personalMessage(connector.url, UPLOADER, `caravan photos withdraw ${photo}`))).status).toBe(200);
       expect(lastTo(UPLOADER)).toContain('could not be deleted');

@@ -25,16 +25,20 @@ beforeAll(async () => {
   t.slack.users.set('UEN', { locale: 'en-US', name: 'Emma' });
   t.slack.users.set('UFR', { locale: 'fr-FR', name: 'Fatima' });
   t.slack.users.set('UHR', { locale: 'en-US', name: 'Hanae' });
-  const trip = await createTrip(t.bot.deps, {
-    name: 'Imlil & <Atlas> *2026* _hiver_',
-    startsOn: '2026-12-12',
-    endsOn: '2026-12-14',
-    seats: 3,
-    roles: [],
-    meetingPoint: 'Parking',
-    meetingTime: '07:30',
-    deadline: null,
-  }, 'test');
+  const trip = await createTrip(
+    t.bot.deps,
+    {
+      name: 'Imlil & <Atlas> *2026* _hiver_',
+      startsOn: '2026-12-12',
+      endsOn: '2026-12-14',
+      seats: 3,
+      roles: [],
+      meetingPoint: 'Parking',
+      meetingTime: '07:30',
+      deadline: null,
+    },
+    'test',
+  );
   if (!trip.ok) throw new Error(trip.error.code);
 });
 afterAll(async () => {
@@ -57,7 +61,14 @@ describe('the strict fake Slack', () => {
       type: 'modal',
       title: { type: 'plain_text', text: 'Sign up' },
       submit: { type: 'plain_text', text: 'Send' },
-      blocks: [{ type: 'input', block_id: 'rules', label: { type: 'plain_text', text: 'Rules' }, element: { type: 'checkboxes', action_id: 'value', options: [{ text: { type: 'plain_text', text: option }, value: 'accepted' }] } }],
+      blocks: [
+        {
+          type: 'input',
+          block_id: 'rules',
+          label: { type: 'plain_text', text: 'Rules' },
+          element: { type: 'checkboxes', action_id: 'value', options: [{ text: { type: 'plain_text', text: option }, value: 'accepted' }] },
+        },
+      ],
     };
     const res = await fetch(`${t.slack.apiUrl}views.open`, { method: 'POST', body: new URLSearchParams({ trigger_id: '1.2.3', view: JSON.stringify(view) }) });
     const answer = (await res.json()) as { ok: boolean; error: string; response_metadata: { messages: string[] } };
@@ -111,14 +122,52 @@ describe('people’s text is shown as text', () => {
     const ts = '1766000000.000777';
     const url = `${t.slack.url}/files/FHERE`;
     const event = {
-      type: 'message', subtype: 'file_share', channel: 'DUEN', channel_type: 'im', user: 'UEN', text: '', ts, event_ts: ts,
-      files: [{ id: 'FHERE', name: 'notes <!here>.txt', title: 'notes', mimetype: 'image/jpeg', filetype: 'jpg', size: 100, mode: 'hosted', url_private: url, url_private_download: url }],
+      type: 'message',
+      subtype: 'file_share',
+      channel: 'DUEN',
+      channel_type: 'im',
+      user: 'UEN',
+      text: '',
+      ts,
+      event_ts: ts,
+      files: [
+        {
+          id: 'FHERE',
+          name: 'notes <!here>.txt',
+          title: 'notes',
+          mimetype: 'image/jpeg',
+          filetype: 'jpg',
+          size: 100,
+          mode: 'hosted',
+          url_private: url,
+          url_private_download: url,
+        },
+      ],
     };
-    const body = JSON.stringify({ token: 'x', team_id: 'T111', api_app_id: 'A111', type: 'event_callback', event_id: 'EvHere1', event_time: 1766000000, event, authorizations: [{ team_id: 'T111', user_id: 'UBOT', is_bot: true }] });
+    const body = JSON.stringify({
+      token: 'x',
+      team_id: 'T111',
+      api_app_id: 'A111',
+      type: 'event_callback',
+      event_id: 'EvHere1',
+      event_time: 1766000000,
+      event,
+      authorizations: [{ team_id: 'T111', user_id: 'UBOT', is_bot: true }],
+    });
     const before = t.slack.callsTo('chat.postMessage').length;
     await postToSlackEndpoint(t.url, { body, contentType: 'application/json' });
-    await until(() => t.slack.callsTo('chat.postMessage').slice(before).some((c) => c.form.channel === 'DUEN'), 'the refusal');
-    const sent = t.slack.callsTo('chat.postMessage').slice(before).find((c) => c.form.channel === 'DUEN');
+    await until(
+      () =>
+        t.slack
+          .callsTo('chat.postMessage')
+          .slice(before)
+          .some((c) => c.form.channel === 'DUEN'),
+      'the refusal',
+    );
+    const sent = t.slack
+      .callsTo('chat.postMessage')
+      .slice(before)
+      .find((c) => c.form.channel === 'DUEN');
     const shown = JSON.stringify(sent?.form.blocks) + String(sent?.form.text);
     expect(shown).toContain('notes &lt;!here&gt;.txt');
     expect(shown).not.toContain('<!here>');

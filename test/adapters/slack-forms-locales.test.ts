@@ -21,7 +21,16 @@ beforeAll(async () => {
   t.slack.users.set('UHRFR', { locale: 'fr-MA', name: 'Hanae' });
   const trip = await createTrip(
     t.bot.deps,
-    { name: 'Azilal', startsOn: '2026-12-12', endsOn: '2026-12-14', seats: 3, roles: [{ name: 'Chauffeur', seats: 1 }], meetingPoint: 'Parking du siège', meetingTime: '07:30', deadline: null },
+    {
+      name: 'Azilal',
+      startsOn: '2026-12-12',
+      endsOn: '2026-12-14',
+      seats: 3,
+      roles: [{ name: 'Chauffeur', seats: 1 }],
+      meetingPoint: 'Parking du siège',
+      meetingTime: '07:30',
+      deadline: null,
+    },
     'test',
   );
   if (!trip.ok) throw new Error(trip.error.code);
@@ -31,7 +40,12 @@ beforeAll(async () => {
     expect((await postToSlackEndpoint(t.url, { body: slashCommandBody('/caravan', '', { user }) })).status).toBe(200);
   }
   const stored = (user: string) => t.bot.database.db.selectFrom('identities').select('locale').where('user_id', '=', user).executeTakeFirst();
-  for (const [user, locale] of [['UEN', 'en'], ['UFR', 'fr'], ['UHREN', 'en'], ['UHRFR', 'fr']] as const) {
+  for (const [user, locale] of [
+    ['UEN', 'en'],
+    ['UFR', 'fr'],
+    ['UHREN', 'en'],
+    ['UHRFR', 'fr'],
+  ] as const) {
     await until(async () => (await stored(user))?.locale === locale, `${user}'s profile stored`);
   }
   // Announcements need a campaign channel to go to.
@@ -51,7 +65,9 @@ interface View {
 /** Opens a form with a slash command and returns the view Slack accepted. */
 async function openView(command: string, text: string, user: string): Promise<View> {
   const triggerId = `form-${user}-${++seq}`;
-  const res = await postToSlackEndpoint(t.url, { body: slashCommandBody(command, text, { user, triggerId, responseUrl: `${t.slack.url}/response/${triggerId}` }) });
+  const res = await postToSlackEndpoint(t.url, {
+    body: slashCommandBody(command, text, { user, triggerId, responseUrl: `${t.slack.url}/response/${triggerId}` }),
+  });
   expect(res.status).toBe(200);
   await until(() => t.slack.callsTo('views.open').some((c) => c.form.trigger_id === triggerId), `${command} ${text} for ${user}`);
   return t.slack.callsTo('views.open').find((c) => c.form.trigger_id === triggerId)?.form.view as View;
@@ -70,10 +86,25 @@ function emptyValue(type: string): Record<string, unknown> {
 
 /** Submits the form with nothing filled in; returns the field errors Slack would show. */
 async function submitEmpty(view: View, user: string): Promise<string> {
-  const values = Object.fromEntries(view.blocks.filter((b) => b.type === 'input' && b.block_id && b.element).map((b) => [b.block_id, { value: emptyValue(b.element?.type ?? '') }]));
+  const values = Object.fromEntries(
+    view.blocks.filter((b) => b.type === 'input' && b.block_id && b.element).map((b) => [b.block_id, { value: emptyValue(b.element?.type ?? '') }]),
+  );
   const payload = {
-    type: 'view_submission', team: { id: 'T111', domain: 'test-domain' }, user: { id: user, team_id: 'T111' }, api_app_id: 'A111', token: 'verification_token', trigger_id: `empty-${++seq}`,
-    view: { id: `VEMPTY${seq}`, team_id: 'T111', type: 'modal', callback_id: view.callback_id, private_metadata: view.private_metadata, blocks: view.blocks, state: { values } },
+    type: 'view_submission',
+    team: { id: 'T111', domain: 'test-domain' },
+    user: { id: user, team_id: 'T111' },
+    api_app_id: 'A111',
+    token: 'verification_token',
+    trigger_id: `empty-${++seq}`,
+    view: {
+      id: `VEMPTY${seq}`,
+      team_id: 'T111',
+      type: 'modal',
+      callback_id: view.callback_id,
+      private_metadata: view.private_metadata,
+      blocks: view.blocks,
+      state: { values },
+    },
   };
   const res = await postToSlackEndpoint(t.url, { body: payloadBody(payload) });
   expect(res.status).toBe(200);
@@ -84,7 +115,12 @@ async function submitEmpty(view: View, user: string): Promise<string> {
 
 describe.each([
   { lang: 'English', person: 'UEN', hr: 'UHREN', words: { pledge: 'Amount', volunteer: 'I accept the trip’s rules', trip: 'Seats', announce: 'Send now' } },
-  { lang: 'French', person: 'UFR', hr: 'UHRFR', words: { pledge: 'Montant', volunteer: 'J’accepte les règles du voyage', trip: 'Nombre de places', announce: 'Envoyer maintenant' } },
+  {
+    lang: 'French',
+    person: 'UFR',
+    hr: 'UHRFR',
+    words: { pledge: 'Montant', volunteer: 'J’accepte les règles du voyage', trip: 'Nombre de places', announce: 'Envoyer maintenant' },
+  },
 ])('every Slack form in $lang', ({ person, hr, words }) => {
   it('the pledge form', async () => {
     expect(await open('/pledge', '', person)).toContain(words.pledge);
@@ -101,8 +137,20 @@ describe.each([
 });
 
 describe.each([
-  { lang: 'English', person: 'UEN', hr: 'UHREN', other: /\b(le|la|les|votre|vous|Indiquez|Choisissez|Écrivez)\b/i, words: { pledge: 'amount', volunteer: 'trip', trip: 'seats', announce: 'write the message to announce' } },
-  { lang: 'French', person: 'UFR', hr: 'UHRFR', other: /\b(the|your|you|Enter|Choose|Write|Please)\b/i, words: { pledge: 'montant', volunteer: 'voyage', trip: 'places', announce: 'écrivez le message à annoncer' } },
+  {
+    lang: 'English',
+    person: 'UEN',
+    hr: 'UHREN',
+    other: /\b(le|la|les|votre|vous|Indiquez|Choisissez|Écrivez)\b/i,
+    words: { pledge: 'amount', volunteer: 'trip', trip: 'seats', announce: 'write the message to announce' },
+  },
+  {
+    lang: 'French',
+    person: 'UFR',
+    hr: 'UHRFR',
+    other: /\b(the|your|you|Enter|Choose|Write|Please)\b/i,
+    words: { pledge: 'montant', volunteer: 'voyage', trip: 'places', announce: 'écrivez le message à annoncer' },
+  },
 ])('an empty Slack form explains itself in $lang', ({ person, hr, other, words }) => {
   it.each([
     ['pledge', '/pledge', '', false],

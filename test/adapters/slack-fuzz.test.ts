@@ -73,7 +73,8 @@ function derived(): Shaped[] {
   const out: Shaped[] = [];
   for (const seed of seeds()) {
     for (const path of paths(seed.value)) {
-      for (const to of [undefined, null, 12345, [], { a: 1 }, HUGE] as Array<Json | undefined>) out.push({ kind: seed.kind, value: mutate(seed.value, path, to), label: `${path.join('.')}=${JSON.stringify(to)?.slice(0, 20) ?? 'removed'}` });
+      for (const to of [undefined, null, 12345, [], { a: 1 }, HUGE] as Array<Json | undefined>)
+        out.push({ kind: seed.kind, value: mutate(seed.value, path, to), label: `${path.join('.')}=${JSON.stringify(to)?.slice(0, 20) ?? 'removed'}` });
     }
     out.push({ kind: seed.kind, value: { ...seed.value, type: 'definitely_not_slack' } });
   }
@@ -144,6 +145,7 @@ describe('signed junk at POST /slack/events', () => {
     // A derived view_submission may lack the form's input blocks (Slack always sends them), so the
     // bot's field errors name a block that view does not have. Every other rule still holds here.
     const found = takeViolations();
-    for (const v of found.filter((v) => !(v.where === 'view_submission answer' && v.rule.startsWith('errors key is not an input block_id')))) recordViolations(v.where, [v]);
+    for (const v of found.filter((v) => !(v.where === 'view_submission answer' && v.rule.startsWith('errors key is not an input block_id'))))
+      recordViolations(v.where, [v]);
   }, 120_000);
 });

@@ -85,9 +85,11 @@ describe.each<State>(['unreachable', 'rate-limited', 'slow'])('Slack’s Web API
   it('says politely that the form could not open, through the response_url', async () => {
     const res = await postToSlackEndpoint(t.url, { body: slashCommandBody('/pledge', '', { user: 'UFORM', responseUrl: `${hooks.url}/response/form` }) });
     expect(res.status).toBe(200);
-    await expect.poll(() => hooks.responses.find((r) => r.id === 'form')?.body, { timeout: 8000 }).toMatchObject({
-      response_type: 'ephemeral',
-      text: expect.stringContaining('le formulaire n’a pas pu s’ouvrir') as unknown,
-    });
+    await expect
+      .poll(() => hooks.responses.find((r) => r.id === 'form')?.body, { timeout: 8000 })
+      .toMatchObject({
+        response_type: 'ephemeral',
+        text: expect.stringContaining('le formulaire n’a pas pu s’ouvrir') as unknown,
+      });
   }, 15_000);
 });

@@ -6,7 +6,10 @@ import { payloadBody, postToSlackEndpoint, slackSignature, slashCommandBody } fr
 
 const fixtures = 'test/fixtures/slack';
 const knownAnswer = JSON.parse(readFileSync(`${fixtures}/01-signature-known-answer.json`, 'utf8')) as {
-  signing_secret: string; x_slack_request_timestamp: number; raw_body: string; x_slack_signature: string;
+  signing_secret: string;
+  x_slack_request_timestamp: number;
+  raw_body: string;
+  x_slack_signature: string;
 };
 
 let t: TestBot;

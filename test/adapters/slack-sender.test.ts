@@ -6,7 +6,13 @@ import { startFakeSlack, type FakeSlack } from '../support/fake-slack.js';
 
 let slack: FakeSlack;
 let sender: PlatformSender;
-const message: OutgoingMessage = { kind: 'message', tone: 'info', headline: 'Annonce', lines: ['Bonjour'], attachments: [{ kind: 'image', url: 'https://example.test/a.png', alt: 'La caravane' }] };
+const message: OutgoingMessage = {
+  kind: 'message',
+  tone: 'info',
+  headline: 'Annonce',
+  lines: ['Bonjour'],
+  attachments: [{ kind: 'image', url: 'https://example.test/a.png', alt: 'La caravane' }],
+};
 const to = (channelId: string) => ({ platform: 'slack' as const, channelId });
 
 beforeAll(async () => {

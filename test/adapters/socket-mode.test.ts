@@ -32,8 +32,18 @@ const pledges = async () => (await sql<{ n: number }>`select count(*)::int as n 
 
 function command(text: string, user = 'USOCK', triggerId = `${Date.now()}.${Math.random()}`) {
   return {
-    token: 'x', team_id: 'T111', team_domain: 'test', channel_id: 'C111', channel_name: 'random', user_id: user, user_name: 'someone',
-    command: '/pledge', text, api_app_id: 'A111', response_url: `${slack.url}/response/sock`, trigger_id: triggerId,
+    token: 'x',
+    team_id: 'T111',
+    team_domain: 'test',
+    channel_id: 'C111',
+    channel_name: 'random',
+    user_id: user,
+    user_name: 'someone',
+    command: '/pledge',
+    text,
+    api_app_id: 'A111',
+    response_url: `${slack.url}/response/sock`,
+    trigger_id: triggerId,
   };
 }
 
@@ -65,7 +75,11 @@ describe('Socket Mode', () => {
       api_app_id: 'A111',
       trigger_id: 'sock.trigger.submit',
       view: {
-        id: 'VSOCK1', team_id: 'T111', type: 'modal', callback_id: PLEDGE_VIEW, private_metadata: view?.private_metadata ?? '',
+        id: 'VSOCK1',
+        team_id: 'T111',
+        type: 'modal',
+        callback_id: PLEDGE_VIEW,
+        private_metadata: view?.private_metadata ?? '',
         state: { values: { amount: { value: { type: 'plain_text_input', value: '1 200' } } } },
       },
     };
@@ -77,7 +91,12 @@ describe('Socket Mode', () => {
 
   it('understands "pledge 250" in a direct message event, once even when Slack redelivers it', async () => {
     const event = {
-      token: 'x', team_id: 'T111', api_app_id: 'A111', type: 'event_callback', event_id: 'EvSOCK1', event_time: Math.floor(Date.now() / 1000),
+      token: 'x',
+      team_id: 'T111',
+      api_app_id: 'A111',
+      type: 'event_callback',
+      event_id: 'EvSOCK1',
+      event_time: Math.floor(Date.now() / 1000),
       event: { type: 'message', channel: 'DSOCK', channel_type: 'im', user: 'USOCK3', text: 'pledge 250', ts: '1700000000.000100' },
     };
     const before = await pledges();
@@ -108,10 +127,14 @@ describe('Socket Mode', () => {
     const opens = slack.callsTo('apps.connections.open').length;
     socket.refresh();
     await socket.connected(2);
-    await expect.poll(async () => ((await socket.send('slash_commands', command('300', 'USOCK4')).catch(() => ({}))) as { text?: string }).text, { timeout: 10_000 }).toContain('300');
+    await expect
+      .poll(async () => ((await socket.send('slash_commands', command('300', 'USOCK4')).catch(() => ({}))) as { text?: string }).text, { timeout: 10_000 })
+      .toContain('300');
     socket.drop();
     await socket.connected(3);
-    await expect.poll(async () => ((await socket.send('slash_commands', command('400', 'USOCK5')).catch(() => ({}))) as { text?: string }).text, { timeout: 15_000 }).toContain('400');
+    await expect
+      .poll(async () => ((await socket.send('slash_commands', command('400', 'USOCK5')).catch(() => ({}))) as { text?: string }).text, { timeout: 15_000 })
+      .toContain('400');
     expect(slack.callsTo('apps.connections.open').length).toBeGreaterThanOrEqual(opens + 2);
   }, 30_000);
 });

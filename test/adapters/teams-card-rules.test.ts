@@ -57,7 +57,10 @@ describe('the fake connector answers a broken card 400, like the Connector', () 
     const res = await fetch(`${connector.url}v3/conversations/a:1/activities`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ type: 'message', attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', content: card([{ type: 'Input.Number', id: 'seats', value: '2' }]) }] }),
+      body: JSON.stringify({
+        type: 'message',
+        attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', content: card([{ type: 'Input.Number', id: 'seats', value: '2' }]) }],
+      }),
     });
     expect(res.status).toBe(400);
     expect(JSON.stringify(await res.json())).toContain('BadArgument');
@@ -78,20 +81,54 @@ const BATCH: PhotoBatch = {
   reviewedAt: null,
   reviewedBy: null,
   rejectReason: null,
-  photos: [1, 2].map((id) => ({ id, batchId: 7, position: id, webKey: 'w', thumbKey: 't', width: 10, height: 10, webBytes: 1, thumbBytes: 1, withdrawnAt: null, postedAt: null })),
+  photos: [1, 2].map((id) => ({
+    id,
+    batchId: 7,
+    position: id,
+    webKey: 'w',
+    thumbKey: 't',
+    width: 10,
+    height: 10,
+    webBytes: 1,
+    thumbBytes: 1,
+    withdrawnAt: null,
+    postedAt: null,
+  })),
 };
-const TRIP: TripFormValues = { name: 'Imlil', from: '2026-12-12', to: '2026-12-13', seats: '2', roles: 'Chauffeur:1', meeting: '', meetingTime: '', deadline: '' };
+const TRIP: TripFormValues = {
+  name: 'Imlil',
+  from: '2026-12-12',
+  to: '2026-12-13',
+  seats: '2',
+  roles: 'Chauffeur:1',
+  meeting: '',
+  meetingTime: '',
+  deadline: '',
+};
 const PIXEL = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==';
 
 function everyCard(c: Catalogue) {
   return {
     pledge: pledgeCard(c, { intro: c.form.title }, freshCard()),
-    signup: volunteerCard(c, { kind: 'form', form: 'volunteer', intro: 'Azilal', privacy: c.volunteers.form.notesLabel, several: false, groups: [{ label: 'Azilal', options: [{ label: 'Chauffeur', value: '1:Chauffeur' }] }] }, freshState(EMPTY_SIGNUP)),
+    signup: volunteerCard(
+      c,
+      {
+        kind: 'form',
+        form: 'volunteer',
+        intro: 'Azilal',
+        privacy: c.volunteers.form.notesLabel,
+        several: false,
+        groups: [{ label: 'Azilal', options: [{ label: 'Chauffeur', value: '1:Chauffeur' }] }],
+      },
+      freshState(EMPTY_SIGNUP),
+    ),
     trip: tripCard(c, { kind: 'form', form: 'trip', intro: 'Imlil', tripId: 3, values: TRIP }, freshState(TRIP)),
     consent: consentCard(c, BATCH, message('ok', [c.photos.consentTitle])),
     review: reviewCard(c, BATCH, 'Amina', [{ id: 1, dataUri: PIXEL }]),
     notice: noticeCard(message('ok', [c.photos.consentTitle])),
-    album: albumCard(message('info', ['• Imlil (n° 1)', c.photos.albumGallery('https://caravane.example.com/album/x?exp=1&sig=y')]), [{ thumbnail: 'https://caravane.example.com/photos/1/thumb.jpg?sig=a', full: 'https://caravane.example.com/photos/1/web.jpg?sig=a', alt: 'n° 1' }]),
+    album: albumCard(message('info', ['• Imlil (n° 1)', c.photos.albumGallery('https://caravane.example.com/album/x?exp=1&sig=y')]), [
+      { thumbnail: 'https://caravane.example.com/photos/1/thumb.jpg?sig=a', full: 'https://caravane.example.com/photos/1/web.jpg?sig=a', alt: 'n° 1' },
+    ]),
   };
 }
 

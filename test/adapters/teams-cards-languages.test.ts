@@ -33,14 +33,30 @@ afterAll(async () => {
 
 /** Every word a person reads on the card: texts, labels, titles, placeholders, button titles, error messages. */
 function words(card: Card | null): string {
-  return JSON.stringify(card ?? {})
-    .match(/"(text|label|title|placeholder|errorMessage)":"[^"]*"/g)
-    ?.join('\n') ?? '';
+  return (
+    JSON.stringify(card ?? {})
+      .match(/"(text|label|title|placeholder|errorMessage)":"[^"]*"/g)
+      ?.join('\n') ?? ''
+  );
 }
 
 describe.each([
-  { who: FR, locale: 'fr-FR', other: /\b(the|your|Pledge|Phone|Seats|Submit|Send|Write)\b/, pledge: 'pledge', expect: { pledge: 'Montant', signup: 'Téléphone', trip: 'places', announce: 'Envoyer maintenant' }, empty: { announce: 'Écrivez le message à annoncer' } },
-  { who: EN, locale: 'en-US', other: /\b(le|la|les|votre|Montant|Téléphone|places|Envoyer|Écrivez)\b/, pledge: 'pledge', expect: { pledge: 'Amount', signup: 'Mobile phone', trip: 'Seats', announce: 'Send now' }, empty: { announce: 'Write the message to announce' } },
+  {
+    who: FR,
+    locale: 'fr-FR',
+    other: /\b(the|your|Pledge|Phone|Seats|Submit|Send|Write)\b/,
+    pledge: 'pledge',
+    expect: { pledge: 'Montant', signup: 'Téléphone', trip: 'places', announce: 'Envoyer maintenant' },
+    empty: { announce: 'Écrivez le message à annoncer' },
+  },
+  {
+    who: EN,
+    locale: 'en-US',
+    other: /\b(le|la|les|votre|Montant|Téléphone|places|Envoyer|Écrivez)\b/,
+    pledge: 'pledge',
+    expect: { pledge: 'Amount', signup: 'Mobile phone', trip: 'Seats', announce: 'Send now' },
+    empty: { announce: 'Write the message to announce' },
+  },
 ])('Teams forms for a person speaking $locale', ({ who, locale, other, pledge, expect: labels, empty }) => {
   it.each([
     ['pledge', pledge],

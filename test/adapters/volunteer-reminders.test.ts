@@ -36,7 +36,16 @@ beforeAll(async () => {
   await seedCampaign(one.bot);
   const trip = await createTrip(
     one.bot.deps,
-    { name: 'Tinghir', startsOn: '2026-12-05', endsOn: '2026-12-06', seats: 2, roles: [{ name: 'Premiers secours', seats: 1 }], meetingPoint: 'Gare routière', meetingTime: '06:45', deadline: null },
+    {
+      name: 'Tinghir',
+      startsOn: '2026-12-05',
+      endsOn: '2026-12-06',
+      seats: 2,
+      roles: [{ name: 'Premiers secours', seats: 1 }],
+      meetingPoint: 'Gare routière',
+      meetingTime: '06:45',
+      deadline: null,
+    },
     'test',
   );
   if (!trip.ok) throw new Error(trip.error.code);
@@ -45,7 +54,13 @@ beforeAll(async () => {
   await signUp(one.bot.deps, slackPerson.id, { ...form, roleKey: 'premiers-secours' }, 'slack', null);
   const opened = await teamsForm(two, connector, TEAMS_VOLUNTEER);
   teamsChat = opened.conversationId;
-  await submitTeamsSignup(two, connector, TEAMS_VOLUNTEER, opened.card!, { choice: `${trip.value.id}:*`, phone: '0712345678', emergencyName: 'Omar', emergencyPhone: '0611223344', rules: true });
+  await submitTeamsSignup(two, connector, TEAMS_VOLUNTEER, opened.card!, {
+    choice: `${trip.value.id}:*`,
+    phone: '0712345678',
+    emergencyName: 'Omar',
+    emergencyPhone: '0611223344',
+    rules: true,
+  });
   const waiting = await one.bot.deps.people.resolve({ platform: 'slack', tenantId: 'T111', userId: 'UREM3', displayName: 'Karim' });
   await signUp(one.bot.deps, waiting.id, { ...form, roleKey: null }, 'slack', null);
 });
@@ -57,7 +72,8 @@ afterAll(async () => {
 });
 
 const setClocks = (iso: string) => bots.forEach((b) => b.clock.set(new Date(iso)));
-const slackReminders = (user: string, words: string) => slack.callsTo('chat.postMessage').filter((c) => c.form.channel === user && String(c.form.text).includes(words));
+const slackReminders = (user: string, words: string) =>
+  slack.callsTo('chat.postMessage').filter((c) => c.form.channel === user && String(c.form.text).includes(words));
 const teamsReminders = (words: string) => connector.sent(teamsChat).filter((c) => String(c.body?.text).includes(words));
 
 async function everyInstanceRuns() {

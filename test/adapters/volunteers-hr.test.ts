@@ -17,7 +17,10 @@ const signups: number[] = [];
 
 beforeAll(async () => {
   connector = await startFakeConnector();
-  t = await startTestBot({ env: { ADMINS: `slack:UHR,teams:${HR_TEAMS.aadObjectId}`, DEFAULT_LOCALE: 'fr', PUBLIC_URL: 'http://127.0.0.1:1' }, outbox: { autostart: false } });
+  t = await startTestBot({
+    env: { ADMINS: `slack:UHR,teams:${HR_TEAMS.aadObjectId}`, DEFAULT_LOCALE: 'fr', PUBLIC_URL: 'http://127.0.0.1:1' },
+    outbox: { autostart: false },
+  });
   await seedCampaign(t.bot);
 });
 afterAll(async () => {
@@ -88,7 +91,17 @@ describe('HR and the volunteers', () => {
     const { card } = await teamsForm(t, connector, HR_TEAMS, `caravan trip ${id}`);
     // A number, not "2": the renderer drops a string and HR would see an empty required Seats field.
     expect(card?.body.find((b) => b.id === 'seats')?.value).toBe(2);
-    const data = { ...(card?.actions?.[0]?.data ?? {}), name: 'Imlil', from: '2026-12-12', to: '2026-12-13', seats: '3', roles: 'Chauffeur:1', meeting: 'Parking du siège', meetingTime: '07:30', deadline: '' };
+    const data = {
+      ...(card?.actions?.[0]?.data ?? {}),
+      name: 'Imlil',
+      from: '2026-12-12',
+      to: '2026-12-13',
+      seats: '3',
+      roles: 'Chauffeur:1',
+      meeting: 'Parking du siège',
+      meetingTime: '07:30',
+      deadline: '',
+    };
     const res = await postActivity(t.url, executeInvoke(connector.url, HR_TEAMS, data, { locale: 'fr-FR' }));
     expect(cardTexts((res.body as { value: Card }).value).join(' ')).toContain('enregistré');
     expect((await t.bot.deps.volunteers.trips.get(id))?.seats).toBe(3);
@@ -96,9 +109,20 @@ describe('HR and the volunteers', () => {
 
   it('HR sees the roster by role; someone else is refused and sees no name', async () => {
     const trip = (await t.bot.deps.volunteers.trips.list((await t.bot.deps.campaigns.list())[0]!.id))[0]!;
-    for (const [i, role] of [[1, 'chauffeur'], [2, null], [3, null], [4, null]] as const) {
+    for (const [i, role] of [
+      [1, 'chauffeur'],
+      [2, null],
+      [3, null],
+      [4, null],
+    ] as const) {
       const p = await t.bot.deps.people.resolve({ platform: 'slack', tenantId: 'T111', userId: `UROS${i}`, displayName: `Bénévole ${i}` });
-      const r = await signUp(t.bot.deps, p.id, { tripId: trip.id, roleKey: role, phone: `+21261234560${i}`, emergencyName: 'Fatima', emergencyPhone: '+212711223344', notes: null }, 'slack', null);
+      const r = await signUp(
+        t.bot.deps,
+        p.id,
+        { tripId: trip.id, roleKey: role, phone: `+21261234560${i}`, emergencyName: 'Fatima', emergencyPhone: '+212711223344', notes: null },
+        'slack',
+        null,
+      );
       if (r.ok) signups.push(r.value.signup.id);
     }
     const roster = await slash('/caravan', 'roster', 'UHR');
@@ -150,14 +174,32 @@ describe('HR and the volunteers', () => {
     expect(await slash('/caravan', `volunteer move ${second} waitlist`, 'UHR')).toContain('déjà');
     expect(await slash('/caravan', `volunteer move ${second} confirmed`, 'UHR')).toContain('Plus de place');
     await deliverAll(t.bot, t.clock);
-    expect(String(t.slack.callsTo('chat.postMessage').filter((c) => c.form.channel === 'UROS2').at(-1)?.form.text)).toContain('liste d’attente');
-    expect(String(t.slack.callsTo('chat.postMessage').filter((c) => c.form.channel === 'UROS4').at(-1)?.form.text)).toContain('Une place s’est libérée');
+    expect(
+      String(
+        t.slack
+          .callsTo('chat.postMessage')
+          .filter((c) => c.form.channel === 'UROS2')
+          .at(-1)?.form.text,
+      ),
+    ).toContain('liste d’attente');
+    expect(
+      String(
+        t.slack
+          .callsTo('chat.postMessage')
+          .filter((c) => c.form.channel === 'UROS4')
+          .at(-1)?.form.text,
+      ),
+    ).toContain('Une place s’est libérée');
     expect(await slash('/caravan', `volunteer move ${second} later`, 'UHR')).toContain('volunteer move N confirmed');
   });
 
   it('with two trips open, the sign-up form groups the roles by trip', async () => {
     const campaignId = (await t.bot.deps.campaigns.list())[0]!.id;
-    await createTrip(t.bot.deps, { name: 'Tinghir', startsOn: '2026-12-19', endsOn: '2026-12-20', seats: 4, roles: [], meetingPoint: null, meetingTime: null, deadline: null }, 'test');
+    await createTrip(
+      t.bot.deps,
+      { name: 'Tinghir', startsOn: '2026-12-19', endsOn: '2026-12-20', seats: 4, roles: [], meetingPoint: null, meetingTime: null, deadline: null },
+      'test',
+    );
     const { view } = await slashForm(t, '/volunteer', '', 'UTWO');
     const groups = (view?.blocks.find((b) => b.block_id === 'choice')?.element?.option_groups ?? []) as Array<{ label: { text: string } }>;
     expect(groups.map((g) => g.label.text.split(' (')[0])).toEqual(['Imlil', 'Tinghir']);

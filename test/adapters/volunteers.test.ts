@@ -31,7 +31,16 @@ beforeAll(async () => {
   await seedCampaign(t.bot);
   const trip = await createTrip(
     t.bot.deps,
-    { name: 'Azilal', startsOn: '2026-12-12', endsOn: '2026-12-14', seats: 3, roles: [{ name: 'Chauffeur', seats: 1 }], meetingPoint: 'Parking du siège', meetingTime: '07:30', deadline: null },
+    {
+      name: 'Azilal',
+      startsOn: '2026-12-12',
+      endsOn: '2026-12-14',
+      seats: 3,
+      roles: [{ name: 'Chauffeur', seats: 1 }],
+      meetingPoint: 'Parking du siège',
+      meetingTime: '07:30',
+      deadline: null,
+    },
     'test',
   );
   if (!trip.ok) throw new Error(trip.error.code);
@@ -42,7 +51,14 @@ afterAll(async () => {
   await connector?.close();
 });
 
-const values = (n: number, choice: string): SignupValues => ({ choice, phone: phone(n), emergencyName: 'Fatima Zahra', emergencyPhone: '+212 7 11 22 33 44', notes: 'végétarien', rules: true });
+const values = (n: number, choice: string): SignupValues => ({
+  choice,
+  phone: phone(n),
+  emergencyName: 'Fatima Zahra',
+  emergencyPhone: '+212 7 11 22 33 44',
+  notes: 'végétarien',
+  rules: true,
+});
 
 async function slackSignup(user: string, n: number, choice = `${tripId}:*`) {
   const { view } = await slashForm(t, '/volunteer', '', user);
@@ -115,7 +131,10 @@ describe('volunteer sign-up on Slack and Teams', () => {
     // The seat vol4 just got is an "anywhere useful" one: UV5, next in line for those, gets it.
     await postActivity(t.url, personalMessage(connector.url, person('vol4'), 'volunteer cancel', { locale: 'fr-FR' }));
     await deliverAll(t.bot, t.clock);
-    const slackDm = t.slack.callsTo('chat.postMessage').filter((c) => c.form.channel === 'UV5').at(-1);
+    const slackDm = t.slack
+      .callsTo('chat.postMessage')
+      .filter((c) => c.form.channel === 'UV5')
+      .at(-1);
     expect(String(slackDm?.form.text)).toContain('Une place s’est libérée');
     expect((await currentCampaign(t.url)).body.volunteers).toEqual({ capacity: 3, confirmed: 3, waitlisted: 0 });
   });

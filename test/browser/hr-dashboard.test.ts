@@ -31,7 +31,12 @@ afterAll(async () => {
 
 describe('HR dashboard in a real browser', () => {
   it('signs in by link, keeps the session, and marks ticked pledges collected', async () => {
-    for (const [user, amount] of [['UA', '1500'], ['UB', '800'], ['UC', '2 000']] as const) await pledge(user, amount);
+    for (const [user, amount] of [
+      ['UA', '1500'],
+      ['UB', '800'],
+      ['UC', '2 000'],
+    ] as const)
+      await pledge(user, amount);
     const context = await browser.newContext({ locale: 'fr-FR', viewport: { width: 1280, height: 800 } });
     const page = await context.newPage();
     const errors: string[] = [];
@@ -76,7 +81,9 @@ describe('HR dashboard in a real browser', () => {
 
     // Payments CSV: the preview shows what matches and changes nothing.
     await page.getByRole('link', { name: 'Paiements' }).click();
-    await page.locator('input[type=file]').setInputFiles({ name: 'virements.csv', mimeType: 'text/csv', buffer: Buffer.from('pledge,amount\n2,800\n1,1500\n7,100\n') });
+    await page
+      .locator('input[type=file]')
+      .setInputFiles({ name: 'virements.csv', mimeType: 'text/csv', buffer: Buffer.from('pledge,amount\n2,800\n1,1500\n7,100\n') });
     await expect.poll(() => page.locator('#csv-text').inputValue()).toContain('2,800');
     await page.getByRole('button', { name: 'Voir ce qui correspond' }).click();
     await page.waitForURL(`${t.url}/hr/payments/preview`);
@@ -207,7 +214,10 @@ describe('HR dashboard in a real browser', () => {
     const context = await browser.newContext({ viewport: { width: 1000, height: 600 } });
     const page = await context.newPage();
     await page.goto(link.href);
-    expect(await page.locator('img').evaluate((img) => [Reflect.get(img, 'naturalWidth'), Reflect.get(img, 'naturalHeight')])).toEqual([CHART_WIDTH, CHART_HEIGHT]);
+    expect(await page.locator('img').evaluate((img) => [Reflect.get(img, 'naturalWidth'), Reflect.get(img, 'naturalHeight')])).toEqual([
+      CHART_WIDTH,
+      CHART_HEIGHT,
+    ]);
     await context.close();
   });
 });

@@ -30,14 +30,18 @@ describe('the caravane command', () => {
     [['pledges', 'collect', 'abc'], 'pledge number'],
     [['pledges', 'collect', '999999'], 'no such pledge'],
     [['fly'], 'unknown command'],
-  ])('refuses %j with exit 1 and one clear line, no stack', async (args, words) => {
-    const res = await caravane(...args);
-    expect(res.code).toBe(1);
-    const lines = res.stderr.trim().split('\n');
-    expect(lines).toHaveLength(1);
-    expect(lines[0]).toContain(words);
-    expect(res.stderr).not.toMatch(/\n\s+at /);
-  }, 60_000);
+  ])(
+    'refuses %j with exit 1 and one clear line, no stack',
+    async (args, words) => {
+      const res = await caravane(...args);
+      expect(res.code).toBe(1);
+      const lines = res.stderr.trim().split('\n');
+      expect(lines).toHaveLength(1);
+      expect(lines[0]).toContain(words);
+      expect(res.stderr).not.toMatch(/\n\s+at /);
+    },
+    60_000,
+  );
 
   it('adds an admin once and says so the second time', async () => {
     expect((await caravane('admin', 'add', 'slack:U0123ABCD')).stdout).toContain('added slack:U0123ABCD');

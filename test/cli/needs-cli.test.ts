@@ -27,7 +27,20 @@ describe('caravane site, need and needs commands', { timeout: 180_000 }, () => {
     expect(again.code).toBe(1);
     expect(again.stderr.trim()).toBe(`caravane: a site named "Imzer" already exists (number ${imzer.stdout.trim()})`);
 
-    const parkas = await caravane('need', 'add', '--site', imzer.stdout.trim(), '--item', 'parkas', '--size', '8 - 10 ans', '--quantity', '50', '--unit-price', '350');
+    const parkas = await caravane(
+      'need',
+      'add',
+      '--site',
+      imzer.stdout.trim(),
+      '--item',
+      'parkas',
+      '--size',
+      '8 - 10 ans',
+      '--quantity',
+      '50',
+      '--unit-price',
+      '350',
+    );
     expect(parkas).toMatchObject({ code: 0, stderr: '' });
 
     const csv = file('needs.csv', '\uFEFFsite;item;size;quantity;unit_price\r\nBab Berred;Couvertures;;40;"120,50"\r\nbab berred;ballon de football;;6;\r\n');

@@ -20,7 +20,9 @@ type Schema = Parameters<typeof AppManifestUtils.validateAgainstSchema>[1];
 const schemaOf = (name: string): Schema => require(`@microsoft/app-manifest/build/json-schemas/teams/v${VERSION}/${name}`);
 const manifestSchema = schemaOf('MicrosoftTeams.schema.json');
 /** The localization file is no manifest, so the validator's own engine (ajv, draft-04) checks it directly; its patterns are not `u`-mode regexps. */
-const validateLocalization = new Ajv04.default({ allErrors: true, strict: false, unicodeRegExp: false }).compile(schemaOf('MicrosoftTeams.Localization.schema.json') ?? {});
+const validateLocalization = new Ajv04.default({ allErrors: true, strict: false, unicodeRegExp: false }).compile(
+  schemaOf('MicrosoftTeams.Localization.schema.json') ?? {},
+);
 
 const run = promisify(execFile);
 const dir = mkdtempSync(join(tmpdir(), 'caravane-manifest-'));
@@ -29,7 +31,12 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 async function generatedPackage(): Promise<Map<string, Buffer>> {
   const out = join(dir, 'app.zip');
   await run('node', [join(process.cwd(), 'bin', 'caravane.js'), 'teams', 'package', '--out', out], {
-    env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'silent', MICROSOFT_APP_ID: '5b9c3c7e-1111-4222-8333-944455556666', PUBLIC_URL: 'https://caravane.example.com/' },
+    env: {
+      PATH: process.env.PATH ?? '',
+      LOG_LEVEL: 'silent',
+      MICROSOFT_APP_ID: '5b9c3c7e-1111-4222-8333-944455556666',
+      PUBLIC_URL: 'https://caravane.example.com/',
+    },
   });
   return unzip(readFileSync(out));
 }

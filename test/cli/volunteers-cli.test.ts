@@ -21,7 +21,20 @@ describe('caravane trip and volunteers commands', { timeout: 120_000 }, () => {
 
   it('creates a trip with roles in the campaign, prints its number, and lists it', async () => {
     expect((await caravane('campaign', 'create', '--name', 'Caravane 2026', '--goal', '150000', '--from', '2026-11-15', '--to', '2026-12-15')).code).toBe(0);
-    const created = await trip('--seats', '10', '--role', 'Chauffeur:2', '--role', 'Premiers secours:1', '--meeting', 'Parking du siège', '--meeting-time', '07:30', '--deadline', '2026-12-08');
+    const created = await trip(
+      '--seats',
+      '10',
+      '--role',
+      'Chauffeur:2',
+      '--role',
+      'Premiers secours:1',
+      '--meeting',
+      'Parking du siège',
+      '--meeting-time',
+      '07:30',
+      '--deadline',
+      '2026-12-08',
+    );
     expect(created).toMatchObject({ code: 0, stderr: '' });
     expect(created.stdout.trim()).toMatch(/^\d+$/);
     const list = await caravane('trip', 'list');
@@ -45,7 +58,9 @@ describe('caravane trip and volunteers commands', { timeout: 120_000 }, () => {
   it('exports the volunteers as CSV on stdout, and refuses an unknown trip', async () => {
     const res = await caravane('volunteers', 'export');
     expect(res.code).toBe(0);
-    expect(res.stdout.split('\r\n')[0]).toBe('signup,trip,trip_name,starts_on,ends_on,role,status,waitlist_position,name,identities,phone,emergency_contact,emergency_phone,notes,signed_up_at');
+    expect(res.stdout.split('\r\n')[0]).toBe(
+      'signup,trip,trip_name,starts_on,ends_on,role,status,waitlist_position,name,identities,phone,emergency_contact,emergency_phone,notes,signed_up_at',
+    );
     const unknown = await caravane('volunteers', 'export', '--trip', '999');
     expect(unknown.code).toBe(1);
     expect(unknown.stderr.trim()).toBe('caravane: no trip 999 in the current campaign (see caravane trip list)');

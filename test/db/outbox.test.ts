@@ -108,7 +108,13 @@ describe(`outbox store and claims (${process.env.TEST_DATABASE_URL ? 'postgres' 
     expect(taken?.uncertain).toBe(true);
     // The dead worker's late answer no longer counts; the new claimant's does.
     const base = { destinationKey: 'slack:CLEASE', now: clock.now(), laneNextAt: clock.now() };
-    await finishTarget(db.db, { ...base, id: mine!.id, workerId: 'DEAD', transition: { status: 'failed', lastError: 'late', throttled: false }, possibleDuplicate: false });
+    await finishTarget(db.db, {
+      ...base,
+      id: mine!.id,
+      workerId: 'DEAD',
+      transition: { status: 'failed', lastError: 'late', throttled: false },
+      possibleDuplicate: false,
+    });
     await finishTarget(db.db, { ...base, id: taken!.id, workerId: 'B', transition: { status: 'sent', platformMessageId: '1.2' }, possibleDuplicate: true });
     const summary = (await outboxStore(db.db, clock).recent(1))[0];
     expect(summary?.counts).toEqual({ pending: 0, sending: 0, sent: 1, failed: 0 });
@@ -119,7 +125,15 @@ describe(`outbox store and claims (${process.env.TEST_DATABASE_URL ? 'postgres' 
     await enqueue([slack('CHELD')]);
     await enqueue([slack('CHELD')]);
     const [first] = await claimDue(db.db, options('DEAD'));
-    await finishTarget(db.db, { id: first!.id, workerId: 'DEAD', destinationKey: 'slack:CHELD', transition: { status: 'sent', platformMessageId: '1' }, possibleDuplicate: false, now: clock.now(), laneNextAt: new Date(clock.now().getTime() + 1050) });
+    await finishTarget(db.db, {
+      id: first!.id,
+      workerId: 'DEAD',
+      destinationKey: 'slack:CHELD',
+      transition: { status: 'sent', platformMessageId: '1' },
+      possibleDuplicate: false,
+      now: clock.now(),
+      laneNextAt: new Date(clock.now().getTime() + 1050),
+    });
     clock.advance(100);
     const [later] = await claimDue(db.db, options('DEAD'));
     // Held for its slot, not yet sending: if DEAD dies now, it cannot have reached Slack.

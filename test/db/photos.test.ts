@@ -15,7 +15,13 @@ beforeAll(async () => {
   db = await testDatabase();
   store = photoStore(db.db);
   const stores = createStores(db.db);
-  const campaign = await stores.campaigns.create({ name: 'Caravane 2026', currency: 'MAD', goalMinor: minor(15_000_000), startsOn: '2026-11-15', endsOn: '2026-12-15' });
+  const campaign = await stores.campaigns.create({
+    name: 'Caravane 2026',
+    currency: 'MAD',
+    goalMinor: minor(15_000_000),
+    startsOn: '2026-11-15',
+    endsOn: '2026-12-15',
+  });
   campaignId = campaign.id;
   personId = (await stores.people.resolve({ platform: 'slack', tenantId: 'T1', userId: 'U1', displayName: 'Amina', locale: 'en' })).id;
 });
@@ -84,7 +90,10 @@ describe(`photo metadata (${process.env.TEST_DATABASE_URL ? 'postgres' : 'pglite
     await store.recordPost({ photoId: id, platform: 'slack', kind: 'file', destination: { platform: 'slack', channelId: 'C1' }, platformRef: 'F123' });
     const posts = await store.posts(id);
     expect(posts).toMatchObject([{ platform: 'slack', kind: 'file', platformRef: 'F123', destination: { channelId: 'C1' } }]);
-    await store.markRetracted(posts.map((p) => p.id), at);
+    await store.markRetracted(
+      posts.map((p) => p.id),
+      at,
+    );
     expect(await store.posts(id)).toEqual([]);
   });
 

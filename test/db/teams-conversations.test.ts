@@ -40,7 +40,11 @@ describe(`Teams conversation references (${process.env.TEST_DATABASE_URL ? 'post
     await store.upsert(personal({ conversationId: '19:chan@thread.tacv2', type: 'channel', tenantId: 'tenant-2', userAadObjectId: null }));
     expect((await store.personal('aad-2', 'tenant-2'))?.conversationId).toBe('a:personal-2');
     // HR people listed by AAD object id alone: found all the same, and the destination learns the tenant.
-    expect(await directDestination(db.db, { platform: 'teams', userId: 'aad-2' })).toEqual({ platform: 'teams', conversationId: 'a:personal-2', tenantId: 'tenant-2' });
+    expect(await directDestination(db.db, { platform: 'teams', userId: 'aad-2' })).toEqual({
+      platform: 'teams',
+      conversationId: 'a:personal-2',
+      tenantId: 'tenant-2',
+    });
     expect(await directDestination(db.db, { platform: 'slack', userId: 'U2' })).toEqual({ platform: 'slack', channelId: 'U2' });
     await store.setActive('a:personal-2', false);
     expect(await directDestination(db.db, { platform: 'teams', userId: 'aad-2', tenantId: 'tenant-2' })).toBeNull();

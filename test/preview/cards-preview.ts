@@ -59,7 +59,11 @@ const PLACEHOLDER = `data:image/svg+xml,${encodeURIComponent('<svg xmlns="http:/
 
 /** Digest and milestone cards link to the chart route: drawn here by the bot's own renderer, on figures of a campaign a third of the way. */
 async function chartPictures(): Promise<Record<'fr' | 'en', string>> {
-  const days = Array.from({ length: 13 }, (_, i) => ({ day: `2026-11-${String(15 + i).padStart(2, '0')}`, pledgedMinor: minor(([4, 9, 2, 0, 6, 3, 5, 0, 1, 8, 3, 4, 5][i] ?? 0) * 100_000), pledges: 3 + i }));
+  const days = Array.from({ length: 13 }, (_, i) => ({
+    day: `2026-11-${String(15 + i).padStart(2, '0')}`,
+    pledgedMinor: minor(([4, 9, 2, 0, 6, 3, 5, 0, 1, 8, 3, 4, 5][i] ?? 0) * 100_000),
+    pledges: 3 + i,
+  }));
   const pledged = minor(days.reduce((sum, d) => sum + d.pledgedMinor, 0));
   const data: ChartData = {
     campaign: { name: 'Caravane 2026', currency: 'MAD', goalMinor: minor(15_000_000) },
@@ -87,7 +91,16 @@ async function main(): Promise<void> {
   mkdirSync(OUT, { recursive: true });
   const browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
   try {
     const page = await browser.newPage({ viewport: { width: 480, height: 400 }, deviceScaleFactor: 1 });
@@ -99,10 +112,13 @@ async function main(): Promise<void> {
     for (const file of files) {
       const { where, card: raw } = kept.parse(JSON.parse(readFileSync(join(CARDS_DIR, file.name), 'utf8')));
       const card = withPlaceholders(raw, charts);
-      await page.evaluate(([c, h, w]) => {
-        const render: unknown = Reflect.get(globalThis, 'renderCard');
-        if (typeof render === 'function') render(c, h, w);
-      }, [card, hostConfig, where] as const);
+      await page.evaluate(
+        ([c, h, w]) => {
+          const render: unknown = Reflect.get(globalThis, 'renderCard');
+          if (typeof render === 'function') render(c, h, w);
+        },
+        [card, hostConfig, where] as const,
+      );
       const png = await page.locator('body').screenshot();
       writeFileSync(join(OUT, file.name.replace(/\.json$/, '.png')), png);
     }

@@ -16,7 +16,10 @@ import { z } from 'zod';
 const require = createRequire(import.meta.url);
 /** The SDK's `lib/` is extension-less ESM meant for bundlers; its UMD build loads in Node as is. */
 const AC = z
-  .object({ AdaptiveCard: z.custom<new () => SdkCard>((v) => typeof v === 'function'), SerializationContext: z.custom<new () => SdkContext>((v) => typeof v === 'function') })
+  .object({
+    AdaptiveCard: z.custom<new () => SdkCard>((v) => typeof v === 'function'),
+    SerializationContext: z.custom<new () => SdkContext>((v) => typeof v === 'function'),
+  })
   .parse(require('adaptivecards/dist/adaptivecards.js'));
 
 interface SdkEvent {
@@ -67,7 +70,9 @@ function schemaErrors(card: unknown, errors: ErrorObject[]): string[] {
   const depth = (e: ErrorObject) => e.instancePath.split('/').length;
   const deepest = Math.max(...errors.map(depth));
   const kept = errors.filter((e) => depth(e) === deepest && e.keyword !== 'anyOf');
-  const lines = (kept.length > 0 ? kept : errors).map((e) => `AC 1.5 schema: ${e.instancePath || '/'} ${e.message ?? e.keyword} (value ${brief(valueAt(card, e.instancePath))})`);
+  const lines = (kept.length > 0 ? kept : errors).map(
+    (e) => `AC 1.5 schema: ${e.instancePath || '/'} ${e.message ?? e.keyword} (value ${brief(valueAt(card, e.instancePath))})`,
+  );
   return [...new Set(lines)].slice(0, 8);
 }
 
@@ -90,14 +95,21 @@ function teamsRules(card: unknown): string[] {
   for (const [path, el] of walk(card)) {
     const type = el.type;
     // Schema, Input.Toggle.wrap: "Otherwise, text is clipped." A consent one cannot read is no consent.
-    if (type === 'Input.Toggle' && el.wrap !== true) out.push(`Teams: Input.Toggle at ${path} has no wrap: true, its title is cut off (title ${brief(el.title)})`);
+    if (type === 'Input.Toggle' && el.wrap !== true)
+      out.push(`Teams: Input.Toggle at ${path} has no wrap: true, its title is cut off (title ${brief(el.title)})`);
     // Input validation (learn.microsoft.com adaptive-cards/authoring-cards/input-validation): a
     // required input without errorMessage shows a red border and no explanation.
-    if (typeof type === 'string' && type.startsWith('Input.') && el.isRequired === true && (typeof el.errorMessage !== 'string' || el.errorMessage.trim() === '')) {
+    if (
+      typeof type === 'string' &&
+      type.startsWith('Input.') &&
+      el.isRequired === true &&
+      (typeof el.errorMessage !== 'string' || el.errorMessage.trim() === '')
+    ) {
       out.push(`Teams: required ${type} ${brief(el.id)} at ${path} has no errorMessage`);
     }
     // A long signed URL printed as text is unreadable and cannot be tapped reliably: Action.OpenUrl.
-    if (type === 'TextBlock' && typeof el.text === 'string' && RAW_URL.test(el.text)) out.push(`Teams: raw URL printed in a TextBlock at ${path} (text ${brief(el.text)}): use Action.OpenUrl`);
+    if (type === 'TextBlock' && typeof el.text === 'string' && RAW_URL.test(el.text))
+      out.push(`Teams: raw URL printed in a TextBlock at ${path} (text ${brief(el.text)}): use Action.OpenUrl`);
   }
   return out;
 }

@@ -122,7 +122,10 @@ function block(k: Checker, b: unknown, at: string) {
     case 'context':
       // context-block: max 10 elements (images or text objects).
       k.maxItems(b.elements, 10, 'context elements', `${at}/elements`);
-      if (Array.isArray(b.elements)) b.elements.forEach((e, i) => (isObj(e) && e.type === 'image' ? image(k, e, `${at}/elements/${i}`) : k.text(e, 3000, 'context text', `${at}/elements/${i}`)));
+      if (Array.isArray(b.elements))
+        b.elements.forEach((e, i) =>
+          isObj(e) && e.type === 'image' ? image(k, e, `${at}/elements/${i}`) : k.text(e, 3000, 'context text', `${at}/elements/${i}`),
+        );
       return;
     case 'actions':
       // actions-block: max 25 elements.
@@ -219,10 +222,11 @@ export function checkViewAnswer(answer: unknown, submitted: unknown): Violation[
         .map((b) => str(b.block_id)),
     );
     if (!isObj(answer.errors)) k.fail('response_action errors needs an errors object', '/errors', answer.errors ?? '');
-    else for (const [key, text] of Object.entries(answer.errors)) {
-      if (!inputs.has(key)) k.fail('errors key is not an input block_id of the view', `/errors/${key}`, key);
-      if (typeof text !== 'string' || text === '') k.fail('error text must be a non-empty string', `/errors/${key}`, text ?? '');
-    }
+    else
+      for (const [key, text] of Object.entries(answer.errors)) {
+        if (!inputs.has(key)) k.fail('errors key is not an input block_id of the view', `/errors/${key}`, key);
+        if (typeof text !== 'string' || text === '') k.fail('error text must be a non-empty string', `/errors/${key}`, text ?? '');
+      }
     return k.found;
   }
   if (action === 'update' || action === 'push') return checkView(answer.view, '/view');

@@ -38,7 +38,12 @@ export async function startChildBot(env: Record<string, string>): Promise<ChildB
   const url = `http://127.0.0.1:${port}`;
   for (let i = 0; i < 1200; i++) {
     if (child.exitCode !== null) throw new Error(`the bot exited with ${child.exitCode}: ${out.slice(-500)}`);
-    if (await fetch(`${url}/healthz`).then((r) => r.ok, () => false)) {
+    if (
+      await fetch(`${url}/healthz`).then(
+        (r) => r.ok,
+        () => false,
+      )
+    ) {
       return {
         child,
         url,

@@ -72,7 +72,10 @@ function defaultAnswer(call: ConnectorCall, n: number): ConnectorAnswer {
   }
   if (route?.[2] === 'members' && call.method === 'GET') {
     const memberId = route[3] ?? '';
-    return { status: 200, body: { id: memberId, name: 'Member', aadObjectId: `aad-${memberId.slice(-6)}`, userPrincipalName: 'member@example.test', tenantId: 'tenant' } };
+    return {
+      status: 200,
+      body: { id: memberId, name: 'Member', aadObjectId: `aad-${memberId.slice(-6)}`, userPrincipalName: 'member@example.test', tenantId: 'tenant' },
+    };
   }
   if (route?.[2] === 'activities' && (call.method === 'POST' || call.method === 'PUT')) return { status: 200, body: { id: `activity-${n}` } };
   if (route?.[2] === 'activities' && call.method === 'DELETE') return { status: 200 };

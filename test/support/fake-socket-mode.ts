@@ -34,7 +34,9 @@ export async function startFakeSocketMode(slack: FakeSlack): Promise<FakeSocketM
   let waiters: Array<{ n: number; resolve: () => void }> = [];
 
   slack.script('apps.connections.open', (call) =>
-    call.authorization?.startsWith('Bearer xapp-') ? { body: { ok: true, url: `${url}?ticket=${randomUUID()}` } } : { body: { ok: false, error: 'not_allowed_token_type' } },
+    call.authorization?.startsWith('Bearer xapp-')
+      ? { body: { ok: true, url: `${url}?ticket=${randomUUID()}` } }
+      : { body: { ok: false, error: 'not_allowed_token_type' } },
   );
 
   server.on('connection', (socket) => {
@@ -43,7 +45,14 @@ export async function startFakeSocketMode(slack: FakeSlack): Promise<FakeSocketM
       const message = JSON.parse(data.toString('utf8')) as { envelope_id?: string; payload?: unknown };
       if (message.envelope_id) acks.get(message.envelope_id)?.(message.payload ?? {});
     });
-    socket.send(JSON.stringify({ type: 'hello', num_connections: 1, debug_info: { host: 'applink-fake', approximate_connection_time: 18060 }, connection_info: { app_id: 'A111' } }));
+    socket.send(
+      JSON.stringify({
+        type: 'hello',
+        num_connections: 1,
+        debug_info: { host: 'applink-fake', approximate_connection_time: 18060 },
+        connection_info: { app_id: 'A111' },
+      }),
+    );
     waiters = waiters.filter((w) => (sockets.length >= w.n ? (w.resolve(), false) : true));
   });
 

@@ -35,7 +35,9 @@ export async function phoneJpeg(width = 1200, height = 800): Promise<Buffer> {
       IFD0: { Make: 'CaravanePhone', Model: 'Test 1', Copyright: SECRET_PLACE },
       IFD3: { GPSLatitudeRef: 'N', GPSLatitude: GPS_LATITUDE, GPSLongitudeRef: 'W', GPSLongitude: '5/1 37/1 4321/100' },
     })
-    .withXmp(`<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"><rdf:Description xmlns:photoshop="http://ns.adobe.com/photoshop/1.0/" photoshop:City="${SECRET_PLACE}"/></rdf:RDF></x:xmpmeta>`)
+    .withXmp(
+      `<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"><rdf:Description xmlns:photoshop="http://ns.adobe.com/photoshop/1.0/" photoshop:City="${SECRET_PLACE}"/></rdf:RDF></x:xmpmeta>`,
+    )
     .toBuffer();
   // IPTC goes right after the start-of-image marker, as cameras and editors put it.
   return Buffer.concat([base.subarray(0, 2), iptcApp13(`${SECRET_PLACE} children`), base.subarray(2)]);
@@ -49,7 +51,9 @@ export async function pngImage(width = 300, height = 200): Promise<Buffer> {
 }
 
 export async function webpImage(width = 3000, height = 1000): Promise<Buffer> {
-  return sharp({ create: { width, height, channels: 3, background: '#335577' } }).webp().toBuffer();
+  return sharp({ create: { width, height, channels: 3, background: '#335577' } })
+    .webp()
+    .toBuffer();
 }
 
 export const textAsJpg = () => Buffer.from('Bonjour, ceci est un fichier texte renommé en photo.jpg\n'.repeat(20), 'utf8');

@@ -53,7 +53,8 @@ async function checkAnswer(requestBody: string, res: Response): Promise<void> {
   const record = recordViolations;
   // Person-text marks (src/chat/text.ts) in an answer mean a text skipped the Slack renderer, unescaped.
   const mark = text.search(/[\u2061-\u2064]/);
-  if (mark >= 0) record('HTTP answer', [{ rule: 'person text not rendered (its marks reached Slack)', at: '/', value: text.slice(Math.max(0, mark - 60), mark + 60) }]);
+  if (mark >= 0)
+    record('HTTP answer', [{ rule: 'person text not rendered (its marks reached Slack)', at: '/', value: text.slice(Math.max(0, mark - 60), mark + 60) }]);
   if (form.has('command')) {
     const body = typeof answer === 'object' && answer !== null && !Array.isArray(answer) ? Object.fromEntries(Object.entries(answer)) : {};
     const found = checkMessage(body);

@@ -48,7 +48,11 @@ export function checkWebApiCall(method: string, form: Form): Refusal | undefined
   const required = REQUIRED[method];
   if (!required) return refuse('unknown_method', [{ rule: 'method the fake Slack does not know', at: '/', value: method }]);
   const missing = required.filter((arg) => form[arg] === undefined || form[arg] === '');
-  if (missing.length > 0) return refuse('invalid_arguments', missing.map((arg) => ({ rule: 'missing required argument', at: `/${arg}`, value: arg })));
+  if (missing.length > 0)
+    return refuse(
+      'invalid_arguments',
+      missing.map((arg) => ({ rule: 'missing required argument', at: `/${arg}`, value: arg })),
+    );
   if (method === 'conversations.open' && form.users === undefined && form.channel === undefined) {
     return refuse('invalid_arguments', [{ rule: 'conversations.open needs users or channel', at: '/users', value: '' }]);
   }

@@ -33,7 +33,10 @@ function structure(value: unknown): unknown {
 }
 
 function keepCard(card: unknown, where: string): void {
-  const hash = createHash('sha256').update(JSON.stringify(structure(card))).digest('hex').slice(0, 16);
+  const hash = createHash('sha256')
+    .update(JSON.stringify(structure(card)))
+    .digest('hex')
+    .slice(0, 16);
   try {
     mkdirSync(CARDS_DIR, { recursive: true });
     writeFileSync(join(CARDS_DIR, `${hash}.json`), JSON.stringify({ where, card }, null, 2));

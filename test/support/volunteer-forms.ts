@@ -81,7 +81,8 @@ export async function submitSlackSignup(t: TestBot, view: OpenedView, user: stri
 
 /** What the bot told a Slack user privately after a form (ephemeral or DM), newest last. */
 export async function privateToSlackUser(t: TestBot, user: string, count: number) {
-  const said = () => [...t.slack.callsTo('chat.postEphemeral'), ...t.slack.callsTo('chat.postMessage')].filter((c) => c.form.user === user || c.form.channel === user);
+  const said = () =>
+    [...t.slack.callsTo('chat.postEphemeral'), ...t.slack.callsTo('chat.postMessage')].filter((c) => c.form.user === user || c.form.channel === user);
   await until(() => said().length >= count);
   return said().map((c) => String(c.form.text ?? ''));
 }

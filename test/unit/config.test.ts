@@ -15,8 +15,16 @@ describe('configuration from the environment', () => {
   it('has the contract’s defaults when nothing is set', () => {
     const c = loadConfig({});
     expect(c).toMatchObject({
-      port: 3000, host: '0.0.0.0', databaseUrl: undefined, dataDir: './data', slack: undefined, admins: [],
-      timeZone: 'Africa/Casablanca', digestCron: '0 9 * * *', defaultLocale: 'fr', publicUrl: 'http://localhost:3000',
+      port: 3000,
+      host: '0.0.0.0',
+      databaseUrl: undefined,
+      dataDir: './data',
+      slack: undefined,
+      admins: [],
+      timeZone: 'Africa/Casablanca',
+      digestCron: '0 9 * * *',
+      defaultLocale: 'fr',
+      publicUrl: 'http://localhost:3000',
     });
     expect(c.pledgeMaxMinor).toBe(10_000_000);
     expect(c.slack).toBeUndefined();
@@ -24,8 +32,14 @@ describe('configuration from the environment', () => {
 
   it('names every bad variable on its own line, without echoing secrets', () => {
     const lines = problems({
-      PORT: 'eighty', TIMEZONE: 'Mars/Olympus', DIGEST_CRON: 'every morning', DEFAULT_LOCALE: 'de',
-      ADMINS: 'slack:U1,bob', DATABASE_URL: 'mysql://secret@db', PUBLIC_URL: 'not a url', SLACK_BOT_TOKEN: 'xoxp-user-token',
+      PORT: 'eighty',
+      TIMEZONE: 'Mars/Olympus',
+      DIGEST_CRON: 'every morning',
+      DEFAULT_LOCALE: 'de',
+      ADMINS: 'slack:U1,bob',
+      DATABASE_URL: 'mysql://secret@db',
+      PUBLIC_URL: 'not a url',
+      SLACK_BOT_TOKEN: 'xoxp-user-token',
     });
     expect(lines.map((l) => l.split(':')[0]).sort()).toEqual(
       ['ADMINS', 'DATABASE_URL', 'DEFAULT_LOCALE', 'DIGEST_CRON', 'PORT', 'PUBLIC_URL', 'SLACK_BOT_TOKEN', 'TIMEZONE'].sort(),

@@ -39,9 +39,10 @@ export function dayChartSvg(days: readonly PledgeDay[], words: ChartWords): stri
     .join('');
   const first = days[0];
   const last = days.at(-1);
-  const axis = first && last
-    ? `<text x="${PAD.left}" y="${H - 8}" font-size="12" fill="#444">${esc(words.day(first.day))}</text><text x="${W - PAD.right}" y="${H - 8}" font-size="12" fill="#444" text-anchor="end">${esc(words.day(last.day))}</text>`
-    : '';
+  const axis =
+    first && last
+      ? `<text x="${PAD.left}" y="${H - 8}" font-size="12" fill="#444">${esc(words.day(first.day))}</text><text x="${W - PAD.right}" y="${H - 8}" font-size="12" fill="#444" text-anchor="end">${esc(words.day(last.day))}</text>`
+      : '';
   const legend = `<rect x="${W - 250}" y="4" width="12" height="12" fill="#c2410c"/><text x="${W - 234}" y="14" font-size="12" fill="#222">${esc(words.pledged)}</text><rect x="${W - 130}" y="4" width="12" height="12" fill="#15803d"/><text x="${W - 114}" y="14" font-size="12" fill="#222">${esc(words.collected)}</text>`;
   return [
     `<svg class="chart" viewBox="0 0 ${W} ${H}" role="img" aria-labelledby="chart-title" xmlns="http://www.w3.org/2000/svg">`,

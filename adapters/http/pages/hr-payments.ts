@@ -57,8 +57,7 @@ export function paymentsPreview(deps: PledgeDeps & ActorDeps & NoticeDeps): HrHa
     if (!progress.ok) return sendPage(res, 200, 'message', c, { session, text: c.dashboard.pages.noCampaign });
     const { campaign } = progress.value;
     const preview = await previewPayments(deps, campaign.id, csv);
-    if (!preview.ok)
-      return sendPage(res, 422, 'payments', c, { session, nav: 'payments', csv, error: errorText(c, preview.error), preview: null });
+    if (!preview.ok) return sendPage(res, 422, 'payments', c, { session, nav: 'payments', csv, error: errorText(c, preview.error), preview: null });
     const lines = preview.value.map((l) => ({
       line: l.line,
       pledge: l.kind === 'unreadable' ? l.text : `${l.pledgeId}`,

@@ -44,7 +44,10 @@ export function pageHeaders(res: Response): void {
 /** Renders `views/<view>.eta` with the catalogue at hand, and sends it with `status`. */
 export function sendPage(res: Response, status: number, view: string, c: Catalogue, data: Record<string, unknown>): void {
   pageHeaders(res);
-  res.status(status).type('html').send(eta.render(view, { ...data, c, prose }));
+  res
+    .status(status)
+    .type('html')
+    .send(eta.render(view, { ...data, c, prose }));
 }
 
 const ASSETS: Record<string, string> = {

@@ -28,7 +28,11 @@ export function registerCommands(app: App, sc: SlackContext): void {
           idempotencyKey: command.trigger_id ? `slack:command:${command.trigger_id}` : null,
           prefix: '/',
           where: command.channel_id
-            ? { destination: { platform: 'slack', channelId: command.channel_id }, kind: slackKind(command.channel_id), name: channelName(command.channel_name) }
+            ? {
+                destination: { platform: 'slack', channelId: command.channel_id },
+                kind: slackKind(command.channel_id),
+                name: channelName(command.channel_name),
+              }
             : undefined,
         });
         const c = actor.c;

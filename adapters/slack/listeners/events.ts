@@ -31,7 +31,7 @@ export function registerDirectMessages(app: App, sc: SlackContext): void {
     if (msg.channel_type !== 'im' || ('subtype' in msg && msg.subtype !== undefined) || !('user' in msg) || !msg.user) return;
     // The bot's own messages carry its bot_id; Bolt may not know the bot's ids yet (auth.test runs in the background).
     if ('bot_id' in msg && msg.bot_id) return;
-    const text = ('text' in msg ? msg.text ?? '' : '').trim();
+    const text = ('text' in msg ? (msg.text ?? '') : '').trim();
     const [word = '', ...rest] = text.split(/\s+/);
     const { team_id: teamId = '', enterprise_id: orgId } = body as { team_id?: string; enterprise_id?: string };
     const handler = findCommand(word)?.handler;

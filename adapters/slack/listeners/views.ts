@@ -71,4 +71,3 @@ async function tellPrivately(client: App['client'], user: string, channel: strin
   }
   await client.chat.postMessage({ channel: user, text: msg.text, blocks: msg.blocks });
 }
-

@@ -19,7 +19,10 @@ const BLOCK: Record<GiveField, string> = { need: 'give_need', quantity: 'give_qu
 const meta = z.object({ channel: z.string().nullable(), locale: z.enum(['fr', 'en']) });
 const element = z.looseObject({
   value: z.string().max(100).nullish().catch(null),
-  selected_option: z.looseObject({ value: z.string().max(150) }).nullish().catch(null),
+  selected_option: z
+    .looseObject({ value: z.string().max(150) })
+    .nullish()
+    .catch(null),
 });
 const stateValues = z.record(z.string(), z.record(z.string(), element.catch({})));
 

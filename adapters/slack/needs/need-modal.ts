@@ -25,7 +25,14 @@ const plain = (text: string, max: number) => ({ type: 'plain_text' as const, tex
 
 export function needModal(actor: Actor, form: NeedFormReply, channel: string | null) {
   const f = actor.c.needs.hrForm;
-  const labels: Record<NeedFormField, string> = { site: f.siteLabel, place: f.placeLabel, item: f.itemLabel, size: f.sizeLabel, quantity: f.quantityLabel, unitPrice: f.priceLabel };
+  const labels: Record<NeedFormField, string> = {
+    site: f.siteLabel,
+    place: f.placeLabel,
+    item: f.itemLabel,
+    size: f.sizeLabel,
+    quantity: f.quantityLabel,
+    unitPrice: f.priceLabel,
+  };
   return {
     type: 'modal' as const,
     callback_id: NEED_VIEW,
@@ -41,7 +48,12 @@ export function needModal(actor: Actor, form: NeedFormReply, channel: string | n
         block_id: blockOf(field),
         optional: OPTIONAL.has(field),
         label: plain(labels[field], 2000),
-        element: { type: 'plain_text_input', action_id: 'value', max_length: field === 'item' ? 60 : 120, ...(field === 'item' ? { placeholder: plain(f.itemPlaceholder, 150) } : {}) },
+        element: {
+          type: 'plain_text_input',
+          action_id: 'value',
+          max_length: field === 'item' ? 60 : 120,
+          ...(field === 'item' ? { placeholder: plain(f.itemPlaceholder, 150) } : {}),
+        },
       })),
     ],
   };
@@ -53,7 +65,14 @@ export function registerNeedView(app: App, sc: SlackContext): void {
     const locale = parsedMeta.success ? parsedMeta.data.locale : sc.deps.defaultLocale;
     const state = stateValues.safeParse(view.state.values);
     const read = (field: NeedFormField) => (state.success ? (state.data[blockOf(field)]?.value?.value ?? '') : '');
-    const values: NeedFormValues = { site: read('site'), place: read('place'), item: read('item'), size: read('size'), quantity: read('quantity'), unitPrice: read('unitPrice') };
+    const values: NeedFormValues = {
+      site: read('site'),
+      place: read('place'),
+      item: read('item'),
+      size: read('size'),
+      quantity: read('quantity'),
+      unitPrice: read('unitPrice'),
+    };
     try {
       const identity = await sc.people.identity(...submitter(body));
       const actor = await actorFor(sc.deps, { ...identity, locale: identity.locale ?? locale });

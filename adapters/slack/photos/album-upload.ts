@@ -13,7 +13,12 @@ import { uploadFiles } from './upload-files.js';
 export const hasStoredFiles = (message: OutgoingMessage) => (message.attachments ?? []).some((a) => a.kind === 'file');
 
 /** One attempt; Web API errors are thrown for the sender to map. */
-export async function sendWithFiles(client: WebClient, files: StoredFiles, destination: Destination & { platform: 'slack' }, message: OutgoingMessage): Promise<SendOutcome> {
+export async function sendWithFiles(
+  client: WebClient,
+  files: StoredFiles,
+  destination: Destination & { platform: 'slack' },
+  message: OutgoingMessage,
+): Promise<SendOutcome> {
   const found: Array<{ fileId: string; bytes: Buffer; name: string }> = [];
   for (const a of message.attachments ?? []) {
     if (a.kind !== 'file') continue;

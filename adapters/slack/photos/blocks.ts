@@ -67,7 +67,10 @@ export function reviewMessage(c: Catalogue, batch: PhotoBatch, uploaderName: str
 export function noticeMessage(c: Catalogue, reply: MessageReply, withdrawBatchId?: number): SlackMessage {
   const rendered = renderMessage(reply);
   if (withdrawBatchId === undefined) return rendered;
-  return { text: rendered.text, blocks: [...rendered.blocks, actions(undefined, [button(ACTION.withdraw, c.photos.withdrawButton, String(withdrawBatchId), 'danger')])] };
+  return {
+    text: rendered.text,
+    blocks: [...rendered.blocks, actions(undefined, [button(ACTION.withdraw, c.photos.withdrawButton, String(withdrawBatchId), 'danger')])],
+  };
 }
 
 export interface RejectMeta {

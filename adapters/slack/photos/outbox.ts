@@ -34,10 +34,20 @@ export async function sendPhotoReview(
   // Uploads need the direct message's own id; a user id opens (or finds) it.
   const channel = /^[UW]/.test(channelId) ? await directChannel(client, channelId) : channelId;
   // Into HR's own direct message only: consented but not approved photos go nowhere else.
-  const ids = await uploadFiles(client, channel, material.photos.map((f) => ({ bytes: f.bytes, name: `caravane-${f.id}.jpg` })));
+  const ids = await uploadFiles(
+    client,
+    channel,
+    material.photos.map((f) => ({ bytes: f.bytes, name: `caravane-${f.id}.jpg` })),
+  );
   for (const [i, fileId] of ids.entries()) {
     const photoId = material.photos[i]?.id;
-    if (photoId !== undefined) await photos.posted([photoId], { platform: 'slack', kind: 'file', destination: { platform: 'slack', channelId: channel, ...(delivery ? { delivery } : {}) }, platformRef: fileId });
+    if (photoId !== undefined)
+      await photos.posted([photoId], {
+        platform: 'slack',
+        kind: 'file',
+        destination: { platform: 'slack', channelId: channel, ...(delivery ? { delivery } : {}) },
+        platformRef: fileId,
+      });
   }
   return post(client, channel, reviewMessage(t(review.locale), material.batch, material.uploaderName), extras);
 }

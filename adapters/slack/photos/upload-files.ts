@@ -7,7 +7,17 @@ import type { WebClient } from '@slack/web-api';
 import { z } from 'zod';
 
 const completed = z.looseObject({
-  files: z.array(z.looseObject({ files: z.array(z.looseObject({ id: z.string() })).optional().catch(undefined) })).optional().catch(undefined),
+  files: z
+    .array(
+      z.looseObject({
+        files: z
+          .array(z.looseObject({ id: z.string() }))
+          .optional()
+          .catch(undefined),
+      }),
+    )
+    .optional()
+    .catch(undefined),
 });
 
 export interface UploadFile {

@@ -104,7 +104,11 @@ export function registerPhotoUploads(app: App, sc: SlackContext, options: SlackP
     const { c } = actor;
     try {
       const files = await fetchAll(client, msg.files, options);
-      const result = await receivePhotos(sc.deps, actor, { sourceKey: `slack:${teamId}:${msg.channel}:${msg.ts}`, text: msg.text ? slackPlainText(msg.text) : null, files });
+      const result = await receivePhotos(sc.deps, actor, {
+        sourceKey: `slack:${teamId}:${msg.channel}:${msg.ts}`,
+        text: msg.text ? slackPlainText(msg.text) : null,
+        files,
+      });
       const maxMb = Math.round(options.maxBytes / (1024 * 1024));
       if (!result.ok) {
         await client.chat.postMessage({ channel: msg.channel, ...renderMessage(message('error', [photoErrorText(c, result.error)])) });
@@ -120,7 +124,9 @@ export function registerPhotoUploads(app: App, sc: SlackContext, options: SlackP
       await client.chat.postMessage({ channel: msg.channel, ...consentPrompt(c, batch, head) });
     } catch (error) {
       sc.logger.error({ component: 'photos', err: String(error) }, 'photo upload failed');
-      await client.chat.postMessage({ channel: msg.channel, ...renderMessage(message('error', [(c ?? t(sc.deps.defaultLocale)).common.sorry])) }).catch(() => undefined);
+      await client.chat
+        .postMessage({ channel: msg.channel, ...renderMessage(message('error', [(c ?? t(sc.deps.defaultLocale)).common.sorry])) })
+        .catch(() => undefined);
     }
   });
 }

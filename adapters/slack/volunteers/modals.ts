@@ -43,7 +43,11 @@ export interface VolunteerViewMeta {
 
 const toOption = (o: ChoiceOption): PlainTextOption => option(o.label, o.value);
 
-function textInput(blockId: string, label: string, opts: { placeholder?: string; initial?: string; optional?: boolean; multiline?: boolean; max?: number } = {}): InputBlock {
+function textInput(
+  blockId: string,
+  label: string,
+  opts: { placeholder?: string; initial?: string; optional?: boolean; multiline?: boolean; max?: number } = {},
+): InputBlock {
   return input(blockId, label, textField(opts), { optional: opts.optional ?? false });
 }
 
@@ -87,10 +91,25 @@ export function tripModal(c: Catalogue, form: TripFormReply, meta: VolunteerView
     textInput(TRIP_BLOCK.name, f.nameLabel, { placeholder: f.namePlaceholder, initial: v.name, max: 120 }),
     datePicker(TRIP_BLOCK.from, f.fromLabel, v.from),
     datePicker(TRIP_BLOCK.to, f.toLabel, v.to),
-    input(TRIP_BLOCK.seats, f.seatsLabel, { type: 'number_input', action_id: 'value', is_decimal_allowed: false, min_value: '1', max_value: '500', ...(v.seats ? { initial_value: v.seats } : {}) }),
-    input(TRIP_BLOCK.roles, f.rolesLabel, textField({ placeholder: f.rolesPlaceholder, initial: v.roles, multiline: true, max: 600 }), { optional: true, hint: f.rolesHint }),
+    input(TRIP_BLOCK.seats, f.seatsLabel, {
+      type: 'number_input',
+      action_id: 'value',
+      is_decimal_allowed: false,
+      min_value: '1',
+      max_value: '500',
+      ...(v.seats ? { initial_value: v.seats } : {}),
+    }),
+    input(TRIP_BLOCK.roles, f.rolesLabel, textField({ placeholder: f.rolesPlaceholder, initial: v.roles, multiline: true, max: 600 }), {
+      optional: true,
+      hint: f.rolesHint,
+    }),
     textInput(TRIP_BLOCK.meeting, f.meetingLabel, { placeholder: f.meetingPlaceholder, initial: v.meeting, optional: true, max: 200 }),
-    input(TRIP_BLOCK.meetingTime, f.meetingTimeLabel, { type: 'timepicker', action_id: 'value', ...(v.meetingTime ? { initial_time: v.meetingTime } : {}) }, { optional: true }),
+    input(
+      TRIP_BLOCK.meetingTime,
+      f.meetingTimeLabel,
+      { type: 'timepicker', action_id: 'value', ...(v.meetingTime ? { initial_time: v.meetingTime } : {}) },
+      { optional: true },
+    ),
     datePicker(TRIP_BLOCK.deadline, f.deadlineLabel, v.deadline, true),
   ]);
 }

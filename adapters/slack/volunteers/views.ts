@@ -26,8 +26,15 @@ const element = z.looseObject({
   value: z.string().max(5000).nullish().catch(null),
   selected_date: z.string().max(20).nullish().catch(null),
   selected_time: z.string().max(10).nullish().catch(null),
-  selected_option: z.looseObject({ value: z.string().max(200) }).nullish().catch(null),
-  selected_options: z.array(z.looseObject({ value: z.string().max(200) })).max(10).nullish().catch(null),
+  selected_option: z
+    .looseObject({ value: z.string().max(200) })
+    .nullish()
+    .catch(null),
+  selected_options: z
+    .array(z.looseObject({ value: z.string().max(200) }))
+    .max(10)
+    .nullish()
+    .catch(null),
 });
 const stateValues = z.record(z.string(), z.record(z.string(), element.catch({})));
 

@@ -38,7 +38,15 @@ export function giveCard(c: Catalogue, form: GiveFormReply, state: GiveCardState
     [
       text(f.title, { weight: 'Bolder', size: 'Medium' }),
       text(form.intro, { isSubtle: true }),
-      { type: 'Input.ChoiceSet', id: 'need', label: f.needLabel, style: 'compact', placeholder: f.pick, value: state.values.need, choices: form.options.map((o) => ({ title: teamsPlain(o.label), value: o.value })) },
+      {
+        type: 'Input.ChoiceSet',
+        id: 'need',
+        label: f.needLabel,
+        style: 'compact',
+        placeholder: f.pick,
+        value: state.values.need,
+        choices: form.options.map((o) => ({ title: teamsPlain(o.label), value: o.value })),
+      },
       ...errorUnder(state.errors.need),
       { type: 'Input.Text', id: 'quantity', label: f.quantityLabel, placeholder: f.quantityPlaceholder, maxLength: 6, value: state.values.quantity },
       ...errorUnder(state.errors.quantity),

@@ -20,9 +20,22 @@ const EMPTY: NeedFormValues = { site: '', place: '', item: '', size: '', quantit
 
 const text = (s: string, extra: Record<string, unknown> = {}) => ({ type: 'TextBlock', text: teamsMarkdown(s), wrap: true, ...extra });
 
-export function needCard(c: Catalogue, form: NeedFormReply, token: string = randomUUID(), values: NeedFormValues = EMPTY, errors: Partial<Record<NeedFormField, string>> = {}): Card {
+export function needCard(
+  c: Catalogue,
+  form: NeedFormReply,
+  token: string = randomUUID(),
+  values: NeedFormValues = EMPTY,
+  errors: Partial<Record<NeedFormField, string>> = {},
+): Card {
   const f = c.needs.hrForm;
-  const labels: Record<NeedFormField, string> = { site: f.siteLabel, place: f.placeLabel, item: f.itemLabel, size: f.sizeLabel, quantity: f.quantityLabel, unitPrice: f.priceLabel };
+  const labels: Record<NeedFormField, string> = {
+    site: f.siteLabel,
+    place: f.placeLabel,
+    item: f.itemLabel,
+    size: f.sizeLabel,
+    quantity: f.quantityLabel,
+    unitPrice: f.priceLabel,
+  };
   const data = { caravane: NEED_VERB, token };
   return formCard(
     c,
@@ -43,7 +56,16 @@ export function needCard(c: Catalogue, form: NeedFormReply, token: string = rand
 
 const input = cardInput;
 
-const needData = z.looseObject({ caravane: z.literal(NEED_VERB), token: z.string().min(8).max(100), site: input, place: input, item: input, size: input, quantity: input, unitPrice: input });
+const needData = z.looseObject({
+  caravane: z.literal(NEED_VERB),
+  token: z.string().min(8).max(100),
+  site: input,
+  place: input,
+  item: input,
+  size: input,
+  quantity: input,
+  unitPrice: input,
+});
 
 /** The outcome of a need card's submission, or null when `value` is not one. */
 export async function submitNeedCard(tc: TeamsContext, turn: TeamsTurn, value: unknown): Promise<CardOutcome | null> {

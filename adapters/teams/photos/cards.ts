@@ -33,7 +33,12 @@ export const photoCardData = z.looseObject({
 export type PhotoCardData = z.infer<typeof photoCardData>;
 
 const SCHEMA = { type: 'AdaptiveCard', $schema: 'http://adaptivecards.io/schemas/adaptive-card.json', version: '1.5' } as const;
-const text = (t: string, extra: Record<string, unknown> = {}) => ({ type: 'TextBlock', text: teamsMarkdown(t).replace(/`([^`\n]*)`/g, '$1'), wrap: true, ...extra });
+const text = (t: string, extra: Record<string, unknown> = {}) => ({
+  type: 'TextBlock',
+  text: teamsMarkdown(t).replace(/`([^`\n]*)`/g, '$1'),
+  wrap: true,
+  ...extra,
+});
 
 /** Action.Execute (Universal Actions) with Action.Submit as the fallback for older clients. */
 function action(verb: PhotoVerb, title: string, batchId: number, style: 'positive' | 'destructive' | 'default' = 'default') {
@@ -110,7 +115,11 @@ export function albumCard(message: MessageReply, images: AlbumImage[]): Card {
     body: [
       ...(message.headline ? [text(message.headline, { weight: 'Bolder', size: 'Medium' })] : []),
       ...lines.map((l) => text(l, { spacing: 'Small' })),
-      { type: 'ImageSet', imageSize: 'Medium', images: images.map((img) => ({ type: 'Image', url: img.thumbnail, altText: img.alt, selectAction: { type: 'Action.OpenUrl', url: img.full } })) },
+      {
+        type: 'ImageSet',
+        imageSize: 'Medium',
+        images: images.map((img) => ({ type: 'Image', url: img.thumbnail, altText: img.alt, selectAction: { type: 'Action.OpenUrl', url: img.full } })),
+      },
     ],
     ...(actions.length > 0 ? { actions } : {}),
   };

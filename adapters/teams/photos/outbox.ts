@@ -39,7 +39,12 @@ export async function reviewActivity(photos: PhotoMessages, review: PhotoReviewM
     activity: cardActivity(reviewCard(t(review.locale), material.batch, material.uploaderName, images)),
     // Remembered so that a rejection or a withdrawal takes the photos back out of HR's card.
     sent: (conversationId, id) =>
-      photos.posted(live, { platform: 'teams', kind: 'message', destination: { platform: 'teams', conversationId, locale: review.locale }, platformRef: `${REVIEW_REF}${id}` }),
+      photos.posted(live, {
+        platform: 'teams',
+        kind: 'message',
+        destination: { platform: 'teams', conversationId, locale: review.locale },
+        platformRef: `${REVIEW_REF}${id}`,
+      }),
   };
 }
 

@@ -15,7 +15,8 @@ export const needLine = (c: Catalogue, need: Need) => {
   return `• ${c.needs.shortfall(n.siteName, missing(n), n)}`;
 };
 
-const needList = (c: Catalogue, needs: readonly Need[]) => (needs.length === 0 ? [c.needs.give.nothingMissing] : needs.slice(0, LIST_MAX).map((n) => needLine(c, n)));
+const needList = (c: Catalogue, needs: readonly Need[]) =>
+  needs.length === 0 ? [c.needs.give.nothingMissing] : needs.slice(0, LIST_MAX).map((n) => needLine(c, n));
 
 export function giveErrorLines(c: Catalogue, error: GiveError, prefix: string): string[] {
   const g = c.needs.give;
@@ -37,7 +38,10 @@ export function giveErrorLines(c: Catalogue, error: GiveError, prefix: string): 
     case 'give.not_needed':
       return [g.notNeeded, ...needList(c, error.needed)];
     case 'give.covered':
-      return [g.covered(shownNeed(error.need), personText(error.need.siteName)), ...(error.next.length > 0 ? ['', g.next, ...error.next.map((n) => needLine(c, n))] : [])];
+      return [
+        g.covered(shownNeed(error.need), personText(error.need.siteName)),
+        ...(error.next.length > 0 ? ['', g.next, ...error.next.map((n) => needLine(c, n))] : []),
+      ];
     case 'give.too_many':
       return [g.tooMany(error.left, shownNeed(error.need), personText(error.need.siteName))];
   }
@@ -72,12 +76,17 @@ export function overviewLines(c: Catalogue, overview: NeedsOverview, prefix: str
   const lines: string[] = [];
   for (const { site, needs, covered } of overview.sites) {
     if (needs.length === 0) continue;
-    lines.push(`${c.needs.list.site(personText(site.name), site.place === null ? null : personText(site.place))}${covered ? ` — ${c.needs.list.siteCovered}` : ''}`);
+    lines.push(
+      `${c.needs.list.site(personText(site.name), site.place === null ? null : personText(site.place))}${covered ? ` — ${c.needs.list.siteCovered}` : ''}`,
+    );
     for (const n of needs) if (missing(n) > 0) lines.push(`• ${c.needs.list.line(missing(n), shownNeed(n), n.quantity)}`);
   }
   if (lines.length === 0) return [c.needs.give.noNeeds];
   const { inItems } = overview;
-  const worth = inItems && inItems.count > 0 && inItems.need.unitPriceMinor !== null ? [c.needs.list.moneyAsItems(inItems.pledgedMinor, overview.campaign.currency, inItems.count, inItems.need, inItems.need.unitPriceMinor)] : [];
+  const worth =
+    inItems && inItems.count > 0 && inItems.need.unitPriceMinor !== null
+      ? [c.needs.list.moneyAsItems(inItems.pledgedMinor, overview.campaign.currency, inItems.count, inItems.need, inItems.need.unitPriceMinor)]
+      : [];
   return [...lines, '', ...worth, overview.totals.missing > 0 ? c.needs.list.howTo(prefix) : c.needs.give.nothingMissing];
 }
 
@@ -85,7 +94,9 @@ export function overviewLines(c: Catalogue, overview: NeedsOverview, prefix: str
 export function giveAnswer(c: Catalogue, outcome: GiveOutcome): MessageReply {
   const { pledge, duplicate, mostNeeded } = outcome;
   const need = shownNeed(outcome.need);
-  const head = duplicate ? c.needs.give.duplicate(pledge.quantity, need, need.siteName, pledge.id) : c.needs.give.recorded(pledge.quantity, need, need.siteName, pledge.id);
+  const head = duplicate
+    ? c.needs.give.duplicate(pledge.quantity, need, need.siteName, pledge.id)
+    : c.needs.give.recorded(pledge.quantity, need, need.siteName, pledge.id);
   const left = missing(need);
   return message('ok', [
     head,

@@ -10,8 +10,7 @@ const mEn = (a: Minor | number, c: string) => money(a as Minor, c, 'en');
 const signed = (text: string, n: number) => (n > 0 ? `+${text}` : text);
 const pluralFr = (n: number, one: string, many: string) => `${n} ${n <= 1 ? one : many}`;
 const pluralEn = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
-const when = (tag: string) => (at: Date, timeZone: string) =>
-  new Intl.DateTimeFormat(tag, { dateStyle: 'long', timeStyle: 'short', timeZone }).format(at);
+const when = (tag: string) => (at: Date, timeZone: string) => new Intl.DateTimeFormat(tag, { dateStyle: 'long', timeStyle: 'short', timeZone }).format(at);
 
 export const broadcastsFr = {
   at: when('fr-FR'),
@@ -55,8 +54,7 @@ export const broadcastsFr = {
     audience: (channels: number, volunteers: number | null) =>
       `${pluralFr(channels, 'canal', 'canaux')} de la campagne${volunteers === null ? '' : ` et ${pluralFr(volunteers, 'bénévole confirmé', 'bénévoles confirmés')} en message privé`}`,
     queued: (audience: string, p: string) => `Annonce en route vers ${audience}. Suivi : \`${p}caravan announce status\`.`,
-    scheduled: (at: string, audience: string, p: string) =>
-      `Annonce programmée pour le ${at}, vers ${audience}. Suivi : \`${p}caravan announce status\`.`,
+    scheduled: (at: string, audience: string, p: string) => `Annonce programmée pour le ${at}, vers ${audience}. Suivi : \`${p}caravan announce status\`.`,
     duplicate: 'Cette annonce était déjà enregistrée : elle ne partira qu’une fois.',
     noChannels: (p: string) => `Aucun canal de campagne pour l’instant : tapez d’abord \`${p}caravan channel\` dans un canal.`,
     usage: (p: string) =>

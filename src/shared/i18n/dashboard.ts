@@ -16,13 +16,15 @@ export const dashboardFr = {
     signInKeep: 'Ne le transférez pas : il ouvre le tableau de bord à votre nom.',
     privateOnly: 'Pour votre sécurité, demandez ce lien dans votre conversation privée avec le bot.',
     wallboard: (url: string) => `Le lien de l’écran mural (à ouvrir en plein écran sur un écran du plateau) : ${url}`,
-    wallboardUntil: (day: string, p: string) => `Il reste valable jusqu’au ${formatDay(day, 'fr')}, sauf si vous le révoquez : \`${p}caravan wallboard revoke\`.`,
+    wallboardUntil: (day: string, p: string) =>
+      `Il reste valable jusqu’au ${formatDay(day, 'fr')}, sauf si vous le révoquez : \`${p}caravan wallboard revoke\`.`,
     wallboardRevoked: (p: string) => `Les anciens liens de l’écran mural ne marchent plus. Demandez-en un nouveau avec \`${p}caravan wallboard\`.`,
   },
   pages: {
     appName: 'Caravane — tableau de bord RH',
     signInTitle: 'Connexion au tableau de bord RH',
-    signInHow: 'Pour vous connecter, tapez `/caravan dashboard` dans Slack (ou `caravan dashboard` dans votre conversation avec le bot sur Teams) : vous recevrez un lien personnel, valable 15 minutes.',
+    signInHow:
+      'Pour vous connecter, tapez `/caravan dashboard` dans Slack (ou `caravan dashboard` dans votre conversation avec le bot sur Teams) : vous recevrez un lien personnel, valable 15 minutes.',
     signInConfirm: 'Vous êtes sur le point d’ouvrir le tableau de bord RH.',
     signInButton: 'Me connecter',
     linkInvalid: 'Ce lien de connexion a déjà servi ou a expiré. Demandez-en un nouveau dans le chat.',

@@ -23,7 +23,8 @@ export const en: Catalogue = {
   common: {
     sorry: 'Sorry, something went wrong on our side. Please try again in a moment.',
     notAdmin: 'This command is for the caravan’s HR team only.',
-    formUnavailable: 'Slack is not answering right now, so the form could not open. Please try again in a moment (or give everything in the command, e.g. `/pledge 500`).',
+    formUnavailable:
+      'Slack is not answering right now, so the form could not open. Please try again in a moment (or give everything in the command, e.g. `/pledge 500`).',
     fileUnavailable: 'Slack is not answering right now, so the file could not be sent to you. Please try again in a moment.',
     badCommand: (cmd: string, prefix = '/') => `I did not understand “${cmd}”. Type \`${prefix}caravan help\` to see what you can do.`,
   },
@@ -34,15 +35,13 @@ export const en: Catalogue = {
     zero: 'The amount must be more than zero.',
     tooPrecise: 'The amount has at most two decimals (centimes).',
     tooSmall: (min: number, c: string) => `The minimum amount is ${m(min, c)}.`,
-    tooLarge: (max: number, c: string) =>
-      `The maximum for one pledge is ${m(max, c)}. For a larger gift, please contact the HR team.`,
+    tooLarge: (max: number, c: string) => `The maximum for one pledge is ${m(max, c)}. For a larger gift, please contact the HR team.`,
   },
   campaign: {
     none: 'No campaign is running right now.',
     opensOn: (name: string, day: string) => `The “${name}” campaign opens on ${d(day)}.`,
     notStarted: (from: string, to: string) => `The campaign has not started yet: it runs from ${d(from)} to ${d(to)}.`,
-    ended: (from: string, to: string) =>
-      `The campaign is over (it ran from ${d(from)} to ${d(to)}), so pledges are closed. Thank you all!`,
+    ended: (from: string, to: string) => `The campaign is over (it ran from ${d(from)} to ${d(to)}), so pledges are closed. Thank you all!`,
     progressHeadline: (name: string) => `Solidarity caravan — ${name}`,
     progress: (pledged: number, goal: number, c: string, percent: number) =>
       `${m(pledged, c)} pledged of a ${m(goal, c)} goal (${formatPercent(percent, 'en')})`,

@@ -23,28 +23,25 @@ export const fr = {
   common: {
     sorry: "Désolé, quelque chose s'est mal passé de notre côté. Réessayez dans un instant.",
     notAdmin: 'Cette commande est réservée à l’équipe RH de la caravane.',
-    formUnavailable: 'Slack ne répond pas pour l’instant, le formulaire n’a pas pu s’ouvrir. Réessayez dans un instant (ou donnez tout dans la commande, par exemple `/pledge 500`).',
+    formUnavailable:
+      'Slack ne répond pas pour l’instant, le formulaire n’a pas pu s’ouvrir. Réessayez dans un instant (ou donnez tout dans la commande, par exemple `/pledge 500`).',
     fileUnavailable: 'Slack ne répond pas pour l’instant, le fichier n’a pas pu vous être envoyé. Réessayez dans un instant.',
-    badCommand: (cmd: string, prefix = '/') =>
-      `Je n’ai pas compris « ${cmd} ». Tapez \`${prefix}caravan help\` pour voir ce que vous pouvez faire.`,
+    badCommand: (cmd: string, prefix = '/') => `Je n’ai pas compris « ${cmd} ». Tapez \`${prefix}caravan help\` pour voir ce que vous pouvez faire.`,
   },
   amount: {
     missing: 'Indiquez un montant, par exemple `/pledge 500`.',
-    invalid: (text: string) =>
-      `Je n’ai pas compris le montant « ${text} ». Écrivez-le comme 500, 1 500 ou 1500,50 (en dirhams).`,
+    invalid: (text: string) => `Je n’ai pas compris le montant « ${text} ». Écrivez-le comme 500, 1 500 ou 1500,50 (en dirhams).`,
     negative: 'Le montant doit être positif.',
     zero: 'Le montant doit être supérieur à zéro.',
     tooPrecise: 'Le montant a au plus deux décimales (les centimes).',
     tooSmall: (min: number, c: string) => `Le montant minimum est de ${m(min, c)}.`,
-    tooLarge: (max: number, c: string) =>
-      `Le montant maximum d’une promesse est de ${m(max, c)}. Pour un don plus important, contactez l’équipe RH.`,
+    tooLarge: (max: number, c: string) => `Le montant maximum d’une promesse est de ${m(max, c)}. Pour un don plus important, contactez l’équipe RH.`,
   },
   campaign: {
     none: 'Aucune campagne n’est en cours pour le moment.',
     opensOn: (name: string, day: string) => `La campagne « ${name} » ouvrira le ${d(day)}.`,
     notStarted: (from: string, to: string) => `La campagne n’a pas encore commencé : elle se déroule du ${d(from)} au ${d(to)}.`,
-    ended: (from: string, to: string) =>
-      `La campagne est terminée (du ${d(from)} au ${d(to)}) : les promesses sont closes. Merci à toutes et à tous !`,
+    ended: (from: string, to: string) => `La campagne est terminée (du ${d(from)} au ${d(to)}) : les promesses sont closes. Merci à toutes et à tous !`,
     progressHeadline: (name: string) => `Caravane de solidarité — ${name}`,
     progress: (pledged: number, goal: number, c: string, percent: number) =>
       `${m(pledged, c)} promis sur un objectif de ${m(goal, c)} (${formatPercent(percent, 'fr')})`,
@@ -101,4 +98,4 @@ export const fr = {
   },
 };
 
-export type Catalogue = Omit<typeof fr, "locale"> & { locale: "fr" | "en" };
+export type Catalogue = Omit<typeof fr, 'locale'> & { locale: 'fr' | 'en' };

@@ -114,8 +114,10 @@ export const needsFr = {
     usage: (p: string) => `Écrivez \`${p}caravan received N [QUANTITÉ]\`, par exemple \`${p}caravan received 4 2\`.`,
     notFound: (id: number) => `Il n’y a pas de don en nature n° ${id}.`,
     cancelled: (id: number) => `Le don n° ${id} a été annulé.`,
-    tooMany: (id: number, left: number) => (left === 0 ? `Le don n° ${id} est déjà entièrement reçu.` : `Il ne reste que ${left} article(s) à recevoir pour le don n° ${id}.`),
-    done: (id: number, n: number, i: ItemRef, site: string, total: number, of: number) => `Don n° ${id} : ${countFr(n, i)} pour ${site} reçu(s) (${total} sur ${of}).`,
+    tooMany: (id: number, left: number) =>
+      left === 0 ? `Le don n° ${id} est déjà entièrement reçu.` : `Il ne reste que ${left} article(s) à recevoir pour le don n° ${id}.`,
+    done: (id: number, n: number, i: ItemRef, site: string, total: number, of: number) =>
+      `Don n° ${id} : ${countFr(n, i)} pour ${site} reçu(s) (${total} sur ${of}).`,
     thanked: 'La personne est remerciée par message privé.',
     notReachable: 'La personne n’a pas pu être jointe en privé : remerciez-la de vive voix.',
     thanksHeadline: 'Merci pour votre don !',
@@ -171,8 +173,15 @@ export const needsFr = {
   },
   digestTitle: 'Ce qu’il manque encore :',
   help: {
-    everyone: (p: string) => [`\`${p}give 3 parkas 8-10 Imzer\` — donner des articles (\`${p}give list\`, \`${p}give cancel N\`)`, `\`${p}caravan needs\` — ce qu’il manque encore, site par site`],
-    hr: (p: string) => [`\`${p}caravan need\` — le formulaire des besoins d’un site`, `\`${p}caravan received N [QUANTITÉ]\` — des articles du don N ont été remis`, `\`${p}caravan loading SITE\` — la liste de chargement d’un site`],
+    everyone: (p: string) => [
+      `\`${p}give 3 parkas 8-10 Imzer\` — donner des articles (\`${p}give list\`, \`${p}give cancel N\`)`,
+      `\`${p}caravan needs\` — ce qu’il manque encore, site par site`,
+    ],
+    hr: (p: string) => [
+      `\`${p}caravan need\` — le formulaire des besoins d’un site`,
+      `\`${p}caravan received N [QUANTITÉ]\` — des articles du don N ont été remis`,
+      `\`${p}caravan loading SITE\` — la liste de chargement d’un site`,
+    ],
   },
 };
 
@@ -218,7 +227,8 @@ export const needsEn: NeedsCatalogue = {
     site: (site, place) => (place ? `*${site}* (${place})` : `*${site}*`),
     line: (missingN, i, needed) => `${countEn(missingN, i)} of ${needed}`,
     siteCovered: 'everything is pledged ✅',
-    moneyAsItems: (pledged, currency, n, i, price) => `The ${money(pledged, currency, 'en')} pledged are worth about ${countEn(n, i)} (at ${money(price, currency, 'en')} each).`,
+    moneyAsItems: (pledged, currency, n, i, price) =>
+      `The ${money(pledged, currency, 'en')} pledged are worth about ${countEn(n, i)} (at ${money(price, currency, 'en')} each).`,
     howTo: (p) => `To give: \`${p}give 3 parkas 8-10 Imzer\`.`,
   },
   received: {
@@ -282,7 +292,14 @@ export const needsEn: NeedsCatalogue = {
   },
   digestTitle: 'Still needed:',
   help: {
-    everyone: (p) => [`\`${p}give 3 parkas 8-10 Imzer\` — give items (\`${p}give list\`, \`${p}give cancel N\`)`, `\`${p}caravan needs\` — what is still needed, site by site`],
-    hr: (p) => [`\`${p}caravan need\` — the form for a site’s needs`, `\`${p}caravan received N [QUANTITY]\` — items of gift N were handed in`, `\`${p}caravan loading SITE\` — a site’s loading list`],
+    everyone: (p) => [
+      `\`${p}give 3 parkas 8-10 Imzer\` — give items (\`${p}give list\`, \`${p}give cancel N\`)`,
+      `\`${p}caravan needs\` — what is still needed, site by site`,
+    ],
+    hr: (p) => [
+      `\`${p}caravan need\` — the form for a site’s needs`,
+      `\`${p}caravan received N [QUANTITY]\` — items of gift N were handed in`,
+      `\`${p}caravan loading SITE\` — a site’s loading list`,
+    ],
   },
 };

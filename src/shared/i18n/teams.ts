@@ -26,8 +26,7 @@ export const teamsFr = {
 export type TeamsTexts = typeof teamsFr;
 
 export const teamsEn: TeamsTexts = {
-  unidentified:
-    'I cannot tell who you are: Teams did not send me your work account. Please write to me from Microsoft Teams with your company account.',
+  unidentified: 'I cannot tell who you are: Teams did not send me your work account. Please write to me from Microsoft Teams with your company account.',
   cardUnknown: 'This button is no longer valid. Type `pledge` to open a new form.',
   cardFallback: 'Your version of Teams cannot show this form. Type, for example, `pledge 500`.',
   notAvailable: 'This is not available in Microsoft Teams yet.',

@@ -38,7 +38,8 @@ export const tripsFr = {
     'trip.bad_deadline': 'Indiquez une date réelle, écrite AAAA-MM-JJ.',
     'trip.deadline_after_start': 'Les inscriptions doivent se clore avant le premier jour du voyage.',
     'trip.seats_below_confirmed': (confirmed: number) => `${confirmed} personnes sont déjà confirmées : le voyage ne peut pas avoir moins de places.`,
-    'trip.role_below_confirmed': (role: string, confirmed: number) => `« ${role} » a déjà ${confirmed} personne(s) confirmée(s) : gardez au moins autant de places.`,
+    'trip.role_below_confirmed': (role: string, confirmed: number) =>
+      `« ${role} » a déjà ${confirmed} personne(s) confirmée(s) : gardez au moins autant de places.`,
     'trip.role_in_use': (role: string) => `Des personnes sont inscrites comme « ${role} » : ce rôle ne peut pas être retiré.`,
     'trip.open_below_confirmed': (confirmed: number) =>
       `${confirmed} personnes confirmées « là où je serai utile » n’auraient plus de place : réservez moins de places aux rôles.`,
@@ -86,8 +87,7 @@ export const tripsEn: TripsCatalogue = {
     'trip.seats_below_confirmed': (confirmed) => `${confirmed} people are already confirmed: the trip cannot have fewer seats.`,
     'trip.role_below_confirmed': (role, confirmed) => `“${role}” already has ${confirmed} confirmed: keep at least that many seats.`,
     'trip.role_in_use': (role) => `People signed up as “${role}”: this role cannot be removed.`,
-    'trip.open_below_confirmed': (confirmed) =>
-      `${confirmed} people confirmed as “wherever I am useful” would lose their seat: reserve fewer seats for roles.`,
+    'trip.open_below_confirmed': (confirmed) => `${confirmed} people confirmed as “wherever I am useful” would lose their seat: reserve fewer seats for roles.`,
     'trip.no_campaign': 'No campaign is running or planned: create one first.',
   },
 };

@@ -40,7 +40,8 @@ export const volunteersFr = {
     notesPlaceholder: 'Végétarien, allergie aux arachides…',
     rulesLabel: 'Règles du voyage',
     rulesOption: 'J’accepte les règles du voyage : horaires, sécurité, consignes de l’équipe.',
-    privateOnly: 'Votre inscription demande un téléphone et un contact d’urgence : écrivez « volunteer » dans votre conversation privée avec Caravane pour ouvrir le formulaire.',
+    privateOnly:
+      'Votre inscription demande un téléphone et un contact d’urgence : écrivez « volunteer » dans votre conversation privée avec Caravane pour ouvrir le formulaire.',
     useSlash: 'Tapez `/volunteer` pour ouvrir le formulaire d’inscription.',
   },
   errors: {
@@ -119,10 +120,12 @@ export const volunteersFr = {
     exportComment: (name: string) => `Bénévoles — ${name}. Données personnelles : ne pas partager.`,
     exportLink: (url: string) => `Le fichier CSV des bénévoles (lien valable 15 minutes, données personnelles : ne pas partager) : ${url}`,
     exportUsage: (p: string) => `Écrivez \`${p}caravan export volunteers\` (ou \`${p}caravan export volunteers N\` pour un seul voyage).`,
-    moveUsage: (p: string) => `Écrivez \`${p}caravan volunteer move N confirmed\`, \`${p}caravan volunteer move N waitlist\` ou \`${p}caravan volunteer remove N\`.`,
+    moveUsage: (p: string) =>
+      `Écrivez \`${p}caravan volunteer move N confirmed\`, \`${p}caravan volunteer move N waitlist\` ou \`${p}caravan volunteer remove N\`.`,
     moved: (n: number, name: string, state: string) => `Inscription n° ${n} (${name}) : ${state}. La personne est prévenue en message privé.`,
     removed: (n: number, name: string) => `Inscription n° ${n} (${name}) retirée. La personne est prévenue en message privé.`,
-    promoted: (count: number) => `${sFr(count, 'personne de la liste d’attente a', 'personnes de la liste d’attente ont')} obtenu une place et en sont prévenues.`,
+    promoted: (count: number) =>
+      `${sFr(count, 'personne de la liste d’attente a', 'personnes de la liste d’attente ont')} obtenu une place et en sont prévenues.`,
     signupNotFound: (n: number) => `Aucune inscription n° ${n} en cours.`,
     alreadyThere: (n: number, state: string) => `L’inscription n° ${n} est déjà : ${state}.`,
     noSeat: (role: string) => `Plus de place pour « ${role} » : mettez d’abord quelqu’un en liste d’attente.`,
@@ -140,8 +143,7 @@ export const volunteersEn: VolunteersCatalogue = {
   anywhere: 'Wherever I am useful',
   seatsLeft: (n) => sEn(n, 'seat left', 'seats left'),
   full: 'full, waitlist',
-  meeting: (point, time) =>
-    point && time ? `Meeting point: ${point}, at ${time}.` : point ? `Meeting point: ${point}.` : time ? `Meet at ${time}.` : null,
+  meeting: (point, time) => (point && time ? `Meeting point: ${point}, at ${time}.` : point ? `Meeting point: ${point}.` : time ? `Meet at ${time}.` : null),
   confirmedState: 'confirmed',
   waitlistedState: (pos) => `waitlist, position ${pos}`,
   waitlistName: 'on the waitlist',

@@ -153,7 +153,13 @@ export function fakePledges(campaigns: FakeCampaigns, clock: Clock): FakePledges
       for (const pledge of pledges) {
         if (campaignId !== null && pledge.campaignId !== campaignId) continue;
         const campaign = await campaigns.get(pledge.campaignId);
-        const row: PledgeExportRow = { pledge: { ...pledge }, campaignName: campaign?.name ?? '', currency: campaign?.currency ?? '', displayName: null, identities: '' };
+        const row: PledgeExportRow = {
+          pledge: { ...pledge },
+          campaignName: campaign?.name ?? '',
+          currency: campaign?.currency ?? '',
+          displayName: null,
+          identities: '',
+        };
         yield row;
       }
     },

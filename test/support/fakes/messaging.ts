@@ -88,18 +88,16 @@ export function fakeMessaging(clock: Clock, extensions: { volunteers?: Volunteer
         .filter((m) => kinds.includes(m.kind))
         .reverse()
         .slice(0, Math.max(1, Math.min(limit, 50)))
-        .map(
-          (m): OutboxSummary => ({
-            messageId: m.id,
-            kind: m.kind,
-            summary: m.summary ?? null,
-            createdAt: m.createdAt,
-            notBefore: m.notBefore ?? m.createdAt,
-            counts: { pending: m.destinations.length, sending: 0, sent: 0, failed: 0 },
-            possibleDuplicates: 0,
-            failures: [],
-          }),
-        );
+        .map((m): OutboxSummary => ({
+          messageId: m.id,
+          kind: m.kind,
+          summary: m.summary ?? null,
+          createdAt: m.createdAt,
+          notBefore: m.notBefore ?? m.createdAt,
+          counts: { pending: m.destinations.length, sending: 0, sent: 0, failed: 0 },
+          possibleDuplicates: 0,
+          failures: [],
+        }));
     },
   };
 

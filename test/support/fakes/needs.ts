@@ -22,7 +22,12 @@ interface State {
   claims: Set<string>;
 }
 
-const clone = (s: State): State => ({ sites: s.sites.map((x) => ({ ...x })), needs: s.needs.map((x) => ({ ...x })), pledges: s.pledges.map((x) => ({ ...x })), claims: new Set(s.claims) });
+const clone = (s: State): State => ({
+  sites: s.sites.map((x) => ({ ...x })),
+  needs: s.needs.map((x) => ({ ...x })),
+  pledges: s.pledges.map((x) => ({ ...x })),
+  claims: new Set(s.claims),
+});
 
 export interface NeedsFixture extends FakeCore {
   needsDeps: NeedsDeps;

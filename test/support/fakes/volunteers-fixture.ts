@@ -41,7 +41,14 @@ export async function volunteersFixture(options: CoreOptions = {}): Promise<Volu
       if (!created.ok) throw new Error(created.error.code);
       return created.value;
     },
-    form: (trip, roleKey = null) => ({ tripId: trip.id, roleKey, phone: '+212600000001', emergencyName: 'Fatima', emergencyPhone: '+212600000002', notes: null }),
+    form: (trip, roleKey = null) => ({
+      tripId: trip.id,
+      roleKey,
+      phone: '+212600000001',
+      emergencyName: 'Fatima',
+      emergencyPhone: '+212600000002',
+      notes: null,
+    }),
     async reachable(userId) {
       const person = await fixture.person(userId);
       fixture.volunteers.contacts.set(person.id, { destination: { platform: 'slack', channelId: userId }, locale: null });

@@ -186,7 +186,12 @@ export function fakeVolunteers(clock: Clock, outbox: OutboxStore, settings: { re
         .flatMap((trip) =>
           state.signups
             .filter((s) => s.tripId === trip.id && s.personId === personId && active(s))
-            .map((s) => ({ signup: publicSignup(s), trip: copyTrip(trip), position: positionOf(s), phoneHint: s.private ? `…${s.private.phone.slice(-2)}` : null })),
+            .map((s) => ({
+              signup: publicSignup(s),
+              trip: copyTrip(trip),
+              position: positionOf(s),
+              phoneHint: s.private ? `…${s.private.phone.slice(-2)}` : null,
+            })),
         );
     },
     async displayName() {
@@ -272,7 +277,10 @@ export function fakeVolunteers(clock: Clock, outbox: OutboxStore, settings: { re
 }
 
 /** A trip's shape from its input; role counters carried over from `current` by key. */
-function shapeOf(input: TripInput, current: Trip | null): Pick<Trip, 'name' | 'startsOn' | 'endsOn' | 'seats' | 'roles' | 'meetingPoint' | 'meetingTime' | 'deadline'> {
+function shapeOf(
+  input: TripInput,
+  current: Trip | null,
+): Pick<Trip, 'name' | 'startsOn' | 'endsOn' | 'seats' | 'roles' | 'meetingPoint' | 'meetingTime' | 'deadline'> {
   return {
     name: input.name,
     startsOn: input.startsOn,

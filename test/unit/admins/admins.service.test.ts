@@ -26,7 +26,8 @@ describe('who is HR', () => {
 
   it('refuses what is not a person reference, and adds nobody', async () => {
     const f = adminsFixture();
-    for (const ref of ['UNEW', 'discord:U1', 'slack:', 'slack:U1 U2']) expect(await addAdmin(f.deps, ref, 'slack:UBOSS')).toEqual({ ok: false, error: { code: 'admin.bad_ref' } });
+    for (const ref of ['UNEW', 'discord:U1', 'slack:', 'slack:U1 U2'])
+      expect(await addAdmin(f.deps, ref, 'slack:UBOSS')).toEqual({ ok: false, error: { code: 'admin.bad_ref' } });
     expect(await f.deps.admins.list()).toEqual([]);
   });
 

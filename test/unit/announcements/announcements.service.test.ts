@@ -31,7 +31,10 @@ describe('HR announcements', () => {
     expect(await announce(f.deps, await f.hr(), input('   '))).toEqual({ ok: false, error: { code: 'announce.empty' } });
     expect(await announce(f.deps, await f.hr(), input('x'.repeat(2001)))).toEqual({ ok: false, error: { code: 'announce.too_long', max: 2000 } });
     expect(await announce(f.deps, await f.hr(), input('hier', { sendAt: new Date(now - 60_000) }))).toEqual({ ok: false, error: { code: 'announce.in_past' } });
-    expect(await announce(f.deps, await f.hr(), input('plus tard', { sendAt: new Date(now + 61 * 86_400_000) }))).toEqual({ ok: false, error: { code: 'announce.too_far', days: 60 } });
+    expect(await announce(f.deps, await f.hr(), input('plus tard', { sendAt: new Date(now + 61 * 86_400_000) }))).toEqual({
+      ok: false,
+      error: { code: 'announce.too_far', days: 60 },
+    });
     const silent = await broadcastFixture({ channels: [] });
     expect(await announce(silent.deps, await silent.hr(), input('Bonjour'))).toEqual({ ok: false, error: { code: 'announce.no_channels' } });
     expect([...f.messaging.sent, ...silent.messaging.sent]).toEqual([]);
@@ -40,8 +43,17 @@ describe('HR announcements', () => {
   it('a scheduled one waits for its time; with +volunteers it also reaches every confirmed volunteer privately', async () => {
     const f = await broadcastFixture();
     const at = new Date(f.clock.now().getTime() + 3_600_000);
-    expect(await announce(f.deps, await f.hr(), input('Réunion', { sendAt: at, alsoVolunteers: true }))).toEqual({ ok: false, error: { code: 'announce.no_volunteers' } });
-    f.volunteersDirectory({ seats: null, confirmed: [{ platform: 'slack', channelId: 'U7' }, { platform: 'slack', channelId: 'U8' }] });
+    expect(await announce(f.deps, await f.hr(), input('Réunion', { sendAt: at, alsoVolunteers: true }))).toEqual({
+      ok: false,
+      error: { code: 'announce.no_volunteers' },
+    });
+    f.volunteersDirectory({
+      seats: null,
+      confirmed: [
+        { platform: 'slack', channelId: 'U7' },
+        { platform: 'slack', channelId: 'U8' },
+      ],
+    });
     const sent = await announce(f.deps, await f.hr(), input('Réunion', { sendAt: at, alsoVolunteers: true, key: 'announcement:2' }));
     expect(sent).toEqual({ ok: true, value: { channels: 2, volunteers: 2, created: true, sendAt: at } });
     expect(f.messaging.sent[0]?.notBefore).toEqual(at);

@@ -24,8 +24,11 @@ describe('what HR’s announcement keeps', () => {
   });
 
   it('bold, italic and links HR typed stay formatting on both platforms', () => {
-    const typed = 'Départ *samedi 8 h* _au siège_, **vite** : https://caravane.example/plan et <https://caravane.example/f|le formulaire> ou [la carte](https://maps.example/x)';
-    expect(slack(typed)).toBe('Départ *samedi 8 h* _au siège_, *vite* : <https://caravane.example/plan> et <https://caravane.example/f|le formulaire> ou <https://maps.example/x|la carte>');
+    const typed =
+      'Départ *samedi 8 h* _au siège_, **vite** : https://caravane.example/plan et <https://caravane.example/f|le formulaire> ou [la carte](https://maps.example/x)';
+    expect(slack(typed)).toBe(
+      'Départ *samedi 8 h* _au siège_, *vite* : <https://caravane.example/plan> et <https://caravane.example/f|le formulaire> ou <https://maps.example/x|la carte>',
+    );
     expect(teams(typed)).toBe(
       'Départ **samedi 8 h** _au siège_, **vite** : [https://caravane.example/plan](https://caravane.example/plan) et [le formulaire](https://caravane.example/f) ou [la carte](https://maps.example/x)',
     );

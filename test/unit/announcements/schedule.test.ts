@@ -12,9 +12,15 @@ describe('announcement times', () => {
   });
 
   it('parses `at DAY TIME`, `+volunteers` and the text, in either order; anything else is the text itself', () => {
-    expect(parseAnnounceArgs('à 2026-12-01 09:00 Départ !', 'Africa/Casablanca')).toEqual({ ok: true, value: { text: 'Départ !', sendAt: new Date('2026-12-01T08:00:00Z'), alsoVolunteers: false } });
+    expect(parseAnnounceArgs('à 2026-12-01 09:00 Départ !', 'Africa/Casablanca')).toEqual({
+      ok: true,
+      value: { text: 'Départ !', sendAt: new Date('2026-12-01T08:00:00Z'), alsoVolunteers: false },
+    });
     expect(parseAnnounceArgs('at the station at 8', 'UTC')).toEqual({ ok: true, value: { text: 'at the station at 8', sendAt: null, alsoVolunteers: false } });
-    expect(parseAnnounceArgs('+bénévoles at 2026-12-01 9:00 Départ\nà 8 h', 'UTC')).toEqual({ ok: true, value: { text: 'Départ\nà 8 h', sendAt: new Date('2026-12-01T09:00:00Z'), alsoVolunteers: true } });
+    expect(parseAnnounceArgs('+bénévoles at 2026-12-01 9:00 Départ\nà 8 h', 'UTC')).toEqual({
+      ok: true,
+      value: { text: 'Départ\nà 8 h', sendAt: new Date('2026-12-01T09:00:00Z'), alsoVolunteers: true },
+    });
     expect(parseAnnounceArgs('at 2026-12-01 9:00 +volunteers Go', 'UTC')).toMatchObject({ ok: true, value: { text: 'Go', alsoVolunteers: true } });
     expect(parseAnnounceArgs('+volunteers', 'UTC')).toMatchObject({ ok: false, error: { code: 'announce.empty' } });
     expect(parseAnnounceArgs('at 2026-12-01 9:00', 'UTC')).toMatchObject({ ok: false, error: { code: 'announce.empty' } });

@@ -27,7 +27,10 @@ describe('campaigns', () => {
   it('the current one is running today, else the one that just ended; an upcoming one is named with its day', async () => {
     const f = adminsFixture();
     await createCampaign(f.deps, campaign({ name: 'Prochaine', from: '2027-01-10', to: '2027-02-10' }));
-    expect(await currentProgress(f.deps)).toMatchObject({ ok: false, error: { code: 'campaign.none', upcoming: { startsOn: '2027-01-10', name: 'Prochaine' } } });
+    expect(await currentProgress(f.deps)).toMatchObject({
+      ok: false,
+      error: { code: 'campaign.none', upcoming: { startsOn: '2027-01-10', name: 'Prochaine' } },
+    });
     await createCampaign(f.deps, campaign({ name: 'Automne', from: '2026-10-01', to: '2026-10-31' }));
     const ended = await currentProgress(f.deps);
     expect(ended.ok && [ended.value.campaign.name, ended.value.phase, ended.value.today]).toEqual(['Automne', 'ended', '2026-11-27']);

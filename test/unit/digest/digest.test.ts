@@ -52,15 +52,31 @@ describe('digest', () => {
   });
 
   it('says briefly that nothing changed, and shows a fall after cancellations with its sign', () => {
-    const same = digestMessage(t('fr'), { campaign, totals: totals(500_000, 3), today: '2026-11-27', kind: 'daily', previous: { day: '2026-11-26', kind: 'daily', totals: totals(500_000, 3) }, seats: null });
+    const same = digestMessage(t('fr'), {
+      campaign,
+      totals: totals(500_000, 3),
+      today: '2026-11-27',
+      kind: 'daily',
+      previous: { day: '2026-11-26', kind: 'daily', totals: totals(500_000, 3) },
+      seats: null,
+    });
     expect(same.lines).toHaveLength(2);
     expect(replyText(same)).toContain('Pas de changement depuis hier. 5 000 MAD promis');
-    const fall = digestMessage(t('fr'), { campaign, totals: totals(400_000, 2), today: '2026-11-27', kind: 'daily', previous: { day: '2026-11-26', kind: 'daily', totals: totals(500_000, 3) }, seats: null });
+    const fall = digestMessage(t('fr'), {
+      campaign,
+      totals: totals(400_000, 2),
+      today: '2026-11-27',
+      kind: 'daily',
+      previous: { day: '2026-11-26', kind: 'daily', totals: totals(500_000, 3) },
+      seats: null,
+    });
     expect(replyText(fall)).toContain('Depuis hier : -1 000 MAD promis, -1 donateur.');
   });
 
   it('closes with thanks and no days left', () => {
-    const text = replyText(digestMessage(t('fr'), { campaign, totals: totals(16_000_000, 90), today: '2026-12-16', kind: 'closing', previous: null, seats: null }));
+    const text = replyText(
+      digestMessage(t('fr'), { campaign, totals: totals(16_000_000, 90), today: '2026-12-16', kind: 'closing', previous: null, seats: null }),
+    );
     // The campaign name is marked as typed text for the renderers; people read it without the marks.
     expect(plainText(text)).toContain('Campagne terminée — Caravane 2026');
     expect(text).toContain('Merci à toutes et à tous');

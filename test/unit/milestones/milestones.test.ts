@@ -28,7 +28,15 @@ describe('milestones', () => {
   });
 
   it('make one message for all reached, with totals only', () => {
-    const campaign: Campaign = { id: 'c', name: 'Caravane', currency: 'MAD', goalMinor: goal, startsOn: '2026-11-15', endsOn: '2026-12-15', createdAt: new Date() };
+    const campaign: Campaign = {
+      id: 'c',
+      name: 'Caravane',
+      currency: 'MAD',
+      goalMinor: goal,
+      startsOn: '2026-11-15',
+      endsOn: '2026-12-15',
+      createdAt: new Date(),
+    };
     const reached = milestonesFor(goal, [minor(5_000_000)]).slice(0, 2);
     const text = replyText(milestoneMessage(t('en'), campaign, reached, { pledgedMinor: minor(6_000_000), collectedMinor: minor(0), donors: 7, pledges: 9 }));
     expect(text).toContain('Milestones reached!');

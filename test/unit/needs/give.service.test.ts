@@ -13,7 +13,13 @@ const cli = { kind: 'cli' } as const;
 /** The test campaign with one site, Imzèr, needing 7 parkas 8-10. */
 async function parkas(options: { now?: Date } = {}): Promise<{ f: NeedsFixture; needId: number; campaignId: string }> {
   const f = needsFixture(options);
-  const campaign = await createCampaign(f.deps, { name: 'Caravane 2026', currency: 'MAD', goalMinor: minor(15_000_000), startsOn: '2026-11-15', endsOn: '2026-12-15' });
+  const campaign = await createCampaign(f.deps, {
+    name: 'Caravane 2026',
+    currency: 'MAD',
+    goalMinor: minor(15_000_000),
+    startsOn: '2026-11-15',
+    endsOn: '2026-12-15',
+  });
   f.channels.push({ platform: 'slack', channelId: 'C0CAMPAIGN' });
   const site = await addSite(f.needsDeps, cli, { name: 'Imzèr', place: 'Haut Atlas', beneficiaries: 120, contact: null });
   if (!site.ok) throw new Error(site.error.code);
@@ -22,7 +28,10 @@ async function parkas(options: { now?: Date } = {}): Promise<{ f: NeedsFixture; 
   return { f, needId: need.value.need.id, campaignId: campaign.ok ? campaign.value.id : '' };
 }
 
-const giver = async (f: NeedsFixture, userId: string) => ({ personId: (await f.people.resolve({ platform: 'slack', tenantId: HOME_WORKSPACE, userId })).id, platform: 'slack' as const });
+const giver = async (f: NeedsFixture, userId: string) => ({
+  personId: (await f.people.resolve({ platform: 'slack', tenantId: HOME_WORKSPACE, userId })).id,
+  platform: 'slack' as const,
+});
 
 describe('giving items', () => {
   it('pledges what is missing, refuses more than is left, and announces a covered need once', async () => {
@@ -80,10 +89,16 @@ describe('HR’s needs', () => {
   it('only HR adds sites and needs from chat; a site name is unique whatever its accents', async () => {
     const { f } = await parkas();
     const chat = { kind: 'chat', identity: hrPerson } as const;
-    expect(await addSite(f.needsDeps, chat, { name: 'Tizi', place: null, beneficiaries: null, contact: null })).toEqual({ ok: false, error: { code: 'hr.only' } });
+    expect(await addSite(f.needsDeps, chat, { name: 'Tizi', place: null, beneficiaries: null, contact: null })).toEqual({
+      ok: false,
+      error: { code: 'hr.only' },
+    });
     f.needsHr.add('slack:UHR');
     expect((await addSite(f.needsDeps, chat, { name: 'Tizi', place: null, beneficiaries: null, contact: null })).ok).toBe(true);
-    expect(await addSite(f.needsDeps, chat, { name: '  IMZER ', place: null, beneficiaries: null, contact: null })).toMatchObject({ ok: false, error: { code: 'site.exists' } });
+    expect(await addSite(f.needsDeps, chat, { name: '  IMZER ', place: null, beneficiaries: null, contact: null })).toMatchObject({
+      ok: false,
+      error: { code: 'site.exists' },
+    });
     const overview = await needsOverview(f.needsDeps);
     expect(overview.ok && overview.value.sites.map((s) => [s.site.name, s.needs.length])).toEqual([
       ['Imzèr', 1],

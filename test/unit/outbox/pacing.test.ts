@@ -45,7 +45,12 @@ describe('pacing', () => {
     const all = [...slots.values()];
     expect(busiest(all, 1_000)).toBeLessThanOrEqual(50);
     for (let c = 0; c < 40; c++) {
-      expect(busiest(requests.filter((_, i) => i % 40 === c).map((r) => slots.get(r.id)!), 1_000)).toBeLessThanOrEqual(7);
+      expect(
+        busiest(
+          requests.filter((_, i) => i % 40 === c).map((r) => slots.get(r.id)!),
+          1_000,
+        ),
+      ).toBeLessThanOrEqual(7);
     }
     // 1 000 sends at 50/s take 20 s; spacing with a 5 % margin takes at most 21.
     expect(Math.max(...all)).toBeLessThanOrEqual(21_000);

@@ -15,15 +15,29 @@ describe('retry rules', () => {
   });
 
   it('honours Retry-After as a floor, adding at most 10 %', () => {
-    const low = decideAfter({ status: 'retry', failure: { code: 'rate_limited' }, retryAfterMs: 30_000 }, { attempts: 0, throttles: 0 }, now, DEFAULT_RETRY, () => 0);
-    const high = decideAfter({ status: 'retry', failure: { code: 'rate_limited' }, retryAfterMs: 30_000 }, { attempts: 0, throttles: 0 }, now, DEFAULT_RETRY, () => 1);
+    const low = decideAfter(
+      { status: 'retry', failure: { code: 'rate_limited' }, retryAfterMs: 30_000 },
+      { attempts: 0, throttles: 0 },
+      now,
+      DEFAULT_RETRY,
+      () => 0,
+    );
+    const high = decideAfter(
+      { status: 'retry', failure: { code: 'rate_limited' }, retryAfterMs: 30_000 },
+      { attempts: 0, throttles: 0 },
+      now,
+      DEFAULT_RETRY,
+      () => 1,
+    );
     expect(low).toMatchObject({ status: 'retry', throttled: true });
     expect(at(low as { status: string; nextAttemptAt: Date })).toBe(30_000);
     expect(at(high as { status: string; nextAttemptAt: Date })).toBe(31_000);
   });
 
   it('stops at once on a permanent error, keeping the reason', () => {
-    expect(decideAfter({ status: 'failed', failure: { code: 'destination.archived' } }, { attempts: 0, throttles: 0 }, now, DEFAULT_RETRY, Math.random)).toEqual({
+    expect(
+      decideAfter({ status: 'failed', failure: { code: 'destination.archived' } }, { attempts: 0, throttles: 0 }, now, DEFAULT_RETRY, Math.random),
+    ).toEqual({
       status: 'failed',
       lastError: 'destination.archived',
       throttled: false,
@@ -33,7 +47,10 @@ describe('retry rules', () => {
   it('gives up after too many errors, but 429s do not use up that budget', () => {
     const error = { status: 'retry' as const, failure: { code: 'platform.error', status: 503 } as const };
     expect(decideAfter(error, { attempts: 6, throttles: 0 }, now, DEFAULT_RETRY, Math.random).status).toBe('retry');
-    expect(decideAfter(error, { attempts: 7, throttles: 0 }, now, DEFAULT_RETRY, Math.random)).toMatchObject({ status: 'failed', lastError: 'gave_up:platform.error:503' });
+    expect(decideAfter(error, { attempts: 7, throttles: 0 }, now, DEFAULT_RETRY, Math.random)).toMatchObject({
+      status: 'failed',
+      lastError: 'gave_up:platform.error:503',
+    });
     expect(decideAfter(error, { attempts: 26, throttles: 20 }, now, DEFAULT_RETRY, Math.random).status).toBe('retry');
     const throttle = { status: 'retry' as const, failure: { code: 'rate_limited' } as const, retryAfterMs: 1000 };
     expect(decideAfter(throttle, { attempts: 49, throttles: 49 }, now, DEFAULT_RETRY, Math.random).status).toBe('failed');

@@ -3,7 +3,9 @@ import { slackPlainText, slackTokenHosts } from '../../../adapters/slack/photos/
 
 describe('a Slack message as a caption', () => {
   it('keeps the words, not the markup', () => {
-    expect(slackPlainText('<@U123> Parkas &amp; boots <!here> at <https://example.org/a|the school> <#C1|general>')).toBe(' Parkas & boots  at the school general');
+    expect(slackPlainText('<@U123> Parkas &amp; boots <!here> at <https://example.org/a|the school> <#C1|general>')).toBe(
+      ' Parkas & boots  at the school general',
+    );
     expect(slackPlainText('see <https://example.org/x>')).toBe('see https://example.org/x');
   });
 });

@@ -47,7 +47,19 @@ const batch = (over: Partial<PhotoBatch> = {}): PhotoBatch => ({
   photos: [],
   ...over,
 });
-const photo = { id: 7, batchId: 1, position: 1, webKey: 'k/web.jpg', thumbKey: 'k/thumb.jpg', width: 1, height: 1, webBytes: 1, thumbBytes: 1, withdrawnAt: null, postedAt: null };
+const photo = {
+  id: 7,
+  batchId: 1,
+  position: 1,
+  webKey: 'k/web.jpg',
+  thumbKey: 'k/thumb.jpg',
+  width: 1,
+  height: 1,
+  webBytes: 1,
+  thumbBytes: 1,
+  withdrawnAt: null,
+  postedAt: null,
+};
 
 describe('who may do what with a batch', () => {
   it('lets only the uploader consent, once', () => {

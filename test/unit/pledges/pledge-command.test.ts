@@ -34,7 +34,15 @@ describe('notes', () => {
 
 describe('pledge transitions', () => {
   const pledge = (status: Pledge['status']): Pledge => ({
-    id: 1, campaignId: 'c', personId: 'p', amountMinor: minor(100), anonymous: false, note: null, status, source: 'slack', createdAt: new Date(),
+    id: 1,
+    campaignId: 'c',
+    personId: 'p',
+    amountMinor: minor(100),
+    anonymous: false,
+    note: null,
+    status,
+    source: 'slack',
+    createdAt: new Date(),
   });
   it('lets the author cancel an open pledge, not someone else', () => {
     expect(decideCancel(pledge('pledged'), 'p')).toEqual({ ok: true, value: 'cancelled' });

@@ -24,9 +24,18 @@ describe('making a pledge', () => {
   it('refuses amounts outside the limits, saying the limit, and records nothing', async () => {
     const f = await pledgesFixture();
     const amina = await f.person('U1');
-    expect(await makePledge(f.deps, { personId: amina.id, ...pledge('0,50') })).toEqual({ ok: false, error: { code: 'amount.too_small', min: 100, currency: 'MAD' } });
-    expect(await makePledge(f.deps, { personId: amina.id, ...pledge('100 001') })).toEqual({ ok: false, error: { code: 'amount.too_large', max: 10_000_000, currency: 'MAD' } });
-    expect(await makePledge(f.deps, { personId: amina.id, ...pledge('1'.repeat(40)) })).toEqual({ ok: false, error: { code: 'amount.too_large', max: 10_000_000, currency: 'MAD' } });
+    expect(await makePledge(f.deps, { personId: amina.id, ...pledge('0,50') })).toEqual({
+      ok: false,
+      error: { code: 'amount.too_small', min: 100, currency: 'MAD' },
+    });
+    expect(await makePledge(f.deps, { personId: amina.id, ...pledge('100 001') })).toEqual({
+      ok: false,
+      error: { code: 'amount.too_large', max: 10_000_000, currency: 'MAD' },
+    });
+    expect(await makePledge(f.deps, { personId: amina.id, ...pledge('1'.repeat(40)) })).toEqual({
+      ok: false,
+      error: { code: 'amount.too_large', max: 10_000_000, currency: 'MAD' },
+    });
     expect((await makePledge(f.deps, { personId: amina.id, ...pledge('-5') })).ok).toBe(false);
     expect((await makePledge(f.deps, { personId: amina.id, ...pledge('500', { note: 'x'.repeat(281) }) })).ok).toBe(false);
     expect(f.pledges.all).toHaveLength(0);
@@ -49,7 +58,12 @@ describe('making a pledge', () => {
   it('counts a donor once however many pledges they make', async () => {
     const f = await pledgesFixture();
     const [amina, karim] = [await f.person('U1'), await f.person('U2')];
-    for (const [who, amount] of [[amina, '100'], [amina, '200'], [karim, '300']] as const) await makePledge(f.deps, { personId: who.id, ...pledge(amount) });
+    for (const [who, amount] of [
+      [amina, '100'],
+      [amina, '200'],
+      [karim, '300'],
+    ] as const)
+      await makePledge(f.deps, { personId: who.id, ...pledge(amount) });
     expect(await f.campaigns.totals(f.campaign?.id ?? '')).toEqual({ pledgedMinor: 60_000, collectedMinor: 0, donors: 2, pledges: 3 });
   });
 
@@ -126,7 +140,12 @@ describe('cancelling and collecting', () => {
   it("lists the person's own pledges, newest first", async () => {
     const f = await pledgesFixture();
     const [amina, karim] = [await f.person('U1'), await f.person('U2')];
-    for (const [who, amount] of [[amina, '100'], [karim, '999'], [amina, '200']] as const) await makePledge(f.deps, { personId: who.id, ...pledge(amount) });
+    for (const [who, amount] of [
+      [amina, '100'],
+      [karim, '999'],
+      [amina, '200'],
+    ] as const)
+      await makePledge(f.deps, { personId: who.id, ...pledge(amount) });
     const mine = await myPledges(f.deps, amina.id);
     expect(mine.ok && mine.value.pledges.map((p) => p.amountMinor)).toEqual([20_000, 10_000]);
     const none = await pledgesFixture({ campaign: false });

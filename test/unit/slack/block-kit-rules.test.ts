@@ -9,9 +9,18 @@ describe('Block Kit limits the types do not express', () => {
   it('finds each broken length, with the value and where it is', () => {
     const found = checkMessage({
       text: 'x',
-      blocks: [section('a'.repeat(3001)), { type: 'header', text: plain('h'.repeat(151)) }, { type: 'actions', elements: [{ type: 'button', action_id: 'a'.repeat(256), text: plain('b'.repeat(76)) }] }],
+      blocks: [
+        section('a'.repeat(3001)),
+        { type: 'header', text: plain('h'.repeat(151)) },
+        { type: 'actions', elements: [{ type: 'button', action_id: 'a'.repeat(256), text: plain('b'.repeat(76)) }] },
+      ],
     });
-    expect(rules(found)).toEqual(['section text (max 3000 characters)', 'header text (max 150 characters)', 'action_id (max 255 characters)', 'button text (max 75 characters)']);
+    expect(rules(found)).toEqual([
+      'section text (max 3000 characters)',
+      'header text (max 150 characters)',
+      'action_id (max 255 characters)',
+      'button text (max 75 characters)',
+    ]);
     expect(found[1]).toMatchObject({ at: '/blocks/1/text/text' });
   });
 
@@ -24,15 +33,36 @@ describe('Block Kit limits the types do not express', () => {
   });
 
   it('views: title over 24, private_metadata over 3000, duplicate block_id, options over 75/150', () => {
-    const input = (id: string) => ({ type: 'input', block_id: id, label: plain('L'), element: { type: 'static_select', action_id: 'v', options: [{ text: plain('o'.repeat(76)), value: 'v'.repeat(151) }] } });
-    const found = checkView({ type: 'modal', title: plain('T'.repeat(25)), submit: plain('OK'), private_metadata: 'm'.repeat(3001), blocks: [input('a'), input('a')] });
+    const input = (id: string) => ({
+      type: 'input',
+      block_id: id,
+      label: plain('L'),
+      element: { type: 'static_select', action_id: 'v', options: [{ text: plain('o'.repeat(76)), value: 'v'.repeat(151) }] },
+    });
+    const found = checkView({
+      type: 'modal',
+      title: plain('T'.repeat(25)),
+      submit: plain('OK'),
+      private_metadata: 'm'.repeat(3001),
+      blocks: [input('a'), input('a')],
+    });
     expect(rules(found).sort()).toEqual(
-      ['modal title (max 24 characters)', 'private_metadata (max 3000 characters)', 'duplicate block_id', 'option text (max 75 characters)', 'option text (max 75 characters)', 'option value (max 150 characters)', 'option value (max 150 characters)'].sort(),
+      [
+        'modal title (max 24 characters)',
+        'private_metadata (max 3000 characters)',
+        'duplicate block_id',
+        'option text (max 75 characters)',
+        'option text (max 75 characters)',
+        'option value (max 150 characters)',
+        'option value (max 150 characters)',
+      ].sort(),
     );
   });
 
   it('response_action errors keys must be input block ids of the submitted view', () => {
-    const view = { blocks: [{ type: 'input', block_id: 'amount', label: plain('A'), element: { type: 'plain_text_input', action_id: 'v' } }, section('s', 'intro')] };
+    const view = {
+      blocks: [{ type: 'input', block_id: 'amount', label: plain('A'), element: { type: 'plain_text_input', action_id: 'v' } }, section('s', 'intro')],
+    };
     expect(checkViewAnswer({ response_action: 'errors', errors: { amount: 'Too small' } }, view)).toEqual([]);
     expect(rules(checkViewAnswer({ response_action: 'errors', errors: { intro: 'x', roles: 'y' } }, view))).toEqual([
       'errors key is not an input block_id of the view',

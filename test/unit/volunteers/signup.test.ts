@@ -25,7 +25,9 @@ describe('seats', () => {
     const t = trip({ confirmed: 3, openConfirmed: 3 });
     expect(hasSeat(t, null)).toBe(false);
     expect(hasSeat(t, 'chauffeur')).toBe(true);
-    expect(hasSeat(trip({ confirmed: 5, openConfirmed: 3, roles: [{ key: 'chauffeur', name: 'Chauffeur', seats: 2, confirmed: 2 }] }), 'chauffeur')).toBe(false);
+    expect(hasSeat(trip({ confirmed: 5, openConfirmed: 3, roles: [{ key: 'chauffeur', name: 'Chauffeur', seats: 2, confirmed: 2 }] }), 'chauffeur')).toBe(
+      false,
+    );
     expect(hasSeat(t, 'cuisine')).toBe(false);
   });
 
@@ -41,7 +43,14 @@ describe('seats', () => {
   });
 });
 
-const good: SignupFormValues = { choice: '3:chauffeur', phone: '06 12 34 56 78', emergencyName: 'Fatima', emergencyPhone: '+212 7 11 22 33 44', notes: ' végétarien ', rules: true };
+const good: SignupFormValues = {
+  choice: '3:chauffeur',
+  phone: '06 12 34 56 78',
+  emergencyName: 'Fatima',
+  emergencyPhone: '+212 7 11 22 33 44',
+  notes: ' végétarien ',
+  rules: true,
+};
 
 describe('the sign-up form', () => {
   it('normalises a valid form', () => {
@@ -90,7 +99,11 @@ describe('trips', () => {
   it('reads roles as Name:seats, names with spaces and accents included', () => {
     expect(parseRoles('Chauffeur:2, Premiers secours : 1\nAnimation:4')).toEqual({
       ok: true,
-      value: [{ name: 'Chauffeur', seats: 2 }, { name: 'Premiers secours', seats: 1 }, { name: 'Animation', seats: 4 }],
+      value: [
+        { name: 'Chauffeur', seats: 2 },
+        { name: 'Premiers secours', seats: 1 },
+        { name: 'Animation', seats: 4 },
+      ],
     });
     expect(parseRoles('Chauffeur')).toMatchObject({ ok: false, error: { code: 'trip.bad_role' } });
     expect(roleKey('Premiers Secours')).toBe('premiers-secours');
@@ -102,8 +115,24 @@ describe('trips', () => {
     [{ startsOn: '2026-02-30' }, 'trip.bad_date'],
     [{ endsOn: '2026-12-11' }, 'trip.ends_before_start'],
     [{ seats: 0 }, 'trip.bad_seats'],
-    [{ roles: [{ name: 'Chauffeur', seats: 6 }, { name: 'Cuisine', seats: 5 }] }, 'trip.roles_exceed_seats'],
-    [{ roles: [{ name: 'Chauffeur', seats: 1 }, { name: 'chauffeur', seats: 1 }] }, 'trip.duplicate_role'],
+    [
+      {
+        roles: [
+          { name: 'Chauffeur', seats: 6 },
+          { name: 'Cuisine', seats: 5 },
+        ],
+      },
+      'trip.roles_exceed_seats',
+    ],
+    [
+      {
+        roles: [
+          { name: 'Chauffeur', seats: 1 },
+          { name: 'chauffeur', seats: 1 },
+        ],
+      },
+      'trip.duplicate_role',
+    ],
     [{ meetingTime: '7h30' }, 'trip.bad_time'],
     [{ deadline: '2026-12-12' }, 'trip.deadline_after_start'],
   ] as const)('refuses %j with %s', (over, code) => {

@@ -70,7 +70,10 @@ describe('signing up for a trip', () => {
       ok: false,
       error: { code: 'trip.closed', trip: 'Imlil', day: '2026-11-26' },
     });
-    expect(await signUp(f.deps, (await f.person('U1')).id, { ...f.form(trip), tripId: 999 }, 'slack', null)).toEqual({ ok: false, error: { code: 'trip.not_found' } });
+    expect(await signUp(f.deps, (await f.person('U1')).id, { ...f.form(trip), tripId: 999 }, 'slack', null)).toEqual({
+      ok: false,
+      error: { code: 'trip.not_found' },
+    });
   });
 });
 
@@ -117,9 +120,16 @@ describe('freed seats', () => {
     expect(await hrMoveSignup(f.deps, await f.hr(), second.signup.id, 'confirmed')).toEqual({ ok: false, error: { code: 'signup.no_seat', role: '' } });
     const moved = await hrMoveSignup(f.deps, await f.hr(), first.signup.id, 'waitlisted');
     expect(moved.ok && [moved.value.position, moved.value.promoted.map((s) => s.id)]).toEqual([1, [second.signup.id]]);
-    expect(await hrMoveSignup(f.deps, await f.hr(), first.signup.id, 'waitlisted')).toEqual({ ok: false, error: { code: 'signup.already_there', status: 'waitlisted' } });
+    expect(await hrMoveSignup(f.deps, await f.hr(), first.signup.id, 'waitlisted')).toEqual({
+      ok: false,
+      error: { code: 'signup.already_there', status: 'waitlisted' },
+    });
     expect(await hrMoveSignup(f.deps, await f.hr(), 4242, 'removed')).toEqual({ ok: false, error: { code: 'signup.not_found' } });
-    expect(promotions(f).flat().map((d) => (d.platform === 'slack' ? d.channelId : ''))).toEqual(['U1', 'U2']);
+    expect(
+      promotions(f)
+        .flat()
+        .map((d) => (d.platform === 'slack' ? d.channelId : '')),
+    ).toEqual(['U1', 'U2']);
   });
 });
 

@@ -13,16 +13,21 @@
     var index = Array.prototype.indexOf.call(th.parentNode.children, th);
     var numeric = th.getAttribute('data-sort') === 'number';
     var ascending = th.getAttribute('aria-sort') !== 'ascending';
-    table.querySelectorAll('th[aria-sort]').forEach(function (other) { other.removeAttribute('aria-sort'); });
+    table.querySelectorAll('th[aria-sort]').forEach(function (other) {
+      other.removeAttribute('aria-sort');
+    });
     th.setAttribute('aria-sort', ascending ? 'ascending' : 'descending');
     var body = table.tBodies[0];
     var rows = Array.prototype.slice.call(body.rows);
     rows.sort(function (a, b) {
-      var x = cellValue(a, index), y = cellValue(b, index);
+      var x = cellValue(a, index),
+        y = cellValue(b, index);
       var order = numeric ? Number(x) - Number(y) : x.localeCompare(y);
       return ascending ? order : -order;
     });
-    rows.forEach(function (row) { body.appendChild(row); });
+    rows.forEach(function (row) {
+      body.appendChild(row);
+    });
   }
 
   function applyFilters(table) {
@@ -31,27 +36,35 @@
     var words = text ? text.value.trim().toLowerCase() : '';
     var wanted = status ? status.value : '';
     Array.prototype.forEach.call(table.tBodies[0].rows, function (row) {
-      var show = (words === '' || row.textContent.toLowerCase().indexOf(words) !== -1) &&
-        (wanted === '' || row.getAttribute('data-status') === wanted);
+      var show = (words === '' || row.textContent.toLowerCase().indexOf(words) !== -1) && (wanted === '' || row.getAttribute('data-status') === wanted);
       row.hidden = !show;
-      if (!show) row.querySelectorAll('input[type=checkbox]').forEach(function (box) { box.checked = false; });
+      if (!show)
+        row.querySelectorAll('input[type=checkbox]').forEach(function (box) {
+          box.checked = false;
+        });
     });
   }
 
   document.querySelectorAll('table.sortable').forEach(function (table) {
     table.querySelectorAll('th[data-sort] button').forEach(function (button) {
-      button.addEventListener('click', function () { sortBy(table, button.parentNode); });
+      button.addEventListener('click', function () {
+        sortBy(table, button.parentNode);
+      });
     });
     var controls = document.querySelectorAll('[data-filter="' + table.id + '"], [data-status-filter="' + table.id + '"]');
     controls.forEach(function (control) {
-      control.addEventListener('input', function () { applyFilters(table); });
+      control.addEventListener('input', function () {
+        applyFilters(table);
+      });
     });
     var all = table.querySelector('[data-select-all]');
     if (all) {
       all.addEventListener('change', function () {
         Array.prototype.forEach.call(table.tBodies[0].rows, function (row) {
           if (row.hidden) return;
-          row.querySelectorAll('input[name=ids]').forEach(function (box) { box.checked = all.checked; });
+          row.querySelectorAll('input[name=ids]').forEach(function (box) {
+            box.checked = all.checked;
+          });
         });
       });
     }
@@ -66,7 +79,9 @@
       var target = document.getElementById(input.getAttribute('data-fills'));
       var file = input.files && input.files[0];
       if (!target || !file) return;
-      file.text().then(function (text) { target.value = text; });
+      file.text().then(function (text) {
+        target.value = text;
+      });
     });
   });
 })();

@@ -21,7 +21,7 @@
   function setThermo(percent) {
     var fill = document.getElementById('thermo-fill');
     if (!fill) return;
-    var h = 332 * Math.max(0, Math.min(100, percent)) / 100;
+    var h = (332 * Math.max(0, Math.min(100, percent))) / 100;
     fill.setAttribute('height', String(h));
     fill.setAttribute('y', String(14 + 332 - h));
   }
@@ -53,12 +53,25 @@
     if (busy || !source) return;
     busy = true;
     var controller = new AbortController();
-    var timeout = setTimeout(function () { controller.abort(); }, 10000);
+    var timeout = setTimeout(function () {
+      controller.abort();
+    }, 10000);
     fetch(source, { signal: controller.signal, cache: 'no-store', credentials: 'omit' })
-      .then(function (res) { if (!res.ok) throw new Error(String(res.status)); return res.json(); })
-      .then(function (data) { apply(data); offline.hidden = true; })
-      .catch(function () { offline.hidden = false; })
-      .finally(function () { clearTimeout(timeout); busy = false; });
+      .then(function (res) {
+        if (!res.ok) throw new Error(String(res.status));
+        return res.json();
+      })
+      .then(function (data) {
+        apply(data);
+        offline.hidden = true;
+      })
+      .catch(function () {
+        offline.hidden = false;
+      })
+      .finally(function () {
+        clearTimeout(timeout);
+        busy = false;
+      });
   }
 
   function nextPhoto() {
