@@ -1,9 +1,8 @@
 /** Words for announcements and delivery status, from the catalogue; adapters only lay them out. */
-import { channelLabel } from '../channels/channels.js';
+import { channelLabel, type Viewer } from '../channels/channels.js';
 import { personText } from '../chat/text.js';
 import { parseDeliveryKey, type DeliveryFailure } from '../messaging/delivery.js';
 import type { OutboxSummary } from '../outbox/outbox.js';
-import type { Platform } from '../ports.js';
 import type { Catalogue } from '../shared/i18n/index.js';
 import type { AnnounceError } from './announcements.service.js';
 
@@ -65,7 +64,7 @@ function failureText(c: Catalogue, f: DeliveryFailure): string {
 }
 
 /** One block per message: what, when, the counts, possible duplicates, and why targets failed. */
-export function deliveryStatusLines(c: Catalogue, summaries: readonly OutboxSummary[], timeZone: string, viewer: Platform, now: Date): string[] {
+export function deliveryStatusLines(c: Catalogue, summaries: readonly OutboxSummary[], timeZone: string, viewer: Viewer, now: Date): string[] {
   const s = c.broadcasts.status;
   if (summaries.length === 0) return [s.empty];
   const lines: string[] = [];

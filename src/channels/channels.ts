@@ -48,12 +48,15 @@ export function shortTeamsId(id: string): string {
   return core.length > 12 ? `${core.slice(0, 4)}…${core.slice(-4)}` : core;
 }
 
+/** Who reads a channel's name: a chat platform, or HR's browser pages (plain names, no platform markup). */
+export type Viewer = Platform | 'web';
+
 /**
  * How a channel is named to someone reading on `viewer`: Slack turns `<#C…>` into a link to the
  * channel under its current name; Teams channels read "Équipe › Canal" from the names Teams gave,
  * else `Teams 6848…9aa7`. Names are marked as person text: whoever named the channel typed them.
  */
-export function channelLabel(destination: Destination, viewer: Platform, names: PlaceNames = { channel: null, team: null }): string {
+export function channelLabel(destination: Destination, viewer: Viewer, names: PlaceNames = { channel: null, team: null }): string {
   if (destination.platform === 'slack') {
     // A user id (a direct message to a volunteer) is shown as the person, a channel as the channel.
     const person = /^[UW]/.test(destination.channelId);

@@ -83,7 +83,7 @@ describe('Teams fixtures replayed', () => {
 
   it('03 (1:1, tenant only in channelData): the person is known by tenant + AAD id; the personal chat is remembered', async () => {
     await replay('03-personal-message-rich-text.json', { id: 'fixture-03-again' });
-    const chat = await t.bot.teams.conversations.personal('72f988bf-86f1-41af-91ab-2d7cd011db47', '7faf8ab2-3d56-4244-b585-20c8a42ed2b8');
+    const chat = await t.bot.teams.conversations.personal('7faf8ab2-3d56-4244-b585-20c8a42ed2b8', '72f988bf-86f1-41af-91ab-2d7cd011db47');
     expect(chat?.conversationId).toMatch(/^a:17I0kl9Ekp/);
     expect(chat?.userId).toMatch(/^29:1XJKJMvc5G/);
   });

@@ -38,7 +38,7 @@ async function render(
   draft: Draft,
   extra: { preview?: string[]; notice?: string; error?: string; status?: number },
 ) {
-  const report = deliveryStatusLines(c, await deliveryStatus(deps, 5), deps.timeZone, session.platform, deps.clock.now()).map(plainText);
+  const report = deliveryStatusLines(c, await deliveryStatus(deps, 5), deps.timeZone, 'web', deps.clock.now()).map(plainText);
   sendPage(res, extra.status ?? 200, 'announcements', c, {
     session,
     nav: 'announcements',
