@@ -55,13 +55,6 @@ export async function* volunteersCsv(signups: SignupStore, campaignId: string, t
   }
 }
 
-/** The whole CSV as one string (small: a few hundred lines), for a file upload. */
-export async function volunteersCsvText(signups: SignupStore, campaignId: string, tripId: number | null, timeZone: string): Promise<string> {
-  let text = '';
-  for await (const line of volunteersCsv(signups, campaignId, tripId, timeZone)) text += line;
-  return text;
-}
-
 /** The file's name as HR gets it, in their language: `benevoles.csv`, `volunteers-3.csv`. */
 export const volunteersFileName = (locale: Locale, tripId: number | null) =>
   `${locale === 'fr' ? 'benevoles' : 'volunteers'}${tripId === null ? '' : `-${tripId}`}.csv`;

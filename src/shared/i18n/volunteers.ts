@@ -125,7 +125,9 @@ export const volunteersFr = {
     moved: (n: number, name: string, state: string) => `Inscription n° ${n} (${name}) : ${state}. La personne est prévenue en message privé.`,
     removed: (n: number, name: string) => `Inscription n° ${n} (${name}) retirée. La personne est prévenue en message privé.`,
     promoted: (count: number) =>
-      `${sFr(count, 'personne de la liste d’attente a', 'personnes de la liste d’attente ont')} obtenu une place et en sont prévenues.`,
+      count === 1
+        ? '1 personne de la liste d’attente a obtenu une place et en est prévenue.'
+        : `${count} personnes de la liste d’attente ont obtenu une place et en sont prévenues.`,
     signupNotFound: (n: number) => `Aucune inscription n° ${n} en cours.`,
     alreadyThere: (n: number, state: string) => `L’inscription n° ${n} est déjà : ${state}.`,
     noSeat: (role: string) => `Plus de place pour « ${role} » : mettez d’abord quelqu’un en liste d’attente.`,
