@@ -155,7 +155,15 @@ describe('kill -9 in the middle of a 500-channel announcement', () => {
     // Each kill landed mid-way: some channels had it, others not yet.
     for (const seen of kills) expect(seen).toBeLessThan(CHANNELS);
     await until(() => new Set(posts().map((p) => p.channel)).size === CHANNELS, 90_000);
-    // Give a straggling resend time to show up before counting duplicates.
+    // Targets the killed instances held stay claimed until their lease runs out and a later sweep takes
+    // them back (the worker sweeps on its safety poll): wait until every one is marked sent, then give a
+    // straggling resend time to show up before counting duplicates.
+    const unsettled = () =>
+      withDatabase(database.open, async (db) =>
+        Number((await sql<{ n: number }>`select count(*)::int as n from outbox_targets where status <> 'sent'`.execute(db.db)).rows[0]?.n ?? -1),
+      );
+    const settleBy = Date.now() + 60_000;
+    while ((await unsettled()) !== 0 && Date.now() < settleBy) await new Promise((r) => setTimeout(r, 500));
     await new Promise((r) => setTimeout(r, 3000));
     bot.child.kill('SIGTERM');
     await new Promise((resolve) => bot.child.once('exit', resolve));
