@@ -170,7 +170,9 @@ describe('HR and the volunteers', () => {
 
   it('HR moves a confirmed person to the waitlist: both people concerned are told by DM', async () => {
     const [, second] = signups;
-    expect(await slash('/caravan', `volunteer move ${second} waitlist`, 'UHR')).toContain('1 personne de la liste d’attente a obtenu une place et en est prévenue.');
+    expect(await slash('/caravan', `volunteer move ${second} waitlist`, 'UHR')).toContain(
+      '1 personne de la liste d’attente a obtenu une place et en est prévenue.',
+    );
     expect(await slash('/caravan', `volunteer move ${second} waitlist`, 'UHR')).toContain('déjà');
     expect(await slash('/caravan', `volunteer move ${second} confirmed`, 'UHR')).toContain('Plus de place');
     await deliverAll(t.bot, t.clock);
