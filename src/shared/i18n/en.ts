@@ -3,7 +3,7 @@ import { formatDay, formatPercent, money } from './format.js';
 import type { Catalogue } from './fr.js';
 import { dashboardEn } from './dashboard-en.js';
 import { broadcastsEn } from './broadcasts.js';
-import { needsEn } from './needs.js';
+import { needsEn } from './needs-en.js';
 import { photosEn } from './photos.js';
 import { teamsEn } from './teams.js';
 import { volunteersEn } from './volunteers.js';

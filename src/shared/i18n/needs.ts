@@ -1,7 +1,7 @@
 /**
  * Words of the in-kind needs (`c.needs`): item names, `/give`, `/caravan needs`, `/caravan received`,
  * thanks, covered milestones, the digest's shortfall lines and the loading list. French is the
- * reference; English has the same shape.
+ * reference; English (needs-en.ts) has the same shape.
  */
 import type { Minor } from '../money.js';
 import { money } from './format.js';
@@ -28,25 +28,6 @@ const ITEMS_FR: Record<string, [string, string, Gender]> = {
   'winter-kit': ['kit d’hiver', 'kits d’hiver', 'm'],
 };
 
-const ITEMS_EN: Record<string, [string, string]> = {
-  parka: ['parka', 'parkas'],
-  boots: ['pair of boots', 'pairs of boots'],
-  pullover: ['pullover', 'pullovers'],
-  blanket: ['blanket', 'blankets'],
-  football: ['football', 'footballs'],
-  basketball: ['basketball', 'basketballs'],
-  wheelchair: ['wheelchair', 'wheelchairs'],
-  gloves: ['pair of gloves', 'pairs of gloves'],
-  hat: ['winter hat', 'winter hats'],
-  scarf: ['scarf', 'scarves'],
-  socks: ['pair of socks', 'pairs of socks'],
-  shoes: ['pair of shoes', 'pairs of shoes'],
-  trousers: ['pair of trousers', 'pairs of trousers'],
-  tracksuit: ['tracksuit', 'tracksuits'],
-  schoolbag: ['school bag', 'school bags'],
-  'winter-kit': ['winter kit', 'winter kits'],
-};
-
 /** What an item is, as the texts need it: key, HR's own word, size. */
 export interface ItemRef {
   itemKey: string;
@@ -54,14 +35,12 @@ export interface ItemRef {
   size: string | null;
 }
 
-const sized = (text: string, size: string | null) => (size === null ? text : `${text} (${size})`);
+export const sized = (text: string, size: string | null) => (size === null ? text : `${text} (${size})`);
 /** `de Benslimane`, `d’Imzer`. */
 // A site marked as person text starts with an invisible mark, read past it for the elision.
 const deFr = (site: string) => (/^\u2063?[aeiouyhâàéèêîïôû]/i.test(site) ? `d’${site}` : `de ${site}`);
 const nameFr = (i: ItemRef, n: number) => ITEMS_FR[i.itemKey]?.[n <= 1 ? 0 : 1] ?? i.itemLabel;
-const nameEn = (i: ItemRef, n: number) => ITEMS_EN[i.itemKey]?.[n === 1 ? 0 : 1] ?? i.itemLabel;
 const countFr = (n: number, i: ItemRef) => sized(`${n} ${nameFr(i, n)}`, i.size);
-const countEn = (n: number, i: ItemRef) => sized(`${n} ${nameEn(i, n)}`, i.size);
 
 export const needsFr = {
   item: (i: ItemRef) => sized(nameFr(i, 2), i.size),
@@ -186,120 +165,3 @@ export const needsFr = {
 };
 
 export type NeedsCatalogue = typeof needsFr;
-
-export const needsEn: NeedsCatalogue = {
-  item: (i) => sized(nameEn(i, 2), i.size),
-  count: countEn,
-  shortfall: (site, n, i) => `${site}: ${countEn(n, i)} still needed`,
-  covered: (site, i) => `All the ${sized(nameEn(i, 2), i.size)} for ${site} are pledged`,
-  coveredHeadline: (campaign) => `🧺 A need is covered — ${campaign}`,
-  coveredThanks: 'Thank you to everyone who gives!',
-  give: {
-    recorded: (n, i, site, id) => `Thank you! Your gift of ${countEn(n, i)} for ${site} is recorded (gift no. ${id}).`,
-    duplicate: (n, i, site, id) => `Your gift of ${countEn(n, i)} for ${site} (gift no. ${id}) was already recorded.`,
-    stillMissing: (n, i, site) => `${site} still needs ${countEn(n, i)}.`,
-    nowCovered: 'This need is now fully covered. Thank you!',
-    mostNeeded: (site) => `${site} is where they are most needed.`,
-    handIn: 'HR will tell you where and when to hand the items in.',
-    usage: (p) => `Write for example \`${p}give 3 parkas 8-10 Imzer\` (quantity, item, size, site).`,
-    badQuantity: (max) => `Give a whole quantity from 1 to ${max}.`,
-    unknownItem: (words) => `I do not know the item “${words}”. Here is what is still needed:`,
-    ambiguous: 'Say which item, size or site. Here is what matches:',
-    notNeeded: 'This item is not asked for (or not in that size, or not at that site). Here is what is still needed:',
-    covered: (i, site) => `No more ${sized(nameEn(i, 2), i.size)} are needed for ${site}: everything is already pledged. Thank you!`,
-    next: 'Still needed:',
-    tooMany: (left, i, site) => `Only ${left} more ${sized(nameEn(i, left), i.size)} needed for ${site}. Give ${left} at most.`,
-    noNeeds: 'No in-kind needs are recorded for this campaign yet.',
-    nothingMissing: 'Everything that was asked for is already pledged. Thank you all!',
-    ended: 'The campaign is over: in-kind gifts are closed. Thank you!',
-    listTitle: (campaign) => `Your in-kind gifts for “${campaign}”`,
-    listEmpty: (p) => `You have not given any items yet. Type \`${p}give\` to see what is needed.`,
-    listItem: (id, n, i, site, status) => `no. ${id} — ${countEn(n, i)} — ${site} — ${status}`,
-    status: { pledged: 'pledged', received: (r, n) => (r >= n ? 'received' : `${r} of ${n} received`), cancelled: 'cancelled' },
-    cancelUsage: (p) => `Give the number of the gift to cancel, for example \`${p}give cancel 4\` (see \`${p}give list\`).`,
-    cancelled: (id) => `Your gift no. ${id} is cancelled.`,
-    notFound: (id) => `You have no in-kind gift no. ${id}.`,
-    alreadyCancelled: (id) => `Gift no. ${id} was already cancelled.`,
-    alreadyReceived: (id) => `Gift no. ${id} was already (partly) received, so it can no longer be cancelled. Please talk to HR.`,
-  },
-  list: {
-    title: (campaign) => `Still needed — ${campaign}`,
-    site: (site, place) => (place ? `*${site}* (${place})` : `*${site}*`),
-    line: (missingN, i, needed) => `${countEn(missingN, i)} of ${needed}`,
-    siteCovered: 'everything is pledged ✅',
-    moneyAsItems: (pledged, currency, n, i, price) =>
-      `The ${money(pledged, currency, 'en')} pledged are worth about ${countEn(n, i)} (at ${money(price, currency, 'en')} each).`,
-    howTo: (p) => `To give: \`${p}give 3 parkas 8-10 Imzer\`.`,
-  },
-  received: {
-    usage: (p) => `Write \`${p}caravan received N [QUANTITY]\`, for example \`${p}caravan received 4 2\`.`,
-    notFound: (id) => `There is no in-kind gift no. ${id}.`,
-    cancelled: (id) => `Gift no. ${id} was cancelled.`,
-    tooMany: (id, left) => (left === 0 ? `Gift no. ${id} is already fully received.` : `Only ${left} item(s) of gift no. ${id} are left to receive.`),
-    done: (id, n, i, site, total, of) => `Gift no. ${id}: ${countEn(n, i)} for ${site} received (${total} of ${of}).`,
-    thanked: 'The person is thanked by direct message.',
-    notReachable: 'The person could not be reached privately: please thank them in person.',
-    thanksHeadline: 'Thank you for your gift!',
-    thanks: (n, i, site) => `Your gift (${countEn(n, i)}) for ${site} has been received. It will travel with the caravan.`,
-  },
-  loading: {
-    usage: (p) => `Write \`${p}caravan loading SITE\`, for example \`${p}caravan loading Imzer\`.`,
-    siteUnknown: (name, sites) => `I do not know the site “${name}”. Sites: ${sites}.`,
-    links: (site, csv, html) => `Loading list for ${site} (links valid 24 h) — printable page: ${html} · CSV: ${csv}`,
-    title: (site) => `Loading list — ${site}`,
-    intro: (campaign) => `Items received for the campaign “${campaign}”, by item and size.`,
-    item: 'Item',
-    size: 'Size',
-    received: 'Received',
-    empty: 'Nothing has been received for this site yet.',
-    total: 'Total',
-  },
-  form: {
-    title: 'Give items',
-    submit: 'Give',
-    close: 'Cancel',
-    intro: (campaign) => `Campaign “${campaign}”. Choose what you give; HR will tell you where to hand it in.`,
-    needLabel: 'Item and site',
-    quantityLabel: 'Quantity',
-    quantityPlaceholder: '3',
-    mostNeeded: (item) => `${item} — where most needed`,
-    missing: (n) => `${n} needed`,
-    pick: 'Choose an item from the list.',
-  },
-  hrForm: {
-    title: 'A site’s need',
-    submit: 'Save',
-    close: 'Cancel',
-    intro: (campaign) => `Campaign “${campaign}”. An unknown site is created; the same item and size at that site changes the quantity.`,
-    siteLabel: 'Site (village, school, association)',
-    sitesHint: (sites) => `Sites: ${sites}`,
-    placeLabel: 'Commune, province (new site, optional)',
-    itemLabel: 'Item',
-    itemPlaceholder: 'parka, blanket, football…',
-    sizeLabel: 'Size (optional: 8-10, 10-12, 32…)',
-    quantityLabel: 'Quantity needed',
-    priceLabel: 'Unit price in MAD (optional)',
-    siteCreated: (site) => `Site “${site}” created.`,
-    saved: (id, n, i, site) => `Need no. ${id} saved: ${countEn(n, i)} for ${site}.`,
-    errors: {
-      site: 'Give the site’s name (at most 80 characters).',
-      item: 'Give the item (at most 60 characters).',
-      size: 'I could not read the size: write for example 8-10, 10-12, 32 or XL.',
-      quantity: (max) => `Give a whole quantity from 1 to ${max}.`,
-      price: 'I could not read the price: write for example 120 or 120.50.',
-      belowPledged: (n) => `${n} are already pledged: the quantity cannot be lower.`,
-    },
-  },
-  digestTitle: 'Still needed:',
-  help: {
-    everyone: (p) => [
-      `\`${p}give 3 parkas 8-10 Imzer\` — give items (\`${p}give list\`, \`${p}give cancel N\`)`,
-      `\`${p}caravan needs\` — what is still needed, site by site`,
-    ],
-    hr: (p) => [
-      `\`${p}caravan need\` — the form for a site’s needs`,
-      `\`${p}caravan received N [QUANTITY]\` — items of gift N were handed in`,
-      `\`${p}caravan loading SITE\` — a site’s loading list`,
-    ],
-  },
-};
