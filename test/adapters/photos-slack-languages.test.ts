@@ -10,6 +10,7 @@ import { phoneJpeg } from '../support/images.js';
 import { deliverAll } from '../support/outbox.js';
 import { tempDataDir, until } from '../support/photos.js';
 import { payloadBody, postToSlackEndpoint, slashCommandBody } from '../support/slack-sign.js';
+import { click as clickInDm, shareJpeg } from '../support/slack-photos.js';
 
 let t: TestBot;
 let dataDir: string;
@@ -46,64 +47,11 @@ let seq = 0;
 
 /** Shares one photo in the bot's DM (fixture 06's shape); returns the batch number the consent prompt offers. */
 async function share(user: string, text: string): Promise<{ batch: string; prompt: string }> {
-  const id = `FLANG${++seq}`;
-  t.slack.files.set(id, { body: photo, contentType: 'image/jpeg' });
-  const ts = `1766100000.${String(seq).padStart(6, '0')}`;
-  const url = `${t.slack.url}/files/${id}`;
-  const event = {
-    type: 'message',
-    subtype: 'file_share',
-    channel: `D${user}`,
-    channel_type: 'im',
-    user,
-    text,
-    ts,
-    event_ts: ts,
-    upload: false,
-    display_as_bot: false,
-    files: [
-      {
-        id,
-        name: 'caravane.jpg',
-        title: 'caravane.jpg',
-        mimetype: 'image/jpeg',
-        filetype: 'jpg',
-        size: photo.length,
-        mode: 'hosted',
-        url_private: url,
-        url_private_download: url,
-      },
-    ],
-  };
-  const before = toUser(user).length;
-  const body = JSON.stringify({
-    token: 'x',
-    team_id: 'T111',
-    api_app_id: 'A111',
-    type: 'event_callback',
-    event_id: `EvLang${seq}`,
-    event_time: 1766100000,
-    event,
-    authorizations: [{ team_id: 'T111', user_id: 'UBOT', is_bot: true }],
-  });
-  expect((await postToSlackEndpoint(t.url, { body, contentType: 'application/json' })).status).toBe(200);
-  await until(() => toUser(user).length > before, 'the consent prompt');
-  const prompt = shown(toUser(user).at(-1));
+  const prompt = shown(await shareJpeg(t, user, `FLANG${++seq}`, photo, text));
   return { batch: /"action_id":"photos.consent","text":\{[^}]*\},"value":"(\d+)"/.exec(prompt)?.[1] ?? '', prompt };
 }
 
-async function click(user: string, actionId: string, value: string) {
-  const payload = {
-    type: 'block_actions',
-    user: { id: user, team_id: 'T111' },
-    team: { id: 'T111' },
-    api_app_id: 'A111',
-    trigger_id: `trig.lang.${++seq}`,
-    container: { type: 'message', channel_id: `D${user}`, message_ts: `18.${seq}` },
-    actions: [{ action_id: actionId, block_id: 'b', value, type: 'button', action_ts: '1' }],
-  };
-  expect((await postToSlackEndpoint(t.url, { body: payloadBody(payload) })).status).toBe(200);
-}
+const click = (user: string, actionId: string, value: string) => clickInDm(t, user, actionId, value);
 
 /** The newest message to `user` that satisfies `test`, waiting (and running the outbox) until it comes. */
 async function awaitMessage(user: string, test: (text: string) => boolean, what: string): Promise<string> {
