@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import pg from 'pg';
+import { adminQuery } from './migrated.js';
 
 const run = promisify(execFile);
 const CLI = join(process.cwd(), 'bin', 'caravane.js');
@@ -54,14 +54,4 @@ export async function cliHarness(prefix: string): Promise<CliHarness> {
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
-}
-
-async function adminQuery(url: string, query: string): Promise<void> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    await client.query(query);
-  } finally {
-    await client.end();
-  }
 }

@@ -1,9 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import pg from 'pg';
 import { inject } from 'vitest';
 import { migrateToLatest, openDatabase, type DatabaseHandle } from '../../db/connect.js';
-import { databaseUrl } from './migrated.js';
+import { adminQuery, databaseUrl } from './migrated.js';
 
 export interface TestDatabase extends DatabaseHandle {
   /** 'postgres' with TEST_DATABASE_URL (always in CI), 'pglite' otherwise. */
@@ -58,14 +57,4 @@ export async function testDatabase(options: { migrate?: boolean; poolSize?: numb
 export async function secondHandle(db: TestDatabase): Promise<DatabaseHandle> {
   if (db.kind === 'pglite') return db; // one embedded database cannot be opened twice
   return openDatabase({ url: db.url, dataDir: '', schema: db.schema });
-}
-
-async function adminQuery(url: string, query: string): Promise<void> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    await client.query(query);
-  } finally {
-    await client.end();
-  }
 }

@@ -29,7 +29,8 @@ export function databaseUrl(url: string, name: string): string {
   return u.toString();
 }
 
-async function admin(url: string, query: string): Promise<void> {
+/** One statement as the server's administrator (create or drop a database), on its own connection. */
+export async function adminQuery(url: string, query: string): Promise<void> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
@@ -42,15 +43,15 @@ async function admin(url: string, query: string): Promise<void> {
 /** Creates and migrates a template database; returns its name and how to drop it. */
 export async function migratedTemplate(url: string): Promise<{ name: string; drop(): Promise<void> }> {
   const name = `caravane_template_${process.pid}`;
-  await admin(url, `drop database if exists ${name} with (force)`);
-  await admin(url, `create database ${name}`);
+  await adminQuery(url, `drop database if exists ${name} with (force)`);
+  await adminQuery(url, `create database ${name}`);
   const handle = await openDatabase({ url: databaseUrl(url, name), dataDir: '', poolSize: 1 });
   try {
     await migrateToLatest(handle);
   } finally {
     await handle.close();
   }
-  return { name, drop: () => admin(url, `drop database if exists ${name} with (force)`) };
+  return { name, drop: () => adminQuery(url, `drop database if exists ${name} with (force)`) };
 }
 
 /** Where migrated PGlite snapshots are kept between runs, one per version of the migrations. */
