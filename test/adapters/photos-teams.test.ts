@@ -236,6 +236,26 @@ describe('photos on Teams, from a 1:1 chat to the album', () => {
     expect((await storedPhotos(dataDir)).length).toBe(before);
   });
 
+  /**
+   * Runs `during` while the Bot Connector answers 500 to `method` calls in HR's personal chat, then lets
+   * Teams come back and the outbox catch up; resolves to the connector's call count when it came back.
+   */
+  async function whileHrChatRefuses(method: 'POST' | 'PUT', during: () => Promise<void>): Promise<number> {
+    connector.respond((call) =>
+      call.method === method && call.conversationId === personal(HR) ? { status: 500, body: { error: { code: 'ServiceError', message: 'down' } } } : undefined,
+    );
+    try {
+      await during();
+    } finally {
+      connector.respond(null);
+    }
+    const back = connector.calls.length;
+    await deliverAll(t.bot, t.clock, { stepMs: 5_000 });
+    t.clock.advance(60_000);
+    await runOnce(t.bot);
+    return back;
+  }
+
   it('a review queued while Teams is down reaches HR when it is back, once', async () => {
     const upload = personalMessage(connector.url, UPLOADER, 'Second day', {
       id: 'upload-2',
@@ -246,10 +266,7 @@ describe('photos on Teams, from a 1:1 chat to the album', () => {
     expect(second).toBeGreaterThan(batch);
     const toHr = (from: number) => connector.calls.slice(from).filter((c) => c.method === 'POST' && c.conversationId === personal(HR));
     const down = connector.calls.length;
-    connector.respond((call) =>
-      call.method === 'POST' && call.conversationId === personal(HR) ? { status: 500, body: { error: { code: 'ServiceError', message: 'down' } } } : undefined,
-    );
-    try {
+    const back = await whileHrChatRefuses('POST', async () => {
       // The uploader's answer does not wait for Teams: the review is queued.
       expect(JSON.stringify((await invoke(UPLOADER, { caravane: 'photos.consent', batch: second, caption: '', place: '' })).body)).toContain(
         'gone to the HR team',
@@ -257,13 +274,7 @@ describe('photos on Teams, from a 1:1 chat to the album', () => {
       await runOnce(t.bot);
       expect(toHr(down).length).toBeGreaterThan(0);
       expect(await undelivered(t.bot)).toBe(1);
-    } finally {
-      connector.respond(null);
-    }
-    const back = connector.calls.length;
-    await deliverAll(t.bot, t.clock, { stepMs: 5_000 });
-    t.clock.advance(60_000);
-    await runOnce(t.bot);
+    });
     const delivered = toHr(back);
     expect(delivered).toHaveLength(1);
     const card = JSON.stringify(delivered[0]?.body ?? {});
@@ -280,19 +291,10 @@ describe('photos on Teams, from a 1:1 chat to the album', () => {
     const photo = (await t.bot.deps.photos?.store.getBatch(second))?.photos[0]?.id;
     expect(photo).toBeGreaterThan(0);
     const editsToHr = (from: number) => connector.calls.slice(from).filter((c) => c.method === 'PUT' && c.conversationId === personal(HR));
-    connector.respond((call) =>
-      call.method === 'PUT' && call.conversationId === personal(HR) ? { status: 500, body: { error: { code: 'ServiceError', message: 'down' } } } : undefined,
-    );
-    try {
+    const back = await whileHrChatRefuses('PUT', async () => {
       expect((await post(personalMessage(connector.url, UPLOADER, `caravan photos withdraw ${photo}`))).status).toBe(200);
       expect(lastTo(UPLOADER)).toContain('could not be deleted');
-    } finally {
-      connector.respond(null);
-    }
-    const back = connector.calls.length;
-    await deliverAll(t.bot, t.clock, { stepMs: 5_000 });
-    t.clock.advance(60_000);
-    await runOnce(t.bot);
+    });
     const replaced = editsToHr(back);
     expect(replaced).toHaveLength(1);
     const card = JSON.stringify(replaced[0]?.body ?? {});
