@@ -111,15 +111,12 @@ export function buildDeps(
   const needs = needsDeps(database.db, clock, {
     timeZone: config.timeZone,
     defaultLocale: config.defaultLocale,
-    staticAdmins: new Set(config.admins),
     publicUrl: config.publicUrl,
-    home,
   });
-  const messaging = {
-    ...messagingDeps(database.db, clock),
+  const messaging = messagingDeps(database.db, clock, {
     volunteers: volunteerDirectory(volunteers),
-    needs: { shortfalls: (id: string, limit: number) => biggestShortfalls(needs, id, limit) },
-  };
+    needs: { shortfalls: (id, limit) => biggestShortfalls(needs, id, limit) },
+  });
   const settings = { clock, timeZone: config.timeZone, defaultLocale: config.defaultLocale };
   return {
     ...stores,

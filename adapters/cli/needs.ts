@@ -17,7 +17,7 @@ import { options, required, UsageError } from './args.js';
 
 type Command = (config: Config, args: string[]) => Promise<number>;
 
-const cli = { kind: 'cli' } as const;
+const cli = { console: true } as const;
 const NO_CAMPAIGN = 'no campaign is running or planned: create one first (caravane campaign create)';
 
 async function withDeps<T>(config: Config, fn: (deps: CoreServices) => Promise<T>): Promise<T> {
@@ -49,7 +49,6 @@ function rowError(e: RowError): string {
 
 function siteError(e: SiteError): string {
   switch (e.code) {
-    case 'hr.only':
     case 'campaign.none':
       return NO_CAMPAIGN;
     case 'site.name_missing':
@@ -64,14 +63,13 @@ function siteError(e: SiteError): string {
 }
 
 function needError(e: NeedError): string {
-  if (e.code === 'hr.only' || e.code === 'campaign.none') return NO_CAMPAIGN;
+  if (e.code === 'campaign.none') return NO_CAMPAIGN;
   if (e.code === 'need.below_pledged') return `${e.pledged} are already pledged: the quantity cannot be lower`;
   return rowError(e);
 }
 
 function importError(e: ImportError): string {
   switch (e.code) {
-    case 'hr.only':
     case 'campaign.none':
       return NO_CAMPAIGN;
     case 'import.unreadable':

@@ -69,7 +69,7 @@ export const volunteerCommands: Record<string, Command> = {
       deadline: values.deadline ?? null,
     };
     return withDeps(config, async (deps) => {
-      const result = await createTrip(deps, input, 'cli');
+      const result = await createTrip(deps, { console: true }, input);
       if (!result.ok) throw new UsageError(TRIP_ERRORS[result.error.code]);
       console.log(result.value.id);
       return 0;

@@ -196,6 +196,5 @@ async function sendStep(tc: TeamsContext, hr: HrActor, data: z.infer<typeof send
 
 async function confirmedVolunteers(tc: TeamsContext): Promise<number> {
   const campaign = await tc.deps.campaigns.current(today(tc.deps));
-  const directory = tc.deps.messaging.volunteers;
-  return campaign && directory ? (await directory.confirmedDestinations(campaign.id)).length : 0;
+  return campaign ? (await tc.deps.messaging.volunteers.confirmedDestinations(campaign.id)).length : 0;
 }

@@ -17,9 +17,11 @@ export function messagingStores(db: Kysely<Database>, clock: Clock): MessagingSt
   };
 }
 
-export function messagingDeps(db: Kysely<Database>, clock: Clock): MessagingDeps {
+/** Campaign messaging over `db`, with what the volunteers and needs features add to the digest and announcements. */
+export function messagingDeps(db: Kysely<Database>, clock: Clock, directories: Pick<MessagingDeps, 'volunteers' | 'needs'>): MessagingDeps {
   return {
     ...messagingStores(db, clock),
+    ...directories,
     transaction: (work) => db.transaction().execute((trx) => work(messagingStores(trx, clock))),
   };
 }

@@ -1,11 +1,8 @@
 import type { Kysely } from 'kysely';
-import { isAdmin } from '../../src/admins/admins.service.js';
 import type { NeedsDeps } from '../../src/needs/ports.js';
-import type { HomeOrganisation } from '../../src/ports.js';
 import type { Clock } from '../../src/shared/clock.js';
 import type { Locale } from '../../src/shared/money.js';
 import type { Database } from '../schema.js';
-import { adminStore } from './admins.js';
 import { campaignStore } from './campaigns.js';
 import { channelStore } from './channels.js';
 import { needStore } from './needs.js';
@@ -14,16 +11,11 @@ import { linkSigner } from './volunteers.js';
 export interface NeedsSettings {
   timeZone: string;
   defaultLocale: Locale;
-  /** `platform:userId` entries from the ADMINS setting. */
-  staticAdmins: ReadonlySet<string>;
   publicUrl: string;
-  /** This organisation's tenants and workspaces: HR elsewhere is nobody's HR here. */
-  home: HomeOrganisation;
 }
 
 /** The needs feature's small set of dependencies over one database. */
 export function needsDeps(db: Kysely<Database>, clock: Clock, settings: NeedsSettings): NeedsDeps {
-  const admins = adminStore(db);
   const channels = channelStore(db);
   return {
     store: needStore(db, clock),
@@ -31,7 +23,6 @@ export function needsDeps(db: Kysely<Database>, clock: Clock, settings: NeedsSet
     clock,
     timeZone: settings.timeZone,
     defaultLocale: settings.defaultLocale,
-    isHr: (identity) => isAdmin({ admins, staticAdmins: settings.staticAdmins, home: settings.home }, identity),
     channels: async () => (await channels.list()).map((ch) => ch.destination),
     links: linkSigner(db, clock, settings.publicUrl),
   };

@@ -18,7 +18,7 @@ export const SCHEDULE_MAX_DAYS = 60;
 const DAY_MS = 86_400_000;
 
 export type AnnounceError =
-  | Coded<'announce.empty' | 'announce.bad_time' | 'announce.in_past' | 'announce.no_channels' | 'announce.no_volunteers'>
+  | Coded<'announce.empty' | 'announce.bad_time' | 'announce.in_past' | 'announce.no_channels'>
   | { readonly code: 'announce.too_long'; readonly max: number }
   | { readonly code: 'announce.too_far'; readonly days: number };
 
@@ -91,8 +91,7 @@ export interface Announced {
 
 /**
  * Enqueues the announcement for every campaign channel (and confirmed volunteers when asked).
- * Errors: those of {@link checkAnnouncement}, `announce.no_channels`, `announce.no_volunteers`
- * (asked for volunteers where the volunteers feature is not wired). Only HR (`requireHr`), who is
+ * Errors: those of {@link checkAnnouncement}, `announce.no_channels`. Only HR (`requireHr`), who is
  * named as its author.
  */
 export async function announce(deps: BroadcastDeps, hr: HrActor, input: AnnounceInput): Promise<Result<Announced, AnnounceError>> {
@@ -102,11 +101,7 @@ export async function announce(deps: BroadcastDeps, hr: HrActor, input: Announce
   const channels: Destination[] = (await deps.messaging.channels.list()).map((ch) => ch.destination);
   if (channels.length === 0) return err({ code: 'announce.no_channels' });
   const volunteers: Destination[] = [];
-  if (input.alsoVolunteers) {
-    const directory = deps.messaging.volunteers;
-    if (!directory) return err({ code: 'announce.no_volunteers' });
-    if (campaign) volunteers.push(...(await directory.confirmedDestinations(campaign.id)));
-  }
+  if (input.alsoVolunteers && campaign) volunteers.push(...(await deps.messaging.volunteers.confirmedDestinations(campaign.id)));
   const { text, sendAt } = checked.value;
   const queued = await deps.messaging.outbox.enqueue({
     kind: 'announcement',

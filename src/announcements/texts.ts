@@ -21,8 +21,6 @@ export function announceErrorText(c: Catalogue, error: AnnounceError, prefix: st
       return a.tooFar(error.days);
     case 'announce.no_channels':
       return a.noChannels(prefix);
-    case 'announce.no_volunteers':
-      return a.noVolunteers;
   }
 }
 

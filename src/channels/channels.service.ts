@@ -33,6 +33,7 @@ export async function removeCampaignChannel(
   return ok(await deps.messaging.channels.remove(where.destination));
 }
 
-export async function listCampaignChannels(deps: Pick<BroadcastDeps, 'messaging'>): Promise<CampaignChannel[]> {
+/** The campaign channels, with when each was added. Only HR (`requireHr`). */
+export async function listCampaignChannels(deps: Pick<BroadcastDeps, 'messaging'>, _by: HrActor): Promise<CampaignChannel[]> {
   return deps.messaging.channels.list();
 }

@@ -27,6 +27,11 @@ export interface ConsoleOperator {
 /** Who may run an HR-only use case: a person checked by `requireHr`, or the server's console. */
 export type HrOperator = HrActor | ConsoleOperator;
 
+/** Who did it, as stored beside what they made or changed: `cli` for the console, else `platform:userId`. */
+export function operatorLabel(by: HrOperator): string {
+  return 'console' in by ? 'cli' : `${by.identity.platform}:${by.identity.userId}`;
+}
+
 /** What finding the actor behind an identity needs. */
 export interface ActorDeps extends AdminDeps, LocaleDeps {
   people: PeopleStore;

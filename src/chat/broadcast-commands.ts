@@ -44,8 +44,9 @@ export async function channelVerb(deps: BroadcastDeps, actor: Actor, args: strin
 
 export async function channelsVerb(deps: BroadcastDeps, actor: Actor, ctx: CommandContext): Promise<Reply> {
   const { c } = actor;
-  if (!(await actor.isAdmin())) return message('error', [c.common.notAdmin]);
-  const channels = await listCampaignChannels(deps);
+  const hr = await requireHr(actor);
+  if (!hr) return message('error', [c.common.notAdmin]);
+  const channels = await listCampaignChannels(deps, hr);
   if (channels.length === 0) return message('info', [c.broadcasts.channels.listEmpty(ctx.prefix)], c.broadcasts.channels.listTitle);
   const lines = channels.map(
     (ch) => `• ${c.broadcasts.channels.listItem(channelLabel(ch.destination, actor.identity.platform, ch.names), localDay(ch.addedAt, deps.timeZone))}`,
@@ -95,7 +96,7 @@ export async function announceVerb(deps: BroadcastDeps, actor: Actor, args: stri
     return message('info', lines, c.broadcasts.status.title);
   }
   if (trimmed === '') {
-    const channels = await listCampaignChannels(deps);
+    const channels = await listCampaignChannels(deps, hr);
     if (channels.length === 0) return message('error', [c.broadcasts.announce.noChannels(ctx.prefix)]);
     return { kind: 'form', form: 'announce', intro: c.broadcasts.modal.intro(channels.length) };
   }

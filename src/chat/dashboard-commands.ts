@@ -8,7 +8,7 @@ import type { DashboardFeatureDeps } from '../dashboard/ports.js';
 import { issueSignIn } from '../dashboard/sessions.service.js';
 import { revokeWallboard, wallboardLink } from '../dashboard/wallboard.service.js';
 import { localDay } from '../shared/clock.js';
-import type { Actor } from './actor.js';
+import { requireHr, type Actor } from './actor.js';
 import type { CommandContext } from './pledge-command.js';
 import { message, type Reply } from './reply.js';
 
@@ -28,13 +28,14 @@ export async function dashboardVerb(deps: DashboardFeatureDeps & AdminDeps, acto
 
 export async function wallboardVerb(deps: DashboardFeatureDeps & AdminDeps, actor: Actor, words: string[], prefix: string): Promise<Reply> {
   const { c } = actor;
-  if (!(await actor.isAdmin())) return message('error', [c.common.notAdmin]);
+  const hr = await requireHr(actor);
+  if (!hr) return message('error', [c.common.notAdmin]);
   const sub = (words[1] ?? '').toLowerCase();
   if (sub === 'revoke' || sub === 'revoquer' || sub === 'révoquer') {
-    const revoked = await revokeWallboard(deps);
+    const revoked = await revokeWallboard(deps, hr);
     return revoked.ok ? message('ok', [c.dashboard.chat.wallboardRevoked(prefix)]) : message('error', [c.campaign.none]);
   }
-  const link = await wallboardLink(deps);
+  const link = await wallboardLink(deps, hr);
   if (!link.ok) return message('error', [c.campaign.none]);
   return message('ok', [c.dashboard.chat.wallboard(link.value.url), c.dashboard.chat.wallboardUntil(localDay(link.value.expiresAt, deps.timeZone), prefix)]);
 }

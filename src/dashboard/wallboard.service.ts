@@ -13,6 +13,7 @@ import { percentOf, ZERO, type Minor } from '../shared/money.js';
 import { err, ok, type Result } from '../shared/result.js';
 import { checkSignedPath, signPath, type LinkCheck } from '../shared/signed-links.js';
 import { milestonesFor } from '../milestones/milestones.js';
+import type { HrActor } from '../chat/actor.js';
 import type { DashboardFeatureDeps } from './ports.js';
 
 /** A wall screen stays on for the campaign and a while after; HR revokes earlier when a link leaks. */
@@ -27,8 +28,11 @@ export const wallPath = (campaignId: string) => `/wall/${campaignId}`;
 /** The wall shows the totals, the milestones passed, the newest photos and the biggest shortfalls. */
 export type WallDeps = DashboardFeatureDeps & { messaging: Pick<MessagingDeps, 'milestones'>; needs: NeedsDeps; photos: PhotoDeps };
 
-/** The current campaign's wallboard link. `campaign.none` when there is no campaign. HR is checked by the caller. */
-export async function wallboardLink(deps: DashboardFeatureDeps): Promise<Result<{ campaign: Campaign; url: string; expiresAt: Date }, NoCampaign>> {
+/** The current campaign's wallboard link. `campaign.none` when there is no campaign. Only HR (`requireHr`). */
+export async function wallboardLink(
+  deps: DashboardFeatureDeps,
+  _by: HrActor,
+): Promise<Result<{ campaign: Campaign; url: string; expiresAt: Date }, NoCampaign>> {
   const progress = await currentProgress(deps);
   if (!progress.ok) return err({ code: 'campaign.none' });
   const { campaign } = progress.value;
@@ -38,8 +42,8 @@ export async function wallboardLink(deps: DashboardFeatureDeps): Promise<Result<
   return ok({ campaign, url: `${deps.dashboard.publicUrl}${path}?${query}`, expiresAt });
 }
 
-/** Every wallboard link of the current campaign stops working; a new one can be asked for at once. */
-export async function revokeWallboard(deps: DashboardFeatureDeps): Promise<Result<{ campaign: Campaign }, NoCampaign>> {
+/** Every wallboard link of the current campaign stops working; a new one can be asked for at once. Only HR (`requireHr`). */
+export async function revokeWallboard(deps: DashboardFeatureDeps, _by: HrActor): Promise<Result<{ campaign: Campaign }, NoCampaign>> {
   const progress = await currentProgress(deps);
   if (!progress.ok) return err({ code: 'campaign.none' });
   await deps.dashboard.wallKeys.rotate(progress.value.campaign.id);

@@ -25,8 +25,8 @@ export async function runDigest(deps: BroadcastDeps, at: Date): Promise<DigestOu
   const channels = await deps.messaging.channels.list();
   if (channels.length === 0) return { status: 'skipped', reason: 'no_channels' };
   const totals = await deps.campaigns.totals(campaign.id);
-  const seats = (await deps.messaging.volunteers?.seats(campaign.id)) ?? null;
-  const shortfalls = (await deps.messaging.needs?.shortfalls(campaign.id, SHORTFALLS_SHOWN)) ?? [];
+  const seats = await deps.messaging.volunteers.seats(campaign.id);
+  const shortfalls = await deps.messaging.needs.shortfalls(campaign.id, SHORTFALLS_SHOWN);
   return deps.messaging.transaction(async (stores) => {
     if (!(await stores.digests.claim(campaign.id, { day, kind, totals }))) return { status: 'skipped', reason: 'already_posted' } as const;
     const previous = await stores.digests.previous(campaign.id, day);

@@ -39,8 +39,8 @@ export interface NeedsDirectory {
 export interface MessagingDeps extends MessagingStores {
   /** Runs `work` in one database transaction: a claim and the messages it enqueues commit together or not at all. */
   transaction<T>(work: (stores: MessagingStores) => Promise<T>): Promise<T>;
-  volunteers?: VolunteerDirectory | undefined;
-  needs?: NeedsDirectory | undefined;
+  volunteers: VolunteerDirectory;
+  needs: NeedsDirectory;
 }
 
 /** What campaign messages (milestones, the digest, announcements, campaign channels) run against. */

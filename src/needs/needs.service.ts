@@ -1,12 +1,12 @@
 /**
  * HR's side of in-kind needs: sites, needs, the CSV import, and the read use case every view calls
  * (`needsOverview`: needs with totals per site, for chat, the API, the digest and HR's pages).
- * HR-only use cases check HR themselves; the CLI is the operator and counts as HR.
+ * HR-only use cases take an `HrOperator`: a person `requireHr` checked, or the console.
  */
 import type { Campaign } from '../campaigns/campaign.js';
 import { phaseOf } from '../campaigns/campaign.js';
 import { localDay } from '../shared/clock.js';
-import type { Identity } from '../ports.js';
+import { operatorLabel, type HrOperator } from '../chat/actor.js';
 import { fold } from './items.js';
 import { readNeedsCsv, type CsvError } from './import.js';
 import { missing, moneyAsItems, shortfalls, type Need, type Site } from './need.js';
@@ -15,15 +15,7 @@ import type { ImportRowError, NeedsDeps, NewSite } from './ports.js';
 import { checkNeed, type NeedFields, type RowError } from './rows.js';
 import { done, fail, type Outcome } from './outcome.js';
 
-/** Who asks: the operator at the command line, or a person in chat (HR is checked). */
-export type Operator = { kind: 'cli' } | { kind: 'chat'; identity: Identity };
-
-export const isHrOperator = (deps: Pick<NeedsDeps, 'isHr'>, op: Operator): Promise<boolean> =>
-  op.kind === 'cli' ? Promise.resolve(true) : deps.isHr(op.identity);
-
-const by = (op: Operator) => (op.kind === 'cli' ? 'cli' : `${op.identity.platform}:${op.identity.userId}`);
-
-type Common = { code: 'hr.only' } | { code: 'campaign.none' };
+type Common = { code: 'campaign.none' };
 
 /** The campaign needs belong to: the running one (or the one just ended), else the next one. */
 export async function needsCampaign(deps: Pick<NeedsDeps, 'campaigns' | 'clock' | 'timeZone'>): Promise<Campaign | null> {
@@ -35,8 +27,7 @@ export function campaignPhase(deps: Pick<NeedsDeps, 'clock' | 'timeZone'>, campa
   return phaseOf(campaign, localDay(deps.clock.now(), deps.timeZone));
 }
 
-async function hrCampaign(deps: NeedsDeps, op: Operator): Promise<Outcome<Campaign, Common>> {
-  if (!(await isHrOperator(deps, op))) return fail({ code: 'hr.only' });
+async function hrCampaign(deps: NeedsDeps, _op: HrOperator): Promise<Outcome<Campaign, Common>> {
   const campaign = await needsCampaign(deps);
   return campaign ? done(campaign) : fail({ code: 'campaign.none' });
 }
@@ -51,7 +42,7 @@ export type SiteError =
 export const MAX_SITE_NAME = 80;
 
 /** Adds a site to the current campaign. Names are unique there, accents and case ignored. */
-export async function addSite(deps: NeedsDeps, op: Operator, input: NewSite): Promise<Outcome<Site, SiteError>> {
+export async function addSite(deps: NeedsDeps, op: HrOperator, input: NewSite): Promise<Outcome<Site, SiteError>> {
   const campaign = await hrCampaign(deps, op);
   if (!campaign.ok) return campaign;
   const name = input.name.trim().replace(/\s+/g, ' ');
@@ -62,11 +53,11 @@ export async function addSite(deps: NeedsDeps, op: Operator, input: NewSite): Pr
   }
   const place = input.place?.trim().slice(0, 120) || null;
   const contact = input.contact?.trim().slice(0, 200) || null;
-  const { site, created } = await deps.store.addSite(campaign.value.id, { name, place, beneficiaries: input.beneficiaries, contact }, by(op));
+  const { site, created } = await deps.store.addSite(campaign.value.id, { name, place, beneficiaries: input.beneficiaries, contact }, operatorLabel(op));
   return created ? done(site) : fail({ code: 'site.exists', site });
 }
 
-export async function listSites(deps: NeedsDeps, op: Operator): Promise<Outcome<{ campaign: Campaign; sites: Site[] }, Common>> {
+export async function listSites(deps: NeedsDeps, op: HrOperator): Promise<Outcome<{ campaign: Campaign; sites: Site[] }, Common>> {
   const campaign = await hrCampaign(deps, op);
   if (!campaign.ok) return campaign;
   return done({ campaign: campaign.value, sites: await deps.store.sites(campaign.value.id) });
@@ -75,7 +66,7 @@ export async function listSites(deps: NeedsDeps, op: Operator): Promise<Outcome<
 export type NeedError = Common | RowError | { code: 'need.below_pledged'; pledged: number };
 
 /** Adds a need, or sets the quantity of the same item and size at that site (never below what is pledged). */
-export async function addNeed(deps: NeedsDeps, op: Operator, fields: NeedFields): Promise<Outcome<{ need: Need; created: boolean }, NeedError>> {
+export async function addNeed(deps: NeedsDeps, op: HrOperator, fields: NeedFields): Promise<Outcome<{ need: Need; created: boolean }, NeedError>> {
   const campaign = await hrCampaign(deps, op);
   if (!campaign.ok) return campaign;
   const checked = checkNeed(fields, await deps.store.sites(campaign.value.id));
@@ -87,7 +78,7 @@ export async function addNeed(deps: NeedsDeps, op: Operator, fields: NeedFields)
 export type ImportError = Common | CsvError | ImportRowError;
 
 /** The whole file or nothing: every row is checked, then stored in one transaction. */
-export async function importNeeds(deps: NeedsDeps, op: Operator, text: string): Promise<Outcome<{ created: number; updated: number }, ImportError>> {
+export async function importNeeds(deps: NeedsDeps, op: HrOperator, text: string): Promise<Outcome<{ created: number; updated: number }, ImportError>> {
   const campaign = await hrCampaign(deps, op);
   if (!campaign.ok) return campaign;
   const rows = readNeedsCsv(text, await deps.store.sites(campaign.value.id));

@@ -5,7 +5,7 @@
 import type { Campaign } from '../campaigns/campaign.js';
 import type { Destination } from '../messaging/ports.js';
 import type { OutboxRequest } from '../outbox/outbox.js';
-import type { CampaignStore, Identity, Platform } from '../ports.js';
+import type { CampaignStore, Platform } from '../ports.js';
 import type { Clock } from '../shared/clock.js';
 import type { Locale, Minor } from '../shared/money.js';
 import type { ItemPledge, Need, Site } from './need.js';
@@ -105,8 +105,6 @@ export interface NeedsDeps {
   clock: Clock;
   timeZone: string;
   defaultLocale: Locale;
-  /** True when this identity is HR of this organisation (its tenant or workspace checked too). */
-  isHr(identity: Identity): Promise<boolean>;
   /** Where covered-milestone announcements go. */
   channels(): Promise<Destination[]>;
   links: NeedsLinkSigner;

@@ -2,7 +2,7 @@
  * HR's trip form (`/caravan trip` creates, `/caravan trip N` edits): the values to show, and what a
  * submission comes to. The HR check is repeated on submission: a form can be replayed by anyone.
  */
-import type { Actor } from '../chat/actor.js';
+import { requireHr, type Actor } from '../chat/actor.js';
 import { type FormOutcome, type FormReply, type MessageReply, message } from '../chat/reply.js';
 import type { VolunteerFeatureDeps } from './ports.js';
 import { volunteerCampaign } from './signups.service.js';
@@ -82,19 +82,19 @@ function readTripForm(v: TripFormValues): { input: TripInput } | { field: TripFi
 /** Creates or changes the trip; a refusal is shown on the field it is about. */
 export async function submitTripForm(deps: VolunteerFeatureDeps, actor: Actor, tripId: number | null, values: TripFormValues): Promise<FormOutcome<TripField>> {
   const { c } = actor;
-  if (!(await actor.isAdmin())) return { kind: 'errors', errors: { name: c.common.notAdmin } };
+  const hr = await requireHr(actor);
+  if (!hr) return { kind: 'errors', errors: { name: c.common.notAdmin } };
   const read = readTripForm(values);
   if ('field' in read) return { kind: 'errors', errors: { [read.field]: tripErrorText(c, read.error) } };
-  const by = `${actor.identity.platform}:${actor.identity.userId}`;
   if (tripId === null) {
-    const created = await createTrip(deps, read.input, by);
+    const created = await createTrip(deps, hr, read.input);
     if (!created.ok) {
       const error = created.error;
       return { kind: 'errors', errors: { [error.code === 'trip.no_campaign' ? 'name' : tripErrorField(error)]: tripErrorText(c, error) } };
     }
     return { kind: 'done', reply: message('ok', [c.volunteers.trip.created(created.value.id, created.value.name)]) };
   }
-  const updated = await updateTrip(deps, tripId, read.input);
+  const updated = await updateTrip(deps, hr, tripId, read.input);
   if (!updated.ok) {
     const error = updated.error;
     if (error.code === 'trip.not_found') return { kind: 'errors', errors: { name: c.volunteers.hr.tripNotFound(tripId) } };

@@ -2,6 +2,7 @@
  * Trip use cases for HR and operators: create a trip in the campaign, change it (never below the
  * people already confirmed), list trips, and the seat counts shown on progress and the public API.
  */
+import { operatorLabel, type HrOperator } from '../chat/actor.js';
 import { type Coded, type Result, err, ok } from '../shared/result.js';
 import type { VolunteerFeatureDeps } from './ports.js';
 import { fillSeats, volunteerCampaign } from './signups.service.js';
@@ -10,18 +11,15 @@ import { openSeats, roleKey, validateTrip, type Trip, type TripChangeError, type
 
 /**
  * Creates a trip in the running campaign (or the next one). Errors: every TripError of
- * `validateTrip`, and `trip.no_campaign` when there is no campaign to attach it to.
+ * `validateTrip`, and `trip.no_campaign` when there is no campaign to attach it to. Only HR (`requireHr`)
+ * or the console.
  */
-export async function createTrip(
-  deps: VolunteerFeatureDeps,
-  input: TripInput,
-  createdBy: string,
-): Promise<Result<Trip, TripError | Coded<'trip.no_campaign'>>> {
+export async function createTrip(deps: VolunteerFeatureDeps, by: HrOperator, input: TripInput): Promise<Result<Trip, TripError | Coded<'trip.no_campaign'>>> {
   const valid = validateTrip(input);
   if (!valid.ok) return valid;
   const campaign = await volunteerCampaign(deps);
   if (!campaign) return err({ code: 'trip.no_campaign' });
-  return ok(await deps.volunteers.trips.create(campaign.id, valid.value, createdBy));
+  return ok(await deps.volunteers.trips.create(campaign.id, valid.value, operatorLabel(by)));
 }
 
 /** Whether the new shape still seats everyone confirmed; the first problem found, else null. */
@@ -40,10 +38,11 @@ export function changeProblem(trip: Trip, input: TripInput): TripChangeError | n
 /**
  * Changes a trip, then gives any new seat to the waitlist (each person promoted is told).
  * Errors: TripError, TripChangeError (naming the role or the count), `trip.not_found`,
- * and `trip.role_in_use` also when a removed role still has people waiting for it.
+ * and `trip.role_in_use` also when a removed role still has people waiting for it. Only HR (`requireHr`).
  */
 export async function updateTrip(
   deps: VolunteerFeatureDeps,
+  _by: HrOperator,
   tripId: number,
   input: TripInput,
 ): Promise<Result<{ trip: Trip; promoted: Signup[] }, TripError | TripChangeError | Coded<'trip.not_found'>>> {

@@ -132,6 +132,7 @@ describe('campaign channels and HR announcements, Slack and Teams', () => {
   it('with +bénévoles it also reaches each confirmed volunteer privately, never the waitlist', async () => {
     const trip = await createTrip(
       t.bot.deps,
+      { console: true },
       {
         name: 'Tinghir',
         startsOn: '2026-12-05',
@@ -142,7 +143,6 @@ describe('campaign channels and HR announcements, Slack and Teams', () => {
         meetingTime: '06:45',
         deadline: null,
       },
-      'test',
     );
     if (!trip.ok) throw new Error(trip.error.code);
     const form = { tripId: trip.value.id, roleKey: null, phone: '+212612345678', emergencyName: 'Fatima', emergencyPhone: '+212711223344', notes: null };

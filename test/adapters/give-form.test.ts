@@ -9,7 +9,7 @@ import { executeInvoke, person, personalMessage, postActivity } from '../support
 type TeamsCard = { body: Array<Record<string, unknown>>; actions?: Array<Record<string, unknown>> };
 
 const fixture = JSON.parse(readFileSync('test/fixtures/slack/05-view-submission.payload.json', 'utf8')) as Record<string, unknown>;
-const cli = { kind: 'cli' } as const;
+const cli = { console: true } as const;
 
 let t: TestBot;
 beforeAll(async () => {

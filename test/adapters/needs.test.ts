@@ -8,7 +8,7 @@ import { person, personalMessage, postActivity } from '../support/teams-activiti
 
 let t: TestBot;
 let connector: FakeConnector;
-const cli = { kind: 'cli' } as const;
+const cli = { console: true } as const;
 
 beforeAll(async () => {
   connector = await startFakeConnector();

@@ -34,6 +34,7 @@ beforeAll(async () => {
   await need(t.bot.deps, `Douar ${NASTY}`, 'couvertures', '', 5);
   const trip = await createTrip(
     t.bot.deps,
+    { console: true },
     {
       name: `Imlil ${NASTY}`,
       startsOn: '2026-12-12',
@@ -44,13 +45,12 @@ beforeAll(async () => {
       meetingTime: '07:30',
       deadline: null,
     },
-    'test',
   );
   if (!trip.ok) throw new Error(trip.error.code);
   const later = await createTrip(
     t.bot.deps,
+    { console: true },
     { name: TIZI, startsOn: '2026-12-19', endsOn: '2026-12-21', seats: 3, roles: [], meetingPoint: 'Parking', meetingTime: '07:30', deadline: null },
-    'test',
   );
   if (!later.ok) throw new Error(later.error.code);
 });

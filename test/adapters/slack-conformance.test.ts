@@ -27,6 +27,7 @@ beforeAll(async () => {
   t.slack.users.set('UHR', { locale: 'en-US', name: 'Hanae' });
   const trip = await createTrip(
     t.bot.deps,
+    { console: true },
     {
       name: 'Imlil & <Atlas> *2026* _hiver_',
       startsOn: '2026-12-12',
@@ -37,7 +38,6 @@ beforeAll(async () => {
       meetingTime: '07:30',
       deadline: null,
     },
-    'test',
   );
   if (!trip.ok) throw new Error(trip.error.code);
 });

@@ -21,6 +21,7 @@ beforeAll(async () => {
   t.slack.users.set('UHRFR', { locale: 'fr-MA', name: 'Hanae' });
   const trip = await createTrip(
     t.bot.deps,
+    { console: true },
     {
       name: 'Azilal',
       startsOn: '2026-12-12',
@@ -31,7 +32,6 @@ beforeAll(async () => {
       meetingTime: '07:30',
       deadline: null,
     },
-    'test',
   );
   if (!trip.ok) throw new Error(trip.error.code);
   // Someone new is answered in the default language; their Slack profile is read after that first

@@ -36,6 +36,7 @@ beforeAll(async () => {
   await seedCampaign(one.bot);
   const trip = await createTrip(
     one.bot.deps,
+    { console: true },
     {
       name: 'Tinghir',
       startsOn: '2026-12-05',
@@ -46,7 +47,6 @@ beforeAll(async () => {
       meetingTime: '06:45',
       deadline: null,
     },
-    'test',
   );
   if (!trip.ok) throw new Error(trip.error.code);
   const slackPerson = await one.bot.deps.people.resolve({ platform: 'slack', tenantId: 'T111', userId: 'UREM1', displayName: 'Amina' });

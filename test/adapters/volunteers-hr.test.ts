@@ -199,8 +199,8 @@ describe('HR and the volunteers', () => {
     const campaignId = (await t.bot.deps.campaigns.list())[0]!.id;
     await createTrip(
       t.bot.deps,
+      { console: true },
       { name: 'Tinghir', startsOn: '2026-12-19', endsOn: '2026-12-20', seats: 4, roles: [], meetingPoint: null, meetingTime: null, deadline: null },
-      'test',
     );
     const { view } = await slashForm(t, '/volunteer', '', 'UTWO');
     const groups = (view?.blocks.find((b) => b.block_id === 'choice')?.element?.option_groups ?? []) as Array<{ label: { text: string } }>;

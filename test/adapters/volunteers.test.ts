@@ -31,6 +31,7 @@ beforeAll(async () => {
   await seedCampaign(t.bot);
   const trip = await createTrip(
     t.bot.deps,
+    { console: true },
     {
       name: 'Azilal',
       startsOn: '2026-12-12',
@@ -41,7 +42,6 @@ beforeAll(async () => {
       meetingTime: '07:30',
       deadline: null,
     },
-    'test',
   );
   if (!trip.ok) throw new Error(trip.error.code);
   tripId = trip.value.id;

@@ -2,7 +2,8 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { dashboardDeps } from '../../db/repositories/dashboard.js';
 import { messagingDeps } from '../../db/repositories/messaging.js';
 import { needsDeps } from '../../db/repositories/needs-deps.js';
-import { volunteerDeps } from '../../db/repositories/volunteers.js';
+import { volunteerDeps, volunteerDirectory } from '../../db/repositories/volunteers.js';
+import { biggestShortfalls } from '../../src/needs/needs.service.js';
 import { createStores } from '../../db/stores.js';
 import { createCampaign } from '../../src/campaigns/campaigns.service.js';
 import type { Campaign } from '../../src/campaigns/campaign.js';
@@ -20,6 +21,8 @@ const clock = new ManualClock(new Date('2026-11-27T11:00:00Z'));
 
 beforeAll(async () => {
   db = await testDatabase();
+  const volunteers = volunteerDeps(db.db, clock, { reminderDays: [7, 1], retentionDays: 30, publicUrl: 'http://127.0.0.1' });
+  const needs = needsDeps(db.db, clock, { timeZone: 'Africa/Casablanca', defaultLocale: 'fr', publicUrl: 'http://127.0.0.1' });
   deps = {
     ...createStores(db.db),
     clock,
@@ -30,16 +33,13 @@ beforeAll(async () => {
     // No platform here: every identity counts as this organisation's.
     home: { includes: () => true },
     totalsListeners: [],
-    messaging: messagingDeps(db.db, clock),
-    volunteers: volunteerDeps(db.db, clock, { reminderDays: [7, 1], retentionDays: 30, publicUrl: 'http://127.0.0.1' }),
-    dashboard: dashboardDeps(db.db, 'http://127.0.0.1'),
-    needs: needsDeps(db.db, clock, {
-      timeZone: 'Africa/Casablanca',
-      defaultLocale: 'fr',
-      staticAdmins: new Set(),
-      publicUrl: 'http://127.0.0.1',
-      home: { includes: () => true },
+    messaging: messagingDeps(db.db, clock, {
+      volunteers: volunteerDirectory(volunteers),
+      needs: { shortfalls: (id, limit) => biggestShortfalls(needs, id, limit) },
     }),
+    volunteers,
+    dashboard: dashboardDeps(db.db, 'http://127.0.0.1'),
+    needs,
   };
   const created = await createCampaign(deps, {
     name: 'Caravane 2026',

@@ -122,11 +122,11 @@ describe(`volunteer seats on ${process.env.TEST_DATABASE_URL ? 'postgres' : 'pgl
     await volunteer(deps, t.id, 'UGROW0');
     await volunteer(deps, t.id, 'UGROW1');
     const input = { name: 'Agrandir', startsOn: t.startsOn, endsOn: t.endsOn, roles: [], meetingPoint: null, meetingTime: null, deadline: null };
-    expect(await updateTrip(deps, t.id, { ...input, seats: 1, roles: [{ name: 'Cuisine', seats: 1 }] })).toMatchObject({
+    expect(await updateTrip(deps, { console: true }, t.id, { ...input, seats: 1, roles: [{ name: 'Cuisine', seats: 1 }] })).toMatchObject({
       ok: false,
       error: { code: 'trip.open_below_confirmed' },
     });
-    const grown = await updateTrip(deps, t.id, { ...input, seats: 2 });
+    const grown = await updateTrip(deps, { console: true }, t.id, { ...input, seats: 2 });
     expect(grown.ok && [grown.value.trip.confirmed, grown.value.promoted.length]).toEqual([2, 1]);
   });
 

@@ -2,7 +2,7 @@
 import type { CoreServices } from '../../adapters/main.js';
 import { addNeed, addSite } from '../../src/needs/needs.service.js';
 
-const cli = { kind: 'cli' } as const;
+const cli = { console: true } as const;
 
 export async function site(deps: CoreServices, name: string) {
   const created = await addSite(deps.needs, cli, { name, place: null, beneficiaries: 50, contact: null });

@@ -5,7 +5,8 @@
 import { dashboardDeps } from '../../db/repositories/dashboard.js';
 import { messagingDeps } from '../../db/repositories/messaging.js';
 import { needsDeps } from '../../db/repositories/needs-deps.js';
-import { volunteerDeps } from '../../db/repositories/volunteers.js';
+import { volunteerDeps, volunteerDirectory } from '../../db/repositories/volunteers.js';
+import { biggestShortfalls } from '../../src/needs/needs.service.js';
 import { createStores } from '../../db/stores.js';
 import type { DatabaseHandle } from '../../db/connect.js';
 import { createCampaign } from '../../src/campaigns/campaigns.service.js';
@@ -18,6 +19,8 @@ import type { TripInput } from '../../src/volunteers/trip.js';
 import { createTrip } from '../../src/volunteers/trips.service.js';
 
 export function coreDeps(db: DatabaseHandle, clock: Clock, reminderDays: number[] = [7, 1]): CoreServices {
+  const volunteers = volunteerDeps(db.db, clock, { reminderDays, retentionDays: 30, publicUrl: 'http://127.0.0.1:3000' });
+  const needs = needsDeps(db.db, clock, { timeZone: 'Africa/Casablanca', defaultLocale: 'fr', publicUrl: 'http://127.0.0.1:3000' });
   return {
     ...createStores(db.db),
     clock,
@@ -28,16 +31,13 @@ export function coreDeps(db: DatabaseHandle, clock: Clock, reminderDays: number[
     // No platform here: every identity counts as this organisation's.
     home: { includes: () => true },
     totalsListeners: [],
-    messaging: messagingDeps(db.db, clock),
-    volunteers: volunteerDeps(db.db, clock, { reminderDays, retentionDays: 30, publicUrl: 'http://127.0.0.1:3000' }),
-    dashboard: dashboardDeps(db.db, 'http://127.0.0.1:3000'),
-    needs: needsDeps(db.db, clock, {
-      timeZone: 'Africa/Casablanca',
-      defaultLocale: 'fr',
-      staticAdmins: new Set(),
-      publicUrl: 'http://127.0.0.1:3000',
-      home: { includes: () => true },
+    messaging: messagingDeps(db.db, clock, {
+      volunteers: volunteerDirectory(volunteers),
+      needs: { shortfalls: (id, limit) => biggestShortfalls(needs, id, limit) },
     }),
+    volunteers,
+    dashboard: dashboardDeps(db.db, 'http://127.0.0.1:3000'),
+    needs,
   };
 }
 
@@ -63,6 +63,7 @@ export async function campaign(deps: CoreServices) {
 export async function trip(deps: CoreServices, over: Partial<TripInput> = {}) {
   const created = await createTrip(
     deps,
+    { console: true },
     {
       name: 'Azilal',
       startsOn: '2026-12-12',
@@ -74,7 +75,6 @@ export async function trip(deps: CoreServices, over: Partial<TripInput> = {}) {
       deadline: null,
       ...over,
     },
-    'test',
   );
   if (!created.ok) throw new Error(created.error.code);
   return created.value;

@@ -92,11 +92,10 @@ export function registerAnnounceViews(app: App, sc: SlackContext): void {
   });
 }
 
-/** How many confirmed volunteers the announcement would reach privately (0 when that is not wired). */
+/** How many confirmed volunteers the announcement would reach privately . */
 async function confirmedVolunteers(sc: SlackContext): Promise<number> {
   const campaign = await sc.deps.campaigns.current(today(sc.deps));
-  const directory = sc.deps.messaging.volunteers;
-  return campaign && directory ? (await directory.confirmedDestinations(campaign.id)).length : 0;
+  return campaign ? (await sc.deps.messaging.volunteers.confirmedDestinations(campaign.id)).length : 0;
 }
 
 async function confirm(sc: SlackContext, c: Catalogue, hr: HrActor | null, meta: z.infer<typeof confirmMeta>, viewId: string): Promise<string> {

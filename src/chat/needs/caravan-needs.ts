@@ -4,9 +4,9 @@
  */
 import type { NeedsFeatureDeps } from '../../needs/ports.js';
 import { receiveItems } from '../../needs/give.service.js';
-import { isHrOperator, needsOverview, type Operator } from '../../needs/needs.service.js';
+import { needsOverview } from '../../needs/needs.service.js';
 import { findSite } from '../../needs/rows.js';
-import type { Actor } from '../actor.js';
+import { requireHr, type Actor } from '../actor.js';
 import type { CommandContext } from '../pledge-command.js';
 import { message, type Reply } from '../reply.js';
 import { needForm } from './need-form.js';
@@ -29,8 +29,6 @@ export const NEEDS_VERBS: readonly string[] = [
   'chargement',
 ];
 
-const operator = (actor: Actor): Operator => ({ kind: 'chat', identity: actor.identity });
-
 export async function caravanNeedsVerb(deps: NeedsFeatureDeps, actor: Actor, words: string[], ctx: CommandContext): Promise<Reply> {
   const verb = (words[0] ?? '').toLowerCase();
   if (verb === 'needs' || verb === 'besoins') return needsReply(deps, actor, ctx.prefix);
@@ -50,13 +48,13 @@ async function needsReply(deps: NeedsFeatureDeps, actor: Actor, prefix: string):
 async function receivedReply(deps: NeedsFeatureDeps, actor: Actor, args: string[], prefix: string): Promise<Reply> {
   const { c } = actor;
   const [idText = '', qtyText] = args.map((a) => a.replace(/^(#|n°)/i, ''));
+  // Someone else learns nothing more than HR's refusal.
+  const hr = await requireHr(actor);
+  if (!hr) return message('error', [c.common.notAdmin]);
   const valid = /^\d{1,12}$/.test(idText) && (qtyText === undefined || /^\d{1,6}$/.test(qtyText)) && args.length <= 2;
-  if (!valid) {
-    // Someone else learns nothing more than HR's refusal.
-    return (await isHrOperator(deps.needs, operator(actor))) ? message('error', [c.needs.received.usage(prefix)]) : message('error', [c.common.notAdmin]);
-  }
+  if (!valid) return message('error', [c.needs.received.usage(prefix)]);
   const id = Number(idText);
-  const result = await receiveItems(deps.needs, operator(actor), id, qtyText === undefined ? null : Number(qtyText));
+  const result = await receiveItems(deps.needs, hr, id, qtyText === undefined ? null : Number(qtyText));
   if (!result.ok) return message('error', [receiveErrorLine(c, result.error)]);
   const { pledge, quantity, thanked } = result.value;
   const need = shownNeed(result.value.need);
@@ -69,7 +67,7 @@ async function receivedReply(deps: NeedsFeatureDeps, actor: Actor, args: string[
 /** Signed links (24 h) to the site's loading list: a printable page and the CSV, for the volunteers who pack. */
 async function loadingReply(deps: NeedsFeatureDeps, actor: Actor, siteText: string, prefix: string): Promise<Reply> {
   const { c } = actor;
-  if (!(await isHrOperator(deps.needs, operator(actor)))) return message('error', [c.common.notAdmin]);
+  if (!(await requireHr(actor))) return message('error', [c.common.notAdmin]);
   const overview = await needsOverview(deps.needs);
   if (!overview.ok) return message('info', [c.campaign.none]);
   if (siteText.trim() === '') return message('error', [c.needs.loading.usage(prefix)]);

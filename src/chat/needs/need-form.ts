@@ -4,10 +4,10 @@
  * by the use cases themselves; nothing is stored unless every field is right.
  */
 import type { NeedsFeatureDeps } from '../../needs/ports.js';
-import { addNeed, addSite, isHrOperator, MAX_SITE_NAME, needsCampaign, type NeedError, type Operator } from '../../needs/needs.service.js';
+import { addNeed, addSite, MAX_SITE_NAME, needsCampaign, type NeedError } from '../../needs/needs.service.js';
 import { checkNeed, findSite } from '../../needs/rows.js';
 import type { Catalogue } from '../../shared/i18n/index.js';
-import type { Actor } from '../actor.js';
+import { requireHr, type Actor } from '../actor.js';
 import { message, type FormOutcome, type FormReply, type MessageReply } from '../reply.js';
 import { personText } from '../text.js';
 import { shownNeed } from '../shown.js';
@@ -26,11 +26,9 @@ declare module '../reply.js' {
 
 export type NeedFormReply = FormReply<'need'>;
 
-const operator = (actor: Actor): Operator => ({ kind: 'chat', identity: actor.identity });
-
 export async function needForm(deps: NeedsFeatureDeps, actor: Actor): Promise<NeedFormReply | MessageReply> {
   const { c } = actor;
-  if (!(await isHrOperator(deps.needs, operator(actor)))) return message('error', [c.common.notAdmin]);
+  if (!(await requireHr(actor))) return message('error', [c.common.notAdmin]);
   const campaign = await needsCampaign(deps.needs);
   if (!campaign) return message('info', [c.campaign.none]);
   const sites = (await deps.needs.store.sites(campaign.id)).map((s) => s.name);
@@ -40,8 +38,6 @@ export async function needForm(deps: NeedsFeatureDeps, actor: Actor): Promise<Ne
 function fieldError(c: Catalogue, e: NeedError): Partial<Record<NeedFormField, string>> {
   const f = c.needs.hrForm.errors;
   switch (e.code) {
-    case 'hr.only':
-      return { site: c.common.notAdmin };
     case 'campaign.none':
       return { site: c.campaign.none };
     case 'need.site_unknown':
@@ -62,9 +58,9 @@ function fieldError(c: Catalogue, e: NeedError): Partial<Record<NeedFormField, s
 
 export async function submitNeedForm(deps: NeedsFeatureDeps, actor: Actor, values: NeedFormValues): Promise<FormOutcome<NeedFormField>> {
   const { c } = actor;
-  const op = operator(actor);
+  const op = await requireHr(actor);
+  if (!op) return { kind: 'errors', errors: { site: c.common.notAdmin } };
   const campaign = await needsCampaign(deps.needs);
-  if (!(await isHrOperator(deps.needs, op))) return { kind: 'errors', errors: { site: c.common.notAdmin } };
   if (!campaign) return { kind: 'errors', errors: { site: c.campaign.none } };
   if (values.site.trim() === '') return { kind: 'errors', errors: { site: c.needs.hrForm.errors.site } };
   const sites = await deps.needs.store.sites(campaign.id);

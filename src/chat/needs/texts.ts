@@ -60,8 +60,6 @@ export function cancelErrorLine(c: Catalogue, error: CancelGiftError): string {
 
 export function receiveErrorLine(c: Catalogue, error: ReceiveError): string {
   switch (error.code) {
-    case 'hr.only':
-      return c.common.notAdmin;
     case 'gift.not_found':
       return c.needs.received.notFound(error.id);
     case 'gift.cancelled':

@@ -59,7 +59,6 @@ export const broadcastsFr = {
     noChannels: (p: string) => `Aucun canal de campagne pour l’instant : tapez d’abord \`${p}caravan channel\` dans un canal.`,
     usage: (p: string) =>
       `Écrivez le message après la commande, par exemple \`${p}caravan announce Départ samedi à 8 h !\`. Pour le programmer : \`${p}caravan announce at 2026-12-01 09:00 Votre message\`. Pour l’envoyer aussi en privé à chaque bénévole confirmé : \`${p}caravan announce +bénévoles Votre message\`.`,
-    noVolunteers: 'L’envoi aux bénévoles n’est pas disponible ici : l’annonce n’est pas partie.',
     tooLong: (max: number) => `Une annonce est limitée à ${max} caractères.`,
     inPast: 'Ce moment est déjà passé : choisissez une date et une heure à venir.',
     tooFar: (days: number) => `Une annonce ne peut pas être programmée à plus de ${days} jours.`,
@@ -188,7 +187,6 @@ export const broadcastsEn: BroadcastTexts = {
     noChannels: (p: string) => `There is no campaign channel yet: first type \`${p}caravan channel\` in a channel.`,
     usage: (p: string) =>
       `Write the message after the command, for example \`${p}caravan announce We leave on Saturday at 8!\`. To schedule it: \`${p}caravan announce at 2026-12-01 09:00 Your message\`. To also send it privately to every confirmed volunteer: \`${p}caravan announce +volunteers Your message\`.`,
-    noVolunteers: 'Sending to volunteers is not available here: the announcement did not go out.',
     tooLong: (max: number) => `An announcement is limited to ${max} characters.`,
     inPast: 'That time has already passed: pick a date and time to come.',
     tooFar: (days: number) => `An announcement cannot be scheduled more than ${days} days ahead.`,

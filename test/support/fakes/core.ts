@@ -106,7 +106,6 @@ const notWired = {
     clock: { now: () => new Date(0) },
     timeZone: 'Africa/Casablanca',
     defaultLocale: 'fr',
-    isHr: refuse('needs.isHr'),
     channels: refuse('needs.channels'),
     links: refuse('needs.links'),
   }),

@@ -156,7 +156,8 @@ export function fakeMessaging(clock: Clock, extensions: { volunteers?: Volunteer
         }
       });
     },
-    ...(extensions.volunteers ? { volunteers: extensions.volunteers } : {}),
-    ...(extensions.needs ? { needs: extensions.needs } : {}),
+    // As the composition root wires them; a fixture answers for them when a test needs more.
+    volunteers: extensions.volunteers ?? { seats: async () => null, confirmedDestinations: async () => [] },
+    needs: extensions.needs ?? { shortfalls: async () => [] },
   };
 }

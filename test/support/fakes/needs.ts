@@ -10,7 +10,6 @@ import { fold } from '../../../src/needs/items.js';
 import type { ItemPledge, Need, Site } from '../../../src/needs/need.js';
 import type { NeedsContact, NeedsDeps, NeedStore, NeedUnit, NewNeed } from '../../../src/needs/ports.js';
 import type { OutboxRequest } from '../../../src/outbox/outbox.js';
-import type { Identity } from '../../../src/ports.js';
 import { serialised } from './campaigns.js';
 import type { CoreOptions, FakeCore } from './core.js';
 import { fakeCore } from './core.js';
@@ -33,8 +32,6 @@ export interface NeedsFixture extends FakeCore {
   needsDeps: NeedsDeps;
   /** Where each person can be reached privately. */
   contacts: Map<string, NeedsContact>;
-  /** Who is HR for the needs feature (by `platform:userId`). */
-  needsHr: Set<string>;
   /** Campaign channels the needs feature posts to. */
   channels: Destination[];
 }
@@ -42,7 +39,6 @@ export interface NeedsFixture extends FakeCore {
 export function needsFixture(options: CoreOptions = {}): NeedsFixture {
   let state: State = { sites: [], needs: [], pledges: [], claims: new Set() };
   const contacts = new Map<string, NeedsContact>();
-  const hr = new Set<string>();
   const channels: Destination[] = [];
   const locked = serialised();
   const ids = { site: 1, need: 1, pledge: 1 };
@@ -211,11 +207,10 @@ export function needsFixture(options: CoreOptions = {}): NeedsFixture {
         clock: parts.clock,
         timeZone: 'Africa/Casablanca',
         defaultLocale: options.defaultLocale ?? 'fr',
-        isHr: async (identity: Identity) => hr.has(`${identity.platform}:${identity.userId}`),
         channels: async () => [...channels],
         links: async (path) => `https://caravane.test${path}?sig=fake`,
       };
     },
   });
-  return { ...built, needsDeps: built.deps.needs, contacts, needsHr: hr, channels };
+  return { ...built, needsDeps: built.deps.needs, contacts, channels };
 }

@@ -25,6 +25,7 @@ export async function volunteersFixture(options: CoreOptions = {}): Promise<Volu
     async trip(shape = {}) {
       const created = await createTrip(
         fixture.deps,
+        { console: true },
         {
           name: 'Imlil',
           startsOn: '2026-12-12',
@@ -36,7 +37,6 @@ export async function volunteersFixture(options: CoreOptions = {}): Promise<Volu
           deadline: null,
           ...shape,
         },
-        'slack:UHR',
       );
       if (!created.ok) throw new Error(created.error.code);
       return created.value;

@@ -2,13 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { cancelGift, give, giveToNeed, myGifts } from '../../../src/needs/give.service.js';
 import { addNeed, addSite, needsOverview } from '../../../src/needs/needs.service.js';
 import { createCampaign } from '../../../src/campaigns/campaigns.service.js';
-import type { Identity } from '../../../src/ports.js';
+import { actorFor, requireHr } from '../../../src/chat/actor.js';
+import { needForm, submitNeedForm } from '../../../src/chat/needs/need-form.js';
+import { message } from '../../../src/chat/reply.js';
 import { minor } from '../../../src/shared/money.js';
 import { HOME_WORKSPACE } from '../../support/fakes/core.js';
 import { needsFixture, type NeedsFixture } from '../../support/fakes/needs.js';
 
-const hrPerson: Identity = { platform: 'slack', tenantId: HOME_WORKSPACE, userId: 'UHR' };
-const cli = { kind: 'cli' } as const;
+const cli = { console: true } as const;
 
 /** The test campaign with one site, Imzèr, needing 7 parkas 8-10. */
 async function parkas(options: { now?: Date } = {}): Promise<{ f: NeedsFixture; needId: number; campaignId: string }> {
@@ -88,14 +89,15 @@ describe('giving items', () => {
 describe('HR’s needs', () => {
   it('only HR adds sites and needs from chat; a site name is unique whatever its accents', async () => {
     const { f } = await parkas();
-    const chat = { kind: 'chat', identity: hrPerson } as const;
-    expect(await addSite(f.needsDeps, chat, { name: 'Tizi', place: null, beneficiaries: null, contact: null })).toEqual({
-      ok: false,
-      error: { code: 'hr.only' },
-    });
-    f.needsHr.add('slack:UHR');
-    expect((await addSite(f.needsDeps, chat, { name: 'Tizi', place: null, beneficiaries: null, contact: null })).ok).toBe(true);
-    expect(await addSite(f.needsDeps, chat, { name: '  IMZER ', place: null, beneficiaries: null, contact: null })).toMatchObject({
+    // Someone else never gets an HrActor: the form refuses them and nothing is stored.
+    const someone = await actorFor(f.deps, { platform: 'slack', tenantId: HOME_WORKSPACE, userId: 'UOTHER' });
+    expect(await requireHr(someone)).toBeNull();
+    expect(await needForm(f.deps, someone)).toEqual(message('error', [someone.c.common.notAdmin]));
+    const values = { site: 'Tizi', place: '', item: 'pulls', size: '', quantity: '3', unitPrice: '' };
+    expect(await submitNeedForm(f.deps, someone, values)).toEqual({ kind: 'errors', errors: { site: someone.c.common.notAdmin } });
+    const hr = await f.hr();
+    expect((await addSite(f.needsDeps, hr, { name: 'Tizi', place: null, beneficiaries: null, contact: null })).ok).toBe(true);
+    expect(await addSite(f.needsDeps, hr, { name: '  IMZER ', place: null, beneficiaries: null, contact: null })).toMatchObject({
       ok: false,
       error: { code: 'site.exists' },
     });

@@ -106,9 +106,12 @@ describe('freed seats', () => {
     const trip = await f.trip({ seats: 1 });
     for (const u of ['U1', 'U2', 'U3']) await join(f, await f.reachable(u), trip);
     const shape = { name: 'Imlil', startsOn: '2026-12-12', endsOn: '2026-12-14', roles: [], meetingPoint: null, meetingTime: null, deadline: null };
-    const grown = await updateTrip(f.deps, trip.id, { ...shape, seats: 3 });
+    const grown = await updateTrip(f.deps, { console: true }, trip.id, { ...shape, seats: 3 });
     expect(grown.ok && grown.value.promoted).toHaveLength(2);
-    expect(await updateTrip(f.deps, trip.id, { ...shape, seats: 2 })).toEqual({ ok: false, error: { code: 'trip.seats_below_confirmed', confirmed: 3 } });
+    expect(await updateTrip(f.deps, { console: true }, trip.id, { ...shape, seats: 2 })).toEqual({
+      ok: false,
+      error: { code: 'trip.seats_below_confirmed', confirmed: 3 },
+    });
     expect(promotions(f)).toHaveLength(2);
   });
 
