@@ -1,10 +1,4 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { dashboardDeps } from '../../db/repositories/dashboard.js';
-import { messagingDeps } from '../../db/repositories/messaging.js';
-import { needsDeps } from '../../db/repositories/needs-deps.js';
-import { volunteerDeps, volunteerDirectory } from '../../db/repositories/volunteers.js';
-import { biggestShortfalls } from '../../src/needs/needs.service.js';
-import { createStores } from '../../db/stores.js';
 import { createCampaign } from '../../src/campaigns/campaigns.service.js';
 import type { Campaign } from '../../src/campaigns/campaign.js';
 import type { CoreServices } from '../../adapters/main.js';
@@ -13,6 +7,7 @@ import { pledgesCsv } from '../../src/pledges/export.js';
 import { ManualClock } from '../../src/shared/clock.js';
 import { minor } from '../../src/shared/money.js';
 import { testDatabase, type TestDatabase } from '../support/db.js';
+import { coreDeps } from '../support/volunteers.js';
 
 let db: TestDatabase;
 let deps: CoreServices;
@@ -21,26 +16,7 @@ const clock = new ManualClock(new Date('2026-11-27T11:00:00Z'));
 
 beforeAll(async () => {
   db = await testDatabase();
-  const volunteers = volunteerDeps(db.db, clock, { reminderDays: [7, 1], retentionDays: 30, publicUrl: 'http://127.0.0.1' });
-  const needs = needsDeps(db.db, clock, { timeZone: 'Africa/Casablanca', defaultLocale: 'fr', publicUrl: 'http://127.0.0.1' });
-  deps = {
-    ...createStores(db.db),
-    clock,
-    timeZone: 'Africa/Casablanca',
-    defaultLocale: 'fr',
-    limits: { min: minor(100), max: minor(10_000_000), currency: 'MAD' },
-    staticAdmins: new Set(),
-    // No platform here: every identity counts as this organisation's.
-    home: { includes: () => true },
-    totalsListeners: [],
-    messaging: messagingDeps(db.db, clock, {
-      volunteers: volunteerDirectory(volunteers),
-      needs: { shortfalls: (id, limit) => biggestShortfalls(needs, id, limit) },
-    }),
-    volunteers,
-    dashboard: dashboardDeps(db.db, 'http://127.0.0.1'),
-    needs,
-  };
+  deps = coreDeps(db, clock);
   const created = await createCampaign(deps, {
     name: 'Caravane 2026',
     currency: 'MAD',
