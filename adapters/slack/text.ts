@@ -1,6 +1,6 @@
 /**
  * Catalogue text as Slack mrkdwn or plain_text, one span kind at a time. The catalogue writes no
- * markup of its own (src/chat/text.ts); here bold becomes `*…*`, italic `_…_`, a command code, a
+ * markup of its own (src/chat/text.ts); here bold becomes `*…*`, italic `_…_`, a command or code in backticks, a
  * Slack conversation Slack's own `<#C…>` / `<@U…>`, a mention of everyone `<!here>` and a link
  * `<url|label>`. Person-typed text is escaped
  * (https://docs.slack.dev/messaging/formatting-message-text#escaping: `&`, `<`, `>` as entities,
@@ -34,6 +34,7 @@ function mrkdwnOf(s: Span): string {
     case 'italic':
       return `_${s.spans.map(mrkdwnOf).join('')}_`;
     case 'command':
+    case 'code':
       return `\`${s.text}\``;
     case 'everyone':
       return `<!${s.which}>`;

@@ -34,6 +34,9 @@ function markdownOf(s: Span, inBold = false): string {
       return `_${s.spans.map((x) => markdownOf(x, inBold)).join('')}_`;
     case 'command':
       return inBold ? escapeTeams(teamsCommand(s.text)) : `**${escapeTeams(teamsCommand(s.text))}**`;
+    case 'code':
+      // Bold, as commands are: how Teams has always shown the catalogue's fixed-width text.
+      return inBold ? escapeTeams(s.text) : `**${escapeTeams(s.text)}**`;
     case 'everyone':
       return `@${s.which}`;
     case 'link':
@@ -63,6 +66,7 @@ function plainOf(s: Span): string {
       return s.spans.map(plainOf).join('');
     case 'plain':
     case 'person':
+    case 'code':
     case 'everyone':
     case 'link':
     case 'channel':

@@ -1,6 +1,6 @@
 /**
  * Structured chat text inside the catalogue's strings. The catalogue writes no platform's markup: its
- * own formatting goes through `bold` and `command`, whatever a person typed or named — display names,
+ * own formatting goes through `bold`, `command` and `code`, whatever a person typed or named — display names,
  * notes, captions, places, trip names, file names — through `personText`, and a Slack conversation
  * through `slackConversation`. Each platform renderer reads the spans back and draws them its own
  * way (Slack mrkdwn, Teams markdown, HTML), escaping person text so no name can become a mention, a
@@ -22,7 +22,7 @@ const SEP = '\u2061';
 const MARKS = /[\u2061-\u2064]/g;
 
 /** Tags of the tokens that start with SEP. */
-const TAG = { boldOn: 'b', boldOff: '/b', italicOn: 'i', italicOff: '/i', command: 'c', conversation: '#' } as const;
+const TAG = { boldOn: 'b', boldOff: '/b', italicOn: 'i', italicOff: '/i', command: 'c', code: 'k', conversation: '#' } as const;
 const tagged = (...parts: string[]) => `${TOKEN}${SEP}${parts.join(SEP)}${TOKEN}`;
 
 export type Everyone = 'here' | 'channel' | 'everyone';
@@ -34,6 +34,8 @@ export type Inline =
   | { kind: 'plain'; text: string }
   /** A command as the person types it (`/pledge list`; without the slash where the platform has none). */
   | { kind: 'command'; text: string }
+  /** Literal text set apart in fixed width: a progress bar, a CSV header to copy. */
+  | { kind: 'code'; text: string }
   /** Text a person typed or named: shown literally, whatever characters it holds. */
   | { kind: 'person'; text: string }
   /** A mention of everyone in the conversation, only ever from HR's announcement. */
@@ -72,6 +74,11 @@ export function command(text: string): string {
   return tagged(TAG.command, text.replace(MARKS, ''));
 }
 
+/** Literal text in fixed width (`code('pledge,amount')`, a progress bar); never a person's text. */
+export function code(text: string): string {
+  return tagged(TAG.code, text.replace(MARKS, ''));
+}
+
 /** A Slack conversation (`C…` channel or `U…` person) with the name people gave it, when known. */
 export function slackConversation(id: string, name: string | null): string {
   return tagged(TAG.conversation, id.replace(MARKS, ''), (name ?? '').replace(MARKS, ''));
@@ -104,6 +111,8 @@ function token(body: string): Piece | null {
         return { kind: 'off', what: 'italic' };
       case TAG.command:
         return a === '' ? null : { kind: 'command', text: a };
+      case TAG.code:
+        return a === '' ? null : { kind: 'code', text: a };
       case TAG.conversation:
         return a === '' ? null : { kind: 'channel', id: a, person: /^[UW]/.test(a), name: b === '' ? null : b };
       default:
@@ -171,6 +180,7 @@ function inlinePlain(s: Inline): string {
     case 'plain':
     case 'person':
     case 'command':
+    case 'code':
       return s.text;
     case 'everyone':
       return `@${s.which}`;

@@ -28,6 +28,7 @@ function htmlOf(s: Span): string {
     case 'italic':
       return `<em>${s.spans.map(htmlOf).join('')}</em>`;
     case 'command':
+    case 'code':
       return `<code>${escape(s.text)}</code>`;
     case 'link':
       // HR's own link, shown as text with its address: a dashboard page opens nothing by itself.

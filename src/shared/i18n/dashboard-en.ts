@@ -3,7 +3,7 @@ import type { Minor } from '../money.js';
 import { formatDay, money } from './format.js';
 
 import type { DashboardTexts } from './dashboard.js';
-import { command } from '../../chat/text.js';
+import { code, command } from '../../chat/text.js';
 
 export const dashboardEn: DashboardTexts = {
   help: (p: string) => [
@@ -118,7 +118,7 @@ export const dashboardEn: DashboardTexts = {
     },
     payments: {
       title: 'Import payments received',
-      intro: `A CSV file with the header ${command('pledge,amount')}: the pledge number and the amount received. Nothing changes before you confirm.`,
+      intro: `A CSV file with the header ${code('pledge,amount')}: the pledge number and the amount received. Nothing changes before you confirm.`,
       file: 'CSV file',
       paste: 'Or paste its content',
       preview: 'See what matches',
@@ -140,7 +140,7 @@ export const dashboardEn: DashboardTexts = {
       },
       errors: {
         'payments.not_csv': 'This file is not a readable CSV.',
-        'payments.bad_header': `The first line must be ${command('pledge,amount')}.`,
+        'payments.bad_header': `The first line must be ${code('pledge,amount')}.`,
         'payments.too_many': (max: number) => `At most ${max} lines per import.`,
         'payments.empty': 'The file has no line after the header.',
       },

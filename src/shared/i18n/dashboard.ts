@@ -4,7 +4,7 @@
  */
 import type { Minor } from '../money.js';
 import { formatDay, money } from './format.js';
-import { command } from '../../chat/text.js';
+import { code, command } from '../../chat/text.js';
 
 export const dashboardFr = {
   help: (p: string) => [
@@ -120,7 +120,7 @@ export const dashboardFr = {
     },
     payments: {
       title: 'Importer les paiements reçus',
-      intro: `Un fichier CSV avec l’en-tête ${command('pledge,amount')} : le numéro de la promesse et le montant reçu. Rien ne change avant votre confirmation.`,
+      intro: `Un fichier CSV avec l’en-tête ${code('pledge,amount')} : le numéro de la promesse et le montant reçu. Rien ne change avant votre confirmation.`,
       file: 'Fichier CSV',
       paste: 'Ou collez son contenu',
       preview: 'Voir ce qui correspond',
@@ -142,7 +142,7 @@ export const dashboardFr = {
       },
       errors: {
         'payments.not_csv': 'Ce fichier n’est pas un CSV lisible.',
-        'payments.bad_header': `La première ligne doit être ${command('pledge,amount')}.`,
+        'payments.bad_header': `La première ligne doit être ${code('pledge,amount')}.`,
         'payments.too_many': (max: number) => `Au plus ${max} lignes par import.`,
         'payments.empty': 'Le fichier ne contient aucune ligne après l’en-tête.',
       },
