@@ -20,12 +20,12 @@ export const FIELD = { amount: 'amount', anonymous: 'anonymous', note: 'note' } 
 
 const ICON: Record<MessageReply['tone'], string> = { ok: '✅', info: '🚌', error: '⚠️' };
 
-/** The catalogue bolds the Slack way (`*bold*`); Teams markdown needs `**bold**`. See text.ts. */
+/** Catalogue text as Teams markdown (text.ts draws each span kind). */
 export function teamsMarkdown(text: string): string {
   return teamsText(text);
 }
 
-/** Adaptive Card text blocks: the same markdown (commands are already shown without backticks). */
+/** Adaptive Card text blocks: the same markdown. */
 export function cardText(text: string): string {
   return teamsText(text);
 }
