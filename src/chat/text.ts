@@ -126,9 +126,12 @@ function token(body: string): Piece | null {
 }
 
 /** The marks of `text`, in order, as pieces; a mark out of place (never written by the helpers above) is dropped. */
+/** A person's text or a token, whole: what is not the catalogue's own words. */
+export const MARKED = /\u2063([^\u2063\u2064]*)\u2064|\u2062([^\u2062]*)\u2062/g;
+
 function pieces(text: string): Piece[] {
   const out: Piece[] = [];
-  const re = /\u2063([^\u2063\u2064]*)\u2064|\u2062([^\u2062]*)\u2062/g;
+  const re = new RegExp(MARKED);
   let at = 0;
   const words = (s: string) => {
     const t = s.replace(MARKS, '');
