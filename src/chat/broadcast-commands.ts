@@ -47,9 +47,7 @@ export async function channelsVerb(deps: BroadcastDeps, actor: Actor, ctx: Comma
   if (!(await actor.isAdmin())) return message('error', [c.common.notAdmin]);
   const channels = await listCampaignChannels(deps);
   if (channels.length === 0) return message('info', [c.broadcasts.channels.listEmpty(ctx.prefix)], c.broadcasts.channels.listTitle);
-  const lines = channels.map(
-    (ch) => `• ${c.broadcasts.channels.listItem(channelLabel(ch.destination, ch.names), localDay(ch.addedAt, deps.timeZone))}`,
-  );
+  const lines = channels.map((ch) => `• ${c.broadcasts.channels.listItem(channelLabel(ch.destination, ch.names), localDay(ch.addedAt, deps.timeZone))}`);
   return message('info', lines, c.broadcasts.channels.listTitle);
 }
 

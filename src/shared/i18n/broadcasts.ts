@@ -55,7 +55,8 @@ export const broadcastsFr = {
     audience: (channels: number, volunteers: number | null) =>
       `${pluralFr(channels, 'canal', 'canaux')} de la campagne${volunteers === null ? '' : ` et ${pluralFr(volunteers, 'bénévole confirmé', 'bénévoles confirmés')} en message privé`}`,
     queued: (audience: string, p: string) => `Annonce en route vers ${audience}. Suivi : ${command(`${p}caravan announce status`)}.`,
-    scheduled: (at: string, audience: string, p: string) => `Annonce programmée pour le ${at}, vers ${audience}. Suivi : ${command(`${p}caravan announce status`)}.`,
+    scheduled: (at: string, audience: string, p: string) =>
+      `Annonce programmée pour le ${at}, vers ${audience}. Suivi : ${command(`${p}caravan announce status`)}.`,
     duplicate: 'Cette annonce était déjà enregistrée : elle ne partira qu’une fois.',
     noChannels: (p: string) => `Aucun canal de campagne pour l’instant : tapez d’abord ${command(`${p}caravan channel`)} dans un canal.`,
     usage: (p: string) =>
@@ -184,7 +185,8 @@ export const broadcastsEn: BroadcastTexts = {
     audience: (channels: number, volunteers: number | null) =>
       `${pluralEn(channels, 'campaign channel', 'campaign channels')}${volunteers === null ? '' : ` and ${pluralEn(volunteers, 'confirmed volunteer', 'confirmed volunteers')} privately`}`,
     queued: (audience: string, p: string) => `Announcement on its way to ${audience}. Follow it with ${command(`${p}caravan announce status`)}.`,
-    scheduled: (at: string, audience: string, p: string) => `Announcement scheduled for ${at}, to ${audience}. Follow it with ${command(`${p}caravan announce status`)}.`,
+    scheduled: (at: string, audience: string, p: string) =>
+      `Announcement scheduled for ${at}, to ${audience}. Follow it with ${command(`${p}caravan announce status`)}.`,
     duplicate: 'This announcement was already recorded: it will go out once.',
     noChannels: (p: string) => `There is no campaign channel yet: first type ${command(`${p}caravan channel`)} in a channel.`,
     usage: (p: string) =>

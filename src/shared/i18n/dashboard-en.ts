@@ -22,8 +22,7 @@ export const dashboardEn: DashboardTexts = {
   pages: {
     appName: 'Caravane — HR dashboard',
     signInTitle: 'Sign in to the HR dashboard',
-    signInHow:
-      `To sign in, type ${command('/caravan dashboard')} in Slack (or ${command('caravan dashboard')} in your chat with the bot in Teams): you will get a personal link, valid 15 minutes.`,
+    signInHow: `To sign in, type ${command('/caravan dashboard')} in Slack (or ${command('caravan dashboard')} in your chat with the bot in Teams): you will get a personal link, valid 15 minutes.`,
     signInConfirm: 'You are about to open the HR dashboard.',
     signInButton: 'Sign me in',
     linkInvalid: 'This sign-in link was already used or has expired. Ask for a new one in chat.',

@@ -24,8 +24,7 @@ export const dashboardFr = {
   pages: {
     appName: 'Caravane — tableau de bord RH',
     signInTitle: 'Connexion au tableau de bord RH',
-    signInHow:
-      `Pour vous connecter, tapez ${command('/caravan dashboard')} dans Slack (ou ${command('caravan dashboard')} dans votre conversation avec le bot sur Teams) : vous recevrez un lien personnel, valable 15 minutes.`,
+    signInHow: `Pour vous connecter, tapez ${command('/caravan dashboard')} dans Slack (ou ${command('caravan dashboard')} dans votre conversation avec le bot sur Teams) : vous recevrez un lien personnel, valable 15 minutes.`,
     signInConfirm: 'Vous êtes sur le point d’ouvrir le tableau de bord RH.',
     signInButton: 'Me connecter',
     linkInvalid: 'Ce lien de connexion a déjà servi ou a expiré. Demandez-en un nouveau dans le chat.',

@@ -24,8 +24,7 @@ export const en: Catalogue = {
   common: {
     sorry: 'Sorry, something went wrong on our side. Please try again in a moment.',
     notAdmin: 'This command is for the caravan’s HR team only.',
-    formUnavailable:
-      `Slack is not answering right now, so the form could not open. Please try again in a moment (or give everything in the command, e.g. ${command('/pledge 500')}).`,
+    formUnavailable: `Slack is not answering right now, so the form could not open. Please try again in a moment (or give everything in the command, e.g. ${command('/pledge 500')}).`,
     fileUnavailable: 'Slack is not answering right now, so the file could not be sent to you. Please try again in a moment.',
     badCommand: (cmd: string, prefix = '/') => `I did not understand “${cmd}”. Type ${command(`${prefix}caravan help`)} to see what you can do.`,
   },

@@ -24,8 +24,7 @@ export const fr = {
   common: {
     sorry: "Désolé, quelque chose s'est mal passé de notre côté. Réessayez dans un instant.",
     notAdmin: 'Cette commande est réservée à l’équipe RH de la caravane.',
-    formUnavailable:
-      `Slack ne répond pas pour l’instant, le formulaire n’a pas pu s’ouvrir. Réessayez dans un instant (ou donnez tout dans la commande, par exemple ${command('/pledge 500')}).`,
+    formUnavailable: `Slack ne répond pas pour l’instant, le formulaire n’a pas pu s’ouvrir. Réessayez dans un instant (ou donnez tout dans la commande, par exemple ${command('/pledge 500')}).`,
     fileUnavailable: 'Slack ne répond pas pour l’instant, le fichier n’a pas pu vous être envoyé. Réessayez dans un instant.',
     badCommand: (cmd: string, prefix = '/') => `Je n’ai pas compris « ${cmd} ». Tapez ${command(`${prefix}caravan help`)} pour voir ce que vous pouvez faire.`,
   },

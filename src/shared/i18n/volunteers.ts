@@ -76,7 +76,8 @@ export const volunteersFr = {
   },
   cancel: {
     done: (n: number, trip: string) => `Votre inscription n° ${n} pour « ${trip} » est annulée. Merci de nous avoir prévenus.`,
-    which: (p: string) => `Vous avez plusieurs inscriptions : précisez laquelle, par exemple ${command(`${p}volunteer cancel 12`)} (voir ${command(`${p}volunteer status`)}).`,
+    which: (p: string) =>
+      `Vous avez plusieurs inscriptions : précisez laquelle, par exemple ${command(`${p}volunteer cancel 12`)} (voir ${command(`${p}volunteer status`)}).`,
     none: 'Vous n’avez aucune inscription en cours.',
     notFound: (n: number) => `Aucune inscription n° ${n} en cours à votre nom.`,
     usage: (p: string) => `Écrivez ${command(`${p}volunteer cancel`)}, ou ${command(`${p}volunteer cancel N`)} avec le numéro de l’inscription.`,
@@ -248,7 +249,8 @@ export const volunteersEn: VolunteersCatalogue = {
     exportComment: (name) => `Volunteers — ${name}. Personal data: do not share.`,
     exportLink: (url) => `The volunteers CSV file (link valid for 15 minutes; personal data, do not share): ${url}`,
     exportUsage: (p) => `Write ${command(`${p}caravan export volunteers`)} (or ${command(`${p}caravan export volunteers N`)} for one trip).`,
-    moveUsage: (p) => `Write ${command(`${p}caravan volunteer move N confirmed`)}, ${command(`${p}caravan volunteer move N waitlist`)} or ${command(`${p}caravan volunteer remove N`)}.`,
+    moveUsage: (p) =>
+      `Write ${command(`${p}caravan volunteer move N confirmed`)}, ${command(`${p}caravan volunteer move N waitlist`)} or ${command(`${p}caravan volunteer remove N`)}.`,
     moved: (n, name, state) => `Sign-up no. ${n} (${name}): ${state}. They were told in a direct message.`,
     removed: (n, name) => `Sign-up no. ${n} (${name}) removed. They were told in a direct message.`,
     promoted: (count) => `${sEn(count, 'person', 'people')} from the waitlist got a seat and were told.`,

@@ -21,7 +21,13 @@ describe('neutral spans in catalogue strings', () => {
 
   it('bold holds person text and commands; bold inside bold adds nothing, an empty bold draws nothing', () => {
     expect(spans(`${bold(`Site ${personText('Imlil')}`)} — ${bold(bold('x'))}${bold('')}`)).toEqual([
-      { kind: 'bold', spans: [{ kind: 'plain', text: 'Site ' }, { kind: 'person', text: 'Imlil' }] },
+      {
+        kind: 'bold',
+        spans: [
+          { kind: 'plain', text: 'Site ' },
+          { kind: 'person', text: 'Imlil' },
+        ],
+      },
       { kind: 'plain', text: ' — ' },
       { kind: 'bold', spans: [{ kind: 'plain', text: 'x' }] },
     ]);
@@ -58,7 +64,9 @@ describe('neutral spans in catalogue strings', () => {
     expect(escapeTeams('[x](http://e) <at>all</at> # ~y~')).toBe('\\[x\\](http://e) \\<at\\>all\\</at\\> \\# \\~y\\~');
     // Words that only look like markup are the catalogue's words, not formatting.
     expect(teamsText(`${bold('Liste')} ${italic('vite')} ${bold(`Tapez ${command('/give')}`)}`)).toBe('**Liste** _vite_ **Tapez give**');
-    expect(teamsPlain(`${bold('Liste')} ${command('/give list')} ${typedLink('https://e.example/x', 'plan')}`)).toBe('Liste give list plan (https://e.example/x)');
+    expect(teamsPlain(`${bold('Liste')} ${command('/give list')} ${typedLink('https://e.example/x', 'plan')}`)).toBe(
+      'Liste give list plan (https://e.example/x)',
+    );
   });
 
   it('shows a command per platform: with its slash in code on Slack, bold without slash on Teams, code on a page', () => {
