@@ -11,7 +11,7 @@
  * what people type, and `plainText` removes them for places that are not chat (CSV files, logs).
  * Person text sits between OPEN and CLOSE; every other span is a token between two TOKEN marks: a
  * mention of everyone and a link (what HR's announcements may keep, src/announcements/format.ts), or,
- * when the token starts with SEP, one of the tagged kinds below.
+ * when the token starts with SEP, one of the tagged kinds below; every mark is invisible.
  */
 
 const OPEN = '\u2063';
@@ -21,9 +21,12 @@ const TOKEN = '\u2062';
 const SEP = '\u2061';
 const MARKS = /[\u2061-\u2064]/g;
 
-/** Tags of the tokens that start with SEP. */
-const TAG = { boldOn: 'b', boldOff: '/b', italicOn: 'i', italicOff: '/i', command: 'c', code: 'k', conversation: '#' } as const;
-const tagged = (...parts: string[]) => `${TOKEN}${SEP}${parts.join(SEP)}${TOKEN}`;
+/**
+ * The tagged kinds, told apart by how many SEP marks open the token, so a text that skips a renderer
+ * shows none of the tag: only the words (and a command's or code's text) remain visible.
+ */
+const TAG = { boldOn: 1, boldOff: 2, italicOn: 3, italicOff: 4, command: 5, code: 6, conversation: 7 } as const;
+const tagged = (tag: number, ...parts: string[]) => `${TOKEN}${SEP.repeat(tag)}${parts.join(SEP)}${TOKEN}`;
 
 export type Everyone = 'here' | 'channel' | 'everyone';
 const SAFE_URL = /^(?:https?:\/\/|mailto:)[^\s<>|\u2061-\u2064]+$/i;
@@ -99,8 +102,9 @@ type Piece = Inline | { kind: 'on'; what: 'bold' | 'italic' } | { kind: 'off'; w
 
 function token(body: string): Piece | null {
   if (body.startsWith(SEP)) {
-    const [tag = '', a = '', b = ''] = body.slice(1).split(SEP);
-    switch (tag) {
+    const rest = body.replace(/^\u2061+/, '');
+    const [a = '', b = ''] = rest.split(SEP);
+    switch (body.length - rest.length) {
       case TAG.boldOn:
         return { kind: 'on', what: 'bold' };
       case TAG.boldOff:

@@ -4,7 +4,7 @@ import { renderMessage as slack } from '../../../adapters/slack/render.js';
 import { escapeSlack, slackMrkdwn, slackPlain } from '../../../adapters/slack/text.js';
 import { renderMessage as teams } from '../../../adapters/teams/render.js';
 import { escapeTeams, teamsPlain, teamsText } from '../../../adapters/teams/text.js';
-import { bold, command, everyoneMention, italic, personText, plainText, slackConversation, spans, typedLink } from '../../../src/chat/text.js';
+import { bold, code, command, everyoneMention, italic, personText, plainText, slackConversation, spans, typedLink } from '../../../src/chat/text.js';
 
 describe('neutral spans in catalogue strings', () => {
   it('read back as plain, command and person spans; marks typed by a person are dropped', () => {
@@ -36,8 +36,13 @@ describe('neutral spans in catalogue strings', () => {
 
   it('a person cannot type a mark that opens bold, a command or a mention', () => {
     const forged = `${bold('x')}${command('/pledge')}${everyoneMention('here')}`;
-    expect(spans(personText(forged))).toEqual([{ kind: 'person', text: 'bx/bc/pledge@here' }]);
-    expect(slackMrkdwn(personText(forged))).toBe('bx/bc/pledge@here');
+    expect(spans(personText(forged))).toEqual([{ kind: 'person', text: 'x/pledge@here' }]);
+    expect(slackMrkdwn(personText(forged))).toBe('x/pledge@here');
+  });
+
+  it('a text that skips every renderer still shows only its words: the marks are invisible', () => {
+    const line = `${bold('Liste')} ${italic('vite')} : ${command('/give list')} ${code('▓▓░')}`;
+    expect(line.replace(/[\u2061-\u2064]/g, '')).toBe('Liste vite : /give list ▓▓░');
   });
 
   it('a Slack conversation keeps its id and name: Slack links it, elsewhere it reads “Slack #name”', () => {
