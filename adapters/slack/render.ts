@@ -18,7 +18,7 @@ const ICON: Record<MessageReply['tone'], string> = { ok: ':white_check_mark:', i
 /** A section holds at most 3000 characters (docs.slack.dev/reference/block-kit/blocks/section-block). */
 const SECTION_MAX = 3000;
 
-/** Slack's mrkdwn bolds with single stars; the catalogue already writes it that way. */
+/** A reply as Block Kit: the headline in Slack's bold, the lines drawn by text.ts. */
 export function renderMessage(reply: MessageReply): SlackMessage {
   const blocks: KnownBlock[] = [];
   if (reply.headline) blocks.push(section(hasOwnIcon(reply.headline) ? `*${reply.headline}*` : `${ICON[reply.tone]} *${reply.headline}*`));

@@ -1,11 +1,13 @@
 /**
- * Catalogue text as Slack mrkdwn: the catalogue's own markup passes through, person-typed text is
- * escaped (https://docs.slack.dev/messaging/formatting-message-text#escaping: `&`, `<`, `>` as
- * entities, which also disarms `<!here>`, `<@U…>` and `<url|label>`), and formatting characters in
- * it are fenced with zero-width spaces so a `*` in a name can neither open nor close bold. The two
- * tokens only HR's announcements carry become Slack's own markup: `<!here>` and `<url|label>`.
+ * Catalogue text as Slack mrkdwn or plain_text, one span kind at a time. The catalogue writes no
+ * markup of its own (src/chat/text.ts); here bold becomes `*…*`, italic `_…_`, a command or code in backticks, a
+ * Slack conversation Slack's own `<#C…>` / `<@U…>`, a mention of everyone `<!here>` and a link
+ * `<url|label>`. Person-typed text is escaped
+ * (https://docs.slack.dev/messaging/formatting-message-text#escaping: `&`, `<`, `>` as entities,
+ * which also disarms `<!here>`, `<@U…>` and `<url|label>`), and formatting characters in it are
+ * fenced with zero-width spaces so a `*` in a name can neither open nor close bold.
  */
-import { spans, type Span } from '../../src/chat/text.js';
+import { plainText, spans, type Span } from '../../src/chat/text.js';
 
 const ZWSP = '\u200B';
 
@@ -23,27 +25,34 @@ const entities = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&l
 
 function mrkdwnOf(s: Span): string {
   switch (s.kind) {
-    case 'person':
-      return escapeSlack(s.text);
-    case 'command':
-      return `\`${s.text}\``;
     case 'plain':
       return s.text;
+    case 'person':
+      return escapeSlack(s.text);
+    case 'bold':
+      return `*${s.spans.map(mrkdwnOf).join('')}*`;
+    case 'italic':
+      return `_${s.spans.map(mrkdwnOf).join('')}_`;
+    case 'command':
+    case 'code':
+      return `\`${s.text}\``;
     case 'everyone':
       return `<!${s.which}>`;
     case 'link':
       return s.label === '' ? `<${s.url}>` : `<${s.url}|${entities(s.label)}>`;
+    case 'channel':
+      return s.person ? `<@${s.id}>` : `<#${s.id}>`;
+    default:
+      return s satisfies never;
   }
 }
 
-/** Catalogue text (with its person-text marks) as mrkdwn. */
+/** Catalogue text as mrkdwn. */
 export function slackMrkdwn(text: string): string {
   return spans(text).map(mrkdwnOf).join('');
 }
 
 /** Catalogue text for a plain_text object: Slack shows it as is, so only the marks go. */
 export function slackPlain(text: string): string {
-  return spans(text)
-    .map((s) => (s.kind === 'everyone' ? `@${s.which}` : s.kind === 'link' ? (s.label === '' ? s.url : `${s.label} (${s.url})`) : s.text))
-    .join('');
+  return plainText(text);
 }

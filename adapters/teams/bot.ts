@@ -17,6 +17,7 @@ import { submitVolunteerCard } from './volunteer-submit.js';
 import { submitGiveCard } from './needs/give-card.js';
 import { submitNeedCard } from './needs/need-card.js';
 import { submitAnnounceCard } from './announce-card.js';
+import { teamsPlain } from './text.js';
 
 const MESSAGE_RESPONSE = 'application/vnd.microsoft.activity.message';
 const executeValue = z.looseObject({ action: z.looseObject({ data: z.unknown() }) });
@@ -80,7 +81,7 @@ export class CaravaneTeamsBot extends TeamsActivityHandler {
         (await submitAnnounceCard(this.tc, turn, data)));
     if (!outcome) {
       const c = t(turn.locale ?? this.tc.deps.defaultLocale);
-      return { statusCode: 200, type: MESSAGE_RESPONSE, value: c.teams.cardUnknown };
+      return { statusCode: 200, type: MESSAGE_RESPONSE, value: teamsPlain(c.teams.cardUnknown) };
     }
     return { statusCode: 200, type: CARD_CONTENT_TYPE, value: outcome.card };
   }

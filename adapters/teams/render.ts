@@ -9,7 +9,7 @@ import { NOTE_MAX } from '../../src/pledges/pledge.js';
 import type { Catalogue } from '../../src/shared/i18n/index.js';
 import { hasOwnIcon } from '../../src/chat/text.js';
 import { linksToActions } from './card-links.js';
-import { teamsText } from './text.js';
+import { teamsPlain, teamsText } from './text.js';
 
 export type Card = Record<string, unknown>;
 
@@ -20,12 +20,12 @@ export const FIELD = { amount: 'amount', anonymous: 'anonymous', note: 'note' } 
 
 const ICON: Record<MessageReply['tone'], string> = { ok: '✅', info: '🚌', error: '⚠️' };
 
-/** The catalogue bolds the Slack way (`*bold*`); Teams markdown needs `**bold**`. See text.ts. */
+/** Catalogue text as Teams markdown (text.ts draws each span kind). */
 export function teamsMarkdown(text: string): string {
   return teamsText(text);
 }
 
-/** Adaptive Card text blocks: the same markdown (commands are already shown without backticks). */
+/** Adaptive Card text blocks: the same markdown. */
 export function cardText(text: string): string {
   return teamsText(text);
 }
@@ -63,7 +63,7 @@ export function pledgeCard(c: Catalogue, form: Pick<FormReply<'pledge'>, 'intro'
     type: 'AdaptiveCard',
     $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
     version: '1.5',
-    fallbackText: c.teams.cardFallback,
+    fallbackText: teamsPlain(c.teams.cardFallback),
     body: [
       { type: 'TextBlock', text: c.form.title, weight: 'Bolder', size: 'Medium', wrap: true },
       { type: 'TextBlock', text: cardText(form.intro), wrap: true, isSubtle: true },

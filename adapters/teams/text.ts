@@ -1,12 +1,12 @@
 /**
- * Catalogue text as Teams markdown, in one place for messages and Adaptive Card text alike: the
- * catalogue's Slack-style bold (`*x*`) becomes `**x**`, a command (`` `/pledge list` ``) is shown as
- * people type it in Teams (bold, no slash, no backticks), and person-typed text is escaped so
- * `*Imlil* _2026_` shows literally. A mention of everyone in HR's announcement is shown as the words
- * `@here`: a bot message cannot mention a whole channel in Teams the way Slack does, and raw
- * `<!here>` would only confuse. A link HR typed becomes `[label](url)`.
+ * Catalogue text as Teams markdown, in one place for messages and Adaptive Card text alike, one span
+ * kind at a time: bold becomes `**x**`, italic `_x_`, a command (`/pledge list`) is shown as people
+ * type it in Teams (bold, no slash, no backticks), and person-typed text is escaped so `*Imlil*
+ * _2026_` shows literally. A mention of everyone in HR's announcement is shown as the words `@here`:
+ * a bot message cannot mention a whole channel in Teams the way Slack does, and raw `<!here>` would
+ * only confuse. A link HR typed becomes `[label](url)`; a Slack conversation reads `Slack #name`.
  */
-import { spans, type Span } from '../../src/chat/text.js';
+import { conversationText, spanPlain, spans, type Span } from '../../src/chat/text.js';
 
 /** Backslash-escapes the characters Teams markdown would read as formatting (CommonMark escapes). */
 export function escapeTeams(text: string): string {
@@ -18,34 +18,62 @@ export function teamsCommand(command: string): string {
   return command.replace(/^\//, '');
 }
 
-const SLOT = /\u0091(\d+)\u0092/g;
-
 /** A link's target inside `(…)`: parentheses and spaces would end it early. */
 const linkTarget = (url: string) => url.replace(/[()\s]/g, (ch) => encodeURIComponent(ch));
 
-function markdownOf(s: Exclude<Span, { kind: 'plain' }>): string {
+/** `inBold`: a command inside bold is already bold (`****` would show as stars). */
+function markdownOf(s: Span, inBold = false): string {
   switch (s.kind) {
+    case 'plain':
+      return s.text;
     case 'person':
       return escapeTeams(s.text);
+    case 'bold':
+      return `**${s.spans.map((x) => markdownOf(x, true)).join('')}**`;
+    case 'italic':
+      return `_${s.spans.map((x) => markdownOf(x, inBold)).join('')}_`;
     case 'command':
-      return `**${escapeTeams(teamsCommand(s.text))}**`;
+      return inBold ? escapeTeams(teamsCommand(s.text)) : `**${escapeTeams(teamsCommand(s.text))}**`;
+    case 'code':
+      // Bold, as commands are: how Teams has always shown the catalogue's fixed-width text.
+      return inBold ? escapeTeams(s.text) : `**${escapeTeams(s.text)}**`;
     case 'everyone':
       return `@${s.which}`;
     case 'link':
       return `[${escapeTeams(s.label === '' ? s.url : s.label)}](${linkTarget(s.url)})`;
+    case 'channel': {
+      const { prefix, name } = conversationText(s);
+      return `${prefix}${escapeTeams(name)}`;
+    }
+    default:
+      return s satisfies never;
   }
 }
 
-/** Catalogue text (with its person-text marks) as Teams markdown. */
+/** Catalogue text as Teams markdown. */
 export function teamsText(text: string): string {
-  const held: string[] = [];
-  // Everything but the catalogue's own words waits in numbered slots while its bold is converted.
-  const hold = (s: string) => `\u0091${held.push(s) - 1}\u0092`;
-  const flat = spans(text)
-    .map((s) => (s.kind === 'plain' ? s.text.replace(/[\u0091\u0092]/g, '') : hold(markdownOf(s))))
+  return spans(text)
+    .map((s) => markdownOf(s))
     .join('');
-  const bolded = flat.replace(/(^|[^\w*])\*(?=\S)([^*\n]*?\S)\*(?![\w*])/g, '$1**$2**');
-  return bolded.replace(SLOT, (_, i: string) => held[Number(i)] ?? '');
+}
+
+function plainOf(s: Span): string {
+  switch (s.kind) {
+    case 'command':
+      return teamsCommand(s.text);
+    case 'bold':
+    case 'italic':
+      return s.spans.map(plainOf).join('');
+    case 'plain':
+    case 'person':
+    case 'code':
+    case 'everyone':
+    case 'link':
+    case 'channel':
+      return spanPlain(s);
+    default:
+      return s satisfies never;
+  }
 }
 
 /**
@@ -53,17 +81,5 @@ export function teamsText(text: string): string {
  * person typed appears exactly as typed, with neither marks nor backslashes; commands lose their slash.
  */
 export function teamsPlain(text: string): string {
-  return spans(text)
-    .map((s) =>
-      s.kind === 'command'
-        ? teamsCommand(s.text)
-        : s.kind === 'everyone'
-          ? `@${s.which}`
-          : s.kind === 'link'
-            ? s.label === ''
-              ? s.url
-              : `${s.label} (${s.url})`
-            : s.text,
-    )
-    .join('');
+  return spans(text).map(plainOf).join('');
 }

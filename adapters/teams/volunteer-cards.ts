@@ -10,6 +10,7 @@ import { NOTES_MAX, type SignupField, type SignupFormValues } from '../../src/vo
 import type { TripFormReply, TripFormValues } from '../../src/volunteers/trip-form.js';
 import type { TripField } from '../../src/volunteers/trip.js';
 import { teamsMarkdown, type Card } from './render.js';
+import { teamsPlain } from './text.js';
 
 /** The most seats the card offers (the trip rules' own limit is checked by the core on submit). */
 const SEATS_MAX = 500;
@@ -30,7 +31,7 @@ export const freshState = <V, F extends string>(values: V): CardState<V, F> => (
 
 const text = (t: string, extra: Record<string, unknown> = {}) => ({
   type: 'TextBlock',
-  text: teamsMarkdown(t).replace(/`([^`\n]*)`/g, '$1'),
+  text: teamsMarkdown(t),
   wrap: true,
   ...extra,
 });
@@ -41,7 +42,7 @@ function card(title: string, intro: string, body: unknown[], action: { verb: str
     type: 'AdaptiveCard',
     $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
     version: '1.5',
-    fallbackText: fallback,
+    fallbackText: teamsPlain(fallback),
     body: [text(title, { weight: 'Bolder', size: 'Medium' }), text(intro, { isSubtle: true }), ...body],
     actions: [
       {

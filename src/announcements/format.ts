@@ -10,10 +10,11 @@
  * - **Everything else is text**: `<@U…>`, `<#C…>`, `<!subteam^…>`, `<!date…>`, any other `<…>`,
  *   `&`, `~`, backticks, `#`, HTML — shown as typed, never a mention, a link or formatting.
  *
- * The result is catalogue text with person-text marks (src/chat/text.ts), so the platform renderers
- * apply it; nothing here knows Slack or Teams.
+ * The result is catalogue text with neutral marks (src/chat/text.ts): HR's words as person text, kept
+ * bold and italic as `bold` and `italic` spans, so the platform renderers draw them; nothing here
+ * knows Slack or Teams, and no platform's markup is written.
  */
-import { everyoneMention, personText, typedLink, type Everyone } from '../chat/text.js';
+import { bold, everyoneMention, italic, personText, typedLink, type Everyone } from '../chat/text.js';
 
 const EVERYONE = new Set<string>(['here', 'channel', 'everyone']);
 
@@ -50,10 +51,7 @@ function line(text: string, emphasis: boolean): string {
     else if (g.slackUrl !== undefined) out += typedLink(g.slackUrl, g.slackLabel ?? '');
     else if (g.mdUrl !== undefined) out += typedLink(g.mdUrl, g.mdLabel ?? '');
     else if (g.bareUrl !== undefined) out += typedLink(g.bareUrl);
-    else if (inner !== undefined) {
-      const mark = g.italic !== undefined ? '_' : '*';
-      out += `${mark}${line(inner, false)}${mark}`;
-    }
+    else if (inner !== undefined) out += g.italic !== undefined ? italic(line(inner, false)) : bold(line(inner, false));
   }
   const rest = text.slice(at);
   return rest === '' ? out : out + personText(rest);

@@ -1,6 +1,6 @@
 /** Words for announcements and delivery status, from the catalogue; adapters only lay them out. */
-import { channelLabel, type Viewer } from '../channels/channels.js';
-import { personText } from '../chat/text.js';
+import { channelLabel } from '../channels/channels.js';
+import { bold, personText } from '../chat/text.js';
 import { parseDeliveryKey, type DeliveryFailure } from '../messaging/delivery.js';
 import type { OutboxSummary } from '../outbox/outbox.js';
 import type { Catalogue } from '../shared/i18n/index.js';
@@ -62,20 +62,20 @@ function failureText(c: Catalogue, f: DeliveryFailure): string {
 }
 
 /** One block per message: what, when, the counts, possible duplicates, and why targets failed. */
-export function deliveryStatusLines(c: Catalogue, summaries: readonly OutboxSummary[], timeZone: string, viewer: Viewer, now: Date): string[] {
+export function deliveryStatusLines(c: Catalogue, summaries: readonly OutboxSummary[], timeZone: string, now: Date): string[] {
   const s = c.broadcasts.status;
   if (summaries.length === 0) return [s.empty];
   const lines: string[] = [];
   for (const m of summaries) {
     const label = s.kind[m.kind] ?? m.kind;
     const summary = m.summary ? ` — ${s.quoted(personText(m.summary))}` : '';
-    lines.push(`*${label}* · ${c.broadcasts.at(m.createdAt, timeZone)}${summary}`);
+    lines.push(`${bold(label)} · ${c.broadcasts.at(m.createdAt, timeZone)}${summary}`);
     const pending = m.counts.pending + m.counts.sending;
     const scheduled = m.notBefore.getTime() > now.getTime() && pending > 0 ? ` · ${s.scheduledFor(c.broadcasts.at(m.notBefore, timeZone))}` : '';
     lines.push(`${s.counts(m.counts.sent, pending, m.counts.failed)}${scheduled}`);
     if (m.possibleDuplicates > 0) lines.push(s.duplicates(m.possibleDuplicates));
     for (const f of m.failures.slice(0, 3)) {
-      lines.push(s.failure(failureReason(c, f.reason), f.count, f.destinations.map((d) => channelLabel(d, viewer)).join(', ')));
+      lines.push(s.failure(failureReason(c, f.reason), f.count, f.destinations.map((d) => channelLabel(d)).join(', ')));
     }
     lines.push('');
   }

@@ -3,8 +3,7 @@
  * milestones and announcements are posted. HR adds one by typing the command in it.
  */
 import type { Destination } from '../messaging/ports.js';
-import type { Platform } from '../ports.js';
-import { personText } from '../chat/text.js';
+import { personText, slackConversation } from '../chat/text.js';
 
 export type ChannelKind = 'channel' | 'group';
 
@@ -48,21 +47,14 @@ export function shortTeamsId(id: string): string {
   return core.length > 12 ? `${core.slice(0, 4)}…${core.slice(-4)}` : core;
 }
 
-/** Who reads a channel's name: a chat platform, or HR's browser pages (plain names, no platform markup). */
-export type Viewer = Platform | 'web';
-
 /**
- * How a channel is named to someone reading on `viewer`: Slack turns `<#C…>` into a link to the
- * channel under its current name; Teams channels read "Équipe › Canal" from the names Teams gave,
- * else `Teams 6848…9aa7`. Names are marked as person text: whoever named the channel typed them.
+ * How a channel is named in chat text: a Slack conversation as a neutral span (Slack draws its own
+ * live reference, elsewhere `Slack #name`); Teams channels read "Équipe › Canal" from the names
+ * Teams gave, else `Teams 6848…9aa7`. Names are marked as person text: whoever named the channel
+ * typed them.
  */
-export function channelLabel(destination: Destination, viewer: Viewer, names: PlaceNames = { channel: null, team: null }): string {
-  if (destination.platform === 'slack') {
-    // A user id (a direct message to a volunteer) is shown as the person, a channel as the channel.
-    const person = /^[UW]/.test(destination.channelId);
-    if (viewer === 'slack') return person ? `<@${destination.channelId}>` : `<#${destination.channelId}>`;
-    return `Slack ${person ? '@' : '#'}${names.channel !== null && !person ? personText(names.channel) : destination.channelId}`;
-  }
+export function channelLabel(destination: Destination, names: PlaceNames = { channel: null, team: null }): string {
+  if (destination.platform === 'slack') return slackConversation(destination.channelId, names.channel);
   const channel = names.channel !== null ? personText(names.channel) : `Teams ${shortTeamsId(destination.conversationId)}`;
   return names.team !== null ? `${personText(names.team)} › ${channel}` : channel;
 }

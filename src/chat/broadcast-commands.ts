@@ -48,9 +48,7 @@ export async function channelsVerb(deps: BroadcastDeps, actor: Actor, ctx: Comma
   if (!hr) return message('error', [c.common.notAdmin]);
   const channels = await listCampaignChannels(deps, hr);
   if (channels.length === 0) return message('info', [c.broadcasts.channels.listEmpty(ctx.prefix)], c.broadcasts.channels.listTitle);
-  const lines = channels.map(
-    (ch) => `• ${c.broadcasts.channels.listItem(channelLabel(ch.destination, actor.identity.platform, ch.names), localDay(ch.addedAt, deps.timeZone))}`,
-  );
+  const lines = channels.map((ch) => `• ${c.broadcasts.channels.listItem(channelLabel(ch.destination, ch.names), localDay(ch.addedAt, deps.timeZone))}`);
   return message('info', lines, c.broadcasts.channels.listTitle);
 }
 
@@ -92,7 +90,7 @@ export async function announceVerb(deps: BroadcastDeps, actor: Actor, args: stri
   if (!hr) return message('error', [c.common.notAdmin]);
   const trimmed = args.trim();
   if (['status', 'statut', 'etat', 'état', 'suivi'].includes(trimmed.toLowerCase())) {
-    const lines = deliveryStatusLines(c, await deliveryStatus(deps, 5), deps.timeZone, actor.identity.platform, deps.clock.now());
+    const lines = deliveryStatusLines(c, await deliveryStatus(deps, 5), deps.timeZone, deps.clock.now());
     return message('info', lines, c.broadcasts.status.title);
   }
   if (trimmed === '') {

@@ -1,5 +1,6 @@
 import type { Actor } from './actor.js';
 import { message, type Reply } from './reply.js';
+import { bold } from './text.js';
 
 /** What the caller may do: everyone's commands, and HR's when the caller is HR. */
 export async function helpReply(actor: Actor, prefix: string): Promise<Reply> {
@@ -10,7 +11,7 @@ export async function helpReply(actor: Actor, prefix: string): Promise<Reply> {
   if (await actor.isAdmin())
     lines.push(
       '',
-      `*${c.help.hrTitle}*`,
+      bold(c.help.hrTitle),
       ...[
         ...c.help.hr(prefix),
         ...c.volunteers.help.hr(prefix),

@@ -1,8 +1,10 @@
 /**
  * The outbox stores messages and destinations as jsonb; these schemas check them on the way out, so a
  * row written by an older or newer version of the bot is refused cleanly instead of crashing a worker.
+ * A message's words written before the neutral spans are read as the spans they meant (old-markup.ts).
  */
 import { z } from 'zod';
+import { fromOldMarkup } from '../chat/old-markup.js';
 import type { Destination, OutboxPayload, OutgoingMessage } from '../messaging/ports.js';
 import { LocaleSchema } from '../shared/vocabulary.js';
 
@@ -32,8 +34,8 @@ const chartAttachment = z.object({
 export const outgoingMessageSchema = z.object({
   kind: z.literal('message'),
   tone: z.enum(['ok', 'info', 'error']),
-  headline: z.string().max(3000).optional(),
-  lines: z.array(z.string().max(40_000)).max(200),
+  headline: z.string().max(3000).transform(fromOldMarkup).optional(),
+  lines: z.array(z.string().max(40_000).transform(fromOldMarkup)).max(200),
   attachments: z
     .array(z.discriminatedUnion('kind', [imageAttachment, fileAttachment, chartAttachment]))
     .max(20)

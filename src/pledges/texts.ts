@@ -11,7 +11,7 @@ import { progressBar } from '../shared/progress.js';
 import { message, type MessageReply } from '../chat/reply.js';
 import type { ChangeError, PledgeError, PledgeReceipt } from './pledges.service.js';
 import type { Pledge } from './pledge.js';
-import { personText } from '../chat/text.js';
+import { bold, code, personText } from '../chat/text.js';
 
 export interface ProgressText {
   headline: string;
@@ -32,7 +32,7 @@ export function progressText(c: Catalogue, p: CampaignProgress, extra: string[] 
     headline: c.campaign.progressHeadline(personText(campaign.name)),
     lines: [
       c.campaign.progress(totals.pledgedMinor, campaign.goalMinor, campaign.currency, percent),
-      `\`${progressBar(percent)}\` ${percent}${c.locale === 'fr' ? ' %' : '%'}`,
+      `${code(progressBar(percent))} ${percent}${c.locale === 'fr' ? ' %' : '%'}`,
       c.campaign.counts(totals.donors, totals.pledges, totals.collectedMinor, campaign.currency),
       ...extra,
       when,
@@ -48,7 +48,7 @@ export function recordedReply(c: Catalogue, receipt: PledgeReceipt, today: strin
     : c.pledge.recorded(pledge.amountMinor, campaign.currency, pledge.id);
   // A pledge is only accepted while the campaign runs, so the progress needs no second look-up.
   const view = progressText(c, { campaign, totals, phase: 'running', today });
-  return message('ok', [...(pledge.anonymous ? [c.pledge.recordedAnonymous] : []), '', `*${view.headline}*`, ...view.lines], first);
+  return message('ok', [...(pledge.anonymous ? [c.pledge.recordedAnonymous] : []), '', bold(view.headline), ...view.lines], first);
 }
 
 /** Why a pledge was refused, in the person's words. `typed` is what they wrote as the amount. */

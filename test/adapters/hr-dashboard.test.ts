@@ -224,18 +224,21 @@ describe('HR dashboard announcements', () => {
     const fields = (action: string): Array<[string, string]> => [
       ['_csrf', csrf],
       ['key', key],
-      ['text', 'Départ samedi à 8 h <b>!</b>'],
+      ['text', 'Départ samedi à *8 h* <b>!</b>'],
       ['action', action],
     ];
     const preview = await postForm(t.url, '/hr/announcements', cookie, fields('preview'));
     const html = await preview.text();
     expect(html).toContain('Annonce de l’équipe RH');
-    expect(html).toContain('Départ samedi à 8 h &lt;b&gt;!&lt;/b&gt;');
+    // HR's bold is shown as the channels will show it, anything else HR typed as text.
+    expect(html).toContain('Départ samedi à <strong>8 h</strong> &lt;b&gt;!&lt;/b&gt;');
     expect(await targets()).toBe(before);
 
     const sent = await postForm(t.url, '/hr/announcements', cookie, fields('send'));
     expect(sent.status).toBe(200);
-    expect(await sent.text()).toContain('Annonce en route');
+    const said = await sent.text();
+    expect(said).toContain('Annonce en route');
+    expect(said).toContain('<code>/caravan announce status</code>');
     expect(await targets()).toBe(before + 1);
     // The same form sent twice (a double click) is one announcement.
     expect(await (await postForm(t.url, '/hr/announcements', cookie, fields('send'))).text()).toContain('déjà enregistrée');

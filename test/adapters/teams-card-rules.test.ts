@@ -170,6 +170,15 @@ describe('what a person typed stays text in a card', () => {
     expect(texts.join('\n')).not.toContain('**Imlil**');
   });
 
+  it('a caption with backticks shows them as typed, and a card’s fallback text names the command in plain words', () => {
+    const c = t('fr');
+    const review = reviewCard(c, { ...BATCH, caption: 'a `b` c', place: '1. Imlil' }, 'Amina', [{ id: 1, dataUri: PIXEL }]);
+    expect(list(review.body).map((b) => String(b.text ?? ''))).toContain('Légende : a \\`b\\` c');
+    expect(pledgeCard(c, { intro: c.form.title }, freshCard()).fallbackText).toBe(
+      'Votre version de Teams ne peut pas afficher ce formulaire. Tapez par exemple pledge 500.',
+    );
+  });
+
   it('a notice whose headline has its own icon gets no second one', () => {
     const notice = noticeCard({ kind: 'message', tone: 'info', headline: '📣 Annonce', lines: ['x'] });
     expect(list(notice.body)[0]?.text).toBe('📣 Annonce');

@@ -1,12 +1,13 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { message } from '../../src/chat/reply.js';
+import { bold } from '../../src/chat/text.js';
 import { startTestBot, type TestBot } from '../support/bot.js';
 import { startFakeConnector, type FakeConnector } from '../support/fake-connector.js';
 import { CHANNEL, channelMessage, person, personalMessage, postActivity, TENANT } from '../support/teams-activities.js';
 
 let t: TestBot;
 let connector: FakeConnector;
-const digest = message('info', ['12 donors · *3 days left*'], 'Caravane 2026');
+const digest = message('info', [`12 donors · ${bold('3 days left')}`], 'Caravane 2026');
 
 beforeAll(async () => {
   connector = await startFakeConnector();

@@ -7,7 +7,6 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { announce, announcementMessage, checkAnnouncement, deliveryStatus } from '../../../src/announcements/announcements.service.js';
 import { zonedTime } from '../../../src/announcements/schedule.js';
-import { plainText } from '../../../src/chat/text.js';
 import { announceErrorText, deliveryStatusLines } from '../../../src/announcements/texts.js';
 import type { HrSession } from '../../../src/dashboard/ports.js';
 import { t, type Catalogue } from '../../../src/shared/i18n/index.js';
@@ -38,14 +37,14 @@ async function render(
   draft: Draft,
   extra: { preview?: string[]; notice?: string; error?: string; status?: number },
 ) {
-  const report = deliveryStatusLines(c, await deliveryStatus(deps, 5), deps.timeZone, 'web', deps.clock.now()).map(plainText);
+  const report = deliveryStatusLines(c, await deliveryStatus(deps, 5), deps.timeZone, deps.clock.now());
   sendPage(res, extra.status ?? 200, 'announcements', c, {
     session,
     nav: 'announcements',
     draft: { ...draft, key: draft.key ?? randomUUID() },
     report,
     preview: extra.preview ?? null,
-    notice: extra.notice ? { text: plainText(extra.notice), details: [] } : null,
+    notice: extra.notice ? { text: extra.notice, details: [] } : null,
     error: extra.error ?? null,
   });
 }
@@ -65,7 +64,7 @@ export function announcementsForm(deps: BroadcastDeps & ActorDeps): HrHandler {
     if (draft.action === 'preview') {
       // Channels read it in the campaign's default language, as when sent from chat.
       const shown = announcementMessage(t(deps.defaultLocale), checked.value.text);
-      return render(deps, res, session, c, draft, { preview: [shown.headline ?? '', ...shown.lines].map(plainText) });
+      return render(deps, res, session, c, draft, { preview: [shown.headline ?? '', ...shown.lines] });
     }
     const hr = await hrOf(deps, session, res, c);
     if (!hr) return;

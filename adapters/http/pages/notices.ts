@@ -3,7 +3,6 @@
  * the session in Postgres, not in the address, so a crafted `/hr/…?notice=` link shows nothing.
  */
 import type { Request, Response } from 'express';
-import { plainText } from '../../../src/chat/text.js';
 import type { PageNotice } from '../../../src/dashboard/ports.js';
 import { leaveNotice, takeNotice, type NoticeDeps } from '../../../src/dashboard/sessions.service.js';
 import { sessionCookie } from './session.js';
@@ -12,8 +11,8 @@ export type HrPage = '/hr/pledges' | '/hr/trips' | '/hr/photos';
 
 /** Leaves `text` (and what failed) for `page` in this session, then sends HR there. */
 export async function redirectWithNotice(deps: NoticeDeps, req: Request, res: Response, page: HrPage, text: string, details: string[] = []): Promise<void> {
-  // Words people typed (names) carry chat marks; a page shows them as plain text, escaped by the view.
-  await leaveNotice(deps, sessionCookie(req), { page, text: plainText(text), details: details.map(plainText) });
+  // The words keep their marks (names, commands, bold); the view draws them with `prose`, escaped.
+  await leaveNotice(deps, sessionCookie(req), { page, text, details });
   res.redirect(303, page);
 }
 

@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Eta } from 'eta';
 import type { Express, Response } from 'express';
+import { spanPlain, spans, type Span } from '../../../src/chat/text.js';
 import type { Catalogue } from '../../../src/shared/i18n/index.js';
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
@@ -15,8 +16,30 @@ const eta = new Eta({ views: here('./views/'), autoEscape: true, cache: true });
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 const escape = (text: string) => text.replace(/[&<>"']/g, (ch) => ESCAPES[ch] ?? ch);
 
-/** Catalogue text to HTML: escaped, with its `command` spans shown as code. */
-export const prose = (text: string) => escape(text).replace(/`([^`]+)`/g, '<code>$1</code>');
+function htmlOf(s: Span): string {
+  switch (s.kind) {
+    case 'plain':
+    case 'person':
+    case 'everyone':
+    case 'channel':
+      return escape(spanPlain(s));
+    case 'bold':
+      return `<strong>${s.spans.map(htmlOf).join('')}</strong>`;
+    case 'italic':
+      return `<em>${s.spans.map(htmlOf).join('')}</em>`;
+    case 'command':
+    case 'code':
+      return `<code>${escape(s.text)}</code>`;
+    case 'link':
+      // HR's own link, shown as text with its address: a dashboard page opens nothing by itself.
+      return escape(spanPlain(s));
+    default:
+      return s satisfies never;
+  }
+}
+
+/** Catalogue text to HTML: escaped, bold and italic as such, commands as code. */
+export const prose = (text: string) => spans(text).map(htmlOf).join('');
 
 export const CSP = [
   "default-src 'none'",

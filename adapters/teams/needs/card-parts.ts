@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import type { Catalogue } from '../../../src/shared/i18n/index.js';
 import type { Card } from '../render.js';
+import { teamsPlain } from '../text.js';
 
 /** A form card: its body, then one button — Action.Execute with Action.Submit as the fallback for older clients. */
 export function formCard(c: Catalogue, body: unknown[], verb: string, submit: string, data: Record<string, unknown>): Card {
@@ -9,7 +10,7 @@ export function formCard(c: Catalogue, body: unknown[], verb: string, submit: st
     type: 'AdaptiveCard',
     $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
     version: '1.5',
-    fallbackText: c.teams.cardFallback,
+    fallbackText: teamsPlain(c.teams.cardFallback),
     body,
     actions: [{ type: 'Action.Execute', verb, title: submit, style: 'positive', data, fallback: { type: 'Action.Submit', title: submit, data } }],
   };

@@ -9,6 +9,7 @@ import { CAPTION_MAX, PLACE_MAX, photoNumbers, REASON_MAX, type PhotoBatch } fro
 import type { Catalogue } from '../../../src/shared/i18n/index.js';
 import { linksToActions } from '../card-links.js';
 import { noticeCard, teamsMarkdown, type Card } from '../render.js';
+import { teamsPlain } from '../text.js';
 import { hasOwnIcon, personText } from '../../../src/chat/text.js';
 
 export const PHOTO_VERB = {
@@ -35,7 +36,7 @@ export type PhotoCardData = z.infer<typeof photoCardData>;
 const SCHEMA = { type: 'AdaptiveCard', $schema: 'http://adaptivecards.io/schemas/adaptive-card.json', version: '1.5' } as const;
 const text = (t: string, extra: Record<string, unknown> = {}) => ({
   type: 'TextBlock',
-  text: teamsMarkdown(t).replace(/`([^`\n]*)`/g, '$1'),
+  text: teamsMarkdown(t),
   wrap: true,
   ...extra,
 });
@@ -55,7 +56,7 @@ export function consentCard(c: Catalogue, batch: PhotoBatch, head: MessageReply)
   const p = c.photos;
   return {
     ...SCHEMA,
-    fallbackText: c.teams.cardFallback,
+    fallbackText: teamsPlain(c.teams.cardFallback),
     body: [
       ...(head.headline ? [text(hasOwnIcon(head.headline) ? head.headline : `✅ ${head.headline}`, { weight: 'Bolder' })] : []),
       ...head.lines.filter((l) => l.trim() !== '').map((l) => text(l, { spacing: 'Small' })),
@@ -75,7 +76,7 @@ export function reviewCard(c: Catalogue, batch: PhotoBatch, uploaderName: string
   const live = batch.photos.filter((ph) => ph.withdrawnAt === null);
   return {
     ...SCHEMA,
-    fallbackText: c.teams.cardFallback,
+    fallbackText: teamsPlain(c.teams.cardFallback),
     body: [
       text(`📸 ${p.reviewTitle(live.length)} (${photoNumbers(live.map((ph) => ph.id))})`, { weight: 'Bolder', size: 'Medium' }),
       text(p.reviewFrom(uploaderName === null ? p.someone : personText(uploaderName))),
@@ -111,7 +112,7 @@ export function albumCard(message: MessageReply, images: AlbumImage[]): Card {
   const { lines, actions } = linksToActions(message.lines.filter((l) => l.trim() !== ''));
   return {
     ...SCHEMA,
-    fallbackText: [message.headline ?? '', ...lines].join('\n'),
+    fallbackText: teamsPlain([message.headline ?? '', ...lines].join('\n')),
     body: [
       ...(message.headline ? [text(message.headline, { weight: 'Bolder', size: 'Medium' })] : []),
       ...lines.map((l) => text(l, { spacing: 'Small' })),

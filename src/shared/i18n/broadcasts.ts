@@ -4,6 +4,7 @@
  */
 import type { Minor } from '../money.js';
 import { formatDay, formatPercent, money } from './format.js';
+import { command } from '../../chat/text.js';
 
 const mFr = (a: Minor | number, c: string) => money(a as Minor, c, 'fr');
 const mEn = (a: Minor | number, c: string) => money(a as Minor, c, 'en');
@@ -19,10 +20,10 @@ export const broadcastsFr = {
     alreadyAdded: 'Ce canal est déjà un canal de la campagne.',
     removed: 'Ce canal ne recevra plus les messages de la campagne.',
     notAChannel: 'Ce canal n’était pas un canal de la campagne.',
-    needsChannel: (p: string) => `Tapez \`${p}caravan channel\` dans le canal à ajouter, pas en message privé.`,
-    usage: (p: string) => `\`${p}caravan channel\` ajoute ce canal, \`${p}caravan channel off\` le retire.`,
+    needsChannel: (p: string) => `Tapez ${command(`${p}caravan channel`)} dans le canal à ajouter, pas en message privé.`,
+    usage: (p: string) => `${command(`${p}caravan channel`)} ajoute ce canal, ${command(`${p}caravan channel off`)} le retire.`,
     listTitle: 'Canaux de la campagne',
-    listEmpty: (p: string) => `Aucun canal pour l’instant. Tapez \`${p}caravan channel\` dans un canal pour l’ajouter.`,
+    listEmpty: (p: string) => `Aucun canal pour l’instant. Tapez ${command(`${p}caravan channel`)} dans un canal pour l’ajouter.`,
     listItem: (label: string, day: string) => `${label} — ajouté le ${formatDay(day, 'fr')}`,
   },
   digest: {
@@ -45,7 +46,7 @@ export const broadcastsFr = {
     added: (a: number, c: string) => `Palier de ${mFr(a, c)} ajouté : il sera annoncé dans les canaux de la campagne quand il sera atteint.`,
     alreadyPassed: (a: number, c: string) => `Palier de ${mFr(a, c)} ajouté, mais il est déjà dépassé : il ne sera pas annoncé.`,
     already: (a: number, c: string) => `Le palier de ${mFr(a, c)} existe déjà.`,
-    usage: (p: string) => `Indiquez un montant, par exemple \`${p}caravan milestone add 150000\`.`,
+    usage: (p: string) => `Indiquez un montant, par exemple ${command(`${p}caravan milestone add 150000`)}.`,
     listTitle: (name: string) => `Paliers de « ${name} »`,
     reachedTag: 'atteint',
   },
@@ -53,12 +54,13 @@ export const broadcastsFr = {
     headline: 'Annonce de l’équipe RH',
     audience: (channels: number, volunteers: number | null) =>
       `${pluralFr(channels, 'canal', 'canaux')} de la campagne${volunteers === null ? '' : ` et ${pluralFr(volunteers, 'bénévole confirmé', 'bénévoles confirmés')} en message privé`}`,
-    queued: (audience: string, p: string) => `Annonce en route vers ${audience}. Suivi : \`${p}caravan announce status\`.`,
-    scheduled: (at: string, audience: string, p: string) => `Annonce programmée pour le ${at}, vers ${audience}. Suivi : \`${p}caravan announce status\`.`,
+    queued: (audience: string, p: string) => `Annonce en route vers ${audience}. Suivi : ${command(`${p}caravan announce status`)}.`,
+    scheduled: (at: string, audience: string, p: string) =>
+      `Annonce programmée pour le ${at}, vers ${audience}. Suivi : ${command(`${p}caravan announce status`)}.`,
     duplicate: 'Cette annonce était déjà enregistrée : elle ne partira qu’une fois.',
-    noChannels: (p: string) => `Aucun canal de campagne pour l’instant : tapez d’abord \`${p}caravan channel\` dans un canal.`,
+    noChannels: (p: string) => `Aucun canal de campagne pour l’instant : tapez d’abord ${command(`${p}caravan channel`)} dans un canal.`,
     usage: (p: string) =>
-      `Écrivez le message après la commande, par exemple \`${p}caravan announce Départ samedi à 8 h !\`. Pour le programmer : \`${p}caravan announce at 2026-12-01 09:00 Votre message\`. Pour l’envoyer aussi en privé à chaque bénévole confirmé : \`${p}caravan announce +bénévoles Votre message\`.`,
+      `Écrivez le message après la commande, par exemple ${command(`${p}caravan announce Départ samedi à 8 h !`)}. Pour le programmer : ${command(`${p}caravan announce at 2026-12-01 09:00 Votre message`)}. Pour l’envoyer aussi en privé à chaque bénévole confirmé : ${command(`${p}caravan announce +bénévoles Votre message`)}.`,
     tooLong: (max: number) => `Une annonce est limitée à ${max} caractères.`,
     inPast: 'Ce moment est déjà passé : choisissez une date et une heure à venir.',
     tooFar: (days: number) => `Une annonce ne peut pas être programmée à plus de ${days} jours.`,
@@ -131,10 +133,10 @@ export const broadcastsFr = {
     doneClose: 'Fermer',
   },
   help: (p: string) => [
-    `\`${p}caravan channel\` — faire de ce canal un canal de campagne · \`${p}caravan channel off\` — l’en retirer · \`${p}caravan channels\` — la liste`,
-    `\`${p}caravan announce [at AAAA-MM-JJ HH:MM] [+bénévoles] TEXTE\` — annoncer dans tous les canaux de la campagne, plus tard, aussi aux bénévoles (sans texte : formulaire avec aperçu)`,
-    `\`${p}caravan announce status\` — où en sont les derniers envois`,
-    `\`${p}caravan milestone add 150000\` — ajouter un palier · \`${p}caravan milestones\` — les paliers`,
+    `${command(`${p}caravan channel`)} — faire de ce canal un canal de campagne · ${command(`${p}caravan channel off`)} — l’en retirer · ${command(`${p}caravan channels`)} — la liste`,
+    `${command(`${p}caravan announce [at AAAA-MM-JJ HH:MM] [+bénévoles] TEXTE`)} — annoncer dans tous les canaux de la campagne, plus tard, aussi aux bénévoles (sans texte : formulaire avec aperçu)`,
+    `${command(`${p}caravan announce status`)} — où en sont les derniers envois`,
+    `${command(`${p}caravan milestone add 150000`)} — ajouter un palier · ${command(`${p}caravan milestones`)} — les paliers`,
   ],
 };
 
@@ -147,10 +149,10 @@ export const broadcastsEn: BroadcastTexts = {
     alreadyAdded: 'This channel is already a campaign channel.',
     removed: 'This channel will no longer get campaign messages.',
     notAChannel: 'This channel was not a campaign channel.',
-    needsChannel: (p: string) => `Type \`${p}caravan channel\` in the channel to add, not in a direct message.`,
-    usage: (p: string) => `\`${p}caravan channel\` adds this channel, \`${p}caravan channel off\` removes it.`,
+    needsChannel: (p: string) => `Type ${command(`${p}caravan channel`)} in the channel to add, not in a direct message.`,
+    usage: (p: string) => `${command(`${p}caravan channel`)} adds this channel, ${command(`${p}caravan channel off`)} removes it.`,
     listTitle: 'Campaign channels',
-    listEmpty: (p: string) => `No channel yet. Type \`${p}caravan channel\` in a channel to add it.`,
+    listEmpty: (p: string) => `No channel yet. Type ${command(`${p}caravan channel`)} in a channel to add it.`,
     listItem: (label: string, day: string) => `${label} — added on ${formatDay(day, 'en')}`,
   },
   digest: {
@@ -173,7 +175,7 @@ export const broadcastsEn: BroadcastTexts = {
     added: (a: number, c: string) => `Milestone of ${mEn(a, c)} added: it will be announced in the campaign channels when reached.`,
     alreadyPassed: (a: number, c: string) => `Milestone of ${mEn(a, c)} added, but it is already passed: it will not be announced.`,
     already: (a: number, c: string) => `The ${mEn(a, c)} milestone already exists.`,
-    usage: (p: string) => `Give an amount, for example \`${p}caravan milestone add 150000\`.`,
+    usage: (p: string) => `Give an amount, for example ${command(`${p}caravan milestone add 150000`)}.`,
     listTitle: (name: string) => `Milestones of “${name}”`,
     reachedTag: 'reached',
   },
@@ -181,12 +183,13 @@ export const broadcastsEn: BroadcastTexts = {
     headline: 'Announcement from the HR team',
     audience: (channels: number, volunteers: number | null) =>
       `${pluralEn(channels, 'campaign channel', 'campaign channels')}${volunteers === null ? '' : ` and ${pluralEn(volunteers, 'confirmed volunteer', 'confirmed volunteers')} privately`}`,
-    queued: (audience: string, p: string) => `Announcement on its way to ${audience}. Follow it with \`${p}caravan announce status\`.`,
-    scheduled: (at: string, audience: string, p: string) => `Announcement scheduled for ${at}, to ${audience}. Follow it with \`${p}caravan announce status\`.`,
+    queued: (audience: string, p: string) => `Announcement on its way to ${audience}. Follow it with ${command(`${p}caravan announce status`)}.`,
+    scheduled: (at: string, audience: string, p: string) =>
+      `Announcement scheduled for ${at}, to ${audience}. Follow it with ${command(`${p}caravan announce status`)}.`,
     duplicate: 'This announcement was already recorded: it will go out once.',
-    noChannels: (p: string) => `There is no campaign channel yet: first type \`${p}caravan channel\` in a channel.`,
+    noChannels: (p: string) => `There is no campaign channel yet: first type ${command(`${p}caravan channel`)} in a channel.`,
     usage: (p: string) =>
-      `Write the message after the command, for example \`${p}caravan announce We leave on Saturday at 8!\`. To schedule it: \`${p}caravan announce at 2026-12-01 09:00 Your message\`. To also send it privately to every confirmed volunteer: \`${p}caravan announce +volunteers Your message\`.`,
+      `Write the message after the command, for example ${command(`${p}caravan announce We leave on Saturday at 8!`)}. To schedule it: ${command(`${p}caravan announce at 2026-12-01 09:00 Your message`)}. To also send it privately to every confirmed volunteer: ${command(`${p}caravan announce +volunteers Your message`)}.`,
     tooLong: (max: number) => `An announcement is limited to ${max} characters.`,
     inPast: 'That time has already passed: pick a date and time to come.',
     tooFar: (days: number) => `An announcement cannot be scheduled more than ${days} days ahead.`,
@@ -259,9 +262,9 @@ export const broadcastsEn: BroadcastTexts = {
     doneClose: 'Close',
   },
   help: (p: string) => [
-    `\`${p}caravan channel\` — make this a campaign channel · \`${p}caravan channel off\` — remove it · \`${p}caravan channels\` — the list`,
-    `\`${p}caravan announce [at YYYY-MM-DD HH:MM] [+volunteers] TEXT\` — announce in every campaign channel, later, to volunteers too (no text: a form with a preview)`,
-    `\`${p}caravan announce status\` — how the latest deliveries are doing`,
-    `\`${p}caravan milestone add 150000\` — add a milestone · \`${p}caravan milestones\` — the milestones`,
+    `${command(`${p}caravan channel`)} — make this a campaign channel · ${command(`${p}caravan channel off`)} — remove it · ${command(`${p}caravan channels`)} — the list`,
+    `${command(`${p}caravan announce [at YYYY-MM-DD HH:MM] [+volunteers] TEXT`)} — announce in every campaign channel, later, to volunteers too (no text: a form with a preview)`,
+    `${command(`${p}caravan announce status`)} — how the latest deliveries are doing`,
+    `${command(`${p}caravan milestone add 150000`)} — add a milestone · ${command(`${p}caravan milestones`)} — the milestones`,
   ],
 };

@@ -3,11 +3,12 @@ import type { Minor } from '../money.js';
 import { formatDay, money } from './format.js';
 
 import type { DashboardTexts } from './dashboard.js';
+import { code, command } from '../../chat/text.js';
 
 export const dashboardEn: DashboardTexts = {
   help: (p: string) => [
-    `\`${p}caravan dashboard\` — a personal link to the HR dashboard in the browser`,
-    `\`${p}caravan wallboard\` — the wallboard link (\`${p}caravan wallboard revoke\` revokes it)`,
+    `${command(`${p}caravan dashboard`)} — a personal link to the HR dashboard in the browser`,
+    `${command(`${p}caravan wallboard`)} — the wallboard link (${command(`${p}caravan wallboard revoke`)} revokes it)`,
   ],
   charts: { perDay: 'Pledges per day', alt: (name: string) => `Chart of the ${name} campaign: progress and pledges per day` },
   chat: {
@@ -15,14 +16,13 @@ export const dashboardEn: DashboardTexts = {
     signInKeep: 'Do not forward it: it opens the dashboard in your name.',
     privateOnly: 'For your safety, ask for this link in your private chat with the bot.',
     wallboard: (url: string) => `The wallboard link (open it full screen on a screen of the floor): ${url}`,
-    wallboardUntil: (day: string, p: string) => `It works until ${formatDay(day, 'en')}, unless you revoke it: \`${p}caravan wallboard revoke\`.`,
-    wallboardRevoked: (p: string) => `Earlier wallboard links no longer work. Ask for a new one with \`${p}caravan wallboard\`.`,
+    wallboardUntil: (day: string, p: string) => `It works until ${formatDay(day, 'en')}, unless you revoke it: ${command(`${p}caravan wallboard revoke`)}.`,
+    wallboardRevoked: (p: string) => `Earlier wallboard links no longer work. Ask for a new one with ${command(`${p}caravan wallboard`)}.`,
   },
   pages: {
     appName: 'Caravane — HR dashboard',
     signInTitle: 'Sign in to the HR dashboard',
-    signInHow:
-      'To sign in, type `/caravan dashboard` in Slack (or `caravan dashboard` in your chat with the bot in Teams): you will get a personal link, valid 15 minutes.',
+    signInHow: `To sign in, type ${command('/caravan dashboard')} in Slack (or ${command('caravan dashboard')} in your chat with the bot in Teams): you will get a personal link, valid 15 minutes.`,
     signInConfirm: 'You are about to open the HR dashboard.',
     signInButton: 'Sign me in',
     linkInvalid: 'This sign-in link was already used or has expired. Ask for a new one in chat.',
@@ -117,7 +117,7 @@ export const dashboardEn: DashboardTexts = {
     },
     payments: {
       title: 'Import payments received',
-      intro: 'A CSV file with the header `pledge,amount`: the pledge number and the amount received. Nothing changes before you confirm.',
+      intro: `A CSV file with the header ${code('pledge,amount')}: the pledge number and the amount received. Nothing changes before you confirm.`,
       file: 'CSV file',
       paste: 'Or paste its content',
       preview: 'See what matches',
@@ -139,7 +139,7 @@ export const dashboardEn: DashboardTexts = {
       },
       errors: {
         'payments.not_csv': 'This file is not a readable CSV.',
-        'payments.bad_header': 'The first line must be `pledge,amount`.',
+        'payments.bad_header': `The first line must be ${code('pledge,amount')}.`,
         'payments.too_many': (max: number) => `At most ${max} lines per import.`,
         'payments.empty': 'The file has no line after the header.',
       },

@@ -4,11 +4,12 @@
  */
 import type { Minor } from '../money.js';
 import { formatDay, money } from './format.js';
+import { code, command } from '../../chat/text.js';
 
 export const dashboardFr = {
   help: (p: string) => [
-    `\`${p}caravan dashboard\` — un lien personnel vers le tableau de bord RH dans le navigateur`,
-    `\`${p}caravan wallboard\` — le lien de l’écran mural (\`${p}caravan wallboard revoke\` le révoque)`,
+    `${command(`${p}caravan dashboard`)} — un lien personnel vers le tableau de bord RH dans le navigateur`,
+    `${command(`${p}caravan wallboard`)} — le lien de l’écran mural (${command(`${p}caravan wallboard revoke`)} le révoque)`,
   ],
   charts: { perDay: 'Promesses par jour', alt: (name: string) => `Graphique de la campagne ${name} : progression et promesses par jour` },
   chat: {
@@ -17,14 +18,13 @@ export const dashboardFr = {
     privateOnly: 'Pour votre sécurité, demandez ce lien dans votre conversation privée avec le bot.',
     wallboard: (url: string) => `Le lien de l’écran mural (à ouvrir en plein écran sur un écran du plateau) : ${url}`,
     wallboardUntil: (day: string, p: string) =>
-      `Il reste valable jusqu’au ${formatDay(day, 'fr')}, sauf si vous le révoquez : \`${p}caravan wallboard revoke\`.`,
-    wallboardRevoked: (p: string) => `Les anciens liens de l’écran mural ne marchent plus. Demandez-en un nouveau avec \`${p}caravan wallboard\`.`,
+      `Il reste valable jusqu’au ${formatDay(day, 'fr')}, sauf si vous le révoquez : ${command(`${p}caravan wallboard revoke`)}.`,
+    wallboardRevoked: (p: string) => `Les anciens liens de l’écran mural ne marchent plus. Demandez-en un nouveau avec ${command(`${p}caravan wallboard`)}.`,
   },
   pages: {
     appName: 'Caravane — tableau de bord RH',
     signInTitle: 'Connexion au tableau de bord RH',
-    signInHow:
-      'Pour vous connecter, tapez `/caravan dashboard` dans Slack (ou `caravan dashboard` dans votre conversation avec le bot sur Teams) : vous recevrez un lien personnel, valable 15 minutes.',
+    signInHow: `Pour vous connecter, tapez ${command('/caravan dashboard')} dans Slack (ou ${command('caravan dashboard')} dans votre conversation avec le bot sur Teams) : vous recevrez un lien personnel, valable 15 minutes.`,
     signInConfirm: 'Vous êtes sur le point d’ouvrir le tableau de bord RH.',
     signInButton: 'Me connecter',
     linkInvalid: 'Ce lien de connexion a déjà servi ou a expiré. Demandez-en un nouveau dans le chat.',
@@ -119,7 +119,7 @@ export const dashboardFr = {
     },
     payments: {
       title: 'Importer les paiements reçus',
-      intro: 'Un fichier CSV avec l’en-tête `pledge,amount` : le numéro de la promesse et le montant reçu. Rien ne change avant votre confirmation.',
+      intro: `Un fichier CSV avec l’en-tête ${code('pledge,amount')} : le numéro de la promesse et le montant reçu. Rien ne change avant votre confirmation.`,
       file: 'Fichier CSV',
       paste: 'Ou collez son contenu',
       preview: 'Voir ce qui correspond',
@@ -141,7 +141,7 @@ export const dashboardFr = {
       },
       errors: {
         'payments.not_csv': 'Ce fichier n’est pas un CSV lisible.',
-        'payments.bad_header': 'La première ligne doit être `pledge,amount`.',
+        'payments.bad_header': `La première ligne doit être ${code('pledge,amount')}.`,
         'payments.too_many': (max: number) => `Au plus ${max} lignes par import.`,
         'payments.empty': 'Le fichier ne contient aucune ligne après l’en-tête.',
       },

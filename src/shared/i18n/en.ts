@@ -7,6 +7,7 @@ import { needsEn } from './needs-en.js';
 import { photosEn } from './photos.js';
 import { teamsEn } from './teams.js';
 import { volunteersEn } from './volunteers.js';
+import { command } from '../../chat/text.js';
 
 const m = (a: Minor | number, c: string) => money(a as Minor, c, 'en');
 const d = (day: string) => formatDay(day, 'en');
@@ -23,13 +24,12 @@ export const en: Catalogue = {
   common: {
     sorry: 'Sorry, something went wrong on our side. Please try again in a moment.',
     notAdmin: 'This command is for the caravan’s HR team only.',
-    formUnavailable:
-      'Slack is not answering right now, so the form could not open. Please try again in a moment (or give everything in the command, e.g. `/pledge 500`).',
+    formUnavailable: `Slack is not answering right now, so the form could not open. Please try again in a moment (or give everything in the command, e.g. ${command('/pledge 500')}).`,
     fileUnavailable: 'Slack is not answering right now, so the file could not be sent to you. Please try again in a moment.',
-    badCommand: (cmd: string, prefix = '/') => `I did not understand “${cmd}”. Type \`${prefix}caravan help\` to see what you can do.`,
+    badCommand: (cmd: string, prefix = '/') => `I did not understand “${cmd}”. Type ${command(`${prefix}caravan help`)} to see what you can do.`,
   },
   amount: {
-    missing: 'Give an amount, for example `/pledge 500`.',
+    missing: `Give an amount, for example ${command('/pledge 500')}.`,
     invalid: (text: string) => `I could not read the amount “${text}”. Write it like 500, 1,500 or 1500.50 (in dirhams).`,
     negative: 'The amount must be positive.',
     zero: 'The amount must be more than zero.',
@@ -57,18 +57,18 @@ export const en: Catalogue = {
     duplicate: (amount: number, c: string, id: number) => `Your pledge of ${m(amount, c)} (#${id}) was already recorded.`,
     noteTooLong: (max: number) => `The note that goes with a pledge is limited to ${max} characters.`,
     listTitle: (name: string) => `Your pledges for “${name}”`,
-    listEmpty: 'You have not pledged yet. Type `/pledge 500` to start.',
+    listEmpty: `You have not pledged yet. Type ${command('/pledge 500')} to start.`,
     listItem: (id: number, amount: number, c: string, status: string, day: string) => `#${id} — ${m(amount, c)} — ${status} — ${d(day)}`,
     status: { pledged: 'pledged', collected: 'collected', cancelled: 'cancelled' },
     anonymousTag: 'anonymous',
-    cancelHow: 'To cancel: `/pledge cancel N`.',
-    cancelUsage: 'Give the number of the pledge to cancel, for example `/pledge cancel 12` (see `/pledge list`).',
+    cancelHow: `To cancel: ${command('/pledge cancel N')}.`,
+    cancelUsage: `Give the number of the pledge to cancel, for example ${command('/pledge cancel 12')} (see ${command('/pledge list')}).`,
     cancelled: (id: number, amount: number, c: string) => `Your pledge #${id} of ${m(amount, c)} is cancelled.`,
-    notFound: (id: number) => `I cannot find a pledge #${id} of yours. See \`/pledge list\`.`,
+    notFound: (id: number) => `I cannot find a pledge #${id} of yours. See ${command('/pledge list')}.`,
     alreadyCancelled: (id: number) => `Pledge #${id} was already cancelled.`,
     alreadyCollected: (id: number) => `Pledge #${id} has already been collected, so it can no longer be cancelled. Contact the HR team if needed.`,
     collected: (id: number, amount: number, c: string) => `Pledge #${id} of ${m(amount, c)} marked as collected.`,
-    collectUsage: 'Give the number of the collected pledge, for example `/caravan collect 12`.',
+    collectUsage: `Give the number of the collected pledge, for example ${command('/caravan collect 12')}.`,
     collectAlready: (id: number) => `Pledge #${id} was already collected.`,
     collectCancelled: (id: number) => `Pledge #${id} was cancelled, so it cannot be collected.`,
     collectNotFound: (id: number) => `There is no pledge #${id}.`,
@@ -88,12 +88,12 @@ export const en: Catalogue = {
   help: {
     title: 'What you can do with Caravane',
     everyone: (p: string) => [
-      `\`${p}pledge 500\` — pledge 500 MAD (add \`anonymous\` and a note if you like)`,
-      `\`${p}pledge\` — open the pledge form`,
-      `\`${p}pledge list\` — your pledges · \`${p}pledge cancel N\` — cancel pledge #N`,
-      `\`${p}caravan\` — how the campaign is doing`,
+      `${command(`${p}pledge 500`)} — pledge 500 MAD (add ${command('anonymous')} and a note if you like)`,
+      `${command(`${p}pledge`)} — open the pledge form`,
+      `${command(`${p}pledge list`)} — your pledges · ${command(`${p}pledge cancel N`)} — cancel pledge #N`,
+      `${command(`${p}caravan`)} — how the campaign is doing`,
     ],
     hrTitle: 'For the HR team',
-    hr: (p: string) => [`\`${p}caravan collect N\` — mark pledge #N as collected`],
+    hr: (p: string) => [`${command(`${p}caravan collect N`)} — mark pledge #N as collected`],
   },
 };

@@ -6,6 +6,7 @@ import { needsFr } from './needs.js';
 import { photosFr } from './photos.js';
 import { teamsFr } from './teams.js';
 import { volunteersFr } from './volunteers.js';
+import { command } from '../../chat/text.js';
 
 const m = (a: Minor | number, c: string) => money(a as Minor, c, 'fr');
 const d = (day: string) => formatDay(day, 'fr');
@@ -23,13 +24,12 @@ export const fr = {
   common: {
     sorry: "Désolé, quelque chose s'est mal passé de notre côté. Réessayez dans un instant.",
     notAdmin: 'Cette commande est réservée à l’équipe RH de la caravane.',
-    formUnavailable:
-      'Slack ne répond pas pour l’instant, le formulaire n’a pas pu s’ouvrir. Réessayez dans un instant (ou donnez tout dans la commande, par exemple `/pledge 500`).',
+    formUnavailable: `Slack ne répond pas pour l’instant, le formulaire n’a pas pu s’ouvrir. Réessayez dans un instant (ou donnez tout dans la commande, par exemple ${command('/pledge 500')}).`,
     fileUnavailable: 'Slack ne répond pas pour l’instant, le fichier n’a pas pu vous être envoyé. Réessayez dans un instant.',
-    badCommand: (cmd: string, prefix = '/') => `Je n’ai pas compris « ${cmd} ». Tapez \`${prefix}caravan help\` pour voir ce que vous pouvez faire.`,
+    badCommand: (cmd: string, prefix = '/') => `Je n’ai pas compris « ${cmd} ». Tapez ${command(`${prefix}caravan help`)} pour voir ce que vous pouvez faire.`,
   },
   amount: {
-    missing: 'Indiquez un montant, par exemple `/pledge 500`.',
+    missing: `Indiquez un montant, par exemple ${command('/pledge 500')}.`,
     invalid: (text: string) => `Je n’ai pas compris le montant « ${text} ». Écrivez-le comme 500, 1 500 ou 1500,50 (en dirhams).`,
     negative: 'Le montant doit être positif.',
     zero: 'Le montant doit être supérieur à zéro.',
@@ -57,18 +57,18 @@ export const fr = {
     duplicate: (amount: number, c: string, id: number) => `Votre promesse de ${m(amount, c)} (n° ${id}) était déjà enregistrée.`,
     noteTooLong: (max: number) => `Le mot qui accompagne la promesse est limité à ${max} caractères.`,
     listTitle: (name: string) => `Vos promesses pour « ${name} »`,
-    listEmpty: 'Vous n’avez encore fait aucune promesse. Tapez `/pledge 500` pour commencer.',
+    listEmpty: `Vous n’avez encore fait aucune promesse. Tapez ${command('/pledge 500')} pour commencer.`,
     listItem: (id: number, amount: number, c: string, status: string, day: string) => `n° ${id} — ${m(amount, c)} — ${status} — ${d(day)}`,
     status: { pledged: 'promise', collected: 'collectée', cancelled: 'annulée' },
     anonymousTag: 'anonyme',
-    cancelHow: 'Pour annuler : `/pledge cancel N`.',
-    cancelUsage: 'Indiquez le numéro de la promesse à annuler, par exemple `/pledge cancel 12` (voir `/pledge list`).',
+    cancelHow: `Pour annuler : ${command('/pledge cancel N')}.`,
+    cancelUsage: `Indiquez le numéro de la promesse à annuler, par exemple ${command('/pledge cancel 12')} (voir ${command('/pledge list')}).`,
     cancelled: (id: number, amount: number, c: string) => `Votre promesse n° ${id} de ${m(amount, c)} est annulée.`,
-    notFound: (id: number) => `Je ne trouve aucune promesse n° ${id} à votre nom. Voyez \`/pledge list\`.`,
+    notFound: (id: number) => `Je ne trouve aucune promesse n° ${id} à votre nom. Voyez ${command('/pledge list')}.`,
     alreadyCancelled: (id: number) => `La promesse n° ${id} était déjà annulée.`,
     alreadyCollected: (id: number) => `La promesse n° ${id} a déjà été collectée : elle ne peut plus être annulée. Contactez l’équipe RH au besoin.`,
     collected: (id: number, amount: number, c: string) => `Promesse n° ${id} de ${m(amount, c)} marquée comme collectée.`,
-    collectUsage: 'Indiquez le numéro de la promesse collectée, par exemple `/caravan collect 12`.',
+    collectUsage: `Indiquez le numéro de la promesse collectée, par exemple ${command('/caravan collect 12')}.`,
     collectAlready: (id: number) => `La promesse n° ${id} était déjà collectée.`,
     collectCancelled: (id: number) => `La promesse n° ${id} a été annulée : elle ne peut pas être collectée.`,
     collectNotFound: (id: number) => `Aucune promesse n° ${id}.`,
@@ -88,13 +88,13 @@ export const fr = {
   help: {
     title: 'Ce que vous pouvez faire avec Caravane',
     everyone: (p: string) => [
-      `\`${p}pledge 500\` — promettre 500 MAD (ajoutez \`anonyme\` et un mot si vous voulez)`,
-      `\`${p}pledge\` — ouvrir le formulaire de promesse`,
-      `\`${p}pledge list\` — vos promesses · \`${p}pledge cancel N\` — annuler la promesse n° N`,
-      `\`${p}caravan\` — où en est la campagne`,
+      `${command(`${p}pledge 500`)} — promettre 500 MAD (ajoutez ${command('anonyme')} et un mot si vous voulez)`,
+      `${command(`${p}pledge`)} — ouvrir le formulaire de promesse`,
+      `${command(`${p}pledge list`)} — vos promesses · ${command(`${p}pledge cancel N`)} — annuler la promesse n° N`,
+      `${command(`${p}caravan`)} — où en est la campagne`,
     ],
     hrTitle: 'Pour l’équipe RH',
-    hr: (p: string) => [`\`${p}caravan collect N\` — marquer la promesse n° N comme collectée`],
+    hr: (p: string) => [`${command(`${p}caravan collect N`)} — marquer la promesse n° N comme collectée`],
   },
 };
 

@@ -1,6 +1,7 @@
 /** The in-kind needs' words in English: the same shape as the French reference (needs.ts). */
 import { money } from './format.js';
 import { sized, type ItemRef, type NeedsCatalogue } from './needs.js';
+import { bold, command } from '../../chat/text.js';
 
 const ITEMS_EN: Record<string, [string, string]> = {
   parka: ['parka', 'parkas'],
@@ -38,7 +39,7 @@ export const needsEn: NeedsCatalogue = {
     nowCovered: 'This need is now fully covered. Thank you!',
     mostNeeded: (site) => `${site} is where they are most needed.`,
     handIn: 'HR will tell you where and when to hand the items in.',
-    usage: (p) => `Write for example \`${p}give 3 parkas 8-10 Imzer\` (quantity, item, size, site).`,
+    usage: (p) => `Write for example ${command(`${p}give 3 parkas 8-10 Imzer`)} (quantity, item, size, site).`,
     badQuantity: (max) => `Give a whole quantity from 1 to ${max}.`,
     unknownItem: (words) => `I do not know the item “${words}”. Here is what is still needed:`,
     ambiguous: 'Say which item, size or site. Here is what matches:',
@@ -50,10 +51,10 @@ export const needsEn: NeedsCatalogue = {
     nothingMissing: 'Everything that was asked for is already pledged. Thank you all!',
     ended: 'The campaign is over: in-kind gifts are closed. Thank you!',
     listTitle: (campaign) => `Your in-kind gifts for “${campaign}”`,
-    listEmpty: (p) => `You have not given any items yet. Type \`${p}give\` to see what is needed.`,
+    listEmpty: (p) => `You have not given any items yet. Type ${command(`${p}give`)} to see what is needed.`,
     listItem: (id, n, i, site, status) => `no. ${id} — ${countEn(n, i)} — ${site} — ${status}`,
     status: { pledged: 'pledged', received: (r, n) => (r >= n ? 'received' : `${r} of ${n} received`), cancelled: 'cancelled' },
-    cancelUsage: (p) => `Give the number of the gift to cancel, for example \`${p}give cancel 4\` (see \`${p}give list\`).`,
+    cancelUsage: (p) => `Give the number of the gift to cancel, for example ${command(`${p}give cancel 4`)} (see ${command(`${p}give list`)}).`,
     cancelled: (id) => `Your gift no. ${id} is cancelled.`,
     notFound: (id) => `You have no in-kind gift no. ${id}.`,
     alreadyCancelled: (id) => `Gift no. ${id} was already cancelled.`,
@@ -61,15 +62,15 @@ export const needsEn: NeedsCatalogue = {
   },
   list: {
     title: (campaign) => `Still needed — ${campaign}`,
-    site: (site, place) => (place ? `*${site}* (${place})` : `*${site}*`),
+    site: (site, place) => (place ? `${bold(site)} (${place})` : bold(site)),
     line: (missingN, i, needed) => `${countEn(missingN, i)} of ${needed}`,
     siteCovered: 'everything is pledged ✅',
     moneyAsItems: (pledged, currency, n, i, price) =>
       `The ${money(pledged, currency, 'en')} pledged are worth about ${countEn(n, i)} (at ${money(price, currency, 'en')} each).`,
-    howTo: (p) => `To give: \`${p}give 3 parkas 8-10 Imzer\`.`,
+    howTo: (p) => `To give: ${command(`${p}give 3 parkas 8-10 Imzer`)}.`,
   },
   received: {
-    usage: (p) => `Write \`${p}caravan received N [QUANTITY]\`, for example \`${p}caravan received 4 2\`.`,
+    usage: (p) => `Write ${command(`${p}caravan received N [QUANTITY]`)}, for example ${command(`${p}caravan received 4 2`)}.`,
     notFound: (id) => `There is no in-kind gift no. ${id}.`,
     cancelled: (id) => `Gift no. ${id} was cancelled.`,
     tooMany: (id, left) => (left === 0 ? `Gift no. ${id} is already fully received.` : `Only ${left} item(s) of gift no. ${id} are left to receive.`),
@@ -80,7 +81,7 @@ export const needsEn: NeedsCatalogue = {
     thanks: (n, i, site) => `Your gift (${countEn(n, i)}) for ${site} has been received. It will travel with the caravan.`,
   },
   loading: {
-    usage: (p) => `Write \`${p}caravan loading SITE\`, for example \`${p}caravan loading Imzer\`.`,
+    usage: (p) => `Write ${command(`${p}caravan loading SITE`)}, for example ${command(`${p}caravan loading Imzer`)}.`,
     siteUnknown: (name, sites) => `I do not know the site “${name}”. Sites: ${sites}.`,
     links: (site, csv, html) => `Loading list for ${site} (links valid 24 h) — printable page: ${html} · CSV: ${csv}`,
     title: (site) => `Loading list — ${site}`,
@@ -130,13 +131,13 @@ export const needsEn: NeedsCatalogue = {
   digestTitle: 'Still needed:',
   help: {
     everyone: (p) => [
-      `\`${p}give 3 parkas 8-10 Imzer\` — give items (\`${p}give list\`, \`${p}give cancel N\`)`,
-      `\`${p}caravan needs\` — what is still needed, site by site`,
+      `${command(`${p}give 3 parkas 8-10 Imzer`)} — give items (${command(`${p}give list`)}, ${command(`${p}give cancel N`)})`,
+      `${command(`${p}caravan needs`)} — what is still needed, site by site`,
     ],
     hr: (p) => [
-      `\`${p}caravan need\` — the form for a site’s needs`,
-      `\`${p}caravan received N [QUANTITY]\` — items of gift N were handed in`,
-      `\`${p}caravan loading SITE\` — a site’s loading list`,
+      `${command(`${p}caravan need`)} — the form for a site’s needs`,
+      `${command(`${p}caravan received N [QUANTITY]`)} — items of gift N were handed in`,
+      `${command(`${p}caravan loading SITE`)} — a site’s loading list`,
     ],
   },
 };

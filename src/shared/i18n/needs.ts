@@ -5,6 +5,7 @@
  */
 import type { Minor } from '../money.js';
 import { money } from './format.js';
+import { bold, command } from '../../chat/text.js';
 
 type Gender = 'm' | 'f';
 
@@ -59,7 +60,7 @@ export const needsFr = {
     nowCovered: 'Ce besoin est maintenant entièrement couvert. Merci !',
     mostNeeded: (site: string) => `C’est à ${site} qu’il en manque le plus.`,
     handIn: 'L’équipe RH vous dira où et quand déposer les articles.',
-    usage: (p: string) => `Écrivez par exemple \`${p}give 3 parkas 8-10 Imzer\` (quantité, article, taille, site).`,
+    usage: (p: string) => `Écrivez par exemple ${command(`${p}give 3 parkas 8-10 Imzer`)} (quantité, article, taille, site).`,
     badQuantity: (max: number) => `Indiquez une quantité entière entre 1 et ${max}.`,
     unknownItem: (words: string) => `Je ne connais pas l’article « ${words} ». Voici ce qui manque encore :`,
     ambiguous: 'Précisez l’article, la taille ou le site. Voici ce qui correspond :',
@@ -71,10 +72,10 @@ export const needsFr = {
     nothingMissing: 'Tout ce qui était demandé est déjà promis. Merci à toutes et à tous !',
     ended: 'La campagne est terminée : les dons en nature sont clos. Merci !',
     listTitle: (campaign: string) => `Vos dons en nature pour « ${campaign} »`,
-    listEmpty: (p: string) => `Vous n’avez encore rien donné en nature. Tapez \`${p}give\` pour voir ce qui manque.`,
+    listEmpty: (p: string) => `Vous n’avez encore rien donné en nature. Tapez ${command(`${p}give`)} pour voir ce qui manque.`,
     listItem: (id: number, n: number, i: ItemRef, site: string, status: string) => `n° ${id} — ${countFr(n, i)} — ${site} — ${status}`,
     status: { pledged: 'promis', received: (r: number, n: number) => (r >= n ? 'reçu' : `${r} sur ${n} reçus`), cancelled: 'annulé' },
-    cancelUsage: (p: string) => `Indiquez le numéro du don à annuler, par exemple \`${p}give cancel 4\` (voir \`${p}give list\`).`,
+    cancelUsage: (p: string) => `Indiquez le numéro du don à annuler, par exemple ${command(`${p}give cancel 4`)} (voir ${command(`${p}give list`)}).`,
     cancelled: (id: number) => `Votre don n° ${id} est annulé.`,
     notFound: (id: number) => `Vous n’avez pas de don en nature n° ${id}.`,
     alreadyCancelled: (id: number) => `Le don n° ${id} était déjà annulé.`,
@@ -82,15 +83,15 @@ export const needsFr = {
   },
   list: {
     title: (campaign: string) => `Ce qu’il manque encore — ${campaign}`,
-    site: (site: string, place: string | null) => (place ? `*${site}* (${place})` : `*${site}*`),
+    site: (site: string, place: string | null) => (place ? `${bold(site)} (${place})` : bold(site)),
     line: (missingN: number, i: ItemRef, needed: number) => `${countFr(missingN, i)} sur ${needed}`,
     siteCovered: 'tout est promis ✅',
     moneyAsItems: (pledged: Minor, currency: string, n: number, i: ItemRef, price: Minor) =>
       `Les ${money(pledged, currency, 'fr')} promis valent environ ${countFr(n, i)} (à ${money(price, currency, 'fr')} l’unité).`,
-    howTo: (p: string) => `Pour donner : \`${p}give 3 parkas 8-10 Imzer\`.`,
+    howTo: (p: string) => `Pour donner : ${command(`${p}give 3 parkas 8-10 Imzer`)}.`,
   },
   received: {
-    usage: (p: string) => `Écrivez \`${p}caravan received N [QUANTITÉ]\`, par exemple \`${p}caravan received 4 2\`.`,
+    usage: (p: string) => `Écrivez ${command(`${p}caravan received N [QUANTITÉ]`)}, par exemple ${command(`${p}caravan received 4 2`)}.`,
     notFound: (id: number) => `Il n’y a pas de don en nature n° ${id}.`,
     cancelled: (id: number) => `Le don n° ${id} a été annulé.`,
     tooMany: (id: number, left: number) =>
@@ -103,7 +104,7 @@ export const needsFr = {
     thanks: (n: number, i: ItemRef, site: string) => `Vos dons (${countFr(n, i)}) pour ${site} ont bien été reçus. Ils partiront avec la caravane.`,
   },
   loading: {
-    usage: (p: string) => `Écrivez \`${p}caravan loading SITE\`, par exemple \`${p}caravan loading Imzer\`.`,
+    usage: (p: string) => `Écrivez ${command(`${p}caravan loading SITE`)}, par exemple ${command(`${p}caravan loading Imzer`)}.`,
     siteUnknown: (name: string, sites: string) => `Je ne connais pas le site « ${name} ». Sites : ${sites}.`,
     links: (site: string, csv: string, html: string) => `Liste de chargement de ${site} (liens valables 24 h) — page à imprimer : ${html} · CSV : ${csv}`,
     title: (site: string) => `Liste de chargement — ${site}`,
@@ -153,13 +154,13 @@ export const needsFr = {
   digestTitle: 'Ce qu’il manque encore :',
   help: {
     everyone: (p: string) => [
-      `\`${p}give 3 parkas 8-10 Imzer\` — donner des articles (\`${p}give list\`, \`${p}give cancel N\`)`,
-      `\`${p}caravan needs\` — ce qu’il manque encore, site par site`,
+      `${command(`${p}give 3 parkas 8-10 Imzer`)} — donner des articles (${command(`${p}give list`)}, ${command(`${p}give cancel N`)})`,
+      `${command(`${p}caravan needs`)} — ce qu’il manque encore, site par site`,
     ],
     hr: (p: string) => [
-      `\`${p}caravan need\` — le formulaire des besoins d’un site`,
-      `\`${p}caravan received N [QUANTITÉ]\` — des articles du don N ont été remis`,
-      `\`${p}caravan loading SITE\` — la liste de chargement d’un site`,
+      `${command(`${p}caravan need`)} — le formulaire des besoins d’un site`,
+      `${command(`${p}caravan received N [QUANTITÉ]`)} — des articles du don N ont été remis`,
+      `${command(`${p}caravan loading SITE`)} — la liste de chargement d’un site`,
     ],
   },
 };

@@ -2,17 +2,18 @@
  * Every word about photos: upload answers, the consent prompt, HR's review, withdrawals, the album
  * post and the gallery page. French is the reference; English has the same shape.
  */
+import { command } from '../../chat/text.js';
 const n = (count: number, one: string, many: string, fr: boolean) => `${count} ${(fr ? count <= 1 : count === 1) ? one : many}`;
 
 export const photosFr = {
   help: (p: string) => [
     'Envoyez-moi vos photos de la caravane en message direct (plusieurs à la fois si vous voulez), avec une légende.',
-    `\`${p}caravan photos mine\` — vos photos et où elles en sont`,
-    `\`${p}caravan photos withdraw N\` — retirer la photo n° N, à tout moment`,
+    `${command(`${p}caravan photos mine`)} — vos photos et où elles en sont`,
+    `${command(`${p}caravan photos withdraw N`)} — retirer la photo n° N, à tout moment`,
   ],
   hrHelp: (p: string) => [
-    `\`${p}caravan photos\` — publier les photos validées dans les canaux de la campagne`,
-    `\`${p}caravan photos pending\` — revoir les photos en attente de validation`,
+    `${command(`${p}caravan photos`)} — publier les photos validées dans les canaux de la campagne`,
+    `${command(`${p}caravan photos pending`)} — revoir les photos en attente de validation`,
   ],
   received: (count: number, numbers: string) => `${n(count, 'photo reçue', 'photos reçues', true)} (${numbers})`,
   refusedTitle: 'Non enregistrés :',
@@ -84,7 +85,7 @@ export const photosFr = {
       : `${count} anciennes publications n’ont pas pu être supprimées : l’image n’y est plus servie.`,
   withdrawnByHr: (numbers: string) => `L’équipe RH a retiré vos photos ${numbers}.`,
   removedCard: 'Ces photos ont été retirées.',
-  withdrawUsage: (p: string) => `Indiquez le numéro de la photo, par exemple \`${p}caravan photos withdraw 12\`.`,
+  withdrawUsage: (p: string) => `Indiquez le numéro de la photo, par exemple ${command(`${p}caravan photos withdraw 12`)}.`,
   albumHeadline: (campaign: string, count: number) => `📸 ${campaign} — ${n(count, 'nouvelle photo', 'nouvelles photos', true)}`,
   albumLine: (text: string, numbers: string) => `• ${text} (${numbers})`,
   albumGallery: (url: string) => `Toutes les photos : ${url}`,
@@ -93,7 +94,7 @@ export const photosFr = {
     `${n(count, 'photo part', 'photos partent', true)} vers ${n(channels, 'canal', 'canaux', true)} de la campagne.`,
   albumRemaining: (count: number) => `Encore ${n(count, 'photo validée', 'photos validées', true)} : relancez la commande pour les publier.`,
   nothingNew: 'Aucune nouvelle photo validée à publier.',
-  noChannels: 'Aucun canal de campagne : tapez `/caravan channel` dans un canal pour en ajouter un.',
+  noChannels: `Aucun canal de campagne : tapez ${command('/caravan channel')} dans un canal pour en ajouter un.`,
   mineTitle: 'Vos photos',
   mineEmpty: 'Vous n’avez envoyé aucune photo pour cette campagne.',
   mineLine: (numbers: string, status: string) => `• ${numbers} — ${status}`,
@@ -133,12 +134,12 @@ export type PhotosTexts = typeof photosFr;
 export const photosEn: PhotosTexts = {
   help: (p: string) => [
     'Send me your caravan photos in a direct message (several at once if you like), with a caption.',
-    `\`${p}caravan photos mine\` — your photos and where they stand`,
-    `\`${p}caravan photos withdraw N\` — withdraw photo #N, at any time`,
+    `${command(`${p}caravan photos mine`)} — your photos and where they stand`,
+    `${command(`${p}caravan photos withdraw N`)} — withdraw photo #N, at any time`,
   ],
   hrHelp: (p: string) => [
-    `\`${p}caravan photos\` — post the approved photos to the campaign channels`,
-    `\`${p}caravan photos pending\` — review the photos waiting for approval`,
+    `${command(`${p}caravan photos`)} — post the approved photos to the campaign channels`,
+    `${command(`${p}caravan photos pending`)} — review the photos waiting for approval`,
   ],
   received: (count: number, numbers: string) => `${n(count, 'photo received', 'photos received', false)} (${numbers})`,
   refusedTitle: 'Not stored:',
@@ -206,7 +207,7 @@ export const photosEn: PhotosTexts = {
   retractKept: (count: number) => `${n(count, 'earlier post', 'earlier posts', false)} could not be deleted: the image is no longer served there.`,
   withdrawnByHr: (numbers: string) => `The HR team withdrew your photos ${numbers}.`,
   removedCard: 'These photos were removed.',
-  withdrawUsage: (p: string) => `Give the photo number, for example \`${p}caravan photos withdraw 12\`.`,
+  withdrawUsage: (p: string) => `Give the photo number, for example ${command(`${p}caravan photos withdraw 12`)}.`,
   albumHeadline: (campaign: string, count: number) => `📸 ${campaign} — ${n(count, 'new photo', 'new photos', false)}`,
   albumLine: (text: string, numbers: string) => `• ${text} (${numbers})`,
   albumGallery: (url: string) => `All the photos: ${url}`,
@@ -215,7 +216,7 @@ export const photosEn: PhotosTexts = {
     `${n(count, 'photo is', 'photos are', false)} on the way to ${n(channels, 'campaign channel', 'campaign channels', false)}.`,
   albumRemaining: (count: number) => `${n(count, 'more approved photo', 'more approved photos', false)}: run the command again to post them.`,
   nothingNew: 'No new approved photos to post.',
-  noChannels: 'There is no campaign channel: type `/caravan channel` in a channel to add one.',
+  noChannels: `There is no campaign channel: type ${command('/caravan channel')} in a channel to add one.`,
   mineTitle: 'Your photos',
   mineEmpty: 'You have not sent any photos for this campaign.',
   mineLine: (numbers: string, status: string) => `• ${numbers} — ${status}`,

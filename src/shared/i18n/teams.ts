@@ -2,11 +2,12 @@
  * Words only Microsoft Teams shows: the pledge card's extras, what the bot says when Teams does not
  * tell it who is writing, and the app's listing (name, description, command menu).
  */
+import { command } from '../../chat/text.js';
 export const teamsFr = {
   unidentified:
     'Je ne parviens pas à vous identifier : Teams ne m’a pas transmis votre compte professionnel. Écrivez-moi depuis Microsoft Teams avec le compte de votre entreprise.',
-  cardUnknown: 'Ce bouton n’est plus valable. Tapez `pledge` pour ouvrir un nouveau formulaire.',
-  cardFallback: 'Votre version de Teams ne peut pas afficher ce formulaire. Tapez par exemple `pledge 500`.',
+  cardUnknown: `Ce bouton n’est plus valable. Tapez ${command('pledge')} pour ouvrir un nouveau formulaire.`,
+  cardFallback: `Votre version de Teams ne peut pas afficher ce formulaire. Tapez par exemple ${command('pledge 500')}.`,
   notAvailable: 'Cette fonction n’est pas encore disponible dans Microsoft Teams.',
   app: {
     nameShort: 'Caravane',
@@ -27,8 +28,8 @@ export type TeamsTexts = typeof teamsFr;
 
 export const teamsEn: TeamsTexts = {
   unidentified: 'I cannot tell who you are: Teams did not send me your work account. Please write to me from Microsoft Teams with your company account.',
-  cardUnknown: 'This button is no longer valid. Type `pledge` to open a new form.',
-  cardFallback: 'Your version of Teams cannot show this form. Type, for example, `pledge 500`.',
+  cardUnknown: `This button is no longer valid. Type ${command('pledge')} to open a new form.`,
+  cardFallback: `Your version of Teams cannot show this form. Type, for example, ${command('pledge 500')}.`,
   notAvailable: 'This is not available in Microsoft Teams yet.',
   app: {
     nameShort: 'Caravane',

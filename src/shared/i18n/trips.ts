@@ -2,6 +2,7 @@
  * Words of HR's trip form (create and edit a trip) and its checks. Part of the volunteers
  * catalogue (`c.volunteers.trip`). French is the reference; English has the same shape.
  */
+import { command } from '../../chat/text.js';
 export const tripsFr = {
   createTitle: 'Nouveau voyage',
   editTitle: 'Modifier le voyage',
@@ -21,7 +22,7 @@ export const tripsFr = {
   meetingPlaceholder: 'Parking du siège, Casablanca',
   meetingTimeLabel: 'Heure de rendez-vous (facultatif)',
   deadlineLabel: 'Dernier jour d’inscription (facultatif : la veille du départ)',
-  created: (n: number, trip: string) => `Voyage n° ${n} « ${trip} » créé. Les inscriptions sont ouvertes avec \`/volunteer\`.`,
+  created: (n: number, trip: string) => `Voyage n° ${n} « ${trip} » créé. Les inscriptions sont ouvertes avec ${command('/volunteer')}.`,
   updated: (n: number, trip: string) => `Voyage n° ${n} « ${trip} » enregistré.`,
   errors: {
     'trip.name_missing': 'Donnez un nom au voyage.',
@@ -68,7 +69,7 @@ export const tripsEn: TripsCatalogue = {
   meetingPlaceholder: 'Head office car park, Casablanca',
   meetingTimeLabel: 'Meeting time (optional)',
   deadlineLabel: 'Last day to sign up (optional: the day before departure)',
-  created: (n, trip) => `Trip no. ${n} “${trip}” created. Sign-ups are open with \`/volunteer\`.`,
+  created: (n, trip) => `Trip no. ${n} “${trip}” created. Sign-ups are open with ${command('/volunteer')}.`,
   updated: (n, trip) => `Trip no. ${n} “${trip}” saved.`,
   errors: {
     'trip.name_missing': 'Please give the trip a name.',

@@ -4,18 +4,19 @@ import { renderMessage, teamsMarkdown } from '../../../adapters/teams/render.js'
 import { outcomeOf, retryAfterMs } from '../../../adapters/teams/sender.js';
 import { serviceUrlTrust } from '../../../adapters/teams/service-urls.js';
 import { message } from '../../../src/chat/reply.js';
+import { bold, code, command } from '../../../src/chat/text.js';
 
 const base = { type: 'message', serviceUrl: 'https://smba.trafficmanager.net/emea/', conversation: { id: 'a:1' } };
 
 describe('Teams markdown', () => {
-  it('turns the catalogue’s Slack bold into Teams bold and shows code spans as commands, their stars literal', () => {
-    expect(teamsMarkdown('*Caravane 2026* — `a*b*c` and *x*')).toBe('**Caravane 2026** — **a\\*b\\*c** and **x**');
-    expect(teamsMarkdown('Type `/volunteer status`.')).toBe('Type **volunteer status**.');
+  it('draws the catalogue’s bold as Teams bold and commands and code in bold, the stars in them literal', () => {
+    expect(teamsMarkdown(`${bold('Caravane 2026')} — ${code('a*b*c')} and ${bold('x')}`)).toBe('**Caravane 2026** — **a\\*b\\*c** and **x**');
+    expect(teamsMarkdown(`Type ${command('/volunteer status')}.`)).toBe('Type **volunteer status**.');
     expect(teamsMarkdown('5 * 3 = 15, 2*3')).toBe('5 * 3 = 15, 2*3');
   });
 
   it('lays a reply out as paragraphs, the headline bold with the tone’s icon, spacer lines dropped', () => {
-    const text = renderMessage(message('ok', ['', 'line *one*', 'line two'], 'Thanks')).text;
+    const text = renderMessage(message('ok', ['', `line ${bold('one')}`, 'line two'], 'Thanks')).text;
     expect(text).toBe('✅ **Thanks**\n\nline **one**\n\nline two');
   });
 });
