@@ -12,7 +12,8 @@ import { needsVerbs } from './needs/verbs.js';
 import { photoVerbs } from './photos/verbs.js';
 import { pledgeVerbs } from './pledges/verbs.js';
 import { message, type Reply } from './reply.js';
-import { findVerb, runVerb, type CaravanFeature, type CommandContext } from './verbs.js';
+import type { FormDefinition } from './forms.js';
+import { findForm, findVerb, runVerb, type CaravanFeature, type CommandContext } from './verbs.js';
 import { volunteerVerbs } from './volunteers/verbs.js';
 
 export const CARAVAN_FEATURES: readonly CaravanFeature[] = [pledgeVerbs, campaignVerbs, volunteerVerbs, needsVerbs, broadcastVerbs, photoVerbs, dashboardVerbs];
@@ -38,4 +39,9 @@ export async function caravanCommand(deps: ChatDeps, actor: Actor, text: string,
     .slice((words[0] ?? '').length)
     .trim();
   return runVerb(deps, verb, actor, { words, rest, ctx });
+}
+
+/** The form a feature registered under `id` (a platform's submission names it), if any. */
+export function caravanForm(id: string): FormDefinition | undefined {
+  return findForm(CARAVAN_FEATURES, id);
 }

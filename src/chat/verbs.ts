@@ -7,6 +7,7 @@ import type { Destination } from '../messaging/ports.js';
 import type { Catalogue } from '../shared/i18n/index.js';
 import { requireHr, type Actor, type HrActor } from './actor.js';
 import type { ChatDeps } from './deps.js';
+import type { FormDefinition } from './forms.js';
 import { message, type Reply } from './reply.js';
 
 export interface CommandContext {
@@ -38,10 +39,12 @@ export type CaravanVerb =
 /** Help lines of one feature, in the reader's language; `p` is how commands are written (`/` or nothing). */
 export type HelpLines = (c: Catalogue, p: string) => string[];
 
-/** A feature's part of `/caravan`: its verbs and its help lines for everyone and for HR. */
+/** A feature's part of `/caravan`: its verbs, its help lines for everyone and for HR, and the forms its verbs open. */
 export interface CaravanFeature {
   verbs: readonly CaravanVerb[];
   help?: { everyone?: HelpLines; hr?: HelpLines };
+  /** Forms submitted back through the platforms' shared path (Slack `caravane_form:<id>`, Teams `{ caravane: 'form' }`). */
+  forms?: readonly FormDefinition[];
 }
 
 /** The verb a word names (`Collecte` → collect), if any. */
@@ -56,4 +59,10 @@ export async function runVerb(deps: ChatDeps, verb: CaravanVerb, actor: Actor, i
   if (verb.who === 'everyone') return verb.run(deps, actor, input);
   const hr = await requireHr(actor);
   return hr ? verb.run(deps, hr, input) : message('error', [actor.c.common.notAdmin]);
+}
+
+/** The form registered under `id`, if a feature has one. */
+export function findForm(features: readonly CaravanFeature[], id: string): FormDefinition | undefined {
+  for (const feature of features) for (const form of feature.forms ?? []) if (form.id === id) return form;
+  return undefined;
 }
