@@ -5,6 +5,7 @@
 import type { ModalView } from '@slack/types';
 import type { Actor, FileReply, FormId, FormReply, Reply } from '../../src/chat/reply.js';
 import { announceComposeModal } from './announce-modal.js';
+import { goalModal } from './forms/goal-modal.js';
 import { giveModal } from './needs/give-modal.js';
 import { needModal } from './needs/need-modal.js';
 import { pledgeModal, renderMessage, type SlackMessage } from './render.js';
@@ -41,6 +42,7 @@ const SLACK_FORMS: SlackForms = {
   trip: volunteerFormView,
   give: giveModal,
   need: needModal,
+  goal: goalModal,
 };
 
 function formView<K extends FormId>(actor: Actor, form: FormReply<K>, channel: string | null): ModalView {

@@ -4,7 +4,8 @@
  */
 import type { Activity } from 'botbuilder';
 import { message, type Actor, type FormId, type FormReply, type Reply } from '../../src/chat/reply.js';
-import type { TeamsFormView } from './forms/card.js';
+import { registered, type TeamsFormView } from './forms/card.js';
+import { goalCard } from './forms/goal-card.js';
 import type { TeamsTurn } from './activity.js';
 import { freshAnnounceCard } from './announce-card.js';
 import { freshGiveState, giveCard } from './needs/give-card.js';
@@ -42,6 +43,7 @@ export const TEAMS_FORMS: TeamsForms = {
   give: { open: (actor, form) => cardActivity(giveCard(actor.c, form, freshGiveState())) },
   need: { open: (actor, form) => cardActivity(needCard(actor.c, form)) },
   announce: { open: (actor, form) => cardActivity(freshAnnounceCard(actor.c, form.intro)) },
+  goal: registered(goalCard),
 };
 
 function formActivity<K extends FormId>(actor: Actor, form: FormReply<K>, turn: TeamsTurn): Partial<Activity> {

@@ -1,13 +1,19 @@
-/** `/caravan` of the campaign itself: its progress, for everyone (also what `/caravan` alone answers). */
+/** `/caravan` of the campaign itself: its progress for everyone (also what `/caravan` alone answers); its goal for HR. */
 import { currentProgress } from '../../campaigns/campaigns.service.js';
 import { noCampaignText, progressText } from '../../pledges/texts.js';
 import type { VolunteerFeatureDeps } from '../../volunteers/ports.js';
 import type { Actor } from '../actor.js';
 import { message, type Reply } from '../reply.js';
 import type { CaravanFeature } from '../verbs.js';
+import { goalFormDefinition, goalVerb } from './goal.js';
 
 export const campaignVerbs: CaravanFeature = {
-  verbs: [{ names: ['status', 'progress', 'progres', 'progrès'], who: 'everyone', run: (deps, actor) => progressReply(deps, actor) }],
+  help: { hr: (c, p) => c.goal.help(p) },
+  verbs: [
+    { names: ['status', 'progress', 'progres', 'progrès'], who: 'everyone', run: (deps, actor) => progressReply(deps, actor) },
+    { names: ['goal', 'objectif'], who: 'hr', run: (deps, hr, { rest }) => goalVerb(deps, hr, rest) },
+  ],
+  forms: [goalFormDefinition],
 };
 
 async function progressReply(deps: VolunteerFeatureDeps, actor: Actor): Promise<Reply> {

@@ -28,6 +28,7 @@ describe('/caravan verbs', () => {
     const everyone = [...c.help.everyone('/'), ...c.volunteers.help.everyone('/'), ...c.needs.help.everyone('/'), ...c.photos.help('/')];
     const hr = [
       ...c.help.hr('/'),
+      ...c.goal.help('/'),
       ...c.volunteers.help.hr('/'),
       ...c.needs.help.hr('/'),
       ...c.broadcasts.help('/'),
