@@ -15,7 +15,6 @@ import { registerViews } from './listeners/views.js';
 import { registerFormViews } from './forms/registry.js';
 import { registerVolunteerViews } from './volunteers/views.js';
 import { registerGiveView } from './needs/give-modal.js';
-import { registerNeedView } from './needs/need-modal.js';
 import { SlackPeople } from './people.js';
 import type { SlackEventLog, SlackHolds } from './ports.js';
 import type { Home } from '../home.js';
@@ -115,7 +114,6 @@ export function createSlackAdapter(options: SlackOptions): SlackAdapter {
   registerViews(app, context);
   registerVolunteerViews(app, context);
   registerGiveView(app, context);
-  registerNeedView(app, context);
   registerAnnounceViews(app, context);
   registerFormViews(app, context);
   registerDirectMessages(app, context);

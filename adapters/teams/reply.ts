@@ -41,7 +41,7 @@ export const TEAMS_FORMS: TeamsForms = {
   },
   trip: { open: (actor, form) => cardActivity(tripCard(actor.c, form, freshState(form.values))) },
   give: { open: (actor, form) => cardActivity(giveCard(actor.c, form, freshGiveState())) },
-  need: { open: (actor, form) => cardActivity(needCard(actor.c, form)) },
+  need: registered(needCard),
   announce: { open: (actor, form) => cardActivity(freshAnnounceCard(actor.c, form.intro)) },
   goal: registered(goalCard),
 };

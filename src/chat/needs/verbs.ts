@@ -4,6 +4,7 @@
  */
 import type { CaravanFeature } from '../verbs.js';
 import { caravanNeedsVerb } from './caravan-needs.js';
+import { needFormDefinition } from './need-form.js';
 
 export const needsVerbs: CaravanFeature = {
   help: { everyone: (c, p) => c.needs.help.everyone(p), hr: (c, p) => c.needs.help.hr(p) },
@@ -17,4 +18,5 @@ export const needsVerbs: CaravanFeature = {
     },
     { names: ['loading', 'chargement'], who: 'everyone', run: (deps, actor, { words, ctx }) => caravanNeedsVerb(deps, actor, words, ctx) },
   ],
+  forms: [needFormDefinition],
 };
