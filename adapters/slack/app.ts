@@ -14,7 +14,6 @@ import { registerSlackPhotos } from './photos/register.js';
 import { registerViews } from './listeners/views.js';
 import { registerFormViews } from './forms/registry.js';
 import { registerVolunteerViews } from './volunteers/views.js';
-import { registerGiveView } from './needs/give-modal.js';
 import { SlackPeople } from './people.js';
 import type { SlackEventLog, SlackHolds } from './ports.js';
 import type { Home } from '../home.js';
@@ -113,7 +112,6 @@ export function createSlackAdapter(options: SlackOptions): SlackAdapter {
   registerCommands(app, context);
   registerViews(app, context);
   registerVolunteerViews(app, context);
-  registerGiveView(app, context);
   registerAnnounceViews(app, context);
   registerFormViews(app, context);
   registerDirectMessages(app, context);

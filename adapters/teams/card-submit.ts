@@ -9,7 +9,6 @@ import { ANNOUNCE_PREVIEW_VERB, ANNOUNCE_SEND_VERB, submitAnnounceCard } from '.
 import type { TeamsContext } from './context.js';
 import { FORM_VERB } from './forms/card.js';
 import { submitFormCard } from './forms/submit.js';
-import { GIVE_VERB, submitGiveCard } from './needs/give-card.js';
 import { pledgeCardData, submitPledgeCard, type CardOutcome } from './pledge-card.js';
 import { PLEDGE_VERB } from './render.js';
 import { TRIP_VERB, VOLUNTEER_VERB } from './volunteer-cards.js';
@@ -24,7 +23,6 @@ const submitPledge: CardSubmit = async (tc, turn, value) => {
 
 const SUBMITS: Record<string, CardSubmit> = {
   [PLEDGE_VERB]: submitPledge,
-  [GIVE_VERB]: submitGiveCard,
   [VOLUNTEER_VERB]: submitVolunteerCard,
   [TRIP_VERB]: submitVolunteerCard,
   [ANNOUNCE_PREVIEW_VERB]: submitAnnounceCard,

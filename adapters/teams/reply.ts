@@ -8,7 +8,7 @@ import { registered, type TeamsFormView } from './forms/card.js';
 import { goalCard } from './forms/goal-card.js';
 import type { TeamsTurn } from './activity.js';
 import { freshAnnounceCard } from './announce-card.js';
-import { freshGiveState, giveCard } from './needs/give-card.js';
+import { giveCard } from './needs/give-card.js';
 import { needCard } from './needs/need-card.js';
 import { cardActivity, freshCard, pledgeCard, renderMessage } from './render.js';
 import { EMPTY_SIGNUP, freshState, tripCard, volunteerCard } from './volunteer-cards.js';
@@ -40,7 +40,7 @@ export const TEAMS_FORMS: TeamsForms = {
         : cardActivity(volunteerCard(actor.c, form, freshState(EMPTY_SIGNUP))),
   },
   trip: { open: (actor, form) => cardActivity(tripCard(actor.c, form, freshState(form.values))) },
-  give: { open: (actor, form) => cardActivity(giveCard(actor.c, form, freshGiveState())) },
+  give: registered(giveCard),
   need: registered(needCard),
   announce: { open: (actor, form) => cardActivity(freshAnnounceCard(actor.c, form.intro)) },
   goal: registered(goalCard),

@@ -45,8 +45,8 @@ async function openForm(user: string, command = '/give', text = ''): Promise<Ope
 
 async function submit(view: OpenedView, user: string, viewId: string, need: string | null, quantity: string) {
   return submitValues(view, user, viewId, {
-    give_need: { value: { type: 'static_select', selected_option: need === null ? null : { value: need } } },
-    give_quantity: { value: { type: 'plain_text_input', value: quantity } },
+    need: { value: { type: 'static_select', selected_option: need === null ? null : { value: need } } },
+    quantity: { value: { type: 'plain_text_input', value: quantity } },
   });
 }
 
@@ -74,8 +74,8 @@ const blankets = async () => ((await currentCampaign(t.url)).body as unknown as 
 describe('the /give form (Slack modal)', () => {
   it('offers "where most needed" and each open need, with what is missing', async () => {
     const view = await openForm('UGIVE1');
-    expect(view.callback_id).toBe('caravane_give');
-    const options = view.blocks.find((b) => b.block_id === 'give_need')?.element?.options ?? [];
+    expect(view.callback_id).toBe('caravane_form:give');
+    const options = view.blocks.find((b) => b.block_id === 'need')?.element?.options ?? [];
     expect(options.map((o) => o.text.text)).toEqual([
       'couvertures — là où il en manque le plus',
       'Ifrtan · couvertures — il en manque 25',
@@ -88,16 +88,16 @@ describe('the /give form (Slack modal)', () => {
     const res = await submit(view, 'UGIVE2', 'VGIVE2', null, 'trois');
     expect(res.body).toMatchObject({
       response_action: 'errors',
-      errors: { give_need: 'Choisissez un article dans la liste.', give_quantity: expect.stringContaining('quantité entière') },
+      errors: { need: 'Choisissez un article dans la liste.', quantity: expect.stringContaining('quantité entière') },
     });
     const tooMany = await submit(view, 'UGIVE2', 'VGIVE2b', 'need:1', '11');
-    expect(tooMany.body).toMatchObject({ response_action: 'errors', errors: { give_quantity: expect.stringContaining('Il n’en manque plus que 10') } });
+    expect(tooMany.body).toMatchObject({ response_action: 'errors', errors: { quantity: expect.stringContaining('Il n’en manque plus que 10') } });
     expect((await blankets()).map((n) => n.pledged)).toEqual([0, 0]);
   });
 
   it('"where most needed" goes to the site missing the most; a redelivered submission records once', async () => {
     const view = await openForm('UGIVE3');
-    const most = view.blocks.find((b) => b.block_id === 'give_need')?.element?.options?.[0]?.value ?? '';
+    const most = view.blocks.find((b) => b.block_id === 'need')?.element?.options?.[0]?.value ?? '';
     expect((await submit(view, 'UGIVE3', 'VGIVE3', most, '5')).status).toBe(200);
     expect((await submit(view, 'UGIVE3', 'VGIVE3', most, '5')).status).toBe(200);
     expect(await blankets()).toMatchObject([

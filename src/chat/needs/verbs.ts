@@ -4,6 +4,7 @@
  */
 import type { CaravanFeature } from '../verbs.js';
 import { caravanNeedsVerb } from './caravan-needs.js';
+import { giveFormDefinition } from './give-form.js';
 import { needFormDefinition } from './need-form.js';
 
 export const needsVerbs: CaravanFeature = {
@@ -18,5 +19,5 @@ export const needsVerbs: CaravanFeature = {
     },
     { names: ['loading', 'chargement'], who: 'everyone', run: (deps, actor, { words, ctx }) => caravanNeedsVerb(deps, actor, words, ctx) },
   ],
-  forms: [needFormDefinition],
+  forms: [giveFormDefinition, needFormDefinition],
 };
