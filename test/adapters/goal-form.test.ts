@@ -4,7 +4,7 @@ import { currentCampaign, seedCampaign, startTestBot, type TestBot } from '../su
 import { startFakeConnector, type FakeConnector } from '../support/fake-connector.js';
 import { until } from '../support/photos.js';
 import { payloadBody, postToSlackEndpoint, slashCommandBody } from '../support/slack-sign.js';
-import { executeInvoke, person, personalMessage, postActivity } from '../support/teams-activities.js';
+import { executeInvoke, person, personalMessage, postActivity, submitMessage } from '../support/teams-activities.js';
 
 /**
  * `/caravan goal`, end to end: a signed slash command opens the modal on the strict fake Slack (it
@@ -172,6 +172,23 @@ describe('caravan goal on Teams', () => {
 
       const good = await postActivity(t.url, executeInvoke(connector.url, HR_TEAMS, { ...data, goal: '٢٥٠٠٠٠', endsOn: '2026-12-31' }, { locale: 'fr-FR' }));
       expect(texts((good.body as { value: TeamsCard }).value).join(' ')).toContain('L’objectif passe de 200 000 MAD à 250 000 MAD.');
+      expect(await campaign()).toEqual({ goalMinor: 25_000_000, endsOn: '2026-12-31' });
+
+      // Older clients send Action.Submit, a message with the card's values: the card is updated in place.
+      await postActivity(t.url, {
+        ...submitMessage(connector.url, HR_TEAMS, { ...data, goal: '260 000', endsOn: '2026-12-31' }, 'goal-card-1'),
+        locale: 'fr-FR',
+      });
+      const update = connector.updated().at(-1);
+      expect(update?.activityId).toBe('goal-card-1');
+      const receipt = (update?.body?.attachments as Array<{ content: TeamsCard }>)[0]?.content;
+      expect(receipt && texts(receipt).join(' ')).toContain('L’objectif passe de 250 000 MAD à 260 000 MAD.');
+      // Another press (a new activity) sets the goal back.
+      await postActivity(t.url, {
+        ...submitMessage(connector.url, HR_TEAMS, { ...data, goal: '250 000', endsOn: '2026-12-31' }, 'goal-card-1'),
+        id: 'goal-submit-2',
+        locale: 'fr-FR',
+      });
       expect(await campaign()).toEqual({ goalMinor: 25_000_000, endsOn: '2026-12-31' });
     } finally {
       await connector.close();
