@@ -55,6 +55,8 @@ export interface CampaignStore {
   upcoming(today: string): Promise<Campaign | null>;
   /** Kept up to date on every change: reading it never scans pledges. */
   totals(campaignId: string): Promise<CampaignTotals>;
+  /** Sets a campaign's goal and last day (already checked); the campaign as it now is, null when there is no such campaign. */
+  changeGoal(id: string, change: { goalMinor: Minor; endsOn: string }): Promise<Campaign | null>;
 }
 
 export interface NewPledge {

@@ -12,9 +12,8 @@ import { registerCommands } from './listeners/commands.js';
 import { registerDirectMessages, registerEventDedupe } from './listeners/events.js';
 import { registerSlackPhotos } from './photos/register.js';
 import { registerViews } from './listeners/views.js';
+import { registerFormViews } from './forms/registry.js';
 import { registerVolunteerViews } from './volunteers/views.js';
-import { registerGiveView } from './needs/give-modal.js';
-import { registerNeedView } from './needs/need-modal.js';
 import { SlackPeople } from './people.js';
 import type { SlackEventLog, SlackHolds } from './ports.js';
 import type { Home } from '../home.js';
@@ -113,9 +112,8 @@ export function createSlackAdapter(options: SlackOptions): SlackAdapter {
   registerCommands(app, context);
   registerViews(app, context);
   registerVolunteerViews(app, context);
-  registerGiveView(app, context);
-  registerNeedView(app, context);
   registerAnnounceViews(app, context);
+  registerFormViews(app, context);
   registerDirectMessages(app, context);
   registerSlackPhotos(app, context, { token: config.botToken, apiUrl: config.apiUrl });
   app.error(async (error) => {

@@ -3,8 +3,9 @@
  * file to hand over. A new reply kind or form does not compile until it has its Slack layout here.
  */
 import type { ModalView } from '@slack/types';
-import type { Actor, FileReply, FormReply, Reply } from '../../src/chat/reply.js';
+import type { Actor, FileReply, FormId, FormReply, Reply } from '../../src/chat/reply.js';
 import { announceComposeModal } from './announce-modal.js';
+import { goalModal } from './forms/goal-modal.js';
 import { giveModal } from './needs/give-modal.js';
 import { needModal } from './needs/need-modal.js';
 import { pledgeModal, renderMessage, type SlackMessage } from './render.js';
@@ -31,20 +32,20 @@ export function renderReply(actor: Actor, reply: Reply, channel: string | null):
   }
 }
 
-function formView(actor: Actor, form: FormReply, channel: string | null): ModalView {
-  switch (form.form) {
-    case 'pledge':
-      return pledgeModal(actor.c, form, { channel, locale: actor.locale });
-    case 'announce':
-      return announceComposeModal(actor.c, form.intro, { locale: actor.locale });
-    case 'volunteer':
-    case 'trip':
-      return volunteerFormView(actor, form, channel);
-    case 'give':
-      return giveModal(actor, form, channel);
-    case 'need':
-      return needModal(actor, form, channel);
-    default:
-      return form satisfies never;
-  }
+/** How Slack lays out each form: one entry per form id, so a new form does not compile until it has its modal. */
+type SlackForms = { [K in FormId]: (actor: Actor, form: FormReply<K>, channel: string | null) => ModalView };
+
+const SLACK_FORMS: SlackForms = {
+  pledge: (actor, form, channel) => pledgeModal(actor.c, form, { channel, locale: actor.locale }),
+  announce: (actor, form) => announceComposeModal(actor.c, form.intro, { locale: actor.locale }),
+  volunteer: volunteerFormView,
+  trip: volunteerFormView,
+  give: giveModal,
+  need: needModal,
+  goal: goalModal,
+};
+
+function formView<K extends FormId>(actor: Actor, form: FormReply<K>, channel: string | null): ModalView {
+  const view: SlackForms[K] = SLACK_FORMS[form.form];
+  return view(actor, form, channel);
 }

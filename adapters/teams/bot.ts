@@ -9,14 +9,10 @@ import { t } from '../../src/shared/i18n/index.js';
 import { readTurn, type TeamsTurn } from './activity.js';
 import { answerMessage } from './commands.js';
 import type { TeamsContext } from './context.js';
-import { pledgeCardData, submitPledgeCard } from './pledge-card.js';
 import { answerPhotoSubmit, photoCardAction } from './photos/actions.js';
 import { receiveTeamsPhotos } from './photos/inbound.js';
 import { CARD_CONTENT_TYPE, cardActivity, type Card } from './render.js';
-import { submitVolunteerCard } from './volunteer-submit.js';
-import { submitGiveCard } from './needs/give-card.js';
-import { submitNeedCard } from './needs/need-card.js';
-import { submitAnnounceCard } from './announce-card.js';
+import { submitCard } from './card-submit.js';
 import { teamsPlain } from './text.js';
 
 const MESSAGE_RESPONSE = 'application/vnd.microsoft.activity.message';
@@ -37,13 +33,7 @@ export class CaravaneTeamsBot extends TeamsActivityHandler {
   private async message(ctx: TurnContext, turn: TeamsTurn): Promise<void> {
     // Photos: a photo card's Action.Submit, or images sent in the 1:1 chat.
     if ((await answerPhotoSubmit(this.tc, ctx, turn)) || (await receiveTeamsPhotos(this.tc, ctx, turn))) return;
-    const submitted = pledgeCardData.safeParse(ctx.activity.value);
-    const outcome = submitted.success
-      ? await submitPledgeCard(this.tc, turn, submitted.data)
-      : ((await submitGiveCard(this.tc, turn, ctx.activity.value)) ??
-        (await submitNeedCard(this.tc, turn, ctx.activity.value)) ??
-        (await submitVolunteerCard(this.tc, turn, ctx.activity.value)) ??
-        (await submitAnnounceCard(this.tc, turn, ctx.activity.value)));
+    const outcome = await submitCard(this.tc, turn, ctx.activity.value);
     if (!outcome) {
       await answerMessage(this.tc, ctx, turn);
       return;
@@ -72,13 +62,7 @@ export class CaravaneTeamsBot extends TeamsActivityHandler {
     const photo = await photoCardAction(this.tc, turn, data);
     if (photo)
       return { statusCode: 200, type: photo.kind === 'card' ? CARD_CONTENT_TYPE : MESSAGE_RESPONSE, value: photo.kind === 'card' ? photo.card : photo.text };
-    const submitted = pledgeCardData.safeParse(data);
-    const outcome = submitted.success
-      ? await submitPledgeCard(this.tc, turn, submitted.data)
-      : ((await submitGiveCard(this.tc, turn, data)) ??
-        (await submitNeedCard(this.tc, turn, data)) ??
-        (await submitVolunteerCard(this.tc, turn, data)) ??
-        (await submitAnnounceCard(this.tc, turn, data)));
+    const outcome = await submitCard(this.tc, turn, data);
     if (!outcome) {
       const c = t(turn.locale ?? this.tc.deps.defaultLocale);
       return { statusCode: 200, type: MESSAGE_RESPONSE, value: teamsPlain(c.teams.cardUnknown) };

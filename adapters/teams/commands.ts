@@ -5,7 +5,7 @@
 import type { TurnContext } from 'botbuilder';
 import { actorFor } from '../../src/chat/actor.js';
 import { findCommand } from '../../src/chat/commands.js';
-import { helpReply } from '../../src/chat/help.js';
+import { helpReply } from '../../src/chat/caravan-command.js';
 import type { CommandContext } from '../../src/chat/pledge-command.js';
 import { message, type Reply } from '../../src/chat/reply.js';
 import { t } from '../../src/shared/i18n/index.js';

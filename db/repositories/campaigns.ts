@@ -93,6 +93,17 @@ export function campaignStore(db: Kysely<Database>): CampaignStore {
     async totals(campaignId) {
       return readTotals(db, campaignId);
     },
+    async changeGoal(id, change) {
+      const row = await db
+        .updateTable('campaigns')
+        .set({ goal_minor: change.goalMinor, ends_on: change.endsOn })
+        .where('id', '=', id)
+        .returningAll()
+        .executeTakeFirst();
+      // The new end date may change which campaign runs today: this instance sees it at once.
+      currentByDay.clear();
+      return row ? toCampaign(row) : null;
+    },
   };
 }
 

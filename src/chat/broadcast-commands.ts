@@ -12,7 +12,7 @@ import { pledgeErrorText } from '../pledges/texts.js';
 import { localDay } from '../shared/clock.js';
 import { formatMoney } from '../shared/money.js';
 import { requireHr, type Actor } from './actor.js';
-import type { CommandContext } from './pledge-command.js';
+import type { CommandContext } from './verbs.js';
 import { message, type Reply } from './reply.js';
 import { personText } from './text.js';
 

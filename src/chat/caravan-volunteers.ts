@@ -13,7 +13,7 @@ import { lastSignupDay } from '../volunteers/trip.js';
 import { campaignTrips } from '../volunteers/trips.service.js';
 import { tripForm } from '../volunteers/trip-form.js';
 import { requireHr, type Actor, type HrActor } from './actor.js';
-import type { CommandContext } from './pledge-command.js';
+import type { CommandContext } from './verbs.js';
 import { message, type Reply } from './reply.js';
 import { personText } from './text.js';
 

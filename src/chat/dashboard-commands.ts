@@ -9,7 +9,7 @@ import { issueSignIn } from '../dashboard/sessions.service.js';
 import { revokeWallboard, wallboardLink } from '../dashboard/wallboard.service.js';
 import { localDay } from '../shared/clock.js';
 import { requireHr, type Actor } from './actor.js';
-import type { CommandContext } from './pledge-command.js';
+import type { CommandContext } from './verbs.js';
 import { message, type Reply } from './reply.js';
 
 export const signInPath = (token: string) => `/hr/signin/${token}`;

@@ -1,25 +1,13 @@
 import type { Actor } from './actor.js';
 import { message, type Reply } from './reply.js';
 import { bold } from './text.js';
+import type { CaravanFeature } from './verbs.js';
 
-/** What the caller may do: everyone's commands, and HR's when the caller is HR. */
-export async function helpReply(actor: Actor, prefix: string): Promise<Reply> {
+/** What the caller may do, feature by feature in the order they are listed: everyone's lines, then HR's when the caller is HR. */
+export async function helpFor(features: readonly CaravanFeature[], actor: Actor, prefix: string): Promise<Reply> {
   const { c } = actor;
-  const lines = [...c.help.everyone(prefix), ...c.volunteers.help.everyone(prefix), ...c.needs.help.everyone(prefix), ...c.photos.help(prefix)].map(
-    (l) => `• ${l}`,
-  );
-  if (await actor.isAdmin())
-    lines.push(
-      '',
-      bold(c.help.hrTitle),
-      ...[
-        ...c.help.hr(prefix),
-        ...c.volunteers.help.hr(prefix),
-        ...c.needs.help.hr(prefix),
-        ...c.broadcasts.help(prefix),
-        ...c.photos.hrHelp(prefix),
-        ...c.dashboard.help(prefix),
-      ].map((l) => `• ${l}`),
-    );
-  return message('info', lines, c.help.title);
+  const lines = (part: 'everyone' | 'hr') => features.flatMap((f) => f.help?.[part]?.(c, prefix) ?? []).map((l) => `• ${l}`);
+  const everyone = lines('everyone');
+  if (await actor.isAdmin()) everyone.push('', bold(c.help.hrTitle), ...lines('hr'));
+  return message('info', everyone, c.help.title);
 }

@@ -4,20 +4,13 @@ import { parsePledgeCommand } from '../pledges/pledge.js';
 import { cancelPledge, makePledge, myPledges } from '../pledges/pledges.service.js';
 import { pledgeForm } from '../pledges/form.js';
 import { cancelErrorText, noCampaignText, pledgeErrorText, pledgeListLines, recordedReply } from '../pledges/texts.js';
-import type { Destination } from '../messaging/ports.js';
+import type { CommandContext } from './verbs.js';
 import type { Actor } from './actor.js';
 import { message, type Reply } from './reply.js';
-import { helpReply } from './help.js';
+import { helpReply } from './caravan-command.js';
 import { personText } from './text.js';
 
-export interface CommandContext {
-  /** Same key, same effect: a redelivered command never pledges twice. */
-  idempotencyKey: string | null;
-  /** `/` on Slack, nothing on Teams: how commands are written back to the person. */
-  prefix: string;
-  /** The conversation the command was typed in (a channel, a group chat or a direct message), when known. */
-  where?: { destination: Destination; kind: 'channel' | 'group' | 'direct'; name?: string | undefined } | undefined;
-}
+export type { CommandContext } from './verbs.js';
 
 /** `/pledge …`: a pledge, the form, the caller's list, or a cancellation. */
 export async function pledgeCommand(deps: PledgeDeps, actor: Actor, text: string, ctx: CommandContext): Promise<Reply> {

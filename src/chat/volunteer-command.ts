@@ -8,8 +8,8 @@ import { parseVolunteerCommand } from '../volunteers/signup.js';
 import { mySignups, withdraw } from '../volunteers/signups.service.js';
 import { roleName, stateText, tripDates } from '../volunteers/texts.js';
 import type { Actor } from './actor.js';
-import { helpReply } from './help.js';
-import type { CommandContext } from './pledge-command.js';
+import { helpReply } from './caravan-command.js';
+import type { CommandContext } from './verbs.js';
 import { message, type Reply } from './reply.js';
 import { personText } from './text.js';
 

@@ -10,10 +10,11 @@ type TeamsCard = { body: Array<Record<string, unknown>>; actions?: Array<Record<
 
 const fixture = JSON.parse(readFileSync('test/fixtures/slack/05-view-submission.payload.json', 'utf8')) as Record<string, unknown>;
 const cli = { console: true } as const;
+const HR_TEAMS = person(51);
 
 let t: TestBot;
 beforeAll(async () => {
-  t = await startTestBot({ env: { DEFAULT_LOCALE: 'fr', ADMINS: 'slack:UHR' }, outbox: { autostart: false } });
+  t = await startTestBot({ env: { DEFAULT_LOCALE: 'fr', ADMINS: `slack:UHR,teams:${HR_TEAMS.aadObjectId}` }, outbox: { autostart: false } });
   await seedCampaign(t.bot);
   for (const name of ['Imzer', 'Ifrtan'])
     expect((await addSite(t.bot.deps.needs, cli, { name, place: null, beneficiaries: null, contact: null })).ok).toBe(true);
@@ -44,8 +45,8 @@ async function openForm(user: string, command = '/give', text = ''): Promise<Ope
 
 async function submit(view: OpenedView, user: string, viewId: string, need: string | null, quantity: string) {
   return submitValues(view, user, viewId, {
-    give_need: { value: { type: 'static_select', selected_option: need === null ? null : { value: need } } },
-    give_quantity: { value: { type: 'plain_text_input', value: quantity } },
+    need: { value: { type: 'static_select', selected_option: need === null ? null : { value: need } } },
+    quantity: { value: { type: 'plain_text_input', value: quantity } },
   });
 }
 
@@ -73,8 +74,8 @@ const blankets = async () => ((await currentCampaign(t.url)).body as unknown as 
 describe('the /give form (Slack modal)', () => {
   it('offers "where most needed" and each open need, with what is missing', async () => {
     const view = await openForm('UGIVE1');
-    expect(view.callback_id).toBe('caravane_give');
-    const options = view.blocks.find((b) => b.block_id === 'give_need')?.element?.options ?? [];
+    expect(view.callback_id).toBe('caravane_form:give');
+    const options = view.blocks.find((b) => b.block_id === 'need')?.element?.options ?? [];
     expect(options.map((o) => o.text.text)).toEqual([
       'couvertures — là où il en manque le plus',
       'Ifrtan · couvertures — il en manque 25',
@@ -87,16 +88,16 @@ describe('the /give form (Slack modal)', () => {
     const res = await submit(view, 'UGIVE2', 'VGIVE2', null, 'trois');
     expect(res.body).toMatchObject({
       response_action: 'errors',
-      errors: { give_need: 'Choisissez un article dans la liste.', give_quantity: expect.stringContaining('quantité entière') },
+      errors: { need: 'Choisissez un article dans la liste.', quantity: expect.stringContaining('quantité entière') },
     });
     const tooMany = await submit(view, 'UGIVE2', 'VGIVE2b', 'need:1', '11');
-    expect(tooMany.body).toMatchObject({ response_action: 'errors', errors: { give_quantity: expect.stringContaining('Il n’en manque plus que 10') } });
+    expect(tooMany.body).toMatchObject({ response_action: 'errors', errors: { quantity: expect.stringContaining('Il n’en manque plus que 10') } });
     expect((await blankets()).map((n) => n.pledged)).toEqual([0, 0]);
   });
 
   it('"where most needed" goes to the site missing the most; a redelivered submission records once', async () => {
     const view = await openForm('UGIVE3');
-    const most = view.blocks.find((b) => b.block_id === 'give_need')?.element?.options?.[0]?.value ?? '';
+    const most = view.blocks.find((b) => b.block_id === 'need')?.element?.options?.[0]?.value ?? '';
     expect((await submit(view, 'UGIVE3', 'VGIVE3', most, '5')).status).toBe(200);
     expect((await submit(view, 'UGIVE3', 'VGIVE3', most, '5')).status).toBe(200);
     expect(await blankets()).toMatchObject([
@@ -142,7 +143,7 @@ describe('the give form (Teams card)', () => {
 
 describe("HR's need form (Slack modal)", () => {
   const typed = (fields: Record<string, string>) =>
-    Object.fromEntries(Object.entries(fields).map(([k, v]) => [`need_${k}`, { value: { type: 'plain_text_input', value: v } }]));
+    Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, { value: { type: 'plain_text_input', value: v } }]));
 
   it("is HR's only", async () => {
     const res = await postToSlackEndpoint(t.url, { body: slashCommandBody('/caravan', 'need', { user: 'UNOTHR' }) });
@@ -151,14 +152,14 @@ describe("HR's need form (Slack modal)", () => {
 
   it('creates a new site with its need; a bad size comes back on its field and stores nothing', async () => {
     const view = await openForm('UHR', '/caravan', 'besoin');
-    expect(view.callback_id).toBe('caravane_need');
+    expect(view.callback_id).toBe('caravane_form:need');
     const bad = await submitValues(
       view,
       'UHR',
       'VNEED1',
       typed({ site: 'Talamoussa', place: '', item: 'pulls', size: 'géant', quantity: '15', unitPrice: '' }),
     );
-    expect(bad.body).toMatchObject({ response_action: 'errors', errors: { need_size: expect.stringContaining('taille') } });
+    expect(bad.body).toMatchObject({ response_action: 'errors', errors: { size: expect.stringContaining('taille') } });
     expect((await blankets()).some((n) => n.site === 'Talamoussa')).toBe(false);
     expect((await t.bot.deps.needs.store.sites((await currentCampaign(t.url)).body.campaign.id as string)).map((s) => s.name)).not.toContain('Talamoussa');
     const ok = await submitValues(
@@ -174,5 +175,35 @@ describe("HR's need form (Slack modal)", () => {
       .filter((c) => c.form.channel === 'UHR')
       .map((c) => JSON.stringify(c.form));
     expect(dm.join(' ')).toContain('Site « Talamoussa » créé.');
+  });
+});
+
+describe("HR's need form (Teams card)", () => {
+  it('shows a bad size under its field and stores nothing; a good one creates the site with its need', async () => {
+    const connector = await startFakeConnector();
+    try {
+      await postActivity(t.url, personalMessage(connector.url, HR_TEAMS, 'caravane besoin', { locale: 'fr-FR' }));
+      const card = (connector.sent().at(-1)?.body?.attachments as Array<{ content: TeamsCard }> | undefined)?.[0]?.content;
+      expect(card?.body.filter((b) => String(b.type).startsWith('Input.')).map((b) => b.id)).toEqual([
+        'site',
+        'place',
+        'item',
+        'size',
+        'quantity',
+        'unitPrice',
+      ]);
+      const data = (card?.actions?.[0] as { data: Record<string, unknown> } | undefined)?.data ?? {};
+      const values = { site: 'Tizi', place: '', item: 'pulls', quantity: '8', unitPrice: '' };
+      const bad = await postActivity(t.url, executeInvoke(connector.url, HR_TEAMS, { ...data, ...values, size: 'géant' }, { locale: 'fr-FR' }));
+      const again = (bad.body as { value: TeamsCard }).value;
+      expect(again.body.filter((b) => b.color === 'Attention').map((b) => String(b.text))).toEqual([expect.stringContaining('taille')]);
+      expect(again.body.find((b) => b.id === 'site')?.value).toBe('Tizi');
+      expect((await blankets()).some((n) => n.site === 'Tizi')).toBe(false);
+      const good = await postActivity(t.url, executeInvoke(connector.url, HR_TEAMS, { ...data, ...values, size: '10-12 ans' }, { locale: 'fr-FR' }));
+      expect((good.body as { value: TeamsCard }).value.body.map((b) => String(b.text)).join(' ')).toContain('Site « Tizi » créé.');
+      expect(await blankets()).toContainEqual(expect.objectContaining({ site: 'Tizi', size: '10-12', needed: 8 }));
+    } finally {
+      await connector.close();
+    }
   });
 });

@@ -7,27 +7,13 @@ import { receiveItems } from '../../needs/give.service.js';
 import { needsOverview } from '../../needs/needs.service.js';
 import { findSite } from '../../needs/rows.js';
 import { requireHr, type Actor } from '../actor.js';
-import type { CommandContext } from '../pledge-command.js';
+import type { CommandContext } from '../verbs.js';
 import { message, type Reply } from '../reply.js';
 import { needForm } from './need-form.js';
 import { overviewLines, receiveErrorLine } from './texts.js';
 import { personText } from '../text.js';
 import { shownNeed } from '../shown.js';
 
-export const NEEDS_VERBS: readonly string[] = [
-  'need',
-  'besoin',
-  'site',
-  'needs',
-  'besoins',
-  'received',
-  'recu',
-  'reçu',
-  'recus',
-  'reçus',
-  'loading',
-  'chargement',
-];
 
 export async function caravanNeedsVerb(deps: NeedsFeatureDeps, actor: Actor, words: string[], ctx: CommandContext): Promise<Reply> {
   const verb = (words[0] ?? '').toLowerCase();

@@ -5,7 +5,7 @@
 import { cancelGift, give, myGifts } from '../../needs/give.service.js';
 import type { NeedsFeatureDeps } from '../../needs/ports.js';
 import type { Actor } from '../actor.js';
-import type { CommandContext } from '../pledge-command.js';
+import type { CommandContext } from '../verbs.js';
 import { message, type Reply } from '../reply.js';
 import { giveForm } from './give-form.js';
 import { cancelErrorLine, giveAnswer, giveErrorLines } from './texts.js';

@@ -3,11 +3,13 @@
  * needed" for an item asked for at several sites) and what a submission comes to (errors field by
  * field, or the answer). Slack lays it out as a modal, Teams as an Adaptive Card; both submit here.
  */
+import { z } from 'zod';
 import type { NeedsFeatureDeps } from '../../needs/ports.js';
 import { giveToNeed, type GiveError } from '../../needs/give.service.js';
 import { missing, shortfalls, type Need } from '../../needs/need.js';
 import { needsCampaign } from '../../needs/needs.service.js';
 import type { Actor } from '../actor.js';
+import type { FormDefinition } from '../forms.js';
 import { message, type FormOutcome, type FormReply, type MessageReply } from '../reply.js';
 import { giveAnswer, giveErrorLines } from './texts.js';
 import { shownNeed } from '../shown.js';
@@ -83,3 +85,12 @@ async function pickNeed(deps: NeedsFeatureDeps, value: string): Promise<number |
   const best = shortfalls(await deps.needs.store.needs(campaign.id)).find((n) => groupKey(n) === most[1]);
   return best?.id ?? null;
 }
+
+/** The give form as registered with the needs feature (src/chat/needs/verbs.ts): submitted back through the platforms' shared path. */
+export const giveFormDefinition: FormDefinition<'give', GiveField> = {
+  id: 'give',
+  fields: ['need', 'quantity'],
+  values: z.object({ need: z.string().max(200), quantity: z.string().max(200) }),
+  submit: (deps, actor, values, key) => submitGiveForm(deps, actor, values, key),
+  open: (deps, actor) => giveForm(deps, actor),
+};

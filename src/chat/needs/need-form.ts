@@ -3,17 +3,22 @@
  * quantity, unit price. Platform-neutral; Slack lays it out as a modal, Teams as a card. HR is checked
  * by the use cases themselves; nothing is stored unless every field is right.
  */
+import { z } from 'zod';
 import type { NeedsFeatureDeps } from '../../needs/ports.js';
 import { addNeed, addSite, MAX_SITE_NAME, needsCampaign, type NeedError } from '../../needs/needs.service.js';
 import { checkNeed, findSite } from '../../needs/rows.js';
 import type { Catalogue } from '../../shared/i18n/index.js';
 import { requireHr, type Actor } from '../actor.js';
+import type { FormDefinition } from '../forms.js';
 import { message, type FormOutcome, type FormReply, type MessageReply } from '../reply.js';
 import { personText } from '../text.js';
 import { shownNeed } from '../shown.js';
 
 export type NeedFormField = 'site' | 'place' | 'item' | 'size' | 'quantity' | 'unitPrice';
 export type NeedFormValues = Record<NeedFormField, string>;
+
+/** The form's inputs, in order. */
+export const NEED_FORM_FIELDS: readonly NeedFormField[] = ['site', 'place', 'item', 'size', 'quantity', 'unitPrice'];
 
 declare module '../reply.js' {
   interface FormKinds {
@@ -90,3 +95,14 @@ export async function submitNeedForm(deps: NeedsFeatureDeps, actor: Actor, value
   );
   return { kind: 'done', reply: message('ok', lines) };
 }
+
+const text = z.string().max(200);
+
+/** The need form as registered with `/caravan` (src/chat/needs/verbs.ts): submitted back through the platforms' shared path. */
+export const needFormDefinition: FormDefinition<'need', NeedFormField> = {
+  id: 'need',
+  fields: NEED_FORM_FIELDS,
+  values: z.object({ site: text, place: text, item: text, size: text, quantity: text, unitPrice: text }),
+  submit: (deps, actor, values) => submitNeedForm(deps, actor, values),
+  open: (deps, actor) => needForm(deps, actor),
+};

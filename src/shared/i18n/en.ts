@@ -3,6 +3,7 @@ import { formatDay, formatPercent, money } from './format.js';
 import type { Catalogue } from './fr.js';
 import { dashboardEn } from './dashboard-en.js';
 import { broadcastsEn } from './broadcasts.js';
+import { goalEn } from './goal.js';
 import { needsEn } from './needs-en.js';
 import { photosEn } from './photos.js';
 import { teamsEn } from './teams.js';
@@ -21,6 +22,7 @@ export const en: Catalogue = {
   dashboard: dashboardEn,
   volunteers: volunteersEn,
   needs: needsEn,
+  goal: goalEn,
   common: {
     sorry: 'Sorry, something went wrong on our side. Please try again in a moment.',
     notAdmin: 'This command is for the caravan’s HR team only.',

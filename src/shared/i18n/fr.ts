@@ -2,6 +2,7 @@ import type { Minor } from '../money.js';
 import { formatDay, formatPercent, money } from './format.js';
 import { dashboardFr } from './dashboard.js';
 import { broadcastsFr } from './broadcasts.js';
+import { goalFr } from './goal.js';
 import { needsFr } from './needs.js';
 import { photosFr } from './photos.js';
 import { teamsFr } from './teams.js';
@@ -21,6 +22,7 @@ export const fr = {
   dashboard: dashboardFr,
   volunteers: volunteersFr,
   needs: needsFr,
+  goal: goalFr,
   common: {
     sorry: "Désolé, quelque chose s'est mal passé de notre côté. Réessayez dans un instant.",
     notAdmin: 'Cette commande est réservée à l’équipe RH de la caravane.',

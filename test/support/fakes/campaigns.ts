@@ -51,6 +51,15 @@ export function fakeCampaigns(clock: Clock): FakeCampaigns {
     async totals(campaignId) {
       return { ...(totalsById.get(campaignId) ?? noTotals()) };
     },
+    async changeGoal(id, change) {
+      // A new row, as an update returns: what was read before keeps its old values.
+      const i = campaigns.findIndex((c) => c.id === id);
+      const before = campaigns[i];
+      if (!before) return null;
+      const campaign = { ...before, ...change };
+      campaigns[i] = campaign;
+      return { ...campaign };
+    },
   };
 }
 

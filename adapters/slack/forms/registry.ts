@@ -1,0 +1,98 @@
+/**
+ * Modals of the forms features register (`src/chat/forms.ts`): one submission listener for all of
+ * them, dispatching on the form id in the callback id. The modal's inputs are named after the form's
+ * fields (block id = field, action id `value`); errors come back on their field and nothing is stored;
+ * a redelivered submission is recognised by the view id. Values are never logged.
+ */
+import type { App, SlackViewAction } from '@slack/bolt';
+import type { ModalView } from '@slack/types';
+import { z } from 'zod';
+import { actorFor, type Actor } from '../../../src/chat/actor.js';
+import { caravanForm } from '../../../src/chat/caravan-command.js';
+import { submitForm } from '../../../src/chat/forms.js';
+import type { FormId, MessageReply } from '../../../src/chat/reply.js';
+import { t } from '../../../src/shared/i18n/index.js';
+import type { SlackContext } from '../context.js';
+import { modal } from '../kit.js';
+import { renderMessage } from '../render.js';
+import { slackPlain } from '../text.js';
+import { submitter, viewMetadata } from '../view-submission.js';
+
+const PREFIX = 'caravane_form:';
+const meta = z.object({ channel: z.string().nullable(), locale: z.enum(['fr', 'en']) });
+
+/** One input's state, whatever element it is (typed text, picked date, time or option); unknown keys ignored. */
+const element = z.looseObject({
+  value: z.string().max(5000).nullish().catch(null),
+  selected_date: z.string().max(20).nullish().catch(null),
+  selected_time: z.string().max(10).nullish().catch(null),
+  selected_option: z
+    .looseObject({ value: z.string().max(200) })
+    .nullish()
+    .catch(null),
+});
+const stateValues = z.record(z.string(), z.record(z.string(), element.catch({}))).catch({});
+
+/** A registered form's modal: its callback id names the form, its metadata where the answer goes and in which language. */
+export function formModal(
+  id: FormId,
+  actor: Actor,
+  channel: string | null,
+  v: { title: string; submit: string; close: string; blocks: ModalView['blocks'] },
+): ModalView {
+  return modal({ ...v, callbackId: `${PREFIX}${id}`, metadata: JSON.stringify({ channel, locale: actor.locale }) });
+}
+
+export function registerFormViews(app: App, sc: SlackContext): void {
+  app.view<SlackViewAction>(new RegExp(`^${PREFIX}`), async ({ ack, body, view, client, logger }) => {
+    const parsedMeta = meta.safeParse(viewMetadata(view.private_metadata));
+    const locale = parsedMeta.success ? parsedMeta.data.locale : sc.deps.defaultLocale;
+    const form = caravanForm(view.callback_id.slice(PREFIX.length));
+    const first = form?.fields[0];
+    if (!form || first === undefined) {
+      logger.warn(`form submission with an unknown callback id: ${view.callback_id.slice(0, 80)}`);
+      await ack();
+      return;
+    }
+    const values = stateValues.parse(view.state.values);
+    const read = (field: string) => {
+      const e = values[field]?.value;
+      return (e?.value ?? e?.selected_date ?? e?.selected_time ?? e?.selected_option?.value ?? '').trim();
+    };
+    try {
+      const identity = await sc.people.identity(...submitter(body));
+      const actor = await actorFor(sc.deps, { ...identity, locale: identity.locale ?? locale });
+      const submitted = await submitForm(sc.deps, form, actor, read, `slack:view:${view.id}`);
+      if ('unreadable' in submitted) {
+        await ack({ response_action: 'errors', errors: { [first]: actor.c.common.sorry } });
+        return;
+      }
+      const { outcome } = submitted;
+      if (outcome.kind === 'errors') {
+        const errors: Record<string, string> = {};
+        for (const [field, text] of Object.entries(outcome.errors)) if (text) errors[field] = slackPlain(text).slice(0, 300);
+        await ack({ response_action: 'errors', errors });
+        return;
+      }
+      await ack();
+      await tellPrivately(client, body.user.id, parsedMeta.success ? parsedMeta.data.channel : null, outcome.reply);
+    } catch (error) {
+      logger.error(`${view.callback_id} submission failed: ${error instanceof Error ? error.message : 'unknown error'}`);
+      await ack({ response_action: 'errors', errors: { [first]: t(locale).common.sorry } }).catch(() => undefined);
+    }
+  });
+}
+
+/** An ephemeral message where the form was opened, else a direct message. */
+async function tellPrivately(client: App['client'], user: string, channel: string | null, reply: MessageReply) {
+  const msg = renderMessage(reply);
+  if (channel) {
+    try {
+      await client.chat.postEphemeral({ channel, user, text: msg.text, blocks: msg.blocks });
+      return;
+    } catch {
+      // Not in that channel any more: fall through to a direct message.
+    }
+  }
+  await client.chat.postMessage({ channel: user, text: msg.text, blocks: msg.blocks });
+}

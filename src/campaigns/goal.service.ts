@@ -1,0 +1,75 @@
+/**
+ * HR changes the current campaign's goal and, optionally, its last day. Milestones stay announced
+ * once: their keys (`pct:50`) are claimed for all time, and any milestone the new goal puts at or
+ * below what is already pledged is claimed now, silently, so it is never announced late.
+ */
+import type { HrOperator } from '../chat/actor.js';
+import type { MilestoneStore } from '../milestones/milestones.js';
+import { milestonesFor } from '../milestones/milestones.js';
+import { parseAmount, type AmountReadError } from '../shared/amount.js';
+import { isCalendarDay } from '../shared/clock.js';
+import type { Minor } from '../shared/money.js';
+import { err, ok, type Coded, type Result } from '../shared/result.js';
+import type { Campaign, CampaignTotals, NoCampaign } from './campaign.js';
+import { today } from './campaigns.service.js';
+import type { CampaignDeps } from './ports.js';
+
+export interface GoalDeps extends CampaignDeps {
+  messaging: { milestones: Pick<MilestoneStore, 'amounts' | 'claim'> };
+}
+
+/** What HR typed: the goal as an amount is written (`200 000`, `200.000,00`), and a new last day or '' to keep it. */
+export interface GoalInput {
+  goal: string;
+  endsOn: string;
+}
+
+export type GoalError =
+  | AmountReadError
+  | NoCampaign
+  | Coded<'goal.bad_date'>
+  | { readonly code: 'goal.ends_before_today'; readonly today: string }
+  | { readonly code: 'goal.ends_before_start'; readonly startsOn: string };
+
+export interface GoalChanged {
+  before: Campaign;
+  campaign: Campaign;
+  totals: CampaignTotals;
+}
+
+/** Checks a goal change against the campaign without storing anything. */
+export function checkGoal(campaign: Campaign, input: GoalInput, day: string): Result<{ goalMinor: Minor; endsOn: string }, GoalError> {
+  const goal = parseAmount(input.goal);
+  if (!goal.ok) return goal;
+  const endsOn = input.endsOn.trim() === '' ? campaign.endsOn : input.endsOn.trim();
+  if (endsOn !== campaign.endsOn) {
+    if (!isCalendarDay(endsOn)) return err({ code: 'goal.bad_date' });
+    if (endsOn < campaign.startsOn) return err({ code: 'goal.ends_before_start', startsOn: campaign.startsOn });
+    if (endsOn < day) return err({ code: 'goal.ends_before_today', today: day });
+  }
+  return ok({ goalMinor: goal.value, endsOn });
+}
+
+/**
+ * Sets the current campaign's goal (and last day when given). Only HR (`requireHr`) or the console.
+ * The last day, when it changes, is a real day, not before the start nor before today in the
+ * campaign's time zone. Errors: `amount.*`, `campaign.none`, `goal.*`; nothing changes on any of them.
+ */
+export async function changeGoal(deps: GoalDeps, _by: HrOperator, input: GoalInput): Promise<Result<GoalChanged, GoalError>> {
+  const day = today(deps);
+  const before = await deps.campaigns.current(day);
+  if (!before) return err({ code: 'campaign.none', upcoming: (await deps.campaigns.upcoming(day)) ?? undefined });
+  const checked = checkGoal(before, input, day);
+  if (!checked.ok) return checked;
+  const campaign = await deps.campaigns.changeGoal(before.id, checked.value);
+  if (!campaign) return err({ code: 'campaign.none' });
+  const totals = await deps.campaigns.totals(campaign.id);
+  const passed = milestonesFor(campaign.goalMinor, await deps.messaging.milestones.amounts(campaign.id)).filter((m) => m.amountMinor <= totals.pledgedMinor);
+  if (passed.length > 0)
+    await deps.messaging.milestones.claim(
+      campaign.id,
+      passed.map((m) => m.key),
+      deps.clock.now(),
+    );
+  return ok({ before, campaign, totals });
+}

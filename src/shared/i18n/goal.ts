@@ -1,0 +1,60 @@
+/**
+ * Every word of HR's `/caravan goal`: the command, its form and its answers. French is the reference;
+ * English has the same shape.
+ */
+import type { Minor } from '../money.js';
+import { command } from '../../chat/text.js';
+import { formatDay, money } from './format.js';
+
+const mFr = (a: Minor | number, c: string) => money(a as Minor, c, 'fr');
+const mEn = (a: Minor | number, c: string) => money(a as Minor, c, 'en');
+
+export const goalFr = {
+  help: (p: string) => [
+    `${command(`${p}caravan goal 200000`)} — changer l’objectif de la campagne · ${command(`${p}caravan goal`)} — le formulaire (objectif et date de fin)`,
+  ],
+  changed: (from: number, to: number, c: string) => `L’objectif passe de ${mFr(from, c)} à ${mFr(to, c)}.`,
+  same: (goal: number, c: string) => `L’objectif reste de ${mFr(goal, c)}.`,
+  endsOn: (day: string) => `La campagne se termine désormais le ${formatDay(day, 'fr')}.`,
+  form: {
+    title: 'Objectif de la campagne',
+    submit: 'Enregistrer',
+    close: 'Annuler',
+    intro: (name: string) => `L’objectif de « ${name} » et son dernier jour. Le montant est en dirhams.`,
+    goalLabel: 'Objectif (MAD)',
+    goalPlaceholder: 'ex. 200 000',
+    endsOnLabel: 'Dernier jour',
+    endsOnHint: 'Pas avant aujourd’hui ni avant le premier jour de la campagne.',
+  },
+  errors: {
+    missing: 'Indiquez le nouvel objectif de la campagne, en dirhams.',
+    badDate: 'Écrivez le dernier jour sous la forme AAAA-MM-JJ, par exemple 2026-12-31.',
+    beforeToday: (day: string) => `Le dernier jour ne peut pas être avant aujourd’hui (${formatDay(day, 'fr')}).`,
+    beforeStart: (day: string) => `Le dernier jour ne peut pas être avant le premier jour de la campagne (${formatDay(day, 'fr')}).`,
+  },
+};
+
+export type GoalTexts = typeof goalFr;
+
+export const goalEn: GoalTexts = {
+  help: (p: string) => [`${command(`${p}caravan goal 200000`)} — change the campaign’s goal · ${command(`${p}caravan goal`)} — the form (goal and last day)`],
+  changed: (from: number, to: number, c: string) => `The goal goes from ${mEn(from, c)} to ${mEn(to, c)}.`,
+  same: (goal: number, c: string) => `The goal stays at ${mEn(goal, c)}.`,
+  endsOn: (day: string) => `The campaign now ends on ${formatDay(day, 'en')}.`,
+  form: {
+    title: 'Campaign goal',
+    submit: 'Save',
+    close: 'Cancel',
+    intro: (name: string) => `The goal of “${name}” and its last day. The amount is in dirhams.`,
+    goalLabel: 'Goal (MAD)',
+    goalPlaceholder: 'e.g. 200,000',
+    endsOnLabel: 'Last day',
+    endsOnHint: 'Not before today nor before the campaign’s first day.',
+  },
+  errors: {
+    missing: 'Give the campaign’s new goal, in dirhams.',
+    badDate: 'Write the last day as YYYY-MM-DD, for example 2026-12-31.',
+    beforeToday: (day: string) => `The last day cannot be before today (${formatDay(day, 'en')}).`,
+    beforeStart: (day: string) => `The last day cannot be before the campaign’s first day (${formatDay(day, 'en')}).`,
+  },
+};
