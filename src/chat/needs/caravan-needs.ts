@@ -14,7 +14,6 @@ import { overviewLines, receiveErrorLine } from './texts.js';
 import { personText } from '../text.js';
 import { shownNeed } from '../shown.js';
 
-
 export async function caravanNeedsVerb(deps: NeedsFeatureDeps, actor: Actor, words: string[], ctx: CommandContext): Promise<Reply> {
   const verb = (words[0] ?? '').toLowerCase();
   if (verb === 'needs' || verb === 'besoins') return needsReply(deps, actor, ctx.prefix);
