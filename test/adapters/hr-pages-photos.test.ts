@@ -77,8 +77,8 @@ describe('photo decisions from the HR page have the same effect as from chat', (
     await until(() => t.slack.callsTo('views.open').length > 0, 'the reason form');
     await submitReason(t, 'UHR', reason);
     await until(async () => (await t.bot.deps.photos?.store.getBatch(viaChat.id))?.status === 'rejected', 'the chat rejection');
-    await deliverAll(t.bot, t.clock);
-    await until(() => toldSince('UCHAT', posts).length > 0, 'the notice from chat');
+    // The notice is queued after the decision is stored: deliver until it is there.
+    await deliverUntil(t.bot, t.clock, () => toldSince('UCHAT', posts).length > 0, 'the notice from chat');
     const chatDeletes = t.slack.callsTo('files.delete').length - deletes;
 
     deletes = t.slack.callsTo('files.delete').length;
@@ -90,8 +90,8 @@ describe('photo decisions from the HR page have the same effect as from chat', (
     ]);
     expect(res.status).toBe(303);
     expect(await (await page('/hr/photos')).text()).toContain(`rejected and deleted; the person is told`);
-    await deliverAll(t.bot, t.clock);
-    await until(() => toldSince('UPAGE', posts).length > 0, 'the notice from the page');
+    // The notice is queued after the decision is stored: deliver until it is there.
+    await deliverUntil(t.bot, t.clock, () => toldSince('UPAGE', posts).length > 0, 'the notice from the page');
     const pageDeletes = t.slack.callsTo('files.delete').length - deletes;
 
     for (const id of [viaChat.id, viaPage.id]) {
@@ -127,8 +127,8 @@ describe('photo decisions from the HR page have the same effect as from chat', (
 
     let deletes = t.slack.callsTo('files.delete').length;
     expect(await caravanDm(t, 'UHR', `photos withdraw ${chatPhoto}`)).toContain(`#${chatPhoto} withdrawn`);
-    await deliverAll(t.bot, t.clock);
-    await until(() => toldSince('UCHAT', posts).length > 0, 'the notice from chat');
+    // The notice is queued after the decision is stored: deliver until it is there.
+    await deliverUntil(t.bot, t.clock, () => toldSince('UCHAT', posts).length > 0, 'the notice from chat');
     const chatDeletes = t.slack.callsTo('files.delete').length - deletes;
 
     deletes = t.slack.callsTo('files.delete').length;
@@ -140,8 +140,8 @@ describe('photo decisions from the HR page have the same effect as from chat', (
     const after = await (await page('/hr/photos')).text();
     expect(after).toContain(`Photo #${pagePhoto} withdrawn.`);
     expect(after).not.toContain(`/hr/photos/${pagePhoto}/thumb.jpg`);
-    await deliverAll(t.bot, t.clock);
-    await until(() => toldSince('UPAGE', posts).length > 0, 'the notice from the page');
+    // The notice is queued after the decision is stored: deliver until it is there.
+    await deliverUntil(t.bot, t.clock, () => toldSince('UPAGE', posts).length > 0, 'the notice from the page');
     const pageDeletes = t.slack.callsTo('files.delete').length - deletes;
 
     const rows = await t.bot.database.db.selectFrom('photos').select(['id', 'withdrawn_by']).where('id', 'in', [chatPhoto, pagePhoto]).orderBy('id').execute();
