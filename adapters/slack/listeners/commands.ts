@@ -1,5 +1,5 @@
 import type { App, RespondFn, SlashCommand } from '@slack/bolt';
-import { actorFor, type Actor } from '../../../src/chat/actor.js';
+import { callerFor, type Caller } from '../../../src/chat/actor.js';
 import { chatCommands } from '../../../src/chat/commands.js';
 import { message } from '../../../src/chat/reply.js';
 import { t } from '../../../src/shared/i18n/index.js';
@@ -20,10 +20,10 @@ export function registerCommands(app: App, sc: SlackContext): void {
   for (const [word, { handler }] of Object.entries(chatCommands)) {
     const name = `/${word}`;
     app.command(name, async ({ command, ack, client, logger, respond }) => {
-      let actor: Actor | undefined;
+      let caller: Caller | undefined;
       try {
-        actor = await actorFor(sc.deps, await sc.people.identity(command.team_id, command.user_id, command.enterprise_id));
-        const reply = await handler(sc.deps, actor, command.text ?? '', {
+        caller = callerFor(sc.deps, await sc.people.identity(command.team_id, command.user_id, command.enterprise_id));
+        const reply = await handler(sc.deps, caller, command.text ?? '', {
           // A command has no event id; its trigger id is unique per invocation and repeats only on redelivery.
           idempotencyKey: command.trigger_id ? `slack:command:${command.trigger_id}` : null,
           prefix: '/',
@@ -35,6 +35,7 @@ export function registerCommands(app: App, sc: SlackContext): void {
               }
             : undefined,
         });
+        const actor = await caller.actor();
         const c = actor.c;
         const apologise = (text: string) => (error: unknown) => {
           logger.warn(`command ${name}: ${error instanceof Error ? error.message : 'unknown error'}`);
@@ -63,7 +64,7 @@ export function registerCommands(app: App, sc: SlackContext): void {
         await ack({ response_type: 'ephemeral', ...answer.message });
       } catch (error) {
         logger.error(`command ${name} failed: ${String(error)}`);
-        const c = actor?.c ?? t(sc.deps.defaultLocale);
+        const c = caller?.known()?.c ?? t(sc.deps.defaultLocale);
         await ack({ response_type: 'ephemeral', ...renderMessage(message('error', [c.common.sorry])) }).catch(() => undefined);
       }
     });
