@@ -49,9 +49,12 @@ const CURRENT_TTL_MS = 5_000;
 
 export function campaignStore(db: Kysely<Database>): CampaignStore {
   const currentByDay = new TtlCache<Campaign>(CURRENT_TTL_MS, 64);
+  // Commands arriving together when the cached answer expires share one query instead of each asking.
+  const asking = new Map<string, Promise<Campaign | null>>();
   return {
     async create(input) {
       currentByDay.clear();
+      asking.clear();
       return db.transaction().execute(async (trx) => {
         const row = await trx
           .insertInto('campaigns')
@@ -82,9 +85,18 @@ export function campaignStore(db: Kysely<Database>): CampaignStore {
     async current(today) {
       const cached = currentByDay.get(today);
       if (cached) return cached;
-      const found = await findCurrent(db, today);
-      if (found) currentByDay.set(today, found);
-      return found;
+      const pending = asking.get(today);
+      if (pending) return pending;
+      const answer = findCurrent(db, today)
+        .then((found) => {
+          if (asking.get(today) === answer && found) currentByDay.set(today, found);
+          return found;
+        })
+        .finally(() => {
+          if (asking.get(today) === answer) asking.delete(today);
+        });
+      asking.set(today, answer);
+      return answer;
     },
     async upcoming(today) {
       const row = await db.selectFrom('campaigns').selectAll().where('starts_on', '>', today).orderBy('starts_on', 'asc').limit(1).executeTakeFirst();
