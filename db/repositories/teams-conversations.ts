@@ -1,4 +1,4 @@
-import type { Kysely, Selectable } from 'kysely';
+import { CompiledQuery, type Kysely, type Selectable } from 'kysely';
 import type { TeamsConversation, TeamsConversationStore } from '../../adapters/teams/ports.js';
 import { TtlCache } from '../../src/shared/ttl-cache.js';
 import { parseTeamsConversationType } from '../row-enums.js';
@@ -33,51 +33,55 @@ function toConversation(r: Selectable<Database['teams_conversations']>): TeamsCo
  */
 const REWRITE_AFTER_MS = 60_000;
 
+/**
+ * The reference as the activity brings it; what it leaves out (names, ids some activities lack)
+ * keeps its stored value. A fixed text, so nothing is compiled per activity.
+ */
+const UPSERT = `
+    insert into teams_conversations (conversation_id, conversation_type, tenant_id, service_url, bf_channel_id, bot_id, bot_name,
+      teams_channel_id, team_id, user_aad_object_id, user_id, conversation_name, team_name, active, updated_at)
+    values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)
+    on conflict (conversation_id) do update set
+      conversation_type = excluded.conversation_type,
+      service_url = excluded.service_url,
+      bf_channel_id = excluded.bf_channel_id,
+      bot_id = excluded.bot_id,
+      active = excluded.active,
+      updated_at = excluded.updated_at,
+      tenant_id = coalesce(excluded.tenant_id, teams_conversations.tenant_id),
+      bot_name = coalesce(excluded.bot_name, teams_conversations.bot_name),
+      teams_channel_id = coalesce(excluded.teams_channel_id, teams_conversations.teams_channel_id),
+      team_id = coalesce(excluded.team_id, teams_conversations.team_id),
+      user_aad_object_id = coalesce(excluded.user_aad_object_id, teams_conversations.user_aad_object_id),
+      user_id = coalesce(excluded.user_id, teams_conversations.user_id),
+      conversation_name = coalesce(excluded.conversation_name, teams_conversations.conversation_name),
+      team_name = coalesce(excluded.team_name, teams_conversations.team_name)`;
+
 export function teamsConversationStore(db: Kysely<Database>): TeamsConversationStore {
   const written = new TtlCache<string>(REWRITE_AFTER_MS, 20_000);
   return {
     async upsert(ref) {
       const same = JSON.stringify(ref);
       if (written.get(ref.conversationId) === same) return;
-      const now = new Date();
-      await db
-        .insertInto('teams_conversations')
-        .values({
-          conversation_id: ref.conversationId,
-          conversation_type: ref.type,
-          tenant_id: ref.tenantId,
-          service_url: ref.serviceUrl,
-          bf_channel_id: ref.bfChannelId,
-          bot_id: ref.botId,
-          bot_name: ref.botName,
-          teams_channel_id: ref.teamsChannelId,
-          team_id: ref.teamId,
-          user_aad_object_id: ref.userAadObjectId,
-          user_id: ref.userId,
-          conversation_name: ref.conversationName ?? null,
-          team_name: ref.teamName ?? null,
-          active: ref.active,
-          updated_at: now,
-        })
-        .onConflict((oc) =>
-          oc.column('conversation_id').doUpdateSet((eb) => ({
-            conversation_type: eb.ref('excluded.conversation_type'),
-            service_url: eb.ref('excluded.service_url'),
-            bf_channel_id: eb.ref('excluded.bf_channel_id'),
-            bot_id: eb.ref('excluded.bot_id'),
-            active: eb.ref('excluded.active'),
-            updated_at: eb.ref('excluded.updated_at'),
-            tenant_id: eb.fn.coalesce('excluded.tenant_id', 'teams_conversations.tenant_id'),
-            bot_name: eb.fn.coalesce('excluded.bot_name', 'teams_conversations.bot_name'),
-            teams_channel_id: eb.fn.coalesce('excluded.teams_channel_id', 'teams_conversations.teams_channel_id'),
-            team_id: eb.fn.coalesce('excluded.team_id', 'teams_conversations.team_id'),
-            user_aad_object_id: eb.fn.coalesce('excluded.user_aad_object_id', 'teams_conversations.user_aad_object_id'),
-            user_id: eb.fn.coalesce('excluded.user_id', 'teams_conversations.user_id'),
-            conversation_name: eb.fn.coalesce('excluded.conversation_name', 'teams_conversations.conversation_name'),
-            team_name: eb.fn.coalesce('excluded.team_name', 'teams_conversations.team_name'),
-          })),
-        )
-        .execute();
+      await db.executeQuery(
+        CompiledQuery.raw(UPSERT, [
+          ref.conversationId,
+          ref.type,
+          ref.tenantId,
+          ref.serviceUrl,
+          ref.bfChannelId,
+          ref.botId,
+          ref.botName,
+          ref.teamsChannelId,
+          ref.teamId,
+          ref.userAadObjectId,
+          ref.userId,
+          ref.conversationName ?? null,
+          ref.teamName ?? null,
+          ref.active,
+          new Date(),
+        ]),
+      );
       written.set(ref.conversationId, same);
     },
 
