@@ -8,6 +8,7 @@ import { parseLocale, parsePledgeStatus, parsePlatform } from '../row-enums.js';
 import type { Database, PledgesTable } from '../schema.js';
 import { readTotals, TOTAL_SHARDS } from './campaigns.js';
 import { KnownPeople, peopleStore } from './people.js';
+import { prepared } from '../prepared.js';
 
 export const toPledge = (r: Selectable<PledgesTable>): Pledge => ({
   id: r.id,
@@ -192,14 +193,16 @@ interface RecordedRow extends Selectable<PledgesTable> {
  * Inserts the pledge, counts the donor and moves one shard of the totals in a single statement (one
  * round trip, one commit): the hot path of a campaign launch. Data-modifying CTEs all see the same
  * snapshot, so the sums read here are the totals just before this pledge (one pass over the shard
- * rows). The text is fixed, so nothing is compiled per pledge. Null when the key was seen.
+ * rows). The text is fixed, so nothing is compiled per pledge, and prepared once per connection (its
+ * columns named, so a column added by a newer instance's migration does not break the prepared
+ * statement of one still running). Null when the key was seen.
  */
-const RECORD_PLEDGE = `
+const RECORD_PLEDGE = prepared(`
     with p as (
       insert into pledges (campaign_id, person_id, amount_minor, anonymous, note, source, idempotency_key, status)
       values ($1, $2, $3, $4, $5, $6, $7, 'pledged')
       on conflict (idempotency_key) do nothing
-      returning *
+      returning id, campaign_id, person_id, amount_minor, anonymous, note, status, source, idempotency_key, created_at, cancelled_at, collected_at
     ), d as (
       insert into campaign_donors as cd (campaign_id, person_id, active_pledges)
       select campaign_id, person_id, 1 from p
@@ -220,7 +223,7 @@ const RECORD_PLEDGE = `
               coalesce(sum(collected_minor), 0)::bigint as before_collected,
               coalesce(sum(donors), 0)::int as before_donors,
               coalesce(sum(pledges), 0)::int as before_pledges
-       from campaign_totals where campaign_id = $1) as b`;
+       from campaign_totals where campaign_id = $1) as b`);
 
 async function recordInOneStatement(db: Kysely<Database>, input: NewPledge): Promise<(PledgeChange & { duplicate: false }) | null> {
   const { rows } = await db.executeQuery<RecordedRow>(
@@ -281,7 +284,7 @@ interface RecordedAsRow extends Partial<RecordedRow> {
  * back; its pledge columns are null when nothing was recorded (a repeated key, or a race with the
  * same newcomer's other command, whose person row is then named in `orphan_id`).
  */
-const RECORD_PLEDGE_AS = `
+const RECORD_PLEDGE_AS = prepared(`
     with found as (
       select person_id, display_name, locale from identities
       where platform = $1::text and tenant_id = $2::text and user_id = $3::text
@@ -305,7 +308,7 @@ const RECORD_PLEDGE_AS = `
       insert into pledges (campaign_id, person_id, amount_minor, anonymous, note, source, idempotency_key, status)
       select $6::uuid, who.person_id, $7::bigint, $8::boolean, $9::text, $10::text, $11::text, 'pledged' from who
       on conflict (idempotency_key) do nothing
-      returning *
+      returning id, campaign_id, person_id, amount_minor, anonymous, note, status, source, idempotency_key, created_at, cancelled_at, collected_at
     ), d as (
       insert into campaign_donors as cd (campaign_id, person_id, active_pledges)
       select campaign_id, person_id, 1 from p
@@ -332,7 +335,7 @@ const RECORD_PLEDGE_AS = `
                 coalesce(sum(donors), 0)::int as before_donors,
                 coalesce(sum(pledges), 0)::int as before_pledges
          from campaign_totals where campaign_id = $6::uuid) as b
-    ) as r on true`;
+    ) as r on true`);
 
 async function recordAsInOneStatement(
   db: Kysely<Database>,

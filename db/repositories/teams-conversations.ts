@@ -2,6 +2,7 @@ import { CompiledQuery, type Kysely, type Selectable } from 'kysely';
 import type { TeamsConversation, TeamsConversationRef, TeamsConversationStore } from '../../adapters/teams/ports.js';
 import { TtlCache } from '../../src/shared/ttl-cache.js';
 import { WriteBatch } from './write-batch.js';
+import { prepared } from '../prepared.js';
 import { parseTeamsConversationType } from '../row-enums.js';
 import type { Database } from '../schema.js';
 
@@ -39,7 +40,7 @@ const REWRITE_AFTER_MS = 60_000;
  * text is fixed and nothing is compiled per activity); what an activity leaves out (names, ids some
  * activities lack) keeps its stored value.
  */
-const UPSERT = `
+const UPSERT = prepared(`
     insert into teams_conversations (conversation_id, conversation_type, tenant_id, service_url, bf_channel_id, bot_id, bot_name,
       teams_channel_id, team_id, user_aad_object_id, user_id, conversation_name, team_name, active, updated_at)
     select conversation_id, conversation_type, tenant_id, service_url, bf_channel_id, bot_id, bot_name,
@@ -61,7 +62,7 @@ const UPSERT = `
       user_aad_object_id = coalesce(excluded.user_aad_object_id, teams_conversations.user_aad_object_id),
       user_id = coalesce(excluded.user_id, teams_conversations.user_id),
       conversation_name = coalesce(excluded.conversation_name, teams_conversations.conversation_name),
-      team_name = coalesce(excluded.team_name, teams_conversations.team_name)`;
+      team_name = coalesce(excluded.team_name, teams_conversations.team_name)`);
 
 /** A row of UPSERT's JSON. */
 const rowOf = (ref: TeamsConversationRef) => ({
