@@ -30,7 +30,30 @@ export function teamsAuthentication(teams: Config['teams'], credentials?: TeamsC
     MicrosoftAppType: appType,
     ...(teams.openIdMetadataUrl ? { ...PUBLIC_CLOUD, ToBotFromChannelOpenIdMetadataUrl: teams.openIdMetadataUrl, ValidateAuthority: true } : {}),
   };
-  return new ConfigurationBotFrameworkAuthentication(settings, credentials);
+  return new CaravaneAuthentication(settings, credentials);
+}
+
+type ClaimsIdentity = Parameters<ConfigurationBotFrameworkAuthentication['createUserTokenClient']>[0];
+type UserTokenClient = Awaited<ReturnType<ConfigurationBotFrameworkAuthentication['createUserTokenClient']>>;
+
+/**
+ * botbuilder builds a user-token client (for sign-in prompts, which Caravane does not use) on every
+ * turn, with its own HTTP pipeline; it depends only on the bot's app id, so one per app id is kept.
+ */
+class CaravaneAuthentication extends ConfigurationBotFrameworkAuthentication {
+  private readonly tokenClients = new Map<string, Promise<UserTokenClient>>();
+
+  override createUserTokenClient(claims: ClaimsIdentity): Promise<UserTokenClient> {
+    // The app id the claims carry: `appid` in v1 tokens, `azp` in v2; none without authentication.
+    const key = claims.getClaimValue('appid') ?? claims.getClaimValue('azp') ?? '';
+    const known = this.tokenClients.get(key);
+    if (known) return known;
+    if (this.tokenClients.size >= MAX_CLIENTS) this.tokenClients.clear();
+    const made = super.createUserTokenClient(claims);
+    this.tokenClients.set(key, made);
+    made.catch(() => this.tokenClients.get(key) === made && this.tokenClients.delete(key));
+    return made;
+  }
 }
 
 type Authenticated = Awaited<ReturnType<ConfigurationBotFrameworkAuthentication['authenticateRequest']>>;

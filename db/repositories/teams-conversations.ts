@@ -97,6 +97,25 @@ function later(earlier: TeamsConversationRef, ref: TeamsConversationRef): TeamsC
   };
 }
 
+/** What tells two references of one conversation apart: every field, in a fixed order. */
+function sameness(ref: TeamsConversationRef): string {
+  return [
+    ref.type,
+    ref.tenantId,
+    ref.serviceUrl,
+    ref.bfChannelId,
+    ref.botId,
+    ref.botName,
+    ref.teamsChannelId,
+    ref.teamId,
+    ref.userAadObjectId,
+    ref.userId,
+    ref.conversationName,
+    ref.teamName,
+    ref.active,
+  ].join('\u0000');
+}
+
 export function teamsConversationStore(db: Kysely<Database>): TeamsConversationStore {
   const written = new TtlCache<string>(REWRITE_AFTER_MS, 20_000);
   // First activities of many conversations at once (a campaign launch) share their statements.
@@ -105,7 +124,7 @@ export function teamsConversationStore(db: Kysely<Database>): TeamsConversationS
   }, later);
   return {
     async upsert(ref) {
-      const same = JSON.stringify(ref);
+      const same = sameness(ref);
       if (written.get(ref.conversationId) === same) return;
       await batch.add(ref.conversationId, ref);
       written.set(ref.conversationId, same);
