@@ -38,14 +38,18 @@ const REWRITE_AFTER_MS = 60_000;
 /**
  * The references as the activities bring them, any number in one statement (a JSON array, so the
  * text is fixed and nothing is compiled per activity); what an activity leaves out (names, ids some
- * activities lack) keeps its stored value.
+ * activities lack) keeps its stored value. Its commit does not wait for the WAL to reach the disk
+ * (`synchronous_commit` off for this statement's own transaction): a reference lost in a crash of
+ * the database is written again by the conversation's next activity, and the turn it belongs to
+ * does not wait for a second flush beside the pledge's.
  */
 const UPSERT = prepared(`
+    with quick as (select set_config('synchronous_commit', 'off', true))
     insert into teams_conversations (conversation_id, conversation_type, tenant_id, service_url, bf_channel_id, bot_id, bot_name,
       teams_channel_id, team_id, user_aad_object_id, user_id, conversation_name, team_name, active, updated_at)
     select conversation_id, conversation_type, tenant_id, service_url, bf_channel_id, bot_id, bot_name,
       teams_channel_id, team_id, user_aad_object_id, user_id, conversation_name, team_name, active, now()
-    from jsonb_to_recordset($1::jsonb) as r(conversation_id text, conversation_type text, tenant_id text, service_url text,
+    from quick, jsonb_to_recordset($1::jsonb) as r(conversation_id text, conversation_type text, tenant_id text, service_url text,
       bf_channel_id text, bot_id text, bot_name text, teams_channel_id text, team_id text, user_aad_object_id text, user_id text,
       conversation_name text, team_name text, active boolean)
     on conflict (conversation_id) do update set
