@@ -3,6 +3,7 @@ import { Kysely, Migrator, PostgresDialect, sql, type MigrationResultSet } from 
 import pg from 'pg';
 import { postgresListener, type ListenFn } from './listen.js';
 import { openEmbedded } from './pglite.js';
+import { preparing } from './prepared.js';
 import { migrations } from './migrations/index.js';
 import type { Database } from './schema.js';
 
@@ -61,6 +62,7 @@ async function openPostgres(options: OpenOptions): Promise<DatabaseHandle> {
   });
   // An idle client losing its server must not take the process down; the next query reconnects.
   pool.on('error', () => undefined);
+  pool.on('connect', preparing);
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   const listener = postgresListener(options.url);
   return {

@@ -34,6 +34,11 @@ export interface Person {
 export interface PeopleStore {
   /** Finds or creates the person behind an identity; refreshes the display name and locale when given. */
   resolve(identity: Identity): Promise<Person>;
+  /**
+   * The person behind an identity when this instance met them lately and the name and language given
+   * are the ones it knows: what `resolve` would answer, without a round trip. Undefined otherwise.
+   */
+  known(identity: Identity): Person | undefined;
   /** The identities a person has, for direct messages. */
   identities(personId: string): Promise<Identity[]>;
 }
@@ -87,6 +92,12 @@ export interface PledgeExportRow {
 export interface PledgeStore {
   /** Inserts the pledge and moves the totals in one transaction. `duplicate` when the key was seen. */
   record(input: NewPledge): Promise<PledgeChange & { duplicate: boolean }>;
+  /**
+   * `record` for someone this instance does not know yet: finds or creates the person behind
+   * `identity` (name and language refreshed as `PeopleStore.resolve` does) in the pledge's own
+   * statement, and hands them back with the change.
+   */
+  recordAs(identity: Identity, input: Omit<NewPledge, 'personId'>): Promise<PledgeChange & { duplicate: boolean; person: Person }>;
   get(id: number): Promise<Pledge | null>;
   listByPerson(campaignId: string, personId: string): Promise<Pledge[]>;
   /**

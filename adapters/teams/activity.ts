@@ -102,8 +102,20 @@ function nameOf(raw: string | undefined): string | undefined {
   return name ? name.slice(0, 120) : undefined;
 }
 
+/** Each activity is read once, however many parts of a turn ask (the turn logic, the handler). */
+const read = new WeakMap<object, TeamsTurn>();
+
 /** Reads an activity that already passed `activityEnvelope`. */
 export function readTurn(activity: unknown): TeamsTurn {
+  if (typeof activity !== 'object' || activity === null) return parseTurn(activity);
+  const known = read.get(activity);
+  if (known) return known;
+  const turn = parseTurn(activity);
+  read.set(activity, turn);
+  return turn;
+}
+
+function parseTurn(activity: unknown): TeamsTurn {
   const a = fields.parse(activity);
   const type = conversationType(a.conversation.conversationType, a.conversation.id, a.channelData?.channel?.id !== undefined, a.conversation.isGroup);
   const botId = a.recipient?.id;

@@ -30,11 +30,36 @@ export function teamsAuthentication(teams: Config['teams'], credentials?: TeamsC
     MicrosoftAppType: appType,
     ...(teams.openIdMetadataUrl ? { ...PUBLIC_CLOUD, ToBotFromChannelOpenIdMetadataUrl: teams.openIdMetadataUrl, ValidateAuthority: true } : {}),
   };
-  return new ConfigurationBotFrameworkAuthentication(settings, credentials);
+  return new CaravaneAuthentication(settings, credentials);
+}
+
+type ClaimsIdentity = Parameters<ConfigurationBotFrameworkAuthentication['createUserTokenClient']>[0];
+type UserTokenClient = Awaited<ReturnType<ConfigurationBotFrameworkAuthentication['createUserTokenClient']>>;
+
+/**
+ * botbuilder builds a user-token client (for sign-in prompts, which Caravane does not use) on every
+ * turn, with its own HTTP pipeline; it depends only on the bot's app id, so one per app id is kept.
+ */
+class CaravaneAuthentication extends ConfigurationBotFrameworkAuthentication {
+  private readonly tokenClients = new Map<string, Promise<UserTokenClient>>();
+
+  override createUserTokenClient(claims: ClaimsIdentity): Promise<UserTokenClient> {
+    // The app id the claims carry: `appid` in v1 tokens, `azp` in v2; none without authentication.
+    const key = claims.getClaimValue('appid') ?? claims.getClaimValue('azp') ?? '';
+    const known = this.tokenClients.get(key);
+    if (known) return known;
+    if (this.tokenClients.size >= MAX_CLIENTS) this.tokenClients.clear();
+    const made = super.createUserTokenClient(claims);
+    this.tokenClients.set(key, made);
+    made.catch(() => this.tokenClients.get(key) === made && this.tokenClients.delete(key));
+    return made;
+  }
 }
 
 type Authenticated = Awaited<ReturnType<ConfigurationBotFrameworkAuthentication['authenticateRequest']>>;
 type Logic = (context: TurnContext) => Promise<void>;
+type ConnectorFactory = NonNullable<Authenticated['connectorFactory']>;
+type ConnectorClient = Awaited<ReturnType<ConnectorFactory['create']>>;
 
 /**
  * CloudAdapter with authentication and the turn as two steps. `process()` mixes them: it answers 500
@@ -42,6 +67,13 @@ type Logic = (context: TurnContext) => Promise<void>;
  * own error handling on a body without a type. Split, every authentication failure can be a 401.
  */
 export class CaravaneCloudAdapter extends CloudAdapter {
+  /**
+   * Connector clients by service URL and audience. botbuilder builds one per turn (credentials, an
+   * HTTP pipeline of a dozen policies), which cost more than the turn's own work; a client holds
+   * nothing of a turn, so the few service URLs a bot talks to keep theirs.
+   */
+  private readonly clients = new Map<string, Promise<ConnectorClient>>();
+
   constructor(private readonly auth: ConfigurationBotFrameworkAuthentication) {
     super(auth);
   }
@@ -53,6 +85,26 @@ export class CaravaneCloudAdapter extends CloudAdapter {
 
   /** Runs one already authenticated turn; resolves to the invoke response, if the turn made one. */
   async runTurn(authenticated: Authenticated, activity: Activity, logic: Logic): Promise<{ status: number; body?: unknown } | undefined> {
-    return this.processActivity(authenticated, activity, logic);
+    const factory = authenticated.connectorFactory;
+    return this.processActivity(factory ? { ...authenticated, connectorFactory: this.reusing(factory) } : authenticated, activity, logic);
+  }
+
+  private reusing(factory: ConnectorFactory): ConnectorFactory {
+    return {
+      create: (serviceUrl, audience) => {
+        const key = `${serviceUrl}\n${audience ?? ''}`;
+        const known = this.clients.get(key);
+        if (known) return known;
+        if (this.clients.size >= MAX_CLIENTS) this.clients.delete(this.clients.keys().next().value ?? '');
+        const made = factory.create(serviceUrl, audience);
+        this.clients.set(key, made);
+        // A failed creation is not kept: the next turn tries again.
+        made.catch(() => this.clients.get(key) === made && this.clients.delete(key));
+        return made;
+      },
+    };
   }
 }
+
+/** Service URLs are a handful of regional hosts; more than this means something odd, not a need to keep them all. */
+const MAX_CLIENTS = 64;

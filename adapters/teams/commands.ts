@@ -3,7 +3,7 @@
  * names it from the same command table Slack uses; the rest is its text.
  */
 import type { TurnContext } from 'botbuilder';
-import { actorFor } from '../../src/chat/actor.js';
+import { callerFor } from '../../src/chat/actor.js';
 import { findCommand } from '../../src/chat/commands.js';
 import { helpReply } from '../../src/chat/caravan-command.js';
 import type { CommandContext } from '../../src/chat/pledge-command.js';
@@ -35,10 +35,10 @@ export async function answerMessage(tc: TeamsContext, ctx: TurnContext, turn: Te
     await ctx.sendActivity(renderMessage(message('info', [c.teams.unidentified])));
     return;
   }
-  const actor = await actorFor(tc.deps, identity);
+  const caller = callerFor(tc.deps, identity);
   const [word = '', ...rest] = commandText(turn).split(' ');
   const found = findCommand(word);
   const context: CommandContext = { idempotencyKey: messageKey(turn), prefix: '', where: whereOf(turn) };
-  const reply: Reply = found ? await found.handler(tc.deps, actor, rest.join(' '), context) : await helpReply(actor, '');
-  await ctx.sendActivity(renderReply(actor, reply, turn));
+  const reply: Reply = found ? await found.handler(tc.deps, caller, rest.join(' '), context) : await helpReply(await caller.actor(), '');
+  await ctx.sendActivity(renderReply(await caller.actor(), reply, turn));
 }

@@ -1,8 +1,9 @@
-import { sql, type Kysely, type Selectable } from 'kysely';
+import { CompiledQuery, type Kysely, type Selectable } from 'kysely';
 import type { Campaign, CampaignTotals } from '../../src/campaigns/campaign.js';
 import type { CampaignStore } from '../../src/ports.js';
 import { minor } from '../../src/shared/money.js';
 import { TtlCache } from '../../src/shared/ttl-cache.js';
+import { prepared } from '../prepared.js';
 import type { CampaignsTable, CampaignTotalsTable, Database } from '../schema.js';
 
 export const toCampaign = (r: Selectable<CampaignsTable>): Campaign => ({
@@ -25,18 +26,19 @@ export const toTotals = (r: Pick<Selectable<CampaignTotalsTable>, 'pledged_minor
 /** How many rows a campaign's running totals are spread over (see the pledges migration). */
 export const TOTAL_SHARDS = 16;
 
+/** Read after every pledge that may cross a milestone: a fixed text, prepared once per connection. */
+const READ_TOTALS = prepared(`
+    select coalesce(sum(pledged_minor), 0)::bigint as pledged_minor, coalesce(sum(collected_minor), 0)::bigint as collected_minor,
+      coalesce(sum(donors), 0)::int as donors, coalesce(sum(pledges), 0)::int as pledges
+    from campaign_totals where campaign_id = $1`);
+
 /** A campaign's totals: the sum of its shard rows, a constant amount of work whatever the pledge count. */
 export async function readTotals(db: Kysely<Database>, campaignId: string): Promise<CampaignTotals> {
-  const row = await db
-    .selectFrom('campaign_totals')
-    .select([
-      sql<number>`coalesce(sum(pledged_minor), 0)::bigint`.as('pledged_minor'),
-      sql<number>`coalesce(sum(collected_minor), 0)::bigint`.as('collected_minor'),
-      sql<number>`coalesce(sum(donors), 0)::int`.as('donors'),
-      sql<number>`coalesce(sum(pledges), 0)::int`.as('pledges'),
-    ])
-    .where('campaign_id', '=', campaignId)
-    .executeTakeFirstOrThrow();
+  const { rows } = await db.executeQuery<Pick<Selectable<CampaignTotalsTable>, 'pledged_minor' | 'collected_minor' | 'donors' | 'pledges'>>(
+    CompiledQuery.raw(READ_TOTALS, [campaignId]),
+  );
+  const row = rows[0];
+  if (!row) throw new Error('the totals query returned no row');
   return toTotals(row);
 }
 
@@ -49,9 +51,12 @@ const CURRENT_TTL_MS = 5_000;
 
 export function campaignStore(db: Kysely<Database>): CampaignStore {
   const currentByDay = new TtlCache<Campaign>(CURRENT_TTL_MS, 64);
+  // Commands arriving together when the cached answer expires share one query instead of each asking.
+  const asking = new Map<string, Promise<Campaign | null>>();
   return {
     async create(input) {
       currentByDay.clear();
+      asking.clear();
       return db.transaction().execute(async (trx) => {
         const row = await trx
           .insertInto('campaigns')
@@ -82,9 +87,18 @@ export function campaignStore(db: Kysely<Database>): CampaignStore {
     async current(today) {
       const cached = currentByDay.get(today);
       if (cached) return cached;
-      const found = await findCurrent(db, today);
-      if (found) currentByDay.set(today, found);
-      return found;
+      const pending = asking.get(today);
+      if (pending) return pending;
+      const answer = findCurrent(db, today)
+        .then((found) => {
+          if (asking.get(today) === answer && found) currentByDay.set(today, found);
+          return found;
+        })
+        .finally(() => {
+          if (asking.get(today) === answer) asking.delete(today);
+        });
+      asking.set(today, answer);
+      return answer;
     },
     async upcoming(today) {
       const row = await db.selectFrom('campaigns').selectAll().where('starts_on', '>', today).orderBy('starts_on', 'asc').limit(1).executeTakeFirst();

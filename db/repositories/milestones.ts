@@ -1,7 +1,11 @@
-import type { Kysely } from 'kysely';
+import { CompiledQuery, type Kysely } from 'kysely';
+import { prepared } from '../prepared.js';
 import type { MilestoneStore } from '../../src/milestones/milestones.js';
 import { minor } from '../../src/shared/money.js';
 import type { Database } from '../schema.js';
+
+/** Asked after every pledge that raises the totals: a fixed text, prepared once per connection. */
+const AMOUNTS = prepared('select amount_minor from campaign_milestones where campaign_id = $1 order by amount_minor');
 
 export function milestoneStore(db: Kysely<Database>): MilestoneStore {
   return {
@@ -16,7 +20,7 @@ export function milestoneStore(db: Kysely<Database>): MilestoneStore {
     },
 
     async amounts(campaignId) {
-      const rows = await db.selectFrom('campaign_milestones').select('amount_minor').where('campaign_id', '=', campaignId).orderBy('amount_minor').execute();
+      const { rows } = await db.executeQuery<{ amount_minor: number }>(CompiledQuery.raw(AMOUNTS, [campaignId]));
       return rows.map((r) => minor(r.amount_minor));
     },
 

@@ -5,20 +5,41 @@ import { TtlCache } from '../../src/shared/ttl-cache.js';
 import { parseLocale, parsePlatform } from '../row-enums.js';
 import type { Database } from '../schema.js';
 
-export function peopleStore(db: Kysely<Database>): PeopleStore {
-  // Who stands behind an identity never changes; names and languages are refreshed when they differ.
-  const known = new TtlCache<Person>(10 * 60_000, 50_000);
+/** The key of an identity in the caches. */
+const identityKey = (identity: Identity) => `${identity.platform}\n${identity.tenantId}\n${identity.userId}`;
+
+/**
+ * Who stands behind the identities this instance met lately, shared by the stores that find or
+ * create people (the people themselves, and the first pledge's statement). Who stands behind an
+ * identity never changes; a name or language given that differs from the one kept is a miss.
+ */
+export class KnownPeople {
+  private readonly cache = new TtlCache<Person>(10 * 60_000, 50_000);
+
+  get(identity: Identity): Person | undefined {
+    const cached = this.cache.get(identityKey(identity));
+    if (!cached) return undefined;
+    const name = identity.displayName?.slice(0, 200) ?? null;
+    const locale = identity.locale ?? null;
+    return (name === null || name === cached.displayName) && (locale === null || locale === cached.locale) ? cached : undefined;
+  }
+
+  set(identity: Identity, person: Person): void {
+    this.cache.set(identityKey(identity), person);
+  }
+}
+
+export function peopleStore(db: Kysely<Database>, known = new KnownPeople()): PeopleStore {
   return {
     async resolve(identity: Identity): Promise<Person> {
-      const name = identity.displayName?.slice(0, 200) ?? null;
-      const locale = identity.locale ?? null;
-      const key = `${identity.platform}\n${identity.tenantId}\n${identity.userId}`;
-      const cached = known.get(key);
-      if (cached && (name === null || name === cached.displayName) && (locale === null || locale === cached.locale)) return cached;
-      const person = await resolveInDb(db, identity, name, locale);
-      known.set(key, person);
+      const cached = known.get(identity);
+      if (cached) return cached;
+      const person = await resolveInDb(db, identity, identity.displayName?.slice(0, 200) ?? null, identity.locale ?? null);
+      known.set(identity, person);
       return person;
     },
+
+    known: (identity) => known.get(identity),
 
     async identities(personId: string): Promise<Identity[]> {
       const rows = await db.selectFrom('identities').selectAll().where('person_id', '=', personId).execute();

@@ -1,12 +1,14 @@
 import { CompiledQuery, sql, type Kysely, type Selectable, type Transaction } from 'kysely';
 import type { CampaignTotals } from '../../src/campaigns/campaign.js';
 import type { Pledge } from '../../src/pledges/pledge.js';
-import type { NewPledge, PledgeChange, PledgeStore } from '../../src/ports.js';
+import type { Identity, NewPledge, Person, PledgeChange, PledgeStore } from '../../src/ports.js';
 import { minor } from '../../src/shared/money.js';
 import { err, ok } from '../../src/shared/result.js';
-import { parsePledgeStatus, parsePlatform } from '../row-enums.js';
+import { parseLocale, parsePledgeStatus, parsePlatform } from '../row-enums.js';
 import type { Database, PledgesTable } from '../schema.js';
 import { readTotals, TOTAL_SHARDS } from './campaigns.js';
+import { KnownPeople, peopleStore } from './people.js';
+import { prepared } from '../prepared.js';
 
 export const toPledge = (r: Selectable<PledgesTable>): Pledge => ({
   id: r.id,
@@ -71,7 +73,9 @@ async function applyDelta(trx: Transaction<Database>, campaignId: string, person
   return { before, after: afterTotals };
 }
 
-export function pledgeStore(db: Kysely<Database>): PledgeStore {
+/** `known`: shared with the people store (db/stores.ts), so a person met by a first pledge is known to both. */
+export function pledgeStore(db: Kysely<Database>, known = new KnownPeople()): PledgeStore {
+  const people = peopleStore(db, known);
   return {
     async record(input: NewPledge) {
       const recorded = await recordInOneStatement(db, input);
@@ -80,6 +84,17 @@ export function pledgeStore(db: Kysely<Database>): PledgeStore {
       const existing = await db.selectFrom('pledges').selectAll().where('idempotency_key', '=', input.idempotencyKey).executeTakeFirstOrThrow();
       const totals = await readTotals(db, existing.campaign_id);
       return { pledge: toPledge(existing), before: totals, after: totals, duplicate: true };
+    },
+
+    async recordAs(identity, input) {
+      const recorded = await recordAsInOneStatement(db, identity, input);
+      if (recorded) {
+        known.set(identity, recorded.person);
+        return recorded;
+      }
+      // A repeated key, or the same newcomer's other command creating them at this very moment.
+      const person = await people.resolve(identity);
+      return { ...(await this.record({ ...input, personId: person.id })), person };
     },
 
     async get(id) {
@@ -178,14 +193,16 @@ interface RecordedRow extends Selectable<PledgesTable> {
  * Inserts the pledge, counts the donor and moves one shard of the totals in a single statement (one
  * round trip, one commit): the hot path of a campaign launch. Data-modifying CTEs all see the same
  * snapshot, so the sums read here are the totals just before this pledge (one pass over the shard
- * rows). The text is fixed, so nothing is compiled per pledge. Null when the key was seen.
+ * rows). The text is fixed, so nothing is compiled per pledge, and prepared once per connection (its
+ * columns named, so a column added by a newer instance's migration does not break the prepared
+ * statement of one still running). Null when the key was seen.
  */
-const RECORD_PLEDGE = `
+const RECORD_PLEDGE = prepared(`
     with p as (
       insert into pledges (campaign_id, person_id, amount_minor, anonymous, note, source, idempotency_key, status)
       values ($1, $2, $3, $4, $5, $6, $7, 'pledged')
       on conflict (idempotency_key) do nothing
-      returning *
+      returning id, campaign_id, person_id, amount_minor, anonymous, note, status, source, idempotency_key, created_at, cancelled_at, collected_at
     ), d as (
       insert into campaign_donors as cd (campaign_id, person_id, active_pledges)
       select campaign_id, person_id, 1 from p
@@ -206,10 +223,9 @@ const RECORD_PLEDGE = `
               coalesce(sum(collected_minor), 0)::bigint as before_collected,
               coalesce(sum(donors), 0)::int as before_donors,
               coalesce(sum(pledges), 0)::int as before_pledges
-       from campaign_totals where campaign_id = $1) as b`;
+       from campaign_totals where campaign_id = $1) as b`);
 
 async function recordInOneStatement(db: Kysely<Database>, input: NewPledge): Promise<(PledgeChange & { duplicate: false }) | null> {
-  const shard = Math.floor(Math.random() * TOTAL_SHARDS);
   const { rows } = await db.executeQuery<RecordedRow>(
     CompiledQuery.raw(RECORD_PLEDGE, [
       input.campaignId,
@@ -219,11 +235,15 @@ async function recordInOneStatement(db: Kysely<Database>, input: NewPledge): Pro
       input.note,
       input.source,
       input.idempotencyKey,
-      shard,
+      nextShard(),
     ]),
   );
   const row = rows[0];
-  if (!row) return null;
+  return row ? { ...changeOf(row), duplicate: false } : null;
+}
+
+/** The pledge and the totals before and after it, from the row a recording statement returned. */
+function changeOf(row: RecordedRow): PledgeChange {
   const before: CampaignTotals = {
     pledgedMinor: minor(row.before_pledged),
     collectedMinor: minor(row.before_collected),
@@ -236,5 +256,121 @@ async function recordInOneStatement(db: Kysely<Database>, input: NewPledge): Pro
     donors: before.donors + row.new_donor,
     pledges: before.pledges + 1,
   };
-  return { pledge: toPledge(row), before, after, duplicate: false };
+  return { pledge: toPledge(row), before, after };
+}
+
+/**
+ * Any shard will do: the totals are sums. Taking them in turn (from a random start per instance)
+ * gives the pledges that run together distinct rows, so none waits on another's row lock until it
+ * commits; drawn at random, two of ten concurrent pledges nearly always shared one.
+ */
+let shardTurn = Math.floor(Math.random() * TOTAL_SHARDS);
+function nextShard(): number {
+  shardTurn = (shardTurn + 1) % TOTAL_SHARDS;
+  return shardTurn;
+}
+
+interface RecordedAsRow extends Partial<RecordedRow> {
+  stored_name: string | null;
+  stored_locale: string | null;
+  /** The person row made for nothing when the same newcomer was created by another statement at the same moment. */
+  orphan_id: string | null;
+}
+
+/**
+ * RECORD_PLEDGE for someone this instance does not know: the person behind the identity is found,
+ * or created with their identity, in the same statement (what db/repositories/people.ts does alone
+ * otherwise), the stored name and language refreshed when others are given. One row always comes
+ * back; its pledge columns are null when nothing was recorded (a repeated key, or a race with the
+ * same newcomer's other command, whose person row is then named in `orphan_id`).
+ */
+const RECORD_PLEDGE_AS = prepared(`
+    with found as (
+      select person_id, display_name, locale from identities
+      where platform = $1::text and tenant_id = $2::text and user_id = $3::text
+    ), np as (
+      insert into people (display_name, locale) select $4::text, $5::text where not exists (select 1 from found)
+      returning id
+    ), ni as (
+      insert into identities (platform, tenant_id, user_id, person_id, display_name, locale, updated_at)
+      select $1::text, $2::text, $3::text, np.id, $4::text, $5::text, now() from np
+      on conflict (platform, tenant_id, user_id) do nothing
+      returning person_id
+    ), renamed as (
+      update identities i set display_name = coalesce($4::text, f.display_name), locale = coalesce($5::text, f.locale), updated_at = now()
+      from found f
+      where i.platform = $1::text and i.tenant_id = $2::text and i.user_id = $3::text
+        and (($4::text is not null and $4::text is distinct from f.display_name) or ($5::text is not null and $5::text is distinct from f.locale))
+      returning 1
+    ), who as (
+      select person_id from found union all select person_id from ni
+    ), p as (
+      insert into pledges (campaign_id, person_id, amount_minor, anonymous, note, source, idempotency_key, status)
+      select $6::uuid, who.person_id, $7::bigint, $8::boolean, $9::text, $10::text, $11::text, 'pledged' from who
+      on conflict (idempotency_key) do nothing
+      returning id, campaign_id, person_id, amount_minor, anonymous, note, status, source, idempotency_key, created_at, cancelled_at, collected_at
+    ), d as (
+      insert into campaign_donors as cd (campaign_id, person_id, active_pledges)
+      select campaign_id, person_id, 1 from p
+      on conflict (campaign_id, person_id) do update set active_pledges = cd.active_pledges + 1
+      returning active_pledges
+    ), t as (
+      update campaign_totals ct set
+        pledged_minor = ct.pledged_minor + p.amount_minor,
+        pledges = ct.pledges + 1,
+        donors = ct.donors + (select count(*) from d where d.active_pledges = 1)
+      from p
+      where ct.campaign_id = p.campaign_id and ct.shard = $12::int
+      returning 1
+    )
+    select r.*, f.display_name as stored_name, f.locale as stored_locale,
+      (select np.id from np where not exists (select 1 from ni)) as orphan_id
+    from (select (select count(*) from renamed) as renamed) as one
+    left join found f on true
+    left join (
+      select p.*, b.*, (select count(*) from d where d.active_pledges = 1)::int as new_donor
+      from p, (select count(*) from t) as moved,
+        (select coalesce(sum(pledged_minor), 0)::bigint as before_pledged,
+                coalesce(sum(collected_minor), 0)::bigint as before_collected,
+                coalesce(sum(donors), 0)::int as before_donors,
+                coalesce(sum(pledges), 0)::int as before_pledges
+         from campaign_totals where campaign_id = $6::uuid) as b
+    ) as r on true`);
+
+async function recordAsInOneStatement(
+  db: Kysely<Database>,
+  identity: Identity,
+  input: Omit<NewPledge, 'personId'>,
+): Promise<(PledgeChange & { duplicate: false; person: Person }) | null> {
+  const name = identity.displayName?.slice(0, 200) ?? null;
+  const locale = identity.locale ?? null;
+  const { rows } = await db.executeQuery<RecordedAsRow>(
+    CompiledQuery.raw(RECORD_PLEDGE_AS, [
+      identity.platform,
+      identity.tenantId,
+      identity.userId,
+      name,
+      locale,
+      input.campaignId,
+      input.amountMinor,
+      input.anonymous,
+      input.note,
+      input.source,
+      input.idempotencyKey,
+      nextShard(),
+    ]),
+  );
+  const row = rows[0];
+  if (row?.orphan_id) await db.deleteFrom('people').where('id', '=', row.orphan_id).execute();
+  if (!row || !isRecorded(row)) return null;
+  const person: Person = {
+    id: row.person_id,
+    displayName: name ?? row.stored_name,
+    locale: locale ?? parseLocale.nullable(row.stored_locale),
+  };
+  return { ...changeOf(row), duplicate: false, person };
+}
+
+function isRecorded(row: RecordedAsRow): row is RecordedAsRow & RecordedRow {
+  return row.id !== null && row.id !== undefined;
 }

@@ -1,6 +1,6 @@
 import type { AdminDeps } from '../admins/ports.js';
 import { isAdmin } from '../admins/admins.service.js';
-import type { Identity, LocaleDeps, PeopleStore } from '../ports.js';
+import type { Identity, LocaleDeps, PeopleStore, Person } from '../ports.js';
 import { t } from '../shared/i18n/index.js';
 import type { Actor } from './reply.js';
 
@@ -38,7 +38,11 @@ export interface ActorDeps extends AdminDeps, LocaleDeps {
 }
 
 export async function actorFor(deps: ActorDeps, identity: Identity): Promise<Actor> {
-  const person = await deps.people.resolve(identity);
+  return actorWith(deps, identity, await deps.people.resolve(identity));
+}
+
+/** The actor for a person already found. */
+export function actorWith(deps: Omit<ActorDeps, 'people'>, identity: Identity, person: Person): Actor {
   const locale = identity.locale ?? person.locale ?? deps.defaultLocale;
   let admin: Promise<boolean> | undefined;
   return {
@@ -47,5 +51,41 @@ export async function actorFor(deps: ActorDeps, identity: Identity): Promise<Act
     locale,
     c: t(locale),
     isAdmin: () => (admin ??= isAdmin(deps, identity)),
+  };
+}
+
+/**
+ * Who typed a command, before the database was asked who they are. Most commands start with
+ * `actor()`; a use case that writes on the person's behalf in one statement may find or create the
+ * person in that same statement instead (a first pledge), and hand them over with `met`.
+ */
+export interface Caller {
+  readonly identity: Identity;
+  /** The actor, the person found or created now unless that was done already (then no round trip). */
+  actor(): Promise<Actor>;
+  /** The actor when the person is at hand without a round trip (met, found already, or known to this instance). */
+  known(): Actor | undefined;
+  /** The actor for the person a use case's own statement found or created. */
+  met(person: Person): Actor;
+}
+
+export function callerFor(deps: ActorDeps, identity: Identity): Caller {
+  let found: Actor | undefined;
+  let finding: Promise<Actor> | undefined;
+  const known = (): Actor | undefined => {
+    if (found) return found;
+    const person = deps.people.known(identity);
+    if (person) found = actorWith(deps, identity, person);
+    return found;
+  };
+  return {
+    identity,
+    known,
+    actor: () => {
+      const now = known();
+      if (now) return Promise.resolve(now);
+      return (finding ??= actorFor(deps, identity).then((actor) => (found = actor)));
+    },
+    met: (person) => (found = actorWith(deps, identity, person)),
   };
 }

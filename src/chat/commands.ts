@@ -1,12 +1,19 @@
 import type { ChatDeps } from './deps.js';
-import type { Actor } from './actor.js';
+import type { Actor, Caller } from './actor.js';
 import { caravanCommand } from './caravan-command.js';
 import { giveCommand } from './needs/give-command.js';
 import { pledgeCommand, type CommandContext } from './pledge-command.js';
 import type { Reply } from './reply.js';
 import { volunteerCommand } from './volunteer-command.js';
 
-export type CommandHandler = (deps: ChatDeps, actor: Actor, text: string, ctx: CommandContext) => Promise<Reply>;
+/** A command, given who typed it: most start by finding the person (`caller.actor()`). */
+export type CommandHandler = (deps: ChatDeps, caller: Caller, text: string, ctx: CommandContext) => Promise<Reply>;
+
+/** A command that needs the person before anything else. */
+const withActor =
+  (handler: (deps: ChatDeps, actor: Actor, text: string, ctx: CommandContext) => Promise<Reply>): CommandHandler =>
+  async (deps, caller, text, ctx) =>
+    handler(deps, await caller.actor(), text, ctx);
 
 /**
  * The chat commands, by their canonical (English) name. Slack registers each as `/name`; Teams and
@@ -14,9 +21,9 @@ export type CommandHandler = (deps: ChatDeps, actor: Actor, text: string, ctx: C
  */
 export const chatCommands: Record<string, { handler: CommandHandler; aliases: string[] }> = {
   pledge: { handler: pledgeCommand, aliases: ['promesse', 'promettre', 'don'] },
-  caravan: { handler: caravanCommand, aliases: ['caravane'] },
-  volunteer: { handler: volunteerCommand, aliases: ['benevole', 'bénévole'] },
-  give: { handler: giveCommand, aliases: ['donner', 'donne'] },
+  caravan: { handler: withActor(caravanCommand), aliases: ['caravane'] },
+  volunteer: { handler: withActor(volunteerCommand), aliases: ['benevole', 'bénévole'] },
+  give: { handler: withActor(giveCommand), aliases: ['donner', 'donne'] },
 };
 
 /** Finds the command a first word names (`pledge`, `/promesse`, `Caravane`), if any. */

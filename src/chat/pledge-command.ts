@@ -1,21 +1,26 @@
 import { today } from '../campaigns/campaigns.service.js';
 import type { PledgeDeps } from '../pledges/ports.js';
-import { parsePledgeCommand } from '../pledges/pledge.js';
-import { cancelPledge, makePledge, myPledges } from '../pledges/pledges.service.js';
+import { parsePledgeCommand, type PledgeCommand } from '../pledges/pledge.js';
+import { cancelPledge, makePledge, makePledgeAs, myPledges } from '../pledges/pledges.service.js';
 import { pledgeForm } from '../pledges/form.js';
 import { cancelErrorText, noCampaignText, pledgeErrorText, pledgeListLines, recordedReply } from '../pledges/texts.js';
 import type { CommandContext } from './verbs.js';
-import type { Actor } from './actor.js';
+import type { Actor, Caller } from './actor.js';
 import { message, type Reply } from './reply.js';
 import { helpReply } from './caravan-command.js';
 import { personText } from './text.js';
 
 export type { CommandContext } from './verbs.js';
 
-/** `/pledge …`: a pledge, the form, the caller's list, or a cancellation. */
-export async function pledgeCommand(deps: PledgeDeps, actor: Actor, text: string, ctx: CommandContext): Promise<Reply> {
-  const { c } = actor;
+/**
+ * `/pledge …`: a pledge, the form, the caller's list, or a cancellation. A pledge from someone this
+ * instance has not met lately finds or creates them in the pledge's own statement.
+ */
+export async function pledgeCommand(deps: PledgeDeps, caller: Caller, text: string, ctx: CommandContext): Promise<Reply> {
   const command = parsePledgeCommand(text);
+  if (command.kind === 'pledge' && !caller.known()) return firstPledgeReply(deps, caller, command, ctx.idempotencyKey);
+  const actor = await caller.actor();
+  const { c } = actor;
   switch (command.kind) {
     case 'form':
       return pledgeForm(deps, actor);
@@ -47,6 +52,19 @@ async function pledgeReply(
   const result = await makePledge(deps, { personId: actor.person.id, amount, anonymous, note, source: actor.identity.platform, idempotencyKey });
   if (!result.ok) return message('error', [pledgeErrorText(actor.c, result.error, amount)]);
   return recordedReply(actor.c, result.value, today(deps));
+}
+
+/** A pledge whose statement also finds or creates the person; only a refusal asks for them first. */
+async function firstPledgeReply(
+  deps: PledgeDeps,
+  caller: Caller,
+  command: Extract<PledgeCommand, { kind: 'pledge' }>,
+  idempotencyKey: string | null,
+): Promise<Reply> {
+  const { amountText: amount, anonymous, note } = command;
+  const result = await makePledgeAs(deps, caller.identity, { amount, anonymous, note, source: caller.identity.platform, idempotencyKey });
+  if (!result.ok) return message('error', [pledgeErrorText((await caller.actor()).c, result.error, amount)]);
+  return recordedReply(caller.met(result.value.person).c, result.value, today(deps));
 }
 
 async function listReply(deps: PledgeDeps, actor: Actor): Promise<Reply> {

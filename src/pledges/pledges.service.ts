@@ -1,6 +1,6 @@
 import { currentProgress, today } from '../campaigns/campaigns.service.js';
 import type { Campaign, CampaignClosed, CampaignTotals, NoCampaign } from '../campaigns/campaign.js';
-import type { PledgeChange } from '../ports.js';
+import type { Identity, NewPledge, Person, PledgeChange } from '../ports.js';
 import { checkPledgeRange, parseAmount, type AmountError } from '../shared/amount.js';
 import type { Minor } from '../shared/money.js';
 import { err, ok, type Coded, type Result } from '../shared/result.js';
@@ -49,6 +49,35 @@ export async function pledgeCurrency(deps: Pick<PledgeDeps, 'campaigns' | 'clock
  * `campaign.not_started` / `campaign.ended` (with the campaign whose days they are).
  */
 export async function makePledge(deps: PledgeDeps, input: PledgeInput): Promise<Result<PledgeReceipt, PledgeError>> {
+  const checked = await checkPledge(deps, input);
+  if (!checked.ok) return checked;
+  const { campaign, fields } = checked.value;
+  const change = await deps.pledges.record({ ...fields, personId: input.personId });
+  return ok(settlePledge(deps, campaign, change));
+}
+
+/**
+ * `makePledge` for someone met for the first time (or not lately): the person behind `identity` is
+ * found or created by the pledge's own statement, and comes back with the receipt. Same errors; on
+ * an error nothing is written, not even the person.
+ */
+export async function makePledgeAs(
+  deps: PledgeDeps,
+  identity: Identity,
+  input: Omit<PledgeInput, 'personId'>,
+): Promise<Result<PledgeReceipt & { person: Person }, PledgeError>> {
+  const checked = await checkPledge(deps, input);
+  if (!checked.ok) return checked;
+  const { campaign, fields } = checked.value;
+  const change = await deps.pledges.recordAs(identity, fields);
+  return ok({ ...settlePledge(deps, campaign, change), person: change.person });
+}
+
+/** Everything a pledge is checked for before it is written: the amount, the note, the campaign's days. */
+async function checkPledge(
+  deps: PledgeDeps,
+  input: Omit<PledgeInput, 'personId'>,
+): Promise<Result<{ campaign: Campaign; fields: Omit<NewPledge, 'personId'> }, PledgeError>> {
   const day = today(deps);
   const campaign = await deps.campaigns.current(day);
   const amount = understandAmount(deps, input.amount, campaign?.currency ?? deps.limits.currency);
@@ -66,17 +95,21 @@ export async function makePledge(deps: PledgeDeps, input: PledgeInput): Promise<
     if (next) return err({ code: 'campaign.not_started', campaign: next });
     return err({ code: 'campaign.ended', campaign });
   }
-  const change = await deps.pledges.record({
+  const fields = {
     campaignId: campaign.id,
-    personId: input.personId,
     amountMinor: amount.value,
     anonymous: input.anonymous,
     note: note.value,
     source: input.source,
     idempotencyKey: input.idempotencyKey,
-  });
+  };
+  return ok({ campaign, fields });
+}
+
+/** Tells the listeners about a new pledge (not a repeated one) and makes the receipt. */
+function settlePledge(deps: PledgeDeps, campaign: Campaign, change: PledgeChange & { duplicate: boolean }): PledgeReceipt {
   if (!change.duplicate) notifyTotals(deps, campaign, change);
-  return ok({ pledge: change.pledge, campaign, totals: change.after, duplicate: change.duplicate });
+  return { pledge: change.pledge, campaign, totals: change.after, duplicate: change.duplicate };
 }
 
 /** The caller's own pledges in the current campaign, newest first. */

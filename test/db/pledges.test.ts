@@ -2,12 +2,15 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createCampaign } from '../../src/campaigns/campaigns.service.js';
 import type { Campaign } from '../../src/campaigns/campaign.js';
 import type { CoreServices } from '../../adapters/main.js';
-import { cancelPledge, collectPledge, makePledge, myPledges } from '../../src/pledges/pledges.service.js';
+import { cancelPledge, collectPledge, makePledge, makePledgeAs, myPledges } from '../../src/pledges/pledges.service.js';
 import { pledgesCsv } from '../../src/pledges/export.js';
 import { ManualClock } from '../../src/shared/clock.js';
 import { minor } from '../../src/shared/money.js';
+import type { Identity } from '../../src/ports.js';
+import { sql } from 'kysely';
 import { testDatabase, type TestDatabase } from '../support/db.js';
 import { coreDeps } from '../support/volunteers.js';
+import { createStores } from '../../db/stores.js';
 
 let db: TestDatabase;
 let deps: CoreServices;
@@ -112,5 +115,55 @@ describe(`pledges on ${process.env.TEST_DATABASE_URL ? 'postgres' : 'pglite'}`, 
     expect(lines[0]).toBe('id,created_at,campaign,donor,identities,amount,currency,status,anonymous,note\r\n');
     expect(lines.some((l) => l.includes(',250.50,MAD,pledged,'))).toBe(true);
     expect(lines.some((l) => l.includes('slack:UAMINA'))).toBe(true);
+  });
+
+  describe('a first pledge, whose statement also finds or creates the person', () => {
+    /** Another instance of the bot: its own caches, the same database. */
+    const instance = () => ({ ...deps, ...createStores(db.db) });
+    const firstPledge = async (d: CoreServices, identity: Identity, amount: string, key: string | null = null) => {
+      const r = await makePledgeAs(d, identity, { amount, anonymous: false, note: null, source: identity.platform, idempotencyKey: key });
+      if (!r.ok) throw new Error(r.error.code);
+      return r.value;
+    };
+    const peopleWithoutIdentity = async () =>
+      Number(
+        (await sql<{ n: string }>`select count(*) as n from people p where not exists (select 1 from identities i where i.person_id = p.id)`.execute(db.db))
+          .rows[0]?.n,
+      );
+
+    it('creates a newcomer with their name and counts them as a donor; the next command finds the same person', async () => {
+      const before = await deps.campaigns.totals(campaign.id);
+      const nadia: Identity = { platform: 'teams', tenantId: 'tenant-1', userId: 'aad-nadia', displayName: 'Nadia' };
+      const made = await firstPledge(instance(), nadia, '320');
+      expect(made.person).toMatchObject({ displayName: 'Nadia', locale: null });
+      expect(made.totals.pledgedMinor - before.pledgedMinor).toBe(32000);
+      expect(made.totals.donors - before.donors).toBe(1);
+      expect((await instance().people.resolve(nadia)).id).toBe(made.person.id);
+      expect(await deps.pledges.listByPerson(campaign.id, made.person.id)).toHaveLength(1);
+    });
+
+    it('finds someone known only to the database, with the language stored for them, and keeps a new name', async () => {
+      const omar: Identity = { platform: 'slack', tenantId: 'T1', userId: 'UOMAR' };
+      const stored = await instance().people.resolve({ ...omar, displayName: 'Omar', locale: 'en' });
+      const made = await firstPledge(instance(), { ...omar, displayName: 'Omar B.' }, '150');
+      expect(made.person).toEqual({ id: stored.id, displayName: 'Omar B.', locale: 'en' });
+      expect(await instance().people.identities(stored.id)).toEqual([{ ...omar, displayName: 'Omar B.', locale: 'en' }]);
+    });
+
+    it('makes one person of a newcomer whose two first pledges arrive at once on two instances, and leaves no stray row', async () => {
+      const strays = await peopleWithoutIdentity();
+      const lina: Identity = { platform: 'slack', tenantId: 'T1', userId: 'ULINA' };
+      const [a, b] = await Promise.all([firstPledge(instance(), lina, '100'), firstPledge(instance(), lina, '200')]);
+      expect(a.person.id).toBe(b.person.id);
+      expect((await deps.pledges.listByPerson(campaign.id, a.person.id)).map((p) => p.amountMinor).sort()).toEqual([10000, 20000]);
+      expect(await peopleWithoutIdentity()).toBe(strays);
+    });
+
+    it('records one pledge for one key, replayed on another instance', async () => {
+      const karim: Identity = { platform: 'slack', tenantId: 'T1', userId: 'UKARIM' };
+      const first = await firstPledge(instance(), karim, '900', 'slack:command:K1');
+      const again = await firstPledge(instance(), karim, '900', 'slack:command:K1');
+      expect(again).toMatchObject({ duplicate: true, pledge: { id: first.pledge.id }, person: { id: first.person.id } });
+    });
   });
 });

@@ -26,6 +26,18 @@ const personal = (over: Partial<TeamsConversation> = {}): TeamsConversationRef =
 });
 
 describe(`Teams conversation references (${process.env.TEST_DATABASE_URL ? 'postgres' : 'pglite'})`, () => {
+  it('stores every reference of many first activities arriving at once, two of one conversation keeping what each carried', async () => {
+    const store = teamsConversationStore(db.db);
+    const many = Array.from({ length: 30 }, (_, i) => personal({ conversationId: `a:launch-${i}`, userAadObjectId: `aad-launch-${i}` }));
+    await Promise.all([
+      ...many.map((ref) => store.upsert(ref)),
+      store.upsert(personal({ conversationId: '19:launch@thread.tacv2', type: 'channel', teamId: 'team-1', conversationName: 'Caravane' })),
+      store.upsert(personal({ conversationId: '19:launch@thread.tacv2', type: 'channel', teamId: null, teamName: 'Solidarité' })),
+    ]);
+    for (const ref of many) expect((await store.get(ref.conversationId))?.userAadObjectId).toBe(ref.userAadObjectId);
+    expect(await store.get('19:launch@thread.tacv2')).toMatchObject({ teamId: 'team-1', conversationName: 'Caravane', teamName: 'Solidarité' });
+  });
+
   it('upserts: a later activity refreshes the service URL and keeps ids it does not carry', async () => {
     const store = teamsConversationStore(db.db);
     await store.upsert(personal());

@@ -1,5 +1,5 @@
 import type { App } from '@slack/bolt';
-import { actorFor, type Actor } from '../../../src/chat/actor.js';
+import { callerFor, type Caller } from '../../../src/chat/actor.js';
 import { caravanCommand } from '../../../src/chat/caravan-command.js';
 import { findCommand } from '../../../src/chat/commands.js';
 import { message } from '../../../src/chat/reply.js';
@@ -35,12 +35,13 @@ export function registerDirectMessages(app: App, sc: SlackContext): void {
     const [word = '', ...rest] = text.split(/\s+/);
     const { team_id: teamId = '', enterprise_id: orgId } = body as { team_id?: string; enterprise_id?: string };
     const handler = findCommand(word)?.handler;
-    let actor: Actor | undefined;
+    let caller: Caller | undefined;
     try {
-      actor = await actorFor(sc.deps, await sc.people.identity(teamId, msg.user, orgId));
+      caller = callerFor(sc.deps, await sc.people.identity(teamId, msg.user, orgId));
       const reply = handler
-        ? await handler(sc.deps, actor, rest.join(' '), { idempotencyKey: `slack:event:${msg.channel}:${msg.ts}`, prefix: '/' })
-        : await caravanCommand(sc.deps, actor, 'help', { idempotencyKey: null, prefix: '/' });
+        ? await handler(sc.deps, caller, rest.join(' '), { idempotencyKey: `slack:event:${msg.channel}:${msg.ts}`, prefix: '/' })
+        : await caravanCommand(sc.deps, await caller.actor(), 'help', { idempotencyKey: null, prefix: '/' });
+      const actor = await caller.actor();
       const answer = renderReply(actor, reply, msg.channel);
       if (answer.kind === 'file') {
         // HR's export asked in the bot's DM: the file lands right there.
@@ -58,7 +59,7 @@ export function registerDirectMessages(app: App, sc: SlackContext): void {
     } catch (error) {
       logger.error(`direct message failed: ${String(error)}`);
       await client.chat
-        .postMessage({ channel: msg.channel, ...renderMessage(message('error', [(actor?.c ?? t(sc.deps.defaultLocale)).common.sorry])) })
+        .postMessage({ channel: msg.channel, ...renderMessage(message('error', [(caller?.known()?.c ?? t(sc.deps.defaultLocale)).common.sorry])) })
         .catch(() => undefined);
     }
   });

@@ -6,7 +6,7 @@
  */
 import type { Campaign, CampaignTotals } from '../../../src/campaigns/campaign.js';
 import type { Pledge } from '../../../src/pledges/pledge.js';
-import type { CampaignStore, PledgeChange, PledgeExportRow, PledgeStore } from '../../../src/ports.js';
+import type { CampaignStore, PeopleStore, PledgeChange, PledgeExportRow, PledgeStore } from '../../../src/ports.js';
 import type { Clock } from '../../../src/shared/clock.js';
 import { add, minor, sub, ZERO } from '../../../src/shared/money.js';
 import { err, ok } from '../../../src/shared/result.js';
@@ -77,7 +77,8 @@ export interface FakePledges extends PledgeStore {
   readonly all: readonly Pledge[];
 }
 
-export function fakePledges(campaigns: FakeCampaigns, clock: Clock): FakePledges {
+/** `people`: where `recordAs` finds or creates the person. */
+export function fakePledges(campaigns: FakeCampaigns, clock: Clock, people: PeopleStore): FakePledges {
   const pledges: Pledge[] = [];
   const byKey = new Map<string, Pledge>();
   /** Active (not cancelled) pledges per campaign and donor: the donor count follows it. */
@@ -127,6 +128,10 @@ export function fakePledges(campaigns: FakeCampaigns, clock: Clock): FakePledges
       if (input.idempotencyKey !== null) byKey.set(input.idempotencyKey, pledge);
       const moved = move(pledge.campaignId, pledge.personId, { pledged: pledge.amountMinor, collected: 0, pledges: 1, active: 1 });
       return { pledge: { ...pledge }, ...moved, duplicate: false };
+    },
+    async recordAs(identity, input) {
+      const person = await people.resolve(identity);
+      return { ...(await this.record({ ...input, personId: person.id })), person };
     },
     async get(id) {
       const found = pledges.find((p) => p.id === id);

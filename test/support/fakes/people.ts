@@ -36,6 +36,14 @@ export function fakePeople(): FakePeople {
       known.identity = { ...known.identity, ...(name !== null ? { displayName: name } : {}), ...(locale !== null ? { locale } : {}) };
       return { ...refreshed };
     },
+    known(identity) {
+      const found = byIdentity.get(identityKey(identity));
+      const person = found ? people.get(found.personId) : undefined;
+      if (!person) return undefined;
+      const name = identity.displayName?.slice(0, 200) ?? null;
+      const locale = identity.locale ?? null;
+      return (name === null || name === person.displayName) && (locale === null || locale === person.locale) ? { ...person } : undefined;
+    },
     async identities(personId) {
       return [...byIdentity.values()].filter((e) => e.personId === personId).map((e) => ({ ...e.identity }));
     },

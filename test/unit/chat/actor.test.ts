@@ -17,6 +17,7 @@ function deps(): ActorDeps & { asked: () => number } {
   let asked = 0;
   const people: PeopleStore = {
     resolve: async (identity) => ({ id: `person-${identity.userId}`, displayName: null, locale: null }),
+    known: () => undefined,
     identities: async () => [],
   };
   const added = new Set(['slack:UHR']);
