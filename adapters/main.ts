@@ -45,9 +45,9 @@ import { createPhotoWiring } from './photos/wiring.js';
 import { scheduleDigest, type DigestSchedule } from './cron/digest.js';
 import { startOutboxWorker, type OutboxWorker } from './outbox/worker.js';
 import { outboxChannel } from '../db/listen.js';
-import { createSlackSender } from './slack/sender.js';
 import { stopping } from './stopping.js';
-import { createSlackAdapter, slackClient, slackEndpoint, type SlackAdapter } from './slack/app.js';
+import type { SlackAdapter } from './slack/app.js';
+import { startSlack } from './slack/start.js';
 import type { TeamsCredentialsFactory } from './teams/auth.js';
 import { startTeams, type TeamsWiring } from './teams/start.js';
 
@@ -149,17 +149,22 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
   const files = photoFiles(deps);
   const photoMessaging = photoMessages(deps);
 
-  // The platforms' clients first: photo notices speak through them, and the adapters need the notices.
+  // The platforms first: photo notices speak through them, and the adapters need the notices.
   const outside = stopping();
-  const slackOptions = config.slack
-    ? { config: config.slack, logger, fetch: outside.fetch, ...(options.slackRetries !== undefined ? { retries: options.slackRetries } : {}) }
-    : undefined;
-  const client = slackOptions ? slackClient(slackOptions) : undefined;
-  const slack =
-    slackOptions && client
-      ? createSlackAdapter({ ...slackOptions, client, deps, holds: slackHolds(database.db), events: slackEventLog(database.db), home })
-      : undefined;
   const charts = chartImages(deps, keys, config.publicUrl);
+  // Bolt and the Web API client are loaded only when Slack is on.
+  const slackWiring = await startSlack({
+    config: config.slack,
+    logger,
+    fetch: outside.fetch,
+    ...(options.slackRetries !== undefined ? { retries: options.slackRetries } : {}),
+    deps,
+    holds: slackHolds(database.db),
+    events: slackEventLog(database.db),
+    home,
+    sending: { files, charts, photos: photoMessaging },
+  });
+  const slack = slackWiring?.adapter;
   // botbuilder is loaded only when Teams is on.
   const teams = await startTeams({
     config: config.teams,
@@ -172,18 +177,12 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
     photos: photoMessaging,
   });
   const teamsOn = teams.mode !== 'off';
-  const senders: PlatformSender[] = [
-    ...(config.slack
-      ? [createSlackSender({ token: config.slack.botToken, apiUrl: config.slack.apiUrl, files, charts, photos: photoMessaging, logger, fetch: outside.fetch })]
-      : []),
-    ...(teamsOn ? [teams.sender] : []),
-  ];
-  const receiver = slack?.receiver;
+  const senders: PlatformSender[] = [...(slackWiring ? [slackWiring.sender] : []), ...(teamsOn ? [teams.sender] : [])];
   const app = createHttpApp({
     deps,
     logger,
     ping: database.ping,
-    slack: receiver && config.slack ? slackEndpoint(config.slack.signingSecret, receiver) : undefined,
+    slack: slackWiring?.endpoint,
     mount: [
       teams.mount,
       albumRoutes(deps, photos.secret),

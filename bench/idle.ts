@@ -2,12 +2,19 @@
  * What an idle instance costs: database transactions per second (pg_stat_database's xact_commit,
  * fresh and right after a burst of pledges), how soon an enqueued message is sent (enqueue → the fake
  * Slack receiving chat.postMessage), and resident memory at rest on Postgres and on the embedded PGlite.
+ * The embedded database cannot be watched from another process: its commits and its enqueue → send
+ * are measured on a bot started in this one.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { sql, type Kysely } from 'kysely';
 import pg from 'pg';
+import { loadConfig } from '../adapters/config.js';
+import { createLogger } from '../adapters/logger.js';
+import { startBot } from '../adapters/main.js';
 import { migrateToLatest, openDatabase } from '../db/connect.js';
+import type { Database } from '../db/schema.js';
 import { outboxStore } from '../db/repositories/outbox.js';
 import { createStores } from '../db/stores.js';
 import { message } from '../src/chat/reply.js';
@@ -36,18 +43,43 @@ async function commitsPerSecond(stats: pg.Client, database: string): Promise<num
   return Math.max(0, after - before - 1) / (WINDOW_MS / 1000);
 }
 
-async function enqueueToSend(db: Awaited<ReturnType<typeof openDatabase>>['db'], slack: FakeSlack, n: number): Promise<number[]> {
+/** The same count on the embedded database, read through the bot's own connection (the reads taken off). */
+async function embeddedCommitsPerSecond(db: Kysely<Database>): Promise<number> {
+  const read = async () =>
+    Number((await sql<{ n: string }>`select xact_commit as n from pg_stat_database where datname = current_database()`.execute(db)).rows[0]?.n ?? 0);
+  await sleep(11_000);
+  const before = await read();
+  await sleep(WINDOW_MS);
+  const after = await read();
+  return Math.max(0, after - before - 1) / (WINDOW_MS / 1000);
+}
+
+/** The bot on PGlite in this process: transactions per second at rest, and enqueue → send. */
+async function embeddedIdle(env: Record<string, string>, slack: FakeSlack): Promise<{ perSecond: number; latency: number[] }> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'caravane-idle-inproc-'));
+  const bot = await startBot(loadConfig({ ...env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir }), { logger: createLogger('warn') });
+  try {
+    const perSecond = await embeddedCommitsPerSecond(bot.database.db);
+    const latency = await enqueueToSend(bot.database.db, slack, 20, 'CLITE');
+    return { perSecond, latency };
+  } finally {
+    await bot.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+async function enqueueToSend(db: Kysely<Database>, slack: FakeSlack, n: number, prefix = 'CIDLE'): Promise<number[]> {
   const outbox = outboxStore(db, systemClock);
   const times: number[] = [];
   for (let i = 0; i < n; i++) {
-    const channel = `CIDLE${i}`;
+    const channel = `${prefix}${i}`;
     const started = performance.now();
     await outbox.enqueue({
       kind: 'announcement',
       campaignId: null,
       message: message('info', [`ping ${i}`]),
       destinations: [{ platform: 'slack', channelId: channel }],
-      dedupeKey: `bench:idle:${i}`,
+      dedupeKey: `bench:idle:${prefix}:${i}`,
     });
     while (!slack.posted.some((p) => p.channel === channel)) {
       if (performance.now() - started > 20_000) break;
@@ -125,6 +157,12 @@ export default async function run(): Promise<void> {
     await sleep(15_000);
     const restLite = embedded.rssMb();
     await embedded.stop();
+    const lite = await embeddedIdle(slackEnv, slack);
+    table(
+      'Idle instance on the embedded PGlite (in this process)',
+      ['transactions/s', 'enqueue → chat.postMessage p50 ms', 'max ms'],
+      [[lite.perSecond.toFixed(2), percentile(lite.latency, 50).toFixed(1), (lite.latency.at(-1) ?? 0).toFixed(1)]],
+    );
     table(
       'Resident memory at rest (RSS, 15 s or more after start)',
       ['database', 'MB'],
