@@ -69,11 +69,15 @@ const rose = (change: PledgeChange) => change.after.pledgedMinor > change.before
  * The running totals are spread over shard rows, so two pledges committing at the same moment may
  * each see only their own change and neither cross a milestone that both together did. The totals
  * are therefore read again after the change, and every milestone at or below them that nobody has
- * claimed yet is claimed and announced (once: the claim row decides).
+ * claimed yet is claimed and announced (once: the claim row decides). The campaign is read again
+ * too: the one the pledge was made with may come from a cache older than HR's last goal change
+ * (`/caravan goal`), and a milestone claimed against an old goal would be claimed for all time.
  */
-async function announceCrossed(deps: BroadcastDeps, campaign: Campaign, change: PledgeChange, claimedKeys: Set<string>): Promise<void> {
+async function announceCrossed(deps: BroadcastDeps, heard: Campaign, change: PledgeChange, claimedKeys: Set<string>): Promise<void> {
   const { before, after } = change;
   if (after.pledgedMinor <= before.pledgedMinor) return;
+  const campaign = await deps.campaigns.get(heard.id);
+  if (!campaign) return;
   const all = milestonesFor(campaign.goalMinor, await deps.messaging.milestones.amounts(campaign.id));
   const key = (k: string) => `${campaign.id}:${k}`;
   let open = all.filter((m) => !claimedKeys.has(key(m.key)));

@@ -140,4 +140,21 @@ describe('/caravan goal', () => {
     expect(announced(f)).toEqual(['25 %', '75 %']);
     expect(f.failures).toEqual([]);
   });
+
+  it('a pledge made with the campaign as it was before the goal changed (another instance’s cache) is checked against the new goal', async () => {
+    const f = await milestonesFixture({ campaign: { from: '2026-11-15', to: '2026-12-15', goal: 10_000 } });
+    await give(f, 'U1', '3000');
+    const [stale] = await f.campaigns.list();
+    await changeGoal(f.deps, await f.hr(), { goal: '20000', endsOn: '' });
+    // Another instance still holds the campaign with the 10,000 goal for a few seconds.
+    const elsewhere = { ...f.deps, campaigns: { ...f.deps.campaigns, current: async () => stale ?? null } };
+    const who = await f.person('U2');
+    const made = await makePledge(elsewhere, { personId: who.id, amount: '4600', anonymous: false, note: null, source: 'slack', idempotencyKey: null });
+    await f.listener.settled();
+    expect(made.ok).toBe(true);
+    // 7,600 is 75 % of the old goal but only 38 % of the new one: nothing new is reached, nothing claimed.
+    expect(announced(f)).toEqual(['25 %']);
+    expect(await f.messaging.milestones.claimed(stale?.id ?? '')).toEqual(['pct:25']);
+    expect(f.failures).toEqual([]);
+  });
 });
