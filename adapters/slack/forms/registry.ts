@@ -10,13 +10,13 @@ import { z } from 'zod';
 import { actorFor, type Actor } from '../../../src/chat/actor.js';
 import { caravanForm } from '../../../src/chat/caravan-command.js';
 import { submitForm } from '../../../src/chat/forms.js';
-import type { FormId, MessageReply } from '../../../src/chat/reply.js';
+import type { FormId } from '../../../src/chat/reply.js';
 import { t } from '../../../src/shared/i18n/index.js';
 import type { SlackContext } from '../context.js';
 import { modal } from '../kit.js';
 import { renderMessage } from '../render.js';
 import { slackPlain } from '../text.js';
-import { submitter, viewMetadata } from '../view-submission.js';
+import { submitter, tellPrivately, viewMetadata } from '../view-submission.js';
 
 const PREFIX = 'caravane_form:';
 const meta = z.object({ channel: z.string().nullable(), locale: z.enum(['fr', 'en']) });
@@ -75,24 +75,10 @@ export function registerFormViews(app: App, sc: SlackContext): void {
         return;
       }
       await ack();
-      await tellPrivately(client, body.user.id, parsedMeta.success ? parsedMeta.data.channel : null, outcome.reply);
+      await tellPrivately(client, body.user.id, parsedMeta.success ? parsedMeta.data.channel : null, renderMessage(outcome.reply));
     } catch (error) {
       logger.error(`${view.callback_id} submission failed: ${error instanceof Error ? error.message : 'unknown error'}`);
       await ack({ response_action: 'errors', errors: { [first]: t(locale).common.sorry } }).catch(() => undefined);
     }
   });
-}
-
-/** An ephemeral message where the form was opened, else a direct message. */
-async function tellPrivately(client: App['client'], user: string, channel: string | null, reply: MessageReply) {
-  const msg = renderMessage(reply);
-  if (channel) {
-    try {
-      await client.chat.postEphemeral({ channel, user, text: msg.text, blocks: msg.blocks });
-      return;
-    } catch {
-      // Not in that channel any more: fall through to a direct message.
-    }
-  }
-  await client.chat.postMessage({ channel: user, text: msg.text, blocks: msg.blocks });
 }

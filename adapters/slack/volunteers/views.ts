@@ -6,7 +6,6 @@
 import type { App, SlackViewAction, ViewOutput } from '@slack/bolt';
 import { z } from 'zod';
 import { actorFor, type Actor } from '../../../src/chat/actor.js';
-import type { MessageReply } from '../../../src/chat/reply.js';
 import { t } from '../../../src/shared/i18n/index.js';
 import type { FormOutcome } from '../../../src/chat/reply.js';
 import { submitSignupForm } from '../../../src/volunteers/forms.js';
@@ -17,7 +16,7 @@ import type { SlackContext } from '../context.js';
 import { renderMessage } from '../render.js';
 import { SIGNUP_BLOCK, TRIP_BLOCK, TRIP_VIEW, VOLUNTEER_VIEW } from './modals.js';
 import { slackPlain } from '../text.js';
-import { submitter, viewMetadata } from '../view-submission.js';
+import { submitter, tellPrivately, viewMetadata } from '../view-submission.js';
 
 const meta = z.object({ channel: z.string().nullable(), locale: z.enum(['fr', 'en']), tripId: z.number().int().positive().nullable().optional() });
 
@@ -55,20 +54,6 @@ function blockErrors<F extends string>(errors: Partial<Record<F, string>>, block
   return out;
 }
 
-/** An ephemeral message where the form was opened, else a direct message. */
-async function tellPrivately(client: App['client'], user: string, channel: string | null, reply: MessageReply) {
-  const msg = renderMessage(reply);
-  if (channel) {
-    try {
-      await client.chat.postEphemeral({ channel, user, text: msg.text, blocks: msg.blocks });
-      return;
-    } catch {
-      // Not in that channel any more: fall through to a direct message.
-    }
-  }
-  await client.chat.postMessage({ channel: user, text: msg.text, blocks: msg.blocks });
-}
-
 type Submit<F extends string> = (actor: Actor, values: Values, view: ViewOutput, tripId: number | null) => Promise<FormOutcome<F>>;
 
 function registerForm<F extends string>(app: App, sc: SlackContext, callbackId: string, blocks: Record<F, string>, submit: Submit<F>) {
@@ -86,7 +71,7 @@ function registerForm<F extends string>(app: App, sc: SlackContext, callbackId: 
         return;
       }
       await ack();
-      await tellPrivately(client, body.user.id, parsedMeta.success ? parsedMeta.data.channel : null, outcome.reply);
+      await tellPrivately(client, body.user.id, parsedMeta.success ? parsedMeta.data.channel : null, renderMessage(outcome.reply));
     } catch (error) {
       logger.error(`${callbackId} submission failed: ${error instanceof Error ? error.message : 'unknown error'}`);
       await ack({ response_action: 'errors', errors: { [firstBlock]: t(locale).common.sorry } }).catch(() => undefined);
