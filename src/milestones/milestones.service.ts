@@ -1,6 +1,6 @@
 import type { Campaign, NoCampaign } from '../campaigns/campaign.js';
 import { currentProgress } from '../campaigns/campaigns.service.js';
-import type { HrActor } from '../chat/actor.js';
+import { operatorLabel, type HrActor } from '../chat/actor.js';
 import type { BroadcastDeps } from '../messaging/deps.js';
 import type { PledgeChange, TotalsListener } from '../ports.js';
 import { parseAmount, type AmountReadError } from '../shared/amount.js';
@@ -131,7 +131,7 @@ export async function addMilestone(
   const progress = await currentProgress(deps);
   if (!progress.ok) return err({ code: 'campaign.none' });
   const { campaign, totals } = progress.value;
-  const { added } = await deps.messaging.milestones.addAmount(campaign.id, amount.value, `${hr.identity.platform}:${hr.identity.userId}`);
+  const { added } = await deps.messaging.milestones.addAmount(campaign.id, amount.value, operatorLabel(hr));
   const alreadyPassed = totals.pledgedMinor >= amount.value;
   if (added && alreadyPassed) await deps.messaging.milestones.claim(campaign.id, [`amount:${amount.value}`], deps.clock.now());
   return ok({ campaign, amount: amount.value, added, alreadyPassed });
