@@ -145,6 +145,28 @@ describe('the give form (Teams card)', () => {
   });
 });
 
+describe('cards sent before the forms were registered', () => {
+  it('a give card of the previous version, still in a chat, records the gift once; a need card refuses someone else', async () => {
+    const connector = await startFakeConnector();
+    try {
+      const who = person(33);
+      const before = await blankets();
+      const old = { caravane: 'give.submit', token: 'card-of-last-week', need: 'need:1', quantity: '1' };
+      const done = await postActivity(t.url, executeInvoke(connector.url, who, old, { locale: 'fr-FR' }));
+      expect(JSON.stringify((done.body as { value: unknown }).value)).toContain('1 couverture pour Imzer');
+      await postActivity(t.url, { ...submitMessage(connector.url, who, old, 'old-give-card'), locale: 'fr-FR' });
+      const pledged = (await blankets()).find((n) => n.site === 'Imzer')?.pledged;
+      expect(pledged).toBe((before.find((n) => n.site === 'Imzer')?.pledged ?? 0) + 1);
+      const need = { caravane: 'need.save', token: 'card-of-last-week', site: 'Ancien', place: '', item: 'pulls', size: '', quantity: '3', unitPrice: '' };
+      const refused = await postActivity(t.url, executeInvoke(connector.url, who, need, { locale: 'fr-FR' }));
+      expect(JSON.stringify((refused.body as { value: unknown }).value)).toContain('réservée à l’équipe RH');
+      expect((await blankets()).some((n) => n.site === 'Ancien')).toBe(false);
+    } finally {
+      await connector.close();
+    }
+  });
+});
+
 describe("HR's need form (Slack modal)", () => {
   const typed = (fields: Record<string, string>) =>
     Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, { value: { type: 'plain_text_input', value: v } }]));
