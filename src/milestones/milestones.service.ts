@@ -92,7 +92,9 @@ async function announceCrossed(deps: BroadcastDeps, heard: Campaign, change: Ple
   if (passed.length === 0) return;
   const channels = await deps.messaging.channels.list();
   const c = t(deps.defaultLocale);
-  await deps.messaging.transaction(async (stores) => {
+  const held = await deps.messaging.transaction(async (stores) => {
+    // HR changed the goal since it was read: claim nothing against the old one; the next check reads the new.
+    if ((await stores.milestones.goal(campaign.id)) !== campaign.goalMinor) return false;
     const claimed = new Set(
       await stores.milestones.claim(
         campaign.id,
@@ -101,7 +103,7 @@ async function announceCrossed(deps: BroadcastDeps, heard: Campaign, change: Ple
       ),
     );
     const reached = passed.filter((m) => claimed.has(m.key));
-    if (reached.length === 0 || channels.length === 0) return;
+    if (reached.length === 0 || channels.length === 0) return true;
     await stores.outbox.enqueue({
       kind: 'milestone',
       campaignId: campaign.id,
@@ -110,9 +112,10 @@ async function announceCrossed(deps: BroadcastDeps, heard: Campaign, change: Ple
       dedupeKey: `milestone:${campaign.id}:${reached.map((m) => m.key).join(',')}`,
       summary: reached.map((m) => (m.percent !== null ? `${m.percent} %` : formatMoney(m.amountMinor, campaign.currency, deps.defaultLocale))).join(', '),
     });
+    return true;
   });
   // Only once the claim is committed: a failed announcement is tried again by the next pledge.
-  for (const m of passed) claimedKeys.add(key(m.key));
+  if (held) for (const m of passed) claimedKeys.add(key(m.key));
 }
 
 export type MilestoneAddError = AmountReadError | NoCampaign;
