@@ -4,7 +4,36 @@
  * organisation, which the HR check needs as much as the workspace — and tell the answer privately.
  */
 import type { App, SlackViewAction } from '@slack/bolt';
+import { z } from 'zod';
 import type { SlackMessage } from './render.js';
+
+/** One input's state, whatever element it is (typed text, picked date, time, option or checkboxes); unknown keys ignored. */
+const element = z.looseObject({
+  value: z.string().max(5000).nullish().catch(null),
+  selected_date: z.string().max(20).nullish().catch(null),
+  selected_time: z.string().max(10).nullish().catch(null),
+  selected_option: z
+    .looseObject({ value: z.string().max(200) })
+    .nullish()
+    .catch(null),
+  selected_options: z
+    .array(z.looseObject({ value: z.string().max(200) }))
+    .max(10)
+    .nullish()
+    .catch(null),
+});
+const stateValues = z.record(z.string(), z.record(z.string(), element.catch({}))).catch({});
+
+/** A submitted view's `state.values` by block id (each input's action id is `value`); anything unreadable is empty. */
+export type ViewValues = z.infer<typeof stateValues>;
+
+export const viewValues = (state: unknown): ViewValues => stateValues.parse(state);
+
+/** The text a block holds (typed, picked date, time or option), '' when empty or unreadable. */
+export function inputText(values: ViewValues, blockId: string): string {
+  const e = values[blockId]?.value;
+  return e?.value ?? e?.selected_date ?? e?.selected_time ?? e?.selected_option?.value ?? '';
+}
 
 /** `private_metadata` as JSON, or null when it is missing or not JSON; the caller parses it with zod. */
 export function viewMetadata(text: string | undefined): unknown {

@@ -16,22 +16,10 @@ import type { SlackContext } from '../context.js';
 import { modal } from '../kit.js';
 import { renderMessage } from '../render.js';
 import { slackPlain } from '../text.js';
-import { submitter, tellPrivately, viewMetadata } from '../view-submission.js';
+import { inputText, submitter, tellPrivately, viewMetadata, viewValues } from '../view-submission.js';
 
 const PREFIX = 'caravane_form:';
 const meta = z.object({ channel: z.string().nullable(), locale: z.enum(['fr', 'en']) });
-
-/** One input's state, whatever element it is (typed text, picked date, time or option); unknown keys ignored. */
-const element = z.looseObject({
-  value: z.string().max(5000).nullish().catch(null),
-  selected_date: z.string().max(20).nullish().catch(null),
-  selected_time: z.string().max(10).nullish().catch(null),
-  selected_option: z
-    .looseObject({ value: z.string().max(200) })
-    .nullish()
-    .catch(null),
-});
-const stateValues = z.record(z.string(), z.record(z.string(), element.catch({}))).catch({});
 
 /** A registered form's modal: its callback id names the form, its metadata where the answer goes and in which language. */
 export function formModal(
@@ -54,11 +42,8 @@ export function registerFormViews(app: App, sc: SlackContext): void {
       await ack();
       return;
     }
-    const values = stateValues.parse(view.state.values);
-    const read = (field: string) => {
-      const e = values[field]?.value;
-      return (e?.value ?? e?.selected_date ?? e?.selected_time ?? e?.selected_option?.value ?? '').trim();
-    };
+    const values = viewValues(view.state.values);
+    const read = (field: string) => inputText(values, field).trim();
     try {
       const identity = await sc.people.identity(...submitter(body));
       const actor = await actorFor(sc.deps, { ...identity, locale: identity.locale ?? locale });
