@@ -1,4 +1,4 @@
-import type { Campaign, NoCampaign } from '../campaigns/campaign.js';
+import type { Campaign, CampaignTotals, NoCampaign } from '../campaigns/campaign.js';
 import { currentProgress } from '../campaigns/campaigns.service.js';
 import { operatorLabel, type HrActor } from '../chat/actor.js';
 import type { BroadcastDeps } from '../messaging/deps.js';
@@ -90,10 +90,20 @@ async function announceCrossed(deps: BroadcastDeps, heard: Campaign, change: Ple
   const totals = fresh.pledgedMinor > after.pledgedMinor ? fresh : after;
   const passed = crossed(open, -1 as Minor, totals.pledgedMinor);
   if (passed.length === 0) return;
+  const held = await claimAndAnnounce(deps, campaign, passed, totals);
+  // Only once the claim is committed: a failed announcement is tried again by the next pledge; a
+  // goal changed meanwhile (`held` false) leaves the keys open for the next check, on the new goal.
+  if (held) for (const m of passed) claimedKeys.add(key(m.key));
+}
+
+/**
+ * Claims `passed` and enqueues the message for those this call claimed, in one transaction that holds
+ * the goal they were computed from. False when HR changed the goal meanwhile: nothing was claimed.
+ */
+async function claimAndAnnounce(deps: BroadcastDeps, campaign: Campaign, passed: readonly Milestone[], totals: CampaignTotals): Promise<boolean> {
   const channels = await deps.messaging.channels.list();
   const c = t(deps.defaultLocale);
-  const held = await deps.messaging.transaction(async (stores) => {
-    // HR changed the goal since it was read: claim nothing against the old one; the next check reads the new.
+  return deps.messaging.transaction(async (stores) => {
     if ((await stores.milestones.goal(campaign.id)) !== campaign.goalMinor) return false;
     const claimed = new Set(
       await stores.milestones.claim(
@@ -114,8 +124,6 @@ async function announceCrossed(deps: BroadcastDeps, heard: Campaign, change: Ple
     });
     return true;
   });
-  // Only once the claim is committed: a failed announcement is tried again by the next pledge.
-  if (held) for (const m of passed) claimedKeys.add(key(m.key));
 }
 
 export type MilestoneAddError = AmountReadError | NoCampaign;
