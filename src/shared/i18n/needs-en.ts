@@ -110,7 +110,7 @@ export const needsEn: NeedsCatalogue = {
     close: 'Cancel',
     intro: (campaign) => `Campaign “${campaign}”. An unknown site is created; the same item and size at that site changes the quantity.`,
     siteLabel: 'Site (village, school, association)',
-    sitesHint: (sites) => `Sites: ${sites}`,
+    sitesHint: (sites) => `Sites: ${personText(sites)}`,
     placeLabel: 'Commune, province (new site, optional)',
     itemLabel: 'Item',
     itemPlaceholder: 'parka, blanket, football…',

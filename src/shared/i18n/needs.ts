@@ -133,7 +133,7 @@ export const needsFr = {
     close: 'Annuler',
     intro: (campaign: string) => `Campagne « ${campaign} ». Un site inconnu est créé ; le même article et la même taille à ce site changent la quantité.`,
     siteLabel: 'Site (douar, école, association)',
-    sitesHint: (sites: string) => `Sites : ${sites}`,
+    sitesHint: (sites: string) => `Sites : ${personText(sites)}`,
     placeLabel: 'Commune, province (nouveau site, facultatif)',
     itemLabel: 'Article',
     itemPlaceholder: 'parka, couverture, ballon de football…',

@@ -83,6 +83,7 @@ describe('what a person typed, repeated in an answer', () => {
       c.amount.invalid(typed),
       c.needs.give.unknownItem(typed),
       c.needs.loading.siteUnknown(typed, `Imzer, ${typed}`),
+      c.needs.hrForm.sitesHint(`Imzer, ${typed}`),
       c.volunteers.trip.errors['trip.bad_role'](typed),
       c.volunteers.trip.errors['trip.duplicate_role'](typed),
       c.volunteers.trip.errors['trip.role_in_use'](typed),
