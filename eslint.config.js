@@ -11,6 +11,18 @@ export default tseslint.config(
     },
   },
   {
+    // The console acts as HR without a chat identity (src/chat/actor.ts `ConsoleOperator`): only the
+    // command line may say so, or an HR-only use case could be reached from chat without `requireHr`.
+    files: ['src/**', 'adapters/**', 'db/**'],
+    ignores: ['adapters/cli/**'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        { selector: "Property[key.name='console'][value.value=true]", message: 'Only adapters/cli/ acts as the console (an HR operator).' },
+      ],
+    },
+  },
+  {
     files: ['db/migrations/**'],
     rules: { '@typescript-eslint/no-explicit-any': 'off' },
   },

@@ -108,11 +108,12 @@ export function buildDeps(
     retentionDays: config.volunteerRetentionDays,
     publicUrl: config.publicUrl,
   });
-  const needs = needsDeps(database.db, clock, {
-    timeZone: config.timeZone,
-    defaultLocale: config.defaultLocale,
-    publicUrl: config.publicUrl,
-  });
+  const needs = needsDeps(
+    database.db,
+    clock,
+    { timeZone: config.timeZone, defaultLocale: config.defaultLocale, publicUrl: config.publicUrl },
+    stores.campaigns,
+  );
   const messaging = messagingDeps(database.db, clock, {
     volunteers: volunteerDirectory(volunteers),
     needs: { shortfalls: (id, limit) => biggestShortfalls(needs, id, limit) },

@@ -21,6 +21,16 @@ const submitPledge: CardSubmit = async (tc, turn, value) => {
   return data.success ? submitPledgeCard(tc, turn, data.data) : null;
 };
 
+/**
+ * The give and need cards of the version before the forms were registered carried their own marker
+ * and no form name. They stay in people's chats for weeks, so a press on one is still a submission
+ * of that form (same inputs, same token): the form's own checks, HR's included, decide.
+ */
+const formOfOldCard =
+  (form: 'give' | 'need'): CardSubmit =>
+  (tc, turn, value) =>
+    submitFormCard(tc, turn, { ...(value as Record<string, unknown>), caravane: FORM_VERB, form });
+
 const SUBMITS: Record<string, CardSubmit> = {
   [PLEDGE_VERB]: submitPledge,
   [VOLUNTEER_VERB]: submitVolunteerCard,
@@ -28,6 +38,8 @@ const SUBMITS: Record<string, CardSubmit> = {
   [ANNOUNCE_PREVIEW_VERB]: submitAnnounceCard,
   [ANNOUNCE_SEND_VERB]: submitAnnounceCard,
   [FORM_VERB]: submitFormCard,
+  'give.submit': formOfOldCard('give'),
+  'need.save': formOfOldCard('need'),
 };
 
 const marker = z.looseObject({ caravane: z.string().max(40) });

@@ -40,5 +40,12 @@ export function milestoneStore(db: Kysely<Database>): MilestoneStore {
       const rows = await db.selectFrom('milestone_claims').select('milestone_key').where('campaign_id', '=', campaignId).execute();
       return rows.map((r) => r.milestone_key);
     },
+
+    async goal(campaignId) {
+      // FOR SHARE: a concurrent `changeGoal` (an UPDATE of this row) waits for this transaction, and
+      // one already under way makes this read wait for it and return the goal it wrote.
+      const row = await db.selectFrom('campaigns').select('goal_minor').where('id', '=', campaignId).forShare().executeTakeFirst();
+      return row ? minor(row.goal_minor) : null;
+    },
   };
 }

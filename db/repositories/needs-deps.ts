@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { NeedsDeps } from '../../src/needs/ports.js';
+import type { CampaignStore } from '../../src/ports.js';
 import type { Clock } from '../../src/shared/clock.js';
 import type { Locale } from '../../src/shared/money.js';
 import type { Database } from '../schema.js';
@@ -14,12 +15,15 @@ export interface NeedsSettings {
   publicUrl: string;
 }
 
-/** The needs feature's small set of dependencies over one database. */
-export function needsDeps(db: Kysely<Database>, clock: Clock, settings: NeedsSettings): NeedsDeps {
+/**
+ * The needs feature's small set of dependencies over one database. `campaigns` is the store the rest
+ * of the bot reads, so a goal or last day HR changes here (which clears its cache) shows in needs at once.
+ */
+export function needsDeps(db: Kysely<Database>, clock: Clock, settings: NeedsSettings, campaigns: CampaignStore = campaignStore(db)): NeedsDeps {
   const channels = channelStore(db);
   return {
     store: needStore(db, clock),
-    campaigns: campaignStore(db),
+    campaigns,
     clock,
     timeZone: settings.timeZone,
     defaultLocale: settings.defaultLocale,

@@ -129,10 +129,10 @@ function token(body: string): Piece | null {
   return { kind: 'link', url, label };
 }
 
-/** The marks of `text`, in order, as pieces; a mark out of place (never written by the helpers above) is dropped. */
 /** A person's text or a token, whole: what is not the catalogue's own words. */
 export const MARKED = /\u2063([^\u2063\u2064]*)\u2064|\u2062([^\u2062]*)\u2062/g;
 
+/** The marks of `text`, in order, as pieces; a mark out of place (never written by the helpers above) is dropped. */
 function pieces(text: string): Piece[] {
   const out: Piece[] = [];
   const re = new RegExp(MARKED);

@@ -1,6 +1,6 @@
-import type { Campaign, NoCampaign } from '../campaigns/campaign.js';
+import type { Campaign, CampaignTotals, NoCampaign } from '../campaigns/campaign.js';
 import { currentProgress } from '../campaigns/campaigns.service.js';
-import type { HrActor } from '../chat/actor.js';
+import { operatorLabel, type HrActor } from '../chat/actor.js';
 import type { BroadcastDeps } from '../messaging/deps.js';
 import type { PledgeChange, TotalsListener } from '../ports.js';
 import { parseAmount, type AmountReadError } from '../shared/amount.js';
@@ -69,11 +69,15 @@ const rose = (change: PledgeChange) => change.after.pledgedMinor > change.before
  * The running totals are spread over shard rows, so two pledges committing at the same moment may
  * each see only their own change and neither cross a milestone that both together did. The totals
  * are therefore read again after the change, and every milestone at or below them that nobody has
- * claimed yet is claimed and announced (once: the claim row decides).
+ * claimed yet is claimed and announced (once: the claim row decides). The campaign is read again
+ * too: the one the pledge was made with may come from a cache older than HR's last goal change
+ * (`/caravan goal`), and a milestone claimed against an old goal would be claimed for all time.
  */
-async function announceCrossed(deps: BroadcastDeps, campaign: Campaign, change: PledgeChange, claimedKeys: Set<string>): Promise<void> {
+async function announceCrossed(deps: BroadcastDeps, heard: Campaign, change: PledgeChange, claimedKeys: Set<string>): Promise<void> {
   const { before, after } = change;
   if (after.pledgedMinor <= before.pledgedMinor) return;
+  const campaign = await deps.campaigns.get(heard.id);
+  if (!campaign) return;
   const all = milestonesFor(campaign.goalMinor, await deps.messaging.milestones.amounts(campaign.id));
   const key = (k: string) => `${campaign.id}:${k}`;
   let open = all.filter((m) => !claimedKeys.has(key(m.key)));
@@ -86,9 +90,21 @@ async function announceCrossed(deps: BroadcastDeps, campaign: Campaign, change: 
   const totals = fresh.pledgedMinor > after.pledgedMinor ? fresh : after;
   const passed = crossed(open, -1 as Minor, totals.pledgedMinor);
   if (passed.length === 0) return;
+  const held = await claimAndAnnounce(deps, campaign, passed, totals);
+  // Only once the claim is committed: a failed announcement is tried again by the next pledge; a
+  // goal changed meanwhile (`held` false) leaves the keys open for the next check, on the new goal.
+  if (held) for (const m of passed) claimedKeys.add(key(m.key));
+}
+
+/**
+ * Claims `passed` and enqueues the message for those this call claimed, in one transaction that holds
+ * the goal they were computed from. False when HR changed the goal meanwhile: nothing was claimed.
+ */
+async function claimAndAnnounce(deps: BroadcastDeps, campaign: Campaign, passed: readonly Milestone[], totals: CampaignTotals): Promise<boolean> {
   const channels = await deps.messaging.channels.list();
   const c = t(deps.defaultLocale);
-  await deps.messaging.transaction(async (stores) => {
+  return deps.messaging.transaction(async (stores) => {
+    if ((await stores.milestones.goal(campaign.id)) !== campaign.goalMinor) return false;
     const claimed = new Set(
       await stores.milestones.claim(
         campaign.id,
@@ -97,7 +113,7 @@ async function announceCrossed(deps: BroadcastDeps, campaign: Campaign, change: 
       ),
     );
     const reached = passed.filter((m) => claimed.has(m.key));
-    if (reached.length === 0 || channels.length === 0) return;
+    if (reached.length === 0 || channels.length === 0) return true;
     await stores.outbox.enqueue({
       kind: 'milestone',
       campaignId: campaign.id,
@@ -106,9 +122,8 @@ async function announceCrossed(deps: BroadcastDeps, campaign: Campaign, change: 
       dedupeKey: `milestone:${campaign.id}:${reached.map((m) => m.key).join(',')}`,
       summary: reached.map((m) => (m.percent !== null ? `${m.percent} %` : formatMoney(m.amountMinor, campaign.currency, deps.defaultLocale))).join(', '),
     });
+    return true;
   });
-  // Only once the claim is committed: a failed announcement is tried again by the next pledge.
-  for (const m of passed) claimedKeys.add(key(m.key));
 }
 
 export type MilestoneAddError = AmountReadError | NoCampaign;
@@ -127,7 +142,7 @@ export async function addMilestone(
   const progress = await currentProgress(deps);
   if (!progress.ok) return err({ code: 'campaign.none' });
   const { campaign, totals } = progress.value;
-  const { added } = await deps.messaging.milestones.addAmount(campaign.id, amount.value, `${hr.identity.platform}:${hr.identity.userId}`);
+  const { added } = await deps.messaging.milestones.addAmount(campaign.id, amount.value, operatorLabel(hr));
   const alreadyPassed = totals.pledgedMinor >= amount.value;
   if (added && alreadyPassed) await deps.messaging.milestones.claim(campaign.id, [`amount:${amount.value}`], deps.clock.now());
   return ok({ campaign, amount: amount.value, added, alreadyPassed });

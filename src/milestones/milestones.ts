@@ -68,4 +68,10 @@ export interface MilestoneStore {
   claim(campaignId: string, keys: readonly string[], at: Date): Promise<string[]>;
   /** Keys already claimed (reached at some point). */
   claimed(campaignId: string): Promise<string[]>;
+  /**
+   * The campaign's goal as stored, null when there is no such campaign. Inside a messaging
+   * transaction it is also held until the transaction ends (HR's change of goal waits), so the
+   * milestones claimed there are those of that goal.
+   */
+  goal(campaignId: string): Promise<Minor | null>;
 }

@@ -4,7 +4,7 @@ import { addNeed, addSite } from '../../src/needs/needs.service.js';
 import { currentCampaign, seedCampaign, startTestBot, type TestBot } from '../support/bot.js';
 import { startFakeConnector } from '../support/fake-connector.js';
 import { payloadBody, postToSlackEndpoint, slashCommandBody } from '../support/slack-sign.js';
-import { executeInvoke, person, personalMessage, postActivity } from '../support/teams-activities.js';
+import { executeInvoke, person, personalMessage, postActivity, submitMessage } from '../support/teams-activities.js';
 
 type TeamsCard = { body: Array<Record<string, unknown>>; actions?: Array<Record<string, unknown>> };
 
@@ -30,7 +30,11 @@ afterAll(async () => t?.close());
 interface OpenedView {
   callback_id: string;
   private_metadata: string;
-  blocks: Array<{ block_id?: string; type: string; element?: { options?: Array<{ text: { text: string }; value: string }> } }>;
+  blocks: Array<{
+    block_id?: string;
+    type: string;
+    element?: { type?: string; action_id?: string; options?: Array<{ text: { text: string }; value: string }> };
+  }>;
 }
 
 async function openForm(user: string, command = '/give', text = ''): Promise<OpenedView> {
@@ -141,6 +145,28 @@ describe('the give form (Teams card)', () => {
   });
 });
 
+describe('cards sent before the forms were registered', () => {
+  it('a give card of the previous version, still in a chat, records the gift once; a need card refuses someone else', async () => {
+    const connector = await startFakeConnector();
+    try {
+      const who = person(33);
+      const before = await blankets();
+      const old = { caravane: 'give.submit', token: 'card-of-last-week', need: 'need:1', quantity: '1' };
+      const done = await postActivity(t.url, executeInvoke(connector.url, who, old, { locale: 'fr-FR' }));
+      expect(JSON.stringify((done.body as { value: unknown }).value)).toContain('1 couverture pour Imzer');
+      await postActivity(t.url, { ...submitMessage(connector.url, who, old, 'old-give-card'), locale: 'fr-FR' });
+      const pledged = (await blankets()).find((n) => n.site === 'Imzer')?.pledged;
+      expect(pledged).toBe((before.find((n) => n.site === 'Imzer')?.pledged ?? 0) + 1);
+      const need = { caravane: 'need.save', token: 'card-of-last-week', site: 'Ancien', place: '', item: 'pulls', size: '', quantity: '3', unitPrice: '' };
+      const refused = await postActivity(t.url, executeInvoke(connector.url, who, need, { locale: 'fr-FR' }));
+      expect(JSON.stringify((refused.body as { value: unknown }).value)).toContain('réservée à l’équipe RH');
+      expect((await blankets()).some((n) => n.site === 'Ancien')).toBe(false);
+    } finally {
+      await connector.close();
+    }
+  });
+});
+
 describe("HR's need form (Slack modal)", () => {
   const typed = (fields: Record<string, string>) =>
     Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, { value: { type: 'plain_text_input', value: v } }]));
@@ -202,6 +228,61 @@ describe("HR's need form (Teams card)", () => {
       const good = await postActivity(t.url, executeInvoke(connector.url, HR_TEAMS, { ...data, ...values, size: '10-12 ans' }, { locale: 'fr-FR' }));
       expect((good.body as { value: TeamsCard }).value.body.map((b) => String(b.text)).join(' ')).toContain('Site « Tizi » créé.');
       expect(await blankets()).toContainEqual(expect.objectContaining({ site: 'Tizi', size: '10-12', needed: 8 }));
+    } finally {
+      await connector.close();
+    }
+  });
+});
+
+describe('HR’s forms forged by someone who is not HR', () => {
+  const NOT_HR_TEAMS = person(52);
+  const forgedNeed = { site: 'Forgée', place: '', item: 'pulls', size: '', quantity: '5', unitPrice: '' };
+  const typed = (fields: Record<string, string>) =>
+    Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, { value: { type: 'plain_text_input', value: v } }]));
+  const sites = async () => (await t.bot.deps.needs.store.sites((await currentCampaign(t.url)).body.campaign.id as string)).map((s) => s.name);
+  const goal = async () => (await currentCampaign(t.url)).body.campaign.goalMinor;
+
+  it('a Slack view submission written by hand for the need or goal modal is refused on its first field and stores nothing', async () => {
+    const [sitesBefore, goalBefore] = [await sites(), await goal()];
+    const input = (id: string) => ({
+      type: 'input',
+      block_id: id,
+      label: { type: 'plain_text', text: id },
+      element: { type: 'plain_text_input', action_id: 'value' },
+    });
+    const forged = (form: string, locale: string): OpenedView => ({
+      callback_id: `caravane_form:${form}`,
+      private_metadata: JSON.stringify({ channel: null, locale }),
+      blocks: (form === 'need' ? Object.keys(forgedNeed) : ['goal', 'endsOn']).map(input),
+    });
+    const need = await submitValues(forged('need', 'fr'), 'UNOTHR', 'VFORGED1', typed(forgedNeed));
+    expect(need).toEqual({ status: 200, body: { response_action: 'errors', errors: { site: 'Cette commande est réservée à l’équipe RH de la caravane.' } } });
+    const money = await submitValues(forged('goal', 'en'), 'UNOTHR', 'VFORGED2', typed({ goal: '1', endsOn: '' }));
+    expect(money).toEqual({ status: 200, body: { response_action: 'errors', errors: { goal: 'This command is for the caravan’s HR team only.' } } });
+    expect(await sites()).toEqual(sitesBefore);
+    expect(await goal()).toBe(goalBefore);
+    expect(t.slack.callsTo('chat.postMessage').filter((c) => c.form.channel === 'UNOTHR')).toEqual([]);
+  });
+
+  it('a Teams card made up by someone else, by Action.Execute or the Action.Submit fallback, is refused and stores nothing', async () => {
+    const connector = await startFakeConnector();
+    try {
+      const [sitesBefore, goalBefore] = [await sites(), await goal()];
+      const card = (form: string, values: Record<string, string>) => ({ caravane: 'form.submit', form, token: `forged-${form}-token`, ...values });
+      const refused = (c: unknown) => JSON.stringify(c).includes('réservée à l’équipe RH');
+      for (const [form, values] of [
+        ['need', forgedNeed],
+        ['goal', { goal: '1', endsOn: '' }],
+      ] as const) {
+        const executed = await postActivity(t.url, executeInvoke(connector.url, NOT_HR_TEAMS, card(form, values), { locale: 'fr-FR' }));
+        expect(executed.status).toBe(200);
+        expect(refused((executed.body as { value: TeamsCard }).value)).toBe(true);
+        await postActivity(t.url, { ...submitMessage(connector.url, NOT_HR_TEAMS, card(form, values), `forged-${form}`), locale: 'fr-FR' });
+        const answer = connector.updated().find((u) => u.activityId === `forged-${form}`) ?? connector.sent().at(-1);
+        expect(refused(answer?.body)).toBe(true);
+      }
+      expect(await sites()).toEqual(sitesBefore);
+      expect(await goal()).toBe(goalBefore);
     } finally {
       await connector.close();
     }

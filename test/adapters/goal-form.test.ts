@@ -121,9 +121,12 @@ describe('/caravan goal on Slack', () => {
     expect(early.body).toEqual({ response_action: 'errors', errors: { endsOn: 'Le dernier jour ne peut pas être avant aujourd’hui (27 novembre 2026).' } });
     expect(await campaign()).toEqual({ goalMinor: 17_500_000, endsOn: '2026-12-15' });
 
+    // Every feature of this instance reads the same campaign: the in-kind needs' view is warm here.
+    expect((await t.bot.deps.needs.campaigns.current('2026-11-27'))?.endsOn).toBe('2026-12-15');
     const good = await submitModal(view, 'UHR', 'VGOAL3', '200.000,00', '2026-12-31');
     expect(good).toEqual({ status: 200, body: null });
     expect(await campaign()).toEqual({ goalMinor: 20_000_000, endsOn: '2026-12-31' });
+    expect(await t.bot.deps.needs.campaigns.current('2026-11-27')).toMatchObject({ goalMinor: 20_000_000, endsOn: '2026-12-31' });
     await until(async () => toldPrivately('UHR').includes('L’objectif passe de 175 000 MAD à 200 000 MAD.'), 'HR told the new goal');
     expect(toldPrivately('UHR')).toContain('La campagne se termine désormais le 31 décembre 2026.');
   });

@@ -182,4 +182,24 @@ describe('milestone claims', () => {
     const rows = await sql<{ n: number }>`select count(*)::int as n from outbox_messages where kind = 'milestone'`.execute(db.db);
     expect(rows.rows[0]?.n).toBe(1);
   });
+
+  it('a claim holds the goal it read: HR’s change of goal from another instance waits for it, then the goal it wrote is read', async () => {
+    if (other === db) return; // One embedded database has one connection: nothing runs beside a transaction.
+    const config = loadConfig({ DEFAULT_LOCALE: 'fr' });
+    const [here, elsewhere] = [buildDeps(config, db, clock), buildDeps(config, other, clock)];
+    const created = await here.campaigns.create({ name: 'G', currency: 'MAD', goalMinor: minor(100_000), startsOn: '2026-11-01', endsOn: '2026-12-31' });
+    let changed = false;
+    let change: Promise<void> = Promise.resolve();
+    await here.messaging.transaction(async (stores) => {
+      expect(await stores.milestones.goal(created.id)).toBe(100_000);
+      change = elsewhere.campaigns.changeGoal(created.id, { goalMinor: minor(200_000), endsOn: created.endsOn }).then(() => {
+        changed = true;
+      });
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(changed).toBe(false);
+    });
+    await change;
+    expect(changed).toBe(true);
+    expect(await here.messaging.milestones.goal(created.id)).toBe(200_000);
+  });
 });

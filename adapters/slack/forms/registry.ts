@@ -10,28 +10,16 @@ import { z } from 'zod';
 import { actorFor, type Actor } from '../../../src/chat/actor.js';
 import { caravanForm } from '../../../src/chat/caravan-command.js';
 import { submitForm } from '../../../src/chat/forms.js';
-import type { FormId, MessageReply } from '../../../src/chat/reply.js';
+import type { FormId } from '../../../src/chat/reply.js';
 import { t } from '../../../src/shared/i18n/index.js';
 import type { SlackContext } from '../context.js';
 import { modal } from '../kit.js';
 import { renderMessage } from '../render.js';
 import { slackPlain } from '../text.js';
-import { submitter, viewMetadata } from '../view-submission.js';
+import { inputText, submitter, tellPrivately, viewMetadata, viewValues } from '../view-submission.js';
 
 const PREFIX = 'caravane_form:';
 const meta = z.object({ channel: z.string().nullable(), locale: z.enum(['fr', 'en']) });
-
-/** One input's state, whatever element it is (typed text, picked date, time or option); unknown keys ignored. */
-const element = z.looseObject({
-  value: z.string().max(5000).nullish().catch(null),
-  selected_date: z.string().max(20).nullish().catch(null),
-  selected_time: z.string().max(10).nullish().catch(null),
-  selected_option: z
-    .looseObject({ value: z.string().max(200) })
-    .nullish()
-    .catch(null),
-});
-const stateValues = z.record(z.string(), z.record(z.string(), element.catch({}))).catch({});
 
 /** A registered form's modal: its callback id names the form, its metadata where the answer goes and in which language. */
 export function formModal(
@@ -54,11 +42,8 @@ export function registerFormViews(app: App, sc: SlackContext): void {
       await ack();
       return;
     }
-    const values = stateValues.parse(view.state.values);
-    const read = (field: string) => {
-      const e = values[field]?.value;
-      return (e?.value ?? e?.selected_date ?? e?.selected_time ?? e?.selected_option?.value ?? '').trim();
-    };
+    const values = viewValues(view.state.values);
+    const read = (field: string) => inputText(values, field).trim();
     try {
       const identity = await sc.people.identity(...submitter(body));
       const actor = await actorFor(sc.deps, { ...identity, locale: identity.locale ?? locale });
@@ -75,24 +60,10 @@ export function registerFormViews(app: App, sc: SlackContext): void {
         return;
       }
       await ack();
-      await tellPrivately(client, body.user.id, parsedMeta.success ? parsedMeta.data.channel : null, outcome.reply);
+      await tellPrivately(client, body.user.id, parsedMeta.success ? parsedMeta.data.channel : null, renderMessage(outcome.reply));
     } catch (error) {
       logger.error(`${view.callback_id} submission failed: ${error instanceof Error ? error.message : 'unknown error'}`);
       await ack({ response_action: 'errors', errors: { [first]: t(locale).common.sorry } }).catch(() => undefined);
     }
   });
-}
-
-/** An ephemeral message where the form was opened, else a direct message. */
-async function tellPrivately(client: App['client'], user: string, channel: string | null, reply: MessageReply) {
-  const msg = renderMessage(reply);
-  if (channel) {
-    try {
-      await client.chat.postEphemeral({ channel, user, text: msg.text, blocks: msg.blocks });
-      return;
-    } catch {
-      // Not in that channel any more: fall through to a direct message.
-    }
-  }
-  await client.chat.postMessage({ channel: user, text: msg.text, blocks: msg.blocks });
 }

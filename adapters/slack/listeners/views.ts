@@ -4,9 +4,9 @@ import { actorFor } from '../../../src/chat/actor.js';
 import { submitPledgeForm, type PledgeField } from '../../../src/pledges/form.js';
 import { t } from '../../../src/shared/i18n/index.js';
 import type { SlackContext } from '../context.js';
-import { BLOCK, PLEDGE_VIEW, renderMessage, type SlackMessage } from '../render.js';
+import { BLOCK, PLEDGE_VIEW, renderMessage } from '../render.js';
 import { slackPlain } from '../text.js';
-import { submitter, viewMetadata } from '../view-submission.js';
+import { submitter, tellPrivately, viewMetadata } from '../view-submission.js';
 
 const meta = z.object({ channel: z.string().nullable(), locale: z.enum(['fr', 'en']) });
 const text = z.object({ value: z.string().nullable().optional() }).optional();
@@ -57,17 +57,4 @@ function fieldErrors(errors: Partial<Record<PledgeField, string>>): Record<strin
     if (text) out[BLOCK[field]] = slackPlain(text);
   }
   return out;
-}
-
-/** An ephemeral message in the channel the form came from, or a direct message when that fails. */
-async function tellPrivately(client: App['client'], user: string, channel: string | null, msg: SlackMessage) {
-  if (channel) {
-    try {
-      await client.chat.postEphemeral({ channel, user, text: msg.text, blocks: msg.blocks });
-      return;
-    } catch {
-      // Not in that channel any more (or it was a DM with someone else): fall through to a DM.
-    }
-  }
-  await client.chat.postMessage({ channel: user, text: msg.text, blocks: msg.blocks });
 }

@@ -10,7 +10,8 @@ import { slackPlain } from '../text.js';
 
 const OPTIONAL = new Set<NeedFormField>(['place', 'size', 'unitPrice']);
 
-const plain = (text: string, max: number) => ({ type: 'plain_text' as const, text: text.slice(0, max) });
+/** Slack shows plain_text as it is: catalogue text loses its marks, site names (`Douar <Tifnit> & co`) need no entities. */
+const plain = (text: string, max: number) => ({ type: 'plain_text' as const, text: slackPlain(text).slice(0, max) });
 
 export function needModal(actor: Actor, form: NeedFormReply): ModalView {
   const f = actor.c.needs.hrForm;

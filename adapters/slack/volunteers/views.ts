@@ -6,7 +6,6 @@
 import type { App, SlackViewAction, ViewOutput } from '@slack/bolt';
 import { z } from 'zod';
 import { actorFor, type Actor } from '../../../src/chat/actor.js';
-import type { MessageReply } from '../../../src/chat/reply.js';
 import { t } from '../../../src/shared/i18n/index.js';
 import type { FormOutcome } from '../../../src/chat/reply.js';
 import { submitSignupForm } from '../../../src/volunteers/forms.js';
@@ -17,36 +16,11 @@ import type { SlackContext } from '../context.js';
 import { renderMessage } from '../render.js';
 import { SIGNUP_BLOCK, TRIP_BLOCK, TRIP_VIEW, VOLUNTEER_VIEW } from './modals.js';
 import { slackPlain } from '../text.js';
-import { submitter, viewMetadata } from '../view-submission.js';
+import { inputText, submitter, tellPrivately, viewMetadata, viewValues, type ViewValues } from '../view-submission.js';
 
 const meta = z.object({ channel: z.string().nullable(), locale: z.enum(['fr', 'en']), tripId: z.number().int().positive().nullable().optional() });
 
-/** One input's state, whatever element it is; unknown keys are ignored. */
-const element = z.looseObject({
-  value: z.string().max(5000).nullish().catch(null),
-  selected_date: z.string().max(20).nullish().catch(null),
-  selected_time: z.string().max(10).nullish().catch(null),
-  selected_option: z
-    .looseObject({ value: z.string().max(200) })
-    .nullish()
-    .catch(null),
-  selected_options: z
-    .array(z.looseObject({ value: z.string().max(200) }))
-    .max(10)
-    .nullish()
-    .catch(null),
-});
-const stateValues = z.record(z.string(), z.record(z.string(), element.catch({})));
-
-type Values = z.infer<typeof stateValues>;
-
-/** The text a block holds (typed, picked date, time or option), '' when empty or unreadable. */
-function read(values: Values, blockId: string): string {
-  const e = values[blockId]?.value;
-  return (e?.value ?? e?.selected_date ?? e?.selected_time ?? e?.selected_option?.value ?? '').toString();
-}
-
-const ticked = (values: Values, blockId: string, value: string) => (values[blockId]?.value?.selected_options ?? []).some((o) => o.value === value);
+const ticked = (values: ViewValues, blockId: string, value: string) => (values[blockId]?.value?.selected_options ?? []).some((o) => o.value === value);
 
 /** Errors keyed by field → errors keyed by block, as Slack shows them: plain text, marks read. */
 function blockErrors<F extends string>(errors: Partial<Record<F, string>>, blocks: Record<F, string>): Record<string, string> {
@@ -55,27 +29,13 @@ function blockErrors<F extends string>(errors: Partial<Record<F, string>>, block
   return out;
 }
 
-/** An ephemeral message where the form was opened, else a direct message. */
-async function tellPrivately(client: App['client'], user: string, channel: string | null, reply: MessageReply) {
-  const msg = renderMessage(reply);
-  if (channel) {
-    try {
-      await client.chat.postEphemeral({ channel, user, text: msg.text, blocks: msg.blocks });
-      return;
-    } catch {
-      // Not in that channel any more: fall through to a direct message.
-    }
-  }
-  await client.chat.postMessage({ channel: user, text: msg.text, blocks: msg.blocks });
-}
-
-type Submit<F extends string> = (actor: Actor, values: Values, view: ViewOutput, tripId: number | null) => Promise<FormOutcome<F>>;
+type Submit<F extends string> = (actor: Actor, values: ViewValues, view: ViewOutput, tripId: number | null) => Promise<FormOutcome<F>>;
 
 function registerForm<F extends string>(app: App, sc: SlackContext, callbackId: string, blocks: Record<F, string>, submit: Submit<F>) {
   app.view<SlackViewAction>(callbackId, async ({ ack, body, view, client, logger }) => {
     const parsedMeta = meta.safeParse(viewMetadata(view.private_metadata));
     const locale = parsedMeta.success ? parsedMeta.data.locale : sc.deps.defaultLocale;
-    const values = stateValues.catch({}).parse(view.state.values);
+    const values = viewValues(view.state.values);
     const firstBlock = Object.values<string>(blocks)[0] ?? 'choice';
     try {
       const identity = await sc.people.identity(...submitter(body));
@@ -86,7 +46,7 @@ function registerForm<F extends string>(app: App, sc: SlackContext, callbackId: 
         return;
       }
       await ack();
-      await tellPrivately(client, body.user.id, parsedMeta.success ? parsedMeta.data.channel : null, outcome.reply);
+      await tellPrivately(client, body.user.id, parsedMeta.success ? parsedMeta.data.channel : null, renderMessage(outcome.reply));
     } catch (error) {
       logger.error(`${callbackId} submission failed: ${error instanceof Error ? error.message : 'unknown error'}`);
       await ack({ response_action: 'errors', errors: { [firstBlock]: t(locale).common.sorry } }).catch(() => undefined);
@@ -100,18 +60,18 @@ export function registerVolunteerViews(app: App, sc: SlackContext): void {
       sc.deps,
       actor,
       {
-        choice: read(v, SIGNUP_BLOCK.choice),
-        phone: read(v, SIGNUP_BLOCK.phone),
-        emergencyName: read(v, SIGNUP_BLOCK.emergencyName),
-        emergencyPhone: read(v, SIGNUP_BLOCK.emergencyPhone),
-        notes: read(v, SIGNUP_BLOCK.notes),
+        choice: inputText(v, SIGNUP_BLOCK.choice),
+        phone: inputText(v, SIGNUP_BLOCK.phone),
+        emergencyName: inputText(v, SIGNUP_BLOCK.emergencyName),
+        emergencyPhone: inputText(v, SIGNUP_BLOCK.emergencyPhone),
+        notes: inputText(v, SIGNUP_BLOCK.notes),
         rules: ticked(v, SIGNUP_BLOCK.rules, 'accepted'),
       },
       `slack:view:${view.id}`,
     ),
   );
   registerForm<TripField>(app, sc, TRIP_VIEW, TRIP_BLOCK, (actor, v, _view, tripId) => {
-    const field = (f: TripField) => read(v, TRIP_BLOCK[f]);
+    const field = (f: TripField) => inputText(v, TRIP_BLOCK[f]);
     return submitTripForm(sc.deps, actor, tripId, {
       name: field('name'),
       from: field('from'),

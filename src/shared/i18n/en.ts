@@ -8,7 +8,7 @@ import { needsEn } from './needs-en.js';
 import { photosEn } from './photos.js';
 import { teamsEn } from './teams.js';
 import { volunteersEn } from './volunteers.js';
-import { command } from '../../chat/text.js';
+import { command, personText } from '../../chat/text.js';
 
 const m = (a: Minor | number, c: string) => money(a as Minor, c, 'en');
 const d = (day: string) => formatDay(day, 'en');
@@ -28,11 +28,11 @@ export const en: Catalogue = {
     notAdmin: 'This command is for the caravan’s HR team only.',
     formUnavailable: `Slack is not answering right now, so the form could not open. Please try again in a moment (or give everything in the command, e.g. ${command('/pledge 500')}).`,
     fileUnavailable: 'Slack is not answering right now, so the file could not be sent to you. Please try again in a moment.',
-    badCommand: (cmd: string, prefix = '/') => `I did not understand “${cmd}”. Type ${command(`${prefix}caravan help`)} to see what you can do.`,
+    badCommand: (cmd: string, prefix = '/') => `I did not understand “${personText(cmd)}”. Type ${command(`${prefix}caravan help`)} to see what you can do.`,
   },
   amount: {
     missing: `Give an amount, for example ${command('/pledge 500')}.`,
-    invalid: (text: string) => `I could not read the amount “${text}”. Write it like 500, 1,500 or 1500.50 (in dirhams).`,
+    invalid: (text: string) => `I could not read the amount “${personText(text)}”. Write it like 500, 1,500 or 1500.50 (in dirhams).`,
     negative: 'The amount must be positive.',
     zero: 'The amount must be more than zero.',
     tooPrecise: 'The amount has at most two decimals (centimes).',

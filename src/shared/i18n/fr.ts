@@ -7,7 +7,7 @@ import { needsFr } from './needs.js';
 import { photosFr } from './photos.js';
 import { teamsFr } from './teams.js';
 import { volunteersFr } from './volunteers.js';
-import { command } from '../../chat/text.js';
+import { command, personText } from '../../chat/text.js';
 
 const m = (a: Minor | number, c: string) => money(a as Minor, c, 'fr');
 const d = (day: string) => formatDay(day, 'fr');
@@ -28,11 +28,12 @@ export const fr = {
     notAdmin: 'Cette commande est réservée à l’équipe RH de la caravane.',
     formUnavailable: `Slack ne répond pas pour l’instant, le formulaire n’a pas pu s’ouvrir. Réessayez dans un instant (ou donnez tout dans la commande, par exemple ${command('/pledge 500')}).`,
     fileUnavailable: 'Slack ne répond pas pour l’instant, le fichier n’a pas pu vous être envoyé. Réessayez dans un instant.',
-    badCommand: (cmd: string, prefix = '/') => `Je n’ai pas compris « ${cmd} ». Tapez ${command(`${prefix}caravan help`)} pour voir ce que vous pouvez faire.`,
+    badCommand: (cmd: string, prefix = '/') =>
+      `Je n’ai pas compris « ${personText(cmd)} ». Tapez ${command(`${prefix}caravan help`)} pour voir ce que vous pouvez faire.`,
   },
   amount: {
     missing: `Indiquez un montant, par exemple ${command('/pledge 500')}.`,
-    invalid: (text: string) => `Je n’ai pas compris le montant « ${text} ». Écrivez-le comme 500, 1 500 ou 1500,50 (en dirhams).`,
+    invalid: (text: string) => `Je n’ai pas compris le montant « ${personText(text)} ». Écrivez-le comme 500, 1 500 ou 1500,50 (en dirhams).`,
     negative: 'Le montant doit être positif.',
     zero: 'Le montant doit être supérieur à zéro.',
     tooPrecise: 'Le montant a au plus deux décimales (les centimes).',

@@ -1,7 +1,7 @@
 /** The in-kind needs' words in English: the same shape as the French reference (needs.ts). */
 import { money } from './format.js';
 import { sized, type ItemRef, type NeedsCatalogue } from './needs.js';
-import { bold, command } from '../../chat/text.js';
+import { bold, command, personText } from '../../chat/text.js';
 
 const ITEMS_EN: Record<string, [string, string]> = {
   parka: ['parka', 'parkas'],
@@ -41,7 +41,7 @@ export const needsEn: NeedsCatalogue = {
     handIn: 'HR will tell you where and when to hand the items in.',
     usage: (p) => `Write for example ${command(`${p}give 3 parkas 8-10 Imzer`)} (quantity, item, size, site).`,
     badQuantity: (max) => `Give a whole quantity from 1 to ${max}.`,
-    unknownItem: (words) => `I do not know the item “${words}”. Here is what is still needed:`,
+    unknownItem: (words) => `I do not know the item “${personText(words)}”. Here is what is still needed:`,
     ambiguous: 'Say which item, size or site. Here is what matches:',
     notNeeded: 'This item is not asked for (or not in that size, or not at that site). Here is what is still needed:',
     covered: (i, site) => `No more ${sized(nameEn(i, 2), i.size)} are needed for ${site}: everything is already pledged. Thank you!`,
@@ -82,7 +82,7 @@ export const needsEn: NeedsCatalogue = {
   },
   loading: {
     usage: (p) => `Write ${command(`${p}caravan loading SITE`)}, for example ${command(`${p}caravan loading Imzer`)}.`,
-    siteUnknown: (name, sites) => `I do not know the site “${name}”. Sites: ${sites}.`,
+    siteUnknown: (name, sites) => `I do not know the site “${personText(name)}”. Sites: ${personText(sites)}.`,
     links: (site, csv, html) => `Loading list for ${site} (links valid 24 h) — printable page: ${html} · CSV: ${csv}`,
     title: (site) => `Loading list — ${site}`,
     intro: (campaign) => `Items received for the campaign “${campaign}”, by item and size.`,
@@ -110,7 +110,7 @@ export const needsEn: NeedsCatalogue = {
     close: 'Cancel',
     intro: (campaign) => `Campaign “${campaign}”. An unknown site is created; the same item and size at that site changes the quantity.`,
     siteLabel: 'Site (village, school, association)',
-    sitesHint: (sites) => `Sites: ${sites}`,
+    sitesHint: (sites) => `Sites: ${personText(sites)}`,
     placeLabel: 'Commune, province (new site, optional)',
     itemLabel: 'Item',
     itemPlaceholder: 'parka, blanket, football…',

@@ -5,7 +5,7 @@
  */
 import type { Minor } from '../money.js';
 import { money } from './format.js';
-import { bold, command } from '../../chat/text.js';
+import { bold, command, personText } from '../../chat/text.js';
 
 type Gender = 'm' | 'f';
 
@@ -62,7 +62,7 @@ export const needsFr = {
     handIn: 'L’équipe RH vous dira où et quand déposer les articles.',
     usage: (p: string) => `Écrivez par exemple ${command(`${p}give 3 parkas 8-10 Imzer`)} (quantité, article, taille, site).`,
     badQuantity: (max: number) => `Indiquez une quantité entière entre 1 et ${max}.`,
-    unknownItem: (words: string) => `Je ne connais pas l’article « ${words} ». Voici ce qui manque encore :`,
+    unknownItem: (words: string) => `Je ne connais pas l’article « ${personText(words)} ». Voici ce qui manque encore :`,
     ambiguous: 'Précisez l’article, la taille ou le site. Voici ce qui correspond :',
     notNeeded: 'Cet article n’est pas demandé (ou pas dans cette taille, ou pas à ce site). Voici ce qui manque encore :',
     covered: (i: ItemRef, site: string) => `Il ne manque plus aucun article « ${sized(nameFr(i, 2), i.size)} » à ${site} : tout est déjà promis. Merci !`,
@@ -105,7 +105,7 @@ export const needsFr = {
   },
   loading: {
     usage: (p: string) => `Écrivez ${command(`${p}caravan loading SITE`)}, par exemple ${command(`${p}caravan loading Imzer`)}.`,
-    siteUnknown: (name: string, sites: string) => `Je ne connais pas le site « ${name} ». Sites : ${sites}.`,
+    siteUnknown: (name: string, sites: string) => `Je ne connais pas le site « ${personText(name)} ». Sites : ${personText(sites)}.`,
     links: (site: string, csv: string, html: string) => `Liste de chargement de ${site} (liens valables 24 h) — page à imprimer : ${html} · CSV : ${csv}`,
     title: (site: string) => `Liste de chargement — ${site}`,
     intro: (campaign: string) => `Articles reçus pour la campagne « ${campaign} », par article et taille.`,
@@ -133,7 +133,7 @@ export const needsFr = {
     close: 'Annuler',
     intro: (campaign: string) => `Campagne « ${campaign} ». Un site inconnu est créé ; le même article et la même taille à ce site changent la quantité.`,
     siteLabel: 'Site (douar, école, association)',
-    sitesHint: (sites: string) => `Sites : ${sites}`,
+    sitesHint: (sites: string) => `Sites : ${personText(sites)}`,
     placeLabel: 'Commune, province (nouveau site, facultatif)',
     itemLabel: 'Article',
     itemPlaceholder: 'parka, couverture, ballon de football…',

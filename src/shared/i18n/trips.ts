@@ -2,7 +2,7 @@
  * Words of HR's trip form (create and edit a trip) and its checks. Part of the volunteers
  * catalogue (`c.volunteers.trip`). French is the reference; English has the same shape.
  */
-import { command } from '../../chat/text.js';
+import { command, personText } from '../../chat/text.js';
 export const tripsFr = {
   createTitle: 'Nouveau voyage',
   editTitle: 'Modifier le voyage',
@@ -30,8 +30,8 @@ export const tripsFr = {
     'trip.bad_date': 'Indiquez une date réelle, écrite AAAA-MM-JJ.',
     'trip.ends_before_start': 'Le dernier jour ne peut pas précéder le premier.',
     'trip.bad_seats': (max: number) => `Indiquez un nombre entier de places, entre 1 et ${max}.`,
-    'trip.bad_role': (role: string) => `Je n’ai pas compris le rôle « ${role} » : écrivez Nom:places, par exemple Chauffeur:2.`,
-    'trip.duplicate_role': (role: string) => `Le rôle « ${role} » apparaît deux fois.`,
+    'trip.bad_role': (role: string) => `Je n’ai pas compris le rôle « ${personText(role)} » : écrivez Nom:places, par exemple Chauffeur:2.`,
+    'trip.duplicate_role': (role: string) => `Le rôle « ${personText(role)} » apparaît deux fois.`,
     'trip.too_many_roles': (max: number) => `Au plus ${max} rôles par voyage.`,
     'trip.roles_exceed_seats': (reserved: number, seats: number) => `Les rôles réservent ${reserved} places, mais le voyage n’en a que ${seats}.`,
     'trip.meeting_too_long': (max: number) => `Le lieu de rendez-vous est limité à ${max} caractères.`,
@@ -40,8 +40,8 @@ export const tripsFr = {
     'trip.deadline_after_start': 'Les inscriptions doivent se clore avant le premier jour du voyage.',
     'trip.seats_below_confirmed': (confirmed: number) => `${confirmed} personnes sont déjà confirmées : le voyage ne peut pas avoir moins de places.`,
     'trip.role_below_confirmed': (role: string, confirmed: number) =>
-      `« ${role} » a déjà ${confirmed} personne(s) confirmée(s) : gardez au moins autant de places.`,
-    'trip.role_in_use': (role: string) => `Des personnes sont inscrites comme « ${role} » : ce rôle ne peut pas être retiré.`,
+      `« ${personText(role)} » a déjà ${confirmed} personne(s) confirmée(s) : gardez au moins autant de places.`,
+    'trip.role_in_use': (role: string) => `Des personnes sont inscrites comme « ${personText(role)} » : ce rôle ne peut pas être retiré.`,
     'trip.open_below_confirmed': (confirmed: number) =>
       `${confirmed} personnes confirmées « là où je serai utile » n’auraient plus de place : réservez moins de places aux rôles.`,
     'trip.no_campaign': 'Aucune campagne en cours ou à venir : créez-en d’abord une.',
@@ -77,8 +77,8 @@ export const tripsEn: TripsCatalogue = {
     'trip.bad_date': 'Please give a real date, written YYYY-MM-DD.',
     'trip.ends_before_start': 'The last day cannot come before the first.',
     'trip.bad_seats': (max) => `Please give a whole number of seats, from 1 to ${max}.`,
-    'trip.bad_role': (role) => `I could not read the role “${role}”: write Name:seats, for example Driver:2.`,
-    'trip.duplicate_role': (role) => `The role “${role}” appears twice.`,
+    'trip.bad_role': (role) => `I could not read the role “${personText(role)}”: write Name:seats, for example Driver:2.`,
+    'trip.duplicate_role': (role) => `The role “${personText(role)}” appears twice.`,
     'trip.too_many_roles': (max) => `At most ${max} roles per trip.`,
     'trip.roles_exceed_seats': (reserved, seats) => `The roles reserve ${reserved} seats, but the trip has only ${seats}.`,
     'trip.meeting_too_long': (max) => `The meeting point is limited to ${max} characters.`,
@@ -86,8 +86,8 @@ export const tripsEn: TripsCatalogue = {
     'trip.bad_deadline': 'Please give a real date, written YYYY-MM-DD.',
     'trip.deadline_after_start': 'Sign-ups must close before the trip’s first day.',
     'trip.seats_below_confirmed': (confirmed) => `${confirmed} people are already confirmed: the trip cannot have fewer seats.`,
-    'trip.role_below_confirmed': (role, confirmed) => `“${role}” already has ${confirmed} confirmed: keep at least that many seats.`,
-    'trip.role_in_use': (role) => `People signed up as “${role}”: this role cannot be removed.`,
+    'trip.role_below_confirmed': (role, confirmed) => `“${personText(role)}” already has ${confirmed} confirmed: keep at least that many seats.`,
+    'trip.role_in_use': (role) => `People signed up as “${personText(role)}”: this role cannot be removed.`,
     'trip.open_below_confirmed': (confirmed) => `${confirmed} people confirmed as “wherever I am useful” would lose their seat: reserve fewer seats for roles.`,
     'trip.no_campaign': 'No campaign is running or planned: create one first.',
   },

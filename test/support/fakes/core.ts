@@ -55,7 +55,7 @@ export function fakeCore(options: CoreOptions = {}): FakeCore {
   const people = fakePeople();
   const campaigns = fakeCampaigns(clock);
   const pledges = fakePledges(campaigns, clock, people);
-  const messaging = fakeMessaging(clock);
+  const messaging = fakeMessaging(clock, { goalOf: async (id) => (await campaigns.get(id))?.goalMinor ?? null });
   const volunteers = fakeVolunteers(clock, messaging.outbox);
   const parts = { clock, people, campaigns, pledges, messaging, volunteers };
   const listeners: TotalsListener[] = [...(options.totalsListeners ?? [])];

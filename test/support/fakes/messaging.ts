@@ -49,7 +49,10 @@ export interface FakeMessaging extends MessagingDeps {
   readonly sent: readonly Enqueued[];
 }
 
-export function fakeMessaging(clock: Clock, extensions: { volunteers?: VolunteerDirectory; needs?: NeedsDirectory } = {}): FakeMessaging {
+export function fakeMessaging(
+  clock: Clock,
+  extensions: { volunteers?: VolunteerDirectory; needs?: NeedsDirectory; goalOf?: (campaignId: string) => Promise<Minor | null> } = {},
+): FakeMessaging {
   let state: State = { channels: [], messages: [], amounts: [], claims: [], digests: [] };
   let next = 1;
   const oneAtATime = serialised();
@@ -124,6 +127,9 @@ export function fakeMessaging(clock: Clock, extensions: { volunteers?: Volunteer
     },
     async claimed(campaignId) {
       return state.claims.filter((c) => c.campaignId === campaignId).map((c) => c.key);
+    },
+    async goal(campaignId) {
+      return (await extensions.goalOf?.(campaignId)) ?? null;
     },
   };
 

@@ -140,4 +140,47 @@ describe('/caravan goal', () => {
     expect(announced(f)).toEqual(['25 %', '75 %']);
     expect(f.failures).toEqual([]);
   });
+
+  it('a goal HR changes while a pledge’s milestone check runs claims nothing against the old goal; the new goal’s milestones come later', async () => {
+    const f = await milestonesFixture({ campaign: { from: '2026-11-15', to: '2026-12-15', goal: 10_000 } });
+    const hr = await f.hr();
+    await give(f, 'U1', '3000');
+    // The check reads the goal, then the channels, then claims: HR raises the goal in between.
+    const list = f.messaging.channels.list.bind(f.messaging.channels);
+    let raised = false;
+    f.messaging.channels.list = async () => {
+      if (!raised) {
+        raised = true;
+        await changeGoal(f.deps, hr, { goal: '20000', endsOn: '' });
+      }
+      return list();
+    };
+    // 7,600 passes 50 % and 75 % of 10,000, but only 25 % of 20,000 (announced already).
+    await give(f, 'U2', '4600');
+    expect(raised).toBe(true);
+    expect(announced(f)).toEqual(['25 %']);
+    const [campaign] = await f.campaigns.list();
+    expect(await f.messaging.milestones.claimed(campaign?.id ?? '')).toEqual(['pct:25']);
+    // 10,200 is 50 % of the new goal: announced then, under the key the old goal never took.
+    await give(f, 'U3', '2600');
+    expect(announced(f)).toEqual(['25 %', '50 %']);
+    expect(f.failures).toEqual([]);
+  });
+
+  it('a pledge made with the campaign as it was before the goal changed (another instance’s cache) is checked against the new goal', async () => {
+    const f = await milestonesFixture({ campaign: { from: '2026-11-15', to: '2026-12-15', goal: 10_000 } });
+    await give(f, 'U1', '3000');
+    const [stale] = await f.campaigns.list();
+    await changeGoal(f.deps, await f.hr(), { goal: '20000', endsOn: '' });
+    // Another instance still holds the campaign with the 10,000 goal for a few seconds.
+    const elsewhere = { ...f.deps, campaigns: { ...f.deps.campaigns, current: async () => stale ?? null } };
+    const who = await f.person('U2');
+    const made = await makePledge(elsewhere, { personId: who.id, amount: '4600', anonymous: false, note: null, source: 'slack', idempotencyKey: null });
+    await f.listener.settled();
+    expect(made.ok).toBe(true);
+    // 7,600 is 75 % of the old goal but only 38 % of the new one: nothing new is reached, nothing claimed.
+    expect(announced(f)).toEqual(['25 %']);
+    expect(await f.messaging.milestones.claimed(stale?.id ?? '')).toEqual(['pct:25']);
+    expect(f.failures).toEqual([]);
+  });
 });

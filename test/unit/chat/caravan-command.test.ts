@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { actorFor } from '../../../src/chat/actor.js';
 import { CARAVAN_FEATURES, caravanCommand, helpReply } from '../../../src/chat/caravan-command.js';
 import type { ChatDeps } from '../../../src/chat/deps.js';
+import { slackMrkdwn } from '../../../adapters/slack/text.js';
+import { teamsText } from '../../../adapters/teams/text.js';
 import { bold } from '../../../src/chat/text.js';
 import { t } from '../../../src/shared/i18n/index.js';
 import type { Locale } from '../../../src/shared/money.js';
@@ -60,5 +62,33 @@ describe('/caravan verbs', () => {
         lines: [t(locale).common.badCommand('dance now', '/')],
       });
     }
+  });
+});
+
+describe('what a person typed, repeated in an answer', () => {
+  const typed = '*gras* <!here> `x` \u2062@channel\u2062 _y_';
+  const literal = (text: string) => {
+    expect(slackMrkdwn(text)).not.toMatch(/<!|\*gras\*|`x`|(?<!\u200B)_y_/);
+    expect(slackMrkdwn(text)).toContain('&lt;!here&gt;');
+    expect(teamsText(text)).toContain('\\*gras\\* \\<!here\\> \\`x\\` @channel \\_y\\_');
+  };
+
+  it.each(['fr', 'en'] as const)('shows as typed on Slack and Teams: no bold, code, italic or mention (%s)', async (locale) => {
+    const { deps, actor } = await someone('U1', locale);
+    const reply = await caravanCommand(deps, actor, `zzz ${typed}`, ctx);
+    expect(reply.kind === 'message' && reply.lines.length).toBe(1);
+    if (reply.kind === 'message') literal(reply.lines[0] ?? '');
+    const c = t(locale);
+    for (const text of [
+      c.amount.invalid(typed),
+      c.needs.give.unknownItem(typed),
+      c.needs.loading.siteUnknown(typed, `Imzer, ${typed}`),
+      c.needs.hrForm.sitesHint(`Imzer, ${typed}`),
+      c.volunteers.trip.errors['trip.bad_role'](typed),
+      c.volunteers.trip.errors['trip.duplicate_role'](typed),
+      c.volunteers.trip.errors['trip.role_in_use'](typed),
+      c.volunteers.trip.errors['trip.role_below_confirmed'](typed, 2),
+    ])
+      literal(text);
   });
 });
