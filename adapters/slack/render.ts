@@ -48,7 +48,7 @@ export function pledgeModal(c: Catalogue, form: FormReply<'pledge'>, meta: Pledg
     close: c.form.close,
     blocks: [
       context(form.intro),
-      input(BLOCK.amount, c.form.amountLabel, textField({ placeholder: c.form.amountPlaceholder, max: 40 })),
+      input(BLOCK.amount, c.form.amountLabel(form.currency), textField({ placeholder: c.form.amountPlaceholder, max: 40 })),
       input(
         BLOCK.anonymous,
         c.form.anonymousLabel,
