@@ -18,10 +18,14 @@ const ICON: Record<MessageReply['tone'], string> = { ok: ':white_check_mark:', i
 /** A section holds at most 3000 characters (docs.slack.dev/reference/block-kit/blocks/section-block). */
 const SECTION_MAX = 3000;
 
+/** The headline in Slack's bold, after the tone's icon unless it brings its own. */
+const headline = (reply: MessageReply & { headline: string }) =>
+  hasOwnIcon(reply.headline) ? `*${reply.headline}*` : `${ICON[reply.tone]} *${reply.headline}*`;
+
 /** A reply as Block Kit: the headline in Slack's bold, the lines drawn by text.ts. */
 export function renderMessage(reply: MessageReply): SlackMessage {
   const blocks: KnownBlock[] = [];
-  if (reply.headline) blocks.push(section(hasOwnIcon(reply.headline) ? `*${reply.headline}*` : `${ICON[reply.tone]} *${reply.headline}*`));
+  if (reply.headline) blocks.push(section(headline({ ...reply, headline: reply.headline })));
   const body = reply.lines.join('\n').trim();
   if (body !== '') {
     const text = slackMrkdwn(reply.headline ? body : `${ICON[reply.tone]} ${body}`);
@@ -29,6 +33,15 @@ export function renderMessage(reply: MessageReply): SlackMessage {
       blocks.push({ type: 'section', text: { type: 'mrkdwn', text: text.slice(i, i + SECTION_MAX - 100) } });
   }
   return { text: slackMrkdwn(replyText(reply)).slice(0, SECTION_MAX), blocks };
+}
+
+/**
+ * A reply as one mrkdwn text, where Slack takes no blocks (a file upload's comment): the headline
+ * bold as in {@link renderMessage}, then the lines.
+ */
+export function messageMrkdwn(reply: MessageReply): string {
+  const top = reply.headline ? [headline({ ...reply, headline: reply.headline })] : [];
+  return slackMrkdwn([...top, ...reply.lines].join('\n').trim());
 }
 
 export const PLEDGE_VIEW = 'pledge_form';
@@ -48,7 +61,7 @@ export function pledgeModal(c: Catalogue, form: FormReply<'pledge'>, meta: Pledg
     close: c.form.close,
     blocks: [
       context(form.intro),
-      input(BLOCK.amount, c.form.amountLabel, textField({ placeholder: c.form.amountPlaceholder, max: 40 })),
+      input(BLOCK.amount, c.form.amountLabel(form.currency), textField({ placeholder: c.form.amountPlaceholder, max: 40 })),
       input(
         BLOCK.anonymous,
         c.form.anonymousLabel,

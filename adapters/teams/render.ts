@@ -56,7 +56,7 @@ export const freshCard = (): PledgeCardState => ({ token: randomUUID(), values: 
 const errorBlock = (text: string) => ({ type: 'TextBlock', text: cardText(text), color: 'Attention', wrap: true, spacing: 'None', size: 'Small' });
 
 /** The pledge form: amount, anonymity, a note; Action.Execute with an Action.Submit fallback for old clients. */
-export function pledgeCard(c: Catalogue, form: Pick<FormReply<'pledge'>, 'intro'>, state: PledgeCardState): Card {
+export function pledgeCard(c: Catalogue, form: Pick<FormReply<'pledge'>, 'intro' | 'currency'>, state: PledgeCardState): Card {
   const data = { caravane: PLEDGE_VERB, token: state.token };
   const { values, errors } = state;
   return {
@@ -67,7 +67,14 @@ export function pledgeCard(c: Catalogue, form: Pick<FormReply<'pledge'>, 'intro'
     body: [
       { type: 'TextBlock', text: c.form.title, weight: 'Bolder', size: 'Medium', wrap: true },
       { type: 'TextBlock', text: cardText(form.intro), wrap: true, isSubtle: true },
-      { type: 'Input.Text', id: FIELD.amount, label: c.form.amountLabel, placeholder: c.form.amountPlaceholder, maxLength: 40, value: values.amount },
+      {
+        type: 'Input.Text',
+        id: FIELD.amount,
+        label: c.form.amountLabel(form.currency),
+        placeholder: c.form.amountPlaceholder,
+        maxLength: 40,
+        value: values.amount,
+      },
       ...(errors.amount ? [errorBlock(errors.amount)] : []),
       {
         type: 'Input.Toggle',

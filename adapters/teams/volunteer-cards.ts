@@ -62,7 +62,8 @@ export function volunteerCard(c: Catalogue, form: VolunteerFormReply, state: Car
   const f = c.volunteers.form;
   const e = c.volunteers.errors;
   const { values, errors } = state;
-  const choices = form.groups.flatMap((g) => g.options.map((o) => ({ title: form.several ? `${g.label} — ${o.label}` : o.label, value: o.value })));
+  // A choice's title is not markdown: the trip's name shows as typed, without its marks (teamsPlain).
+  const choices = form.groups.flatMap((g) => g.options.map((o) => ({ title: teamsPlain(form.several ? `${g.label} — ${o.label}` : o.label), value: o.value })));
   const input = (id: SignupField, label: string, value: string, extra: Record<string, unknown> = {}) => [
     { type: 'Input.Text', id, label, value, ...extra },
     ...errorUnder(errors[id]),

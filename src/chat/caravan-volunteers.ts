@@ -91,7 +91,7 @@ async function exportReply(deps: VolunteerFeatureDeps, actor: Actor, n: number |
     filename: volunteersFileName(c.locale, n),
     mimeType: 'text/csv',
     content,
-    comment: c.volunteers.hr.exportComment(campaign.name),
+    comment: c.volunteers.hr.exportComment(personText(campaign.name)),
     sent: message('ok', [c.volunteers.hr.exportSent]),
     link: message('ok', [c.volunteers.hr.exportLink(link)]),
   };

@@ -46,7 +46,7 @@ export interface FileReply {
   filename: string;
   mimeType: string;
   content: string;
-  /** Posted with the file. */
+  /** Posted with the file: catalogue text, drawn by the platform's renderer. */
   comment: string;
   /** Said where the command was typed once the file is on its way. */
   sent: MessageReply;

@@ -6,7 +6,7 @@ import type { VolunteerFeatureDeps } from '../volunteers/ports.js';
 import { volunteerForm } from '../volunteers/forms.js';
 import { parseVolunteerCommand } from '../volunteers/signup.js';
 import { mySignups, withdraw } from '../volunteers/signups.service.js';
-import { roleName, stateText, tripDates } from '../volunteers/texts.js';
+import { meetingText, roleName, stateText, tripDates } from '../volunteers/texts.js';
 import type { Actor } from './actor.js';
 import { helpReply } from './caravan-command.js';
 import type { CommandContext } from './verbs.js';
@@ -39,7 +39,7 @@ async function statusReply(deps: VolunteerFeatureDeps, actor: Actor, prefix: str
     lines.push(
       c.volunteers.status.item(signup.id, personText(trip.name), tripDates(c, trip), roleName(c, trip, signup.roleKey), stateText(c, signup, position)),
     );
-    const meeting = c.volunteers.meeting(trip.meetingPoint, trip.meetingTime);
+    const meeting = meetingText(c, trip);
     if (meeting && signup.status === 'confirmed') lines.push(meeting);
     if (phoneHint) lines.push(c.volunteers.status.phone(phoneHint));
   }

@@ -15,7 +15,7 @@ import { noCampaignText, pledgeErrorText, recordedReply } from './texts.js';
 declare module '../chat/reply.js' {
   interface FormKinds {
     /** Amount, anonymity, a note. */
-    pledge: Record<never, never>;
+    pledge: { /** The campaign's currency, which the amount is in. */ currency: string };
   }
 }
 
@@ -38,7 +38,7 @@ export async function pledgeForm(deps: PledgeDeps, actor: Actor): Promise<FormRe
     const code = phase === 'ended' ? 'campaign.ended' : 'campaign.not_started';
     return message('error', [pledgeErrorText(c, { code, campaign }, '')]);
   }
-  return { kind: 'form', form: 'pledge', intro: c.form.intro(personText(campaign.name)) };
+  return { kind: 'form', form: 'pledge', intro: c.form.intro(personText(campaign.name), campaign.currency), currency: campaign.currency };
 }
 
 /**

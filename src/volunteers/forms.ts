@@ -8,7 +8,7 @@ import { type FormOutcome, type FormReply, type MessageReply, message } from '..
 import type { VolunteerFeatureDeps } from './ports.js';
 import { checkSignupForm, hasSeat, type SignupField, type SignupFormValues } from './signup.js';
 import { signUp, tripsForSignup, type SignupError } from './signups.service.js';
-import { roleName, signupFieldTexts, stateText, tripDates } from './texts.js';
+import { meetingText, roleName, signupFieldTexts, stateText, tripDates } from './texts.js';
 import { lastSignupDay, type Trip } from './trip.js';
 import { personText } from '../chat/text.js';
 
@@ -98,7 +98,7 @@ export async function submitSignupForm(
   if (!result.ok) return { kind: 'errors', errors: { choice: signupErrorText(c, result.error) } };
   const { signup, trip, position } = result.value;
   const role = roleName(c, trip, signup.roleKey);
-  const meeting = c.volunteers.meeting(trip.meetingPoint, trip.meetingTime);
+  const meeting = meetingText(c, trip);
   if (signup.status === 'confirmed') {
     return {
       kind: 'done',

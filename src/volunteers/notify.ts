@@ -9,7 +9,7 @@ import type { OutboxKind } from '../outbox/outbox.js';
 import { t, type Catalogue } from '../shared/i18n/index.js';
 import type { TripUnit } from './ports.js';
 import type { Signup } from './signup.js';
-import { roleName, tripDates } from './texts.js';
+import { meetingText, roleName, tripDates } from './texts.js';
 import type { Trip } from './trip.js';
 import { personText } from '../chat/text.js';
 
@@ -17,7 +17,7 @@ export type SeatNews = 'promoted' | 'confirmedByHr' | 'waitlistedByHr' | 'remove
 
 /** Meeting point and time as one line, or the promise that HR will say. */
 function meetingLine(c: Catalogue, trip: Trip): string {
-  return c.volunteers.meeting(trip.meetingPoint, trip.meetingTime) ?? c.volunteers.dm.reminderNoMeeting;
+  return meetingText(c, trip) ?? c.volunteers.dm.reminderNoMeeting;
 }
 
 export function seatNewsMessage(c: Catalogue, trip: Trip, signup: Signup, news: SeatNews, position: number | null): OutgoingMessage {
@@ -37,7 +37,7 @@ export function seatNewsMessage(c: Catalogue, trip: Trip, signup: Signup, news: 
     case 'waitlistedByHr':
       return { kind: 'message', tone: 'info', headline: dm.hrHeadline, lines: [dm.waitlistedByHr(personText(trip.name), position ?? 0)] };
     case 'removedByHr':
-      return { kind: 'message', tone: 'info', headline: dm.hrHeadline, lines: [dm.removedByHr(trip.name)] };
+      return { kind: 'message', tone: 'info', headline: dm.hrHeadline, lines: [dm.removedByHr(personText(trip.name))] };
   }
 }
 

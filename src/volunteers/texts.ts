@@ -2,15 +2,21 @@
  * Volunteer texts built from the one catalogue: role names, states, trip lines, error messages.
  * Adapters only lay these out.
  */
+import { personText } from '../chat/text.js';
 import type { Catalogue } from '../shared/i18n/index.js';
 import type { Coded } from '../shared/result.js';
 import type { FieldErrors, Signup, SignupField } from './signup.js';
 import type { Trip, TripChangeError, TripError } from './trip.js';
 
-/** A role as people read it; null is "anywhere useful". */
+/** A role as people read it; null is "anywhere useful". HR named the others: they are person text. */
 export function roleName(c: Catalogue, trip: Pick<Trip, 'roles'>, key: string | null): string {
   if (key === null) return c.volunteers.anywhere;
-  return trip.roles.find((r) => r.key === key)?.name ?? key;
+  return personText(trip.roles.find((r) => r.key === key)?.name ?? key);
+}
+
+/** Where and when to meet, the place as HR typed it; null when HR said neither. */
+export function meetingText(c: Catalogue, trip: Pick<Trip, 'meetingPoint' | 'meetingTime'>): string | null {
+  return c.volunteers.meeting(trip.meetingPoint === null ? null : personText(trip.meetingPoint), trip.meetingTime);
 }
 
 export function stateText(c: Catalogue, signup: Pick<Signup, 'status'>, position: number | null): string {

@@ -92,7 +92,7 @@ export async function submitTripForm(deps: VolunteerFeatureDeps, actor: Actor, t
       const error = created.error;
       return { kind: 'errors', errors: { [error.code === 'trip.no_campaign' ? 'name' : tripErrorField(error)]: tripErrorText(c, error) } };
     }
-    return { kind: 'done', reply: message('ok', [c.volunteers.trip.created(created.value.id, created.value.name)]) };
+    return { kind: 'done', reply: message('ok', [c.volunteers.trip.created(created.value.id, personText(created.value.name))]) };
   }
   const updated = await updateTrip(deps, hr, tripId, read.input);
   if (!updated.ok) {

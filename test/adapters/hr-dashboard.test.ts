@@ -240,6 +240,10 @@ describe('HR dashboard announcements', () => {
     expect(said).toContain('Annonce en route');
     expect(said).toContain('<code>/caravan announce status</code>');
     expect(await targets()).toBe(before + 1);
+    // The delivery report: one list item per delivery, its lines inside it, and no empty item between two.
+    const report = /<ul class="report">([\s\S]*?)<\/ul>/.exec(await (await page('/hr/announcements', cookie)).text())?.[1] ?? '';
+    expect(report).toMatch(/^<li><strong>Annonce<\/strong> · [^<]*— « Départ samedi à \*8 h\* &lt;b&gt;!&lt;\/b&gt; »<br>\d+ envoyé/);
+    expect(report).not.toMatch(/<li>\s*<\/li>/);
     // The same form sent twice (a double click) is one announcement.
     expect(await (await postForm(t.url, '/hr/announcements', cookie, fields('send'))).text()).toContain('déjà enregistrée');
     expect(await targets()).toBe(before + 1);

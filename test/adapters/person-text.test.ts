@@ -3,6 +3,7 @@ import { createTrip } from '../../src/volunteers/trips.service.js';
 import { seedCampaign, startTestBot, type TestBot } from '../support/bot.js';
 import { startFakeConnector, type FakeConnector } from '../support/fake-connector.js';
 import { need, site } from '../support/needs.js';
+import { until } from '../support/photos.js';
 import { postToSlackEndpoint, slashCommandBody } from '../support/slack-sign.js';
 import { person, personalMessage, postActivity } from '../support/teams-activities.js';
 import { cardTexts, selectOptions, slashForm, submitSlackSignup, submitTeamsSignup, teamsForm, type Card } from '../support/volunteer-forms.js';
@@ -85,6 +86,14 @@ describe('a campaign name', () => {
     const shown = await slash('/pledge', 'list', 'UEN');
     expect(shown).toContain(json(ON_SLACK));
     noMention(shown);
+  });
+
+  it('is text in the comment of HR’s volunteers file on Slack', async () => {
+    expect(await slash('/caravan', 'export volunteers', 'UHR')).toContain('message privé');
+    await until(() => t.slack.callsTo('files.completeUploadExternal').length > 0, 'the volunteers file');
+    const comment = String(t.slack.callsTo('files.completeUploadExternal').at(-1)?.form.initial_comment);
+    expect(comment).toContain(ON_SLACK);
+    noMention(comment);
   });
 
   it('is escaped in the Teams pledge list title', async () => {

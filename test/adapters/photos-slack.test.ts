@@ -285,6 +285,8 @@ describe('photos on Slack, from a direct message to the album', () => {
     // People's words cannot become Slack markup: no <!channel> mention, no tags.
     expect(String(complete?.form.initial_comment)).toContain('Anergui — Parkas &amp; ‹b›boots‹/b› ‹!channel›');
     expect(String(complete?.form.initial_comment)).not.toContain('<!channel>');
+    // Its headline is bold, as in every other post of the bot.
+    expect(String(complete?.form.initial_comment)).toMatch(/^\*📸 Caravane 2026 — 1 new photo\*\n/);
     const card = JSON.stringify(connector.sent('19:6848757105754c8981c67612732d9aa7@thread.tacv2').at(-1)?.body ?? {});
     // The full picture behind the thumbnail: signed, with no expiry (it works while the photo may be shown).
     const image = /"url":"(http[^"]*\/photos\/\d+\/web\.jpg\?sig=[^"]+)"/.exec(card)?.[1] ?? '';

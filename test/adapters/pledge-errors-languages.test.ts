@@ -96,6 +96,16 @@ describe.each([
   { lang: 'French', slack: 'UEURFR', teams: TEAMS_FR, locale: 'fr-FR', small: /minimum est de 1\sEUR/, large: /maximum d’une promesse est de 5\s000\sEUR/ },
   { lang: 'English', slack: 'UEUREN', teams: TEAMS_EN, locale: 'en-US', small: /minimum amount is 1\sEUR/, large: /maximum for one pledge is 5,000\sEUR/ },
 ])('a pledge outside the limits, in $lang, in the campaign’s currency (EUR)', ({ slack, teams, locale, small, large }) => {
+  it('the Slack modal and the Teams card say the amount is in euros, never in dirhams', async () => {
+    const modal = JSON.stringify(await openModal(slack));
+    const { card } = await teamsForm(t, connector, teams, 'pledge', locale);
+    for (const form of [modal, JSON.stringify(card)]) {
+      expect(form).toMatch(/(Montant|Amount) \(EUR\)/);
+      expect(form).toMatch(/(en|in) euros\./);
+      expect(form).not.toMatch(/MAD|dirham/);
+    }
+  });
+
   it('the Slack modal shows the limit on the amount field', async () => {
     const before = (await currentCampaign(t.url)).body.campaign.pledges;
     const tooSmall = await submitModal(slack, '0,50');

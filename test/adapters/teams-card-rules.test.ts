@@ -109,7 +109,7 @@ const PIXEL = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcS
 
 function everyCard(c: Catalogue) {
   return {
-    pledge: pledgeCard(c, { intro: c.form.title }, freshCard()),
+    pledge: pledgeCard(c, { intro: c.form.title, currency: 'MAD' }, freshCard()),
     signup: volunteerCard(
       c,
       {
@@ -174,7 +174,7 @@ describe('what a person typed stays text in a card', () => {
     const c = t('fr');
     const review = reviewCard(c, { ...BATCH, caption: 'a `b` c', place: '1. Imlil' }, 'Amina', [{ id: 1, dataUri: PIXEL }]);
     expect(list(review.body).map((b) => String(b.text ?? ''))).toContain('Légende : a \\`b\\` c');
-    expect(pledgeCard(c, { intro: c.form.title }, freshCard()).fallbackText).toBe(
+    expect(pledgeCard(c, { intro: c.form.title, currency: 'MAD' }, freshCard()).fallbackText).toBe(
       'Votre version de Teams ne peut pas afficher ce formulaire. Tapez par exemple pledge 500.',
     );
   });

@@ -169,10 +169,12 @@ describe('HR dashboard in a real browser', () => {
 
     // The announcement form previews what channels will get; nothing is sent by a preview.
     await page.getByRole('link', { name: 'Annonces' }).click();
-    await page.getByLabel('Message').fill('Départ samedi à 8 h, parking du siège.');
+    // HR's bold is drawn bold, as the channels will show it; the form keeps what HR typed.
+    await page.getByLabel('Message').fill('Départ samedi à *8 h*, parking du siège.');
     await page.getByRole('button', { name: 'Aperçu' }).click();
     expect(await page.locator('.preview blockquote').innerText()).toContain('Départ samedi à 8 h, parking du siège.');
-    expect(await page.getByLabel('Message').inputValue()).toBe('Départ samedi à 8 h, parking du siège.');
+    expect(await page.locator('.preview blockquote strong', { hasText: '8 h' }).count()).toBe(1);
+    expect(await page.getByLabel('Message').inputValue()).toBe('Départ samedi à *8 h*, parking du siège.');
     await screenshot(page, 'hr-announcements-preview');
     await context.close();
   });

@@ -60,8 +60,20 @@ const outgoing = z.looseObject({
   attachments: z.array(attachment).max(10).optional(),
 });
 
-/** An activity the bot sends to the connector: its shape, and every Adaptive Card in it. */
+/**
+ * The invisible marks of the catalogue's spans (src/chat/text.ts) anywhere in what reaches Teams: a text
+ * that skipped the Teams renderer. Teams may draw them as boxes, and they break typing to search a choice.
+ * Recorded only: Teams itself would take the activity.
+ */
+function recordUnrenderedMarks(body: unknown, where: string): void {
+  const raw = JSON.stringify(body) ?? '';
+  const at = raw.search(/[\u2061-\u2064]/);
+  if (at >= 0) recordViolation(where, `span marks reached Teams (a text skipped the Teams renderer): …${raw.slice(Math.max(0, at - 60), at + 60)}…`);
+}
+
+/** An activity the bot sends to the connector: its shape, its text rendered, and every Adaptive Card in it. */
 export function checkOutgoingActivity(body: unknown, where: string): string[] {
+  recordUnrenderedMarks(body, where);
   const parsed = outgoing.safeParse(body);
   if (!parsed.success) {
     const rule = `Bot Connector activity: ${parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}`;
@@ -95,6 +107,7 @@ const invokeAnswer = z.discriminatedUnion('type', [
 ]);
 
 export function checkInvokeAnswer(status: number, body: unknown, where: string): string[] {
+  recordUnrenderedMarks(body, where);
   if (status !== 200) {
     const rule = `Universal Actions: the HTTP status of an adaptiveCard/action answer must be 200 (got ${status})`;
     recordViolation(where, rule);

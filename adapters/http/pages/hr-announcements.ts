@@ -29,6 +29,16 @@ const form = z.object({
 });
 type Draft = z.infer<typeof form>;
 
+/** The report's lines, one group per delivery: in chat an empty line parts them, on the page each group is one list item. */
+function byDelivery(lines: readonly string[]): string[][] {
+  const groups: string[][] = [[]];
+  for (const line of lines) {
+    if (line === '') groups.push([]);
+    else groups.at(-1)?.push(line);
+  }
+  return groups.filter((g) => g.length > 0);
+}
+
 async function render(
   deps: BroadcastDeps & ActorDeps,
   res: Parameters<HrHandler>[1],
@@ -37,7 +47,7 @@ async function render(
   draft: Draft,
   extra: { preview?: string[]; notice?: string; error?: string; status?: number },
 ) {
-  const report = deliveryStatusLines(c, await deliveryStatus(deps, 5), deps.timeZone, deps.clock.now());
+  const report = byDelivery(deliveryStatusLines(c, await deliveryStatus(deps, 5), deps.timeZone, deps.clock.now()));
   sendPage(res, extra.status ?? 200, 'announcements', c, {
     session,
     nav: 'announcements',

@@ -10,6 +10,7 @@ import { hrMoveSignup } from '../../../src/volunteers/hr.service.js';
 import { hrMoveText } from '../../../src/volunteers/hr-move-text.js';
 import { volunteersExport, volunteersFileName } from '../../../src/volunteers/export.js';
 import { roleName, stateText } from '../../../src/volunteers/texts.js';
+import { plainText } from '../../../src/chat/text.js';
 import { hrOf } from './hr-actor.js';
 import type { HrHandler } from './hr-handler.js';
 import { noticeFor, redirectWithNotice } from './notices.js';
@@ -31,7 +32,7 @@ export function tripsPage(deps: VolunteerFeatureDeps & ActorDeps & NoticeDeps): 
           .map((e) => ({
             id: e.signup.id,
             person: e.displayName ?? c.volunteers.hr.unnamed,
-            role: roleName(c, trip, e.signup.roleKey),
+            role: plainText(roleName(c, trip, e.signup.roleKey)),
             status: e.signup.status,
             state: stateText(c, e.signup, e.position),
             order: e.signup.status === 'confirmed' ? 0 : (e.position ?? 0),

@@ -13,7 +13,7 @@ export function goalModal(actor: Actor, form: GoalFormReply, channel: string | n
     close: f.close,
     blocks: [
       context(form.intro),
-      input('goal', f.goalLabel, textField({ placeholder: f.goalPlaceholder, initial: form.values.goal, max: 40 })),
+      input('goal', f.goalLabel(form.currency), textField({ placeholder: f.goalPlaceholder, initial: form.values.goal, max: 40 })),
       input('endsOn', f.endsOnLabel, { type: 'datepicker', action_id: 'value', initial_date: form.values.endsOn }, { optional: true, hint: f.endsOnHint }),
     ],
   });

@@ -7,7 +7,7 @@
 import type { WebClient } from '@slack/web-api';
 import type { StoredFiles } from '../../../src/messaging/files.js';
 import type { Destination, OutgoingMessage, SendOutcome } from '../../../src/messaging/ports.js';
-import { renderMessage } from '../render.js';
+import { messageMrkdwn } from '../render.js';
 import { uploadFiles } from './upload-files.js';
 
 export const hasStoredFiles = (message: OutgoingMessage) => (message.attachments ?? []).some((a) => a.kind === 'file');
@@ -26,7 +26,7 @@ export async function sendWithFiles(
     if (file) found.push({ fileId: a.fileId, bytes: file.bytes, name: file.name });
   }
   if (found.length === 0) return { status: 'failed', failure: { code: 'files.unavailable' } };
-  const ids = await uploadFiles(client, destination.channelId, found, renderMessage(message).text);
+  const ids = await uploadFiles(client, destination.channelId, found, messageMrkdwn(message));
   for (const [i, slackId] of ids.entries()) {
     const fileId = found[i]?.fileId;
     if (fileId) await files.posted(fileId, { platform: 'slack', kind: 'file', destination, platformRef: slackId });

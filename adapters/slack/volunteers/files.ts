@@ -5,6 +5,7 @@
  */
 import type { WebClient } from '@slack/web-api';
 import type { FileReply } from '../../../src/chat/reply.js';
+import { slackMrkdwn } from '../text.js';
 
 /** Uploads `file` to the DM between the bot and `userId`. Throws when Slack refuses. */
 export async function sendFilePrivately(client: WebClient, userId: string, file: FileReply): Promise<void> {
@@ -16,6 +17,6 @@ export async function sendFilePrivately(client: WebClient, userId: string, file:
     content: file.content,
     filename: file.filename,
     title: file.filename,
-    initial_comment: file.comment,
+    initial_comment: slackMrkdwn(file.comment),
   });
 }

@@ -13,7 +13,7 @@ export function goalCard(c: Catalogue, form: GoalFormReply, state: FormCardState
     intro: form.intro,
     submit: f.submit,
     inputs: [
-      { type: 'Input.Text', id: 'goal', label: f.goalLabel, placeholder: f.goalPlaceholder, maxLength: 40, value: value('goal') },
+      { type: 'Input.Text', id: 'goal', label: f.goalLabel(form.currency), placeholder: f.goalPlaceholder, maxLength: 40, value: value('goal') },
       ...errorUnder(state.errors['goal']),
       { type: 'Input.Date', id: 'endsOn', label: f.endsOnLabel, value: value('endsOn') },
       { type: 'TextBlock', text: cardText(f.endsOnHint), wrap: true, isSubtle: true, size: 'Small', spacing: 'None' },

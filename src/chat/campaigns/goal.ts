@@ -40,7 +40,7 @@ export async function goalForm(deps: GoalDeps, actor: Actor): Promise<GoalFormRe
   return {
     kind: 'form',
     form: 'goal',
-    intro: c.goal.form.intro(personText(campaign.name)),
+    intro: c.goal.form.intro(personText(campaign.name), campaign.currency),
     currency: campaign.currency,
     // Written the way the person writes amounts, without the currency: it reads back as the same goal.
     values: { goal: formatMoney(campaign.goalMinor, campaign.currency, actor.locale).replace(/\s*[A-Z]{3}$/, ''), endsOn: campaign.endsOn },

@@ -58,7 +58,7 @@ async function loadingReply(deps: NeedsFeatureDeps, actor: Actor, siteText: stri
   if (siteText.trim() === '') return message('error', [c.needs.loading.usage(prefix)]);
   const sites = overview.value.sites.map((s) => s.site);
   const site = findSite(sites, siteText);
-  if (!site) return message('error', [c.needs.loading.siteUnknown(siteText.slice(0, 60), sites.map((s) => s.name).join(', '))]);
+  if (!site) return message('error', [c.needs.loading.siteUnknown(personText(siteText.slice(0, 60)), personText(sites.map((s) => s.name).join(', ')))]);
   const base = `/files/loading/${overview.value.campaign.id}/${site.id}`;
   const day = 24 * 60 * 60_000;
   const [csv, html] = await Promise.all([deps.needs.links(`${base}.csv`, day), deps.needs.links(`${base}.html`, day)]);

@@ -1,5 +1,5 @@
 import type { Minor } from '../money.js';
-import { formatDay, formatPercent, money } from './format.js';
+import { currencyWords, formatDay, formatPercent, money } from './format.js';
 import type { Catalogue } from './fr.js';
 import { dashboardEn } from './dashboard-en.js';
 import { broadcastsEn } from './broadcasts.js';
@@ -79,8 +79,8 @@ export const en: Catalogue = {
     title: 'Make a pledge',
     submit: 'Pledge',
     close: 'Cancel',
-    intro: (name: string) => `Your pledge for “${name}”. The amount is in dirhams.`,
-    amountLabel: 'Amount (MAD)',
+    intro: (name: string, currency: string) => `Your pledge for “${name}”. The amount is in ${currencyWords(currency, 'en')}.`,
+    amountLabel: (currency: string) => `Amount (${currency})`,
     amountPlaceholder: 'e.g. 500 or 1,500.50',
     anonymousLabel: 'Privacy',
     anonymousOption: 'Stay anonymous in public messages',

@@ -14,3 +14,13 @@ export function formatPercent(percent: number, locale: Locale): string {
 }
 
 export const money = (amount: Minor, currency: string, locale: Locale) => formatMoney(amount, currency, locale);
+
+/** The campaign's currency in words where one is known (`MAD` → `dirhams`), else its code: what a form says amounts are in. */
+export function currencyWords(currency: string, locale: Locale): string {
+  const words: Record<string, Record<Locale, string>> = {
+    MAD: { fr: 'dirhams', en: 'dirhams' },
+    EUR: { fr: 'euros', en: 'euros' },
+    USD: { fr: 'dollars', en: 'dollars' },
+  };
+  return words[currency]?.[locale] ?? currency;
+}

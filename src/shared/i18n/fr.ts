@@ -1,5 +1,5 @@
 import type { Minor } from '../money.js';
-import { formatDay, formatPercent, money } from './format.js';
+import { currencyWords, formatDay, formatPercent, money } from './format.js';
 import { dashboardFr } from './dashboard.js';
 import { broadcastsFr } from './broadcasts.js';
 import { goalFr } from './goal.js';
@@ -80,8 +80,8 @@ export const fr = {
     title: 'Faire une promesse',
     submit: 'Promettre',
     close: 'Annuler',
-    intro: (name: string) => `Votre promesse pour « ${name} ». Le montant est en dirhams.`,
-    amountLabel: 'Montant (MAD)',
+    intro: (name: string, currency: string) => `Votre promesse pour « ${name} ». Le montant est en ${currencyWords(currency, 'fr')}.`,
+    amountLabel: (currency: string) => `Montant (${currency})`,
     amountPlaceholder: 'ex. 500 ou 1 500,50',
     anonymousLabel: 'Confidentialité',
     anonymousOption: 'Rester anonyme dans les messages publics',

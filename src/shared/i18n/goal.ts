@@ -4,7 +4,7 @@
  */
 import type { Minor } from '../money.js';
 import { command } from '../../chat/text.js';
-import { formatDay, money } from './format.js';
+import { currencyWords, formatDay, money } from './format.js';
 
 const mFr = (a: Minor | number, c: string) => money(a as Minor, c, 'fr');
 const mEn = (a: Minor | number, c: string) => money(a as Minor, c, 'en');
@@ -20,8 +20,8 @@ export const goalFr = {
     title: 'Objectif de la campagne',
     submit: 'Enregistrer',
     close: 'Annuler',
-    intro: (name: string) => `L’objectif de « ${name} » et son dernier jour. Le montant est en dirhams.`,
-    goalLabel: 'Objectif (MAD)',
+    intro: (name: string, currency: string) => `L’objectif de « ${name} » et son dernier jour. Le montant est en ${currencyWords(currency, 'fr')}.`,
+    goalLabel: (currency: string) => `Objectif (${currency})`,
     goalPlaceholder: 'ex. 200 000',
     endsOnLabel: 'Dernier jour',
     endsOnHint: 'Pas avant aujourd’hui ni avant le premier jour de la campagne.',
@@ -45,8 +45,8 @@ export const goalEn: GoalTexts = {
     title: 'Campaign goal',
     submit: 'Save',
     close: 'Cancel',
-    intro: (name: string) => `The goal of “${name}” and its last day. The amount is in dirhams.`,
-    goalLabel: 'Goal (MAD)',
+    intro: (name: string, currency: string) => `The goal of “${name}” and its last day. The amount is in ${currencyWords(currency, 'en')}.`,
+    goalLabel: (currency: string) => `Goal (${currency})`,
     goalPlaceholder: 'e.g. 200,000',
     endsOnLabel: 'Last day',
     endsOnHint: 'Not before today nor before the campaign’s first day.',
