@@ -196,7 +196,11 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
     ],
     volunteers: (campaignId) => volunteerCounts(deps, campaignId),
   });
-  const server = await listen(app, config.port, config.host);
+  const server = await listen(app, config.port, config.host).catch(async (error: unknown) => {
+    // The port is taken (or refused): nothing runs yet, so give the database back and let the start fail.
+    if (ownsDatabase) await database.close();
+    throw error;
+  });
   const volunteerJobs = scheduleVolunteerJobs({ deps, timeZone: config.timeZone, logger });
   const outbox = startOutboxWorker(
     {

@@ -60,6 +60,8 @@ main(process.argv.slice(2)).then(
       const message = error instanceof Error ? error.message : String(error);
       console.error(`caravane: ${message.split('\n')[0]}`);
     }
+    // A start that failed half-way may leave a library's handle open: it must not linger unstarted.
+    if (process.argv[2] === 'start') process.exit(1);
     process.exitCode = 1;
   },
 );

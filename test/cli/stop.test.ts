@@ -3,6 +3,7 @@
  * slow included (Docker and Kubernetes kill after 10 s): requests in flight get their answer, the
  * outbox gives back what it had claimed, and a second signal ends the process at once.
  */
+import { createServer, type AddressInfo } from 'node:net';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../db/connect.js';
@@ -72,6 +73,29 @@ describe.each<State>(['healthy', 'unreachable', 'rate-limited', 'slow'])('SIGTER
     expect(exit.code, bot.output().slice(-800)).toBe(0);
     expect(exit.ms).toBeLessThan(EXIT_WITHIN_MS);
     expect(await claimedTargets()).toBe(0);
+  }, 60_000);
+});
+
+describe('a start that cannot listen', () => {
+  it('says why in one line and exits 1 at once when its port is taken', async () => {
+    const taken = createServer();
+    await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));
+    const { port } = taken.address() as AddressInfo;
+    Object.assign(cli.env, { HOST: '127.0.0.1', PORT: String(port) });
+    try {
+      const started = Date.now();
+      const res = await cli.caravane('start');
+      // Before, the process printed its line and then stayed up, unstarted, until it was killed.
+      expect(Date.now() - started).toBeLessThan(EXIT_WITHIN_MS);
+      expect(res.code).toBe(1);
+      const lines = res.stderr.trim().split('\n');
+      expect(lines).toHaveLength(1);
+      expect(lines[0]).toContain('EADDRINUSE');
+    } finally {
+      delete cli.env.HOST;
+      delete cli.env.PORT;
+      await new Promise<void>((resolve) => taken.close(() => resolve()));
+    }
   }, 60_000);
 });
 
