@@ -25,6 +25,14 @@ export function teamsMarkdown(text: string): string {
   return teamsText(text);
 }
 
+/**
+ * The label of an input that may be left empty. Slack says "(optional)" itself after such a label
+ * (its `optional: true`); Adaptive Cards say nothing, so Teams cards add it in the person's language.
+ */
+export function optionalLabel(c: Catalogue, label: string): string {
+  return `${label} ${c.teams.optional}`;
+}
+
 /** Adaptive Card text blocks: the same markdown. */
 export function cardText(text: string): string {
   return teamsText(text);
@@ -89,7 +97,7 @@ export function pledgeCard(c: Catalogue, form: Pick<FormReply<'pledge'>, 'intro'
       {
         type: 'Input.Text',
         id: FIELD.note,
-        label: c.form.noteLabel,
+        label: optionalLabel(c, c.form.noteLabel),
         placeholder: c.form.notePlaceholder,
         isMultiline: true,
         maxLength: NOTE_MAX,

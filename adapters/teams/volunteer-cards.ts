@@ -9,7 +9,7 @@ import type { VolunteerFormReply } from '../../src/volunteers/forms.js';
 import { NOTES_MAX, type SignupField, type SignupFormValues } from '../../src/volunteers/signup.js';
 import type { TripFormReply, TripFormValues } from '../../src/volunteers/trip-form.js';
 import type { TripField } from '../../src/volunteers/trip.js';
-import { teamsMarkdown, type Card } from './render.js';
+import { optionalLabel, teamsMarkdown, type Card } from './render.js';
 import { teamsPlain } from './text.js';
 
 /** The most seats the card offers (the trip rules' own limit is checked by the core on submit). */
@@ -99,7 +99,7 @@ export function volunteerCard(c: Catalogue, form: VolunteerFormReply, state: Car
         errorMessage: e['phone.missing'],
         style: 'Tel',
       }),
-      ...input('notes', f.notesLabel, values.notes, { placeholder: f.notesPlaceholder, isMultiline: true, maxLength: NOTES_MAX }),
+      ...input('notes', optionalLabel(c, f.notesLabel), values.notes, { placeholder: f.notesPlaceholder, isMultiline: true, maxLength: NOTES_MAX }),
       // wrap: without it Teams cuts the rules off after one line, and people would agree to what they cannot read.
       {
         type: 'Input.Toggle',
@@ -140,11 +140,11 @@ export function tripCard(c: Catalogue, form: TripFormReply, state: CardState<Tri
       ...field('from', 'Input.Date', f.fromLabel, { isRequired: true, errorMessage: e['trip.bad_date'] }),
       ...field('to', 'Input.Date', f.toLabel, { isRequired: true, errorMessage: e['trip.bad_date'] }),
       ...field('seats', 'Input.Number', f.seatsLabel, { min: 1, max: SEATS_MAX, isRequired: true, errorMessage: e['trip.bad_seats'](SEATS_MAX), ...seats }),
-      ...field('roles', 'Input.Text', f.rolesLabel, { placeholder: f.rolesPlaceholder, isMultiline: true, maxLength: 600 }),
+      ...field('roles', 'Input.Text', optionalLabel(c, f.rolesLabel), { placeholder: f.rolesPlaceholder, isMultiline: true, maxLength: 600 }),
       text(f.rolesHint, { isSubtle: true, size: 'Small', spacing: 'None' }),
-      ...field('meeting', 'Input.Text', f.meetingLabel, { placeholder: f.meetingPlaceholder, maxLength: 200 }),
-      ...field('meetingTime', 'Input.Time', f.meetingTimeLabel),
-      ...field('deadline', 'Input.Date', f.deadlineLabel),
+      ...field('meeting', 'Input.Text', optionalLabel(c, f.meetingLabel), { placeholder: f.meetingPlaceholder, maxLength: 200 }),
+      ...field('meetingTime', 'Input.Time', optionalLabel(c, f.meetingTimeLabel)),
+      ...field('deadline', 'Input.Date', optionalLabel(c, f.deadlineLabel)),
     ],
     { verb: TRIP_VERB, title: f.submit, data: { caravane: TRIP_VERB, token: state.token, tripId: form.tripId } },
     c.teams.cardFallback,

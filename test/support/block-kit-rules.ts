@@ -137,6 +137,10 @@ function block(k: Checker, b: unknown, at: string) {
       k.text(b.label, 2000, 'input label', `${at}/label`);
       k.plainOnly(b.label, 'input label', `${at}/label`);
       k.text(b.hint, 2000, 'input hint', `${at}/hint`);
+      // Slack writes "(optional)" after the label of an optional input, in the person's language: a label
+      // that says so itself reads doubled ("Un mot (facultatif) (facultatif)").
+      if (b.optional === true && isObj(b.label) && /optional|facultati/i.test(str(b.label.text) ?? ''))
+        k.fail('optional input label says optional (Slack adds it)', `${at}/label/text`, b.label.text);
       element(k, b.element, `${at}/element`);
       return;
     case 'image':

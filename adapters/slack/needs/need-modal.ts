@@ -4,11 +4,9 @@
  */
 import type { ModalView } from '@slack/types';
 import type { Actor } from '../../../src/chat/actor.js';
-import { NEED_FORM_FIELDS, type NeedFormField, type NeedFormReply } from '../../../src/chat/needs/need-form.js';
+import { NEED_FORM_FIELDS, NEED_OPTIONAL_FIELDS, type NeedFormField, type NeedFormReply } from '../../../src/chat/needs/need-form.js';
 import { formModal } from '../forms/registry.js';
 import { slackPlain } from '../text.js';
-
-const OPTIONAL = new Set<NeedFormField>(['place', 'size', 'unitPrice']);
 
 /** Slack shows plain_text as it is: catalogue text loses its marks, site names (`Douar <Tifnit> & co`) need no entities. */
 const plain = (text: string, max: number) => ({ type: 'plain_text' as const, text: slackPlain(text).slice(0, max) });
@@ -21,7 +19,7 @@ export function needModal(actor: Actor, form: NeedFormReply): ModalView {
     item: f.itemLabel,
     size: f.sizeLabel,
     quantity: f.quantityLabel,
-    unitPrice: f.priceLabel,
+    unitPrice: f.priceLabel(form.currency),
   };
   // No channel: the answer goes to HR's direct messages, where the site's record is kept.
   return formModal('need', actor, null, {
@@ -34,7 +32,7 @@ export function needModal(actor: Actor, form: NeedFormReply): ModalView {
       ...NEED_FORM_FIELDS.map((field) => ({
         type: 'input' as const,
         block_id: field,
-        optional: OPTIONAL.has(field),
+        optional: NEED_OPTIONAL_FIELDS.has(field),
         label: plain(labels[field], 2000),
         element: {
           type: 'plain_text_input' as const,

@@ -3,10 +3,10 @@
  * A registered form: its submission goes through the shared path (forms/submit.ts), which checks HR
  * again whoever presses the button.
  */
-import { NEED_FORM_FIELDS, type NeedFormField, type NeedFormReply } from '../../../src/chat/needs/need-form.js';
+import { NEED_FORM_FIELDS, NEED_OPTIONAL_FIELDS, type NeedFormField, type NeedFormReply } from '../../../src/chat/needs/need-form.js';
 import type { Catalogue } from '../../../src/shared/i18n/index.js';
 import { errorUnder, registeredFormCard, type FormCardState } from '../forms/card.js';
-import { cardText, type Card } from '../render.js';
+import { cardText, optionalLabel, type Card } from '../render.js';
 
 export function needCard(c: Catalogue, form: NeedFormReply, state: FormCardState): Card {
   const f = c.needs.hrForm;
@@ -16,7 +16,7 @@ export function needCard(c: Catalogue, form: NeedFormReply, state: FormCardState
     item: f.itemLabel,
     size: f.sizeLabel,
     quantity: f.quantityLabel,
-    unitPrice: f.priceLabel,
+    unitPrice: f.priceLabel(form.currency),
   };
   return registeredFormCard(c, 'need', {
     token: state.token,
@@ -26,7 +26,13 @@ export function needCard(c: Catalogue, form: NeedFormReply, state: FormCardState
     inputs: [
       ...(form.sites.length > 0 ? [{ type: 'TextBlock', text: cardText(f.sitesHint(form.sites.join(', '))), wrap: true, isSubtle: true, size: 'Small' }] : []),
       ...NEED_FORM_FIELDS.flatMap((field) => [
-        { type: 'Input.Text', id: field, label: labels[field], maxLength: field === 'item' ? 60 : 120, value: state.values[field] ?? '' },
+        {
+          type: 'Input.Text',
+          id: field,
+          label: NEED_OPTIONAL_FIELDS.has(field) ? optionalLabel(c, labels[field]) : labels[field],
+          maxLength: field === 'item' ? 60 : 120,
+          value: state.values[field] ?? '',
+        },
         ...errorUnder(state.errors[field]),
       ]),
     ],

@@ -8,7 +8,7 @@ import type { MessageReply } from '../../../src/chat/reply.js';
 import { CAPTION_MAX, PLACE_MAX, photoNumbers, REASON_MAX, type PhotoBatch } from '../../../src/photos/photo.js';
 import type { Catalogue } from '../../../src/shared/i18n/index.js';
 import { linksToActions } from '../card-links.js';
-import { noticeCard, teamsMarkdown, type Card } from '../render.js';
+import { noticeCard, optionalLabel, teamsMarkdown, type Card } from '../render.js';
 import { teamsPlain } from '../text.js';
 import { hasOwnIcon, personText } from '../../../src/chat/text.js';
 
@@ -62,8 +62,8 @@ export function consentCard(c: Catalogue, batch: PhotoBatch, head: MessageReply)
       ...head.lines.filter((l) => l.trim() !== '').map((l) => text(l, { spacing: 'Small' })),
       text(p.consentTitle, { weight: 'Bolder', separator: true }),
       text(p.privateUntil, { isSubtle: true, size: 'Small' }),
-      textInput(FIELD.caption, p.captionLabel, p.captionPlaceholder, CAPTION_MAX, batch.caption),
-      textInput(FIELD.place, p.placeLabel, p.placePlaceholder, PLACE_MAX, batch.place),
+      textInput(FIELD.caption, optionalLabel(c, p.captionLabel), p.captionPlaceholder, CAPTION_MAX, batch.caption),
+      textInput(FIELD.place, optionalLabel(c, p.placeLabel), p.placePlaceholder, PLACE_MAX, batch.place),
       text(p.consentStatement),
     ],
     actions: [action(PHOTO_VERB.consent, p.consentButton, batch.id, 'positive'), action(PHOTO_VERB.discard, p.discardButton, batch.id, 'destructive')],
@@ -83,7 +83,7 @@ export function reviewCard(c: Catalogue, batch: PhotoBatch, uploaderName: string
       ...(batch.caption ? [text(p.captionLine(personText(batch.caption)), { spacing: 'Small' })] : []),
       ...(batch.place ? [text(p.placeLine(personText(batch.place)), { spacing: 'Small' })] : []),
       { type: 'ImageSet', imageSize: 'Large', images: images.map((img) => ({ type: 'Image', url: img.dataUri, altText: p.gallery.photoAlt(img.id) })) },
-      textInput(FIELD.reason, p.reasonLabel, p.reasonPlaceholder, REASON_MAX, null, true),
+      textInput(FIELD.reason, optionalLabel(c, p.reasonLabel), p.reasonPlaceholder, REASON_MAX, null, true),
     ],
     actions: [action(PHOTO_VERB.approve, p.approveButton, batch.id, 'positive'), action(PHOTO_VERB.reject, p.rejectButton, batch.id, 'destructive')],
   };

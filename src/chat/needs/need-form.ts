@@ -20,11 +20,16 @@ export type NeedFormValues = Record<NeedFormField, string>;
 /** The form's inputs, in order. */
 export const NEED_FORM_FIELDS: readonly NeedFormField[] = ['site', 'place', 'item', 'size', 'quantity', 'unitPrice'];
 
+/** The inputs that may be left empty: Slack marks them optional, Teams says so after their label. */
+export const NEED_OPTIONAL_FIELDS: ReadonlySet<NeedFormField> = new Set<NeedFormField>(['place', 'size', 'unitPrice']);
+
 declare module '../reply.js' {
   interface FormKinds {
     need: {
       /** The campaign's sites, for the hint under the site field. */
       sites: string[];
+      /** The campaign's currency, which the unit price is in. */
+      currency: string;
     };
   }
 }
@@ -37,7 +42,7 @@ export async function needForm(deps: NeedsFeatureDeps, actor: Actor): Promise<Ne
   const campaign = await needsCampaign(deps.needs);
   if (!campaign) return message('info', [c.campaign.none]);
   const sites = (await deps.needs.store.sites(campaign.id)).map((s) => s.name);
-  return { kind: 'form', form: 'need', intro: c.needs.hrForm.intro(personText(campaign.name)), sites };
+  return { kind: 'form', form: 'need', intro: c.needs.hrForm.intro(personText(campaign.name)), sites, currency: campaign.currency };
 }
 
 function fieldError(c: Catalogue, e: NeedError): Partial<Record<NeedFormField, string>> {

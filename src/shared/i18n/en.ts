@@ -84,7 +84,7 @@ export const en: Catalogue = {
     amountPlaceholder: 'e.g. 500 or 1,500.50',
     anonymousLabel: 'Privacy',
     anonymousOption: 'Stay anonymous in public messages',
-    noteLabel: 'A note (optional)',
+    noteLabel: 'A note',
     notePlaceholder: 'For the children of…',
   },
   help: {

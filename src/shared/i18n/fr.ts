@@ -85,7 +85,7 @@ export const fr = {
     amountPlaceholder: 'ex. 500 ou 1 500,50',
     anonymousLabel: 'Confidentialité',
     anonymousOption: 'Rester anonyme dans les messages publics',
-    noteLabel: 'Un mot (facultatif)',
+    noteLabel: 'Un mot',
     notePlaceholder: 'Pour les enfants de…',
   },
   help: {

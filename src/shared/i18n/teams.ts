@@ -9,6 +9,8 @@ export const teamsFr = {
   cardUnknown: `Ce bouton n’est plus valable. Tapez ${command('pledge')} pour ouvrir un nouveau formulaire.`,
   cardFallback: `Votre version de Teams ne peut pas afficher ce formulaire. Tapez par exemple ${command('pledge 500')}.`,
   notAvailable: 'Cette fonction n’est pas encore disponible dans Microsoft Teams.',
+  /** After the label of an input that may be left empty (Slack adds its own). */
+  optional: '(facultatif)',
   app: {
     nameShort: 'Caravane',
     nameFull: 'Caravane — la caravane de solidarité',
@@ -31,6 +33,7 @@ export const teamsEn: TeamsTexts = {
   cardUnknown: `This button is no longer valid. Type ${command('pledge')} to open a new form.`,
   cardFallback: `Your version of Teams cannot show this form. Type, for example, ${command('pledge 500')}.`,
   notAvailable: 'This is not available in Microsoft Teams yet.',
+  optional: '(optional)',
   app: {
     nameShort: 'Caravane',
     nameFull: 'Caravane — the solidarity caravan',

@@ -37,7 +37,7 @@ export const volunteersFr = {
     phonePlaceholder: '06 12 34 56 78',
     emergencyNameLabel: 'Contact d’urgence : nom',
     emergencyPhoneLabel: 'Contact d’urgence : téléphone',
-    notesLabel: 'Remarques : régime, santé (facultatif)',
+    notesLabel: 'Remarques : régime, santé',
     notesPlaceholder: 'Végétarien, allergie aux arachides…',
     rulesLabel: 'Règles du voyage',
     rulesOption: 'J’accepte les règles du voyage : horaires, sécurité, consignes de l’équipe.',
@@ -165,7 +165,7 @@ export const volunteersEn: VolunteersCatalogue = {
     phonePlaceholder: '06 12 34 56 78',
     emergencyNameLabel: 'Emergency contact: name',
     emergencyPhoneLabel: 'Emergency contact: phone',
-    notesLabel: 'Notes: diet, health (optional)',
+    notesLabel: 'Notes: diet, health',
     notesPlaceholder: 'Vegetarian, peanut allergy…',
     rulesLabel: 'Trip rules',
     // Slack shows at most 75 characters in an option (docs.slack.dev/reference/block-kit/composition-objects/option-object).

@@ -24,6 +24,22 @@ describe('Block Kit limits the types do not express', () => {
     expect(found[1]).toMatchObject({ at: '/blocks/1/text/text' });
   });
 
+  it('an optional input whose label says it is optional: Slack adds "(optional)" itself, so it would read twice', () => {
+    const input = (label: string, optional: boolean) => ({
+      type: 'input',
+      block_id: label,
+      optional,
+      label: plain(label),
+      element: { type: 'plain_text_input', action_id: 'v' },
+    });
+    const found = checkMessage({
+      text: 'x',
+      blocks: [input('Un mot (facultatif)', true), input('A note (optional)', true), input('Un mot', true), input('Montant', false)],
+    });
+    expect(rules(found)).toEqual(['optional input label says optional (Slack adds it)', 'optional input label says optional (Slack adds it)']);
+    expect(found[0]).toMatchObject({ at: '/blocks/0/label/text', value: 'Un mot (facultatif)' });
+  });
+
   it('counts: 51 blocks in a message, 11 context elements; a text fallback beside blocks', () => {
     const many = Array.from({ length: 51 }, (_, i) => section(`s${i}`));
     expect(rules(checkMessage({ text: 'x', blocks: many }))).toEqual(['blocks (max 50 items)']);
