@@ -6,7 +6,7 @@
 import type { HrOperator } from '../chat/actor.js';
 import type { MilestoneStore } from '../milestones/milestones.js';
 import { milestonesFor } from '../milestones/milestones.js';
-import { parseAmount, type AmountReadError } from '../shared/amount.js';
+import { parseAmount, unreadIn, type AmountUnread } from '../shared/amount.js';
 import { isCalendarDay } from '../shared/clock.js';
 import type { Minor } from '../shared/money.js';
 import { err, ok, type Coded, type Result } from '../shared/result.js';
@@ -25,7 +25,7 @@ export interface GoalInput {
 }
 
 export type GoalError =
-  | AmountReadError
+  | AmountUnread
   | NoCampaign
   | Coded<'goal.bad_date'>
   | { readonly code: 'goal.ends_before_today'; readonly today: string }
@@ -40,7 +40,7 @@ export interface GoalChanged {
 /** Checks a goal change against the campaign without storing anything. */
 export function checkGoal(campaign: Campaign, input: GoalInput, day: string): Result<{ goalMinor: Minor; endsOn: string }, GoalError> {
   const goal = parseAmount(input.goal);
-  if (!goal.ok) return goal;
+  if (!goal.ok) return err(unreadIn(goal.error, campaign.currency));
   const endsOn = input.endsOn.trim() === '' ? campaign.endsOn : input.endsOn.trim();
   if (endsOn !== campaign.endsOn) {
     if (!isCalendarDay(endsOn)) return err({ code: 'goal.bad_date' });

@@ -3,7 +3,7 @@ import { currentProgress } from '../campaigns/campaigns.service.js';
 import { operatorLabel, type HrActor } from '../chat/actor.js';
 import type { BroadcastDeps } from '../messaging/deps.js';
 import type { PledgeChange, TotalsListener } from '../ports.js';
-import { parseAmount, type AmountReadError } from '../shared/amount.js';
+import { parseAmount, unreadIn, type AmountUnread } from '../shared/amount.js';
 import { chartAttachment } from '../messaging/charts.js';
 import { t } from '../shared/i18n/index.js';
 import { formatMoney, type Minor } from '../shared/money.js';
@@ -126,7 +126,7 @@ async function claimAndAnnounce(deps: BroadcastDeps, campaign: Campaign, passed:
   });
 }
 
-export type MilestoneAddError = AmountReadError | NoCampaign;
+export type MilestoneAddError = AmountUnread | NoCampaign;
 
 /**
  * HR adds a milestone amount to the current campaign. One already passed is kept but marked reached,
@@ -137,11 +137,11 @@ export async function addMilestone(
   hr: HrActor,
   amountText: string,
 ): Promise<Result<{ campaign: Campaign; amount: Minor; added: boolean; alreadyPassed: boolean }, MilestoneAddError>> {
-  const amount = parseAmount(amountText);
-  if (!amount.ok) return amount;
   const progress = await currentProgress(deps);
   if (!progress.ok) return err({ code: 'campaign.none' });
   const { campaign, totals } = progress.value;
+  const amount = parseAmount(amountText);
+  if (!amount.ok) return err(unreadIn(amount.error, campaign.currency));
   const { added } = await deps.messaging.milestones.addAmount(campaign.id, amount.value, operatorLabel(hr));
   const alreadyPassed = totals.pledgedMinor >= amount.value;
   if (added && alreadyPassed) await deps.messaging.milestones.claim(campaign.id, [`amount:${amount.value}`], deps.clock.now());

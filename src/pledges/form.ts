@@ -57,8 +57,8 @@ export async function submitPledgeForm(
   const note = checkNote(values.note);
   if (!amount.ok || !note.ok) {
     const errors: Partial<Record<PledgeField, string>> = {};
-    if (!amount.ok) errors.amount = pledgeErrorText(c, amount.error, values.amount);
-    if (!note.ok) errors.note = pledgeErrorText(c, note.error, values.amount);
+    if (!amount.ok) errors.amount = pledgeErrorText(c, amount.error, values.amount, 'form');
+    if (!note.ok) errors.note = pledgeErrorText(c, note.error, values.amount, 'form');
     return { kind: 'errors', errors };
   }
   const input = {
@@ -71,6 +71,9 @@ export async function submitPledgeForm(
   };
   const result = await makePledge(deps, input);
   if (!result.ok)
-    return { kind: 'errors', errors: { [result.error.code === 'pledge.note_too_long' ? 'note' : 'amount']: pledgeErrorText(c, result.error, values.amount) } };
+    return {
+      kind: 'errors',
+      errors: { [result.error.code === 'pledge.note_too_long' ? 'note' : 'amount']: pledgeErrorText(c, result.error, values.amount, 'form') },
+    };
   return { kind: 'done', reply: recordedReply(c, result.value, today(deps)) };
 }

@@ -1,7 +1,7 @@
 import { currentProgress, today } from '../campaigns/campaigns.service.js';
 import type { Campaign, CampaignClosed, CampaignTotals, NoCampaign } from '../campaigns/campaign.js';
 import type { Identity, NewPledge, Person, PledgeChange } from '../ports.js';
-import { checkPledgeRange, parseAmount, type AmountError } from '../shared/amount.js';
+import { checkPledgeRange, parseAmount, unreadIn, type AmountError } from '../shared/amount.js';
 import type { Minor } from '../shared/money.js';
 import { err, ok, type Coded, type Result } from '../shared/result.js';
 import type { HrOperator } from '../chat/actor.js';
@@ -35,7 +35,7 @@ export function understandAmount(deps: Pick<PledgeDeps, 'limits'>, amount: strin
   const parsed = typeof amount === 'string' ? parseAmount(amount) : ok(amount);
   if (parsed.ok) return checkPledgeRange(parsed.value, deps.limits, currency);
   // An absurdly long number is refused with the same words as every amount over the maximum.
-  return parsed.error.code === 'amount.too_long' ? err({ code: 'amount.too_large', max: deps.limits.max, currency }) : parsed;
+  return err(parsed.error.code === 'amount.too_long' ? { code: 'amount.too_large', max: deps.limits.max, currency } : unreadIn(parsed.error, currency));
 }
 
 /** The currency pledges are counted in today: the current campaign's, else the configured one. */

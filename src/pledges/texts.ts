@@ -51,18 +51,20 @@ export function recordedReply(c: Catalogue, receipt: PledgeReceipt, today: strin
   return message('ok', [...(pledge.anonymous ? [c.pledge.recordedAnonymous] : []), '', bold(view.headline), ...view.lines], first);
 }
 
-/** Why a pledge was refused, in the person's words. `typed` is what they wrote as the amount. */
-export function pledgeErrorText(c: Catalogue, error: PledgeError, typed: string): string {
+/**
+ * Why a pledge was refused, in the person's words. `typed` is what they wrote as the amount; `where`
+ * they wrote it: a command's example is a command, a form's (the field takes a number) a number.
+ */
+export function pledgeErrorText(c: Catalogue, error: PledgeError, typed: string, where: 'command' | 'form' = 'command'): string {
   switch (error.code) {
     case 'amount.missing':
-      return c.amount.missing;
+      return where === 'form' ? c.amount.missingInForm : c.amount.missing;
     case 'amount.invalid':
     case 'amount.too_long':
-      return c.amount.invalid(typed.slice(0, 40));
+      return c.amount.invalid(typed.slice(0, 40), error.currency);
     case 'amount.negative':
-      return c.amount.negative;
     case 'amount.zero':
-      return c.amount.zero;
+      return c.amount.notPositive;
     case 'amount.too_precise':
       return c.amount.tooPrecise;
     case 'amount.too_small':

@@ -9,7 +9,13 @@ export type AmountRangeError =
   | { readonly code: 'amount.too_small'; readonly min: Minor; readonly currency: string }
   | { readonly code: 'amount.too_large'; readonly max: Minor; readonly currency: string };
 
-export type AmountError = AmountReadError | AmountRangeError;
+/** A read error as it is answered: with the currency amounts are written in, which the answer names. */
+export type AmountUnread = AmountReadError & { readonly currency: string };
+
+/** The read error, told in `currency` (the campaign's). */
+export const unreadIn = (error: AmountReadError, currency: string): AmountUnread => ({ ...error, currency });
+
+export type AmountError = AmountUnread | AmountRangeError;
 
 /** Arabic-Indic (U+0660…) and Eastern Arabic-Indic (U+06F0…) digits, and the Arabic separators. */
 function asciiDigits(text: string): string {

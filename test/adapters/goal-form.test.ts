@@ -100,7 +100,7 @@ describe('/caravan goal on Slack', () => {
     expect(answer).toContain('L’objectif passe de 150 000 MAD à 175 000 MAD.');
     expect(answer).toContain('0 MAD promis sur un objectif de 175 000 MAD (0 %)');
     expect(await campaign()).toEqual({ goalMinor: 17_500_000, endsOn: '2026-12-15' });
-    expect(await slash('UHR', 'goal 0')).toContain('Le montant doit être supérieur à zéro.');
+    expect(await slash('UHR', 'goal 0')).toContain('L’objectif doit être supérieur à zéro.');
     expect(await campaign()).toEqual({ goalMinor: 17_500_000, endsOn: '2026-12-15' });
   });
 
@@ -136,7 +136,7 @@ describe('/caravan goal on Slack', () => {
     expect(view.title.text).toBe('Campaign goal');
     expect(view.blocks.find((b) => b.block_id === 'goal')?.element?.initial_value).toBe('200,000');
     const bad = await submitModal(view, 'UHREN', 'VGOAL4', '-5', '2026-11-01');
-    expect(bad.body).toEqual({ response_action: 'errors', errors: { goal: 'The amount must be positive.' } });
+    expect(bad.body).toEqual({ response_action: 'errors', errors: { goal: 'The goal must be more than zero.' } });
     const early = await submitModal(view, 'UHREN', 'VGOAL5', '200,000', '2026-11-01');
     expect(early.body).toEqual({ response_action: 'errors', errors: { endsOn: 'The last day cannot be before the campaign’s first day (15 November 2026).' } });
     // Someone whose language Slack has not told yet reads the form's language.
@@ -169,7 +169,7 @@ describe('caravan goal on Teams', () => {
 
       const bad = await postActivity(t.url, executeInvoke(connector.url, HR_TEAMS, { ...data, goal: '0', endsOn: '2026-12-31' }, { locale: 'fr-FR' }));
       const again = (bad.body as { value: TeamsCard }).value;
-      expect(again.body.filter((b) => b.color === 'Attention').map((b) => String(b.text))).toEqual(['Le montant doit être supérieur à zéro.']);
+      expect(again.body.filter((b) => b.color === 'Attention').map((b) => String(b.text))).toEqual(['L’objectif doit être supérieur à zéro.']);
       expect(again.body.find((b) => b.id === 'goal')?.value).toBe('0');
       expect(await campaign()).toEqual(before);
 
@@ -202,7 +202,7 @@ describe('caravan goal on Teams', () => {
     const connector = await startFakeConnector();
     try {
       const card = await teamsCard(connector, HR_TEAMS, 'caravan goal', 'en-US');
-      expect(card?.body.filter((b) => String(b.type).startsWith('Input.')).map((b) => b.label)).toEqual(['Goal (MAD)', 'Last day']);
+      expect(card?.body.filter((b) => String(b.type).startsWith('Input.')).map((b) => b.label)).toEqual(['Goal (MAD)', 'Last day (optional)']);
       const data = card?.actions?.[0]?.data ?? {};
       const bad = await postActivity(t.url, executeInvoke(connector.url, HR_TEAMS, { ...data, goal: '250000', endsOn: '2026-11-26' }, { locale: 'en-US' }));
       expect(texts((bad.body as { value: TeamsCard }).value)).toContain('The last day cannot be before today (27 November 2026).');

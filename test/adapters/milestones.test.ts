@@ -64,7 +64,7 @@ describe('milestones', () => {
     expect(await command('/caravan', 'milestone add 160 000', 'UHR')).toContain('160 000 MAD ajouté');
     expect(await command('/caravan', 'milestone add 50000', 'UHR')).toContain('déjà dépassé');
     expect(await command('/caravan', 'milestone add 160000', 'UHR')).toContain('existe déjà');
-    expect(await command('/caravan', 'milestone add -5', 'UHR')).toContain('positif');
+    expect(await command('/caravan', 'milestone add -5', 'UHR')).toContain('supérieur à zéro');
     expect(await command('/caravan', 'milestone add 150000', 'UAMINA')).toContain('réservée à l’équipe RH');
     await command('/pledge', '10000', 'ULAST'); // 162 000
     const posted = await announcements();

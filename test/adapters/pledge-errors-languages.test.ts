@@ -116,6 +116,15 @@ describe.each([
     expect((await currentCampaign(t.url)).body.campaign.pledges).toBe(before);
   });
 
+  it('an empty or unreadable amount in a form: a number as the example (no command), the amount in euros', async () => {
+    const unreadable = (await submitModal(slack, 'beaucoup')).amount;
+    expect(unreadable).toMatch(/\((en|in) euros\)\.$/);
+    const empty = await teamsSubmit(teams, locale, '');
+    expect(empty).toMatch(/(Indiquez un montant, par exemple 500\.|Give an amount, for example 500\.)/);
+    expect(empty).not.toMatch(/pledge 500/);
+    expect(await teamsSubmit(teams, locale, 'beaucoup')).toMatch(/\((en|in) euros\)\./);
+  });
+
   it('`/pledge` says the same', async () => {
     expect(await slashPledge(slack, '0,50')).toMatch(small);
     const absurd = await slashPledge(slack, '99999999999999999999');

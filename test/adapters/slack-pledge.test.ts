@@ -65,7 +65,7 @@ describe('/pledge over Slack HTTP', () => {
 
   it.each([
     ['0', 'supérieur à zéro'],
-    ['-50', 'positif'],
+    ['-50', 'supérieur à zéro'],
     ['0,50', 'minimum'],
     ['200000', 'maximum'],
     ['cinq cents', 'pas compris le montant'],

@@ -24,7 +24,7 @@ export function registerViews(app: App, sc: SlackContext): void {
     const c = t(locale);
     const values = state.safeParse(view.state.values);
     if (!values.success) {
-      await ack({ response_action: 'errors', errors: { [BLOCK.amount]: slackPlain(c.amount.missing) } });
+      await ack({ response_action: 'errors', errors: { [BLOCK.amount]: slackPlain(c.amount.missingInForm) } });
       return;
     }
     const form = {

@@ -64,14 +64,13 @@ export function goalErrorText(c: Catalogue, error: GoalError, typed: string): st
 function goalFieldError(c: Catalogue, error: GoalError, typed: string): [GoalField, string] {
   switch (error.code) {
     case 'amount.missing':
-      return ['goal', c.goal.errors.missing];
+      return ['goal', c.goal.errors.missing(error.currency)];
     case 'amount.invalid':
     case 'amount.too_long':
-      return ['goal', c.amount.invalid(typed.slice(0, 40))];
+      return ['goal', c.amount.invalid(typed.slice(0, 40), error.currency)];
     case 'amount.negative':
-      return ['goal', c.amount.negative];
     case 'amount.zero':
-      return ['goal', c.amount.zero];
+      return ['goal', c.goal.errors.notPositive];
     case 'amount.too_precise':
       return ['goal', c.amount.tooPrecise];
     case 'campaign.none':

@@ -32,9 +32,10 @@ export const en: Catalogue = {
   },
   amount: {
     missing: `Give an amount, for example ${command('/pledge 500')}.`,
-    invalid: (text: string) => `I could not read the amount “${personText(text)}”. Write it like 500, 1,500 or 1500.50 (in dirhams).`,
-    negative: 'The amount must be positive.',
-    zero: 'The amount must be more than zero.',
+    missingInForm: 'Give an amount, for example 500.',
+    invalid: (text: string, currency: string) =>
+      `I could not read the amount “${personText(text)}”. Write it like 500, 1,500 or 1500.50 (in ${currencyWords(currency, 'en')}).`,
+    notPositive: 'The amount must be more than zero.',
     tooPrecise: 'The amount has at most two decimals (centimes).',
     tooSmall: (min: number, c: string) => `The minimum amount is ${m(min, c)}.`,
     tooLarge: (max: number, c: string) => `The maximum for one pledge is ${m(max, c)}. For a larger gift, please contact the HR team.`,
@@ -90,7 +91,7 @@ export const en: Catalogue = {
   help: {
     title: 'What you can do with Caravane',
     everyone: (p: string) => [
-      `${command(`${p}pledge 500`)} — pledge 500 MAD (add ${command('anonymous')} and a note if you like)`,
+      `${command(`${p}pledge 500`)} — pledge 500 (add ${command('anonymous')} and a note if you like)`,
       `${command(`${p}pledge`)} — open the pledge form`,
       `${command(`${p}pledge list`)} — your pledges · ${command(`${p}pledge cancel N`)} — cancel pledge #N`,
       `${command(`${p}caravan`)} — how the campaign is doing`,

@@ -33,9 +33,12 @@ export const fr = {
   },
   amount: {
     missing: `Indiquez un montant, par exemple ${command('/pledge 500')}.`,
-    invalid: (text: string) => `Je n’ai pas compris le montant « ${personText(text)} ». Écrivez-le comme 500, 1 500 ou 1500,50 (en dirhams).`,
-    negative: 'Le montant doit être positif.',
-    zero: 'Le montant doit être supérieur à zéro.',
+    /** Inside a form, where only a number is typed in the field. */
+    missingInForm: 'Indiquez un montant, par exemple 500.',
+    invalid: (text: string, currency: string) =>
+      `Je n’ai pas compris le montant « ${personText(text)} ». Écrivez-le comme 500, 1 500 ou 1500,50 (en ${currencyWords(currency, 'fr')}).`,
+    /** Zero or less. */
+    notPositive: 'Le montant doit être supérieur à zéro.',
     tooPrecise: 'Le montant a au plus deux décimales (les centimes).',
     tooSmall: (min: number, c: string) => `Le montant minimum est de ${m(min, c)}.`,
     tooLarge: (max: number, c: string) => `Le montant maximum d’une promesse est de ${m(max, c)}. Pour un don plus important, contactez l’équipe RH.`,
@@ -91,7 +94,7 @@ export const fr = {
   help: {
     title: 'Ce que vous pouvez faire avec Caravane',
     everyone: (p: string) => [
-      `${command(`${p}pledge 500`)} — promettre 500 MAD (ajoutez ${command('anonyme')} et un mot si vous voulez)`,
+      `${command(`${p}pledge 500`)} — une promesse de 500 (ajoutez ${command('anonyme')} et un mot si vous voulez)`,
       `${command(`${p}pledge`)} — ouvrir le formulaire de promesse`,
       `${command(`${p}pledge list`)} — vos promesses · ${command(`${p}pledge cancel N`)} — annuler la promesse n° N`,
       `${command(`${p}caravan`)} — où en est la campagne`,

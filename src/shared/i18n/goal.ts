@@ -27,7 +27,9 @@ export const goalFr = {
     endsOnHint: 'Pas avant aujourd’hui ni avant le premier jour de la campagne.',
   },
   errors: {
-    missing: 'Indiquez le nouvel objectif de la campagne, en dirhams.',
+    missing: (currency: string) => `Indiquez le nouvel objectif de la campagne, en ${currencyWords(currency, 'fr')}.`,
+    /** Zero or less, the same words on every platform. */
+    notPositive: 'L’objectif doit être supérieur à zéro.',
     badDate: 'Écrivez le dernier jour sous la forme AAAA-MM-JJ, par exemple 2026-12-31.',
     beforeToday: (day: string) => `Le dernier jour ne peut pas être avant aujourd’hui (${formatDay(day, 'fr')}).`,
     beforeStart: (day: string) => `Le dernier jour ne peut pas être avant le premier jour de la campagne (${formatDay(day, 'fr')}).`,
@@ -52,7 +54,8 @@ export const goalEn: GoalTexts = {
     endsOnHint: 'Not before today nor before the campaign’s first day.',
   },
   errors: {
-    missing: 'Give the campaign’s new goal, in dirhams.',
+    missing: (currency: string) => `Give the campaign’s new goal, in ${currencyWords(currency, 'en')}.`,
+    notPositive: 'The goal must be more than zero.',
     badDate: 'Write the last day as YYYY-MM-DD, for example 2026-12-31.',
     beforeToday: (day: string) => `The last day cannot be before today (${formatDay(day, 'en')}).`,
     beforeStart: (day: string) => `The last day cannot be before the campaign’s first day (${formatDay(day, 'en')}).`,

@@ -16,7 +16,7 @@ export const teamsFr = {
     nameFull: 'Caravane — la caravane de solidarité',
     descriptionShort: 'Promesses de dons et caravane de solidarité de l’entreprise',
     descriptionFull:
-      'Caravane accompagne la campagne de solidarité annuelle : promesses de dons en dirhams, suivi de l’objectif, inscription des bénévoles à la caravane et annonces de l’équipe RH.',
+      'Caravane accompagne la campagne de solidarité annuelle : promesses de dons, suivi de l’objectif, inscription des bénévoles à la caravane et annonces de l’équipe RH.',
     commands: [
       { title: 'promesse', description: 'Ouvrir le formulaire de promesse (ou : promesse 500)' },
       { title: 'promesse liste', description: 'Vos promesses pour la campagne' },
@@ -39,7 +39,7 @@ export const teamsEn: TeamsTexts = {
     nameFull: 'Caravane — the solidarity caravan',
     descriptionShort: 'Pledges and the company’s solidarity caravan',
     descriptionFull:
-      'Caravane runs the yearly solidarity campaign: pledges in dirhams, progress towards the goal, volunteer sign-up for the caravan trip and announcements from the HR team.',
+      'Caravane runs the yearly solidarity campaign: pledges, progress towards the goal, volunteer sign-up for the caravan trip and announcements from the HR team.',
     commands: [
       { title: 'pledge', description: 'Open the pledge form (or: pledge 500)' },
       { title: 'pledge list', description: 'Your pledges for the campaign' },

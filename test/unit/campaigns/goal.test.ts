@@ -46,17 +46,20 @@ describe('/caravan goal', () => {
   it('refuses zero, negative, unreadable and over-precise goals, in French and English, and changes nothing', async () => {
     const f = await pledgesFixture();
     const cases: Array<[string, (c: ReturnType<typeof t>) => string]> = [
-      ['0', (c) => c.amount.zero],
-      ['-5000', (c) => c.amount.negative],
-      ['beaucoup', (c) => c.amount.invalid('beaucoup')],
-      ['99999999999999999', (c) => c.amount.invalid('99999999999999999')],
+      ['0', (c) => c.goal.errors.notPositive],
+      ['-5000', (c) => c.goal.errors.notPositive],
+      ['beaucoup', (c) => c.amount.invalid('beaucoup', 'MAD')],
+      ['99999999999999999', (c) => c.amount.invalid('99999999999999999', 'MAD')],
       ['1,500.505', (c) => c.amount.tooPrecise],
     ];
     for (const locale of ['fr', 'en'] as const) {
       const hr = await hrIn(f, locale);
       for (const [typed, text] of cases) expect(await goalVerb(f.deps, hr, typed)).toEqual({ kind: 'message', tone: 'error', lines: [text(t(locale))] });
     }
-    expect(await goalVerb(f.deps, await hrIn(f, 'en'), '0')).toEqual({ kind: 'message', tone: 'error', lines: ['The amount must be more than zero.'] });
+    // Zero and less are one rule, told in the same words whatever was typed (and whichever platform's form).
+    expect(await goalVerb(f.deps, await hrIn(f, 'en'), '0')).toEqual({ kind: 'message', tone: 'error', lines: ['The goal must be more than zero.'] });
+    expect(await goalVerb(f.deps, await hrIn(f, 'en'), '-5')).toEqual({ kind: 'message', tone: 'error', lines: ['The goal must be more than zero.'] });
+    expect(await goalVerb(f.deps, await hrIn(f, 'fr'), '-5')).toEqual({ kind: 'message', tone: 'error', lines: ['L’objectif doit être supérieur à zéro.'] });
     expect(await stored(f)).toEqual({ goal: 15_000_000, endsOn: '2026-12-15' });
   });
 

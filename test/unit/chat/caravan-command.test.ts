@@ -80,7 +80,7 @@ describe('what a person typed, repeated in an answer', () => {
     if (reply.kind === 'message') literal(reply.lines[0] ?? '');
     const c = t(locale);
     for (const text of [
-      c.amount.invalid(typed),
+      c.amount.invalid(typed, 'MAD'),
       c.needs.give.unknownItem(typed),
       c.needs.loading.siteUnknown(typed, `Imzer, ${typed}`),
       c.needs.hrForm.sitesHint(`Imzer, ${typed}`),
