@@ -8,7 +8,7 @@ import { type FormOutcome, type FormReply, type MessageReply, message } from '..
 import type { VolunteerFeatureDeps } from './ports.js';
 import { checkSignupForm, hasSeat, type SignupField, type SignupFormValues } from './signup.js';
 import { signUp, tripsForSignup, type SignupError } from './signups.service.js';
-import { meetingText, roleName, signupFieldTexts, stateText, tripDates } from './texts.js';
+import { meetingText, roleInSentence, roleName, signupFieldTexts, stateText, tripDates } from './texts.js';
 import { lastSignupDay, type Trip } from './trip.js';
 import { personText } from '../chat/text.js';
 
@@ -97,7 +97,7 @@ export async function submitSignupForm(
   const result = await signUp(deps, actor.person.id, checked.value, actor.identity.platform, idempotencyKey);
   if (!result.ok) return { kind: 'errors', errors: { choice: signupErrorText(c, result.error) } };
   const { signup, trip, position } = result.value;
-  const role = roleName(c, trip, signup.roleKey);
+  const role = roleInSentence(c, trip, signup.roleKey);
   const meeting = meetingText(c, trip);
   if (signup.status === 'confirmed') {
     return {
@@ -111,6 +111,10 @@ export async function submitSignupForm(
   }
   return {
     kind: 'done',
-    reply: message('info', [c.volunteers.signup.number(signup.id)], c.volunteers.signup.waitlisted(personText(trip.name), role, position ?? 0)),
+    reply: message(
+      'info',
+      [c.volunteers.signup.number(signup.id)],
+      c.volunteers.signup.waitlisted(personText(trip.name), signup.roleKey === null ? null : roleName(c, trip, signup.roleKey), position ?? 0),
+    ),
   };
 }

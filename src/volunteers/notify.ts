@@ -9,7 +9,7 @@ import type { OutboxKind } from '../outbox/outbox.js';
 import { t, type Catalogue } from '../shared/i18n/index.js';
 import type { TripUnit } from './ports.js';
 import type { Signup } from './signup.js';
-import { meetingText, roleName, tripDates } from './texts.js';
+import { meetingText, roleInSentence, tripDates } from './texts.js';
 import type { Trip } from './trip.js';
 import { personText } from '../chat/text.js';
 
@@ -22,7 +22,7 @@ function meetingLine(c: Catalogue, trip: Trip): string {
 
 export function seatNewsMessage(c: Catalogue, trip: Trip, signup: Signup, news: SeatNews, position: number | null): OutgoingMessage {
   const dm = c.volunteers.dm;
-  const role = roleName(c, trip, signup.roleKey);
+  const role = roleInSentence(c, trip, signup.roleKey);
   const dates = tripDates(c, trip);
   switch (news) {
     case 'promoted':
@@ -47,7 +47,7 @@ export function reminderMessage(c: Catalogue, trip: Trip, signup: Signup, daysBe
     kind: 'message',
     tone: 'info',
     headline: dm.reminderHeadline(daysBefore),
-    lines: [dm.reminder(personText(trip.name), tripDates(c, trip), roleName(c, trip, signup.roleKey)), meetingLine(c, trip), dm.cancelHow],
+    lines: [dm.reminder(personText(trip.name), tripDates(c, trip), roleInSentence(c, trip, signup.roleKey)), meetingLine(c, trip), dm.cancelHow],
   };
 }
 

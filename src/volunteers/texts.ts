@@ -14,6 +14,11 @@ export function roleName(c: Catalogue, trip: Pick<Trip, 'roles'>, key: string | 
   return personText(trip.roles.find((r) => r.key === key)?.name ?? key);
 }
 
+/** The role inside a sentence about the person: "anywhere useful" lowercased and in their person (`rôle : là où vous serez utile`). */
+export function roleInSentence(c: Catalogue, trip: Pick<Trip, 'roles'>, key: string | null): string {
+  return key === null ? c.volunteers.anywhereInSentence : roleName(c, trip, key);
+}
+
 /** Where and when to meet, the place as HR typed it; null when HR said neither. */
 export function meetingText(c: Catalogue, trip: Pick<Trip, 'meetingPoint' | 'meetingTime'>): string | null {
   return c.volunteers.meeting(trip.meetingPoint === null ? null : personText(trip.meetingPoint), trip.meetingTime);

@@ -97,7 +97,7 @@ describe('trip reminders with two bot instances on one database', () => {
     expect(String(slackDm?.form.text)).toContain('Gare routière, à 06:45');
     expect(String(slackDm?.form.text)).toContain('rôle : Premiers secours');
     expect(teamsReminders('dans 7 jours')).toHaveLength(1);
-    expect(String(teamsReminders('dans 7 jours')[0]?.body?.text)).toContain('Là où je serai utile');
+    expect(String(teamsReminders('dans 7 jours')[0]?.body?.text)).toContain('rôle : là où vous serez utile.');
     expect(slackReminders('UREM3', 'La caravane')).toHaveLength(0);
   });
 

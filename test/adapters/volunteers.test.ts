@@ -103,10 +103,11 @@ describe('volunteer sign-up on Slack and Teams', () => {
   });
 
   it('shares the seats of one trip across platforms: 3 seats, 5 sign-ups → 3 confirmed, 2 waitlisted, each told which', async () => {
-    expect(await slackSignup('UV1', 1)).toContain('C’est confirmé');
+    // "Anywhere useful" inside the answer's sentence: lowercase and about the person, not the option's "Là où je serai utile".
+    expect(await slackSignup('UV1', 1)).toMatch(/C’est confirmé .*, rôle : là où vous serez utile\./);
     expect(await teamsSignup(2, `${tripId}:chauffeur`)).toContain('C’est confirmé');
     expect(await slackSignup('UV3', 3)).toContain('C’est confirmé');
-    expect(await teamsSignup(4)).toContain('position 1');
+    expect(await teamsSignup(4)).toMatch(/n’a plus de place libre : vous êtes en liste d’attente, position 1/);
     expect(await slackSignup('UV5', 5)).toContain('position 2');
     expect((await currentCampaign(t.url)).body.volunteers).toEqual({ capacity: 3, confirmed: 3, waitlisted: 2 });
   });

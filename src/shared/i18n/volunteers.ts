@@ -15,6 +15,8 @@ export const volunteersFr = {
   trip: tripsFr,
   dates: (from: string, to: string) => (from === to ? `le ${dFr(from)}` : `du ${dFr(from)} au ${dFr(to)}`),
   anywhere: 'Là où je serai utile',
+  /** The same choice inside a sentence about the person (« rôle : là où vous serez utile »). */
+  anywhereInSentence: 'là où vous serez utile',
   seatsLeft: (n: number) => sFr(n, 'place libre', 'places libres'),
   full: 'complet, liste d’attente',
   meeting: (point: string | null, time: string | null) =>
@@ -59,8 +61,9 @@ export const volunteersFr = {
   },
   signup: {
     confirmed: (trip: string, dates: string, role: string) => `C’est confirmé ! Vous partez avec « ${trip} » (${dates}), rôle : ${role}.`,
-    waitlisted: (trip: string, role: string, pos: number) =>
-      `« ${trip} » n’a plus de place pour le rôle « ${role} » : vous êtes en liste d’attente, position ${pos}. Nous vous écrirons si une place se libère.`,
+    /** `role` null: the person chose "anywhere useful". */
+    waitlisted: (trip: string, role: string | null, pos: number) =>
+      `« ${trip} » n’a plus de place ${role === null ? 'libre' : `pour le rôle « ${role} »`} : vous êtes en liste d’attente, position ${pos}. Nous vous écrirons si une place se libère.`,
     already: (n: number, trip: string, state: string) => `Vous êtes déjà inscrit·e pour « ${trip} » (n° ${n}, ${state}).`,
     closed: (trip: string, day: string) => `Les inscriptions pour « ${trip} » sont closes (le dernier jour était le ${dFr(day)}).`,
     noTrip: 'Aucun voyage n’est ouvert aux inscriptions pour le moment.',
@@ -145,6 +148,7 @@ export const volunteersEn: VolunteersCatalogue = {
   trip: tripsEn,
   dates: (from, to) => (from === to ? `on ${dEn(from)}` : `${dEn(from)} to ${dEn(to)}`),
   anywhere: 'Wherever I am useful',
+  anywhereInSentence: 'wherever you are useful',
   seatsLeft: (n) => sEn(n, 'seat left', 'seats left'),
   full: 'full, waitlist',
   meeting: (point, time) => (point && time ? `Meeting point: ${point}, at ${time}.` : point ? `Meeting point: ${point}.` : time ? `Meet at ${time}.` : null),
@@ -186,9 +190,9 @@ export const volunteersEn: VolunteersCatalogue = {
     'rules.required': 'Please tick the box to accept the trip’s rules.',
   },
   signup: {
-    confirmed: (trip, dates, role) => `Confirmed! You are going on “${trip}” (${dates}) as: ${role}.`,
+    confirmed: (trip, dates, role) => `Confirmed! You are going on “${trip}” (${dates}), role: ${role}.`,
     waitlisted: (trip, role, pos) =>
-      `“${trip}” has no seat left for “${role}”: you are on the waitlist, position ${pos}. We will write to you if a seat frees up.`,
+      `“${trip}” has no ${role === null ? 'free seat left' : `seat left for “${role}”`}: you are on the waitlist, position ${pos}. We will write to you if a seat frees up.`,
     already: (n, trip, state) => `You are already signed up for “${trip}” (no. ${n}, ${state}).`,
     closed: (trip, day) => `Sign-ups for “${trip}” are closed (the last day was ${dEn(day)}).`,
     noTrip: 'No trip is open for sign-up right now.',
@@ -211,14 +215,14 @@ export const volunteersEn: VolunteersCatalogue = {
   },
   dm: {
     promotedHeadline: 'A seat has freed up!',
-    confirmed: (trip, dates, role) => `You are confirmed for “${trip}” (${dates}) as: ${role}.`,
+    confirmed: (trip, dates, role) => `You are confirmed for “${trip}” (${dates}), role: ${role}.`,
     cancelHow: `If you cannot come any more, type ${command('volunteer cancel')} to free the seat.`,
     hrHeadline: 'Your caravan sign-up',
-    confirmedByHr: (trip, dates, role) => `The HR team confirmed you for “${trip}” (${dates}) as: ${role}.`,
+    confirmedByHr: (trip, dates, role) => `The HR team confirmed you for “${trip}” (${dates}), role: ${role}.`,
     waitlistedByHr: (trip, pos) => `The HR team put you on the waitlist for “${trip}”, position ${pos}.`,
     removedByHr: (trip) => `The HR team removed your sign-up for “${trip}”. Please contact them with any question.`,
     reminderHeadline: (days) => (days <= 1 ? 'The caravan leaves tomorrow!' : `The caravan leaves in ${days} days`),
-    reminder: (trip, dates, role) => `You are going on “${trip}” (${dates}) as: ${role}.`,
+    reminder: (trip, dates, role) => `You are going on “${trip}” (${dates}), role: ${role}.`,
     reminderNoMeeting: 'The HR team will tell you where and when to meet.',
   },
   progress: (confirmed, capacity, waitlisted) =>

@@ -49,4 +49,15 @@ describe('direct messages about a seat', () => {
     expect(typed(lines)).toEqual(expect.arrayContaining(['_Chauffeur_', 'Parking <!here>']));
     expect(typed(reminderMessage(t('fr'), trip, signup, 1).lines)).toEqual(['Imlil *2026*', '_Chauffeur_', 'Parking <!here>']);
   });
+
+  it('"anywhere useful" reads as part of the sentence: lowercase, about the person, in French and English', () => {
+    const anywhere = { ...signup, roleKey: null };
+    const first = (m: { lines: string[] }) => m.lines[0] ?? '';
+    expect(first(reminderMessage(t('fr'), trip, anywhere, 1))).toMatch(/, rôle : là où vous serez utile\.$/);
+    expect(first(seatNewsMessage(t('fr'), trip, anywhere, 'promoted', null))).toMatch(/, rôle : là où vous serez utile\.$/);
+    expect(first(seatNewsMessage(t('en'), trip, anywhere, 'confirmedByHr', null))).toMatch(/, role: wherever you are useful\.$/);
+    expect(first(reminderMessage(t('en'), trip, signup, 1))).toMatch(/, role: .*Chauffeur.*\.$/);
+    for (const m of [reminderMessage(t('fr'), trip, anywhere, 1), seatNewsMessage(t('en'), trip, anywhere, 'promoted', null)])
+      expect(first(m)).not.toMatch(/Là où je serai utile|Wherever I am useful/);
+  });
 });
