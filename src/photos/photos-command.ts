@@ -55,7 +55,7 @@ export async function photosCommand(deps: PhotoFeatureDeps, actor: Actor, words:
 export function withdrawnReply(actor: Actor, w: Withdrawn): Reply {
   const { c } = actor;
   const lines = [...(w.retracted > 0 ? [c.photos.retracted(w.retracted)] : []), ...(w.kept > 0 ? [c.photos.retractKept(w.kept)] : [])];
-  return message('ok', lines, c.photos.withdrawn(photoNumbers(w.photoIds)));
+  return message('ok', lines, c.photos.withdrawn(photoNumbers(w.photoIds), w.photoIds.length));
 }
 
 async function albumReply(deps: PhotoFeatureDeps, hr: HrActor): Promise<Reply> {
@@ -73,12 +73,13 @@ async function mineReply(deps: PhotoFeatureDeps, actor: Actor, prefix: string): 
   const batches = await deps.photos.store.byUploader(campaign.id, actor.person.id);
   const how = c.photos.help(prefix)[0] ?? '';
   if (batches.length === 0) return message('info', [c.photos.mineEmpty, '', how], c.photos.mineTitle);
+  const statusOf = (count: number) => (count === 1 ? c.photos.statusOne : c.photos.status);
   const lines = batches.flatMap((b) => {
     const live = b.photos.filter((ph) => ph.withdrawnAt === null).map((ph) => ph.id);
     const gone = b.photos.filter((ph) => ph.withdrawnAt !== null).map((ph) => ph.id);
     return [
-      ...(live.length > 0 ? [c.photos.mineLine(photoNumbers(live), c.photos.status[b.status])] : []),
-      ...(gone.length > 0 ? [c.photos.mineLine(photoNumbers(gone), c.photos.status.withdrawn)] : []),
+      ...(live.length > 0 ? [c.photos.mineLine(photoNumbers(live), statusOf(live.length)[b.status])] : []),
+      ...(gone.length > 0 ? [c.photos.mineLine(photoNumbers(gone), statusOf(gone.length).withdrawn)] : []),
     ];
   });
   return message('info', [...lines, '', how], c.photos.mineTitle);

@@ -85,10 +85,11 @@ export async function reviewBatch(
 
 function tellDecision(deps: PhotoFeatureDeps, p: PhotoDeps, batch: PhotoBatch): Promise<boolean> {
   const c = t(batch.locale);
-  const numbers = photoNumbers(batch.photos.filter((ph) => ph.withdrawnAt === null).map((ph) => ph.id));
+  const ids = batch.photos.filter((ph) => ph.withdrawnAt === null).map((ph) => ph.id);
+  const numbers = photoNumbers(ids);
   const key = `photo-notice:${batch.id}:${batch.status}`;
-  if (batch.status === 'approved') return tellUploader(deps, p, batch, message('ok', [c.photos.toUploaderApproved(numbers)]), key, batch.id);
-  const lines = [c.photos.toUploaderRejected(numbers), ...(batch.rejectReason ? [c.photos.reasonGiven(batch.rejectReason)] : [])];
+  if (batch.status === 'approved') return tellUploader(deps, p, batch, message('ok', [c.photos.toUploaderApproved(numbers, ids.length)]), key, batch.id);
+  const lines = [c.photos.toUploaderRejected(numbers, ids.length), ...(batch.rejectReason ? [c.photos.reasonGiven(batch.rejectReason)] : [])];
   return tellUploader(deps, p, batch, message('info', lines), key);
 }
 

@@ -100,7 +100,7 @@ export async function withdrawPhotos(
     await p.store.setStatus(batch.id, batch.status, { status: 'discarded', at });
   }
   if (batch.uploader.personId !== actor.person.id) {
-    const notice = message('info', [t(batch.locale).photos.withdrawnByHr(photoNumbers(ids))]);
+    const notice = message('info', [t(batch.locale).photos.withdrawnByHr(photoNumbers(ids), ids.length)]);
     await tellUploader(deps, p, batch, notice, `photo-notice:${batch.id}:withdrawn:${ids.join(',')}`);
   }
   return ok({ batch, photoIds: ids, retracted, kept });

@@ -107,7 +107,7 @@ describe('photo decisions from the HR page have the same effect as from chat', (
     // The same words, in the person's language, to the person's direct messages, once.
     const fromChat = toldSince('UCHAT', posts);
     expect(fromChat).toHaveLength(1);
-    expect(fromChat[0]).toContain('L’équipe RH n’a pas retenu vos photos');
+    expect(fromChat[0]).toContain('L’équipe RH n’a pas retenu votre photo #');
     expect(fromChat[0]).toContain(`Motif : ${reason}`);
     expect(toldSince('UPAGE', posts)).toEqual(fromChat);
     expect(await caravanDm(t, 'UHR', 'photos')).toContain('No new approved photos');
@@ -155,7 +155,7 @@ describe('photo decisions from the HR page have the same effect as from chat', (
     expect(pageDeletes).toBe(chatDeletes);
     const fromChat = toldSince('UCHAT', posts);
     expect(fromChat).toHaveLength(1);
-    expect(fromChat[0]).toContain('L’équipe RH a retiré vos photos');
+    expect(fromChat[0]).toContain('L’équipe RH a retiré votre photo #');
     expect(toldSince('UPAGE', posts)).toEqual(fromChat);
     expect(await (await page(`/hr/photos/${pagePhoto}/thumb.jpg`)).status).toBe(404);
   });

@@ -73,13 +73,14 @@ describe.each([
     hr: 'UHREN',
     words: {
       consent: 'I confirm consent',
-      consented: 'have gone to the HR team',
+      consented: 'Your photo #', // one photo: "Your photo #1 has gone", never "Your photos #1 have gone"
+      consentedEnd: 'has gone to the HR team',
       approve: 'Approve',
       reject: 'Reject',
       reasonForm: 'Reject these photos',
       reasonLabel: 'Reason for rejecting',
       approved: 'Good news',
-      rejected: 'The HR team did not keep your photos',
+      rejected: 'The HR team did not keep your photo #',
       reason: 'Reason: ',
     },
     other: /\b(Je|Valider|Refuser|Motif|votre|vos)\b/,
@@ -90,13 +91,14 @@ describe.each([
     hr: 'UHRFR',
     words: {
       consent: 'Je confirme le consentement',
-      consented: 'sont transmises à l’équipe RH',
+      consented: 'Votre photo #',
+      consentedEnd: 'est transmise à l’équipe RH',
       approve: 'Valider',
       reject: 'Refuser',
       reasonForm: 'Refuser ces photos',
       reasonLabel: 'Motif du refus',
       approved: 'Bonne nouvelle',
-      rejected: 'L’équipe RH n’a pas retenu vos photos',
+      rejected: 'L’équipe RH n’a pas retenu votre photo #',
       reason: 'Motif : ',
     },
     other: /\b(Approve|Reject|Reason|your|the)\b/,
@@ -107,7 +109,10 @@ describe.each([
     expect(prompt).toContain(words.consent);
     expect(seen(prompt).replace('Distribution à Anergui', '')).not.toMatch(other);
     await click(uploader, 'photos.consent', batch);
-    await until(() => t.slack.callsTo('chat.update').some((c) => shown(c).includes(words.consented)), 'the consent thanks');
+    await until(
+      () => t.slack.callsTo('chat.update').some((c) => shown(c).includes(words.consented) && shown(c).includes(words.consentedEnd)),
+      'the consent thanks',
+    );
     const reviewFor = (who: string) => awaitMessage(who, (s) => s.includes('photos.approve') && s.includes(`"value":"${batch}"`), `${who}'s review`);
     const mine = await reviewFor(hr);
     expect(mine).toContain(words.approve);

@@ -78,10 +78,10 @@ describe.each([
     hr: HR_EN,
     words: {
       consent: 'I confirm consent',
-      consented: 'gone to the HR team',
+      consented: 'has gone to the HR team',
       approve: 'Approve',
       approved: 'Good news',
-      rejected: 'did not keep your photos',
+      rejected: 'did not keep your photo #',
       reason: 'Reason: ',
     },
     other: /\b(Valider|Refuser|Motif|votre|vos)\b/,
@@ -92,10 +92,11 @@ describe.each([
     hr: HR_FR,
     words: {
       consent: 'Je confirme le consentement',
-      consented: 'transmises à l’équipe RH',
+      // One photo per upload here: the notices speak of that one photo.
+      consented: 'est transmise à l’équipe RH',
       approve: 'Valider',
       approved: 'Bonne nouvelle',
-      rejected: 'n’a pas retenu vos photos',
+      rejected: 'n’a pas retenu votre photo #',
       reason: 'Motif : ',
     },
     other: /\b(Approve|Reject|Reason|your)\b/,

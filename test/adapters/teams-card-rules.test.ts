@@ -123,9 +123,9 @@ function everyCard(c: Catalogue) {
       freshState(EMPTY_SIGNUP),
     ),
     trip: tripCard(c, { kind: 'form', form: 'trip', intro: 'Imlil', tripId: 3, values: TRIP }, freshState(TRIP)),
-    consent: consentCard(c, BATCH, message('ok', [c.photos.consentTitle])),
+    consent: consentCard(c, BATCH, message('ok', [c.photos.consentTitle(2)])),
     review: reviewCard(c, BATCH, 'Amina', [{ id: 1, dataUri: PIXEL }]),
-    notice: noticeCard(message('ok', [c.photos.consentTitle])),
+    notice: noticeCard(message('ok', [c.photos.consentTitle(2)])),
     album: albumCard(message('info', ['• Imlil (n° 1)', c.photos.albumGallery('https://caravane.example.com/album/x?exp=1&sig=y')]), [
       { thumbnail: 'https://caravane.example.com/photos/1/thumb.jpg?sig=a', full: 'https://caravane.example.com/photos/1/web.jpg?sig=a', alt: 'n° 1' },
     ]),

@@ -162,7 +162,7 @@ describe('HR dashboard in a real browser', () => {
     // The page HR comes back to says what happened; the address carries nothing.
     await page.getByRole('status').waitFor();
     expect(page.url()).toBe(`${t.url}/hr/photos`);
-    expect(await page.getByRole('status').innerText()).toContain('approuvées');
+    expect(await page.getByRole('status').innerText()).toMatch(/approuvées? ; la personne est prévenue/);
     expect((await p.store.getBatch(batch.id))?.status).toBe('approved');
     expect(await page.getByText('Aucune photo n’attend de validation.').count()).toBe(1);
     await screenshot(page, 'hr-photos-approved');

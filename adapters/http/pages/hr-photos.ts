@@ -57,8 +57,9 @@ export function reviewForm(deps: PhotoFeatureDeps & ActorDeps & NoticeDeps): HrH
     if (!hr) return back(deps, req, res, photoErrorText(c, { code: 'photo.not_hr' }));
     const result = await reviewBatch(deps, hr, batch, decision === 'approve' ? { approve: true } : { approve: false, reason: reason?.trim() || null });
     if (!result.ok) return back(deps, req, res, photoErrorText(c, result.error));
-    const numbers = photoNumbers(result.value.batch.photos.map((ph) => ph.id));
-    await back(deps, req, res, decision === 'approve' ? c.dashboard.pages.photos.approved(numbers) : c.dashboard.pages.photos.rejected(numbers));
+    const ids = result.value.batch.photos.map((ph) => ph.id);
+    const said = decision === 'approve' ? c.dashboard.pages.photos.approved : c.dashboard.pages.photos.rejected;
+    await back(deps, req, res, said(photoNumbers(ids), ids.length));
   };
 }
 

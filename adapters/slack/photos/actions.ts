@@ -87,14 +87,19 @@ const handlers: Record<string, Handler> = {
     const place = values[BLOCK.place]?.value?.value ?? null;
     const result = await consentBatch(sc.deps, actor, click.batchId, { caption, place });
     if (!result.ok) return refuse(client, actor.identity.userId, click, photoErrorText(actor.c, result.error));
-    const numbers = photoNumbers(result.value.batch.photos.filter((ph) => ph.withdrawnAt === null).map((ph) => ph.id));
-    const lines = [actor.c.photos.consented(numbers), ...(result.value.notified === 0 ? [actor.c.photos.consentedNoHr] : [])];
+    const ids = result.value.batch.photos.filter((ph) => ph.withdrawnAt === null).map((ph) => ph.id);
+    const lines = [actor.c.photos.consented(photoNumbers(ids), ids.length), ...(result.value.notified === 0 ? [actor.c.photos.consentedNoHr(ids.length)] : [])];
     await replace(client, actor.identity.userId, click, message('ok', lines));
   },
   [ACTION.discard]: async (sc, actor, click, client) => {
     const result = await withdrawPhotos(sc.deps, actor, { batchId: click.batchId });
     if (!result.ok) return refuse(client, actor.identity.userId, click, photoErrorText(actor.c, result.error));
-    await replace(client, actor.identity.userId, click, message('ok', [actor.c.photos.discarded(photoNumbers(result.value.photoIds))]));
+    await replace(
+      client,
+      actor.identity.userId,
+      click,
+      message('ok', [actor.c.photos.discarded(photoNumbers(result.value.photoIds), result.value.photoIds.length)]),
+    );
   },
   [ACTION.withdraw]: async (sc, actor, click, client) => {
     const result = await withdrawPhotos(sc.deps, actor, { batchId: click.batchId });
@@ -116,8 +121,8 @@ async function decide(
   if (!hr) return refuse(client, actor.identity.userId, where, photoErrorText(actor.c, { code: 'photo.not_hr' }));
   const result = await reviewBatch(sc.deps, hr, where.batchId, decision);
   if (!result.ok) return refuse(client, actor.identity.userId, where, photoErrorText(actor.c, result.error));
-  const numbers = photoNumbers(result.value.batch.photos.filter((ph) => ph.withdrawnAt === null).map((ph) => ph.id));
-  const done = decision.approve ? actor.c.photos.youApproved(numbers) : actor.c.photos.youRejected(numbers);
+  const ids = result.value.batch.photos.filter((ph) => ph.withdrawnAt === null).map((ph) => ph.id);
+  const done = (decision.approve ? actor.c.photos.youApproved : actor.c.photos.youRejected)(photoNumbers(ids), ids.length);
   await replace(client, actor.identity.userId, where, message('ok', [done]));
 }
 

@@ -28,15 +28,16 @@ export function consentPrompt(c: Catalogue, batch: PhotoBatch, head: MessageRepl
   const p = c.photos;
   const top = renderMessage(head);
   const id = String(batch.id);
+  const count = batch.photos.filter((ph) => ph.withdrawnAt === null).length;
   const blocks: KnownBlock[] = [
     ...top.blocks,
     { type: 'divider' },
-    section(`*${p.consentTitle}*`),
-    context(p.privateUntil),
+    section(`*${p.consentTitle(count)}*`),
+    context(p.privateUntil(count)),
     caption(BLOCK.caption, p.captionLabel, p.captionPlaceholder, CAPTION_MAX, batch.caption),
     caption(BLOCK.place, p.placeLabel, p.placePlaceholder, PLACE_MAX, batch.place),
-    section(p.consentStatement),
-    actions(`photos.consent.${id}`, [button(ACTION.consent, p.consentButton, id, 'primary'), button(ACTION.discard, p.discardButton, id, 'danger')]),
+    section(p.consentStatement(count)),
+    actions(`photos.consent.${id}`, [button(ACTION.consent, p.consentButton, id, 'primary'), button(ACTION.discard, p.discardButton(count), id, 'danger')]),
   ];
   return { text: top.text, blocks };
 }
@@ -48,7 +49,7 @@ export function reviewMessage(c: Catalogue, batch: PhotoBatch, uploaderName: str
   const title = `${p.reviewTitle(live.length)} (${photoNumbers(live.map((ph) => ph.id))})`;
   // The uploader's name, caption and place are theirs: shown literally, never as markup.
   const details = [
-    p.reviewFrom(uploaderName === null ? p.someone : personText(uploaderName)),
+    p.reviewFrom(uploaderName === null ? p.someone : personText(uploaderName), live.length),
     ...(batch.caption ? [p.captionLine(personText(batch.caption))] : []),
     ...(batch.place ? [p.placeLine(personText(batch.place))] : []),
   ];

@@ -21,7 +21,7 @@ import { PHOTO_VERB, photoCardData, type PhotoCardData } from './cards.js';
 /** A card that replaces the one clicked, or a short text when nothing changed (the card stays as it was). */
 export type PhotoActionOutcome = { kind: 'card'; card: Card } | { kind: 'text'; text: string };
 
-const live = (photos: Array<{ id: number; withdrawnAt: Date | null }>) => photoNumbers(photos.filter((ph) => ph.withdrawnAt === null).map((ph) => ph.id));
+const live = (photos: Array<{ id: number; withdrawnAt: Date | null }>) => photos.filter((ph) => ph.withdrawnAt === null).map((ph) => ph.id);
 const done = (reply: MessageReply): PhotoActionOutcome => ({ kind: 'card', card: noticeCard(reply) });
 
 async function act(tc: TeamsContext, actor: Actor, data: PhotoCardData): Promise<PhotoActionOutcome> {
@@ -30,7 +30,8 @@ async function act(tc: TeamsContext, actor: Actor, data: PhotoCardData): Promise
     case PHOTO_VERB.consent: {
       const r = await consentBatch(tc.deps, actor, data.batch, { caption: data.caption ?? null, place: data.place ?? null });
       if (!r.ok) return { kind: 'text', text: photoErrorText(c, r.error) };
-      return done(message('ok', [c.photos.consented(live(r.value.batch.photos)), ...(r.value.notified === 0 ? [c.photos.consentedNoHr] : [])]));
+      const ids = live(r.value.batch.photos);
+      return done(message('ok', [c.photos.consented(photoNumbers(ids), ids.length), ...(r.value.notified === 0 ? [c.photos.consentedNoHr(ids.length)] : [])]));
     }
     case PHOTO_VERB.approve:
     case PHOTO_VERB.reject: {
@@ -39,16 +40,16 @@ async function act(tc: TeamsContext, actor: Actor, data: PhotoCardData): Promise
       if (!hr) return { kind: 'text', text: photoErrorText(c, { code: 'photo.not_hr' }) };
       const r = await reviewBatch(tc.deps, hr, data.batch, approve ? { approve } : { approve, reason: data.reason ?? null });
       if (!r.ok) return { kind: 'text', text: photoErrorText(c, r.error) };
-      const numbers = live(r.value.batch.photos);
-      return done(message('ok', [approve ? c.photos.youApproved(numbers) : c.photos.youRejected(numbers)]));
+      const ids = live(r.value.batch.photos);
+      return done(message('ok', [(approve ? c.photos.youApproved : c.photos.youRejected)(photoNumbers(ids), ids.length)]));
     }
     case PHOTO_VERB.discard:
     case PHOTO_VERB.withdraw: {
       const r = await withdrawPhotos(tc.deps, actor, { batchId: data.batch });
       if (!r.ok) return { kind: 'text', text: photoErrorText(c, r.error) };
-      if (data.caravane === PHOTO_VERB.discard) return done(message('ok', [c.photos.discarded(photoNumbers(r.value.photoIds))]));
+      if (data.caravane === PHOTO_VERB.discard) return done(message('ok', [c.photos.discarded(photoNumbers(r.value.photoIds), r.value.photoIds.length)]));
       const reply = withdrawnReply(actor, r.value);
-      return reply.kind === 'message' ? done(reply) : { kind: 'text', text: c.photos.withdrawn(photoNumbers(r.value.photoIds)) };
+      return reply.kind === 'message' ? done(reply) : { kind: 'text', text: c.photos.withdrawn(photoNumbers(r.value.photoIds), r.value.photoIds.length) };
     }
   }
 }

@@ -54,19 +54,20 @@ function textInput(id: string, label: string, placeholder: string, max: number, 
 /** The answer to an upload: what was kept and refused, then caption, place, the consent statement and buttons. */
 export function consentCard(c: Catalogue, batch: PhotoBatch, head: MessageReply): Card {
   const p = c.photos;
+  const count = batch.photos.filter((ph) => ph.withdrawnAt === null).length;
   return {
     ...SCHEMA,
     fallbackText: teamsPlain(c.teams.cardFallback),
     body: [
       ...(head.headline ? [text(hasOwnIcon(head.headline) ? head.headline : `✅ ${head.headline}`, { weight: 'Bolder' })] : []),
       ...head.lines.filter((l) => l.trim() !== '').map((l) => text(l, { spacing: 'Small' })),
-      text(p.consentTitle, { weight: 'Bolder', separator: true }),
-      text(p.privateUntil, { isSubtle: true, size: 'Small' }),
+      text(p.consentTitle(count), { weight: 'Bolder', separator: true }),
+      text(p.privateUntil(count), { isSubtle: true, size: 'Small' }),
       textInput(FIELD.caption, optionalLabel(c, p.captionLabel), p.captionPlaceholder, CAPTION_MAX, batch.caption),
       textInput(FIELD.place, optionalLabel(c, p.placeLabel), p.placePlaceholder, PLACE_MAX, batch.place),
-      text(p.consentStatement),
+      text(p.consentStatement(count)),
     ],
-    actions: [action(PHOTO_VERB.consent, p.consentButton, batch.id, 'positive'), action(PHOTO_VERB.discard, p.discardButton, batch.id, 'destructive')],
+    actions: [action(PHOTO_VERB.consent, p.consentButton, batch.id, 'positive'), action(PHOTO_VERB.discard, p.discardButton(count), batch.id, 'destructive')],
   };
 }
 
@@ -79,7 +80,7 @@ export function reviewCard(c: Catalogue, batch: PhotoBatch, uploaderName: string
     fallbackText: teamsPlain(c.teams.cardFallback),
     body: [
       text(`📸 ${p.reviewTitle(live.length)} (${photoNumbers(live.map((ph) => ph.id))})`, { weight: 'Bolder', size: 'Medium' }),
-      text(p.reviewFrom(uploaderName === null ? p.someone : personText(uploaderName))),
+      text(p.reviewFrom(uploaderName === null ? p.someone : personText(uploaderName), live.length)),
       ...(batch.caption ? [text(p.captionLine(personText(batch.caption)), { spacing: 'Small' })] : []),
       ...(batch.place ? [text(p.placeLine(personText(batch.place)), { spacing: 'Small' })] : []),
       { type: 'ImageSet', imageSize: 'Large', images: images.map((img) => ({ type: 'Image', url: img.dataUri, altText: p.gallery.photoAlt(img.id) })) },

@@ -98,8 +98,8 @@ export const dashboardEn: DashboardTexts = {
       reason: 'Reason for rejecting (sent to the person)',
       withdraw: 'Withdraw',
       thumb: (n: number) => `Photo #${n}`,
-      approved: (numbers: string) => `Photos ${numbers} approved; the person is told.`,
-      rejected: (numbers: string) => `Photos ${numbers} rejected and deleted; the person is told.`,
+      approved: (numbers: string, count: number) => `${count === 1 ? 'Photo' : 'Photos'} ${numbers} approved; the person is told.`,
+      rejected: (numbers: string, count: number) => `${count === 1 ? 'Photo' : 'Photos'} ${numbers} rejected and deleted; the person is told.`,
       withdrawn: (n: number) => `Photo #${n} withdrawn.`,
     },
     announcements: {

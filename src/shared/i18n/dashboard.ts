@@ -100,8 +100,10 @@ export const dashboardFr = {
       reason: 'Raison du refus (envoyée à la personne)',
       withdraw: 'Retirer',
       thumb: (n: number) => `Photo n° ${n}`,
-      approved: (numbers: string) => `Photos ${numbers} approuvées ; la personne est prévenue.`,
-      rejected: (numbers: string) => `Photos ${numbers} refusées et effacées ; la personne est prévenue.`,
+      approved: (numbers: string, count: number) =>
+        count === 1 ? `Photo ${numbers} approuvée ; la personne est prévenue.` : `Photos ${numbers} approuvées ; la personne est prévenue.`,
+      rejected: (numbers: string, count: number) =>
+        count === 1 ? `Photo ${numbers} refusée et effacée ; la personne est prévenue.` : `Photos ${numbers} refusées et effacées ; la personne est prévenue.`,
       withdrawn: (n: number) => `Photo n° ${n} retirée.`,
     },
     announcements: {

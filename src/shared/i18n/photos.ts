@@ -4,6 +4,8 @@
  */
 import { command } from '../../chat/text.js';
 const n = (count: number, one: string, many: string, fr: boolean) => `${count} ${(fr ? count <= 1 : count === 1) ? one : many}`;
+/** One photo or several: the words that agree with how many (`count` is never 0 where these are said). */
+const one = (count: number) => count === 1;
 
 export const photosFr = {
   help: (p: string) => [
@@ -43,21 +45,27 @@ export const photosFr = {
   },
   nothingStored: 'Aucune photo n’a été enregistrée.',
   noCampaign: 'Aucune campagne n’existe pour y ranger des photos. Prévenez l’équipe RH.',
-  consentTitle: 'Avant que quiconque les voie',
-  consentStatement:
-    'Je confirme que les personnes visibles sur ces photos ont accepté d’être photographiées et que les enfants n’y apparaissent que là où leurs familles l’ont accepté.',
-  privateUntil: 'Tant que vous n’avez pas confirmé, ces photos restent visibles uniquement par vous et l’équipe RH.',
+  consentTitle: (count: number) => `Avant que quiconque ${one(count) ? 'la' : 'les'} voie`,
+  consentStatement: (count: number) =>
+    `Je confirme que les personnes visibles sur ${one(count) ? 'cette photo' : 'ces photos'} ont accepté d’être photographiées et que les enfants n’y apparaissent que là où leurs familles l’ont accepté.`,
+  privateUntil: (count: number) =>
+    `Tant que vous n’avez pas confirmé, ${one(count) ? 'cette photo reste visible' : 'ces photos restent visibles'} uniquement par vous et l’équipe RH.`,
   captionLabel: 'Légende',
   captionPlaceholder: 'Ex. : remise des parkas à l’école',
   placeLabel: 'Village ou lieu',
   placePlaceholder: 'Ex. : Anergui',
   consentButton: 'Je confirme le consentement',
-  discardButton: 'Supprimer ces photos',
-  consented: (numbers: string) => `Merci ! Vos photos ${numbers} sont transmises à l’équipe RH pour validation.`,
-  consentedNoHr: 'Personne de l’équipe RH n’a pu être prévenu pour l’instant ; elles verront vos photos avec « caravan photos pending ».',
-  discarded: (numbers: string) => `C’est fait : les photos ${numbers} sont supprimées.`,
+  discardButton: (count: number): string => (one(count) ? 'Supprimer cette photo' : 'Supprimer ces photos'),
+  consented: (numbers: string, count: number) =>
+    one(count)
+      ? `Merci ! Votre photo ${numbers} est transmise à l’équipe RH pour validation.`
+      : `Merci ! Vos photos ${numbers} sont transmises à l’équipe RH pour validation.`,
+  consentedNoHr: (count: number) =>
+    `Personne de l’équipe RH n’a pu être prévenu pour l’instant ; elles verront ${one(count) ? 'votre photo' : 'vos photos'} avec « caravan photos pending ».`,
+  discarded: (numbers: string, count: number) =>
+    one(count) ? `C’est fait : la photo ${numbers} est supprimée.` : `C’est fait : les photos ${numbers} sont supprimées.`,
   reviewTitle: (count: number) => `${n(count, 'photo à valider', 'photos à valider', true)}`,
-  reviewFrom: (who: string) => `Envoyées par ${who}, qui confirme le consentement des personnes photographiées.`,
+  reviewFrom: (who: string, count: number) => `${one(count) ? 'Envoyée' : 'Envoyées'} par ${who}, qui confirme le consentement des personnes photographiées.`,
   someone: 'une personne de l’entreprise',
   captionLine: (caption: string) => `Légende : ${caption}`,
   placeLine: (place: string) => `Lieu : ${place}`,
@@ -70,20 +78,32 @@ export const photosFr = {
   cancel: 'Annuler',
   approved: (numbers: string, by: string) => `Photos ${numbers} validées par ${by}.`,
   rejected: (numbers: string, by: string) => `Photos ${numbers} refusées par ${by}.`,
-  youApproved: (numbers: string) => `Vous avez validé les photos ${numbers}. Elles partiront avec le prochain album.`,
-  youRejected: (numbers: string) => `Vous avez refusé les photos ${numbers} ; elles sont supprimées.`,
-  toUploaderApproved: (numbers: string) =>
-    `Bonne nouvelle : l’équipe RH a validé vos photos ${numbers}. Elles paraîtront dans le prochain album. Vous pouvez les retirer à tout moment.`,
-  toUploaderRejected: (numbers: string) => `L’équipe RH n’a pas retenu vos photos ${numbers} ; elles sont supprimées.`,
+  youApproved: (numbers: string, count: number) =>
+    one(count)
+      ? `Vous avez validé la photo ${numbers}. Elle partira avec le prochain album.`
+      : `Vous avez validé les photos ${numbers}. Elles partiront avec le prochain album.`,
+  youRejected: (numbers: string, count: number) =>
+    one(count) ? `Vous avez refusé la photo ${numbers} ; elle est supprimée.` : `Vous avez refusé les photos ${numbers} ; elles sont supprimées.`,
+  toUploaderApproved: (numbers: string, count: number) =>
+    one(count)
+      ? `Bonne nouvelle : l’équipe RH a validé votre photo ${numbers}. Elle paraîtra dans le prochain album. Vous pouvez la retirer à tout moment.`
+      : `Bonne nouvelle : l’équipe RH a validé vos photos ${numbers}. Elles paraîtront dans le prochain album. Vous pouvez les retirer à tout moment.`,
+  toUploaderRejected: (numbers: string, count: number) =>
+    one(count)
+      ? `L’équipe RH n’a pas retenu votre photo ${numbers} ; elle est supprimée.`
+      : `L’équipe RH n’a pas retenu vos photos ${numbers} ; elles sont supprimées.`,
   reasonGiven: (reason: string) => `Motif : ${reason}`,
   withdrawButton: 'Retirer ces photos',
-  withdrawn: (numbers: string) => `Photos ${numbers} retirées : elles ne paraîtront plus dans l’album ni dans les prochaines publications.`,
+  withdrawn: (numbers: string, count: number) =>
+    one(count)
+      ? `Photo ${numbers} retirée : elle ne paraîtra plus dans l’album ni dans les prochaines publications.`
+      : `Photos ${numbers} retirées : elles ne paraîtront plus dans l’album ni dans les prochaines publications.`,
   retracted: (count: number) => `${n(count, 'publication précédente supprimée', 'publications précédentes supprimées', true)} sur Slack ou Teams.`,
   retractKept: (count: number) =>
     count <= 1
       ? `${count} ancienne publication n’a pas pu être supprimée : l’image n’y est plus servie.`
       : `${count} anciennes publications n’ont pas pu être supprimées : l’image n’y est plus servie.`,
-  withdrawnByHr: (numbers: string) => `L’équipe RH a retiré vos photos ${numbers}.`,
+  withdrawnByHr: (numbers: string, count: number) => `L’équipe RH a retiré ${one(count) ? 'votre photo' : 'vos photos'} ${numbers}.`,
   removedCard: 'Ces photos ont été retirées.',
   withdrawUsage: (p: string) => `Indiquez le numéro de la photo, par exemple ${command(`${p}caravan photos withdraw 12`)}.`,
   albumHeadline: (campaign: string, count: number) => `📸 ${campaign} — ${n(count, 'nouvelle photo', 'nouvelles photos', true)}`,
@@ -104,6 +124,15 @@ export const photosFr = {
     approved: 'validées',
     rejected: 'refusées',
     discarded: 'supprimées',
+    withdrawn: 'retirées',
+  },
+  /** The same states said of a single photo. */
+  statusOne: {
+    awaiting_consent: 'en attente de votre confirmation',
+    in_review: 'en attente de validation RH',
+    approved: 'validée',
+    rejected: 'refusée',
+    discarded: 'supprimée',
     withdrawn: 'retirée',
   },
   pendingTitle: (count: number) => `${n(count, 'envoi en attente', 'envois en attente', true)} de validation`,
@@ -169,20 +198,24 @@ export const photosEn: PhotosTexts = {
   },
   nothingStored: 'No photo was stored.',
   noCampaign: 'There is no campaign to keep photos in. Please tell the HR team.',
-  consentTitle: 'Before anyone sees them',
-  consentStatement: 'I confirm that the people shown in these photos agreed to be photographed, and that children appear only where their families agreed.',
-  privateUntil: 'Until you confirm, only you and the HR team can see these photos.',
+  consentTitle: (count) => `Before anyone sees ${one(count) ? 'it' : 'them'}`,
+  consentStatement: (count) =>
+    `I confirm that the people shown in ${one(count) ? 'this photo' : 'these photos'} agreed to be photographed, and that children appear only where their families agreed.`,
+  privateUntil: (count) => `Until you confirm, only you and the HR team can see ${one(count) ? 'this photo' : 'these photos'}.`,
   captionLabel: 'Caption',
   captionPlaceholder: 'E.g. handing out parkas at the school',
   placeLabel: 'Village or place',
   placePlaceholder: 'E.g. Anergui',
   consentButton: 'I confirm consent',
-  discardButton: 'Delete these photos',
-  consented: (numbers: string) => `Thank you! Your photos ${numbers} have gone to the HR team for approval.`,
-  consentedNoHr: 'Nobody in the HR team could be told yet; they will see your photos with “caravan photos pending”.',
-  discarded: (numbers: string) => `Done: photos ${numbers} are deleted.`,
+  discardButton: (count) => (one(count) ? 'Delete this photo' : 'Delete these photos'),
+  consented: (numbers, count) =>
+    one(count)
+      ? `Thank you! Your photo ${numbers} has gone to the HR team for approval.`
+      : `Thank you! Your photos ${numbers} have gone to the HR team for approval.`,
+  consentedNoHr: (count) => `Nobody in the HR team could be told yet; they will see your ${one(count) ? 'photo' : 'photos'} with “caravan photos pending”.`,
+  discarded: (numbers, count) => (one(count) ? `Done: photo ${numbers} is deleted.` : `Done: photos ${numbers} are deleted.`),
   reviewTitle: (count: number) => `${n(count, 'photo to review', 'photos to review', false)}`,
-  reviewFrom: (who: string) => `Sent by ${who}, who confirms the people photographed gave their consent.`,
+  reviewFrom: (who) => `Sent by ${who}, who confirms the people photographed gave their consent.`,
   someone: 'someone in the company',
   captionLine: (caption: string) => `Caption: ${caption}`,
   placeLine: (place: string) => `Place: ${place}`,
@@ -195,17 +228,24 @@ export const photosEn: PhotosTexts = {
   cancel: 'Cancel',
   approved: (numbers: string, by: string) => `Photos ${numbers} approved by ${by}.`,
   rejected: (numbers: string, by: string) => `Photos ${numbers} rejected by ${by}.`,
-  youApproved: (numbers: string) => `You approved photos ${numbers}. They will go out with the next album.`,
-  youRejected: (numbers: string) => `You rejected photos ${numbers}; they are deleted.`,
-  toUploaderApproved: (numbers: string) =>
-    `Good news: the HR team approved your photos ${numbers}. They will appear in the next album. You can withdraw them at any time.`,
-  toUploaderRejected: (numbers: string) => `The HR team did not keep your photos ${numbers}; they are deleted.`,
+  youApproved: (numbers, count) =>
+    one(count) ? `You approved photo ${numbers}. It will go out with the next album.` : `You approved photos ${numbers}. They will go out with the next album.`,
+  youRejected: (numbers, count) => (one(count) ? `You rejected photo ${numbers}; it is deleted.` : `You rejected photos ${numbers}; they are deleted.`),
+  toUploaderApproved: (numbers, count) =>
+    one(count)
+      ? `Good news: the HR team approved your photo ${numbers}. It will appear in the next album. You can withdraw it at any time.`
+      : `Good news: the HR team approved your photos ${numbers}. They will appear in the next album. You can withdraw them at any time.`,
+  toUploaderRejected: (numbers, count) =>
+    one(count) ? `The HR team did not keep your photo ${numbers}; it is deleted.` : `The HR team did not keep your photos ${numbers}; they are deleted.`,
   reasonGiven: (reason: string) => `Reason: ${reason}`,
   withdrawButton: 'Withdraw these photos',
-  withdrawn: (numbers: string) => `Photos ${numbers} withdrawn: they will no longer appear in the album or in future posts.`,
+  withdrawn: (numbers, count) =>
+    one(count)
+      ? `Photo ${numbers} withdrawn: it will no longer appear in the album or in future posts.`
+      : `Photos ${numbers} withdrawn: they will no longer appear in the album or in future posts.`,
   retracted: (count: number) => `${n(count, 'earlier post', 'earlier posts', false)} deleted on Slack or Teams.`,
   retractKept: (count: number) => `${n(count, 'earlier post', 'earlier posts', false)} could not be deleted: the image is no longer served there.`,
-  withdrawnByHr: (numbers: string) => `The HR team withdrew your photos ${numbers}.`,
+  withdrawnByHr: (numbers, count) => `The HR team withdrew your ${one(count) ? 'photo' : 'photos'} ${numbers}.`,
   removedCard: 'These photos were removed.',
   withdrawUsage: (p: string) => `Give the photo number, for example ${command(`${p}caravan photos withdraw 12`)}.`,
   albumHeadline: (campaign: string, count: number) => `📸 ${campaign} — ${n(count, 'new photo', 'new photos', false)}`,
@@ -221,6 +261,14 @@ export const photosEn: PhotosTexts = {
   mineEmpty: 'You have not sent any photos for this campaign.',
   mineLine: (numbers: string, status: string) => `• ${numbers} — ${status}`,
   status: {
+    awaiting_consent: 'waiting for your confirmation',
+    in_review: 'waiting for HR approval',
+    approved: 'approved',
+    rejected: 'rejected',
+    discarded: 'deleted',
+    withdrawn: 'withdrawn',
+  },
+  statusOne: {
     awaiting_consent: 'waiting for your confirmation',
     in_review: 'waiting for HR approval',
     approved: 'approved',
