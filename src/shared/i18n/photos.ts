@@ -73,7 +73,8 @@ export const photosFr = {
   rejectButton: 'Refuser',
   reasonLabel: 'Motif du refus (envoyé à la personne)',
   reasonPlaceholder: 'Ex. : un enfant est reconnaissable sans accord de sa famille',
-  rejectTitle: 'Refuser ces photos',
+  // Said of one photo or several alike: the modal and the button do not know how many.
+  rejectTitle: 'Refuser cet envoi',
   rejectSubmit: 'Refuser',
   cancel: 'Annuler',
   approved: (numbers: string, by: string) => `Photos ${numbers} validées par ${by}.`,
@@ -93,7 +94,7 @@ export const photosFr = {
       ? `L’équipe RH n’a pas retenu votre photo ${numbers} ; elle est supprimée.`
       : `L’équipe RH n’a pas retenu vos photos ${numbers} ; elles sont supprimées.`,
   reasonGiven: (reason: string) => `Motif : ${reason}`,
-  withdrawButton: 'Retirer ces photos',
+  withdrawButton: 'Retirer de l’album',
   withdrawn: (numbers: string, count: number) =>
     one(count)
       ? `Photo ${numbers} retirée : elle ne paraîtra plus dans l’album ni dans les prochaines publications.`
@@ -223,7 +224,7 @@ export const photosEn: PhotosTexts = {
   rejectButton: 'Reject',
   reasonLabel: 'Reason for rejecting (sent to the person)',
   reasonPlaceholder: 'E.g. a child can be recognised without the family’s consent',
-  rejectTitle: 'Reject these photos',
+  rejectTitle: 'Reject this upload',
   rejectSubmit: 'Reject',
   cancel: 'Cancel',
   approved: (numbers: string, by: string) => `Photos ${numbers} approved by ${by}.`,
@@ -238,7 +239,7 @@ export const photosEn: PhotosTexts = {
   toUploaderRejected: (numbers, count) =>
     one(count) ? `The HR team did not keep your photo ${numbers}; it is deleted.` : `The HR team did not keep your photos ${numbers}; they are deleted.`,
   reasonGiven: (reason: string) => `Reason: ${reason}`,
-  withdrawButton: 'Withdraw these photos',
+  withdrawButton: 'Withdraw from the album',
   withdrawn: (numbers, count) =>
     one(count)
       ? `Photo ${numbers} withdrawn: it will no longer appear in the album or in future posts.`

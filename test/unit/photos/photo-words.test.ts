@@ -80,6 +80,10 @@ describe('photo notices, one photo and several', () => {
     ]);
   });
 
+  it('the words that cannot know how many photos are said of one or several alike', () => {
+    for (const p of [fr, en]) expect([p.withdrawButton, p.rejectTitle].join(' ')).not.toMatch(/photos/);
+  });
+
   it('the consent prompt and HR’s review, as drawn on Slack and Teams, for one photo', () => {
     const c = t('fr');
     const one = batchOf([1]);
