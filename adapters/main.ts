@@ -205,6 +205,7 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
     logger,
     ping: database.ping,
     slack: receiver && config.slack ? slackEndpoint(config.slack.signingSecret, receiver) : undefined,
+    direct: [teams.direct],
     mount: [
       teams.mount,
       albumRoutes(deps, photos.secret),
