@@ -133,6 +133,27 @@ export function buildDeps(
   };
 }
 
+/**
+ * A listener told on the next turn of the event loop: the pledge's answer is written (and its bytes
+ * sent) before the milestone check sends its first read, instead of after it.
+ */
+function afterAnswer(listener: TotalsListener & { settled(): Promise<void> }): TotalsListener {
+  const told = new Set<Promise<void>>();
+  return {
+    totalsChanged(campaign, change) {
+      const telling = new Promise<void>((resolve) => setImmediate(resolve)).then(() => listener.totalsChanged(campaign, change));
+      told.add(telling);
+      const forget = () => void told.delete(telling);
+      telling.then(forget, forget);
+      return telling;
+    },
+    async settled() {
+      while (told.size > 0) await Promise.allSettled([...told]);
+      await listener.settled();
+    },
+  };
+}
+
 export async function startBot(config: Config, options: StartOptions = {}): Promise<Bot> {
   const logger = options.logger ?? createLogger(config.logLevel);
   const database = options.database ?? (await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir }));
@@ -140,7 +161,7 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
   await migrateToLatest(database);
   const home = homeOrganisation(config);
   const milestones = (messages: BroadcastDeps) => [
-    milestoneListener(messages, (error) => logger.error({ component: 'milestones', err: String(error) }, 'milestone check failed')),
+    afterAnswer(milestoneListener(messages, (error) => logger.error({ component: 'milestones', err: String(error) }, 'milestone check failed'))),
   ];
   const core = buildDeps(config, database, options.clock ?? systemClock, home, milestones);
   const keys = signingKeys(database.db);
@@ -184,6 +205,7 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
     logger,
     ping: database.ping,
     slack: slackWiring?.endpoint,
+    direct: [teams.direct],
     mount: [
       teams.mount,
       albumRoutes(deps, photos.secret),

@@ -12,6 +12,8 @@ export interface HttpOptions {
   ping(): Promise<boolean>;
   /** Raw Node handler for POST /slack/events (the signature is checked on the raw bytes). */
   slack?: ((req: IncomingMessage, res: ServerResponse) => void) | undefined;
+  /** Handlers tried before express, each taking a request (true) or leaving it to express (false): Teams' POST /api/messages. */
+  direct?: Array<(req: IncomingMessage, res: ServerResponse) => boolean>;
   /** Extra routes (Teams, files, album pages) mounted by their adapters. */
   mount?: Array<(app: Express) => void>;
   /** Counts of volunteers for /api/campaigns/current, once trips exist. */
@@ -20,15 +22,17 @@ export interface HttpOptions {
 
 /**
  * One HTTP server for health, the public API, Slack and Teams. POST /slack/events, the route every
- * Slack pledge takes, goes straight to its handler; everything else through express.
+ * Slack pledge takes, goes straight to its handler, and so does Teams' POST /api/messages when its
+ * handler takes it; everything else through express.
  */
 export function createHttpApp(options: HttpOptions): RequestListener {
   const app = expressApp(options);
   const slack = options.slack;
-  if (!slack) return app;
+  const direct = options.direct ?? [];
+  if (!slack && direct.length === 0) return app;
   return (req, res) => {
-    if (req.method === 'POST' && isSlackEvents(req.url)) slack(req, res);
-    else app(req, res);
+    if (slack && req.method === 'POST' && isSlackEvents(req.url)) slack(req, res);
+    else if (!direct.some((take) => take(req, res))) app(req, res);
   };
 }
 

@@ -2,7 +2,7 @@
  * What the Slack adapter learns outside the path of an answer: the bot's own ids and the workspace it
  * is installed in (auth.test, in the background), and people's profiles once their answer is out.
  */
-import type { App } from '@slack/bolt';
+import type { App, SlashCommand } from '@slack/bolt';
 import type { FetchFunction, WebClient, WebClientOptions } from '@slack/web-api';
 import { z } from 'zod';
 import type { Home } from '../home.js';
@@ -84,6 +84,10 @@ const actor = z.union([
     .transform((b) => ({ userId: b.event.user, teamId: b.event.user_team ?? b.team_id, orgId: b.enterprise_id })),
 ]);
 
+function commandActor(command: SlashCommand): SlackUserRef {
+  return { userId: command.user_id, teamId: command.team_id, orgId: command.enterprise_id };
+}
+
 export interface InFlight {
   /** Resolves when every listener under way has finished, or after `ms`, whichever comes first. */
   settle(ms: number): Promise<void>;
@@ -92,19 +96,23 @@ export interface InFlight {
 /**
  * Every listener runs inside this: the person behind the request gets their profile refreshed once the
  * listener is done (the answer is out by then), and a stop waits for listeners still at work.
+ * The refresh is queued on the next turn of the event loop, so that the answer's bytes leave first and
+ * a request already waiting is read before it.
  */
 export function registerAfterAnswer(app: App, people: SlackPeople): InFlight {
   const running = new Set<Promise<void>>();
-  app.use(async ({ body, next }) => {
-    const run = next();
+  app.use(async (args) => {
+    const run = args.next();
     running.add(run);
     try {
       await run;
     } finally {
       running.delete(run);
     }
-    const who = actor.safeParse(body);
-    if (who.success && who.data.teamId !== '') people.refreshLater(who.data satisfies SlackUserRef);
+    // A slash command's ids were checked by the shape in payloads.ts already (the gate, or Socket
+    // Mode's check): they are read as they are, not parsed a second time.
+    const who = 'command' in args ? commandActor(args.command) : actor.safeParse(args.body).data;
+    if (who && who.teamId !== '') setImmediate(() => people.refreshLater(who));
   });
   return {
     async settle(ms) {

@@ -4,6 +4,7 @@
  * for proactive messages.
  */
 import type { Express } from 'express';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { TurnContext } from 'botbuilder';
 import { z } from 'zod';
 import { message } from '../../src/chat/reply.js';
@@ -17,7 +18,7 @@ import { readTurn } from './activity.js';
 import { CaravaneCloudAdapter, teamsAuthentication, type TeamsCredentialsFactory } from './auth.js';
 import { CaravaneTeamsBot } from './bot.js';
 import type { TeamsContext } from './context.js';
-import { teamsRoute } from './http.js';
+import { teamsRoutes } from './http.js';
 import { rememberConversation } from './references.js';
 import { renderMessage } from './render.js';
 import type { PhotoMessages } from '../photos/messages.js';
@@ -30,6 +31,8 @@ export interface TeamsAdapter {
   mode: Config['teams']['mode'];
   /** Adds `POST /api/messages` to the HTTP app (nothing when Teams is off: the route answers 404). */
   mount(app: Express): void;
+  /** Takes `POST /api/messages` straight from Node's server when its body is plain JSON; false leaves it to `mount`'s route. */
+  direct(req: IncomingMessage, res: ServerResponse): boolean;
   /** Proactive messages (the outbox's PlatformSender for Teams). */
   sender: TeamsSender;
   conversations: TeamsConversationStore;
@@ -127,9 +130,11 @@ export function createTeamsAdapter(options: TeamsOptions): TeamsAdapter {
       'TEAMS_EMULATOR=1: Teams runs WITHOUT authentication, anyone who can reach POST /api/messages is believed. For local use with the Bot Framework Emulator only.',
     );
   }
+  const routes = teamsRoutes(adapter, tc, logic);
   return {
     mode: config.mode,
-    mount: config.mode === 'off' ? () => undefined : teamsRoute(adapter, tc, logic),
+    mount: config.mode === 'off' ? () => undefined : routes.mount,
+    direct: config.mode === 'off' ? () => false : routes.direct,
     sender: new TeamsSender({
       adapter,
       conversations,

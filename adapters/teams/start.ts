@@ -8,7 +8,7 @@ import type { TeamsCredentialsFactory } from './auth.js';
 import type { TeamsConversationStore } from './ports.js';
 
 /** Teams off: `POST /api/messages` answers 404, the stored references stay readable, nothing is sent. */
-export type TeamsOff = Pick<TeamsAdapter, 'mount' | 'conversations'> & { mode: 'off'; sender: PlatformSender };
+export type TeamsOff = Pick<TeamsAdapter, 'mount' | 'direct' | 'conversations'> & { mode: 'off'; sender: PlatformSender };
 export type TeamsWiring = TeamsAdapter | TeamsOff;
 
 export type TeamsStartOptions = Omit<TeamsOptions, 'connection'> & {
@@ -24,7 +24,7 @@ export async function startTeams(o: TeamsStartOptions): Promise<TeamsWiring> {
       platform: 'teams',
       send: () => Promise.resolve({ status: 'failed', failure: { code: 'no_sender' } }),
     };
-    return { mode: 'off', mount: () => undefined, conversations, sender };
+    return { mode: 'off', mount: () => undefined, direct: () => false, conversations, sender };
   }
   const { createTeamsAdapter, teamsConnection } = await import('./adapter.js');
   return createTeamsAdapter({ ...options, connection: teamsConnection(o.config, conversations, credentials) });

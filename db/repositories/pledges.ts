@@ -181,7 +181,15 @@ export function pledgeStore(db: Kysely<Database>, known = new KnownPeople()): Pl
   };
 }
 
-interface RecordedRow extends Selectable<PledgesTable> {
+/**
+ * What a recording statement returns: only what the database decided (the pledge's id, its person,
+ * its time) and the totals before it. The rest of the pledge is what was sent, so those columns are
+ * not described, sent back and parsed on every pledge.
+ */
+interface RecordedRow {
+  id: number;
+  person_id: string;
+  created_at: Date;
   before_pledged: number;
   before_collected: number;
   before_donors: number;
@@ -202,7 +210,7 @@ const RECORD_PLEDGE = prepared(`
       insert into pledges (campaign_id, person_id, amount_minor, anonymous, note, source, idempotency_key, status)
       values ($1, $2, $3, $4, $5, $6, $7, 'pledged')
       on conflict (idempotency_key) do nothing
-      returning id, campaign_id, person_id, amount_minor, anonymous, note, status, source, idempotency_key, created_at, cancelled_at, collected_at
+      returning id, campaign_id, person_id, amount_minor, created_at
     ), d as (
       insert into campaign_donors as cd (campaign_id, person_id, active_pledges)
       select campaign_id, person_id, 1 from p
@@ -217,7 +225,7 @@ const RECORD_PLEDGE = prepared(`
       where ct.campaign_id = p.campaign_id and ct.shard = $8
       returning 1
     )
-    select p.*, b.*, (select count(*) from d where d.active_pledges = 1)::int as new_donor
+    select p.id, p.person_id, p.created_at, b.*, (select count(*) from d where d.active_pledges = 1)::int as new_donor
     from p, (select count(*) from t) as moved,
       (select coalesce(sum(pledged_minor), 0)::bigint as before_pledged,
               coalesce(sum(collected_minor), 0)::bigint as before_collected,
@@ -239,11 +247,11 @@ async function recordInOneStatement(db: Kysely<Database>, input: NewPledge): Pro
     ]),
   );
   const row = rows[0];
-  return row ? { ...changeOf(row), duplicate: false } : null;
+  return row ? { ...changeOf(row, input), duplicate: false } : null;
 }
 
 /** The pledge and the totals before and after it, from the row a recording statement returned. */
-function changeOf(row: RecordedRow): PledgeChange {
+function changeOf(row: RecordedRow, input: Omit<NewPledge, 'personId'>): PledgeChange {
   const before: CampaignTotals = {
     pledgedMinor: minor(row.before_pledged),
     collectedMinor: minor(row.before_collected),
@@ -251,12 +259,23 @@ function changeOf(row: RecordedRow): PledgeChange {
     pledges: row.before_pledges,
   };
   const after: CampaignTotals = {
-    pledgedMinor: minor(before.pledgedMinor + row.amount_minor),
+    pledgedMinor: minor(before.pledgedMinor + input.amountMinor),
     collectedMinor: before.collectedMinor,
     donors: before.donors + row.new_donor,
     pledges: before.pledges + 1,
   };
-  return { pledge: toPledge(row), before, after };
+  const pledge: Pledge = {
+    id: row.id,
+    campaignId: input.campaignId,
+    personId: row.person_id,
+    amountMinor: input.amountMinor,
+    anonymous: input.anonymous,
+    note: input.note,
+    status: 'pledged',
+    source: input.source,
+    createdAt: row.created_at,
+  };
+  return { pledge, before, after };
 }
 
 /**
@@ -308,7 +327,7 @@ const RECORD_PLEDGE_AS = prepared(`
       insert into pledges (campaign_id, person_id, amount_minor, anonymous, note, source, idempotency_key, status)
       select $6::uuid, who.person_id, $7::bigint, $8::boolean, $9::text, $10::text, $11::text, 'pledged' from who
       on conflict (idempotency_key) do nothing
-      returning id, campaign_id, person_id, amount_minor, anonymous, note, status, source, idempotency_key, created_at, cancelled_at, collected_at
+      returning id, campaign_id, person_id, amount_minor, created_at
     ), d as (
       insert into campaign_donors as cd (campaign_id, person_id, active_pledges)
       select campaign_id, person_id, 1 from p
@@ -328,7 +347,7 @@ const RECORD_PLEDGE_AS = prepared(`
     from (select (select count(*) from renamed) as renamed) as one
     left join found f on true
     left join (
-      select p.*, b.*, (select count(*) from d where d.active_pledges = 1)::int as new_donor
+      select p.id, p.person_id, p.created_at, b.*, (select count(*) from d where d.active_pledges = 1)::int as new_donor
       from p, (select count(*) from t) as moved,
         (select coalesce(sum(pledged_minor), 0)::bigint as before_pledged,
                 coalesce(sum(collected_minor), 0)::bigint as before_collected,
@@ -368,7 +387,7 @@ async function recordAsInOneStatement(
     displayName: name ?? row.stored_name,
     locale: locale ?? parseLocale.nullable(row.stored_locale),
   };
-  return { ...changeOf(row), duplicate: false, person };
+  return { ...changeOf(row, input), duplicate: false, person };
 }
 
 function isRecorded(row: RecordedAsRow): row is RecordedAsRow & RecordedRow {

@@ -41,6 +41,24 @@ describe('POST /api/messages with bodies that are not activities', () => {
     expect(res.status).toBe(400);
   });
 
+  it('each refusal names its reason, whether the body came through express or not', async () => {
+    const activity = JSON.stringify(personalMessage(connector.url, person(2), 'caravan'));
+    const cases: Array<[string, Record<string, string>, number, unknown]> = [
+      ['{"type": "message",', {}, 400, { error: 'invalid_json' }],
+      ['"message"', {}, 400, { error: 'invalid_json' }],
+      ['', {}, 400, { error: 'invalid_activity' }],
+      [JSON.stringify({ type: 'message', text: 'x'.repeat(400_000) }), {}, 413, { error: 'too_large' }],
+      [activity, { 'content-type': 'application/json; charset=latin1' }, 415, { error: 'unsupported_encoding' }],
+      [activity, { 'content-type': 'application/json; charset=utf-8' }, 200, undefined],
+      [activity, { 'content-type': 'application/json; charset=utf-8; x=y' }, 200, undefined],
+      [`\uFEFF${activity}`, {}, 200, undefined],
+    ];
+    for (const [body, headers, status, answer] of cases) {
+      const res = await postActivity(t.url, body, headers);
+      expect([res.status, res.body]).toEqual([status, answer]);
+    }
+  });
+
   it('only POST: a GET is not found', async () => {
     expect((await fetch(`${t.url}/api/messages`)).status).toBe(404);
   });
