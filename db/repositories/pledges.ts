@@ -198,17 +198,10 @@ interface RecordedRow {
 }
 
 /**
- * Inserts the pledge, counts the donor and moves one shard of the totals in a single statement (one
- * round trip, one commit): the hot path of a campaign launch. Data-modifying CTEs all see the same
- * snapshot, so the sums read here are the totals just before this pledge (one pass over the shard
- * rows). The text is fixed, so nothing is compiled per pledge, and prepared once per connection (its
- * columns named, so a column added by a newer instance's migration does not break the prepared
- * statement of one still running). Null when the key was seen.
+ * The end of the pledge's `insert … into pledges` (CTE `p`) in both recording statements: a repeated key
+ * inserts nothing; the donor is counted (`d`) and one shard of the totals moved (`t`, shard `shard`).
  */
-const RECORD_PLEDGE = prepared(`
-    with p as (
-      insert into pledges (campaign_id, person_id, amount_minor, anonymous, note, source, idempotency_key, status)
-      values ($1, $2, $3, $4, $5, $6, $7, 'pledged')
+const AFTER_INSERT = (shard: string) => `
       on conflict (idempotency_key) do nothing
       returning id, campaign_id, person_id, amount_minor, created_at
     ), d as (
@@ -222,16 +215,34 @@ const RECORD_PLEDGE = prepared(`
         pledges = ct.pledges + 1,
         donors = ct.donors + (select count(*) from d where d.active_pledges = 1)
       from p
-      where ct.campaign_id = p.campaign_id and ct.shard = $8
+      where ct.campaign_id = p.campaign_id and ct.shard = ${shard}
       returning 1
-    )
+    )`;
+
+/** What both recording statements answer: the pledge's id, person and time, and the totals just before it (campaign `campaign`). */
+const PLEDGE_AND_TOTALS_BEFORE = (campaign: string) => `
     select p.id, p.person_id, p.created_at, b.*, (select count(*) from d where d.active_pledges = 1)::int as new_donor
     from p, (select count(*) from t) as moved,
       (select coalesce(sum(pledged_minor), 0)::bigint as before_pledged,
               coalesce(sum(collected_minor), 0)::bigint as before_collected,
               coalesce(sum(donors), 0)::int as before_donors,
               coalesce(sum(pledges), 0)::int as before_pledges
-       from campaign_totals where campaign_id = $1) as b`);
+       from campaign_totals where campaign_id = ${campaign}) as b`;
+
+/**
+ * Inserts the pledge, counts the donor and moves one shard of the totals in a single statement (one
+ * round trip, one commit): the hot path of a campaign launch. Data-modifying CTEs all see the same
+ * snapshot, so the sums read here are the totals just before this pledge (one pass over the shard
+ * rows). The text is fixed, so nothing is compiled per pledge, and prepared once per connection (its
+ * columns named, so a column added by a newer instance's migration does not break the prepared
+ * statement of one still running). Null when the key was seen.
+ */
+const RECORD_PLEDGE = prepared(`
+    with p as (
+      insert into pledges (campaign_id, person_id, amount_minor, anonymous, note, source, idempotency_key, status)
+      values ($1, $2, $3, $4, $5, $6, $7, 'pledged')
+${AFTER_INSERT('$8')}
+${PLEDGE_AND_TOTALS_BEFORE('$1')}`);
 
 async function recordInOneStatement(db: Kysely<Database>, input: NewPledge): Promise<(PledgeChange & { duplicate: false }) | null> {
   const { rows } = await db.executeQuery<RecordedRow>(
@@ -326,34 +337,13 @@ const RECORD_PLEDGE_AS = prepared(`
     ), p as (
       insert into pledges (campaign_id, person_id, amount_minor, anonymous, note, source, idempotency_key, status)
       select $6::uuid, who.person_id, $7::bigint, $8::boolean, $9::text, $10::text, $11::text, 'pledged' from who
-      on conflict (idempotency_key) do nothing
-      returning id, campaign_id, person_id, amount_minor, created_at
-    ), d as (
-      insert into campaign_donors as cd (campaign_id, person_id, active_pledges)
-      select campaign_id, person_id, 1 from p
-      on conflict (campaign_id, person_id) do update set active_pledges = cd.active_pledges + 1
-      returning active_pledges
-    ), t as (
-      update campaign_totals ct set
-        pledged_minor = ct.pledged_minor + p.amount_minor,
-        pledges = ct.pledges + 1,
-        donors = ct.donors + (select count(*) from d where d.active_pledges = 1)
-      from p
-      where ct.campaign_id = p.campaign_id and ct.shard = $12::int
-      returning 1
-    )
+${AFTER_INSERT('$12::int')}
     select r.*, f.display_name as stored_name, f.locale as stored_locale,
       (select np.id from np where not exists (select 1 from ni)) as orphan_id
     from (select (select count(*) from renamed) as renamed) as one
     left join found f on true
     left join (
-      select p.id, p.person_id, p.created_at, b.*, (select count(*) from d where d.active_pledges = 1)::int as new_donor
-      from p, (select count(*) from t) as moved,
-        (select coalesce(sum(pledged_minor), 0)::bigint as before_pledged,
-                coalesce(sum(collected_minor), 0)::bigint as before_collected,
-                coalesce(sum(donors), 0)::int as before_donors,
-                coalesce(sum(pledges), 0)::int as before_pledges
-         from campaign_totals where campaign_id = $6::uuid) as b
+      ${PLEDGE_AND_TOTALS_BEFORE('$6::uuid')}
     ) as r on true`);
 
 async function recordAsInOneStatement(
