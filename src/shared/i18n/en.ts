@@ -5,7 +5,7 @@ import { dashboardEn } from './dashboard-en.js';
 import { broadcastsEn } from './broadcasts.js';
 import { goalEn } from './goal.js';
 import { needsEn } from './needs-en.js';
-import { photosEn } from './photos.js';
+import { photosEn } from './photos-en.js';
 import { teamsEn } from './teams.js';
 import { volunteersEn } from './volunteers.js';
 import { command, personText } from '../../chat/text.js';
