@@ -3,41 +3,11 @@ import { describe, expect, it } from 'vitest';
 import { consentPrompt, reviewMessage } from '../../../adapters/slack/photos/blocks.js';
 import { reviewCard } from '../../../adapters/teams/photos/cards.js';
 import { message } from '../../../src/chat/reply.js';
-import type { Photo, PhotoBatch } from '../../../src/photos/photo.js';
 import { t } from '../../../src/shared/i18n/index.js';
+import { batchOf } from '../../support/photo-batches.js';
 
 const fr = t('fr').photos;
 const en = t('en').photos;
-
-const photo = (id: number): Photo => ({
-  id,
-  batchId: 7,
-  position: id,
-  webKey: `w${id}`,
-  thumbKey: `t${id}`,
-  width: 10,
-  height: 10,
-  webBytes: 100,
-  thumbBytes: 10,
-  withdrawnAt: null,
-  postedAt: null,
-});
-
-const batchOf = (ids: number[]): PhotoBatch => ({
-  id: 7,
-  campaignId: 'c1',
-  uploader: { personId: 'p1', platform: 'slack', tenantId: 'T1', userId: 'U1' },
-  locale: 'fr',
-  caption: null,
-  place: null,
-  status: 'in_review',
-  createdAt: new Date('2026-11-20T10:00:00Z'),
-  consentedAt: null,
-  reviewedAt: null,
-  reviewedBy: null,
-  rejectReason: null,
-  photos: ids.map(photo),
-});
 
 describe('photo notices, one photo and several', () => {
   it('in French', () => {

@@ -18,10 +18,10 @@ import { pledgeCard, freshCard } from '../../../adapters/teams/render.js';
 import { tripCard, volunteerCard } from '../../../adapters/teams/volunteer-cards.js';
 import type { Actor } from '../../../src/chat/actor.js';
 import { message } from '../../../src/chat/reply.js';
-import type { PhotoBatch } from '../../../src/photos/photo.js';
 import { t } from '../../../src/shared/i18n/index.js';
 import { EMPTY_TRIP_FORM } from '../../../src/volunteers/trip-form.js';
 import { checkMessage, checkView } from '../../support/block-kit-rules.js';
+import { batchOf } from '../../support/photo-batches.js';
 
 const LOCALES = ['fr', 'en'] as const;
 const SAYS_OPTIONAL = /optional|facultati/i;
@@ -30,21 +30,7 @@ type Json = Record<string, unknown>;
 const inputs = (blocks: unknown): Json[] => (Array.isArray(blocks) ? (blocks as Json[]).filter((b) => b.type === 'input') : []);
 const label = (b: Json) => String((b.label as Json).text);
 
-const batch: PhotoBatch = {
-  id: 7,
-  campaignId: 'c1',
-  uploader: { personId: 'p1', platform: 'slack', tenantId: 'T1', userId: 'U1' },
-  locale: 'fr',
-  caption: null,
-  place: null,
-  status: 'in_review',
-  createdAt: new Date('2026-11-20T10:00:00Z'),
-  consentedAt: null,
-  reviewedAt: null,
-  reviewedBy: null,
-  rejectReason: null,
-  photos: [],
-};
+const batch = batchOf([]);
 
 function slackViews(locale: 'fr' | 'en'): Array<{ name: string; blocks: unknown; view?: ModalView }> {
   const c = t(locale);
