@@ -1,9 +1,9 @@
-import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { currentCampaign, seedCampaign, startTestBot, type TestBot } from '../support/bot.js';
 import { startFakeConnector, type FakeConnector } from '../support/fake-connector.js';
 import { until } from '../support/photos.js';
 import { payloadBody, postToSlackEndpoint, slashCommandBody } from '../support/slack-sign.js';
+import { viewSubmission } from '../support/slack-view-submission.js';
 import { executeInvoke, person, personalMessage, postActivity, submitMessage } from '../support/teams-activities.js';
 
 /**
@@ -13,7 +13,6 @@ import { executeInvoke, person, personalMessage, postActivity, submitMessage } f
  * and its Action.Execute does the same. The campaign's goal is read where everyone sees it: the API.
  */
 
-const fixture = JSON.parse(readFileSync('test/fixtures/slack/05-view-submission.payload.json', 'utf8')) as Record<string, unknown>;
 const HR_TEAMS = person(41);
 const NOT_HR_TEAMS = person(42);
 
@@ -60,23 +59,10 @@ async function openModal(user: string, text = 'goal'): Promise<OpenedView> {
 }
 
 async function submitModal(view: OpenedView, user: string, viewId: string, goal: string, endsOn: string | null) {
-  const payload = {
-    ...fixture,
-    user: { ...(fixture.user as object), id: user },
-    view: {
-      ...(fixture.view as Record<string, unknown>),
-      id: viewId,
-      callback_id: view.callback_id,
-      private_metadata: view.private_metadata,
-      blocks: view.blocks,
-      state: {
-        values: {
-          goal: { value: { type: 'plain_text_input', value: goal } },
-          endsOn: { value: { type: 'datepicker', selected_date: endsOn } },
-        },
-      },
-    },
-  };
+  const payload = viewSubmission(view, user, viewId, {
+    goal: { type: 'plain_text_input', value: goal },
+    endsOn: { type: 'datepicker', selected_date: endsOn },
+  });
   const res = await postToSlackEndpoint(t.url, { body: payloadBody(payload) });
   const text = await res.text();
   return { status: res.status, body: text ? (JSON.parse(text) as Record<string, unknown>) : null };

@@ -1,9 +1,7 @@
-import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { currentCampaign, seedCampaign, startTestBot, type TestBot } from '../support/bot.js';
 import { payloadBody, postToSlackEndpoint, slashCommandBody } from '../support/slack-sign.js';
-
-const fixture = JSON.parse(readFileSync('test/fixtures/slack/05-view-submission.payload.json', 'utf8')) as Record<string, unknown>;
+import { viewSubmission } from '../support/slack-view-submission.js';
 
 let t: TestBot;
 beforeAll(async () => {
@@ -33,25 +31,11 @@ async function openForm(user: string): Promise<OpenedView> {
 
 /** The fixture's view_submission, carrying our view and what the person typed. */
 function submission(view: OpenedView, user: string, viewId: string, amount: string, opts: { anonymous?: boolean; note?: string } = {}) {
-  const base = fixture.view as Record<string, unknown>;
-  return {
-    ...fixture,
-    user: { ...(fixture.user as object), id: user },
-    view: {
-      ...base,
-      id: viewId,
-      callback_id: view.callback_id,
-      private_metadata: view.private_metadata,
-      blocks: view.blocks,
-      state: {
-        values: {
-          amount: { value: { type: 'plain_text_input', value: amount } },
-          anonymous: { value: { type: 'checkboxes', selected_options: opts.anonymous ? [{ value: 'anonymous' }] : [] } },
-          note: { value: { type: 'plain_text_input', value: opts.note ?? null } },
-        },
-      },
-    },
-  };
+  return viewSubmission(view, user, viewId, {
+    amount: { type: 'plain_text_input', value: amount },
+    anonymous: { type: 'checkboxes', selected_options: opts.anonymous ? [{ value: 'anonymous' }] : [] },
+    note: { type: 'plain_text_input', value: opts.note ?? null },
+  });
 }
 
 async function submit(payload: unknown) {

@@ -2,14 +2,12 @@
  * Filling the volunteer forms the way people do: `/volunteer` then the Slack modal's submission
  * (shaped on fixture 05), or `volunteer` in Teams then the card's Action.Execute.
  */
-import { readFileSync } from 'node:fs';
 import { expect } from 'vitest';
 import type { TestBot } from './bot.js';
 import type { FakeConnector } from './fake-connector.js';
 import { payloadBody, postToSlackEndpoint, slashCommandBody } from './slack-sign.js';
+import { viewSubmission } from './slack-view-submission.js';
 import { executeInvoke, personalMessage, postActivity, type Person } from './teams-activities.js';
-
-const fixture = JSON.parse(readFileSync('test/fixtures/slack/05-view-submission.payload.json', 'utf8')) as Record<string, unknown>;
 
 export interface OpenedView {
   callback_id: string;
@@ -51,28 +49,15 @@ export function selectOptions(view: OpenedView): Array<{ value: string; label: s
 
 /** Submits the sign-up modal; returns Bolt's answer (null for a plain ack). */
 export async function submitSlackSignup(t: TestBot, view: OpenedView, user: string, viewId: string, v: SignupValues) {
-  const text = (value: string | undefined) => ({ value: { type: 'plain_text_input', value: value ?? null } });
-  const payload = {
-    ...fixture,
-    user: { ...(fixture.user as object), id: user },
-    view: {
-      ...(fixture.view as object),
-      id: viewId,
-      callback_id: view.callback_id,
-      private_metadata: view.private_metadata,
-      blocks: view.blocks,
-      state: {
-        values: {
-          choice: { value: { type: 'static_select', selected_option: v.choice ? { value: v.choice, text: { type: 'plain_text', text: 'x' } } : null } },
-          phone: text(v.phone),
-          emergency_name: text(v.emergencyName),
-          emergency_phone: text(v.emergencyPhone),
-          notes: text(v.notes),
-          rules: { value: { type: 'checkboxes', selected_options: v.rules ? [{ value: 'accepted' }] : [] } },
-        },
-      },
-    },
-  };
+  const text = (value: string | undefined) => ({ type: 'plain_text_input', value: value ?? null });
+  const payload = viewSubmission(view, user, viewId, {
+    choice: { type: 'static_select', selected_option: v.choice ? { value: v.choice, text: { type: 'plain_text', text: 'x' } } : null },
+    phone: text(v.phone),
+    emergency_name: text(v.emergencyName),
+    emergency_phone: text(v.emergencyPhone),
+    notes: text(v.notes),
+    rules: { type: 'checkboxes', selected_options: v.rules ? [{ value: 'accepted' }] : [] },
+  });
   const res = await postToSlackEndpoint(t.url, { body: payloadBody(payload) });
   expect(res.status).toBe(200);
   const raw = await res.text();
