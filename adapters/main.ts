@@ -236,9 +236,25 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
     },
     options.outbox?.autostart ?? true,
   );
-  const unlisten = await database.listen(outboxChannel(database.schema), () => outbox.nudge());
   const digest = scheduleDigest({ deps, expression: config.digestCron, timeZone: config.timeZone, logger });
-  await slack?.start();
+  let unlisten = async (): Promise<void> => undefined;
+  try {
+    unlisten = await database.listen(outboxChannel(database.schema), () => outbox.nudge());
+    await slack?.start();
+  } catch (error) {
+    // A start failing half-way stops what already runs (nothing has been answered yet), so the process
+    // is not left listening with its jobs and outbox at work.
+    const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+    server.closeAllConnections();
+    outside.abort();
+    await volunteerJobs.stop();
+    await digest.stop();
+    await unlisten();
+    await outbox.stop();
+    await closed;
+    if (ownsDatabase) await database.close();
+    throw error;
+  }
   const { port } = server.address() as AddressInfo;
   const url = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}`;
 

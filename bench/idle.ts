@@ -30,10 +30,8 @@ const PEOPLE = 300;
 const WINDOW_MS = Number(process.env.BENCH_IDLE_SECONDS ?? 30) * 1000;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-/** Commits per second in `database` over the window; the sampling queries themselves are taken off. */
-async function commitsPerSecond(stats: pg.Client, database: string): Promise<number> {
-  const read = async () =>
-    Number((await stats.query<{ n: string }>('select xact_commit as n from pg_stat_database where datname = $1', [database])).rows[0]?.n ?? 0);
+/** Commits per second over the window, `read` giving the commit count; the sampling queries themselves are taken off. */
+async function commitRate(read: () => Promise<number>): Promise<number> {
   // Backends report their counts with a delay (up to 10 s when idle): let the previous phase land first.
   await sleep(11_000);
   const before = await read();
@@ -43,15 +41,18 @@ async function commitsPerSecond(stats: pg.Client, database: string): Promise<num
   return Math.max(0, after - before - 1) / (WINDOW_MS / 1000);
 }
 
-/** The same count on the embedded database, read through the bot's own connection (the reads taken off). */
+/** Commits per second in `database`, read from another connection. */
+async function commitsPerSecond(stats: pg.Client, database: string): Promise<number> {
+  return commitRate(async () =>
+    Number((await stats.query<{ n: string }>('select xact_commit as n from pg_stat_database where datname = $1', [database])).rows[0]?.n ?? 0),
+  );
+}
+
+/** The same count on the embedded database, read through the bot's own connection. */
 async function embeddedCommitsPerSecond(db: Kysely<Database>): Promise<number> {
-  const read = async () =>
-    Number((await sql<{ n: string }>`select xact_commit as n from pg_stat_database where datname = current_database()`.execute(db)).rows[0]?.n ?? 0);
-  await sleep(11_000);
-  const before = await read();
-  await sleep(WINDOW_MS);
-  const after = await read();
-  return Math.max(0, after - before - 1) / (WINDOW_MS / 1000);
+  return commitRate(async () =>
+    Number((await sql<{ n: string }>`select xact_commit as n from pg_stat_database where datname = current_database()`.execute(db)).rows[0]?.n ?? 0),
+  );
 }
 
 /** The bot on PGlite in this process: transactions per second at rest, and enqueue → send. */

@@ -53,11 +53,15 @@ export function campaignStore(db: Kysely<Database>): CampaignStore {
   const currentByDay = new TtlCache<Campaign>(CURRENT_TTL_MS, 64);
   // Commands arriving together when the cached answer expires share one query instead of each asking.
   const asking = new Map<string, Promise<Campaign | null>>();
+  // After a write: a question asked before it commits may hold the old answer, so neither it nor a
+  // kept answer is used again.
+  const forget = () => {
+    currentByDay.clear();
+    asking.clear();
+  };
   return {
     async create(input) {
-      currentByDay.clear();
-      asking.clear();
-      return db.transaction().execute(async (trx) => {
+      const created = await db.transaction().execute(async (trx) => {
         const row = await trx
           .insertInto('campaigns')
           .values({
@@ -75,6 +79,8 @@ export function campaignStore(db: Kysely<Database>): CampaignStore {
           .execute();
         return toCampaign(row);
       });
+      forget();
+      return created;
     },
     async list() {
       const rows = await db.selectFrom('campaigns').selectAll().orderBy('starts_on', 'desc').orderBy('created_at', 'desc').execute();
@@ -115,7 +121,7 @@ export function campaignStore(db: Kysely<Database>): CampaignStore {
         .returningAll()
         .executeTakeFirst();
       // The new end date may change which campaign runs today: this instance sees it at once.
-      currentByDay.clear();
+      forget();
       return row ? toCampaign(row) : null;
     },
   };

@@ -8,6 +8,12 @@ import type { Database } from '../schema.js';
 /** The key of an identity in the caches. */
 const identityKey = (identity: Identity) => `${identity.platform}\n${identity.tenantId}\n${identity.userId}`;
 
+/** The name (as stored: 200 characters at most) and language an identity gives, null when it gives none. */
+export const givenNameAndLocale = (identity: Identity): { name: string | null; locale: Locale | null } => ({
+  name: identity.displayName?.slice(0, 200) ?? null,
+  locale: identity.locale ?? null,
+});
+
 /**
  * Who stands behind the identities this instance met lately, shared by the stores that find or
  * create people (the people themselves, and the first pledge's statement). Who stands behind an
@@ -19,8 +25,7 @@ export class KnownPeople {
   get(identity: Identity): Person | undefined {
     const cached = this.cache.get(identityKey(identity));
     if (!cached) return undefined;
-    const name = identity.displayName?.slice(0, 200) ?? null;
-    const locale = identity.locale ?? null;
+    const { name, locale } = givenNameAndLocale(identity);
     return (name === null || name === cached.displayName) && (locale === null || locale === cached.locale) ? cached : undefined;
   }
 
@@ -34,7 +39,8 @@ export function peopleStore(db: Kysely<Database>, known = new KnownPeople()): Pe
     async resolve(identity: Identity): Promise<Person> {
       const cached = known.get(identity);
       if (cached) return cached;
-      const person = await resolveInDb(db, identity, identity.displayName?.slice(0, 200) ?? null, identity.locale ?? null);
+      const { name, locale } = givenNameAndLocale(identity);
+      const person = await resolveInDb(db, identity, name, locale);
       known.set(identity, person);
       return person;
     },
