@@ -12,6 +12,7 @@ import { parseLocale } from '../row-enums.js';
 import type { Database } from '../schema.js';
 import { TOTAL_SHARDS } from './campaigns.js';
 import { prepared } from '../prepared.js';
+import { givenNameAndLocale } from './people.js';
 
 /**
  * What a recording statement returns: only what the database decided (the pledge's id, its person,
@@ -116,7 +117,7 @@ function changeOf(row: RecordedRow, input: Omit<NewPledge, 'personId'>): PledgeC
  * commits; drawn at random, two of ten concurrent pledges nearly always shared one.
  */
 let shardTurn = Math.floor(Math.random() * TOTAL_SHARDS);
-function nextShard(): number {
+export function nextShard(): number {
   shardTurn = (shardTurn + 1) % TOTAL_SHARDS;
   return shardTurn;
 }
@@ -177,8 +178,7 @@ export async function recordAsInOneStatement(
   identity: Identity,
   input: Omit<NewPledge, 'personId'>,
 ): Promise<(PledgeChange & { duplicate: false; person: Person }) | null> {
-  const name = identity.displayName?.slice(0, 200) ?? null;
-  const locale = identity.locale ?? null;
+  const { name, locale } = givenNameAndLocale(identity);
   const { rows } = await db.executeQuery<RecordedAsRow>(
     CompiledQuery.raw(RECORD_PLEDGE_AS, [identity.platform, identity.tenantId, identity.userId, name, locale, input.campaignId, ...pledgeValues(input)]),
   );

@@ -6,9 +6,9 @@ import { minor } from '../../src/shared/money.js';
 import { err, ok } from '../../src/shared/result.js';
 import { parsePledgeStatus, parsePlatform } from '../row-enums.js';
 import type { Database, PledgesTable } from '../schema.js';
-import { readTotals, TOTAL_SHARDS } from './campaigns.js';
+import { readTotals } from './campaigns.js';
 import { KnownPeople, peopleStore } from './people.js';
-import { recordAsInOneStatement, recordInOneStatement } from './pledge-statements.js';
+import { nextShard, recordAsInOneStatement, recordInOneStatement } from './pledge-statements.js';
 
 export const toPledge = (r: Selectable<PledgesTable>): Pledge => ({
   id: r.id,
@@ -60,7 +60,7 @@ async function applyDelta(trx: Transaction<Database>, campaignId: string, person
       donors: sql<number>`donors + ${donors}`,
     })
     .where('campaign_id', '=', campaignId)
-    .where('shard', '=', Math.floor(Math.random() * TOTAL_SHARDS))
+    .where('shard', '=', nextShard())
     .execute();
   // Committed changes of others plus our own; `before` is the same minus our change.
   const afterTotals = await readTotals(trx, campaignId);
@@ -76,15 +76,16 @@ async function applyDelta(trx: Transaction<Database>, campaignId: string, person
 /** `known`: shared with the people store (db/stores.ts), so a person met by a first pledge is known to both. */
 export function pledgeStore(db: Kysely<Database>, known = new KnownPeople()): PledgeStore {
   const people = peopleStore(db, known);
+  const record = async (input: NewPledge) => {
+    const recorded = await recordInOneStatement(db, input);
+    if (recorded) return recorded;
+    // The idempotency key was seen: answer with the pledge it made, and change nothing.
+    const existing = await db.selectFrom('pledges').selectAll().where('idempotency_key', '=', input.idempotencyKey).executeTakeFirstOrThrow();
+    const totals = await readTotals(db, existing.campaign_id);
+    return { pledge: toPledge(existing), before: totals, after: totals, duplicate: true as const };
+  };
   return {
-    async record(input: NewPledge) {
-      const recorded = await recordInOneStatement(db, input);
-      if (recorded) return recorded;
-      // The idempotency key was seen: answer with the pledge it made, and change nothing.
-      const existing = await db.selectFrom('pledges').selectAll().where('idempotency_key', '=', input.idempotencyKey).executeTakeFirstOrThrow();
-      const totals = await readTotals(db, existing.campaign_id);
-      return { pledge: toPledge(existing), before: totals, after: totals, duplicate: true };
-    },
+    record,
 
     async recordAs(identity, input) {
       const recorded = await recordAsInOneStatement(db, identity, input);
@@ -94,7 +95,7 @@ export function pledgeStore(db: Kysely<Database>, known = new KnownPeople()): Pl
       }
       // A repeated key, or the same newcomer's other command creating them at this very moment.
       const person = await people.resolve(identity);
-      return { ...(await this.record({ ...input, personId: person.id })), person };
+      return { ...(await record({ ...input, personId: person.id })), person };
     },
 
     async get(id) {
