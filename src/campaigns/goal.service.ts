@@ -38,7 +38,7 @@ export interface GoalChanged {
 }
 
 /** Checks a goal change against the campaign without storing anything. */
-export function checkGoal(campaign: Campaign, input: GoalInput, day: string): Result<{ goalMinor: Minor; endsOn: string }, GoalError> {
+function checkGoal(campaign: Campaign, input: GoalInput, day: string): Result<{ goalMinor: Minor; endsOn: string }, GoalError> {
   const goal = parseAmount(input.goal);
   if (!goal.ok) return err(unreadIn(goal.error, campaign.currency));
   const endsOn = input.endsOn.trim() === '' ? campaign.endsOn : input.endsOn.trim();
