@@ -6,7 +6,7 @@ import type { TurnContext } from 'botbuilder';
 import { callerFor } from '../../src/chat/actor.js';
 import { findCommand } from '../../src/chat/commands.js';
 import { helpReply } from '../../src/chat/caravan-command.js';
-import type { CommandContext } from '../../src/chat/pledge-command.js';
+import type { CommandContext } from '../../src/chat/verbs.js';
 import { message, type Reply } from '../../src/chat/reply.js';
 import { t } from '../../src/shared/i18n/index.js';
 import { commandText, teamsIdentity, type TeamsTurn } from './activity.js';

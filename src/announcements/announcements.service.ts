@@ -3,7 +3,7 @@
  * (a scheduled announcement is simply outbox targets whose first attempt is in the future).
  */
 import { today } from '../campaigns/campaigns.service.js';
-import type { HrActor } from '../chat/actor.js';
+import { operatorLabel, type HrActor } from '../chat/actor.js';
 import type { BroadcastDeps } from '../messaging/deps.js';
 import type { Destination, OutgoingMessage } from '../messaging/ports.js';
 import { STATUS_KINDS, type OutboxSummary } from '../outbox/outbox.js';
@@ -110,7 +110,7 @@ export async function announce(deps: BroadcastDeps, hr: HrActor, input: Announce
     destinations: [...channels, ...volunteers],
     dedupeKey: input.dedupeKey,
     notBefore: sendAt ?? undefined,
-    createdBy: `${hr.identity.platform}:${hr.identity.userId}`,
+    createdBy: operatorLabel(hr),
     summary: text.replace(/\s+/g, ' ').slice(0, 80),
   });
   return ok({ channels: channels.length, volunteers: Math.max(0, queued.targets - channels.length), created: queued.created, sendAt });

@@ -21,6 +21,11 @@ export function today(deps: Pick<CampaignDeps, 'clock' | 'timeZone'>): string {
   return localDay(deps.clock.now(), deps.timeZone);
 }
 
+/** Why there is no campaign on `day`: none at all, or the next one planned. */
+export async function noCampaign(deps: Pick<CampaignDeps, 'campaigns'>, day: string): Promise<NoCampaign> {
+  return { code: 'campaign.none', upcoming: (await deps.campaigns.upcoming(day)) ?? undefined };
+}
+
 /**
  * The running campaign (or the one that just ended, for the thank-you period) with its totals.
  * `campaign.none` when there is neither, with the next one when it is planned.
@@ -28,10 +33,7 @@ export function today(deps: Pick<CampaignDeps, 'clock' | 'timeZone'>): string {
 export async function currentProgress(deps: CampaignDeps): Promise<Result<CampaignProgress, NoCampaign>> {
   const day = today(deps);
   const campaign = await deps.campaigns.current(day);
-  if (!campaign) {
-    const next = await deps.campaigns.upcoming(day);
-    return err({ code: 'campaign.none', upcoming: next ?? undefined });
-  }
+  if (!campaign) return err(await noCampaign(deps, day));
   const totals = await deps.campaigns.totals(campaign.id);
   return ok({ campaign, totals, phase: phaseOf(campaign, day), today: day });
 }

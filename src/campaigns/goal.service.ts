@@ -11,7 +11,7 @@ import { isCalendarDay } from '../shared/clock.js';
 import type { Minor } from '../shared/money.js';
 import { err, ok, type Coded, type Result } from '../shared/result.js';
 import type { Campaign, CampaignTotals, NoCampaign } from './campaign.js';
-import { today } from './campaigns.service.js';
+import { noCampaign, today } from './campaigns.service.js';
 import type { CampaignDeps } from './ports.js';
 
 export interface GoalDeps extends CampaignDeps {
@@ -38,7 +38,7 @@ export interface GoalChanged {
 }
 
 /** Checks a goal change against the campaign without storing anything. */
-export function checkGoal(campaign: Campaign, input: GoalInput, day: string): Result<{ goalMinor: Minor; endsOn: string }, GoalError> {
+function checkGoal(campaign: Campaign, input: GoalInput, day: string): Result<{ goalMinor: Minor; endsOn: string }, GoalError> {
   const goal = parseAmount(input.goal);
   if (!goal.ok) return err(unreadIn(goal.error, campaign.currency));
   const endsOn = input.endsOn.trim() === '' ? campaign.endsOn : input.endsOn.trim();
@@ -58,7 +58,7 @@ export function checkGoal(campaign: Campaign, input: GoalInput, day: string): Re
 export async function changeGoal(deps: GoalDeps, _by: HrOperator, input: GoalInput): Promise<Result<GoalChanged, GoalError>> {
   const day = today(deps);
   const before = await deps.campaigns.current(day);
-  if (!before) return err({ code: 'campaign.none', upcoming: (await deps.campaigns.upcoming(day)) ?? undefined });
+  if (!before) return err(await noCampaign(deps, day));
   const checked = checkGoal(before, input, day);
   if (!checked.ok) return checked;
   const campaign = await deps.campaigns.changeGoal(before.id, checked.value);

@@ -1,5 +1,5 @@
 import { type Coded, type Result, err, ok } from '../shared/result.js';
-import type { HrActor } from '../chat/actor.js';
+import { operatorLabel, type HrActor } from '../chat/actor.js';
 import type { BroadcastDeps } from '../messaging/deps.js';
 import type { CampaignChannel, Conversation } from './channels.js';
 
@@ -18,7 +18,7 @@ export async function addCampaignChannel(deps: Pick<BroadcastDeps, 'messaging'>,
     destination: where.destination,
     kind: where.kind,
     name: where.name ?? null,
-    addedBy: `${hr.identity.platform}:${hr.identity.userId}`,
+    addedBy: operatorLabel(hr),
   });
   return ok(added);
 }

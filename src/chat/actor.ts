@@ -42,7 +42,7 @@ export async function actorFor(deps: ActorDeps, identity: Identity): Promise<Act
 }
 
 /** The actor for a person already found. */
-export function actorWith(deps: Omit<ActorDeps, 'people'>, identity: Identity, person: Person): Actor {
+function actorWith(deps: Omit<ActorDeps, 'people'>, identity: Identity, person: Person): Actor {
   const locale = identity.locale ?? person.locale ?? deps.defaultLocale;
   let admin: Promise<boolean> | undefined;
   return {

@@ -11,7 +11,7 @@ import { addMilestone, listMilestones } from '../milestones/milestones.service.j
 import { pledgeErrorText } from '../pledges/texts.js';
 import { localDay } from '../shared/clock.js';
 import { formatMoney } from '../shared/money.js';
-import { requireHr, type Actor } from './actor.js';
+import { operatorLabel, type Actor, type HrActor } from './actor.js';
 import type { CommandContext } from './verbs.js';
 import { message, type Reply } from './reply.js';
 import { personText } from './text.js';
@@ -23,13 +23,9 @@ declare module './reply.js' {
   }
 }
 
-const by = (actor: Actor) => `${actor.identity.platform}:${actor.identity.userId}`;
-
 /** `channel` adds the conversation, `channel off` removes it. */
-export async function channelVerb(deps: BroadcastDeps, actor: Actor, args: string, ctx: CommandContext): Promise<Reply> {
-  const { c } = actor;
-  const hr = await requireHr(actor);
-  if (!hr) return message('error', [c.common.notAdmin]);
+export async function channelVerb(deps: BroadcastDeps, hr: HrActor, args: string, ctx: CommandContext): Promise<Reply> {
+  const { c } = hr;
   const arg = args.trim().toLowerCase();
   if (arg !== '' && !['off', 'remove', 'retirer', 'stop', 'non'].includes(arg)) return message('error', [c.broadcasts.channels.usage(ctx.prefix)]);
   if (arg === '') {
@@ -42,10 +38,8 @@ export async function channelVerb(deps: BroadcastDeps, actor: Actor, args: strin
   return message('ok', [removed.value.removed ? c.broadcasts.channels.removed : c.broadcasts.channels.notAChannel]);
 }
 
-export async function channelsVerb(deps: BroadcastDeps, actor: Actor, ctx: CommandContext): Promise<Reply> {
-  const { c } = actor;
-  const hr = await requireHr(actor);
-  if (!hr) return message('error', [c.common.notAdmin]);
+export async function channelsVerb(deps: BroadcastDeps, hr: HrActor, ctx: CommandContext): Promise<Reply> {
+  const { c } = hr;
   const channels = await listCampaignChannels(deps, hr);
   if (channels.length === 0) return message('info', [c.broadcasts.channels.listEmpty(ctx.prefix)], c.broadcasts.channels.listTitle);
   const lines = channels.map((ch) => `• ${c.broadcasts.channels.listItem(channelLabel(ch.destination, ch.names), localDay(ch.addedAt, deps.timeZone))}`);
@@ -53,12 +47,10 @@ export async function channelsVerb(deps: BroadcastDeps, actor: Actor, ctx: Comma
 }
 
 /** `milestone add AMOUNT`, or `milestones` / `milestone` for the list. */
-export async function milestoneVerb(deps: BroadcastDeps, actor: Actor, args: string, ctx: CommandContext): Promise<Reply> {
-  const { c } = actor;
-  const hr = await requireHr(actor);
-  if (!hr) return message('error', [c.common.notAdmin]);
+export async function milestoneVerb(deps: BroadcastDeps, hr: HrActor, args: string, ctx: CommandContext): Promise<Reply> {
+  const { c } = hr;
   const [sub = '', ...rest] = args.trim().split(/\s+/);
-  if (sub === '') return milestoneList(deps, actor);
+  if (sub === '') return milestoneList(deps, hr);
   if (!['add', 'ajouter', 'ajout'].includes(sub.toLowerCase())) return message('error', [c.broadcasts.milestone.usage(ctx.prefix)]);
   const typed = rest.join(' ');
   if (typed === '') return message('error', [c.broadcasts.milestone.usage(ctx.prefix)]);
@@ -84,10 +76,8 @@ async function milestoneList(deps: BroadcastDeps, actor: Actor): Promise<Reply> 
 }
 
 /** `announce TEXT`, `announce at DAY TIME TEXT`, `announce status`; `announce` alone opens the form (each platform shows its own). */
-export async function announceVerb(deps: BroadcastDeps, actor: Actor, args: string, ctx: CommandContext): Promise<Reply> {
-  const { c } = actor;
-  const hr = await requireHr(actor);
-  if (!hr) return message('error', [c.common.notAdmin]);
+export async function announceVerb(deps: BroadcastDeps, hr: HrActor, args: string, ctx: CommandContext): Promise<Reply> {
+  const { c } = hr;
   const trimmed = args.trim();
   if (['status', 'statut', 'etat', 'état', 'suivi'].includes(trimmed.toLowerCase())) {
     const lines = deliveryStatusLines(c, await deliveryStatus(deps, 5), deps.timeZone, deps.clock.now());
@@ -100,7 +90,7 @@ export async function announceVerb(deps: BroadcastDeps, actor: Actor, args: stri
   }
   const parsed = parseAnnounceArgs(trimmed, deps.timeZone);
   if (!parsed.ok) return message('error', [announceErrorText(c, parsed.error, ctx.prefix)]);
-  const key = ctx.idempotencyKey ?? `${by(actor)}:${deps.clock.now().toISOString()}`;
+  const key = ctx.idempotencyKey ?? `${operatorLabel(hr)}:${deps.clock.now().toISOString()}`;
   const result = await announce(deps, hr, { ...parsed.value, dedupeKey: `announcement:${key}` });
   if (!result.ok) return message('error', [announceErrorText(c, result.error, ctx.prefix)]);
   const { channels, volunteers, created, sendAt } = result.value;

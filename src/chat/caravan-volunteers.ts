@@ -1,7 +1,7 @@
 /**
  * `/caravan` verbs about trips and volunteers: `trips` for everyone; `trip [N]`, `roster [N]`,
  * `export volunteers [N]`, `volunteer move N confirmed|waitlist`, `volunteer remove N` for HR only.
- * Someone else asking for HR's verbs is refused and gets nothing else.
+ * Someone else asking for HR's verbs is refused by `runVerb` and gets nothing else.
  */
 import type { VolunteerFeatureDeps } from '../volunteers/ports.js';
 import { volunteersExport, volunteersFileName } from '../volunteers/export.js';
@@ -12,8 +12,8 @@ import { tripDates } from '../volunteers/texts.js';
 import { lastSignupDay } from '../volunteers/trip.js';
 import { campaignTrips } from '../volunteers/trips.service.js';
 import { tripForm } from '../volunteers/trip-form.js';
-import { requireHr, type Actor, type HrActor } from './actor.js';
-import type { CommandContext } from './verbs.js';
+import type { Actor, HrActor } from './actor.js';
+import type { VerbInput } from './verbs.js';
 import { message, type Reply } from './reply.js';
 import { personText } from './text.js';
 
@@ -24,26 +24,31 @@ function numberArg(word: string | undefined): number | null {
   return /^\d{1,9}$/.test(n) ? Number(n) : Number.NaN;
 }
 
-export async function caravanVolunteerVerb(deps: VolunteerFeatureDeps, actor: Actor, words: string[], ctx: CommandContext): Promise<Reply> {
-  const { c } = actor;
-  const verb = (words[0] ?? '').toLowerCase();
-  if (verb === 'trips' || verb === 'voyages') return tripsReply(deps, actor, ctx.prefix);
-  const hr = await requireHr(actor);
-  if (!hr) return message('error', [c.common.notAdmin]);
-  if (verb === 'trip' || verb === 'voyage') {
-    const n = numberArg(words[1]);
-    return Number.isNaN(n) || words.length > 2 ? message('error', [c.common.badCommand(words.join(' ').slice(0, 60))]) : tripForm(deps, actor, n);
-  }
-  if (verb === 'roster' || verb === 'inscrits') return rosterFor(deps, actor, numberArg(words[1]), ctx.prefix);
-  if (verb === 'export' || verb === 'exporter') {
-    const what = (words[1] ?? '').toLowerCase();
-    if (!['volunteers', 'benevoles', 'bénévoles'].includes(what) || words.length > 3) return message('error', [c.volunteers.hr.exportUsage(ctx.prefix)]);
-    return exportReply(deps, actor, numberArg(words[2]), ctx.prefix);
-  }
+/** `trip [N]`: the trip form, empty or for trip N. */
+export async function tripVerb(deps: VolunteerFeatureDeps, hr: HrActor, { words }: VerbInput): Promise<Reply> {
+  const n = numberArg(words[1]);
+  return Number.isNaN(n) || words.length > 2 ? message('error', [hr.c.common.badCommand(words.join(' ').slice(0, 60))]) : tripForm(deps, hr, n);
+}
+
+/** `roster [N]`. */
+export async function rosterVerb(deps: VolunteerFeatureDeps, hr: HrActor, { words, ctx }: VerbInput): Promise<Reply> {
+  return rosterFor(deps, hr, numberArg(words[1]), ctx.prefix);
+}
+
+/** `export volunteers [N]`. */
+export async function exportVerb(deps: VolunteerFeatureDeps, hr: HrActor, { words, ctx }: VerbInput): Promise<Reply> {
+  const what = (words[1] ?? '').toLowerCase();
+  if (!['volunteers', 'benevoles', 'bénévoles'].includes(what) || words.length > 3) return message('error', [hr.c.volunteers.hr.exportUsage(ctx.prefix)]);
+  return exportReply(deps, hr, numberArg(words[2]), ctx.prefix);
+}
+
+/** `volunteer move N confirmed|waitlist`, `volunteer remove N`. */
+export async function volunteerVerb(deps: VolunteerFeatureDeps, hr: HrActor, { words, ctx }: VerbInput): Promise<Reply> {
   return moveReply(deps, hr, words.slice(1), ctx.prefix);
 }
 
-async function tripsReply(deps: VolunteerFeatureDeps, actor: Actor, prefix: string): Promise<Reply> {
+/** `trips`: everyone sees the campaign's trips. */
+export async function tripsVerb(deps: VolunteerFeatureDeps, actor: Actor, { ctx: { prefix } }: VerbInput): Promise<Reply> {
   const { c } = actor;
   const { campaignName, trips } = await campaignTrips(deps);
   if (trips.length === 0) return message('info', [campaignName ? c.volunteers.hr.noTrips(prefix) : c.campaign.none]);

@@ -2,7 +2,8 @@ import type { ChatDeps } from './deps.js';
 import type { Actor, Caller } from './actor.js';
 import { caravanCommand } from './caravan-command.js';
 import { giveCommand } from './needs/give-command.js';
-import { pledgeCommand, type CommandContext } from './pledge-command.js';
+import { pledgeCommand } from './pledge-command.js';
+import type { CommandContext } from './verbs.js';
 import type { Reply } from './reply.js';
 import { volunteerCommand } from './volunteer-command.js';
 

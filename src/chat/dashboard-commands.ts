@@ -8,7 +8,7 @@ import type { DashboardFeatureDeps } from '../dashboard/ports.js';
 import { issueSignIn } from '../dashboard/sessions.service.js';
 import { revokeWallboard, wallboardLink } from '../dashboard/wallboard.service.js';
 import { localDay } from '../shared/clock.js';
-import { requireHr, type Actor } from './actor.js';
+import type { Actor, HrActor } from './actor.js';
 import type { CommandContext } from './verbs.js';
 import { message, type Reply } from './reply.js';
 
@@ -16,9 +16,8 @@ export const signInPath = (token: string) => `/hr/signin/${token}`;
 
 const seenByOthers = (actor: Actor, ctx: CommandContext) => actor.identity.platform === 'teams' && ctx.where !== undefined && ctx.where.kind !== 'direct';
 
-export async function dashboardVerb(deps: DashboardFeatureDeps & AdminDeps, actor: Actor, ctx: CommandContext): Promise<Reply> {
+export async function dashboardVerb(deps: DashboardFeatureDeps & AdminDeps, actor: HrActor, ctx: CommandContext): Promise<Reply> {
   const { c } = actor;
-  if (!(await actor.isAdmin())) return message('error', [c.common.notAdmin]);
   if (seenByOthers(actor, ctx)) return message('error', [c.dashboard.chat.privateOnly]);
   const { platform, tenantId, userId } = actor.identity;
   const issued = await issueSignIn(deps, { platform, tenantId, userId, personId: actor.person.id, locale: actor.locale });
@@ -26,10 +25,8 @@ export async function dashboardVerb(deps: DashboardFeatureDeps & AdminDeps, acto
   return message('ok', [c.dashboard.chat.signIn(`${deps.dashboard.publicUrl}${signInPath(issued.value.token)}`), c.dashboard.chat.signInKeep]);
 }
 
-export async function wallboardVerb(deps: DashboardFeatureDeps & AdminDeps, actor: Actor, words: string[], prefix: string): Promise<Reply> {
-  const { c } = actor;
-  const hr = await requireHr(actor);
-  if (!hr) return message('error', [c.common.notAdmin]);
+export async function wallboardVerb(deps: DashboardFeatureDeps & AdminDeps, hr: HrActor, words: string[], prefix: string): Promise<Reply> {
+  const { c } = hr;
   const sub = (words[1] ?? '').toLowerCase();
   if (sub === 'revoke' || sub === 'revoquer' || sub === 'révoquer') {
     const revoked = await revokeWallboard(deps, hr);

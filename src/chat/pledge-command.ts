@@ -10,8 +10,6 @@ import { message, type Reply } from './reply.js';
 import { helpReply } from './caravan-command.js';
 import { personText } from './text.js';
 
-export type { CommandContext } from './verbs.js';
-
 /**
  * `/pledge …`: a pledge, the form, the caller's list, or a cancellation. A pledge from someone this
  * instance has not met lately finds or creates them in the pledge's own statement.

@@ -8,8 +8,8 @@ import type { OutgoingMessage } from '../messaging/ports.js';
 import { addDays, daysBetween } from '../shared/clock.js';
 import type { Catalogue } from '../shared/i18n/index.js';
 import { percentOf } from '../shared/money.js';
-import { progressBar } from '../shared/progress.js';
-import { code, personText } from '../chat/text.js';
+import { progressLine } from '../shared/progress.js';
+import { personText } from '../chat/text.js';
 
 /** A need still short, for the digest: totals only. */
 export interface Shortfall {
@@ -80,7 +80,7 @@ export function digestMessage(c: Catalogue, input: DigestInput): OutgoingMessage
   const seats = input.seats ? d.seats(input.seats.filled, input.seats.capacity) : null;
   const body = [
     progress,
-    `${code(progressBar(percent))} ${percent}${c.locale === 'fr' ? ' %' : '%'}`,
+    progressLine(percent, c.locale),
     c.campaign.counts(totals.donors, totals.pledges, totals.collectedMinor, campaign.currency),
     ...(change ? [change] : []),
     ...(seats ? [seats] : []),

@@ -6,8 +6,8 @@ import type { Campaign, CampaignTotals } from '../campaigns/campaign.js';
 import type { OutgoingMessage } from '../messaging/ports.js';
 import type { Catalogue } from '../shared/i18n/index.js';
 import { minor, percentOf, type Minor } from '../shared/money.js';
-import { progressBar } from '../shared/progress.js';
-import { code, personText } from '../chat/text.js';
+import { progressLine } from '../shared/progress.js';
+import { personText } from '../chat/text.js';
 
 export const DEFAULT_PERCENTS: readonly number[] = [25, 50, 75, 100];
 
@@ -49,7 +49,7 @@ export function milestoneMessage(c: Catalogue, campaign: Campaign, reached: read
       ...items,
       '',
       c.campaign.progress(totals.pledgedMinor, campaign.goalMinor, campaign.currency, percent),
-      `${code(progressBar(percent))} ${percent}${c.locale === 'fr' ? ' %' : '%'}`,
+      progressLine(percent, c.locale),
       c.campaign.counts(totals.donors, totals.pledges, totals.collectedMinor, campaign.currency),
       c.broadcasts.milestone.thanks,
     ],

@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import { today } from '../campaigns/campaigns.service.js';
 import type { Campaign, NoCampaign } from '../campaigns/campaign.js';
-import type { HrActor } from '../chat/actor.js';
+import { operatorLabel, type HrActor } from '../chat/actor.js';
 import type { Attachment, OutgoingMessage } from '../messaging/ports.js';
 import { t } from '../shared/i18n/index.js';
 import { type Coded, type Result, err, ok } from '../shared/result.js';
@@ -78,7 +78,7 @@ export async function postAlbum(deps: PhotoFeatureDeps, hr: HrActor): Promise<Re
     message: await albumMessage(deps, p, campaign, batches, photos),
     destinations,
     dedupeKey: albumKey,
-    createdBy: `${hr.identity.platform}:${hr.identity.userId}`,
+    createdBy: operatorLabel(hr),
     summary: `album: ${photos.length}`,
   });
   // After the enqueue: a crash in between finds the same photos next time, hence the same key, hence no second post.

@@ -6,7 +6,7 @@
 import { parseAdminRef } from '../admins/admins.service.js';
 import type { NoCampaign } from '../campaigns/campaign.js';
 import { today } from '../campaigns/campaigns.service.js';
-import type { HrActor } from '../chat/actor.js';
+import { operatorLabel, type HrActor } from '../chat/actor.js';
 import { message } from '../chat/reply.js';
 import { t } from '../shared/i18n/index.js';
 import { err, ok, type Coded, type Result } from '../shared/result.js';
@@ -65,7 +65,7 @@ export async function reviewBatch(
   const reason = decision.approve ? ok(null) : cleanText(decision.reason, REASON_MAX);
   if (!reason.ok) return reason;
   const at = deps.clock.now();
-  const by = `${hr.identity.platform}:${hr.identity.userId}`;
+  const by = operatorLabel(hr);
   const change = decision.approve ? { status: 'approved' as const, at, by } : { status: 'rejected' as const, at, by, reason: reason.value };
   if (!(await p.store.setStatus(batch.id, 'in_review', change))) return err({ code: 'photo.already_reviewed' });
   const live = batch.photos.filter((ph) => ph.withdrawnAt === null);

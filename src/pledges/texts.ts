@@ -7,11 +7,11 @@ import type { CampaignProgress } from '../campaigns/campaigns.service.js';
 import type { Catalogue } from '../shared/i18n/index.js';
 import { daysBetween } from '../shared/clock.js';
 import { percentOf } from '../shared/money.js';
-import { progressBar } from '../shared/progress.js';
+import { progressLine } from '../shared/progress.js';
 import { message, type MessageReply } from '../chat/reply.js';
 import type { ChangeError, PledgeError, PledgeReceipt } from './pledges.service.js';
 import type { Pledge } from './pledge.js';
-import { bold, code, personText } from '../chat/text.js';
+import { bold, personText } from '../chat/text.js';
 
 export interface ProgressText {
   headline: string;
@@ -32,7 +32,7 @@ export function progressText(c: Catalogue, p: CampaignProgress, extra: string[] 
     headline: c.campaign.progressHeadline(personText(campaign.name)),
     lines: [
       c.campaign.progress(totals.pledgedMinor, campaign.goalMinor, campaign.currency, percent),
-      `${code(progressBar(percent))} ${percent}${c.locale === 'fr' ? ' %' : '%'}`,
+      progressLine(percent, c.locale),
       c.campaign.counts(totals.donors, totals.pledges, totals.collectedMinor, campaign.currency),
       ...extra,
       when,

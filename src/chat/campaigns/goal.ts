@@ -57,7 +57,7 @@ function changedReply(c: Catalogue, { before, campaign, totals }: GoalChanged): 
 }
 
 /** Every refusal in the person's words; `typed` is the goal as they wrote it. */
-export function goalErrorText(c: Catalogue, error: GoalError, typed: string): string {
+function goalErrorText(c: Catalogue, error: GoalError, typed: string): string {
   return goalFieldError(c, error, typed)[1];
 }
 

@@ -1,41 +1,37 @@
 /**
- * `/caravan` verbs of the needs feature: `needs` for everyone; `received N [QUANTITY]` and
- * `loading SITE` for HR (checked by the use cases themselves).
+ * `/caravan` verbs of the needs feature: `needs` for everyone; `need` (HR's form), `received N [QUANTITY]` and
+ * `loading SITE` for HR (refused to anyone else by `runVerb`, who learns nothing more).
  */
 import type { NeedsFeatureDeps } from '../../needs/ports.js';
 import { receiveItems } from '../../needs/give.service.js';
 import { needsOverview } from '../../needs/needs.service.js';
 import { findSite } from '../../needs/rows.js';
-import { requireHr, type Actor } from '../actor.js';
-import type { CommandContext } from '../verbs.js';
+import type { Actor, HrActor } from '../actor.js';
+import type { VerbInput } from '../verbs.js';
 import { message, type Reply } from '../reply.js';
 import { needForm } from './need-form.js';
 import { overviewLines, receiveErrorLine } from './texts.js';
 import { personText } from '../text.js';
 import { shownNeed } from '../shown.js';
 
-export async function caravanNeedsVerb(deps: NeedsFeatureDeps, actor: Actor, words: string[], ctx: CommandContext): Promise<Reply> {
-  const verb = (words[0] ?? '').toLowerCase();
-  if (verb === 'needs' || verb === 'besoins') return needsReply(deps, actor, ctx.prefix);
-  if (verb === 'need' || verb === 'besoin' || verb === 'site')
-    return words.length === 1 ? needForm(deps, actor) : message('error', [actor.c.common.badCommand(words.join(' ').slice(0, 60), ctx.prefix)]);
-  if (verb === 'loading' || verb === 'chargement') return loadingReply(deps, actor, words.slice(1).join(' '), ctx.prefix);
-  return receivedReply(deps, actor, words.slice(1), ctx.prefix);
-}
-
-async function needsReply(deps: NeedsFeatureDeps, actor: Actor, prefix: string): Promise<Reply> {
+/** `needs`: the campaign's sites and what each still needs, for everyone. */
+export async function needsVerb(deps: NeedsFeatureDeps, actor: Actor, { ctx: { prefix } }: VerbInput): Promise<Reply> {
   const { c } = actor;
   const overview = await needsOverview(deps.needs);
   if (!overview.ok) return message('info', [c.campaign.none]);
   return message('info', overviewLines(c, overview.value, prefix), c.needs.list.title(personText(overview.value.campaign.name)));
 }
 
-async function receivedReply(deps: NeedsFeatureDeps, actor: Actor, args: string[], prefix: string): Promise<Reply> {
-  const { c } = actor;
+/** `need` alone: HR's form for a site's needs (the form refuses anyone else). */
+export async function needVerb(deps: NeedsFeatureDeps, actor: Actor, { words, ctx }: VerbInput): Promise<Reply> {
+  return words.length === 1 ? needForm(deps, actor) : message('error', [actor.c.common.badCommand(words.join(' ').slice(0, 60), ctx.prefix)]);
+}
+
+/** `received N [QUANTITY]`: HR records items handed over. */
+export async function receivedVerb(deps: NeedsFeatureDeps, hr: HrActor, { words, ctx: { prefix } }: VerbInput): Promise<Reply> {
+  const { c } = hr;
+  const args = words.slice(1);
   const [idText = '', qtyText] = args.map((a) => a.replace(/^(#|n°)/i, ''));
-  // Someone else learns nothing more than HR's refusal.
-  const hr = await requireHr(actor);
-  if (!hr) return message('error', [c.common.notAdmin]);
   const valid = /^\d{1,12}$/.test(idText) && (qtyText === undefined || /^\d{1,6}$/.test(qtyText)) && args.length <= 2;
   if (!valid) return message('error', [c.needs.received.usage(prefix)]);
   const id = Number(idText);
@@ -50,9 +46,9 @@ async function receivedReply(deps: NeedsFeatureDeps, actor: Actor, args: string[
 }
 
 /** Signed links (24 h) to the site's loading list: a printable page and the CSV, for the volunteers who pack. */
-async function loadingReply(deps: NeedsFeatureDeps, actor: Actor, siteText: string, prefix: string): Promise<Reply> {
-  const { c } = actor;
-  if (!(await requireHr(actor))) return message('error', [c.common.notAdmin]);
+export async function loadingVerb(deps: NeedsFeatureDeps, hr: HrActor, { words, ctx: { prefix } }: VerbInput): Promise<Reply> {
+  const { c } = hr;
+  const siteText = words.slice(1).join(' ');
   const overview = await needsOverview(deps.needs);
   if (!overview.ok) return message('info', [c.campaign.none]);
   if (siteText.trim() === '') return message('error', [c.needs.loading.usage(prefix)]);
