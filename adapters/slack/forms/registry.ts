@@ -21,14 +21,19 @@ import { inputText, submitter, tellPrivately, viewMetadata, viewValues } from '.
 const PREFIX = 'caravane_form:';
 const meta = z.object({ channel: z.string().nullable(), locale: z.enum(['fr', 'en']) });
 
-/** A registered form's modal: its callback id names the form, its metadata where the answer goes and in which language. */
+/**
+ * A registered form's modal: its callback id names the form, its metadata where the answer goes and
+ * in which language; its title and buttons are the words of the form's catalogue section.
+ */
 export function formModal(
   id: FormId,
   actor: Actor,
   channel: string | null,
-  v: { title: string; submit: string; close: string; blocks: ModalView['blocks'] },
+  words: { title: string; submit: string; close: string },
+  blocks: ModalView['blocks'],
 ): ModalView {
-  return modal({ ...v, callbackId: `${PREFIX}${id}`, metadata: JSON.stringify({ channel, locale: actor.locale }) });
+  const { title, submit, close } = words;
+  return modal({ title, submit, close, blocks, callbackId: `${PREFIX}${id}`, metadata: JSON.stringify({ channel, locale: actor.locale }) });
 }
 
 export function registerFormViews(app: App, sc: SlackContext): void {

@@ -14,24 +14,19 @@ const plain = (text: string, max: number) => ({ type: 'plain_text' as const, tex
 export function giveModal(actor: Actor, form: GiveFormReply): ModalView {
   const f = actor.c.needs.form;
   // No channel: the receipt goes to the giver's direct messages, where they find it again.
-  return formModal('give', actor, null, {
-    title: f.title,
-    submit: f.submit,
-    close: f.close,
-    blocks: [
-      { type: 'context', elements: [{ type: 'plain_text', text: slackPlain(form.intro).slice(0, 2000) }] },
-      {
-        type: 'input',
-        block_id: 'need',
-        label: plain(f.needLabel, 2000),
-        element: { type: 'static_select', action_id: 'value', options: form.options.map((o) => ({ text: plain(o.label, 75), value: o.value })) },
-      },
-      {
-        type: 'input',
-        block_id: 'quantity',
-        label: plain(f.quantityLabel, 2000),
-        element: { type: 'plain_text_input', action_id: 'value', placeholder: plain(f.quantityPlaceholder, 150), max_length: 6 },
-      },
-    ],
-  });
+  return formModal('give', actor, null, f, [
+    { type: 'context', elements: [{ type: 'plain_text', text: slackPlain(form.intro).slice(0, 2000) }] },
+    {
+      type: 'input',
+      block_id: 'need',
+      label: plain(f.needLabel, 2000),
+      element: { type: 'static_select', action_id: 'value', options: form.options.map((o) => ({ text: plain(o.label, 75), value: o.value })) },
+    },
+    {
+      type: 'input',
+      block_id: 'quantity',
+      label: plain(f.quantityLabel, 2000),
+      element: { type: 'plain_text_input', action_id: 'value', placeholder: plain(f.quantityPlaceholder, 150), max_length: 6 },
+    },
+  ]);
 }

@@ -22,25 +22,20 @@ export function needModal(actor: Actor, form: NeedFormReply): ModalView {
     unitPrice: f.priceLabel(form.currency),
   };
   // No channel: the answer goes to HR's direct messages, where the site's record is kept.
-  return formModal('need', actor, null, {
-    title: f.title,
-    submit: f.submit,
-    close: f.close,
-    blocks: [
-      { type: 'context', elements: [{ type: 'plain_text', text: slackPlain(form.intro).slice(0, 2000) }] },
-      ...(form.sites.length > 0 ? [{ type: 'context' as const, elements: [plain(f.sitesHint(form.sites.join(', ')), 2000)] }] : []),
-      ...NEED_FORM_FIELDS.map((field) => ({
-        type: 'input' as const,
-        block_id: field,
-        optional: NEED_OPTIONAL_FIELDS.has(field),
-        label: plain(labels[field], 2000),
-        element: {
-          type: 'plain_text_input' as const,
-          action_id: 'value',
-          max_length: field === 'item' ? 60 : 120,
-          ...(field === 'item' ? { placeholder: plain(f.itemPlaceholder, 150) } : {}),
-        },
-      })),
-    ],
-  });
+  return formModal('need', actor, null, f, [
+    { type: 'context', elements: [{ type: 'plain_text', text: slackPlain(form.intro).slice(0, 2000) }] },
+    ...(form.sites.length > 0 ? [{ type: 'context' as const, elements: [plain(f.sitesHint(form.sites.join(', ')), 2000)] }] : []),
+    ...NEED_FORM_FIELDS.map((field) => ({
+      type: 'input' as const,
+      block_id: field,
+      optional: NEED_OPTIONAL_FIELDS.has(field),
+      label: plain(labels[field], 2000),
+      element: {
+        type: 'plain_text_input' as const,
+        action_id: 'value',
+        max_length: field === 'item' ? 60 : 120,
+        ...(field === 'item' ? { placeholder: plain(f.itemPlaceholder, 150) } : {}),
+      },
+    })),
+  ]);
 }
