@@ -15,8 +15,7 @@ import { t } from '../../../src/shared/i18n/index.js';
 import type { SlackContext } from '../context.js';
 import { modal } from '../kit.js';
 import { renderMessage } from '../render.js';
-import { slackPlain } from '../text.js';
-import { inputText, submitter, tellPrivately, viewMetadata, viewValues } from '../view-submission.js';
+import { blockErrors, inputText, submitter, tellPrivately, viewMetadata, viewValues } from '../view-submission.js';
 
 const PREFIX = 'caravane_form:';
 const meta = z.object({ channel: z.string().nullable(), locale: z.enum(['fr', 'en']) });
@@ -59,9 +58,8 @@ export function registerFormViews(app: App, sc: SlackContext): void {
       }
       const { outcome } = submitted;
       if (outcome.kind === 'errors') {
-        const errors: Record<string, string> = {};
-        for (const [field, text] of Object.entries(outcome.errors)) if (text) errors[field] = slackPlain(text).slice(0, 300);
-        await ack({ response_action: 'errors', errors });
+        // A registered form's block ids are its field names.
+        await ack({ response_action: 'errors', errors: blockErrors(outcome.errors, (field) => field) });
         return;
       }
       await ack();
