@@ -41,10 +41,6 @@ export function registeredFormCard(c: Catalogue, id: FormId, v: { token: string;
   );
 }
 
-/** The error said under a field, when there is one. */
-export const errorUnder = (text: string | undefined): unknown[] =>
-  text ? [{ type: 'TextBlock', text: cardText(text), wrap: true, color: 'Attention', spacing: 'None', size: 'Small' }] : [];
-
 /** How Teams shows a form a command opened: a card, or a message instead (a form that must not be answered here). */
 export interface TeamsFormView<K extends FormId> {
   open(actor: Actor, form: FormReply<K>, turn: TeamsTurn): Partial<Activity>;
