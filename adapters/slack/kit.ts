@@ -19,6 +19,8 @@ import type {
 import { slackMrkdwn, slackPlain } from './text.js';
 
 export const plain = (text: string): PlainTextElement => ({ type: 'plain_text', text: slackPlain(text), emoji: true });
+/** Plain text cut to a Slack limit, for what a person typed (site names, needs' labels), which the catalogue cannot bound. */
+export const plainUpTo = (text: string, max: number): PlainTextElement => ({ type: 'plain_text', text: slackPlain(text).slice(0, max) });
 export const mrkdwn = (text: string): MrkdwnElement => ({ type: 'mrkdwn', text: slackMrkdwn(text) });
 export const section = (text: string): SectionBlock => ({ type: 'section', text: mrkdwn(text) });
 export const context = (text: string): ContextBlock => ({ type: 'context', elements: [mrkdwn(text)] });

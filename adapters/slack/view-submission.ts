@@ -6,6 +6,7 @@
 import type { App, SlackViewAction } from '@slack/bolt';
 import { z } from 'zod';
 import type { SlackMessage } from './render.js';
+import { slackPlain } from './text.js';
 
 /** One input's state, whatever element it is (typed text, picked date, time, option or checkboxes); unknown keys ignored. */
 const element = z.looseObject({
@@ -33,6 +34,13 @@ export const viewValues = (state: unknown): ViewValues => stateValues.parse(stat
 export function inputText(values: ViewValues, blockId: string): string {
   const e = values[blockId]?.value;
   return e?.value ?? e?.selected_date ?? e?.selected_time ?? e?.selected_option?.value ?? '';
+}
+
+/** A form outcome's errors by field → errors by block, as Slack shows them: plain text, marks read. */
+export function blockErrors<F extends string>(errors: Partial<Record<F, string>>, blockOf: (field: F) => string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [field, text] of Object.entries(errors) as Array<[F, string | undefined]>) if (text) out[blockOf(field)] = slackPlain(text).slice(0, 300);
+  return out;
 }
 
 /** `private_metadata` as JSON, or null when it is missing or not JSON; the caller parses it with zod. */

@@ -17,7 +17,7 @@ import { teamsIdentity, type TeamsTurn } from './activity.js';
 import type { TeamsContext } from './context.js';
 import { cardInput, formCard } from './needs/card-parts.js';
 import type { CardOutcome } from './pledge-card.js';
-import { cardText, noticeCard, type Card } from './render.js';
+import { cardText, errorUnder, noticeCard, type Card } from './render.js';
 
 export const ANNOUNCE_PREVIEW_VERB = 'announce.preview';
 export const ANNOUNCE_SEND_VERB = 'announce.send';
@@ -34,7 +34,6 @@ type AnnounceErrors = Partial<Record<'text' | 'day', string>>;
 const EMPTY: AnnounceValues = { text: '', when: 'now', day: '', time: '', volunteers: false };
 
 const block = (text: string, extra: Record<string, unknown> = {}) => ({ type: 'TextBlock', text: cardText(text), wrap: true, ...extra });
-const errorUnder = (text: string | undefined) => (text ? [block(text, { color: 'Attention', spacing: 'None', size: 'Small' })] : []);
 
 /** The compose card: the message, now or later (day and time in the campaign's time zone), also to volunteers. */
 export function announceCard(c: Actor['c'], intro: string, state: { token: string; values: AnnounceValues; errors: AnnounceErrors }): Card {

@@ -46,13 +46,7 @@ class CaravaneAuthentication extends ConfigurationBotFrameworkAuthentication {
   override createUserTokenClient(claims: ClaimsIdentity): Promise<UserTokenClient> {
     // The app id the claims carry: `appid` in v1 tokens, `azp` in v2; none without authentication.
     const key = claims.getClaimValue('appid') ?? claims.getClaimValue('azp') ?? '';
-    const known = this.tokenClients.get(key);
-    if (known) return known;
-    if (this.tokenClients.size >= MAX_CLIENTS) this.tokenClients.clear();
-    const made = super.createUserTokenClient(claims);
-    this.tokenClients.set(key, made);
-    made.catch(() => this.tokenClients.get(key) === made && this.tokenClients.delete(key));
-    return made;
+    return kept(this.tokenClients, key, () => super.createUserTokenClient(claims));
   }
 }
 
@@ -91,20 +85,21 @@ export class CaravaneCloudAdapter extends CloudAdapter {
 
   private reusing(factory: ConnectorFactory): ConnectorFactory {
     return {
-      create: (serviceUrl, audience) => {
-        const key = `${serviceUrl}\n${audience ?? ''}`;
-        const known = this.clients.get(key);
-        if (known) return known;
-        if (this.clients.size >= MAX_CLIENTS) this.clients.delete(this.clients.keys().next().value ?? '');
-        const made = factory.create(serviceUrl, audience);
-        this.clients.set(key, made);
-        // A failed creation is not kept: the next turn tries again.
-        made.catch(() => this.clients.get(key) === made && this.clients.delete(key));
-        return made;
-      },
+      create: (serviceUrl, audience) => kept(this.clients, `${serviceUrl}\n${audience ?? ''}`, () => factory.create(serviceUrl, audience)),
     };
   }
 }
 
 /** Service URLs are a handful of regional hosts; more than this means something odd, not a need to keep them all. */
 const MAX_CLIENTS = 64;
+
+/** A client kept by key, the oldest dropped past MAX_CLIENTS; a failed creation is not kept, so the next turn tries again. */
+function kept<T>(cache: Map<string, Promise<T>>, key: string, make: () => Promise<T>): Promise<T> {
+  const known = cache.get(key);
+  if (known) return known;
+  if (cache.size >= MAX_CLIENTS) cache.delete(cache.keys().next().value ?? '');
+  const made = make();
+  cache.set(key, made);
+  made.catch(() => cache.get(key) === made && cache.delete(key));
+  return made;
+}

@@ -16,8 +16,7 @@ import type { CaravaneCloudAdapter } from './auth.js';
 import type { TeamsContext } from './context.js';
 
 /** Teams messages are capped at about 100 KB; card submissions and conversation updates are smaller. */
-export const BODY_LIMIT = '256kb';
-const BODY_LIMIT_BYTES = 256 * 1024;
+const BODY_LIMIT = 256 * 1024;
 
 /** botbuilder's own `process()` turns these ISO strings into Dates before the turn; so do we. */
 function withDates(body: Record<string, unknown>): Activity {
@@ -117,10 +116,10 @@ export function teamsRoutes(adapter: CaravaneCloudAdapter, tc: TeamsContext, log
         res.setHeader('Content-Length', Buffer.byteLength(json));
         res.end(json);
       };
-      void readJson(req).then(
-        (body) => (body.ok ? handle(body.value, req.headers.authorization ?? '', answer) : answer(body.status, { error: body.code })),
-        () => answer(500, { error: 'internal' }),
-      );
+      // A bug anywhere on the way is a 500 (express answers a rejected handler with one), never an unhandled rejection.
+      void readJson(req)
+        .then((body) => (body.ok ? handle(body.value, req.headers.authorization ?? '', answer) : answer(body.status, { error: body.code })))
+        .catch(() => answer(500, { error: 'internal' }));
       return true;
     },
   };
@@ -146,7 +145,7 @@ async function readJson(req: IncomingMessage): Promise<ReadBody> {
   let text: string;
   try {
     const length = req.headers['content-length'];
-    text = (await getRawBody(req, { limit: BODY_LIMIT_BYTES, ...(length !== undefined ? { length } : {}) })).toString('utf8');
+    text = (await getRawBody(req, { limit: BODY_LIMIT, ...(length !== undefined ? { length } : {}) })).toString('utf8');
   } catch (error) {
     await readOff(req);
     return (error as { status?: number }).status === 413 ? { ok: false, status: 413, code: 'too_large' } : { ok: false, status: 400, code: 'invalid_json' };

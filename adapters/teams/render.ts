@@ -61,7 +61,9 @@ export interface PledgeCardState {
 
 export const freshCard = (): PledgeCardState => ({ token: randomUUID(), values: { amount: '', anonymous: false, note: '' }, errors: {} });
 
-const errorBlock = (text: string) => ({ type: 'TextBlock', text: cardText(text), color: 'Attention', wrap: true, spacing: 'None', size: 'Small' });
+/** The error said under a field, when there is one. */
+export const errorUnder = (text: string | undefined): unknown[] =>
+  text ? [{ type: 'TextBlock', text: cardText(text), color: 'Attention', wrap: true, spacing: 'None', size: 'Small' }] : [];
 
 /** The pledge form: amount, anonymity, a note; Action.Execute with an Action.Submit fallback for old clients. */
 export function pledgeCard(c: Catalogue, form: Pick<FormReply<'pledge'>, 'intro' | 'currency'>, state: PledgeCardState): Card {
@@ -83,7 +85,7 @@ export function pledgeCard(c: Catalogue, form: Pick<FormReply<'pledge'>, 'intro'
         maxLength: 40,
         value: values.amount,
       },
-      ...(errors.amount ? [errorBlock(errors.amount)] : []),
+      ...errorUnder(errors.amount),
       {
         type: 'Input.Toggle',
         id: FIELD.anonymous,
@@ -103,7 +105,7 @@ export function pledgeCard(c: Catalogue, form: Pick<FormReply<'pledge'>, 'intro'
         maxLength: NOTE_MAX,
         value: values.note,
       },
-      ...(errors.note ? [errorBlock(errors.note)] : []),
+      ...errorUnder(errors.note),
     ],
     actions: [
       {

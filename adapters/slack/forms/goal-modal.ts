@@ -7,14 +7,9 @@ import { formModal } from './registry.js';
 
 export function goalModal(actor: Actor, form: GoalFormReply, channel: string | null): ModalView {
   const f = actor.c.goal.form;
-  return formModal('goal', actor, channel, {
-    title: f.title,
-    submit: f.submit,
-    close: f.close,
-    blocks: [
-      context(form.intro),
-      input('goal', f.goalLabel(form.currency), textField({ placeholder: f.goalPlaceholder, initial: form.values.goal, max: 40 })),
-      input('endsOn', f.endsOnLabel, { type: 'datepicker', action_id: 'value', initial_date: form.values.endsOn }, { optional: true, hint: f.endsOnHint }),
-    ],
-  });
+  return formModal('goal', actor, channel, f, [
+    context(form.intro),
+    input('goal', f.goalLabel(form.currency), textField({ placeholder: f.goalPlaceholder, initial: form.values.goal, max: 40 })),
+    input('endsOn', f.endsOnLabel, { type: 'datepicker', action_id: 'value', initial_date: form.values.endsOn }, { optional: true, hint: f.endsOnHint }),
+  ]);
 }

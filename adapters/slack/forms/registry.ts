@@ -15,20 +15,24 @@ import { t } from '../../../src/shared/i18n/index.js';
 import type { SlackContext } from '../context.js';
 import { modal } from '../kit.js';
 import { renderMessage } from '../render.js';
-import { slackPlain } from '../text.js';
-import { inputText, submitter, tellPrivately, viewMetadata, viewValues } from '../view-submission.js';
+import { blockErrors, inputText, submitter, tellPrivately, viewMetadata, viewValues } from '../view-submission.js';
 
 const PREFIX = 'caravane_form:';
 const meta = z.object({ channel: z.string().nullable(), locale: z.enum(['fr', 'en']) });
 
-/** A registered form's modal: its callback id names the form, its metadata where the answer goes and in which language. */
+/**
+ * A registered form's modal: its callback id names the form, its metadata where the answer goes and
+ * in which language; its title and buttons are the words of the form's catalogue section.
+ */
 export function formModal(
   id: FormId,
   actor: Actor,
   channel: string | null,
-  v: { title: string; submit: string; close: string; blocks: ModalView['blocks'] },
+  words: { title: string; submit: string; close: string },
+  blocks: ModalView['blocks'],
 ): ModalView {
-  return modal({ ...v, callbackId: `${PREFIX}${id}`, metadata: JSON.stringify({ channel, locale: actor.locale }) });
+  const { title, submit, close } = words;
+  return modal({ title, submit, close, blocks, callbackId: `${PREFIX}${id}`, metadata: JSON.stringify({ channel, locale: actor.locale }) });
 }
 
 export function registerFormViews(app: App, sc: SlackContext): void {
@@ -54,9 +58,8 @@ export function registerFormViews(app: App, sc: SlackContext): void {
       }
       const { outcome } = submitted;
       if (outcome.kind === 'errors') {
-        const errors: Record<string, string> = {};
-        for (const [field, text] of Object.entries(outcome.errors)) if (text) errors[field] = slackPlain(text).slice(0, 300);
-        await ack({ response_action: 'errors', errors });
+        // A registered form's block ids are its field names.
+        await ack({ response_action: 'errors', errors: blockErrors(outcome.errors, (field) => field) });
         return;
       }
       await ack();

@@ -79,7 +79,8 @@ function commandListener(name: string, handler: CommandHandler, sc: SlackContext
       await ack({ response_type: 'ephemeral', ...answer.message });
     } catch (error) {
       logger.error(`command ${name} failed: ${String(error)}`);
-      const c = caller?.known()?.c ?? t(sc.deps.defaultLocale);
+      // Not met yet (the failure came before the person was looked up): the language Slack gave, else ours.
+      const c = caller?.known()?.c ?? t(caller?.identity.locale ?? sc.deps.defaultLocale);
       await ack({ response_type: 'ephemeral', ...renderMessage(message('error', [c.common.sorry])) }).catch(() => undefined);
     }
   };

@@ -59,7 +59,10 @@ export function registerDirectMessages(app: App, sc: SlackContext): void {
     } catch (error) {
       logger.error(`direct message failed: ${String(error)}`);
       await client.chat
-        .postMessage({ channel: msg.channel, ...renderMessage(message('error', [(caller?.known()?.c ?? t(sc.deps.defaultLocale)).common.sorry])) })
+        .postMessage({
+          channel: msg.channel,
+          ...renderMessage(message('error', [(caller?.known()?.c ?? t(caller?.identity.locale ?? sc.deps.defaultLocale)).common.sorry])),
+        })
         .catch(() => undefined);
     }
   });

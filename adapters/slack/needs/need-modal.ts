@@ -6,10 +6,7 @@ import type { ModalView } from '@slack/types';
 import type { Actor } from '../../../src/chat/actor.js';
 import { NEED_FORM_FIELDS, NEED_OPTIONAL_FIELDS, type NeedFormField, type NeedFormReply } from '../../../src/chat/needs/need-form.js';
 import { formModal } from '../forms/registry.js';
-import { slackPlain } from '../text.js';
-
-/** Slack shows plain_text as it is: catalogue text loses its marks, site names (`Douar <Tifnit> & co`) need no entities. */
-const plain = (text: string, max: number) => ({ type: 'plain_text' as const, text: slackPlain(text).slice(0, max) });
+import { plainUpTo } from '../kit.js';
 
 export function needModal(actor: Actor, form: NeedFormReply): ModalView {
   const f = actor.c.needs.hrForm;
@@ -22,25 +19,20 @@ export function needModal(actor: Actor, form: NeedFormReply): ModalView {
     unitPrice: f.priceLabel(form.currency),
   };
   // No channel: the answer goes to HR's direct messages, where the site's record is kept.
-  return formModal('need', actor, null, {
-    title: f.title,
-    submit: f.submit,
-    close: f.close,
-    blocks: [
-      { type: 'context', elements: [{ type: 'plain_text', text: slackPlain(form.intro).slice(0, 2000) }] },
-      ...(form.sites.length > 0 ? [{ type: 'context' as const, elements: [plain(f.sitesHint(form.sites.join(', ')), 2000)] }] : []),
-      ...NEED_FORM_FIELDS.map((field) => ({
-        type: 'input' as const,
-        block_id: field,
-        optional: NEED_OPTIONAL_FIELDS.has(field),
-        label: plain(labels[field], 2000),
-        element: {
-          type: 'plain_text_input' as const,
-          action_id: 'value',
-          max_length: field === 'item' ? 60 : 120,
-          ...(field === 'item' ? { placeholder: plain(f.itemPlaceholder, 150) } : {}),
-        },
-      })),
-    ],
-  });
+  return formModal('need', actor, null, f, [
+    { type: 'context', elements: [plainUpTo(form.intro, 2000)] },
+    ...(form.sites.length > 0 ? [{ type: 'context' as const, elements: [plainUpTo(f.sitesHint(form.sites.join(', ')), 2000)] }] : []),
+    ...NEED_FORM_FIELDS.map((field) => ({
+      type: 'input' as const,
+      block_id: field,
+      optional: NEED_OPTIONAL_FIELDS.has(field),
+      label: plainUpTo(labels[field], 2000),
+      element: {
+        type: 'plain_text_input' as const,
+        action_id: 'value',
+        max_length: field === 'item' ? 60 : 120,
+        ...(field === 'item' ? { placeholder: plainUpTo(f.itemPlaceholder, 150) } : {}),
+      },
+    })),
+  ]);
 }

@@ -15,19 +15,11 @@ import type { TripField } from '../../../src/volunteers/trip.js';
 import type { SlackContext } from '../context.js';
 import { renderMessage } from '../render.js';
 import { SIGNUP_BLOCK, TRIP_BLOCK, TRIP_VIEW, VOLUNTEER_VIEW } from './modals.js';
-import { slackPlain } from '../text.js';
-import { inputText, submitter, tellPrivately, viewMetadata, viewValues, type ViewValues } from '../view-submission.js';
+import { blockErrors, inputText, submitter, tellPrivately, viewMetadata, viewValues, type ViewValues } from '../view-submission.js';
 
 const meta = z.object({ channel: z.string().nullable(), locale: z.enum(['fr', 'en']), tripId: z.number().int().positive().nullable().optional() });
 
 const ticked = (values: ViewValues, blockId: string, value: string) => (values[blockId]?.value?.selected_options ?? []).some((o) => o.value === value);
-
-/** Errors keyed by field → errors keyed by block, as Slack shows them: plain text, marks read. */
-function blockErrors<F extends string>(errors: Partial<Record<F, string>>, blocks: Record<F, string>): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [field, text] of Object.entries(errors) as Array<[F, string | undefined]>) if (text) out[blocks[field]] = slackPlain(text).slice(0, 300);
-  return out;
-}
 
 type Submit<F extends string> = (actor: Actor, values: ViewValues, view: ViewOutput, tripId: number | null) => Promise<FormOutcome<F>>;
 
@@ -42,7 +34,7 @@ function registerForm<F extends string>(app: App, sc: SlackContext, callbackId: 
       const actor = await actorFor(sc.deps, { ...identity, locale: identity.locale ?? locale });
       const outcome = await submit(actor, values, view, parsedMeta.success ? (parsedMeta.data.tripId ?? null) : null);
       if (outcome.kind === 'errors') {
-        await ack({ response_action: 'errors', errors: blockErrors(outcome.errors, blocks) });
+        await ack({ response_action: 'errors', errors: blockErrors(outcome.errors, (field) => blocks[field]) });
         return;
       }
       await ack();

@@ -24,7 +24,7 @@ export interface FormCardState {
 /** A registered form's card, fresh (`values` prefilled from the form) or again with errors. */
 export type FormCard<K extends FormId> = (c: Catalogue, form: FormReply<K>, state: FormCardState) => Card;
 
-export const freshFormState = (): FormCardState => ({ token: randomUUID(), values: {}, errors: {} });
+const freshFormState = (): FormCardState => ({ token: randomUUID(), values: {}, errors: {} });
 
 /** A registered form's frame: title, intro, the inputs; one button (Action.Execute, Action.Submit for older clients). */
 export function registeredFormCard(c: Catalogue, id: FormId, v: { token: string; title: string; intro: string; submit: string; inputs: unknown[] }): Card {
@@ -40,10 +40,6 @@ export function registeredFormCard(c: Catalogue, id: FormId, v: { token: string;
     { caravane: FORM_VERB, form: id, token: v.token },
   );
 }
-
-/** The error said under a field, when there is one. */
-export const errorUnder = (text: string | undefined): unknown[] =>
-  text ? [{ type: 'TextBlock', text: cardText(text), wrap: true, color: 'Attention', spacing: 'None', size: 'Small' }] : [];
 
 /** How Teams shows a form a command opened: a card, or a message instead (a form that must not be answered here). */
 export interface TeamsFormView<K extends FormId> {

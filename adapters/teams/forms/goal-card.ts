@@ -1,8 +1,8 @@
 /** HR's goal card (`caravan goal`): the goal, prefilled as the person writes amounts, and the last day; each error under its field. */
 import type { GoalFormReply } from '../../../src/chat/campaigns/goal.js';
 import type { Catalogue } from '../../../src/shared/i18n/index.js';
-import { cardText, optionalLabel, type Card } from '../render.js';
-import { errorUnder, registeredFormCard, type FormCardState } from './card.js';
+import { cardText, errorUnder, optionalLabel, type Card } from '../render.js';
+import { registeredFormCard, type FormCardState } from './card.js';
 
 export function goalCard(c: Catalogue, form: GoalFormReply, state: FormCardState): Card {
   const f = c.goal.form;

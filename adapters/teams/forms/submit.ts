@@ -26,27 +26,26 @@ function cardAgain<K extends FormId>(actor: Actor, form: FormReply<K>, state: Fo
   return view.again ? view.again(actor.c, form, state) : null;
 }
 
+const done = (reply: Parameters<typeof noticeCard>[0]): CardOutcome => ({ kind: 'done', card: noticeCard(reply) });
+
 async function outcomeOf(tc: TeamsContext, definition: FormDefinition, actor: Actor, data: Record<string, unknown>, token: string): Promise<CardOutcome> {
   const read = (field: string) => cardInput.parse(data[field]);
   const key = `teams:card:${token}:${actor.identity.tenantId}:${actor.identity.userId}`;
   const submitted = await submitForm(tc.deps, definition, actor, read, key);
-  if ('unreadable' in submitted) return { kind: 'done', card: noticeCard(message('error', [actor.c.common.sorry])) };
+  if ('unreadable' in submitted) return done(message('error', [actor.c.common.sorry]));
   const { outcome, values } = submitted;
-  if (outcome.kind === 'done') return { kind: 'done', card: noticeCard(outcome.reply) };
+  if (outcome.kind === 'done') return done(outcome.reply);
   const form = await definition.open(tc.deps, actor);
-  if (form.kind !== 'form') return { kind: 'done', card: noticeCard(form) };
+  if (form.kind !== 'form') return done(form);
   const card = cardAgain(actor, form, { token, values, errors: outcome.errors });
   return card
     ? { kind: 'again', card }
-    : {
-        kind: 'done',
-        card: noticeCard(
-          message(
-            'error',
-            Object.values(outcome.errors).filter((e) => e !== undefined),
-          ),
+    : done(
+        message(
+          'error',
+          Object.values(outcome.errors).filter((e) => e !== undefined),
         ),
-      };
+      );
 }
 
 /** The outcome of a registered form card's submission, or null when `value` is not one. */
@@ -56,6 +55,6 @@ export async function submitFormCard(tc: TeamsContext, turn: TeamsTurn, value: u
   const definition = caravanForm(parsed.data.form);
   if (!definition) return null;
   const identity = teamsIdentity(turn, !tc.authenticated);
-  if (!identity) return { kind: 'done', card: noticeCard(message('info', [t(turn.locale ?? tc.deps.defaultLocale).teams.unidentified])) };
+  if (!identity) return done(message('info', [t(turn.locale ?? tc.deps.defaultLocale).teams.unidentified]));
   return outcomeOf(tc, definition, await actorFor(tc.deps, identity), parsed.data, parsed.data.token);
 }

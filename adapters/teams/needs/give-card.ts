@@ -5,8 +5,8 @@
  */
 import type { GiveFormReply } from '../../../src/chat/needs/give-form.js';
 import type { Catalogue } from '../../../src/shared/i18n/index.js';
-import { errorUnder, registeredFormCard, type FormCardState } from '../forms/card.js';
-import type { Card } from '../render.js';
+import { registeredFormCard, type FormCardState } from '../forms/card.js';
+import { errorUnder, type Card } from '../render.js';
 import { teamsPlain } from '../text.js';
 
 export function giveCard(c: Catalogue, form: GiveFormReply, state: FormCardState): Card {

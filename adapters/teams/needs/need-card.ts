@@ -5,8 +5,8 @@
  */
 import { NEED_FORM_FIELDS, NEED_OPTIONAL_FIELDS, type NeedFormField, type NeedFormReply } from '../../../src/chat/needs/need-form.js';
 import type { Catalogue } from '../../../src/shared/i18n/index.js';
-import { errorUnder, registeredFormCard, type FormCardState } from '../forms/card.js';
-import { cardText, optionalLabel, type Card } from '../render.js';
+import { registeredFormCard, type FormCardState } from '../forms/card.js';
+import { cardText, errorUnder, optionalLabel, type Card } from '../render.js';
 
 export function needCard(c: Catalogue, form: NeedFormReply, state: FormCardState): Card {
   const f = c.needs.hrForm;
