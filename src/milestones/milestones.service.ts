@@ -12,24 +12,51 @@ import { crossed, milestoneMessage, milestonesFor, type Milestone } from './mile
 
 /** The milestone listener, and a way to wait until the checks it has started are done (shutdown, tests). */
 export interface MilestoneListener extends TotalsListener {
+  /** Runs the checks still waiting at once and resolves when every check is done. */
   settled(): Promise<void>;
 }
+
+/**
+ * A campaign is checked at most once in this long (from the start of one check to the next): a person
+ * pledging alone, or a launch, costs a few checks a second instead of one per pledge. A milestone is
+ * announced this much later at worst.
+ */
+export const CHECK_SPACING_MS = 250;
 
 /**
  * Announces the milestones a pledge crossed. Each milestone is claimed once for all time in the same
  * transaction that enqueues the announcement: two pledges crossing it together announce it once, and
  * falling back below (a cancellation) then crossing again announces nothing new.
- * The check reads the totals afresh, so checks of one campaign are coalesced: while one runs, every
- * change heard meanwhile waits for a single next check, which sees them all. Under a burst of pledges
- * that is one check at a time instead of one per pledge; the pledge's answer never waits for it.
- * `onError` hears failures: the pledge itself is already recorded and must not look failed.
+ * The check reads the totals afresh, so checks of one campaign are coalesced: the first change after a
+ * quiet moment is checked at once; every change heard while a check runs, or less than `spacingMs`
+ * after one started, waits for a single next check, which sees them all. The pledge's answer never
+ * waits for it. `onError` hears failures: the pledge itself is already recorded and must not look failed.
  */
-export function milestoneListener(deps: BroadcastDeps, onError: (error: unknown) => void): MilestoneListener {
+export function milestoneListener(deps: BroadcastDeps, onError: (error: unknown) => void, spacingMs = CHECK_SPACING_MS): MilestoneListener {
   // Claims are forever: once seen, a milestone key never needs asking about again.
   const claimedKeys = new Set<string>();
   const running = new Map<string, Promise<void>>();
+  const started = new Map<string, number>();
   const queued = new Map<string, { campaign: Campaign; change: PledgeChange; done: Promise<void> }>();
+  const pauses = new Set<() => void>();
+  let settling = 0;
+  /** Waits until `spacingMs` after the campaign's last check started; `settled()` cuts it short. */
+  const spaced = (campaignId: string): Promise<void> => {
+    const ms = (started.get(campaignId) ?? -Infinity) + spacingMs - performance.now();
+    if (ms <= 0 || settling > 0) return Promise.resolve();
+    return new Promise((resolve) => {
+      const over = () => {
+        clearTimeout(timer);
+        pauses.delete(over);
+        resolve();
+      };
+      const timer = setTimeout(over, ms);
+      timer.unref();
+      pauses.add(over);
+    });
+  };
   const check = (campaign: Campaign, change: PledgeChange): Promise<void> => {
+    started.set(campaign.id, performance.now());
     const job = announceCrossed(deps, campaign, change, claimedKeys)
       .catch(onError)
       .finally(() => {
@@ -40,8 +67,6 @@ export function milestoneListener(deps: BroadcastDeps, onError: (error: unknown)
   };
   return {
     totalsChanged(campaign, change) {
-      const current = running.get(campaign.id);
-      if (!current) return check(campaign, change);
       const waiting = queued.get(campaign.id);
       if (waiting) {
         // Keep a change that raised the totals (only those are checked), the highest seen; the fresh
@@ -49,16 +74,29 @@ export function milestoneListener(deps: BroadcastDeps, onError: (error: unknown)
         if (rose(change) && (!rose(waiting.change) || change.after.pledgedMinor > waiting.change.after.pledgedMinor)) waiting.change = change;
         return waiting.done;
       }
+      const current = running.get(campaign.id);
+      const last = started.get(campaign.id);
+      if (!current && (last === undefined || performance.now() - last >= spacingMs)) return check(campaign, change);
       const next = { campaign, change, done: Promise.resolve() };
-      next.done = current.then(() => {
-        queued.delete(campaign.id);
-        return check(next.campaign, next.change);
-      });
+      next.done = Promise.resolve(current)
+        .then(() => spaced(campaign.id))
+        .then(() => {
+          queued.delete(campaign.id);
+          return check(next.campaign, next.change);
+        });
       queued.set(campaign.id, next);
       return next.done;
     },
     async settled() {
-      while (running.size > 0 || queued.size > 0) await Promise.allSettled([...running.values(), ...[...queued.values()].map((q) => q.done)]);
+      settling++;
+      try {
+        while (running.size > 0 || queued.size > 0) {
+          for (const over of [...pauses]) over();
+          await Promise.allSettled([...running.values(), ...[...queued.values()].map((q) => q.done)]);
+        }
+      } finally {
+        settling--;
+      }
     },
   };
 }

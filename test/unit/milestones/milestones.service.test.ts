@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { addMilestone, listMilestones } from '../../../src/milestones/milestones.service.js';
 import { cancelPledge, makePledge } from '../../../src/pledges/pledges.service.js';
 import { milestonesFixture, type MilestonesFixture } from '../../support/fakes/milestones.js';
@@ -53,6 +53,28 @@ describe('milestones', () => {
     await give(f, 'U0', '2400');
     await Promise.all(['U1', 'U2', 'U3', 'U4'].map((u) => give(f, u, '200')));
     expect(milestoneKeys(f)).toHaveLength(1);
+  });
+
+  it('a run of pledges is checked a few times, not once each, and the milestone it crossed is still announced, once', async () => {
+    const f = await milestonesFixture({ campaign: GOAL });
+    let reads = 0;
+    const totals = f.deps.campaigns.totals.bind(f.deps.campaigns);
+    f.deps.campaigns.totals = (id) => {
+      reads++;
+      return totals(id);
+    };
+    // 30 people one after the other, each answered before the next: 25 % (2,500 MAD) falls on the 25th.
+    for (let i = 0; i < 30; i++) {
+      const who = await f.person(`U${i}`);
+      const made = await makePledge(f.deps, { personId: who.id, amount: '100', anonymous: false, note: null, source: 'slack', idempotencyKey: null });
+      expect(made.ok).toBe(true);
+    }
+    // Without settled(): the check waiting its turn runs on its own, a quarter of a second later at most.
+    await vi.waitFor(() => expect(milestoneKeys(f)).toEqual([`milestone:${f.campaign?.id}:pct:25`]), { timeout: 3000 });
+    await f.listener.settled();
+    expect(reads).toBeLessThanOrEqual(3);
+    expect(textOf(f.messaging.sent.find((m) => m.kind === 'milestone')).lines.join('\n')).toContain('3 000 MAD');
+    expect(f.failures).toEqual([]);
   });
 
   it('an amount HR adds is announced when crossed; one already passed is marked reached and never announced', async () => {
