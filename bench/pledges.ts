@@ -15,7 +15,7 @@ import { slackSignature, slashCommandBody } from '../test/support/slack-sign.js'
 import { person, personalMessage } from '../test/support/teams-activities.js';
 import { minor } from '../src/shared/money.js';
 import { load, type BenchRequest, type LoadResult } from './load.js';
-import { localDay, scratchDatabase, startChildBot, startChildScript, table, type ChildBot } from './support.js';
+import { databaseCpuMs, localDay, scratchDatabase, startChildBot, startChildScript, table, type ChildBot } from './support.js';
 
 const SECRET = 'bench-signing-secret';
 const PEOPLE = 5_000;
@@ -55,7 +55,7 @@ interface Contender {
 
 /** 1 client then 100 clients against each server in turn, after a warm-up; one row per server. */
 async function compare(title: string, contenders: Contender[], make: () => (i: number) => BenchRequest, failed?: (s: number, t: string) => boolean) {
-  const results: Array<{ name: string; one: LoadResult; many: LoadResult; rss: number; cpu: number }> = [];
+  const results: Array<{ name: string; one: LoadResult; many: LoadResult; rss: number; cpu: number; dbCpu: number }> = [];
   const only = (process.env.BENCH_ONLY ?? '')
     .toLowerCase()
     .split(/[\s,]+/)
@@ -66,10 +66,12 @@ async function compare(title: string, contenders: Contender[], make: () => (i: n
     let rss = server.rssMb();
     const sampler = setInterval(() => (rss = Math.max(rss, server.rssMb())), 100);
     const cpuBefore = server.cpuMs();
+    const dbCpuBefore = databaseCpuMs();
     const many = await load(server.url, make(), 100, MANY, failed);
     const cpu = (server.cpuMs() - cpuBefore) / MANY;
+    const dbCpu = (databaseCpuMs() - dbCpuBefore) / MANY;
     clearInterval(sampler);
-    results.push({ name, one, many, rss, cpu });
+    results.push({ name, one, many, rss, cpu, dbCpu });
   }
   if (results.length === 0) return;
   const ref = results.find((r) => r.name.includes('INSERT')) ?? results[0];
@@ -81,10 +83,11 @@ async function compare(title: string, contenders: Contender[], make: () => (i: n
     ref ? (r.many.perSecond / ref.many.perSecond).toFixed(2) : '',
     r.many.p99.toFixed(0),
     r.cpu.toFixed(2),
+    r.dbCpu.toFixed(2),
     r.rss.toFixed(0),
     r.one.errors + r.many.errors,
   ]);
-  table(title, ['server', '1 client p50 ms', '× ref', '100 clients /s', '× ref', 'p99 ms', 'CPU ms/req', 'max RSS MB', 'errors'], rows);
+  table(title, ['server', '1 client p50 ms', '× ref', '100 clients /s', '× ref', 'p99 ms', 'CPU ms/req', 'Postgres CPU ms/req', 'max RSS MB', 'errors'], rows);
 }
 
 export default async function run(): Promise<void> {

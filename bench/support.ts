@@ -1,6 +1,6 @@
 /** What every benchmark shares: a throwaway Postgres database, the bot as a child process, stats. */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';
 
@@ -88,6 +88,30 @@ export function cpuMs(pid: number | undefined): number {
   } catch {
     return 0;
   }
+}
+
+/**
+ * CPU time used so far by every Postgres server process of this machine (user + system, ms), read from
+ * /proc: what the database spends per request, beside the bot's own. 0 where /proc is not there.
+ */
+export function databaseCpuMs(): number {
+  let total = 0;
+  let pids: string[];
+  try {
+    pids = readdirSync('/proc').filter((d) => /^\d+$/.test(d));
+  } catch {
+    return 0;
+  }
+  for (const pid of pids) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      if (!stat.includes('(postgres)')) continue;
+      total += cpuMs(Number(pid));
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return total;
 }
 
 /** Resident memory of a process, from /proc (Linux). */
