@@ -140,8 +140,12 @@ interface RecordedAsRow extends Partial<RecordedRow> {
  * otherwise), the stored name and language refreshed when others are given. One row always comes
  * back; its pledge columns are null when nothing was recorded (a repeated key, or a race with the
  * same newcomer's other command, whose person row is then named in `orphan_id`).
+ * `renaming` false leaves the refresh out, for an identity that gives neither a name nor a language
+ * (a Slack command: the profile is looked up after the answer): every part of a statement costs its
+ * executor set-up on each run, even one that could touch no row.
  */
-const RECORD_PLEDGE_AS = prepared(`
+const recordPledgeAs = (renaming: boolean) =>
+  prepared(`
     with found as (
       select person_id, display_name, locale from identities
       where platform = $1::text and tenant_id = $2::text and user_id = $3::text
@@ -153,13 +157,17 @@ const RECORD_PLEDGE_AS = prepared(`
       select $1::text, $2::text, $3::text, np.id, $4::text, $5::text, now() from np
       on conflict (platform, tenant_id, user_id) do nothing
       returning person_id
-    ), renamed as (
+    ), ${
+      renaming
+        ? `renamed as (
       update identities i set display_name = coalesce($4::text, f.display_name), locale = coalesce($5::text, f.locale), updated_at = now()
       from found f
       where i.platform = $1::text and i.tenant_id = $2::text and i.user_id = $3::text
         and (($4::text is not null and $4::text is distinct from f.display_name) or ($5::text is not null and $5::text is distinct from f.locale))
       returning 1
-    ), who as (
+    ), `
+        : ''
+    }who as (
       select person_id from found union all select person_id from ni
     ), p as (
       insert into pledges (campaign_id, person_id, amount_minor, anonymous, note, source, idempotency_key, status)
@@ -167,11 +175,13 @@ const RECORD_PLEDGE_AS = prepared(`
 ${AFTER_INSERT('$12::int')}
     select r.*, f.display_name as stored_name, f.locale as stored_locale,
       (select np.id from np where not exists (select 1 from ni)) as orphan_id
-    from (select (select count(*) from renamed) as renamed) as one
+    from (select ${renaming ? '(select count(*) from renamed)' : '0'} as renamed) as one
     left join found f on true
     left join (
       ${PLEDGE_AND_TOTALS_BEFORE('$6::uuid')}
     ) as r on true`);
+const RECORD_PLEDGE_AS = recordPledgeAs(true);
+const RECORD_PLEDGE_AS_UNNAMED = recordPledgeAs(false);
 
 export async function recordAsInOneStatement(
   db: Kysely<Database>,
@@ -180,7 +190,15 @@ export async function recordAsInOneStatement(
 ): Promise<(PledgeChange & { duplicate: false; person: Person }) | null> {
   const { name, locale } = givenNameAndLocale(identity);
   const { rows } = await db.executeQuery<RecordedAsRow>(
-    CompiledQuery.raw(RECORD_PLEDGE_AS, [identity.platform, identity.tenantId, identity.userId, name, locale, input.campaignId, ...pledgeValues(input)]),
+    CompiledQuery.raw(name === null && locale === null ? RECORD_PLEDGE_AS_UNNAMED : RECORD_PLEDGE_AS, [
+      identity.platform,
+      identity.tenantId,
+      identity.userId,
+      name,
+      locale,
+      input.campaignId,
+      ...pledgeValues(input),
+    ]),
   );
   const row = rows[0];
   if (row?.orphan_id) await db.deleteFrom('people').where('id', '=', row.orphan_id).execute();
