@@ -48,16 +48,39 @@ export async function readTotals(db: Kysely<Database>, campaignId: string): Prom
  * instance's within that delay.
  */
 const CURRENT_TTL_MS = 5_000;
+/**
+ * A kept answer this old is asked for again in the background while it still answers. Under load the
+ * question waits behind every statement queued for a connection: were the answer let expire first,
+ * every command arriving meanwhile would wait with it (a stall of the whole instance every 5 s).
+ */
+const CURRENT_REFRESH_MS = 4_000;
 
-export function campaignStore(db: Kysely<Database>): CampaignStore {
-  const currentByDay = new TtlCache<Campaign>(CURRENT_TTL_MS, 64);
+export function campaignStore(db: Kysely<Database>, now: () => number = Date.now): CampaignStore {
+  const currentByDay = new TtlCache<Campaign>(CURRENT_TTL_MS, 64, now);
+  const refreshDue = new Map<string, number>();
   // Commands arriving together when the cached answer expires share one query instead of each asking.
   const asking = new Map<string, Promise<Campaign | null>>();
   // After a write: a question asked before it commits may hold the old answer, so neither it nor a
   // kept answer is used again.
   const forget = () => {
     currentByDay.clear();
+    refreshDue.clear();
     asking.clear();
+  };
+  const ask = (today: string): Promise<Campaign | null> => {
+    const answer = findCurrent(db, today)
+      .then((found) => {
+        if (asking.get(today) === answer && found) {
+          currentByDay.set(today, found);
+          refreshDue.set(today, now() + CURRENT_REFRESH_MS);
+        }
+        return found;
+      })
+      .finally(() => {
+        if (asking.get(today) === answer) asking.delete(today);
+      });
+    asking.set(today, answer);
+    return answer;
   };
   return {
     async create(input) {
@@ -92,19 +115,12 @@ export function campaignStore(db: Kysely<Database>): CampaignStore {
     },
     async current(today) {
       const cached = currentByDay.get(today);
-      if (cached) return cached;
-      const pending = asking.get(today);
-      if (pending) return pending;
-      const answer = findCurrent(db, today)
-        .then((found) => {
-          if (asking.get(today) === answer && found) currentByDay.set(today, found);
-          return found;
-        })
-        .finally(() => {
-          if (asking.get(today) === answer) asking.delete(today);
-        });
-      asking.set(today, answer);
-      return answer;
+      if (cached) {
+        // A failed refresh is not this command's: the answer kept expires, and the next command asks.
+        if (now() >= (refreshDue.get(today) ?? Infinity) && !asking.has(today)) ask(today).catch(() => undefined);
+        return cached;
+      }
+      return asking.get(today) ?? ask(today);
     },
     async upcoming(today) {
       const row = await db.selectFrom('campaigns').selectAll().where('starts_on', '>', today).orderBy('starts_on', 'asc').limit(1).executeTakeFirst();
