@@ -91,27 +91,38 @@ export function cpuMs(pid: number | undefined): number {
 }
 
 /**
- * CPU time used so far by every Postgres server process of this machine (user + system, ms), read from
- * /proc: what the database spends per request, beside the bot's own. 0 where /proc is not there.
+ * CPU time of the Postgres server's processes (user + system, ms) from /proc, for what the database
+ * spends per request beside the bot's own: `databaseCpu()` now, then `.since()` the CPU used since by
+ * the processes still there (one gone meanwhile, a pool's idle connection closed, is left out instead
+ * of subtracted: the figure can only be low). 0 where /proc is not there.
  */
-export function databaseCpuMs(): number {
-  let total = 0;
+export function databaseCpu(): { since(): number } {
+  const before = postgresCpu();
+  return {
+    since() {
+      let used = 0;
+      for (const [pid, ms] of postgresCpu()) used += ms - (before.get(pid) ?? 0);
+      return used;
+    },
+  };
+}
+
+function postgresCpu(): Map<string, number> {
+  const cpu = new Map<string, number>();
   let pids: string[];
   try {
     pids = readdirSync('/proc').filter((d) => /^\d+$/.test(d));
   } catch {
-    return 0;
+    return cpu;
   }
   for (const pid of pids) {
     try {
-      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-      if (!stat.includes('(postgres)')) continue;
-      total += cpuMs(Number(pid));
+      if (readFileSync(`/proc/${pid}/stat`, 'utf8').includes('(postgres)')) cpu.set(pid, cpuMs(Number(pid)));
     } catch {
       // gone meanwhile
     }
   }
-  return total;
+  return cpu;
 }
 
 /** Resident memory of a process, from /proc (Linux). */
