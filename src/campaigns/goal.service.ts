@@ -39,7 +39,7 @@ export interface GoalChanged {
 
 /** Checks a goal change against the campaign without storing anything. */
 function checkGoal(campaign: Campaign, input: GoalInput, day: string): Result<{ goalMinor: Minor; endsOn: string }, GoalError> {
-  const goal = parseAmount(input.goal);
+  const goal = parseAmount(input.goal, campaign.currency);
   if (!goal.ok) return err(unreadIn(goal.error, campaign.currency));
   const endsOn = input.endsOn.trim() === '' ? campaign.endsOn : input.endsOn.trim();
   if (endsOn !== campaign.endsOn) {

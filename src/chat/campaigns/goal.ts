@@ -73,6 +73,8 @@ function goalFieldError(c: Catalogue, error: GoalError, typed: string): [GoalFie
       return ['goal', c.goal.errors.notPositive];
     case 'amount.too_precise':
       return ['goal', c.amount.tooPrecise];
+    case 'amount.other_currency':
+      return ['goal', c.amount.otherCurrency(typed.slice(0, 40), error.currency)];
     case 'campaign.none':
       return ['goal', noCampaignText(c, error)];
     case 'goal.bad_date':
