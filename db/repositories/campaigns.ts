@@ -1,5 +1,6 @@
 import { CompiledQuery, type Kysely, type Selectable } from 'kysely';
 import type { Campaign, CampaignTotals } from '../../src/campaigns/campaign.js';
+import { changeGoalIn, lastGoalChange } from './goal-changes.js';
 import type { CampaignStore } from '../../src/ports.js';
 import { minor } from '../../src/shared/money.js';
 import { TtlCache } from '../../src/shared/ttl-cache.js';
@@ -129,16 +130,14 @@ export function campaignStore(db: Kysely<Database>, now: () => number = Date.now
     async totals(campaignId) {
       return readTotals(db, campaignId);
     },
-    async changeGoal(id, change) {
-      const row = await db
-        .updateTable('campaigns')
-        .set({ goal_minor: change.goalMinor, ends_on: change.endsOn })
-        .where('id', '=', id)
-        .returningAll()
-        .executeTakeFirst();
+    async changeGoal(id, change, settle) {
+      const changed = await db.transaction().execute((trx) => changeGoalIn(trx, id, change, settle));
       // The new end date may change which campaign runs today: this instance sees it at once.
       forget();
-      return row ? toCampaign(row) : null;
+      return changed;
+    },
+    async lastGoalChange(id) {
+      return lastGoalChange(db, id);
     },
   };
 }

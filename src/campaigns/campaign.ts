@@ -1,4 +1,5 @@
 import { isCalendarDay } from '../shared/clock.js';
+import type { MilestoneStore } from '../milestones/milestones.js';
 import type { Minor } from '../shared/money.js';
 import { err, ok, type Coded, type Result } from '../shared/result.js';
 
@@ -19,6 +20,29 @@ export interface CampaignTotals {
   donors: number;
   pledges: number;
 }
+
+/** HR's change of the goal and last day (already checked), with who made it (`operatorLabel`) and when. */
+export interface GoalChange {
+  goalMinor: Minor;
+  endsOn: string;
+  by: string;
+  at: Date;
+}
+
+/** A change of the goal as it was recorded. */
+export interface GoalChangeRecord {
+  fromMinor: Minor;
+  toMinor: Minor;
+  /** `platform:userId`, or `cli` for the console. */
+  by: string;
+  at: Date;
+}
+
+/**
+ * What the goal change leaves to the core, run inside its transaction: the campaign as it now is, its
+ * totals, and the milestones to claim in the same transaction.
+ */
+export type GoalSettle = (campaign: Campaign, totals: CampaignTotals, milestones: Pick<MilestoneStore, 'amounts' | 'claim'>) => Promise<void>;
 
 export interface NewCampaign {
   name: string;
