@@ -2,7 +2,7 @@ import type { Kysely, Transaction } from 'kysely';
 import type { Campaign, CampaignTotals, GoalChange, GoalChangeRecord, GoalSettle } from '../../src/campaigns/campaign.js';
 import { minor } from '../../src/shared/money.js';
 import type { Database } from '../schema.js';
-import { readTotals, toCampaign } from './campaigns.js';
+import { readTotals, toCampaign } from './campaign-rows.js';
 import { milestoneStore } from './milestones.js';
 
 /**

@@ -1,5 +1,4 @@
 import { isCalendarDay } from '../shared/clock.js';
-import type { MilestoneStore } from '../milestones/milestones.js';
 import type { Minor } from '../shared/money.js';
 import { err, ok, type Coded, type Result } from '../shared/result.js';
 
@@ -42,7 +41,13 @@ export interface GoalChangeRecord {
  * What the goal change leaves to the core, run inside its transaction: the campaign as it now is, its
  * totals, and the milestones to claim in the same transaction.
  */
-export type GoalSettle = (campaign: Campaign, totals: CampaignTotals, milestones: Pick<MilestoneStore, 'amounts' | 'claim'>) => Promise<void>;
+export type GoalSettle = (campaign: Campaign, totals: CampaignTotals, milestones: GoalMilestones) => Promise<void>;
+
+/** The part of the milestone store (src/milestones/milestones.ts) a goal change uses, on its transaction. */
+export interface GoalMilestones {
+  amounts(campaignId: string): Promise<Minor[]>;
+  claim(campaignId: string, keys: readonly string[], at: Date): Promise<string[]>;
+}
 
 export interface NewCampaign {
   name: string;
