@@ -3,6 +3,7 @@
  * core types. `bigint` columns are parsed to safe integers once, in the client (see connect.ts).
  */
 import type { ColumnType, Generated, GeneratedAlways } from 'kysely';
+import type { GoalTables } from './schema-goals.js';
 import type { NeedsTables } from './schema-needs.js';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -167,19 +168,6 @@ export interface DigestRunsTable {
   created_at: Generated<Date>;
 }
 
-export interface CampaignMilestonesTable {
-  campaign_id: string;
-  amount_minor: number;
-  added_by: string;
-  added_at: Generated<Date>;
-}
-
-export interface MilestoneClaimsTable {
-  campaign_id: string;
-  milestone_key: string;
-  reached_at: Timestamp;
-}
-
 export interface PhotoBatchesTable {
   id: GeneratedAlways<number>;
   campaign_id: string;
@@ -307,7 +295,7 @@ export interface HrSessionsTable {
   notice: ColumnType<unknown, string | null | undefined, string | null>;
 }
 
-export interface Database extends NeedsTables {
+export interface Database extends NeedsTables, GoalTables {
   people: PeopleTable;
   identities: IdentitiesTable;
   admins: AdminsTable;
@@ -322,8 +310,6 @@ export interface Database extends NeedsTables {
   outbox_targets: OutboxTargetsTable;
   outbox_lanes: OutboxLanesTable;
   digest_runs: DigestRunsTable;
-  campaign_milestones: CampaignMilestonesTable;
-  milestone_claims: MilestoneClaimsTable;
   app_secrets: AppSecretsTable;
   teams_conversations: TeamsConversationsTable;
   trips: TripsTable;

@@ -2,7 +2,7 @@
  * What the core needs from the outside world. The db/ folder implements the stores, the adapters
  * implement the notifier; the core never imports SQL, HTTP or platform SDKs.
  */
-import type { Campaign, CampaignTotals, NewCampaign } from './campaigns/campaign.js';
+import type { Campaign, CampaignTotals, GoalChange, GoalChangeRecord, GoalSettle, NewCampaign } from './campaigns/campaign.js';
 import type { Pledge, PledgeStatus, Platform, TransitionError } from './pledges/pledge.js';
 import type { Locale, Minor } from './shared/money.js';
 import type { Result } from './shared/result.js';
@@ -60,8 +60,15 @@ export interface CampaignStore {
   upcoming(today: string): Promise<Campaign | null>;
   /** Kept up to date on every change: reading it never scans pledges. */
   totals(campaignId: string): Promise<CampaignTotals>;
-  /** Sets a campaign's goal and last day (already checked); the campaign as it now is, null when there is no such campaign. */
-  changeGoal(id: string, change: { goalMinor: Minor; endsOn: string }): Promise<Campaign | null>;
+  /**
+   * Sets a campaign's goal and last day (already checked) and records who changed the goal and when
+   * (when it differs); then runs `settle`, all in one transaction: what `settle` claims commits with
+   * the change, and when it throws nothing changes at all. The campaign as it now is and its totals,
+   * null when there is no such campaign.
+   */
+  changeGoal(id: string, change: GoalChange, settle: GoalSettle): Promise<{ campaign: Campaign; totals: CampaignTotals } | null>;
+  /** The latest recorded change of a campaign's goal, null when it never changed. */
+  lastGoalChange(id: string): Promise<GoalChangeRecord | null>;
 }
 
 export interface NewPledge {

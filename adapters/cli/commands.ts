@@ -81,12 +81,14 @@ export const commands: Record<string, Command> = {
       from: { type: 'string' },
       to: { type: 'string' },
     });
-    const goal = parseAmount(required(values, 'goal'));
-    if (!goal.ok) throw new UsageError(`--goal: cannot read "${values.goal}" as an amount (e.g. 150000 or 150 000)`);
+    const currency = (values.currency ?? config.currency).trim().toUpperCase();
+    // The goal may be written in the new campaign's own currency (`150 000 €` with `--currency EUR`).
+    const goal = parseAmount(required(values, 'goal'), currency);
+    if (!goal.ok) throw new UsageError(`--goal: cannot read "${values.goal}" as an amount in ${currency} (e.g. 150000 or 150 000)`);
     const input = {
       name: required(values, 'name'),
       goalMinor: goal.value,
-      currency: values.currency ?? config.currency,
+      currency,
       startsOn: required(values, 'from'),
       endsOn: required(values, 'to'),
     };

@@ -10,6 +10,7 @@ import * as createNeeds from './2026_12_01_2100_create_needs.js';
 import * as createHrSessions from './2026_12_01_2110_create_hr_sessions.js';
 import * as addChannelNames from './2026_12_02_0100_add_channel_names.js';
 import * as addHrSessionNotice from './2026_12_02_0110_add_hr_session_notice.js';
+import * as createCampaignGoalChanges from './2026_12_06_0330_create_campaign_goal_changes.js';
 
 /**
  * Every migration, by name, in order. Listed here rather than read from the folder so that the same
@@ -27,4 +28,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_01_2110_create_hr_sessions': createHrSessions,
   '2026_12_02_0100_add_channel_names': addChannelNames,
   '2026_12_02_0110_add_hr_session_notice': addHrSessionNotice,
+  '2026_12_06_0330_create_campaign_goal_changes': createCampaignGoalChanges,
 };

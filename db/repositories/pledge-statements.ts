@@ -10,7 +10,7 @@ import type { Identity, NewPledge, Person, PledgeChange } from '../../src/ports.
 import { minor } from '../../src/shared/money.js';
 import { parseLocale } from '../row-enums.js';
 import type { Database } from '../schema.js';
-import { TOTAL_SHARDS } from './campaigns.js';
+import { TOTAL_SHARDS } from './campaign-rows.js';
 import { prepared } from '../prepared.js';
 import { givenNameAndLocale } from './people.js';
 

@@ -6,7 +6,7 @@ import { minor } from '../../src/shared/money.js';
 import { err, ok } from '../../src/shared/result.js';
 import { parsePledgeStatus, parsePlatform } from '../row-enums.js';
 import type { Database, PledgesTable } from '../schema.js';
-import { readTotals } from './campaigns.js';
+import { readTotals } from './campaign-rows.js';
 import { KnownPeople, peopleStore } from './people.js';
 import { nextShard, recordAsInOneStatement, recordInOneStatement } from './pledge-statements.js';
 

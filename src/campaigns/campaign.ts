@@ -20,6 +20,35 @@ export interface CampaignTotals {
   pledges: number;
 }
 
+/** HR's change of the goal and last day (already checked), with who made it (`operatorLabel`) and when. */
+export interface GoalChange {
+  goalMinor: Minor;
+  endsOn: string;
+  by: string;
+  at: Date;
+}
+
+/** A change of the goal as it was recorded. */
+export interface GoalChangeRecord {
+  fromMinor: Minor;
+  toMinor: Minor;
+  /** `platform:userId`, or `cli` for the console. */
+  by: string;
+  at: Date;
+}
+
+/**
+ * What the goal change leaves to the core, run inside its transaction: the campaign as it now is, its
+ * totals, and the milestones to claim in the same transaction.
+ */
+export type GoalSettle = (campaign: Campaign, totals: CampaignTotals, milestones: GoalMilestones) => Promise<void>;
+
+/** The part of the milestone store (src/milestones/milestones.ts) a goal change uses, on its transaction. */
+export interface GoalMilestones {
+  amounts(campaignId: string): Promise<Minor[]>;
+  claim(campaignId: string, keys: readonly string[], at: Date): Promise<string[]>;
+}
+
 export interface NewCampaign {
   name: string;
   currency: string;

@@ -1,22 +1,20 @@
 /**
  * HR changes the current campaign's goal and, optionally, its last day. Milestones stay announced
  * once: their keys (`pct:50`) are claimed for all time, and any milestone the new goal puts at or
- * below what is already pledged is claimed now, silently, so it is never announced late.
+ * below what is already pledged is claimed silently in the change's own transaction, so it is never
+ * announced late (not even after a crash between the two). Who changed the goal and when is kept.
  */
-import type { HrOperator } from '../chat/actor.js';
-import type { MilestoneStore } from '../milestones/milestones.js';
+import { operatorLabel, type HrOperator } from '../chat/actor.js';
 import { milestonesFor } from '../milestones/milestones.js';
 import { parseAmount, unreadIn, type AmountUnread } from '../shared/amount.js';
 import { isCalendarDay } from '../shared/clock.js';
 import type { Minor } from '../shared/money.js';
 import { err, ok, type Coded, type Result } from '../shared/result.js';
-import type { Campaign, CampaignTotals, NoCampaign } from './campaign.js';
+import type { Campaign, CampaignTotals, GoalChangeRecord, GoalSettle, NoCampaign } from './campaign.js';
 import { noCampaign, today } from './campaigns.service.js';
 import type { CampaignDeps } from './ports.js';
 
-export interface GoalDeps extends CampaignDeps {
-  messaging: { milestones: Pick<MilestoneStore, 'amounts' | 'claim'> };
-}
+export type GoalDeps = CampaignDeps;
 
 /** What HR typed: the goal as an amount is written (`200 000`, `200.000,00`), and a new last day or '' to keep it. */
 export interface GoalInput {
@@ -39,7 +37,7 @@ export interface GoalChanged {
 
 /** Checks a goal change against the campaign without storing anything. */
 function checkGoal(campaign: Campaign, input: GoalInput, day: string): Result<{ goalMinor: Minor; endsOn: string }, GoalError> {
-  const goal = parseAmount(input.goal);
+  const goal = parseAmount(input.goal, campaign.currency);
   if (!goal.ok) return err(unreadIn(goal.error, campaign.currency));
   const endsOn = input.endsOn.trim() === '' ? campaign.endsOn : input.endsOn.trim();
   if (endsOn !== campaign.endsOn) {
@@ -55,21 +53,33 @@ function checkGoal(campaign: Campaign, input: GoalInput, day: string): Result<{ 
  * The last day, when it changes, is a real day, not before the start nor before today in the
  * campaign's time zone. Errors: `amount.*`, `campaign.none`, `goal.*`; nothing changes on any of them.
  */
-export async function changeGoal(deps: GoalDeps, _by: HrOperator, input: GoalInput): Promise<Result<GoalChanged, GoalError>> {
+export async function changeGoal(deps: GoalDeps, by: HrOperator, input: GoalInput): Promise<Result<GoalChanged, GoalError>> {
   const day = today(deps);
   const before = await deps.campaigns.current(day);
   if (!before) return err(await noCampaign(deps, day));
   const checked = checkGoal(before, input, day);
   if (!checked.ok) return checked;
-  const campaign = await deps.campaigns.changeGoal(before.id, checked.value);
-  if (!campaign) return err({ code: 'campaign.none' });
-  const totals = await deps.campaigns.totals(campaign.id);
-  const passed = milestonesFor(campaign.goalMinor, await deps.messaging.milestones.amounts(campaign.id)).filter((m) => m.amountMinor <= totals.pledgedMinor);
-  if (passed.length > 0)
-    await deps.messaging.milestones.claim(
-      campaign.id,
-      passed.map((m) => m.key),
-      deps.clock.now(),
-    );
-  return ok({ before, campaign, totals });
+  const at = deps.clock.now();
+  const changed = await deps.campaigns.changeGoal(before.id, { ...checked.value, by: operatorLabel(by), at }, claimPassed(at));
+  if (!changed) return err({ code: 'campaign.none' });
+  return ok({ before, ...changed });
+}
+
+/** Claims, silently, every milestone of the new goal already at or below what is pledged. */
+function claimPassed(at: Date): GoalSettle {
+  return async (campaign, totals, milestones) => {
+    const passed = milestonesFor(campaign.goalMinor, await milestones.amounts(campaign.id)).filter((m) => m.amountMinor <= totals.pledgedMinor);
+    if (passed.length > 0)
+      await milestones.claim(
+        campaign.id,
+        passed.map((m) => m.key),
+        at,
+      );
+  };
+}
+
+/** The current campaign with the last recorded change of its goal, for HR's goal form. */
+export async function goalWithHistory(deps: GoalDeps, day: string): Promise<{ campaign: Campaign; lastChange: GoalChangeRecord | null } | null> {
+  const campaign = await deps.campaigns.current(day);
+  return campaign ? { campaign, lastChange: await deps.campaigns.lastGoalChange(campaign.id) } : null;
 }

@@ -27,9 +27,12 @@ export interface ConsoleOperator {
 /** Who may run an HR-only use case: a person checked by `requireHr`, or the server's console. */
 export type HrOperator = HrActor | ConsoleOperator;
 
+/** The label of changes made from the console. */
+export const CONSOLE_LABEL = 'cli';
+
 /** Who did it, as stored beside what they made or changed: `cli` for the console, else `platform:userId`. */
 export function operatorLabel(by: HrOperator): string {
-  return 'console' in by ? 'cli' : `${by.identity.platform}:${by.identity.userId}`;
+  return 'console' in by ? CONSOLE_LABEL : `${by.identity.platform}:${by.identity.userId}`;
 }
 
 /** What finding the actor behind an identity needs. */

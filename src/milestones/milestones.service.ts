@@ -178,7 +178,7 @@ export async function addMilestone(
   const progress = await currentProgress(deps);
   if (!progress.ok) return err({ code: 'campaign.none' });
   const { campaign, totals } = progress.value;
-  const amount = parseAmount(amountText);
+  const amount = parseAmount(amountText, campaign.currency);
   if (!amount.ok) return err(unreadIn(amount.error, campaign.currency));
   const { added } = await deps.messaging.milestones.addAmount(campaign.id, amount.value, operatorLabel(hr));
   const alreadyPassed = totals.pledgedMinor >= amount.value;

@@ -1,3 +1,4 @@
+import { isCurrencyMark } from '../shared/amount.js';
 import type { Minor } from '../shared/money.js';
 import { err, ok, type Coded, type Result } from '../shared/result.js';
 import type { Platform } from '../shared/vocabulary.js';
@@ -33,8 +34,18 @@ const CANCEL = new Set(['cancel', 'annuler', 'annule', 'supprimer']);
 const HELP = new Set(['help', 'aide', '?']);
 const ANONYMOUS = new Set(['anonymous', 'anonyme', 'anon']);
 const AMOUNT_TOKEN = /^[+\-−]?[0-9\u0660-\u0669\u06f0-\u06f9][0-9\u0660-\u0669\u06f0-\u06f9.,\u066b\u066c]*$/u;
-const AMOUNT_WITH_CURRENCY = /^[+\-−]?[0-9\u0660-\u0669\u06f0-\u06f9][0-9\u0660-\u0669\u06f0-\u06f9.,\u066b\u066c]*(?:mad|dhs?|درهم)$/iu;
-const CURRENCY_TOKEN = /^(?:mad|dhs?|dirhams?|درهم|دراهم)$/iu;
+/** A number with a currency mark stuck to it, before (`€500`) or after (`500€`, `1500dh`). */
+const MARKED_AMOUNT = /^([+\-−]?)(US\$|[$€£]|\p{L}+)?([0-9\u0660-\u0669\u06f0-\u06f9][0-9\u0660-\u0669\u06f0-\u06f9.,\u066b\u066c]*)(US\$|[$€£]|\p{L}+)?$/iu;
+
+/** `before` when a currency mark leads the number (more digit groups may follow), `after` when it ends the amount. */
+function markedAmount(token: string): 'before' | 'after' | null {
+  const parts = MARKED_AMOUNT.exec(token);
+  if (!parts) return null;
+  const [, , before, , after] = parts;
+  if (before !== undefined && after !== undefined) return null;
+  if (before !== undefined) return isCurrencyMark(before) ? 'before' : null;
+  return after !== undefined && isCurrencyMark(after) ? 'after' : null;
+}
 
 export function parsePledgeCommand(text: string): PledgeCommand {
   const tokens = text
@@ -51,19 +62,22 @@ export function parsePledgeCommand(text: string): PledgeCommand {
   }
   let i = 0;
   const amount: string[] = [];
-  if (CURRENCY_TOKEN.test(tokens[0] ?? '')) amount.push(tokens[i++] ?? '');
+  // The currency mark, whichever it is, belongs to the amount: the amount reader accepts the campaign's and
+  // refuses any other, rather than the mark slipping into the note and the number counted as the campaign's.
+  if (isCurrencyMark(tokens[0] ?? '')) amount.push(tokens[i++] ?? '');
   if (/^[+\-−]$/u.test(tokens[i] ?? '')) amount.push(tokens[i++] ?? '');
   while (i < tokens.length) {
     const t = tokens[i] ?? '';
-    if (AMOUNT_WITH_CURRENCY.test(t)) {
+    const marked = markedAmount(t);
+    if (marked === 'after') {
       amount.push(tokens[i++] ?? '');
       break;
     }
-    if (!AMOUNT_TOKEN.test(t)) break;
+    if (marked === null && !AMOUNT_TOKEN.test(t)) break;
     amount.push(t);
     i++;
   }
-  if (i < tokens.length && CURRENCY_TOKEN.test(tokens[i] ?? '')) amount.push(tokens[i++] ?? '');
+  if (i < tokens.length && isCurrencyMark(tokens[i] ?? '')) amount.push(tokens[i++] ?? '');
   let anonymous = false;
   if (i < tokens.length && ANONYMOUS.has((tokens[i] ?? '').toLowerCase())) {
     anonymous = true;

@@ -29,10 +29,10 @@ export interface PledgeReceipt {
 
 /**
  * Checks an amount as typed against the pledge limits, without recording anything. `currency` is the
- * campaign's: a refusal names the limit in it.
+ * campaign's: the amount may be written in it (`500 €`), not in another, and a refusal names the limit in it.
  */
 export function understandAmount(deps: Pick<PledgeDeps, 'limits'>, amount: string | Minor, currency: string): Result<Minor, AmountError> {
-  const parsed = typeof amount === 'string' ? parseAmount(amount) : ok(amount);
+  const parsed = typeof amount === 'string' ? parseAmount(amount, currency) : ok(amount);
   if (parsed.ok) return checkPledgeRange(parsed.value, deps.limits, currency);
   // An absurdly long number is refused with the same words as every amount over the maximum.
   return err(parsed.error.code === 'amount.too_long' ? { code: 'amount.too_large', max: deps.limits.max, currency } : unreadIn(parsed.error, currency));

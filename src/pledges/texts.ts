@@ -67,6 +67,8 @@ export function pledgeErrorText(c: Catalogue, error: PledgeError, typed: string,
       return c.amount.notPositive;
     case 'amount.too_precise':
       return c.amount.tooPrecise;
+    case 'amount.other_currency':
+      return c.amount.otherCurrency(typed.slice(0, 40), error.currency);
     case 'amount.too_small':
       return c.amount.tooSmall(error.min, error.currency);
     case 'amount.too_large':

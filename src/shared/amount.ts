@@ -1,8 +1,13 @@
 import { err, ok, type Coded, type Result } from './result.js';
 import { minor, type Minor } from './money.js';
 
-/** Why a text is not an amount at all. `amount.too_long`: more digits than any amount could have. */
-export type AmountReadError = Coded<'amount.missing' | 'amount.invalid' | 'amount.negative' | 'amount.zero' | 'amount.too_precise' | 'amount.too_long'>;
+/**
+ * Why a text is not an amount at all. `amount.too_long`: more digits than any amount could have;
+ * `amount.other_currency`: an amount written in a currency that is not the campaign's (`written`, its code).
+ */
+export type AmountReadError =
+  | Coded<'amount.missing' | 'amount.invalid' | 'amount.negative' | 'amount.zero' | 'amount.too_precise' | 'amount.too_long'>
+  | { readonly code: 'amount.other_currency'; readonly written: string };
 
 /** An amount outside the pledge limits, with the limit in the currency it was checked in. */
 export type AmountRangeError =
@@ -27,11 +32,57 @@ function asciiDigits(text: string): string {
 }
 
 const SPACES = /[\s\u00a0\u202f\u2009]+/g;
-const CURRENCY = /(?:mad|dhs?|dirhams?|درهم|دراهم)$/iu;
 const NUMBER_CHARS = /^[+-]?[0-9][0-9.,]*$/;
 
 /** The longest amount we even look at: beyond this it is absurd, whatever it says. */
 const MAX_DIGITS = 13;
+
+/** How people write the common currencies beside the ISO code, lower case. */
+const CURRENCY_WORDS: Readonly<Record<string, readonly string[]>> = {
+  MAD: ['dh', 'dhs', 'dirham', 'dirhams', 'درهم', 'دراهم'],
+  EUR: ['€', 'euro', 'euros'],
+  USD: ['$', 'us$', 'dollar', 'dollars'],
+  GBP: ['£', 'pound', 'pounds'],
+};
+const ISO_CODES = new Set(Intl.supportedValuesOf('currency'));
+/** A currency mark at the end or the start of the text: `US$`, a symbol, or a word. */
+const TRAILING_MARK = /(?:US\$|[$€£]|\p{L}+)$/iu;
+const LEADING_MARK = /^(?:US\$|[$€£]|\p{L}+)/iu;
+
+/** The ISO code a mark stands for (`€` → `EUR`, `dhs` → `MAD`, `chf` → `CHF`), or null when it names no currency. */
+function currencyOf(mark: string): string | null {
+  const lower = mark.toLowerCase();
+  for (const [code, words] of Object.entries(CURRENCY_WORDS)) if (words.includes(lower)) return code;
+  const upper = mark.toUpperCase();
+  return /^[A-Z]{3}$/.test(upper) && ISO_CODES.has(upper) ? upper : null;
+}
+
+/**
+ * Whether a word a person writes beside a number names a currency: a code, symbol or word of the
+ * common currencies in any case (`€`, `euros`, `dh`, `usd`), or any ISO code written in capitals
+ * (`CHF`). Lets a command tell the amount's currency from the note that follows it.
+ */
+export function isCurrencyMark(word: string): boolean {
+  const lower = word.toLowerCase();
+  if (Object.entries(CURRENCY_WORDS).some(([code, words]) => code.toLowerCase() === lower || words.includes(lower))) return true;
+  return /^[A-Z]{3}$/.test(word) && ISO_CODES.has(word);
+}
+
+/**
+ * The text without its currency mark, or why it cannot be read. Without a `currency` (no campaign
+ * names one) only dirhams are understood, and any other mark leaves the text unreadable.
+ */
+function withoutCurrency(text: string, currency: string | undefined): Result<string, AmountReadError> {
+  const trailing = TRAILING_MARK.exec(text);
+  const leading = trailing ? null : LEADING_MARK.exec(text);
+  const mark = trailing ?? leading;
+  if (!mark) return ok(text);
+  const written = currencyOf(mark[0]);
+  if (written === null) return err({ code: 'amount.invalid' });
+  if (written !== (currency ?? 'MAD')) return err(currency === undefined ? { code: 'amount.invalid' } : { code: 'amount.other_currency', written });
+  const rest = trailing ? text.slice(0, mark.index) : text.slice(mark[0].length);
+  return ok(rest.trim());
+}
 
 /**
  * Reads an amount the way people type it, into centimes.
@@ -39,15 +90,18 @@ const MAX_DIGITS = 13;
  * `1500`, `1 500`, `1.500`, `1,500` (thousands), `1500,50`, `1500.50` (decimals), `150.000,00`,
  * `1,500.50`, `1500 MAD`, `1500dh`, `1 500 DH`, `٥٠٠ درهم`. A single `.` or `,` followed by exactly
  * three digits groups thousands; otherwise it is the decimal mark. At most two decimals.
+ * `currency` is the campaign's: its code, symbol or words are understood before or after the number
+ * (`500 €`, `€500`, `500 euros`, `EUR 500`), and another currency is refused (`amount.other_currency`)
+ * rather than counted as if it were the campaign's. Without it, only dirhams are understood.
  * Range checks are separate ({@link checkPledgeRange}).
  */
-export function parseAmount(raw: string): Result<Minor, AmountReadError> {
+export function parseAmount(raw: string, currency?: string): Result<Minor, AmountReadError> {
   let text = asciiDigits(raw).trim();
   if (text === '') return err({ code: 'amount.missing' });
   text = text.replace(SPACES, ' ');
-  const currency = CURRENCY.exec(text);
-  if (currency) text = text.slice(0, currency.index).trim();
-  text = text.replace(/^(?:mad|dhs?)\s*/i, '');
+  const unmarked = withoutCurrency(text, currency);
+  if (!unmarked.ok) return unmarked;
+  text = unmarked.value;
   let negative = false;
   if (/^[-−–]/.test(text)) {
     negative = true;

@@ -25,7 +25,7 @@ describe(`migrations (${process.env.TEST_DATABASE_URL ? 'postgres' : 'pglite'})`
     expect(up.error).toBeUndefined();
     expect(up.results?.map((r) => r.migrationName)).toEqual(Object.keys(migrations));
     const first = await tables();
-    expect(first).toEqual(expect.arrayContaining(['campaigns', 'pledges', 'people', 'identities', 'admins', 'campaign_totals']));
+    expect(first).toEqual(expect.arrayContaining(['campaigns', 'pledges', 'people', 'identities', 'admins', 'campaign_totals', 'campaign_goal_changes']));
 
     for (let i = 0; i < Object.keys(migrations).length; i++) {
       const down = await migrator.migrateDown();

@@ -192,9 +192,11 @@ describe('milestone claims', () => {
     let change: Promise<void> = Promise.resolve();
     await here.messaging.transaction(async (stores) => {
       expect(await stores.milestones.goal(created.id)).toBe(100_000);
-      change = elsewhere.campaigns.changeGoal(created.id, { goalMinor: minor(200_000), endsOn: created.endsOn }).then(() => {
-        changed = true;
-      });
+      change = elsewhere.campaigns
+        .changeGoal(created.id, { goalMinor: minor(200_000), endsOn: created.endsOn, by: 'cli', at: new Date() }, async () => undefined)
+        .then(() => {
+          changed = true;
+        });
       await new Promise((resolve) => setTimeout(resolve, 300));
       expect(changed).toBe(false);
     });

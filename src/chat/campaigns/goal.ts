@@ -5,11 +5,13 @@
  */
 import { z } from 'zod';
 import { today } from '../../campaigns/campaigns.service.js';
-import { changeGoal, type GoalChanged, type GoalDeps, type GoalError, type GoalInput } from '../../campaigns/goal.service.js';
+import type { GoalChangeRecord } from '../../campaigns/campaign.js';
+import { changeGoal, goalWithHistory, type GoalChanged, type GoalDeps, type GoalError, type GoalInput } from '../../campaigns/goal.service.js';
+import { localDay } from '../../shared/clock.js';
 import { noCampaignText } from '../../pledges/texts.js';
 import type { Catalogue } from '../../shared/i18n/index.js';
 import { formatMoney, percentOf } from '../../shared/money.js';
-import { requireHr, type Actor, type HrActor } from '../actor.js';
+import { CONSOLE_LABEL, requireHr, type Actor, type HrActor } from '../actor.js';
 import type { FormDefinition } from '../forms.js';
 import { message, type FormOutcome, type FormReply, type MessageReply } from '../reply.js';
 import { personText } from '../text.js';
@@ -35,16 +37,24 @@ export async function goalVerb(deps: GoalDeps, hr: HrActor, amount: string): Pro
 export async function goalForm(deps: GoalDeps, actor: Actor): Promise<GoalFormReply | MessageReply> {
   const { c } = actor;
   if (!(await requireHr(actor))) return message('error', [c.common.notAdmin]);
-  const campaign = await deps.campaigns.current(today(deps));
-  if (!campaign) return message('info', [c.campaign.none]);
+  const found = await goalWithHistory(deps, today(deps));
+  if (!found) return message('info', [c.campaign.none]);
+  const { campaign, lastChange } = found;
+  const intro = c.goal.form.intro(personText(campaign.name), campaign.currency);
   return {
     kind: 'form',
     form: 'goal',
-    intro: c.goal.form.intro(personText(campaign.name), campaign.currency),
+    intro: lastChange ? `${intro} ${lastChangeText(c, lastChange, campaign.currency, deps.timeZone)}` : intro,
     currency: campaign.currency,
     // Written the way the person writes amounts, without the currency: it reads back as the same goal.
     values: { goal: formatMoney(campaign.goalMinor, campaign.currency, actor.locale).replace(/\s*[A-Z]{3}$/, ''), endsOn: campaign.endsOn },
   };
+}
+
+/** Who last changed the goal, the day in the campaign's time zone, and from what to what. */
+function lastChangeText(c: Catalogue, change: GoalChangeRecord, currency: string, timeZone: string): string {
+  const by = change.by === CONSOLE_LABEL ? null : personText(change.by);
+  return c.goal.form.lastChange(by, localDay(change.at, timeZone), change.fromMinor, change.toMinor, currency);
 }
 
 function changedReply(c: Catalogue, { before, campaign, totals }: GoalChanged): MessageReply {
@@ -73,6 +83,8 @@ function goalFieldError(c: Catalogue, error: GoalError, typed: string): [GoalFie
       return ['goal', c.goal.errors.notPositive];
     case 'amount.too_precise':
       return ['goal', c.amount.tooPrecise];
+    case 'amount.other_currency':
+      return ['goal', c.amount.otherCurrency(typed.slice(0, 40), error.currency)];
     case 'campaign.none':
       return ['goal', noCampaignText(c, error)];
     case 'goal.bad_date':

@@ -1,5 +1,5 @@
 import type { Minor } from '../money.js';
-import { currencyWords, formatDay, formatPercent, money } from './format.js';
+import { currencyNamed, currencyWords, formatDay, formatPercent, money } from './format.js';
 import type { Catalogue } from './fr.js';
 import { dashboardEn } from './dashboard-en.js';
 import { broadcastsEn } from './broadcasts.js';
@@ -37,6 +37,8 @@ export const en: Catalogue = {
       `I could not read the amount “${personText(text)}”. Write it like 500, 1,500 or 1500.50 (in ${currencyWords(currency, 'en')}).`,
     notPositive: 'The amount must be more than zero.',
     tooPrecise: 'The amount has at most two decimals (centimes).',
+    otherCurrency: (text: string, currency: string) =>
+      `The campaign counts in ${currencyNamed(currency, 'en')}: “${personText(text)}” is in another currency. Please give the amount in ${currencyWords(currency, 'en')}, e.g. 500.`,
     tooSmall: (min: number, c: string) => `The minimum amount is ${m(min, c)}.`,
     tooLarge: (max: number, c: string) => `The maximum for one pledge is ${m(max, c)}. For a larger gift, please contact the HR team.`,
   },

@@ -24,3 +24,9 @@ export function currencyWords(currency: string, locale: Locale): string {
   };
   return words[currency]?.[locale] ?? currency;
 }
+
+/** The currency in words with its code (`dirhams (MAD)`), or the code alone where no words are known. */
+export function currencyNamed(currency: string, locale: Locale): string {
+  const words = currencyWords(currency, locale);
+  return words === currency ? currency : `${words} (${currency})`;
+}

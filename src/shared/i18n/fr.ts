@@ -1,5 +1,5 @@
 import type { Minor } from '../money.js';
-import { currencyWords, formatDay, formatPercent, money } from './format.js';
+import { currencyNamed, currencyWords, formatDay, formatPercent, money } from './format.js';
 import { dashboardFr } from './dashboard.js';
 import { broadcastsFr } from './broadcasts.js';
 import { goalFr } from './goal.js';
@@ -40,6 +40,9 @@ export const fr = {
     /** Zero or less. */
     notPositive: 'Le montant doit être supérieur à zéro.',
     tooPrecise: 'Le montant a au plus deux décimales (les centimes).',
+    /** An amount written in a currency that is not the campaign's: never counted as if it were. */
+    otherCurrency: (text: string, currency: string) =>
+      `La campagne compte en ${currencyNamed(currency, 'fr')} : « ${personText(text)} » est dans une autre monnaie. Indiquez le montant en ${currencyWords(currency, 'fr')}, par exemple 500.`,
     tooSmall: (min: number, c: string) => `Le montant minimum est de ${m(min, c)}.`,
     tooLarge: (max: number, c: string) => `Le montant maximum d’une promesse est de ${m(max, c)}. Pour un don plus important, contactez l’équipe RH.`,
   },

@@ -4,7 +4,8 @@
  * answers with its pledge and changes nothing; `transition` decides one pledge change at a time, as
  * the row lock does in db/repositories/pledges.ts.
  */
-import type { Campaign, CampaignTotals } from '../../../src/campaigns/campaign.js';
+import type { Campaign, CampaignTotals, GoalChangeRecord } from '../../../src/campaigns/campaign.js';
+import type { MilestoneStore } from '../../../src/milestones/milestones.js';
 import type { Pledge } from '../../../src/pledges/pledge.js';
 import type { CampaignStore, PeopleStore, PledgeChange, PledgeExportRow, PledgeStore } from '../../../src/ports.js';
 import type { Clock } from '../../../src/shared/clock.js';
@@ -18,8 +19,10 @@ export interface FakeCampaigns extends CampaignStore {
   readonly totalsById: Map<string, CampaignTotals>;
 }
 
-export function fakeCampaigns(clock: Clock): FakeCampaigns {
+/** `milestones`: the store a goal change claims in (the messaging fake's). */
+export function fakeCampaigns(clock: Clock, milestones: () => Pick<MilestoneStore, 'amounts' | 'claim'>): FakeCampaigns {
   const campaigns: Campaign[] = [];
+  const goalChanges: Array<GoalChangeRecord & { campaignId: string }> = [];
   const totalsById = new Map<string, CampaignTotals>();
   let next = 1;
   const newestFirst = (a: Campaign, b: Campaign) => b.startsOn.localeCompare(a.startsOn) || b.createdAt.getTime() - a.createdAt.getTime();
@@ -51,14 +54,30 @@ export function fakeCampaigns(clock: Clock): FakeCampaigns {
     async totals(campaignId) {
       return { ...(totalsById.get(campaignId) ?? noTotals()) };
     },
-    async changeGoal(id, change) {
+    async changeGoal(id, change, settle) {
       // A new row, as an update returns: what was read before keeps its old values.
       const i = campaigns.findIndex((c) => c.id === id);
       const before = campaigns[i];
       if (!before) return null;
-      const campaign = { ...before, ...change };
+      const { by, at, ...fields } = change;
+      const campaign = { ...before, ...fields };
       campaigns[i] = campaign;
-      return { ...campaign };
+      const recorded = goalChanges.length;
+      if (before.goalMinor !== campaign.goalMinor) goalChanges.push({ campaignId: id, fromMinor: before.goalMinor, toMinor: campaign.goalMinor, by, at });
+      const totals = { ...(totalsById.get(id) ?? noTotals()) };
+      try {
+        await settle({ ...campaign }, totals, milestones());
+      } catch (error) {
+        // As a rolled back transaction: the goal and its record as they were.
+        campaigns[i] = before;
+        goalChanges.length = recorded;
+        throw error;
+      }
+      return { campaign: { ...campaign }, totals };
+    },
+    async lastGoalChange(id) {
+      const last = goalChanges.filter((g) => g.campaignId === id).at(-1);
+      return last ? { fromMinor: last.fromMinor, toMinor: last.toMinor, by: last.by, at: last.at } : null;
     },
   };
 }

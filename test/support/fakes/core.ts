@@ -53,7 +53,8 @@ export interface CoreOptions {
 export function fakeCore(options: CoreOptions = {}): FakeCore {
   const clock = new ManualClock(options.now ?? NOW);
   const people = fakePeople();
-  const campaigns = fakeCampaigns(clock);
+  // The messaging fake is made next, with the campaigns it reads the goal from.
+  const campaigns = fakeCampaigns(clock, () => messaging.milestones);
   const pledges = fakePledges(campaigns, clock, people);
   const messaging = fakeMessaging(clock, { goalOf: async (id) => (await campaigns.get(id))?.goalMinor ?? null });
   const volunteers = fakeVolunteers(clock, messaging.outbox);

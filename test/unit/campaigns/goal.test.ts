@@ -3,6 +3,7 @@ import { actorFor } from '../../../src/chat/actor.js';
 import { goalForm, goalVerb, submitGoalForm } from '../../../src/chat/campaigns/goal.js';
 import { changeGoal } from '../../../src/campaigns/goal.service.js';
 import { makePledge } from '../../../src/pledges/pledges.service.js';
+import { plainText } from '../../../src/chat/text.js';
 import { t } from '../../../src/shared/i18n/index.js';
 import type { Locale } from '../../../src/shared/money.js';
 import { milestonesFixture, type MilestonesFixture } from '../../support/fakes/milestones.js';
@@ -107,6 +108,28 @@ describe('/caravan goal', () => {
       },
     });
     expect(await stored(f)).toEqual({ goal: 15_000_000, endsOn: '2026-12-31' });
+  });
+
+  it('the form says who last changed the goal, when and from what to what, in the person’s language', async () => {
+    const f = await pledgesFixture();
+    const intro = async (locale: Locale) => {
+      const form = await goalForm(f.deps, await hrIn(f, locale));
+      return plainText(form.kind === 'form' ? form.intro : '');
+    };
+    expect(await intro('fr')).toBe('L’objectif de « Caravane 2026 » et son dernier jour. Le montant est en dirhams.');
+    // Only the last day moves: the goal did not change, nothing to tell.
+    await changeGoal(f.deps, await f.hr(), { goal: '150000', endsOn: '2026-12-20' });
+    expect(await intro('en')).toBe('The goal of “Caravane 2026” and its last day. The amount is in dirhams.');
+    await goalVerb(f.deps, await hrIn(f, 'fr'), '200 000');
+    expect(await intro('fr')).toBe(
+      'L’objectif de « Caravane 2026 » et son dernier jour. Le montant est en dirhams. Objectif changé par slack:UHR le 27 novembre 2026 (de 150 000 MAD à 200 000 MAD).',
+    );
+    f.clock.set(new Date('2026-11-28T23:30:00Z'));
+    await changeGoal(f.deps, { console: true }, { goal: '180000', endsOn: '' });
+    // 23:30 UTC is already the 29th in Casablanca (UTC+1): the day is the campaign’s.
+    expect(await intro('en')).toBe(
+      'The goal of “Caravane 2026” and its last day. The amount is in dirhams. Goal changed by the console on 29 November 2026 (from 200,000 MAD to 180,000 MAD).',
+    );
   });
 
   it('someone who is not HR gets no form and their submission changes nothing', async () => {

@@ -100,6 +100,18 @@ describe('milestones', () => {
     ]);
   });
 
+  it('an amount HR writes in another currency than the campaign’s is refused as such, and nothing is added', async () => {
+    const f = await milestonesFixture({ campaign: GOAL });
+    expect(await addMilestone(f.deps, await f.hr(), '3 000 €')).toEqual({
+      ok: false,
+      error: { code: 'amount.other_currency', written: 'EUR', currency: 'MAD' },
+    });
+    const added = await addMilestone(f.deps, await f.hr(), '3 000 dh');
+    expect(added.ok && added.value).toMatchObject({ added: true, amount: 300_000 });
+    const listed = await listMilestones(f.deps);
+    expect(listed.ok && listed.value.milestones.filter((m) => m.key.startsWith('amount:')).map((m) => m.key)).toEqual(['amount:300000']);
+  });
+
   it('without a campaign HR is told there is none', async () => {
     const f = await milestonesFixture({ campaign: false });
     expect(await addMilestone(f.deps, await f.hr(), '500')).toEqual({ ok: false, error: { code: 'campaign.none' } });

@@ -43,6 +43,7 @@ describe.each([
     notPositive: 'Le montant doit être supérieur à zéro.',
     goalMissing: 'Indiquez le nouvel objectif de la campagne, en euros.',
     goalNotPositive: 'L’objectif doit être supérieur à zéro.',
+    otherCurrency: 'La campagne compte en euros (EUR) : « 500 dh » est dans une autre monnaie. Indiquez le montant en euros, par exemple 500.',
   },
   {
     locale: 'en' as Locale,
@@ -51,6 +52,7 @@ describe.each([
     notPositive: 'The amount must be more than zero.',
     goalMissing: 'Give the campaign’s new goal, in euros.',
     goalNotPositive: 'The goal must be more than zero.',
+    otherCurrency: 'The campaign counts in euros (EUR): “500 dh” is in another currency. Please give the amount in euros, e.g. 500.',
   },
 ])('amounts refused in a campaign counted in euros ($locale)', (w) => {
   it('the pledge form: a number as the example, the campaign’s currency, one wording for zero and less', async () => {
@@ -60,6 +62,7 @@ describe.each([
     expect(await formAmountError(f, actor, 'beaucoup')).toBe(w.unreadable);
     expect(await formAmountError(f, actor, '0')).toBe(w.notPositive);
     expect(await formAmountError(f, actor, '-5')).toBe(w.notPositive);
+    expect(await formAmountError(f, actor, '500 dh')).toBe(w.otherCurrency);
   });
 
   it('`/pledge`: the unreadable amount in euros too; a missing one still shows the command', async () => {
@@ -70,6 +73,7 @@ describe.each([
       return made.ok ? 'recorded' : pledgeErrorText(t(w.locale), made.error, amount);
     };
     expect(plain(await said('beaucoup'))).toBe(w.unreadable);
+    expect(plain(await said('500 dh'))).toBe(w.otherCurrency);
     expect(await said('')).toContain(command('/pledge 500'));
   });
 
@@ -82,8 +86,29 @@ describe.each([
     };
     expect(await goalError('')).toBe(w.goalMissing);
     expect(await goalError('beaucoup')).toBe(w.unreadable);
+    expect(await goalError('500 dh')).toBe(w.otherCurrency);
     expect(await goalError('0')).toBe(w.goalNotPositive);
     expect(await goalError('-5')).toBe(w.goalNotPositive);
     expect(await goalVerb(f.deps, hr, '-5')).toEqual({ kind: 'message', tone: 'error', lines: [w.goalNotPositive] });
+  });
+});
+
+describe.each([
+  { locale: 'fr' as Locale, changed: 'L’objectif passe de 20 000 EUR à 200 000 EUR.' },
+  { locale: 'en' as Locale, changed: 'The goal goes from 20,000 EUR to 200,000 EUR.' },
+])('amounts written with the euro sign or word in a campaign counted in euros ($locale)', (w) => {
+  it('the pledge form records “500 €”', async () => {
+    const f = await euroCampaign();
+    const actor = await actorFor(f.deps, f.identity('U1', { locale: w.locale }));
+    expect(await formAmountError(f, actor, '500 €')).toBe('recorded');
+    const [campaign] = await f.deps.campaigns.list();
+    expect((await f.deps.campaigns.totals(campaign?.id ?? '')).pledgedMinor).toBe(50_000);
+  });
+
+  it('`caravan goal 200 000 €` changes the goal to 200,000 euros', async () => {
+    const f = await euroCampaign();
+    const hr = { ...(await f.hr()), locale: w.locale, c: t(w.locale) };
+    const changed = await goalVerb(f.deps, hr, '200 000 €');
+    expect(changed.kind === 'message' ? changed.lines[0] : '').toBe(w.changed);
   });
 });

@@ -19,6 +19,20 @@ describe('parsePledgeCommand', () => {
     ['500 pour les enfants d’Imlil', { kind: 'pledge', amountText: '500', anonymous: false, note: 'pour les enfants d’Imlil' }],
     ['1 500 DH anonyme merci', { kind: 'pledge', amountText: '1 500 DH', anonymous: true, note: 'merci' }],
     ['abc', { kind: 'pledge', amountText: 'abc', anonymous: false, note: null }],
+    ['500 € pour Imlil', { kind: 'pledge', amountText: '500 €', anonymous: false, note: 'pour Imlil' }],
+    ['500€ anonyme', { kind: 'pledge', amountText: '500€', anonymous: true, note: null }],
+    ['€500 merci', { kind: 'pledge', amountText: '€500', anonymous: false, note: 'merci' }],
+    ['€1 500,50', { kind: 'pledge', amountText: '€1 500,50', anonymous: false, note: null }],
+    ['€ 500', { kind: 'pledge', amountText: '€ 500', anonymous: false, note: null }],
+    ['EUR 500 for the kids', { kind: 'pledge', amountText: 'EUR 500', anonymous: false, note: 'for the kids' }],
+    ['500 euros anonymous', { kind: 'pledge', amountText: '500 euros', anonymous: true, note: null }],
+    ['500 eur', { kind: 'pledge', amountText: '500 eur', anonymous: false, note: null }],
+    ['US$500', { kind: 'pledge', amountText: 'US$500', anonymous: false, note: null }],
+    ['500 $ thanks', { kind: 'pledge', amountText: '500 $', anonymous: false, note: 'thanks' }],
+    ['£500', { kind: 'pledge', amountText: '£500', anonymous: false, note: null }],
+    ['500 CHF', { kind: 'pledge', amountText: '500 CHF', anonymous: false, note: null }],
+    ['500 all my love', { kind: 'pledge', amountText: '500', anonymous: false, note: 'all my love' }],
+    ['1500dh', { kind: 'pledge', amountText: '1500dh', anonymous: false, note: null }],
   ] as const)('understands %j', (text, expected) => {
     expect(parsePledgeCommand(text)).toEqual(expected);
   });

@@ -104,3 +104,81 @@ describe('checkPledgeRange', () => {
     expect(checkPledgeRange(minor(10_000_001), limits, 'MAD')).toEqual({ ok: false, error: { code: 'amount.too_large', max: 10_000_000, currency: 'MAD' } });
   });
 });
+
+describe('parseAmount in the campaign’s currency', () => {
+  const inCurrency: Array<[string, string, number]> = [
+    ['500 €', 'EUR', 50000],
+    ['500€', 'EUR', 50000],
+    ['€500', 'EUR', 50000],
+    ['€ 500', 'EUR', 50000],
+    ['500 EUR', 'EUR', 50000],
+    ['500eur', 'EUR', 50000],
+    ['EUR 500', 'EUR', 50000],
+    ['500 euros', 'EUR', 50000],
+    ['1 euro', 'EUR', 100],
+    ['500 Euros', 'EUR', 50000],
+    ['1 500,50 €', 'EUR', 150050],
+    ['1.500,50 €', 'EUR', 150050],
+    ['€1,500.50', 'EUR', 150050],
+    ['500', 'EUR', 50000],
+    ['500 $', 'USD', 50000],
+    ['$500', 'USD', 50000],
+    ['US$500', 'USD', 50000],
+    ['500 US$', 'USD', 50000],
+    ['500 usd', 'USD', 50000],
+    ['500 dollars', 'USD', 50000],
+    ['1 dollar', 'USD', 100],
+    ['£500', 'GBP', 50000],
+    ['500 £', 'GBP', 50000],
+    ['500 pounds', 'GBP', 50000],
+    ['500 GBP', 'GBP', 50000],
+    ['500 MAD', 'MAD', 50000],
+    ['MAD500', 'MAD', 50000],
+    ['500 dhs', 'MAD', 50000],
+    ['dh 500', 'MAD', 50000],
+    ['500 dirhams', 'MAD', 50000],
+    ['٥٠٠ درهم', 'MAD', 50000],
+    ['500 CHF', 'CHF', 50000],
+    ['chf 500', 'CHF', 50000],
+  ];
+
+  it.each(inCurrency)('reads %j in a campaign counted in %s as %i', (text, currency, expected) => {
+    expect(parseAmount(text, currency)).toEqual({ ok: true, value: expected });
+  });
+
+  const otherCurrency: Array<[string, string, string]> = [
+    ['500 €', 'MAD', 'EUR'],
+    ['€500', 'MAD', 'EUR'],
+    ['500 euros', 'MAD', 'EUR'],
+    ['500 EUR', 'MAD', 'EUR'],
+    ['$500', 'MAD', 'USD'],
+    ['500 US$', 'EUR', 'USD'],
+    ['£500', 'EUR', 'GBP'],
+    ['500 MAD', 'EUR', 'MAD'],
+    ['500 dh', 'EUR', 'MAD'],
+    ['500 dirhams', 'EUR', 'MAD'],
+    ['500 CHF', 'EUR', 'CHF'],
+    ['500 €', 'CHF', 'EUR'],
+  ];
+
+  it.each(otherCurrency)('refuses %j in a campaign counted in %s, naming it as %s, never reading it as the campaign’s', (text, currency, written) => {
+    expect(parseAmount(text, currency)).toEqual({ ok: false, error: { code: 'amount.other_currency', written } });
+  });
+
+  it.each([
+    ['500 abc', 'EUR'],
+    ['500 cents', 'EUR'],
+    ['€500€', 'EUR'],
+    ['€', 'EUR'],
+    ['500 € 50', 'EUR'],
+  ])('still refuses %j as unreadable in a campaign counted in %s', (text, currency) => {
+    const result = parseAmount(text, currency);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.error.code).toBe('amount.invalid');
+  });
+
+  it('without a campaign’s currency, reads dirhams and nothing else, as before', () => {
+    expect(parseAmount('500 dhs')).toEqual({ ok: true, value: 50000 });
+    expect(parseAmount('500 €')).toEqual({ ok: false, error: { code: 'amount.invalid' } });
+  });
+});

@@ -1,0 +1,48 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { Campaign, CampaignTotals, GoalChange, GoalChangeRecord, GoalSettle } from '../../src/campaigns/campaign.js';
+import { minor } from '../../src/shared/money.js';
+import type { Database } from '../schema.js';
+import { readTotals, toCampaign } from './campaign-rows.js';
+import { milestoneStore } from './milestones.js';
+
+/**
+ * The goal change in `trx`: the campaign row locked and updated, the change recorded when the goal
+ * differs, then `settle` over the same transaction's totals and milestones. A pledge's milestone check
+ * reads the goal FOR SHARE (milestones.ts), so it waits for this and then sees the new goal.
+ */
+export async function changeGoalIn(
+  trx: Transaction<Database>,
+  id: string,
+  change: GoalChange,
+  settle: GoalSettle,
+): Promise<{ campaign: Campaign; totals: CampaignTotals } | null> {
+  const before = await trx.selectFrom('campaigns').select('goal_minor').where('id', '=', id).forUpdate().executeTakeFirst();
+  if (!before) return null;
+  const row = await trx
+    .updateTable('campaigns')
+    .set({ goal_minor: change.goalMinor, ends_on: change.endsOn })
+    .where('id', '=', id)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  if (before.goal_minor !== change.goalMinor)
+    await trx
+      .insertInto('campaign_goal_changes')
+      .values({ campaign_id: id, old_goal_minor: before.goal_minor, new_goal_minor: change.goalMinor, changed_by: change.by, changed_at: change.at })
+      .execute();
+  const campaign = toCampaign(row);
+  const totals = await readTotals(trx, id);
+  await settle(campaign, totals, milestoneStore(trx));
+  return { campaign, totals };
+}
+
+export async function lastGoalChange(db: Kysely<Database>, campaignId: string): Promise<GoalChangeRecord | null> {
+  const row = await db
+    .selectFrom('campaign_goal_changes')
+    .select(['old_goal_minor', 'new_goal_minor', 'changed_by', 'changed_at'])
+    .where('campaign_id', '=', campaignId)
+    .orderBy('changed_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return row ? { fromMinor: minor(row.old_goal_minor), toMinor: minor(row.new_goal_minor), by: row.changed_by, at: row.changed_at } : null;
+}
