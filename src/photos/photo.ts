@@ -64,20 +64,29 @@ export type PhotoRuleError =
   Coded<'photo.not_yours' | 'photo.already_consented' | 'photo.not_in_review' | 'photo.already_reviewed' | 'photo.withdrawn' | 'photo.discarded'> | TextTooLong;
 
 /**
- * Trims a caption, a place or a reason; empty becomes null; over `max` characters is refused. Angle
- * brackets become ‹ › : people's words are shown on both platforms and in HTML, and `<!channel>` or
- * `<@U…>` in an album post would otherwise be a Slack mention.
+ * Trims what a person typed (a caption): control characters out, white space as single spaces; empty
+ * becomes null; over `max` characters is refused. Otherwise kept as typed — `Les enfants <3` stays so:
+ * every place that shows a caption renders it as person text (src/chat/text.ts), escaped on Slack,
+ * Teams and the pages alike, so `<!channel>` is never a mention there.
  */
-export function cleanText(raw: string | null | undefined, max: number): Result<string | null, TextTooLong> {
+export function typedText(raw: string | null | undefined, max: number): Result<string | null, TextTooLong> {
   const text = (raw ?? '')
     .replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '')
-    .replace(/</g, '‹')
-    .replace(/>/g, '›')
     .replace(/\s+/g, ' ')
     .trim();
   if (text === '') return ok(null);
   if ([...text].length > max) return err({ code: 'photo.text_too_long', max });
   return ok(text);
+}
+
+/**
+ * A place or a reason: `typedText` with angle brackets as ‹ ›. They are still written into messages
+ * outside person text in places (a rejection's reason in the uploader's notice), where `<!channel>`
+ * or `<@U…>` would otherwise be a Slack mention.
+ */
+export function cleanText(raw: string | null | undefined, max: number): Result<string | null, TextTooLong> {
+  const text = typedText(raw, max);
+  return text.ok && text.value !== null ? ok(text.value.replace(/</g, '‹').replace(/>/g, '›')) : text;
 }
 
 /** Only the uploader confirms consent, once, while the batch waits for it. */

@@ -8,7 +8,7 @@ import type { NoCampaign } from '../campaigns/campaign.js';
 import { today } from '../campaigns/campaigns.service.js';
 import type { Actor } from '../chat/actor.js';
 import { type Coded, type Result, err, ok } from '../shared/result.js';
-import { BATCH_MAX, CAPTION_MAX, checkConsent, cleanText, PLACE_MAX, type PhotoBatch, type PhotoRuleError } from './photo.js';
+import { BATCH_MAX, CAPTION_MAX, checkConsent, cleanText, PLACE_MAX, typedText, type PhotoBatch, type PhotoRuleError } from './photo.js';
 import type { CleanError, NewPhoto, PhotoDeps, PhotoFeatureDeps } from './ports.js';
 import { notifyReviewers } from './review.service.js';
 import { isImageFormat, sniff, type OtherFormat } from './sniff.js';
@@ -84,7 +84,7 @@ export async function receivePhotos(deps: PhotoFeatureDeps, actor: Actor, upload
     else refused.push(result.refusal);
   }
   if (kept.length === 0) return ok({ batch: null, refused, duplicate: false });
-  const caption = cleanText(upload.text, CAPTION_MAX * 4);
+  const caption = typedText(upload.text, CAPTION_MAX * 4);
   const { identity } = actor;
   const { batch, created } = await p.store.createBatch({
     campaignId: campaign.id,
@@ -121,7 +121,7 @@ export async function consentBatch(
   if (!batch) return err({ code: 'photo.not_found' });
   const allowed = checkConsent(batch, actor.person.id);
   if (!allowed.ok) return allowed;
-  const caption = fields.caption === undefined ? ok(batch.caption) : cleanText(fields.caption, CAPTION_MAX);
+  const caption = fields.caption === undefined ? ok(batch.caption) : typedText(fields.caption, CAPTION_MAX);
   if (!caption.ok) return caption;
   const place = fields.place === undefined ? ok(batch.place) : cleanText(fields.place, PLACE_MAX);
   if (!place.ok) return place;

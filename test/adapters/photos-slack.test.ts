@@ -283,7 +283,7 @@ describe('photos on Slack, from a direct message to the album', () => {
     expect(uploaded.length).toBeGreaterThan(1000);
     expect(metadataTraces(uploaded)).toEqual([]);
     // People's words cannot become Slack markup: no <!channel> mention, no tags.
-    expect(String(complete?.form.initial_comment)).toContain('Anergui — Parkas &amp; ‹b›boots‹/b› ‹!channel›');
+    expect(String(complete?.form.initial_comment)).toContain('Anergui — Parkas &amp; &lt;b&gt;boots&lt;/b&gt; &lt;!channel&gt;');
     expect(String(complete?.form.initial_comment)).not.toContain('<!channel>');
     // Its headline is bold, as in every other post of the bot.
     expect(String(complete?.form.initial_comment)).toMatch(/^\*📸 Caravane 2026 — 1 new photo\*\n/);
@@ -309,7 +309,7 @@ describe('photos on Slack, from a direct message to the album', () => {
     expect(page.headers.get('referrer-policy')).toBe('no-referrer');
     expect(page.headers.get('x-robots-tag')).toContain('noindex');
     const html = await page.text();
-    expect(html).toContain('Anergui — Parkas &amp; ‹b›boots‹/b› ‹!channel›');
+    expect(html).toContain('Anergui — Parkas &amp; &lt;b&gt;boots&lt;/b&gt; &lt;!channel&gt;');
     expect(html).not.toContain('<b>');
     const thumb = /<img src="([^"]+)"/.exec(html)?.[1]?.replace(/&amp;/g, '&') ?? '';
     expect(thumb).toMatch(/^\/photos\/\d+\/thumb\.jpg\?exp=\d+&sig=/);
