@@ -302,7 +302,7 @@ describe('photos on Slack, from a direct message to the album', () => {
 
   it('the gallery behind the album link shows the approved photo, privately; a tampered or expired link gets 403', async () => {
     const comment = String(t.slack.callsTo('files.completeUploadExternal').find((c) => c.form.channel_id === 'CALBUM')?.form.initial_comment);
-    const gallery = pathOf(/(http\S+\/album\/\S+)/.exec(comment)?.[1] ?? 'http://x/none');
+    const gallery = pathOf(/<(http[^|>]+\/album\/[^|>]+)\|/.exec(comment)?.[1] ?? 'http://x/none');
     const page = await fetchPath(gallery);
     expect(page.status).toBe(200);
     expect(page.headers.get('cache-control')).toContain('private');
@@ -324,7 +324,7 @@ describe('photos on Slack, from a direct message to the album', () => {
 
   it('withdraw: gone from the gallery and from future posts, its Slack files deleted and the Teams card redrawn or deleted', async () => {
     const comment = String(t.slack.callsTo('files.completeUploadExternal').find((c) => c.form.channel_id === 'CALBUM')?.form.initial_comment);
-    const gallery = pathOf(/(http\S+\/album\/\S+)/.exec(comment)?.[1] ?? 'http://x/none');
+    const gallery = pathOf(/<(http[^|>]+\/album\/[^|>]+)\|/.exec(comment)?.[1] ?? 'http://x/none');
     const deletesBefore = t.slack.callsTo('files.delete').length;
     const reply = await caravan('U1', `photos withdraw ${photoId}`);
     expect(reply).toContain(`#${photoId} withdrawn`);

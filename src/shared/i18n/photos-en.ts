@@ -1,5 +1,5 @@
 /** Every word about photos in English: the same shape as the French reference (photos.ts). */
-import { command } from '../../chat/text.js';
+import { command, typedLink } from '../../chat/text.js';
 import { type PhotosTexts, n, one } from './photos.js';
 
 const STATUS_EN = {
@@ -101,7 +101,7 @@ export const photosEn: PhotosTexts = {
   withdrawUsage: (p: string) => `Give the photo number, for example ${command(`${p}caravan photos withdraw 12`)}.`,
   albumHeadline: (campaign: string, count: number) => `📸 ${campaign} — ${n(count, 'new photo', 'new photos', false)}`,
   albumLine: (text: string, numbers: string) => `• ${text} (${numbers})`,
-  albumGallery: (url: string) => `All the photos: ${url}`,
+  albumGallery: (url: string) => typedLink(url, 'All the photos'),
   albumGalleryNote: (days: number) => `This link is for the company only and works for ${days} days — please do not share it outside.`,
   albumPosted: (count: number, channels: number) =>
     `${n(count, 'photo is', 'photos are', false)} on the way to ${n(channels, 'campaign channel', 'campaign channels', false)}.`,

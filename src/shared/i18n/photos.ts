@@ -2,7 +2,7 @@
  * Every word about photos: upload answers, the consent prompt, HR's review, withdrawals, the album
  * post and the gallery page. French is the reference; English (photos-en.ts) has the same shape.
  */
-import { command } from '../../chat/text.js';
+import { command, typedLink } from '../../chat/text.js';
 /** `count` and the word that goes with it: French counts 0 and 1 as one, English only 1. */
 export const n = (count: number, one: string, many: string, fr: boolean) => `${count} ${(fr ? count <= 1 : count === 1) ? one : many}`;
 /** One photo or several: the words that agree with how many (`count` is never 0 where these are said). */
@@ -110,7 +110,8 @@ export const photosFr = {
   withdrawUsage: (p: string) => `Indiquez le numéro de la photo, par exemple ${command(`${p}caravan photos withdraw 12`)}.`,
   albumHeadline: (campaign: string, count: number) => `📸 ${campaign} — ${n(count, 'nouvelle photo', 'nouvelles photos', true)}`,
   albumLine: (text: string, numbers: string) => `• ${text} (${numbers})`,
-  albumGallery: (url: string) => `Toutes les photos : ${url}`,
+  /** The gallery's long signed address behind short words, never printed as text. */
+  albumGallery: (url: string) => typedLink(url, 'Toutes les photos'),
   albumGalleryNote: (days: number) => `Lien réservé à l’entreprise, valable ${days} jours — merci de ne pas le partager à l’extérieur.`,
   albumPosted: (count: number, channels: number) =>
     `${n(count, 'photo part', 'photos partent', true)} vers ${n(channels, 'canal', 'canaux', true)} de la campagne.`,
