@@ -223,7 +223,7 @@ describe('photos on Slack, from a direct message to the album', () => {
     const before = t.slack.callsTo('chat.postMessage').length;
     await click('U2', 'photos.consent', batchId);
     await until(() => t.slack.callsTo('chat.postMessage').length > before, 'a refusal');
-    expect(blocksText(t.slack.callsTo('chat.postMessage').at(-1))).toContain('not yours');
+    expect(blocksText(t.slack.callsTo('chat.postMessage').at(-1))).toContain('This photo is not yours.');
     const reviewsBefore = t.slack.callsTo('files.completeUploadExternal').length;
     await click('U1', 'photos.consent', batchId, {
       state: {

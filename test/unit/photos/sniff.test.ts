@@ -76,10 +76,10 @@ describe('who may do what with a batch', () => {
   });
 
   it('lets the uploader or HR withdraw, at any time, but not twice', () => {
-    expect(checkWithdraw(batch({ status: 'approved' }), photo, 'someone else', false)).toMatchObject({ ok: false, error: { code: 'photo.not_yours' } });
-    expect(checkWithdraw(batch({ status: 'approved' }), photo, 'someone else', true).ok).toBe(true);
-    expect(checkWithdraw(batch({ status: 'approved' }), photo, 'uploader', false).ok).toBe(true);
-    expect(checkWithdraw(batch(), { ...photo, withdrawnAt: new Date() }, 'uploader', false)).toMatchObject({ ok: false, error: { code: 'photo.withdrawn' } });
+    expect(checkWithdraw(batch({ status: 'approved' }), [photo], 'someone else', false)).toMatchObject({ ok: false, error: { code: 'photo.not_yours' } });
+    expect(checkWithdraw(batch({ status: 'approved' }), [photo], 'someone else', true).ok).toBe(true);
+    expect(checkWithdraw(batch({ status: 'approved' }), [photo], 'uploader', false).ok).toBe(true);
+    expect(checkWithdraw(batch(), [{ ...photo, withdrawnAt: new Date() }], 'uploader', false)).toMatchObject({ ok: false, error: { code: 'photo.withdrawn' } });
   });
 
   it('shows a photo only when consented, approved and not withdrawn', () => {
