@@ -43,7 +43,7 @@ export type Inline =
   | { kind: 'person'; text: string }
   /** A mention of everyone in the conversation, only ever from HR's announcement. */
   | { kind: 'everyone'; which: Everyone }
-  /** A link HR typed; the label (possibly empty) is text. */
+  /** A link HR typed, or the catalogue's own (the album's gallery); the label (possibly empty) is text. */
   | { kind: 'link'; url: string; label: string }
   /**
    * A Slack conversation by its id: a channel, or a person (`U…`, `W…`: a direct message). Slack shows

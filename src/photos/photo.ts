@@ -5,7 +5,7 @@
  */
 import type { Platform } from '../ports.js';
 import type { Locale } from '../shared/money.js';
-import { err, ok, type Coded, type Result } from '../shared/result.js';
+import { err, ok, type Result } from '../shared/result.js';
 
 export type BatchStatus = 'awaiting_consent' | 'in_review' | 'approved' | 'rejected' | 'discarded';
 
@@ -60,19 +60,34 @@ export interface TextTooLong {
   readonly max: number;
 }
 
-export type PhotoRuleError =
-  Coded<'photo.not_yours' | 'photo.already_consented' | 'photo.not_in_review' | 'photo.already_reviewed' | 'photo.withdrawn' | 'photo.discarded'> | TextTooLong;
+/** A refusal about photos, with how many it is about (one photo, or a batch's) so its words agree. */
+export interface PhotoRefusal {
+  readonly code: 'photo.not_yours' | 'photo.already_consented' | 'photo.not_in_review' | 'photo.already_reviewed' | 'photo.withdrawn' | 'photo.discarded';
+  readonly count: number;
+}
+
+/** A photo number or a batch that is not there; `count` is 1 for a photo, null for a batch (how many it held is unknown). */
+export interface PhotoNotFound {
+  readonly code: 'photo.not_found';
+  readonly count: 1 | null;
+}
+
+export type PhotoRuleError = PhotoRefusal | TextTooLong;
+
+/** How many photos a batch is about: those still there, or all of them once none is left. */
+export function photoCount(batch: Pick<PhotoBatch, 'photos'>): number {
+  return batch.photos.filter((ph) => ph.withdrawnAt === null).length || batch.photos.length;
+}
 
 /**
- * Trims a caption, a place or a reason; empty becomes null; over `max` characters is refused. Angle
- * brackets become ‹ › : people's words are shown on both platforms and in HTML, and `<!channel>` or
- * `<@U…>` in an album post would otherwise be a Slack mention.
+ * Trims what a person typed (a caption): control characters out, white space as single spaces; empty
+ * becomes null; over `max` characters is refused. Otherwise kept as typed — `Les enfants <3` stays so:
+ * every place that shows a caption renders it as person text (src/chat/text.ts), escaped on Slack,
+ * Teams and the pages alike, so `<!channel>` is never a mention there.
  */
-export function cleanText(raw: string | null | undefined, max: number): Result<string | null, TextTooLong> {
+export function typedText(raw: string | null | undefined, max: number): Result<string | null, TextTooLong> {
   const text = (raw ?? '')
     .replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '')
-    .replace(/</g, '‹')
-    .replace(/>/g, '›')
     .replace(/\s+/g, ' ')
     .trim();
   if (text === '') return ok(null);
@@ -80,26 +95,39 @@ export function cleanText(raw: string | null | undefined, max: number): Result<s
   return ok(text);
 }
 
+/**
+ * A place or a reason: `typedText` with angle brackets as ‹ ›. They are still written into messages
+ * outside person text in places (a rejection's reason in the uploader's notice), where `<!channel>`
+ * or `<@U…>` would otherwise be a Slack mention.
+ */
+export function cleanText(raw: string | null | undefined, max: number): Result<string | null, TextTooLong> {
+  const text = typedText(raw, max);
+  return text.ok && text.value !== null ? ok(text.value.replace(/</g, '‹').replace(/>/g, '›')) : text;
+}
+
 /** Only the uploader confirms consent, once, while the batch waits for it. */
-export function checkConsent(batch: PhotoBatch, personId: string): Result<'in_review', PhotoRuleError> {
-  if (batch.uploader.personId !== personId) return err({ code: 'photo.not_yours' });
-  if (batch.status === 'discarded') return err({ code: 'photo.discarded' });
-  if (batch.status !== 'awaiting_consent') return err({ code: 'photo.already_consented' });
+export function checkConsent(batch: PhotoBatch, personId: string): Result<'in_review', PhotoRefusal> {
+  const count = photoCount(batch);
+  if (batch.uploader.personId !== personId) return err({ code: 'photo.not_yours', count });
+  if (batch.status === 'discarded') return err({ code: 'photo.discarded', count });
+  if (batch.status !== 'awaiting_consent') return err({ code: 'photo.already_consented', count });
   return ok('in_review');
 }
 
 /** HR decides once per batch, and only after the uploader consented. */
-export function checkReview(batch: PhotoBatch): Result<true, PhotoRuleError> {
-  if (batch.status === 'approved' || batch.status === 'rejected') return err({ code: 'photo.already_reviewed' });
-  if (batch.status === 'discarded') return err({ code: 'photo.discarded' });
-  if (batch.status !== 'in_review') return err({ code: 'photo.not_in_review' });
+export function checkReview(batch: PhotoBatch): Result<true, PhotoRefusal> {
+  const count = photoCount(batch);
+  if (batch.status === 'approved' || batch.status === 'rejected') return err({ code: 'photo.already_reviewed', count });
+  if (batch.status === 'discarded') return err({ code: 'photo.discarded', count });
+  if (batch.status !== 'in_review') return err({ code: 'photo.not_in_review', count });
   return ok(true);
 }
 
-/** The uploader or HR may withdraw a photo at any time, once. */
-export function checkWithdraw(batch: PhotoBatch, photo: Photo, personId: string, isHr: boolean): Result<true, PhotoRuleError> {
-  if (!isHr && batch.uploader.personId !== personId) return err({ code: 'photo.not_yours' });
-  if (photo.withdrawnAt !== null || batch.status === 'discarded') return err({ code: 'photo.withdrawn' });
+/** The uploader or HR may withdraw photos at any time, once; `photos` are those asked for (one, or a batch's). */
+export function checkWithdraw(batch: PhotoBatch, photos: readonly Photo[], personId: string, isHr: boolean): Result<true, PhotoRefusal> {
+  const count = photos.length;
+  if (!isHr && batch.uploader.personId !== personId) return err({ code: 'photo.not_yours', count });
+  if (photos.every((ph) => ph.withdrawnAt !== null) || batch.status === 'discarded') return err({ code: 'photo.withdrawn', count });
   return ok(true);
 }
 

@@ -9,8 +9,8 @@ import { today } from '../campaigns/campaigns.service.js';
 import { operatorLabel, type HrActor } from '../chat/actor.js';
 import { message } from '../chat/reply.js';
 import { t } from '../shared/i18n/index.js';
-import { err, ok, type Coded, type Result } from '../shared/result.js';
-import { checkReview, cleanText, photoNumbers, REASON_MAX, type PhotoBatch, type PhotoRuleError } from './photo.js';
+import { err, ok, type Result } from '../shared/result.js';
+import { checkReview, cleanText, photoCount, photoNumbers, REASON_MAX, type PhotoBatch, type PhotoNotFound, type PhotoRuleError } from './photo.js';
 import type { PhotoDeps, PhotoFeatureDeps, Recipient } from './ports.js';
 import { requestReview, tellUploader } from './notices.js';
 import { deleteFiles, retractCopies } from './withdraw.service.js';
@@ -42,7 +42,7 @@ export async function notifyReviewers(deps: PhotoFeatureDeps, p: PhotoDeps, batc
   return reached;
 }
 
-export type ReviewError = PhotoRuleError | Coded<'photo.not_found'>;
+export type ReviewError = PhotoRuleError | PhotoNotFound;
 
 export type Decision = { approve: true } | { approve: false; reason: string | null | undefined };
 
@@ -59,7 +59,7 @@ export async function reviewBatch(
 ): Promise<Result<{ batch: PhotoBatch; told: boolean }, ReviewError>> {
   const p = deps.photos;
   const batch = await p.store.getBatch(batchId);
-  if (!batch) return err({ code: 'photo.not_found' });
+  if (!batch) return err({ code: 'photo.not_found', count: null });
   const allowed = checkReview(batch);
   if (!allowed.ok) return allowed;
   const reason = decision.approve ? ok(null) : cleanText(decision.reason, REASON_MAX);
@@ -67,7 +67,7 @@ export async function reviewBatch(
   const at = deps.clock.now();
   const by = operatorLabel(hr);
   const change = decision.approve ? { status: 'approved' as const, at, by } : { status: 'rejected' as const, at, by, reason: reason.value };
-  if (!(await p.store.setStatus(batch.id, 'in_review', change))) return err({ code: 'photo.already_reviewed' });
+  if (!(await p.store.setStatus(batch.id, 'in_review', change))) return err({ code: 'photo.already_reviewed', count: photoCount(batch) });
   const live = batch.photos.filter((ph) => ph.withdrawnAt === null);
   if (!decision.approve) {
     // Nothing rejected is ever shown: its files and HR's private copies go now.

@@ -7,30 +7,30 @@ import { message } from '../chat/reply.js';
 import type { NoCampaign } from '../campaigns/campaign.js';
 import type { Catalogue } from '../shared/i18n/index.js';
 import type { Coded } from '../shared/result.js';
-import { BATCH_MAX, photoNumbers, type PhotoBatch, type PhotoRuleError } from './photo.js';
+import { BATCH_MAX, photoNumbers, type PhotoBatch, type PhotoNotFound, type PhotoRuleError } from './photo.js';
 import type { Refusal } from './upload.service.js';
 import { personText } from '../chat/text.js';
 
 /** Every refusal of the photo use cases. */
-export type PhotoError = PhotoRuleError | NoCampaign | Coded<'photo.not_found' | 'photo.not_hr' | 'photo.no_channels' | 'photo.nothing_new'>;
+export type PhotoError = PhotoRuleError | PhotoNotFound | NoCampaign | Coded<'photo.not_hr' | 'photo.no_channels' | 'photo.nothing_new'>;
 
 export function photoErrorText(c: Catalogue, error: PhotoError): string {
   const e = c.photos.errors;
   switch (error.code) {
     case 'photo.not_found':
-      return e.notFound;
+      return e.notFound(error.count);
     case 'photo.not_yours':
-      return e.notYours;
+      return e.notYours(error.count);
     case 'photo.already_consented':
-      return e.alreadyConsented;
+      return e.alreadyConsented(error.count);
     case 'photo.not_in_review':
-      return e.notInReview;
+      return e.notInReview(error.count);
     case 'photo.already_reviewed':
-      return e.alreadyReviewed;
+      return e.alreadyReviewed(error.count);
     case 'photo.withdrawn':
-      return e.withdrawn;
+      return e.withdrawn(error.count);
     case 'photo.discarded':
-      return e.discarded;
+      return e.discarded(error.count);
     case 'photo.text_too_long':
       return e.textTooLong(error.max);
     case 'photo.not_hr':

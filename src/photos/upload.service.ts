@@ -8,7 +8,18 @@ import type { NoCampaign } from '../campaigns/campaign.js';
 import { today } from '../campaigns/campaigns.service.js';
 import type { Actor } from '../chat/actor.js';
 import { type Coded, type Result, err, ok } from '../shared/result.js';
-import { BATCH_MAX, CAPTION_MAX, checkConsent, cleanText, PLACE_MAX, type PhotoBatch, type PhotoRuleError } from './photo.js';
+import {
+  BATCH_MAX,
+  CAPTION_MAX,
+  checkConsent,
+  cleanText,
+  photoCount,
+  PLACE_MAX,
+  typedText,
+  type PhotoBatch,
+  type PhotoNotFound,
+  type PhotoRuleError,
+} from './photo.js';
 import type { CleanError, NewPhoto, PhotoDeps, PhotoFeatureDeps } from './ports.js';
 import { notifyReviewers } from './review.service.js';
 import { isImageFormat, sniff, type OtherFormat } from './sniff.js';
@@ -84,7 +95,7 @@ export async function receivePhotos(deps: PhotoFeatureDeps, actor: Actor, upload
     else refused.push(result.refusal);
   }
   if (kept.length === 0) return ok({ batch: null, refused, duplicate: false });
-  const caption = cleanText(upload.text, CAPTION_MAX * 4);
+  const caption = typedText(upload.text, CAPTION_MAX * 4);
   const { identity } = actor;
   const { batch, created } = await p.store.createBatch({
     campaignId: campaign.id,
@@ -102,7 +113,7 @@ export async function receivePhotos(deps: PhotoFeatureDeps, actor: Actor, upload
   return ok({ batch, refused: created ? refused : [], duplicate: !created });
 }
 
-export type ConsentError = PhotoRuleError | Coded<'photo.not_found'>;
+export type ConsentError = PhotoRuleError | PhotoNotFound;
 
 /**
  * The uploader confirms consent for a batch (with its caption and place, when given): it goes to
@@ -118,16 +129,16 @@ export async function consentBatch(
 ): Promise<Result<{ batch: PhotoBatch; notified: number }, ConsentError>> {
   const p = deps.photos;
   const batch = await p.store.getBatch(batchId);
-  if (!batch) return err({ code: 'photo.not_found' });
+  if (!batch) return err({ code: 'photo.not_found', count: null });
   const allowed = checkConsent(batch, actor.person.id);
   if (!allowed.ok) return allowed;
-  const caption = fields.caption === undefined ? ok(batch.caption) : cleanText(fields.caption, CAPTION_MAX);
+  const caption = fields.caption === undefined ? ok(batch.caption) : typedText(fields.caption, CAPTION_MAX);
   if (!caption.ok) return caption;
   const place = fields.place === undefined ? ok(batch.place) : cleanText(fields.place, PLACE_MAX);
   if (!place.ok) return place;
   const at = deps.clock.now();
   const moved = await p.store.setStatus(batch.id, 'awaiting_consent', { status: 'in_review', at, caption: caption.value, place: place.value });
-  if (!moved) return err({ code: 'photo.already_consented' });
+  if (!moved) return err({ code: 'photo.already_consented', count: photoCount(batch) });
   const updated = { ...batch, status: 'in_review' as const, consentedAt: at, caption: caption.value, place: place.value };
   const notified = await notifyReviewers(deps, p, updated);
   return ok({ batch: updated, notified });

@@ -6,8 +6,8 @@
 import type { Actor } from '../chat/actor.js';
 import { message } from '../chat/reply.js';
 import { t } from '../shared/i18n/index.js';
-import { err, ok, type Coded, type Result } from '../shared/result.js';
-import { checkWithdraw, photoNumbers, type Photo, type PhotoBatch, type PhotoRuleError } from './photo.js';
+import { err, ok, type Result } from '../shared/result.js';
+import { checkWithdraw, photoNumbers, type Photo, type PhotoBatch, type PhotoNotFound, type PhotoRuleError } from './photo.js';
 import { destinationKey, type Destination } from '../messaging/ports.js';
 import { parseDestination } from '../outbox/payload.js';
 import { photoFileId } from './album.service.js';
@@ -55,7 +55,7 @@ async function retractLater(deps: PhotoFeatureDeps, posts: PhotoPost[]): Promise
   }
 }
 
-export type WithdrawError = PhotoRuleError | Coded<'photo.not_found'>;
+export type WithdrawError = PhotoRuleError | PhotoNotFound;
 
 export interface Withdrawn {
   batch: PhotoBatch;
@@ -77,21 +77,24 @@ export async function withdrawPhotos(
   target: { photoId: number } | { batchId: number },
 ): Promise<Result<Withdrawn, WithdrawError>> {
   const p = deps.photos;
+  const notFound = { code: 'photo.not_found', count: 'photoId' in target ? 1 : null } as const;
   const batch = 'photoId' in target ? await p.store.batchOfPhoto(target.photoId) : await p.store.getBatch(target.batchId);
-  if (!batch) return err({ code: 'photo.not_found' });
+  if (!batch) return err(notFound);
   const isHr = await actor.isAdmin();
-  const chosen = 'photoId' in target ? batch.photos.filter((ph) => ph.id === target.photoId) : batch.photos.filter((ph) => ph.withdrawnAt === null);
-  const first = chosen[0] ?? batch.photos[0];
-  if (!first) return err({ code: 'photo.not_found' });
-  const allowed = checkWithdraw(batch, first, actor.person.id, isHr);
+  const live = batch.photos.filter((ph) => ph.withdrawnAt === null);
+  // What was asked for: the one photo, or the batch's photos still there (all of them once none is left).
+  const about = 'photoId' in target ? batch.photos.filter((ph) => ph.id === target.photoId) : live.length > 0 ? live : batch.photos;
+  if (about.length === 0) return err(notFound);
+  const allowed = checkWithdraw(batch, about, actor.person.id, isHr);
   if (!allowed.ok) return allowed;
+  const chosen = about.filter((ph) => ph.withdrawnAt === null);
   const at = deps.clock.now();
   const ids = await p.store.withdraw(
     chosen.map((ph) => ph.id),
     `${actor.identity.platform}:${actor.identity.userId}`,
     at,
   );
-  if (ids.length === 0) return err({ code: 'photo.withdrawn' });
+  if (ids.length === 0) return err({ code: 'photo.withdrawn', count: about.length });
   const gone = chosen.filter((ph) => ids.includes(ph.id));
   await deleteFiles(p, gone);
   const { retracted, kept } = await retractCopies(deps, p, ids);

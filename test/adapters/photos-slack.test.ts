@@ -223,7 +223,7 @@ describe('photos on Slack, from a direct message to the album', () => {
     const before = t.slack.callsTo('chat.postMessage').length;
     await click('U2', 'photos.consent', batchId);
     await until(() => t.slack.callsTo('chat.postMessage').length > before, 'a refusal');
-    expect(blocksText(t.slack.callsTo('chat.postMessage').at(-1))).toContain('not yours');
+    expect(blocksText(t.slack.callsTo('chat.postMessage').at(-1))).toContain('This photo is not yours.');
     const reviewsBefore = t.slack.callsTo('files.completeUploadExternal').length;
     await click('U1', 'photos.consent', batchId, {
       state: {
@@ -283,7 +283,7 @@ describe('photos on Slack, from a direct message to the album', () => {
     expect(uploaded.length).toBeGreaterThan(1000);
     expect(metadataTraces(uploaded)).toEqual([]);
     // People's words cannot become Slack markup: no <!channel> mention, no tags.
-    expect(String(complete?.form.initial_comment)).toContain('Anergui — Parkas &amp; ‹b›boots‹/b› ‹!channel›');
+    expect(String(complete?.form.initial_comment)).toContain('Anergui — Parkas &amp; &lt;b&gt;boots&lt;/b&gt; &lt;!channel&gt;');
     expect(String(complete?.form.initial_comment)).not.toContain('<!channel>');
     // Its headline is bold, as in every other post of the bot.
     expect(String(complete?.form.initial_comment)).toMatch(/^\*📸 Caravane 2026 — 1 new photo\*\n/);
@@ -302,14 +302,14 @@ describe('photos on Slack, from a direct message to the album', () => {
 
   it('the gallery behind the album link shows the approved photo, privately; a tampered or expired link gets 403', async () => {
     const comment = String(t.slack.callsTo('files.completeUploadExternal').find((c) => c.form.channel_id === 'CALBUM')?.form.initial_comment);
-    const gallery = pathOf(/(http\S+\/album\/\S+)/.exec(comment)?.[1] ?? 'http://x/none');
+    const gallery = pathOf(/<(http[^|>]+\/album\/[^|>]+)\|/.exec(comment)?.[1] ?? 'http://x/none');
     const page = await fetchPath(gallery);
     expect(page.status).toBe(200);
     expect(page.headers.get('cache-control')).toContain('private');
     expect(page.headers.get('referrer-policy')).toBe('no-referrer');
     expect(page.headers.get('x-robots-tag')).toContain('noindex');
     const html = await page.text();
-    expect(html).toContain('Anergui — Parkas &amp; ‹b›boots‹/b› ‹!channel›');
+    expect(html).toContain('Anergui — Parkas &amp; &lt;b&gt;boots&lt;/b&gt; &lt;!channel&gt;');
     expect(html).not.toContain('<b>');
     const thumb = /<img src="([^"]+)"/.exec(html)?.[1]?.replace(/&amp;/g, '&') ?? '';
     expect(thumb).toMatch(/^\/photos\/\d+\/thumb\.jpg\?exp=\d+&sig=/);
@@ -324,7 +324,7 @@ describe('photos on Slack, from a direct message to the album', () => {
 
   it('withdraw: gone from the gallery and from future posts, its Slack files deleted and the Teams card redrawn or deleted', async () => {
     const comment = String(t.slack.callsTo('files.completeUploadExternal').find((c) => c.form.channel_id === 'CALBUM')?.form.initial_comment);
-    const gallery = pathOf(/(http\S+\/album\/\S+)/.exec(comment)?.[1] ?? 'http://x/none');
+    const gallery = pathOf(/<(http[^|>]+\/album\/[^|>]+)\|/.exec(comment)?.[1] ?? 'http://x/none');
     const deletesBefore = t.slack.callsTo('files.delete').length;
     const reply = await caravan('U1', `photos withdraw ${photoId}`);
     expect(reply).toContain(`#${photoId} withdrawn`);

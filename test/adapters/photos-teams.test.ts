@@ -130,7 +130,7 @@ describe('photos on Teams, from a 1:1 chat to the album', () => {
 
   it('consent comes from the card; HR gets the photos inline in a private card, never as a link', async () => {
     const refused = await invoke(OTHER, { caravane: 'photos.consent', batch, caption: 'x', place: 'y' });
-    expect(JSON.stringify(refused.body)).toContain('not yours');
+    expect(JSON.stringify(refused.body)).toContain('These photos are not yours.');
     const before = connector.sent(personal(HR)).length;
     const res = await invoke(UPLOADER, { caravane: 'photos.consent', batch, caption: 'Convoy in the snow', place: 'Imilchil' });
     expect(JSON.stringify(res.body)).toContain('gone to the HR team');
@@ -298,7 +298,7 @@ describe('photos on Teams, from a 1:1 chat to the album', () => {
     const replaced = editsToHr(back);
     expect(replaced).toHaveLength(1);
     const card = JSON.stringify(replaced[0]?.body ?? {});
-    expect(card).toContain('These photos were removed.');
+    expect(card).toContain('This photo was removed.');
     expect(card).not.toContain('data:image');
   });
 });

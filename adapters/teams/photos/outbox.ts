@@ -80,15 +80,18 @@ async function within(o: TeamsRetraction, ref: TeamsConversation, work: (ctx: Tu
   if (failure !== undefined) throw failure;
 }
 
-/** One earlier message: redrawn without withdrawn photos, deleted when none is left, or (review) replaced. */
-async function retractOne(o: TeamsRetraction, copy: PostedCopy): Promise<boolean> {
+/**
+ * One earlier message: redrawn without withdrawn photos, deleted when none is left, or (review)
+ * replaced by a notice that says how many photos went (`count`).
+ */
+async function retractOne(o: TeamsRetraction, copy: PostedCopy, count: number): Promise<boolean> {
   const destination = postDestination.parse(copy.destination);
   const ref = destination.conversationId ? await o.conversations.get(destination.conversationId) : null;
   if (!ref || !ref.active || !o.mayUse(ref.serviceUrl)) return false;
   if (copy.platformRef.startsWith(REVIEW_REF)) {
     const id = copy.platformRef.slice(REVIEW_REF.length);
     // In the language of the HR person whose card it was (reviews recorded before that: the default).
-    const notice = cardActivity(noticeCard(message('info', [t(destination.locale ?? o.defaultLocale).photos.removedCard])));
+    const notice = cardActivity(noticeCard(message('info', [t(destination.locale ?? o.defaultLocale).photos.removedCard(count)])));
     await within(o, ref, (ctx) => ctx.updateActivity({ ...notice, id }));
     return true;
   }
@@ -109,7 +112,7 @@ export async function retractTeamsCopies(o: TeamsRetraction, copies: readonly Po
   for (const group of byMessage.values()) {
     const first = group[0];
     try {
-      if (first && (await retractOne(o, first))) gone.push(...group.map((x) => x.id));
+      if (first && (await retractOne(o, first, group.length))) gone.push(...group.map((x) => x.id));
     } catch (error) {
       o.logger.warn({ component: 'photos', platform: 'teams', post: first?.id, err: String(error) }, 'teams message not edited or deleted');
     }

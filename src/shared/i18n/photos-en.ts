@@ -1,5 +1,5 @@
 /** Every word about photos in English: the same shape as the French reference (photos.ts). */
-import { command } from '../../chat/text.js';
+import { command, typedLink } from '../../chat/text.js';
 import { type PhotosTexts, n, one } from './photos.js';
 
 const STATUS_EN = {
@@ -97,11 +97,11 @@ export const photosEn: PhotosTexts = {
   retracted: (count: number) => `${n(count, 'earlier post', 'earlier posts', false)} deleted on Slack or Teams.`,
   retractKept: (count: number) => `${n(count, 'earlier post', 'earlier posts', false)} could not be deleted: the image is no longer served there.`,
   withdrawnByHr: (numbers, count) => `The HR team withdrew your ${one(count) ? 'photo' : 'photos'} ${numbers}.`,
-  removedCard: 'These photos were removed.',
+  removedCard: (count) => (one(count) ? 'This photo was removed.' : 'These photos were removed.'),
   withdrawUsage: (p: string) => `Give the photo number, for example ${command(`${p}caravan photos withdraw 12`)}.`,
   albumHeadline: (campaign: string, count: number) => `📸 ${campaign} — ${n(count, 'new photo', 'new photos', false)}`,
   albumLine: (text: string, numbers: string) => `• ${text} (${numbers})`,
-  albumGallery: (url: string) => `All the photos: ${url}`,
+  albumGallery: (url: string) => typedLink(url, 'All the photos'),
   albumGalleryNote: (days: number) => `This link is for the company only and works for ${days} days — please do not share it outside.`,
   albumPosted: (count: number, channels: number) =>
     `${n(count, 'photo is', 'photos are', false)} on the way to ${n(channels, 'campaign channel', 'campaign channels', false)}.`,
@@ -118,13 +118,13 @@ export const photosEn: PhotosTexts = {
   pendingNone: 'No photos are waiting for approval.',
   pendingSent: 'I am sending them to you privately, with the Approve and Reject buttons.',
   errors: {
-    notFound: 'I cannot find these photos.',
-    notYours: 'These photos are not yours.',
-    alreadyConsented: 'You already confirmed these photos.',
-    notInReview: 'These photos still wait for their author’s confirmation.',
-    alreadyReviewed: 'The HR team has already dealt with these photos.',
-    withdrawn: 'This photo was already withdrawn.',
-    discarded: 'These photos were deleted.',
+    notFound: (count) => (count === null ? 'I cannot find this upload.' : one(count) ? 'I cannot find this photo.' : 'I cannot find these photos.'),
+    notYours: (count) => (one(count) ? 'This photo is not yours.' : 'These photos are not yours.'),
+    alreadyConsented: (count) => `You already confirmed ${one(count) ? 'this photo' : 'these photos'}.`,
+    notInReview: (count) => (one(count) ? 'This photo still waits for its author’s confirmation.' : 'These photos still wait for their author’s confirmation.'),
+    alreadyReviewed: (count) => `The HR team has already dealt with ${one(count) ? 'this photo' : 'these photos'}.`,
+    withdrawn: (count) => (one(count) ? 'This photo was already withdrawn.' : 'These photos were already withdrawn.'),
+    discarded: (count) => (one(count) ? 'This photo was deleted.' : 'These photos were deleted.'),
     textTooLong: (max: number) => `This text is too long (at most ${max} characters).`,
   },
   gallery: {

@@ -2,7 +2,7 @@
  * Every word about photos: upload answers, the consent prompt, HR's review, withdrawals, the album
  * post and the gallery page. French is the reference; English (photos-en.ts) has the same shape.
  */
-import { command } from '../../chat/text.js';
+import { command, typedLink } from '../../chat/text.js';
 /** `count` and the word that goes with it: French counts 0 and 1 as one, English only 1. */
 export const n = (count: number, one: string, many: string, fr: boolean) => `${count} ${(fr ? count <= 1 : count === 1) ? one : many}`;
 /** One photo or several: the words that agree with how many (`count` is never 0 where these are said). */
@@ -106,11 +106,12 @@ export const photosFr = {
       ? `${count} ancienne publication n’a pas pu être supprimée : l’image n’y est plus servie.`
       : `${count} anciennes publications n’ont pas pu être supprimées : l’image n’y est plus servie.`,
   withdrawnByHr: (numbers: string, count: number) => `L’équipe RH a retiré ${one(count) ? 'votre photo' : 'vos photos'} ${numbers}.`,
-  removedCard: 'Ces photos ont été retirées.',
+  removedCard: (count: number): string => (one(count) ? 'Cette photo a été retirée.' : 'Ces photos ont été retirées.'),
   withdrawUsage: (p: string) => `Indiquez le numéro de la photo, par exemple ${command(`${p}caravan photos withdraw 12`)}.`,
   albumHeadline: (campaign: string, count: number) => `📸 ${campaign} — ${n(count, 'nouvelle photo', 'nouvelles photos', true)}`,
   albumLine: (text: string, numbers: string) => `• ${text} (${numbers})`,
-  albumGallery: (url: string) => `Toutes les photos : ${url}`,
+  /** The gallery's long signed address behind short words, never printed as text. */
+  albumGallery: (url: string) => typedLink(url, 'Toutes les photos'),
   albumGalleryNote: (days: number) => `Lien réservé à l’entreprise, valable ${days} jours — merci de ne pas le partager à l’extérieur.`,
   albumPosted: (count: number, channels: number) =>
     `${n(count, 'photo part', 'photos partent', true)} vers ${n(channels, 'canal', 'canaux', true)} de la campagne.`,
@@ -141,13 +142,17 @@ export const photosFr = {
   pendingNone: 'Aucune photo n’attend de validation.',
   pendingSent: 'Je vous les renvoie en message privé, avec les boutons Valider et Refuser.',
   errors: {
-    notFound: 'Je ne trouve pas ces photos.',
-    notYours: 'Ces photos ne sont pas les vôtres.',
-    alreadyConsented: 'Vous avez déjà confirmé ces photos.',
-    notInReview: 'Ces photos attendent encore la confirmation de leur auteur.',
-    alreadyReviewed: 'Ces photos ont déjà été traitées par l’équipe RH.',
-    withdrawn: 'Cette photo a déjà été retirée.',
-    discarded: 'Ces photos ont été supprimées.',
+    /** `null`: an upload that is gone, how many photos it held unknown. */
+    notFound: (count: number | null): string =>
+      count === null ? 'Je ne trouve pas cet envoi.' : one(count) ? 'Je ne trouve pas cette photo.' : 'Je ne trouve pas ces photos.',
+    notYours: (count: number): string => (one(count) ? 'Cette photo n’est pas la vôtre.' : 'Ces photos ne sont pas les vôtres.'),
+    alreadyConsented: (count: number): string => `Vous avez déjà confirmé ${one(count) ? 'cette photo' : 'ces photos'}.`,
+    notInReview: (count: number): string =>
+      one(count) ? 'Cette photo attend encore la confirmation de son auteur.' : 'Ces photos attendent encore la confirmation de leur auteur.',
+    alreadyReviewed: (count: number): string =>
+      one(count) ? 'Cette photo a déjà été traitée par l’équipe RH.' : 'Ces photos ont déjà été traitées par l’équipe RH.',
+    withdrawn: (count: number): string => (one(count) ? 'Cette photo a déjà été retirée.' : 'Ces photos ont déjà été retirées.'),
+    discarded: (count: number): string => (one(count) ? 'Cette photo a été supprimée.' : 'Ces photos ont été supprimées.'),
     textTooLong: (max: number) => `Ce texte est trop long (${max} caractères au plus).`,
   },
   gallery: {

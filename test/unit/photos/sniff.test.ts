@@ -1,6 +1,6 @@
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
-import { checkConsent, checkReview, checkWithdraw, cleanText, isPublishable, photoNumbers, type PhotoBatch } from '../../../src/photos/photo.js';
+import { checkConsent, checkReview, checkWithdraw, cleanText, isPublishable, photoNumbers, typedText, type PhotoBatch } from '../../../src/photos/photo.js';
 import { sniff } from '../../../src/photos/sniff.js';
 import { elfAsJpg, peAsJpg, textAsJpg } from '../../support/images.js';
 
@@ -76,10 +76,10 @@ describe('who may do what with a batch', () => {
   });
 
   it('lets the uploader or HR withdraw, at any time, but not twice', () => {
-    expect(checkWithdraw(batch({ status: 'approved' }), photo, 'someone else', false)).toMatchObject({ ok: false, error: { code: 'photo.not_yours' } });
-    expect(checkWithdraw(batch({ status: 'approved' }), photo, 'someone else', true).ok).toBe(true);
-    expect(checkWithdraw(batch({ status: 'approved' }), photo, 'uploader', false).ok).toBe(true);
-    expect(checkWithdraw(batch(), { ...photo, withdrawnAt: new Date() }, 'uploader', false)).toMatchObject({ ok: false, error: { code: 'photo.withdrawn' } });
+    expect(checkWithdraw(batch({ status: 'approved' }), [photo], 'someone else', false)).toMatchObject({ ok: false, error: { code: 'photo.not_yours' } });
+    expect(checkWithdraw(batch({ status: 'approved' }), [photo], 'someone else', true).ok).toBe(true);
+    expect(checkWithdraw(batch({ status: 'approved' }), [photo], 'uploader', false).ok).toBe(true);
+    expect(checkWithdraw(batch(), [{ ...photo, withdrawnAt: new Date() }], 'uploader', false)).toMatchObject({ ok: false, error: { code: 'photo.withdrawn' } });
   });
 
   it('shows a photo only when consented, approved and not withdrawn', () => {
@@ -90,7 +90,14 @@ describe('who may do what with a batch', () => {
     expect(isPublishable(batch({ status: 'approved', consentedAt: consented }), { withdrawnAt: new Date() })).toBe(false);
   });
 
-  it('tidies captions and refuses overlong ones', () => {
+  it('tidies captions, keeping what was typed, and refuses overlong ones', () => {
+    expect(typedText('  Remise\n des   parkas \u0007', 280)).toEqual({ ok: true, value: 'Remise des parkas' });
+    expect(typedText('   ', 280)).toEqual({ ok: true, value: null });
+    expect(typedText("Les enfants <3 & Tizi n'Test > Imlil", 280)).toEqual({ ok: true, value: "Les enfants <3 & Tizi n'Test > Imlil" });
+    expect(typedText('x'.repeat(281), 280)).toMatchObject({ ok: false, error: { code: 'photo.text_too_long', max: 280 } });
+  });
+
+  it('tidies places and reasons, their angle brackets as look-alikes', () => {
     expect(cleanText('  Remise\n des   parkas \u0007', 280)).toEqual({ ok: true, value: 'Remise des parkas' });
     expect(cleanText('   ', 280)).toEqual({ ok: true, value: null });
     expect(cleanText('<!channel> look <b>here</b>', 280)).toEqual({ ok: true, value: '‹!channel› look ‹b›here‹/b›' });
