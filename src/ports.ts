@@ -66,7 +66,7 @@ export interface CampaignStore {
    * the change, and when it throws nothing changes at all. The campaign as it now is and its totals,
    * null when there is no such campaign.
    */
-  changeGoal(id: string, change: GoalChange, settle: GoalSettle): Promise<{ campaign: Campaign; totals: CampaignTotals } | null>;
+  changeGoal(id: string, change: GoalChange, settle: GoalSettle): Promise<{ before: Campaign; campaign: Campaign; totals: CampaignTotals } | null>;
   /** The latest recorded change of a campaign's goal, null when it never changed. */
   lastGoalChange(id: string): Promise<GoalChangeRecord | null>;
 }

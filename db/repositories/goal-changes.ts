@@ -8,31 +8,34 @@ import { milestoneStore } from './milestones.js';
 /**
  * The goal change in `trx`: the campaign row locked and updated, the change recorded when the goal
  * differs, then `settle` over the same transaction's totals and milestones. A pledge's milestone check
- * reads the goal FOR SHARE (milestones.ts), so it waits for this and then sees the new goal.
+ * reads the goal FOR SHARE (milestones.ts), so it waits for this and then sees the new goal. The lock
+ * is FOR NO KEY UPDATE, as the update itself takes: a pledge's foreign key to the campaign (FOR KEY
+ * SHARE) goes on meanwhile, where FOR UPDATE would hold every pledge of the campaign until the commit.
  */
 export async function changeGoalIn(
   trx: Transaction<Database>,
   id: string,
   change: GoalChange,
   settle: GoalSettle,
-): Promise<{ campaign: Campaign; totals: CampaignTotals } | null> {
-  const before = await trx.selectFrom('campaigns').select('goal_minor').where('id', '=', id).forUpdate().executeTakeFirst();
-  if (!before) return null;
+): Promise<{ before: Campaign; campaign: Campaign; totals: CampaignTotals } | null> {
+  const found = await trx.selectFrom('campaigns').selectAll().where('id', '=', id).forNoKeyUpdate().executeTakeFirst();
+  if (!found) return null;
+  const before = toCampaign(found);
   const row = await trx
     .updateTable('campaigns')
     .set({ goal_minor: change.goalMinor, ends_on: change.endsOn })
     .where('id', '=', id)
     .returningAll()
     .executeTakeFirstOrThrow();
-  if (before.goal_minor !== change.goalMinor)
+  if (before.goalMinor !== change.goalMinor)
     await trx
       .insertInto('campaign_goal_changes')
-      .values({ campaign_id: id, old_goal_minor: before.goal_minor, new_goal_minor: change.goalMinor, changed_by: change.by, changed_at: change.at })
+      .values({ campaign_id: id, old_goal_minor: before.goalMinor, new_goal_minor: change.goalMinor, changed_by: change.by, changed_at: change.at })
       .execute();
   const campaign = toCampaign(row);
   const totals = await readTotals(trx, id);
   await settle(campaign, totals, milestoneStore(trx));
-  return { campaign, totals };
+  return { before, campaign, totals };
 }
 
 export async function lastGoalChange(db: Kysely<Database>, campaignId: string): Promise<GoalChangeRecord | null> {

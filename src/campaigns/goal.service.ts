@@ -55,14 +55,16 @@ function checkGoal(campaign: Campaign, input: GoalInput, day: string): Result<{ 
  */
 export async function changeGoal(deps: GoalDeps, by: HrOperator, input: GoalInput): Promise<Result<GoalChanged, GoalError>> {
   const day = today(deps);
-  const before = await deps.campaigns.current(day);
-  if (!before) return err(await noCampaign(deps, day));
-  const checked = checkGoal(before, input, day);
+  const current = await deps.campaigns.current(day);
+  if (!current) return err(await noCampaign(deps, day));
+  const checked = checkGoal(current, input, day);
   if (!checked.ok) return checked;
   const at = deps.clock.now();
-  const changed = await deps.campaigns.changeGoal(before.id, { ...checked.value, by: operatorLabel(by), at }, claimPassed(at));
+  // `before` is the campaign as the change found it (locked), not the kept answer, which another
+  // instance's change may have made a few seconds stale: the answer and the record say the same.
+  const changed = await deps.campaigns.changeGoal(current.id, { ...checked.value, by: operatorLabel(by), at }, claimPassed(at));
   if (!changed) return err({ code: 'campaign.none' });
-  return ok({ before, ...changed });
+  return ok(changed);
 }
 
 /** Claims, silently, every milestone of the new goal already at or below what is pledged. */

@@ -11,7 +11,8 @@ import { actorFor, requireHr, type HrActor } from '../../src/chat/actor.js';
 import { plainText } from '../../src/chat/text.js';
 import { ManualClock } from '../../src/shared/clock.js';
 import { minor } from '../../src/shared/money.js';
-import { testDatabase, type TestDatabase } from '../support/db.js';
+import { createStores } from '../../db/stores.js';
+import { secondHandle, testDatabase, type TestDatabase } from '../support/db.js';
 
 let db: TestDatabase;
 const clock = new ManualClock(new Date('2026-11-27T11:00:00Z'));
@@ -88,5 +89,49 @@ describe(`HR's change of goal, on ${process.env.TEST_DATABASE_URL ? 'postgres' :
     expect(await claims(campaign.id)).toEqual([]);
     const form = await goalForm(deps(), await hr());
     expect(form.kind === 'form' ? form.intro : '').not.toContain('changé');
+  });
+
+  it('lets pledges on another instance go on while the change is under way', async () => {
+    if (db.kind !== 'postgres') return; // one embedded database has one connection: nothing runs beside the change
+    const campaign = await campaignWithPledges();
+    const other = await secondHandle(db);
+    try {
+      const stores = createStores(other.db);
+      const giver = await stores.people.resolve({ platform: 'slack', tenantId: 'T0HOME', userId: 'UGIVER' });
+      let inside!: () => void;
+      const entered = new Promise<void>((resolve) => (inside = resolve));
+      let release!: () => void;
+      const held = new Promise<void>((resolve) => (release = resolve));
+      // The change stops inside its transaction (the campaign row locked, its goal written) until released.
+      const change = deps().campaigns.changeGoal(
+        campaign.id,
+        { goalMinor: minor(900_000), endsOn: campaign.endsOn, by: 'slack:UHR', at: clock.now() },
+        async () => {
+          inside();
+          await held;
+        },
+      );
+      await entered;
+      const pledge = stores.pledges.record({
+        campaignId: campaign.id,
+        personId: giver.id,
+        amountMinor: minor(50_000),
+        anonymous: false,
+        note: null,
+        source: 'slack',
+        idempotencyKey: null,
+      });
+      let timer: NodeJS.Timeout | undefined;
+      const answer = await Promise.race([pledge.then(() => 'recorded'), new Promise((resolve) => (timer = setTimeout(resolve, 2_000, 'waited')))]);
+      clearTimeout(timer);
+      release();
+      const changed = await change;
+      await pledge;
+      expect(answer).toBe('recorded');
+      expect(changed?.before.goalMinor).toBe(1_000_000);
+      expect(await goalOf(campaign.id)).toBe(900_000);
+    } finally {
+      await other.close();
+    }
   });
 });

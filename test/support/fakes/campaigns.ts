@@ -73,7 +73,7 @@ export function fakeCampaigns(clock: Clock, milestones: () => Pick<MilestoneStor
         goalChanges.length = recorded;
         throw error;
       }
-      return { campaign: { ...campaign }, totals };
+      return { before: { ...before }, campaign: { ...campaign }, totals };
     },
     async lastGoalChange(id) {
       const last = goalChanges.filter((g) => g.campaignId === id).at(-1);
