@@ -50,6 +50,7 @@ import type { SlackAdapter } from './slack/app.js';
 import { startSlack } from './slack/start.js';
 import type { TeamsCredentialsFactory } from './teams/auth.js';
 import { startTeams, type TeamsWiring } from './teams/start.js';
+import { MILESTONE_PACING } from './milestone-pacing.js';
 
 /** An idle instance asks the database for work this rarely (NOTIFY wakes it for new messages). */
 const OUTBOX_SAFETY_POLL_MS = 5_000;
@@ -161,7 +162,9 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
   await migrateToLatest(database);
   const home = homeOrganisation(config);
   const milestones = (messages: BroadcastDeps) => [
-    afterAnswer(milestoneListener(messages, (error) => logger.error({ component: 'milestones', err: String(error) }, 'milestone check failed'))),
+    afterAnswer(
+      milestoneListener(messages, (error) => logger.error({ component: 'milestones', err: String(error) }, 'milestone check failed'), MILESTONE_PACING),
+    ),
   ];
   const core = buildDeps(config, database, options.clock ?? systemClock, home, milestones);
   const keys = signingKeys(database.db);

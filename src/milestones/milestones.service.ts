@@ -17,11 +17,18 @@ export interface MilestoneListener extends TotalsListener {
 }
 
 /**
- * A campaign is checked at most once in this long (from the start of one check to the next): a person
- * pledging alone, or a launch, costs a few checks a second instead of one per pledge. A milestone is
- * announced this much later at worst.
+ * How often a campaign may be checked, and the time to measure it with (given by the adapters: the core
+ * has no timers). A campaign is checked at most once in `spacingMs` (from the start of one check to the
+ * next): a person pledging alone, or a launch, costs a few checks a second instead of one per pledge. A
+ * milestone is announced this much later at worst.
  */
-export const CHECK_SPACING_MS = 250;
+export interface CheckPacing {
+  spacingMs: number;
+  /** A monotonic time in ms. */
+  now(): number;
+  /** Resolves after `ms`; must not keep the process alive. */
+  wait(ms: number): Promise<void>;
+}
 
 /**
  * Announces the milestones a pledge crossed. Each milestone is claimed once for all time in the same
@@ -32,7 +39,8 @@ export const CHECK_SPACING_MS = 250;
  * after one started, waits for a single next check, which sees them all. The pledge's answer never
  * waits for it. `onError` hears failures: the pledge itself is already recorded and must not look failed.
  */
-export function milestoneListener(deps: BroadcastDeps, onError: (error: unknown) => void, spacingMs = CHECK_SPACING_MS): MilestoneListener {
+export function milestoneListener(deps: BroadcastDeps, onError: (error: unknown) => void, pacing: CheckPacing): MilestoneListener {
+  const { spacingMs } = pacing;
   // Claims are forever: once seen, a milestone key never needs asking about again.
   const claimedKeys = new Set<string>();
   const running = new Map<string, Promise<void>>();
@@ -42,21 +50,19 @@ export function milestoneListener(deps: BroadcastDeps, onError: (error: unknown)
   let settling = 0;
   /** Waits until `spacingMs` after the campaign's last check started; `settled()` cuts it short. */
   const spaced = (campaignId: string): Promise<void> => {
-    const ms = (started.get(campaignId) ?? -Infinity) + spacingMs - performance.now();
+    const ms = (started.get(campaignId) ?? -Infinity) + spacingMs - pacing.now();
     if (ms <= 0 || settling > 0) return Promise.resolve();
     return new Promise((resolve) => {
       const over = () => {
-        clearTimeout(timer);
         pauses.delete(over);
         resolve();
       };
-      const timer = setTimeout(over, ms);
-      timer.unref();
       pauses.add(over);
+      void pacing.wait(ms).then(over);
     });
   };
   const check = (campaign: Campaign, change: PledgeChange): Promise<void> => {
-    started.set(campaign.id, performance.now());
+    started.set(campaign.id, pacing.now());
     const job = announceCrossed(deps, campaign, change, claimedKeys)
       .catch(onError)
       .finally(() => {
@@ -76,7 +82,7 @@ export function milestoneListener(deps: BroadcastDeps, onError: (error: unknown)
       }
       const current = running.get(campaign.id);
       const last = started.get(campaign.id);
-      if (!current && (last === undefined || performance.now() - last >= spacingMs)) return check(campaign, change);
+      if (!current && (last === undefined || pacing.now() - last >= spacingMs)) return check(campaign, change);
       const next = { campaign, change, done: Promise.resolve() };
       next.done = Promise.resolve(current)
         .then(() => spaced(campaign.id))

@@ -4,6 +4,7 @@ import { deliverAll } from '../support/outbox.js';
 import { milestoneListener } from '../../src/milestones/milestones.service.js';
 import { minor } from '../../src/shared/money.js';
 import { postToSlackEndpoint, slashCommandBody } from '../support/slack-sign.js';
+import { MILESTONE_PACING } from '../../adapters/milestone-pacing.js';
 
 let t: TestBot;
 
@@ -103,9 +104,13 @@ describe('milestones', () => {
     });
     // This pledge's own view: from 175 000 to 176 000, short of 180 000.
     const seen = { pledgedMinor: minor(17_500_000), collectedMinor: minor(0), donors: 1, pledges: 1 };
-    const listener = milestoneListener(t.bot.deps, (e) => {
-      throw e;
-    });
+    const listener = milestoneListener(
+      t.bot.deps,
+      (e) => {
+        throw e;
+      },
+      MILESTONE_PACING,
+    );
     await listener.totalsChanged(campaign, { pledge: quiet.pledge, before: seen, after: { ...seen, pledgedMinor: minor(17_600_000) } });
     await listener.totalsChanged(campaign, { pledge: quiet.pledge, before: seen, after: { ...seen, pledgedMinor: minor(17_600_000) } });
     const posted = await announcements();

@@ -12,6 +12,7 @@ import { PLATFORM_LIMITS } from '../../src/outbox/pacing.js';
 import { ManualClock } from '../../src/shared/clock.js';
 import { minor } from '../../src/shared/money.js';
 import { secondHandle, testDatabase, type TestDatabase } from '../support/db.js';
+import { MILESTONE_PACING } from '../../adapters/milestone-pacing.js';
 
 let db: TestDatabase;
 let other: DatabaseHandle;
@@ -174,7 +175,7 @@ describe('milestone claims', () => {
     const created = await deps.campaigns.create({ name: 'C', currency: 'MAD', goalMinor: minor(100_000), startsOn: '2026-11-01', endsOn: '2026-12-31' });
     await deps.messaging.channels.add({ destination: slack('CMS'), kind: 'channel', addedBy: 'slack:UHR' });
     const errors: unknown[] = [];
-    const listener = milestoneListener(deps, (e) => errors.push(e));
+    const listener = milestoneListener(deps, (e) => errors.push(e), MILESTONE_PACING);
     const totals = (pledged: number) => ({ pledgedMinor: minor(pledged), collectedMinor: minor(0), donors: 1, pledges: 1 });
     const change = { pledge: {} as never, before: totals(20_000), after: totals(30_000) };
     await Promise.all([listener.totalsChanged(created, change), listener.totalsChanged(created, change)]);

@@ -6,6 +6,7 @@ import type { Destination } from '../../../src/messaging/ports.js';
 import { milestoneListener, type MilestoneListener } from '../../../src/milestones/milestones.service.js';
 import type { CoreOptions } from './core.js';
 import { pledgesFixture, type PledgesFixture } from './pledges.js';
+import { MILESTONE_PACING } from '../../../adapters/milestone-pacing.js';
 
 export const SLACK_CHANNEL: Destination = { platform: 'slack', channelId: 'C0CAMPAIGN' };
 export const TEAMS_CHANNEL: Destination = { platform: 'teams', conversationId: '19:campaign@thread.tacv2', tenantId: 'tenant-1' };
@@ -21,7 +22,7 @@ export async function milestonesFixture(
 ): Promise<MilestonesFixture> {
   const fixture = await pledgesFixture(options);
   const failures: unknown[] = [];
-  const listener = milestoneListener(fixture.deps, (error) => failures.push(error));
+  const listener = milestoneListener(fixture.deps, (error) => failures.push(error), MILESTONE_PACING);
   fixture.listeners.push(listener);
   for (const destination of options.channels ?? [SLACK_CHANNEL, TEAMS_CHANNEL]) {
     await fixture.messaging.channels.add({ destination, kind: 'channel', addedBy: 'slack:UHR' });
