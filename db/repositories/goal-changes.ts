@@ -1,4 +1,4 @@
-import type { Kysely, Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Campaign, CampaignTotals, GoalChange, GoalChangeRecord, GoalSettle } from '../../src/campaigns/campaign.js';
 import { minor } from '../../src/shared/money.js';
 import type { Database } from '../schema.js';
@@ -40,12 +40,25 @@ export async function changeGoalIn(
 
 export async function lastGoalChange(db: Kysely<Database>, campaignId: string): Promise<GoalChangeRecord | null> {
   const row = await db
-    .selectFrom('campaign_goal_changes')
-    .select(['old_goal_minor', 'new_goal_minor', 'changed_by', 'changed_at'])
-    .where('campaign_id', '=', campaignId)
-    .orderBy('changed_at', 'desc')
-    .orderBy('id', 'desc')
+    .selectFrom('campaign_goal_changes as g')
+    .select(['g.old_goal_minor', 'g.new_goal_minor', 'g.changed_by', 'g.changed_at'])
+    // Who changed it, by the name the bot has for them (`platform:userId`; several workspaces may share
+    // a user id, so any of their names will do).
+    .select((eb) =>
+      eb
+        .selectFrom('identities as i')
+        .select('i.display_name')
+        .whereRef(sql<string>`i.platform || ':' || i.user_id`, '=', 'g.changed_by')
+        .where('i.display_name', 'is not', null)
+        .limit(1)
+        .as('by_name'),
+    )
+    .where('g.campaign_id', '=', campaignId)
+    .orderBy('g.changed_at', 'desc')
+    .orderBy('g.id', 'desc')
     .limit(1)
     .executeTakeFirst();
-  return row ? { fromMinor: minor(row.old_goal_minor), toMinor: minor(row.new_goal_minor), by: row.changed_by, at: row.changed_at } : null;
+  return row
+    ? { fromMinor: minor(row.old_goal_minor), toMinor: minor(row.new_goal_minor), by: row.changed_by, byName: row.by_name ?? null, at: row.changed_at }
+    : null;
 }

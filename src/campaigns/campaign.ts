@@ -34,6 +34,8 @@ export interface GoalChangeRecord {
   toMinor: Minor;
   /** `platform:userId`, or `cli` for the console. */
   by: string;
+  /** The name stored for that person, when the bot knows one. */
+  byName: string | null;
   at: Date;
 }
 

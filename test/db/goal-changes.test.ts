@@ -72,6 +72,10 @@ describe(`HR's change of goal, on ${process.env.TEST_DATABASE_URL ? 'postgres' :
     expect(await claims(campaign.id)).toEqual(['pct:25', 'pct:50', 'pct:75']);
     const form = await goalForm(deps(), await hr());
     expect(plainText(form.kind === 'form' ? form.intro : '')).toContain('Objectif changé par slack:UHR le 27 novembre 2026 (de 10 000 MAD à 8 000 MAD).');
+    // Once the bot knows HR's name (their profile looked up), the form names them.
+    await deps().people.resolve({ platform: 'slack', tenantId: 'T0HOME', userId: 'UHR', displayName: 'Amina (RH)' });
+    const named = await goalForm(deps(), await hr());
+    expect(plainText(named.kind === 'form' ? named.intro : '')).toContain('Objectif changé par Amina (RH) le 27 novembre 2026');
   });
 
   it('a claim that fails takes the goal change and its record back with it', async () => {

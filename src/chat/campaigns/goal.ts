@@ -53,7 +53,7 @@ export async function goalForm(deps: GoalDeps, actor: Actor): Promise<GoalFormRe
 
 /** Who last changed the goal, the day in the campaign's time zone, and from what to what. */
 function lastChangeText(c: Catalogue, change: GoalChangeRecord, currency: string, timeZone: string): string {
-  const by = change.by === CONSOLE_LABEL ? null : personText(change.by);
+  const by = change.by === CONSOLE_LABEL ? null : personText(change.byName ?? change.by);
   return c.goal.form.lastChange(by, localDay(change.at, timeZone), change.fromMinor, change.toMinor, currency);
 }
 

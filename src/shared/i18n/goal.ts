@@ -21,9 +21,9 @@ export const goalFr = {
     submit: 'Enregistrer',
     close: 'Annuler',
     intro: (name: string, currency: string) => `L’objectif de « ${name} » et son dernier jour. Le montant est en ${currencyWords(currency, 'fr')}.`,
-    /** The last recorded change; `by` is `platform:userId`, or null for the console. */
+    /** The last recorded change; `by` is who made it (their name, else `platform:userId`), or null for the console. */
     lastChange: (by: string | null, day: string, from: number, to: number, c: string) =>
-      `Objectif changé par ${by ?? 'la console'} le ${formatDay(day, 'fr')} (de ${mFr(from, c)} à ${mFr(to, c)}).`,
+      `Objectif changé ${by === null ? 'depuis la console' : `par ${by}`} le ${formatDay(day, 'fr')} (de ${mFr(from, c)} à ${mFr(to, c)}).`,
     goalLabel: (currency: string) => `Objectif (${currency})`,
     goalPlaceholder: 'ex. 200 000',
     endsOnLabel: 'Dernier jour',
@@ -52,7 +52,7 @@ export const goalEn: GoalTexts = {
     close: 'Cancel',
     intro: (name: string, currency: string) => `The goal of “${name}” and its last day. The amount is in ${currencyWords(currency, 'en')}.`,
     lastChange: (by: string | null, day: string, from: number, to: number, c: string) =>
-      `Goal changed by ${by ?? 'the console'} on ${formatDay(day, 'en')} (from ${mEn(from, c)} to ${mEn(to, c)}).`,
+      `Goal changed ${by === null ? 'from the console' : `by ${by}`} on ${formatDay(day, 'en')} (from ${mEn(from, c)} to ${mEn(to, c)}).`,
     goalLabel: (currency: string) => `Goal (${currency})`,
     goalPlaceholder: 'e.g. 200,000',
     endsOnLabel: 'Last day',

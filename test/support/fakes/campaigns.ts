@@ -63,7 +63,8 @@ export function fakeCampaigns(clock: Clock, milestones: () => Pick<MilestoneStor
       const campaign = { ...before, ...fields };
       campaigns[i] = campaign;
       const recorded = goalChanges.length;
-      if (before.goalMinor !== campaign.goalMinor) goalChanges.push({ campaignId: id, fromMinor: before.goalMinor, toMinor: campaign.goalMinor, by, at });
+      if (before.goalMinor !== campaign.goalMinor)
+        goalChanges.push({ campaignId: id, fromMinor: before.goalMinor, toMinor: campaign.goalMinor, by, byName: null, at });
       const totals = { ...(totalsById.get(id) ?? noTotals()) };
       try {
         await settle({ ...campaign }, totals, milestones());
@@ -77,7 +78,7 @@ export function fakeCampaigns(clock: Clock, milestones: () => Pick<MilestoneStor
     },
     async lastGoalChange(id) {
       const last = goalChanges.filter((g) => g.campaignId === id).at(-1);
-      return last ? { fromMinor: last.fromMinor, toMinor: last.toMinor, by: last.by, at: last.at } : null;
+      return last ? { fromMinor: last.fromMinor, toMinor: last.toMinor, by: last.by, byName: last.byName, at: last.at } : null;
     },
   };
 }

@@ -128,7 +128,7 @@ describe('/caravan goal', () => {
     await changeGoal(f.deps, { console: true }, { goal: '180000', endsOn: '' });
     // 23:30 UTC is already the 29th in Casablanca (UTC+1): the day is the campaign’s.
     expect(await intro('en')).toBe(
-      'The goal of “Caravane 2026” and its last day. The amount is in dirhams. Goal changed by the console on 29 November 2026 (from 200,000 MAD to 180,000 MAD).',
+      'The goal of “Caravane 2026” and its last day. The amount is in dirhams. Goal changed from the console on 29 November 2026 (from 200,000 MAD to 180,000 MAD).',
     );
   });
 
