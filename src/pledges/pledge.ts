@@ -1,4 +1,4 @@
-import { isCurrencyMark } from '../shared/amount.js';
+import { currencyMark } from '../shared/currency-marks.js';
 import type { Minor } from '../shared/money.js';
 import { err, ok, type Coded, type Result } from '../shared/result.js';
 import type { Platform } from '../shared/vocabulary.js';
@@ -34,8 +34,10 @@ const CANCEL = new Set(['cancel', 'annuler', 'annule', 'supprimer']);
 const HELP = new Set(['help', 'aide', '?']);
 const ANONYMOUS = new Set(['anonymous', 'anonyme', 'anon']);
 const AMOUNT_TOKEN = /^[+\-−]?[0-9\u0660-\u0669\u06f0-\u06f9][0-9\u0660-\u0669\u06f0-\u06f9.,\u066b\u066c]*$/u;
-/** A number with a currency mark stuck to it, before (`€500`) or after (`500€`, `1500dh`). */
-const MARKED_AMOUNT = /^([+\-−]?)(US\$|[$€£]|\p{L}+)?([0-9\u0660-\u0669\u06f0-\u06f9][0-9\u0660-\u0669\u06f0-\u06f9.,\u066b\u066c]*)(US\$|[$€£]|\p{L}+)?$/iu;
+/** A number with a currency mark stuck to it, before (`€500`, `CHF500`) or after (`500€`, `1500dh`, `500CA$`). */
+const MARKED_AMOUNT = /^([+\-−]?)([\p{L}\p{Sc}]+)?([0-9\u0660-\u0669\u06f0-\u06f9][0-9\u0660-\u0669\u06f0-\u06f9.,\u066b\u066c]*)([\p{L}\p{Sc}]+)?$/u;
+/** What may end a word in a sentence without being part of it: `500 €, pour Imlil`. */
+const PUNCTUATION = /[.,;:!?]+$/u;
 
 /** `before` when a currency mark leads the number (more digit groups may follow), `after` when it ends the amount. */
 function markedAmount(token: string): 'before' | 'after' | null {
@@ -43,8 +45,24 @@ function markedAmount(token: string): 'before' | 'after' | null {
   if (!parts) return null;
   const [, , before, , after] = parts;
   if (before !== undefined && after !== undefined) return null;
-  if (before !== undefined) return isCurrencyMark(before) ? 'before' : null;
-  return after !== undefined && isCurrencyMark(after) ? 'after' : null;
+  // Glued to the number, any currency code is the amount's currency (`500chf`).
+  if (before !== undefined) return currencyMark(before) !== null ? 'before' : null;
+  return after !== undefined && currencyMark(after) !== null ? 'after' : null;
+}
+
+/**
+ * The currency mark at `tokens[i]`, next to the number, without the punctuation after it, and how many
+ * tokens it takes (`US $` takes two); null when that token is no mark there. A code that is also a
+ * word (`SOS`, `ALL`) is a mark only as the last token: `/pledge 500 CHF`, not `/pledge 500 SOS Villages`.
+ */
+function markAt(tokens: readonly string[], i: number): { mark: string; taken: number } | null {
+  const token = tokens[i];
+  if (token === undefined) return null;
+  const sign = tokens[i + 1]?.replace(PUNCTUATION, '');
+  if (/^\p{L}{2}$/u.test(token) && sign !== undefined && /^\p{Sc}+$/u.test(sign)) return { mark: `${token} ${sign}`, taken: 2 };
+  const mark = token.replace(PUNCTUATION, '');
+  const kind = currencyMark(mark);
+  return kind === 'sure' || (kind === 'code' && i === tokens.length - 1) ? { mark, taken: 1 } : null;
 }
 
 export function parsePledgeCommand(text: string): PledgeCommand {
@@ -64,20 +82,30 @@ export function parsePledgeCommand(text: string): PledgeCommand {
   const amount: string[] = [];
   // The currency mark, whichever it is, belongs to the amount: the amount reader accepts the campaign's and
   // refuses any other, rather than the mark slipping into the note and the number counted as the campaign's.
-  if (isCurrencyMark(tokens[0] ?? '')) amount.push(tokens[i++] ?? '');
+  const leading = markAt(tokens, 0);
+  if (leading) {
+    amount.push(leading.mark);
+    i += leading.taken;
+  }
   if (/^[+\-−]$/u.test(tokens[i] ?? '')) amount.push(tokens[i++] ?? '');
+  let glued = false;
   while (i < tokens.length) {
     const t = tokens[i] ?? '';
-    const marked = markedAmount(t);
+    const bare = t.replace(PUNCTUATION, '');
+    const marked = markedAmount(bare);
+    if (marked === null && !AMOUNT_TOKEN.test(t)) break;
+    amount.push(marked === null ? t : bare);
+    i++;
     if (marked === 'after') {
-      amount.push(tokens[i++] ?? '');
+      glued = true;
       break;
     }
-    if (marked === null && !AMOUNT_TOKEN.test(t)) break;
-    amount.push(t);
-    i++;
   }
-  if (i < tokens.length && isCurrencyMark(tokens[i] ?? '')) amount.push(tokens[i++] ?? '');
+  const trailing = glued || amount.length === 0 ? null : markAt(tokens, i);
+  if (trailing) {
+    amount.push(trailing.mark);
+    i += trailing.taken;
+  }
   let anonymous = false;
   if (i < tokens.length && ANONYMOUS.has((tokens[i] ?? '').toLowerCase())) {
     anonymous = true;

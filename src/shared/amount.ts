@@ -1,9 +1,11 @@
 import { err, ok, type Coded, type Result } from './result.js';
+import { currencyOf } from './currency-marks.js';
 import { minor, type Minor } from './money.js';
 
 /**
  * Why a text is not an amount at all. `amount.too_long`: more digits than any amount could have;
- * `amount.other_currency`: an amount written in a currency that is not the campaign's (`written`, its code).
+ * `amount.other_currency`: an amount written in a currency that is not the campaign's (`written`, its code, or
+ * the mark as written when it surely is a currency but not which one: `₿`, `francs`).
  */
 export type AmountReadError =
   | Coded<'amount.missing' | 'amount.invalid' | 'amount.negative' | 'amount.zero' | 'amount.too_precise' | 'amount.too_long'>
@@ -37,36 +39,13 @@ const NUMBER_CHARS = /^[+-]?[0-9][0-9.,]*$/;
 /** The longest amount we even look at: beyond this it is absurd, whatever it says. */
 const MAX_DIGITS = 13;
 
-/** How people write the common currencies beside the ISO code, lower case. */
-const CURRENCY_WORDS: Readonly<Record<string, readonly string[]>> = {
-  MAD: ['dh', 'dhs', 'dirham', 'dirhams', 'درهم', 'دراهم'],
-  EUR: ['€', 'euro', 'euros'],
-  USD: ['$', 'us$', 'dollar', 'dollars'],
-  GBP: ['£', 'pound', 'pounds'],
-};
-const ISO_CODES = new Set(Intl.supportedValuesOf('currency'));
-/** A currency mark at the end or the start of the text: `US$`, a symbol, or a word. */
-const TRAILING_MARK = /(?:US\$|[$€£]|\p{L}+)$/iu;
-const LEADING_MARK = /^(?:US\$|[$€£]|\p{L}+)/iu;
-
-/** The ISO code a mark stands for (`€` → `EUR`, `dhs` → `MAD`, `chf` → `CHF`), or null when it names no currency. */
-function currencyOf(mark: string): string | null {
-  const lower = mark.toLowerCase();
-  for (const [code, words] of Object.entries(CURRENCY_WORDS)) if (words.includes(lower)) return code;
-  const upper = mark.toUpperCase();
-  return /^[A-Z]{3}$/.test(upper) && ISO_CODES.has(upper) ? upper : null;
-}
-
 /**
- * Whether a word a person writes beside a number names a currency: a code, symbol or word of the
- * common currencies in any case (`€`, `euros`, `dh`, `usd`), or any ISO code written in capitals
- * (`CHF`). Lets a command tell the amount's currency from the note that follows it.
+ * A currency mark at the end or the start of the text: a word, a sign with or without letters
+ * (`€`, `US$`, `$US`, `CA$`, `€uros`), or two letters and a sign (`US $`).
  */
-export function isCurrencyMark(word: string): boolean {
-  const lower = word.toLowerCase();
-  if (Object.entries(CURRENCY_WORDS).some(([code, words]) => code.toLowerCase() === lower || words.includes(lower))) return true;
-  return /^[A-Z]{3}$/.test(word) && ISO_CODES.has(word);
-}
+const TRAILING_MARK = /(?<![\p{L}\p{Sc}])(?:\p{L}{2} \p{Sc}|[\p{L}\p{Sc}]+)$/u;
+const LEADING_MARK = /^(?:\p{L}{2} \p{Sc}|[\p{L}\p{Sc}]+)(?![\p{L}\p{Sc}])/u;
+const SIGNED = /^[-−–+]/;
 
 /**
  * The text without its currency mark, or why it cannot be read. Without a `currency` (no campaign
@@ -91,17 +70,20 @@ function withoutCurrency(text: string, currency: string | undefined): Result<str
  * `1,500.50`, `1500 MAD`, `1500dh`, `1 500 DH`, `٥٠٠ درهم`. A single `.` or `,` followed by exactly
  * three digits groups thousands; otherwise it is the decimal mark. At most two decimals.
  * `currency` is the campaign's: its code, symbol or words are understood before or after the number
- * (`500 €`, `€500`, `500 euros`, `EUR 500`), and another currency is refused (`amount.other_currency`)
- * rather than counted as if it were the campaign's. Without it, only dirhams are understood.
+ * (`500 €`, `€500`, `500 euros`, `EUR 500`, `500 chf`), and another currency, or a mark that surely is a
+ * currency but not which one, is refused (`amount.other_currency`) rather than counted as if it were the
+ * campaign's. A sign may lead (`-€500` is less than zero). Without it, only dirhams are understood.
  * Range checks are separate ({@link checkPledgeRange}).
  */
 export function parseAmount(raw: string, currency?: string): Result<Minor, AmountReadError> {
   let text = asciiDigits(raw).trim();
   if (text === '') return err({ code: 'amount.missing' });
   text = text.replace(SPACES, ' ');
-  const unmarked = withoutCurrency(text, currency);
+  // The sign may come before the currency mark (`-€500`) or after it (`€-500`).
+  const sign = SIGNED.exec(text)?.[0] ?? '';
+  const unmarked = withoutCurrency(text.slice(sign.length).trim(), currency);
   if (!unmarked.ok) return unmarked;
-  text = unmarked.value;
+  text = sign + unmarked.value;
   let negative = false;
   if (/^[-−–]/.test(text)) {
     negative = true;

@@ -42,4 +42,22 @@ describe('/pledge 500 € over Slack HTTP', () => {
     expect(answer).toContain('La campagne compte en dirhams (MAD) : « 500 € » est dans une autre monnaie.');
     expect(Number((await currentCampaign(dirham.url)).body.campaign.pledges)).toBe(0);
   });
+
+  it('is refused when punctuation follows the sign, the note after it never taking the currency', async () => {
+    const answer = await pledge(dirham, '500 €, pour Imlil');
+    expect(answer).toContain('La campagne compte en dirhams (MAD) : « 500 € » est dans une autre monnaie.');
+    expect(Number((await currentCampaign(dirham.url)).body.campaign.pledges)).toBe(0);
+  });
+});
+
+describe('/pledge 500 SOS Villages d’Enfants over Slack HTTP', () => {
+  it('is 500 dirhams for the charity: a capitalised word after the number is the note, not a currency', async () => {
+    const answer = await pledge(dirham, "500 SOS Villages d'Enfants");
+    expect(answer).toContain('500 MAD');
+    const { campaign } = (await currentCampaign(dirham.url)).body;
+    expect(Number(campaign.pledges)).toBe(1);
+    expect(Number(campaign.pledgedMinor)).toBe(50_000);
+    const notes = await dirham.bot.database.db.selectFrom('pledges').select('note').execute();
+    expect(notes.map((p) => p.note)).toEqual(["SOS Villages d'Enfants"]);
+  });
 });

@@ -63,6 +63,9 @@ describe.each([
     expect(await formAmountError(f, actor, '0')).toBe(w.notPositive);
     expect(await formAmountError(f, actor, '-5')).toBe(w.notPositive);
     expect(await formAmountError(f, actor, '500 dh')).toBe(w.otherCurrency);
+    expect(await formAmountError(f, actor, '-€500')).toBe(w.notPositive);
+    // The field holds only the amount: a code after the number is its currency, as at the end of `/pledge`.
+    expect(await formAmountError(f, actor, '500 all')).toBe(w.otherCurrency.replace('500 dh', '500 all'));
   });
 
   it('`/pledge`: the unreadable amount in euros too; a missing one still shows the command', async () => {
@@ -74,6 +77,7 @@ describe.each([
     };
     expect(plain(await said('beaucoup'))).toBe(w.unreadable);
     expect(plain(await said('500 dh'))).toBe(w.otherCurrency);
+    expect(plain(await said('-€500'))).toBe(w.notPositive);
     expect(await said('')).toContain(command('/pledge 500'));
   });
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { parseAmount } from '../../../src/shared/amount.js';
 import { checkNote, decideCancel, decideCollect, parsePledgeCommand, type Pledge } from '../../../src/pledges/pledge.js';
 import { minor } from '../../../src/shared/money.js';
 
@@ -33,8 +34,76 @@ describe('parsePledgeCommand', () => {
     ['500 CHF', { kind: 'pledge', amountText: '500 CHF', anonymous: false, note: null }],
     ['500 all my love', { kind: 'pledge', amountText: '500', anonymous: false, note: 'all my love' }],
     ['1500dh', { kind: 'pledge', amountText: '1500dh', anonymous: false, note: null }],
+    ['500 €, pour Imlil', { kind: 'pledge', amountText: '500 €', anonymous: false, note: 'pour Imlil' }],
+    ['500 euros. Merci', { kind: 'pledge', amountText: '500 euros', anonymous: false, note: 'Merci' }],
+    ['500 €.', { kind: 'pledge', amountText: '500 €', anonymous: false, note: null }],
+    ['500€, merci', { kind: 'pledge', amountText: '500€', anonymous: false, note: 'merci' }],
+    ['500 EUR, anonyme', { kind: 'pledge', amountText: '500 EUR', anonymous: true, note: null }],
+    ['500 US $ thanks', { kind: 'pledge', amountText: '500 US $', anonymous: false, note: 'thanks' }],
+    ['500 SOS Villages d’Enfants', { kind: 'pledge', amountText: '500', anonymous: false, note: 'SOS Villages d’Enfants' }],
+    ['500 ALL for the kids', { kind: 'pledge', amountText: '500', anonymous: false, note: 'ALL for the kids' }],
+    ['500 CHF.', { kind: 'pledge', amountText: '500 CHF', anonymous: false, note: null }],
+    ['500 chf', { kind: 'pledge', amountText: '500 chf', anonymous: false, note: null }],
+    ['500CHF merci', { kind: 'pledge', amountText: '500CHF', anonymous: false, note: 'merci' }],
+    ['CHF500 merci', { kind: 'pledge', amountText: 'CHF500', anonymous: false, note: 'merci' }],
+    ['-€500', { kind: 'pledge', amountText: '-€500', anonymous: false, note: null }],
   ] as const)('understands %j', (text, expected) => {
     expect(parsePledgeCommand(text)).toEqual(expected);
+  });
+});
+
+describe('a currency mark beside the number is part of the amount, never of the note', () => {
+  const read = (text: string, currency: string) => {
+    const command = parsePledgeCommand(text);
+    if (command.kind !== 'pledge') throw new Error(command.kind);
+    return { amount: parseAmount(command.amountText, currency), note: command.note };
+  };
+
+  it.each([
+    ['500 €, pour Imlil', 'EUR'],
+    ['500 $US', 'USD'],
+    ['500 euros. Merci', 'EUR'],
+    ['500 €.', 'EUR'],
+    ['500 EUR,', 'EUR'],
+    ['500 dollars!', 'USD'],
+    ['500 USD.', 'USD'],
+    ['500 US $', 'USD'],
+    ['500 CA$', 'CAD'],
+    ['500 ¥', 'JPY'],
+    ['500 yen', 'JPY'],
+    ['500 ₹', 'INR'],
+    ['٥٠٠ دولار', 'USD'],
+    ['500 €uros', 'EUR'],
+    ['€500, merci', 'EUR'],
+    ['500 CHF', 'CHF'],
+    ['500 CHF!', 'CHF'],
+    ['500CHF', 'CHF'],
+  ])('%j is refused in a campaign counted in dirhams, as %s', (text, written) => {
+    expect(read(text, 'MAD').amount).toEqual({ ok: false, error: { code: 'amount.other_currency', written } });
+  });
+
+  it.each([
+    ['500 €, pour Imlil', 'EUR', 'pour Imlil'],
+    ['500 euros. Merci', 'EUR', 'Merci'],
+    ['500 dollars!', 'USD', null],
+    ['500 $US', 'USD', null],
+    ['500 US $, merci', 'USD', 'merci'],
+    ['500 chf', 'CHF', null],
+  ])('%j is 500 in a campaign counted in %s, the punctuation after the mark left out', (text, currency, note) => {
+    expect(read(text, currency)).toEqual({ amount: { ok: true, value: 50000 }, note });
+  });
+
+  it.each(['SOS', 'ALL', 'TOP', 'BOB', 'PEN', 'CUP', 'TRY', 'GEL', 'MOP'])('an ordinary word that is also a code (%s) starts the note', (word) => {
+    expect(read(`500 ${word} for the kids`, 'MAD')).toEqual({ amount: { ok: true, value: 50000 }, note: `${word} for the kids` });
+  });
+
+  it('a code as the last word is the amount’s currency: /pledge 500 CHF', () => {
+    expect(read('500 CHF', 'CHF')).toEqual({ amount: { ok: true, value: 50000 }, note: null });
+    expect(read('500 ALL', 'MAD').amount).toEqual({ ok: false, error: { code: 'amount.other_currency', written: 'ALL' } });
+  });
+
+  it('-€500 is refused as less than zero', () => {
+    expect(read('-€500', 'EUR').amount).toEqual({ ok: false, error: { code: 'amount.negative' } });
   });
 });
 

@@ -140,6 +140,14 @@ describe('parseAmount in the campaign’s currency', () => {
     ['٥٠٠ درهم', 'MAD', 50000],
     ['500 CHF', 'CHF', 50000],
     ['chf 500', 'CHF', 50000],
+    ['500 chf', 'CHF', 50000],
+    ['500 €uros', 'EUR', 50000],
+    ['500 $US', 'USD', 50000],
+    ['500 US $', 'USD', 50000],
+    ['500 US$', 'USD', 50000],
+    ['٥٠٠ دولار', 'USD', 50000],
+    ['500 CA$', 'CAD', 50000],
+    ['500 ¥', 'JPY', 50000],
   ];
 
   it.each(inCurrency)('reads %j in a campaign counted in %s as %i', (text, currency, expected) => {
@@ -159,6 +167,17 @@ describe('parseAmount in the campaign’s currency', () => {
     ['500 dirhams', 'EUR', 'MAD'],
     ['500 CHF', 'EUR', 'CHF'],
     ['500 €', 'CHF', 'EUR'],
+    ['500 $US', 'MAD', 'USD'],
+    ['500 US $', 'MAD', 'USD'],
+    ['500 CA$', 'MAD', 'CAD'],
+    ['500 ¥', 'MAD', 'JPY'],
+    ['500 yen', 'MAD', 'JPY'],
+    ['500 ₹', 'MAD', 'INR'],
+    ['٥٠٠ دولار', 'MAD', 'USD'],
+    ['500 €uros', 'MAD', 'EUR'],
+    ['500 ALL', 'MAD', 'ALL'],
+    ['500 all', 'EUR', 'ALL'],
+    ['-€500', 'MAD', 'EUR'],
   ];
 
   it.each(otherCurrency)('refuses %j in a campaign counted in %s, naming it as %s, never reading it as the campaign’s', (text, currency, written) => {
@@ -175,6 +194,23 @@ describe('parseAmount in the campaign’s currency', () => {
     const result = parseAmount(text, currency);
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.error.code).toBe('amount.invalid');
+  });
+
+  it.each([
+    ['500 ₿', '₿'],
+    ['500 rupees', 'rupees'],
+    ['500 francs', 'francs'],
+  ])('refuses %j, a currency it cannot name, as another currency rather than ignoring it', (text, written) => {
+    expect(parseAmount(text, 'MAD')).toEqual({ ok: false, error: { code: 'amount.other_currency', written } });
+  });
+
+  it.each([
+    ['-€500', 'EUR'],
+    ['-500 €', 'EUR'],
+    ['€-500', 'EUR'],
+    ['-US$500', 'USD'],
+  ])('refuses %j in a campaign counted in %s as less than zero, not as unreadable', (text, currency) => {
+    expect(parseAmount(text, currency)).toEqual({ ok: false, error: { code: 'amount.negative' } });
   });
 
   it('without a campaign’s currency, reads dirhams and nothing else, as before', () => {
