@@ -8,9 +8,13 @@
  */
 import { conversationText, spanPlain, spans, type Span } from '../../src/chat/text.js';
 
-/** Backslash-escapes the characters Teams markdown would read as formatting (CommonMark escapes). */
+/**
+ * Backslash-escapes the characters Teams markdown would read as formatting (CommonMark escapes), and
+ * the colon of `://`: a URL someone typed reads as typed, yet the card prints no bare URL that a
+ * client would turn into a link of its own.
+ */
 export function escapeTeams(text: string): string {
-  return text.replace(/[\\`*_~[\]<>#|]/g, (ch) => `\\${ch}`);
+  return text.replace(/[\\`*_~[\]<>#|]/g, (ch) => `\\${ch}`).replace(/:(?=\/\/)/g, '\\:');
 }
 
 /** `/volunteer status` → `volunteer status`: in Teams the words are typed without a slash. */

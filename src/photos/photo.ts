@@ -80,9 +80,9 @@ export function photoCount(batch: Pick<PhotoBatch, 'photos'>): number {
 }
 
 /**
- * Trims what a person typed (a caption): control characters out, white space as single spaces; empty
+ * Trims what a person typed (a caption, a place, a rejection's reason): control characters out, white space as single spaces; empty
  * becomes null; over `max` characters is refused. Otherwise kept as typed — `Les enfants <3` stays so:
- * every place that shows a caption renders it as person text (src/chat/text.ts), escaped on Slack,
+ * every place that shows it renders it as person text (src/chat/text.ts), escaped on Slack,
  * Teams and the pages alike, so `<!channel>` is never a mention there.
  */
 export function typedText(raw: string | null | undefined, max: number): Result<string | null, TextTooLong> {
@@ -93,16 +93,6 @@ export function typedText(raw: string | null | undefined, max: number): Result<s
   if (text === '') return ok(null);
   if ([...text].length > max) return err({ code: 'photo.text_too_long', max });
   return ok(text);
-}
-
-/**
- * A place or a reason: `typedText` with angle brackets as ‹ ›. They are still written into messages
- * outside person text in places (a rejection's reason in the uploader's notice), where `<!channel>`
- * or `<@U…>` would otherwise be a Slack mention.
- */
-export function cleanText(raw: string | null | undefined, max: number): Result<string | null, TextTooLong> {
-  const text = typedText(raw, max);
-  return text.ok && text.value !== null ? ok(text.value.replace(/</g, '‹').replace(/>/g, '›')) : text;
 }
 
 /** Only the uploader confirms consent, once, while the batch waits for it. */

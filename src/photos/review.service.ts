@@ -8,9 +8,10 @@ import type { NoCampaign } from '../campaigns/campaign.js';
 import { today } from '../campaigns/campaigns.service.js';
 import { operatorLabel, type HrActor } from '../chat/actor.js';
 import { message } from '../chat/reply.js';
+import { personText } from '../chat/text.js';
 import { t } from '../shared/i18n/index.js';
 import { err, ok, type Result } from '../shared/result.js';
-import { checkReview, cleanText, photoCount, photoNumbers, REASON_MAX, type PhotoBatch, type PhotoNotFound, type PhotoRuleError } from './photo.js';
+import { checkReview, photoCount, photoNumbers, REASON_MAX, typedText, type PhotoBatch, type PhotoNotFound, type PhotoRuleError } from './photo.js';
 import type { PhotoDeps, PhotoFeatureDeps, Recipient } from './ports.js';
 import { requestReview, tellUploader } from './notices.js';
 import { deleteFiles, retractCopies } from './withdraw.service.js';
@@ -62,7 +63,7 @@ export async function reviewBatch(
   if (!batch) return err({ code: 'photo.not_found', count: null });
   const allowed = checkReview(batch);
   if (!allowed.ok) return allowed;
-  const reason = decision.approve ? ok(null) : cleanText(decision.reason, REASON_MAX);
+  const reason = decision.approve ? ok(null) : typedText(decision.reason, REASON_MAX);
   if (!reason.ok) return reason;
   const at = deps.clock.now();
   const by = operatorLabel(hr);
@@ -89,7 +90,7 @@ function tellDecision(deps: PhotoFeatureDeps, p: PhotoDeps, batch: PhotoBatch): 
   const numbers = photoNumbers(ids);
   const key = `photo-notice:${batch.id}:${batch.status}`;
   if (batch.status === 'approved') return tellUploader(deps, p, batch, message('ok', [c.photos.toUploaderApproved(numbers, ids.length)]), key, batch.id);
-  const lines = [c.photos.toUploaderRejected(numbers, ids.length), ...(batch.rejectReason ? [c.photos.reasonGiven(batch.rejectReason)] : [])];
+  const lines = [c.photos.toUploaderRejected(numbers, ids.length), ...(batch.rejectReason ? [c.photos.reasonGiven(personText(batch.rejectReason))] : [])];
   return tellUploader(deps, p, batch, message('info', lines), key);
 }
 

@@ -8,18 +8,7 @@ import type { NoCampaign } from '../campaigns/campaign.js';
 import { today } from '../campaigns/campaigns.service.js';
 import type { Actor } from '../chat/actor.js';
 import { type Coded, type Result, err, ok } from '../shared/result.js';
-import {
-  BATCH_MAX,
-  CAPTION_MAX,
-  checkConsent,
-  cleanText,
-  photoCount,
-  PLACE_MAX,
-  typedText,
-  type PhotoBatch,
-  type PhotoNotFound,
-  type PhotoRuleError,
-} from './photo.js';
+import { BATCH_MAX, CAPTION_MAX, checkConsent, photoCount, PLACE_MAX, typedText, type PhotoBatch, type PhotoNotFound, type PhotoRuleError } from './photo.js';
 import type { CleanError, NewPhoto, PhotoDeps, PhotoFeatureDeps } from './ports.js';
 import { notifyReviewers } from './review.service.js';
 import { isImageFormat, sniff, type OtherFormat } from './sniff.js';
@@ -134,7 +123,7 @@ export async function consentBatch(
   if (!allowed.ok) return allowed;
   const caption = fields.caption === undefined ? ok(batch.caption) : typedText(fields.caption, CAPTION_MAX);
   if (!caption.ok) return caption;
-  const place = fields.place === undefined ? ok(batch.place) : cleanText(fields.place, PLACE_MAX);
+  const place = fields.place === undefined ? ok(batch.place) : typedText(fields.place, PLACE_MAX);
   if (!place.ok) return place;
   const at = deps.clock.now();
   const moved = await p.store.setStatus(batch.id, 'awaiting_consent', { status: 'in_review', at, caption: caption.value, place: place.value });

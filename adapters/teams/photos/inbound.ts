@@ -96,6 +96,16 @@ async function fetchAll(tc: TeamsContext, ctx: TurnContext, turn: TeamsTurn, can
   return out;
 }
 
+/**
+ * The caption typed with the photos. Teams sends the message as HTML: its tags go first, on the raw
+ * text, and its entities are decoded after, so `Tizi n'Test < Imlil > Anergui` and `<3` stay as typed.
+ */
+function captionText(turn: TeamsTurn): string {
+  let raw = turn.text;
+  for (const mention of turn.botMentions) raw = raw.split(mention).join(' ');
+  return commandText({ text: raw.replace(/<[^>]*>/g, ' '), botMentions: [] });
+}
+
 /** Handles a 1:1 message carrying photos; false when the message has none (it is then a command). */
 export async function receiveTeamsPhotos(tc: TeamsContext, ctx: TurnContext, turn: TeamsTurn): Promise<boolean> {
   if (turn.conversationType !== 'personal') return false;
@@ -111,10 +121,7 @@ export async function receiveTeamsPhotos(tc: TeamsContext, ctx: TurnContext, tur
   const { c } = actor;
   const maxBytes = tc.deps.photos.maxBytes;
   const files = await fetchAll(tc, ctx, turn, candidates, maxBytes);
-  const caption = commandText(turn)
-    .replace(/<[^>]*>/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
+  const caption = captionText(turn);
   const result = await receivePhotos(tc.deps, actor, {
     sourceKey: `teams:${turn.conversationId}:${turn.activityId ?? randomUUID()}`,
     text: caption || null,

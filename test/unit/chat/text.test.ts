@@ -66,7 +66,7 @@ describe('neutral spans in catalogue strings', () => {
 
   it('on Teams: a caption `*Imlil* _2026_` shows literally, the catalogue’s bold still works', () => {
     expect(teamsText(`Légende : ${bold(personText('*Imlil* _2026_'))}`)).toBe('Légende : **\\*Imlil\\* \\_2026\\_**');
-    expect(escapeTeams('[x](http://e) <at>all</at> # ~y~')).toBe('\\[x\\](http://e) \\<at\\>all\\</at\\> \\# \\~y\\~');
+    expect(escapeTeams('[x](http://e) <at>all</at> # ~y~')).toBe('\\[x\\](http\\://e) \\<at\\>all\\</at\\> \\# \\~y\\~');
     // Words that only look like markup are the catalogue's words, not formatting.
     expect(teamsText(`${bold('Liste')} ${italic('vite')} ${bold(`Tapez ${command('/give')}`)}`)).toBe('**Liste** _vite_ **Tapez give**');
     expect(teamsPlain(`${bold('Liste')} ${command('/give list')} ${typedLink('https://e.example/x', 'plan')}`)).toBe(

@@ -1,6 +1,6 @@
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
-import { checkConsent, checkReview, checkWithdraw, cleanText, isPublishable, photoNumbers, typedText, type PhotoBatch } from '../../../src/photos/photo.js';
+import { checkConsent, checkReview, checkWithdraw, isPublishable, photoNumbers, typedText, type PhotoBatch } from '../../../src/photos/photo.js';
 import { sniff } from '../../../src/photos/sniff.js';
 import { elfAsJpg, peAsJpg, textAsJpg } from '../../support/images.js';
 
@@ -95,13 +95,6 @@ describe('who may do what with a batch', () => {
     expect(typedText('   ', 280)).toEqual({ ok: true, value: null });
     expect(typedText("Les enfants <3 & Tizi n'Test > Imlil", 280)).toEqual({ ok: true, value: "Les enfants <3 & Tizi n'Test > Imlil" });
     expect(typedText('x'.repeat(281), 280)).toMatchObject({ ok: false, error: { code: 'photo.text_too_long', max: 280 } });
-  });
-
-  it('tidies places and reasons, their angle brackets as look-alikes', () => {
-    expect(cleanText('  Remise\n des   parkas \u0007', 280)).toEqual({ ok: true, value: 'Remise des parkas' });
-    expect(cleanText('   ', 280)).toEqual({ ok: true, value: null });
-    expect(cleanText('<!channel> look <b>here</b>', 280)).toEqual({ ok: true, value: '‹!channel› look ‹b›here‹/b›' });
-    expect(cleanText('x'.repeat(281), 280)).toMatchObject({ ok: false, error: { code: 'photo.text_too_long', max: 280 } });
   });
 
   it('writes photo numbers as a range when they follow each other', () => {
