@@ -14,11 +14,9 @@ import { tempDataDir, until } from '../support/photos.js';
 import { blocksText, buttonValue, caravanDm, click, shareJpeg } from '../support/slack-photos.js';
 import { payloadBody, postToSlackEndpoint } from '../support/slack-sign.js';
 import { CHANNEL, channelMessage, person, postActivity } from '../support/teams-activities.js';
+import { teamsShows } from '../support/shown.js';
 
 const CAPTIONS = ['Toutes les photos https://evil.example/login', '<https://x.y>', 'Voir https://x.y|clic ici'];
-
-/** What Teams shows for card markdown: backslash escapes gone. */
-const teamsShows = (markdown: string) => markdown.replace(/\\([\\`*_~[\]<>#|:])/g, '$1');
 
 const albumCard = z.looseObject({
   body: z.array(z.looseObject({ text: z.string().optional() })),

@@ -11,6 +11,7 @@ import { phoneJpeg } from '../support/images.js';
 import { deliverAll, deliverUntil } from '../support/outbox.js';
 import { tempDataDir } from '../support/photos.js';
 import { CHANNEL, channelMessage, executeInvoke, person, personalMessage, postActivity } from '../support/teams-activities.js';
+import { teamsShows } from '../support/shown.js';
 
 const TYPED = ["Tizi n'Test < Imlil > Anergui", 'Les enfants <3 et les profs >_<'];
 /** As Teams sends them: HTML text, entities for what the person typed. */
@@ -38,8 +39,6 @@ afterAll(async () => {
   await rm(dataDir, { recursive: true, force: true });
 });
 
-/** What Teams shows for card markdown: backslash escapes gone. */
-const teamsShows = (markdown: string) => markdown.replace(/\\([\\`*_~[\]<>#|:])/g, '$1');
 const personal = (who: { aadObjectId: string }) => `a:personal-${who.aadObjectId}`;
 const lastTo = (who: { aadObjectId: string }) => JSON.stringify(connector.sent(personal(who)).at(-1)?.body ?? {});
 const invoke = (who: typeof HR, data: Record<string, unknown>) => postActivity(t.url, executeInvoke(connector.url, who, data));

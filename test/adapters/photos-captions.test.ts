@@ -15,6 +15,7 @@ import { pathOf, tempDataDir, until } from '../support/photos.js';
 import { blocksText, buttonValue, caravanDm, click, shareJpeg } from '../support/slack-photos.js';
 import { payloadBody, postToSlackEndpoint } from '../support/slack-sign.js';
 import { CHANNEL, channelMessage, person, postActivity } from '../support/teams-activities.js';
+import { htmlShows, slackShows, teamsShows } from '../support/shown.js';
 
 /** Typed with the photos; then `<!channel>` added in the consent form (in a message Slack would make it a mention). */
 const TYPED = "Tizi n'Test > Imlil : <b>parkas</b> & *bottes* pour les enfants <3";
@@ -42,24 +43,6 @@ afterAll(async () => {
   await connector?.close();
   await rm(dataDir, { recursive: true, force: true });
 });
-
-/** What Slack shows for mrkdwn: entities decoded, the zero-width fences around `*` gone. */
-const slackShows = (mrkdwn: string) =>
-  mrkdwn
-    .replace(/\u200B/g, '')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&amp;/g, '&');
-/** What Teams shows for card markdown: backslash escapes gone. */
-const teamsShows = (markdown: string) => markdown.replace(/\\([\\`*_~[\]<>#|])/g, '$1');
-/** What a browser shows for escaped HTML text. */
-const htmlShows = (html: string) =>
-  html
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;/g, "'")
-    .replace(/&amp;/g, '&');
 
 /** The uploader presses consent with the caption field as it is in the form. */
 async function consent(batchId: string, caption: string): Promise<void> {

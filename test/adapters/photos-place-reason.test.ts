@@ -14,6 +14,7 @@ import { tempDataDir } from '../support/photos.js';
 import { blocksText, buttonValue, click, shareJpeg, submitReason } from '../support/slack-photos.js';
 import { payloadBody, postToSlackEndpoint } from '../support/slack-sign.js';
 import { executeInvoke, person, personalMessage, postActivity } from '../support/teams-activities.js';
+import { slackShows, teamsShows } from '../support/shown.js';
 
 const PLACE = "Tizi n'Test > Imlil";
 const REASON = '*flou* <!channel> [ici](https://x.y)';
@@ -40,15 +41,6 @@ afterAll(async () => {
   await rm(dataDir, { recursive: true, force: true });
 });
 
-/** What Slack shows for mrkdwn: entities decoded, the zero-width fences around `*` gone. */
-const slackShows = (mrkdwn: string) =>
-  mrkdwn
-    .replace(/\u200B/g, '')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&amp;/g, '&');
-/** What Teams shows for card markdown: backslash escapes gone. */
-const teamsShows = (markdown: string) => markdown.replace(/\\([\\`*_~[\]<>#|:])/g, '$1');
 /** Every `text` string in a Slack message's blocks or a Teams activity, in order. */
 function textsIn(node: unknown): string {
   const out: string[] = [];
