@@ -21,6 +21,7 @@ export function currencyWords(currency: string, locale: Locale): string {
     MAD: { fr: 'dirhams', en: 'dirhams' },
     EUR: { fr: 'euros', en: 'euros' },
     USD: { fr: 'dollars', en: 'dollars' },
+    GBP: { fr: 'livres sterling', en: 'pounds sterling' },
   };
   return words[currency]?.[locale] ?? currency;
 }

@@ -116,3 +116,25 @@ describe.each([
     expect(changed.kind === 'message' ? changed.lines[0] : '').toBe(w.changed);
   });
 });
+
+describe('a campaign counted in pounds sterling', () => {
+  it('names its currency in words in both languages when an amount in another currency is refused', async () => {
+    const f = await pledgesFixture({ campaign: false });
+    const created = await createCampaign(f.deps, {
+      name: 'Caravane UK',
+      currency: 'GBP',
+      goalMinor: minor(2_000_000),
+      startsOn: '2026-11-15',
+      endsOn: '2026-12-15',
+    });
+    if (!created.ok) throw new Error(created.error.code);
+    const person = await f.person('U1');
+    const made = await makePledge(f.deps, { personId: person.id, amount: '500 €', anonymous: false, note: null, source: 'slack', idempotencyKey: null });
+    if (made.ok) throw new Error('500 € was recorded in a campaign counted in pounds');
+    expect(plain(pledgeErrorText(t('fr'), made.error, '500 €'))).toContain('La campagne compte en livres sterling (GBP)');
+    expect(plain(pledgeErrorText(t('en'), made.error, '500 €'))).toContain('The campaign counts in pounds sterling (GBP)');
+    expect((await makePledge(f.deps, { personId: person.id, amount: '£500', anonymous: false, note: null, source: 'slack', idempotencyKey: null })).ok).toBe(
+      true,
+    );
+  });
+});
