@@ -8,14 +8,17 @@
  */
 import { conversationText, spanPlain, spans, type Span } from '../../src/chat/text.js';
 
-/**
- * Backslash-escapes the characters Teams markdown would read as formatting (CommonMark escapes), and
- * the colon of `://`: a URL someone typed reads as typed, yet the card prints no bare URL that a
- * client would turn into a link of its own.
- */
+/** Backslash-escapes the characters Teams markdown would read as formatting (CommonMark escapes). */
 export function escapeTeams(text: string): string {
-  return text.replace(/[\\`*_~[\]<>#|]/g, (ch) => `\\${ch}`).replace(/:(?=\/\/)/g, '\\:');
+  return text.replace(/[\\`*_~[\]<>#|]/g, (ch) => `\\${ch}`);
 }
+
+/**
+ * What a person typed, escaped, and the colon of its `://` too: a URL someone typed reads as typed,
+ * yet the card prints no bare URL that a client would turn into a link of its own (the bot's own
+ * links, and HR's, are link spans and keep theirs).
+ */
+const escapePersonText = (text: string) => escapeTeams(text).replace(/:(?=\/\/)/g, '\\:');
 
 /** `/volunteer status` → `volunteer status`: in Teams the words are typed without a slash. */
 export function teamsCommand(command: string): string {
@@ -31,7 +34,7 @@ function markdownOf(s: Span, inBold = false): string {
     case 'plain':
       return s.text;
     case 'person':
-      return escapeTeams(s.text);
+      return escapePersonText(s.text);
     case 'bold':
       return `**${s.spans.map((x) => markdownOf(x, true)).join('')}**`;
     case 'italic':
