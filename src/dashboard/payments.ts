@@ -37,15 +37,21 @@ function rowsOf(text: string): Result<string[][], PaymentsError> {
   return ok(rows.slice(1));
 }
 
-/** Compares every line with the pledges of `campaignId`; changes nothing. */
-export async function previewPayments(deps: Pick<PledgeDeps, 'pledges'>, campaignId: string, text: string): Promise<Result<PaymentLine[], PaymentsError>> {
+/** The campaign a payments file is read for: its pledges, and the currency its amounts are written in. */
+export interface PaymentsCampaign {
+  id: string;
+  currency: string;
+}
+
+/** Compares every line with the pledges of `campaign`; changes nothing. */
+export async function previewPayments(deps: Pick<PledgeDeps, 'pledges'>, campaign: PaymentsCampaign, text: string): Promise<Result<PaymentLine[], PaymentsError>> {
   const rows = rowsOf(text);
   if (!rows.ok) return rows;
   const lines: PaymentLine[] = [];
   for (const [index, row] of rows.value.entries()) {
     const line = index + 2;
     const id = (row[0] ?? '').replace(/^#/, '');
-    const amount = parseAmount(row[1] ?? '');
+    const amount = parseAmount(row[1] ?? '', campaign.currency);
     if (!/^\d{1,15}$/.test(id) || !amount.ok) {
       lines.push({ kind: 'unreadable', line, text: row.join(',').slice(0, 80) });
       continue;
@@ -53,7 +59,7 @@ export async function previewPayments(deps: Pick<PledgeDeps, 'pledges'>, campaig
     const pledgeId = Number(id);
     const pledge = await deps.pledges.get(pledgeId);
     if (!pledge) lines.push({ kind: 'unknown_pledge', line, pledgeId });
-    else if (pledge.campaignId !== campaignId) lines.push({ kind: 'other_campaign', line, pledgeId });
+    else if (pledge.campaignId !== campaign.id) lines.push({ kind: 'other_campaign', line, pledgeId });
     else if (pledge.status === 'collected') lines.push({ kind: 'already_collected', line, pledgeId });
     else if (pledge.status === 'cancelled') lines.push({ kind: 'cancelled', line, pledgeId });
     else if (pledge.amountMinor !== amount.value)
@@ -67,10 +73,10 @@ export async function previewPayments(deps: Pick<PledgeDeps, 'pledges'>, campaig
 export async function confirmPayments(
   deps: PledgeDeps,
   hr: HrActor,
-  campaignId: string,
+  campaign: PaymentsCampaign,
   text: string,
 ): Promise<Result<{ collected: number[]; skipped: PaymentLine[] }, PaymentsError>> {
-  const preview = await previewPayments(deps, campaignId, text);
+  const preview = await previewPayments(deps, campaign, text);
   if (!preview.ok) return preview;
   const collected: number[] = [];
   const skipped: PaymentLine[] = [];

@@ -56,7 +56,7 @@ function records(text: string): Outcome<Record_[], CsvError> {
 }
 
 /** The file's needs, checked against the campaign's sites; `line` is the row's line in the file. */
-export function readNeedsCsv(text: string, sites: readonly Site[]): Outcome<Array<NewNeed & { line: number }>, CsvError> {
+export function readNeedsCsv(text: string, sites: readonly Site[], currency: string): Outcome<Array<NewNeed & { line: number }>, CsvError> {
   const parsed = records(text);
   if (!parsed.ok) return parsed;
   const [head, ...body] = parsed.value;
@@ -74,7 +74,7 @@ export function readNeedsCsv(text: string, sites: readonly Site[]): Outcome<Arra
       quantity: cell(record, index.value.quantity),
       unitPrice: cell(record, index.value.unitPrice),
     };
-    const checked = checkNeed(fields, sites);
+    const checked = checkNeed(fields, sites, currency);
     if (!checked.ok) return fail({ code: 'import.bad_row', line: info.lines, error: checked.error });
     needs.push({ ...checked.value, line: info.lines });
   }

@@ -69,7 +69,7 @@ export type NeedError = Common | RowError | { code: 'need.below_pledged'; pledge
 export async function addNeed(deps: NeedsDeps, op: HrOperator, fields: NeedFields): Promise<Outcome<{ need: Need; created: boolean }, NeedError>> {
   const campaign = await hrCampaign(deps, op);
   if (!campaign.ok) return campaign;
-  const checked = checkNeed(fields, await deps.store.sites(campaign.value.id));
+  const checked = checkNeed(fields, await deps.store.sites(campaign.value.id), campaign.value.currency);
   if (!checked.ok) return checked;
   const stored = await deps.store.upsertNeed(checked.value);
   return 'belowPledged' in stored ? fail({ code: 'need.below_pledged', pledged: stored.belowPledged }) : done(stored);
@@ -81,7 +81,7 @@ export type ImportError = Common | CsvError | ImportRowError;
 export async function importNeeds(deps: NeedsDeps, op: HrOperator, text: string): Promise<Outcome<{ created: number; updated: number }, ImportError>> {
   const campaign = await hrCampaign(deps, op);
   if (!campaign.ok) return campaign;
-  const rows = readNeedsCsv(text, await deps.store.sites(campaign.value.id));
+  const rows = readNeedsCsv(text, await deps.store.sites(campaign.value.id), campaign.value.currency);
   if (!rows.ok) return rows;
   const stored = await deps.store.importNeeds(campaign.value.id, rows.value);
   return 'code' in stored ? fail(stored) : done(stored);

@@ -36,7 +36,7 @@ export function findSite(sites: readonly Site[], ref: string): Site | undefined 
   return sites.find((s) => fold(s.name) === key);
 }
 
-export function checkNeed(fields: NeedFields, sites: readonly Site[]): Outcome<NewNeed, RowError> {
+export function checkNeed(fields: NeedFields, sites: readonly Site[], currency: string): Outcome<NewNeed, RowError> {
   const site = findSite(sites, fields.site);
   if (!site) return fail({ code: 'need.site_unknown', site: fields.site.trim().slice(0, 60) });
   const label = fields.item.trim().replace(/\s+/g, ' ');
@@ -53,7 +53,7 @@ export function checkNeed(fields: NeedFields, sites: readonly Site[]): Outcome<N
     return fail({ code: 'need.bad_quantity', quantity: q.slice(0, 20), max: MAX_NEED_QUANTITY });
   let unitPriceMinor: Minor | null = null;
   if (fields.unitPrice.trim() !== '') {
-    const price = parseAmount(fields.unitPrice);
+    const price = parseAmount(fields.unitPrice, currency);
     if (!price.ok) return fail({ code: 'need.bad_price', price: fields.unitPrice.trim().slice(0, 20) });
     unitPriceMinor = price.value;
   }

@@ -56,7 +56,7 @@ export function paymentsPreview(deps: PledgeDeps & ActorDeps & NoticeDeps): HrHa
     const csv = parsed.success ? parsed.data.csv : '';
     if (!progress.ok) return sendPage(res, 200, 'message', c, { session, text: c.dashboard.pages.noCampaign });
     const { campaign } = progress.value;
-    const preview = await previewPayments(deps, campaign.id, csv);
+    const preview = await previewPayments(deps, campaign, csv);
     if (!preview.ok) return sendPage(res, 422, 'payments', c, { session, nav: 'payments', csv, error: errorText(c, preview.error), preview: null });
     const lines = preview.value.map((l) => ({
       line: l.line,
@@ -76,7 +76,7 @@ export function paymentsConfirm(deps: PledgeDeps & ActorDeps & NoticeDeps): HrHa
     if (!progress.ok) return sendPage(res, 200, 'message', c, { session, text: c.dashboard.pages.noCampaign });
     const hr = await hrOf(deps, session, res, c);
     if (!hr) return;
-    const done = await confirmPayments(deps, hr, progress.value.campaign.id, parsed.success ? parsed.data.csv : '');
+    const done = await confirmPayments(deps, hr, progress.value.campaign, parsed.success ? parsed.data.csv : '');
     if (!done.ok) return sendPage(res, 422, 'payments', c, { session, nav: 'payments', csv: '', error: errorText(c, done.error), preview: null });
     await redirectWithNotice(deps, req, res, '/hr/pledges', c.dashboard.pages.pledges.collected(done.value.collected.length));
   };

@@ -77,7 +77,7 @@ export async function submitNeedForm(deps: NeedsFeatureDeps, actor: Actor, value
   const known = findSite(sites, values.site);
   // Every field is checked before a new site is stored: a refused form leaves nothing behind.
   const draft = { id: 0, campaignId: campaign.id, name: values.site.trim(), place: null, beneficiaries: null, contact: null };
-  const checked = checkNeed({ ...values, site: known ? values.site : draft.name }, known ? sites : [...sites, draft]);
+  const checked = checkNeed({ ...values, site: known ? values.site : draft.name }, known ? sites : [...sites, draft], campaign.currency);
   if (!checked.ok) return { kind: 'errors', errors: fieldError(c, checked.error) };
   if (!known && draft.name.length > MAX_SITE_NAME) return { kind: 'errors', errors: { site: c.needs.hrForm.errors.site } };
   let created: string | null = null;
