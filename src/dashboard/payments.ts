@@ -44,7 +44,11 @@ export interface PaymentsCampaign {
 }
 
 /** Compares every line with the pledges of `campaign`; changes nothing. */
-export async function previewPayments(deps: Pick<PledgeDeps, 'pledges'>, campaign: PaymentsCampaign, text: string): Promise<Result<PaymentLine[], PaymentsError>> {
+export async function previewPayments(
+  deps: Pick<PledgeDeps, 'pledges'>,
+  campaign: PaymentsCampaign,
+  text: string,
+): Promise<Result<PaymentLine[], PaymentsError>> {
   const rows = rowsOf(text);
   if (!rows.ok) return rows;
   const lines: PaymentLine[] = [];
