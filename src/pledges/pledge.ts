@@ -101,6 +101,9 @@ export function parsePledgeCommand(text: string): PledgeCommand {
       break;
     }
   }
+  // A sentence's comma or full stop after the number (`500, merci`) is not part of it.
+  const last = amount.length - 1;
+  if (!glued && last >= 0 && /\d[.,]+$/u.test(amount[last] ?? '')) amount[last] = (amount[last] ?? '').replace(/[.,]+$/u, '');
   const trailing = glued || amount.length === 0 ? null : markAt(tokens, i);
   if (trailing) {
     amount.push(trailing.mark);
