@@ -72,11 +72,13 @@ function currencySymbols(): Map<string, string> {
 
 const fold = (mark: string): string => mark.replace(/\s+/g, '').toLowerCase();
 
-/** A code, sign or word of MAD, EUR, USD or GBP, in any case. */
-function commonCurrency(word: string): string | null {
-  for (const [code, words] of Object.entries(COMMON_WORDS)) if (code.toLowerCase() === word || words.includes(word)) return code;
-  return null;
-}
+/** Every code, sign and word of the common currencies, lower case, to its code. */
+const COMMON: ReadonlyMap<string, string> = new Map(
+  Object.entries(COMMON_WORDS).flatMap(([code, words]) => [code.toLowerCase(), ...words].map((word) => [word, code] as const)),
+);
+
+/** A code, sign or word of MAD, EUR, USD or GBP (`word` folded: lower case, no spaces). */
+const commonCurrency = (word: string): string | null => COMMON.get(word) ?? null;
 
 /**
  * The currency a mark names: its ISO code (`€` → `EUR`, `dhs` → `MAD`, `chf` → `CHF`, `CA$` → `CAD`,
