@@ -14,11 +14,12 @@ export function escapeTeams(text: string): string {
 }
 
 /**
- * What a person typed, escaped, and the colon of its `://` too: a URL someone typed reads as typed,
- * yet the card prints no bare URL that a client would turn into a link of its own (the bot's own
- * links, and HR's, are link spans and keep theirs).
+ * What a person typed, escaped, with an invisible word joiner after the colon of a `://`: a URL someone
+ * typed reads as typed, yet the card holds no bare URL that a client would turn into a link of its own
+ * (the bot's own links, and HR's, are link spans and keep theirs). Not a backslash: card renderers show
+ * `\:` as it is.
  */
-const escapePersonText = (text: string) => escapeTeams(text).replace(/:(?=\/\/)/g, '\\:');
+const escapePersonText = (text: string) => escapeTeams(text).replace(/:(?=\/\/)/g, ':\u2060');
 
 /** `/volunteer status` → `volunteer status`: in Teams the words are typed without a slash. */
 export function teamsCommand(command: string): string {

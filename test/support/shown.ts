@@ -11,8 +11,8 @@ export const slackShows = (mrkdwn: string): string =>
     .replace(/&gt;/g, '>')
     .replace(/&amp;/g, '&');
 
-/** What Teams shows for card markdown: backslash escapes gone. */
-export const teamsShows = (markdown: string): string => markdown.replace(/\\([\\`*_~[\]<>#|:])/g, '$1');
+/** What Teams shows for card markdown: the backslash escapes it reads gone, word joiners invisible. */
+export const teamsShows = (markdown: string): string => markdown.replace(/\\([\\`*_~[\]<>#|])/g, '$1').replace(/\u2060/g, '');
 
 /** What a browser shows for escaped HTML text. */
 export const htmlShows = (html: string): string =>

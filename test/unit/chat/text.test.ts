@@ -68,7 +68,7 @@ describe('neutral spans in catalogue strings', () => {
     expect(teamsText(`Légende : ${bold(personText('*Imlil* _2026_'))}`)).toBe('Légende : **\\*Imlil\\* \\_2026\\_**');
     expect(escapeTeams('[x](http://e) <at>all</at> # ~y~')).toBe('\\[x\\](http://e) \\<at\\>all\\</at\\> \\# \\~y\\~');
     // What a person typed keeps no bare URL a client would link by itself; the bot's own links keep theirs.
-    expect(teamsText(personText('voir http://e.example'))).toBe('voir http\\://e.example');
+    expect(teamsText(personText('voir http://e.example'))).toBe('voir http:\u2060//e.example');
     expect(teamsText(typedLink('https://e.example/x'))).toBe('[https://e.example/x](https://e.example/x)');
     // Words that only look like markup are the catalogue's words, not formatting.
     expect(teamsText(`${bold('Liste')} ${italic('vite')} ${bold(`Tapez ${command('/give')}`)}`)).toBe('**Liste** _vite_ **Tapez give**');
