@@ -21,23 +21,18 @@ const CURRENT_REFRESH_MS = 4_000;
 
 export function campaignStore(db: Kysely<Database>, now: () => number = Date.now): CampaignStore {
   const currentByDay = new TtlCache<Campaign>(CURRENT_TTL_MS, 64, now);
-  const refreshDue = new Map<string, number>();
   // Commands arriving together when the cached answer expires share one query instead of each asking.
   const asking = new Map<string, Promise<Campaign | null>>();
   // After a write: a question asked before it commits may hold the old answer, so neither it nor a
   // kept answer is used again.
   const forget = () => {
     currentByDay.clear();
-    refreshDue.clear();
     asking.clear();
   };
   const ask = (today: string): Promise<Campaign | null> => {
     const answer = findCurrent(db, today)
       .then((found) => {
-        if (asking.get(today) === answer && found) {
-          currentByDay.set(today, found);
-          refreshDue.set(today, now() + CURRENT_REFRESH_MS);
-        }
+        if (asking.get(today) === answer && found) currentByDay.set(today, found);
         return found;
       })
       .finally(() => {
@@ -81,7 +76,7 @@ export function campaignStore(db: Kysely<Database>, now: () => number = Date.now
       const cached = currentByDay.get(today);
       if (cached) {
         // A failed refresh is not this command's: the answer kept expires, and the next command asks.
-        if (now() >= (refreshDue.get(today) ?? Infinity) && !asking.has(today)) ask(today).catch(() => undefined);
+        if ((currentByDay.age(today) ?? 0) >= CURRENT_REFRESH_MS && !asking.has(today)) ask(today).catch(() => undefined);
         return cached;
       }
       return asking.get(today) ?? ask(today);

@@ -21,6 +21,12 @@ export class TtlCache<V> {
     return hit.value;
   }
 
+  /** How long ago `key` was set, in ms; undefined when it is not kept (or expired). */
+  age(key: string): number | undefined {
+    const hit = this.entries.get(key);
+    return hit && hit.until >= this.now() ? this.now() - (hit.until - this.ttlMs) : undefined;
+  }
+
   set(key: string, value: V): void {
     if (this.entries.size >= this.maxEntries && !this.entries.has(key)) {
       const oldest = this.entries.keys().next().value;

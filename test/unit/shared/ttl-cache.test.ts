@@ -14,4 +14,15 @@ describe('TtlCache', () => {
     now = 1001;
     expect(cache.get('b')).toBeUndefined();
   });
+
+  it('tells how old a kept entry is, and nothing once it expired', () => {
+    let now = 0;
+    const cache = new TtlCache<number>(1000, 2, () => now);
+    expect(cache.age('a')).toBeUndefined();
+    cache.set('a', 1);
+    now = 400;
+    expect(cache.age('a')).toBe(400);
+    now = 1001;
+    expect(cache.age('a')).toBeUndefined();
+  });
 });
