@@ -9,7 +9,7 @@ import type { VolunteerFormReply } from '../../src/volunteers/forms.js';
 import { NOTES_MAX, type SignupField, type SignupFormValues } from '../../src/volunteers/signup.js';
 import type { TripFormReply, TripFormValues } from '../../src/volunteers/trip-form.js';
 import type { TripField } from '../../src/volunteers/trip.js';
-import { optionalLabel, teamsMarkdown, type Card } from './render.js';
+import { errorUnder, optionalLabel, teamsMarkdown, type Card } from './render.js';
 import { teamsPlain } from './text.js';
 
 /** The most seats the card offers (the trip rules' own limit is checked by the core on submit). */
@@ -35,7 +35,6 @@ const text = (t: string, extra: Record<string, unknown> = {}) => ({
   wrap: true,
   ...extra,
 });
-const errorUnder = (message: string | undefined) => (message ? [text(message, { color: 'Attention', spacing: 'None', size: 'Small' })] : []);
 
 function card(title: string, intro: string, body: unknown[], action: { verb: string; title: string; data: Record<string, unknown> }, fallback: string): Card {
   return {
