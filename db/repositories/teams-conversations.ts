@@ -101,25 +101,6 @@ function later(earlier: TeamsConversationRef, ref: TeamsConversationRef): TeamsC
   };
 }
 
-/** What tells two references of one conversation apart: every field, in a fixed order. */
-function sameness(ref: TeamsConversationRef): string {
-  return [
-    ref.type,
-    ref.tenantId,
-    ref.serviceUrl,
-    ref.bfChannelId,
-    ref.botId,
-    ref.botName,
-    ref.teamsChannelId,
-    ref.teamId,
-    ref.userAadObjectId,
-    ref.userId,
-    ref.conversationName,
-    ref.teamName,
-    ref.active,
-  ].join('\u0000');
-}
-
 export function teamsConversationStore(db: Kysely<Database>): TeamsConversationStore {
   const written = new TtlCache<string>(REWRITE_AFTER_MS, 20_000);
   // First activities of many conversations at once (a campaign launch) share their statements.
@@ -128,7 +109,8 @@ export function teamsConversationStore(db: Kysely<Database>): TeamsConversationS
   }, later);
   return {
     async upsert(ref) {
-      const same = sameness(ref);
+      // Every field the row holds: a field added to the reference is compared as soon as it is written.
+      const same = JSON.stringify(rowOf(ref));
       if (written.get(ref.conversationId) === same) return;
       await batch.add(ref.conversationId, ref);
       written.set(ref.conversationId, same);
