@@ -1,4 +1,5 @@
-import { sql, type Kysely } from 'kysely';
+import { CompiledQuery, type Kysely } from 'kysely';
+import { prepared } from '../prepared.js';
 import type { Identity, PeopleStore, Person } from '../../src/ports.js';
 import type { Locale } from '../../src/shared/money.js';
 import { TtlCache } from '../../src/shared/ttl-cache.js';
@@ -68,28 +69,38 @@ interface ResolvedRow {
 }
 
 /**
+ * The CTEs that find the person behind an identity (`found`), or create them (`np`) with their identity
+ * (`ni`, empty when another statement created the same identity at that moment). Parameters: $1
+ * platform, $2 tenant, $3 user id, $4 name, $5 language. Used alone here and by a first pledge's
+ * own statement (pledge-statements.ts).
+ */
+export const FIND_OR_CREATE_PERSON = `
+    with found as (
+      select person_id, display_name, locale from identities
+      where platform = $1::text and tenant_id = $2::text and user_id = $3::text
+    ), np as (
+      insert into people (display_name, locale) select $4::text, $5::text where not exists (select 1 from found)
+      returning id
+    ), ni as (
+      insert into identities (platform, tenant_id, user_id, person_id, display_name, locale, updated_at)
+      select $1::text, $2::text, $3::text, np.id, $4::text, $5::text, now() from np
+      on conflict (platform, tenant_id, user_id) do nothing
+      returning person_id, display_name, locale
+    )`;
+
+const RESOLVE_PERSON = prepared(`${FIND_OR_CREATE_PERSON}
+    select 'found' as how, person_id, display_name, locale from found
+    union all select 'created', person_id, display_name, locale from ni
+    union all select 'orphan', np.id, null, null from np where not exists (select 1 from ni)`);
+
+/**
  * Finds or creates the person behind an identity in one statement (one round trip on a first
  * command). Only when another command created the same identity at the same moment does it take a
  * second look, to use theirs and drop the person row it made for nothing.
  */
 async function resolveInDb(db: Kysely<Database>, identity: Identity, name: string | null, locale: Locale | null): Promise<Person> {
   const { platform, tenantId, userId } = identity;
-  const { rows } = await sql<ResolvedRow>`
-    with found as (
-      select person_id, display_name, locale from identities
-      where platform = ${platform} and tenant_id = ${tenantId} and user_id = ${userId}
-    ), np as (
-      insert into people (display_name, locale) select ${name}, ${locale} where not exists (select 1 from found)
-      returning id
-    ), ni as (
-      insert into identities (platform, tenant_id, user_id, person_id, display_name, locale, updated_at)
-      select ${platform}, ${tenantId}, ${userId}, np.id, ${name}, ${locale}, now() from np
-      on conflict (platform, tenant_id, user_id) do nothing
-      returning person_id, display_name, locale
-    )
-    select 'found' as how, person_id, display_name, locale from found
-    union all select 'created', person_id, display_name, locale from ni
-    union all select 'orphan', np.id, null, null from np where not exists (select 1 from ni)`.execute(db);
+  const { rows } = await db.executeQuery<ResolvedRow>(CompiledQuery.raw(RESOLVE_PERSON, [platform, tenantId, userId, name, locale]));
   const found = rows.find((r) => r.how === 'found');
   if (found) {
     // Write only when something changed: most commands come from people we already know.

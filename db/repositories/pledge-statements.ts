@@ -12,7 +12,7 @@ import { parseLocale } from '../row-enums.js';
 import type { Database } from '../schema.js';
 import { TOTAL_SHARDS } from './campaign-rows.js';
 import { prepared } from '../prepared.js';
-import { givenNameAndLocale } from './people.js';
+import { FIND_OR_CREATE_PERSON, givenNameAndLocale } from './people.js';
 
 /**
  * What a recording statement returns: only what the database decided (the pledge's id, its person,
@@ -145,29 +145,17 @@ interface RecordedAsRow extends Partial<RecordedRow> {
  * executor set-up on each run, even one that could touch no row.
  */
 const recordPledgeAs = (renaming: boolean) =>
-  prepared(`
-    with found as (
-      select person_id, display_name, locale from identities
-      where platform = $1::text and tenant_id = $2::text and user_id = $3::text
-    ), np as (
-      insert into people (display_name, locale) select $4::text, $5::text where not exists (select 1 from found)
-      returning id
-    ), ni as (
-      insert into identities (platform, tenant_id, user_id, person_id, display_name, locale, updated_at)
-      select $1::text, $2::text, $3::text, np.id, $4::text, $5::text, now() from np
-      on conflict (platform, tenant_id, user_id) do nothing
-      returning person_id
-    ), ${
-      renaming
-        ? `renamed as (
+  prepared(`${FIND_OR_CREATE_PERSON}, ${
+    renaming
+      ? `renamed as (
       update identities i set display_name = coalesce($4::text, f.display_name), locale = coalesce($5::text, f.locale), updated_at = now()
       from found f
       where i.platform = $1::text and i.tenant_id = $2::text and i.user_id = $3::text
         and (($4::text is not null and $4::text is distinct from f.display_name) or ($5::text is not null and $5::text is distinct from f.locale))
       returning 1
     ), `
-        : ''
-    }who as (
+      : ''
+  }who as (
       select person_id from found union all select person_id from ni
     ), p as (
       insert into pledges (campaign_id, person_id, amount_minor, anonymous, note, source, idempotency_key, status)
