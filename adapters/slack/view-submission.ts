@@ -36,6 +36,10 @@ export function inputText(values: ViewValues, blockId: string): string {
   return e?.value ?? e?.selected_date ?? e?.selected_time ?? e?.selected_option?.value ?? '';
 }
 
+/** Whether a checkbox block has the option `value` ticked. */
+export const ticked = (values: ViewValues, blockId: string, value: string): boolean =>
+  (values[blockId]?.value?.selected_options ?? []).some((o) => o.value === value);
+
 /** A form outcome's errors by field → errors by block, as Slack shows them: plain text, marks read. */
 export function blockErrors<F extends string>(errors: Partial<Record<F, string>>, blockOf: (field: F) => string): Record<string, string> {
   const out: Record<string, string> = {};

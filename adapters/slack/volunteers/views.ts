@@ -15,11 +15,9 @@ import type { TripField } from '../../../src/volunteers/trip.js';
 import type { SlackContext } from '../context.js';
 import { renderMessage } from '../render.js';
 import { SIGNUP_BLOCK, TRIP_BLOCK, TRIP_VIEW, VOLUNTEER_VIEW } from './modals.js';
-import { blockErrors, inputText, submitter, tellPrivately, viewMetadata, viewValues, type ViewValues } from '../view-submission.js';
+import { blockErrors, inputText, submitter, tellPrivately, ticked, viewMetadata, viewValues, type ViewValues } from '../view-submission.js';
 
 const meta = z.object({ channel: z.string().nullable(), locale: z.enum(['fr', 'en']), tripId: z.number().int().positive().nullable().optional() });
-
-const ticked = (values: ViewValues, blockId: string, value: string) => (values[blockId]?.value?.selected_options ?? []).some((o) => o.value === value);
 
 type Submit<F extends string> = (actor: Actor, values: ViewValues, view: ViewOutput, tripId: number | null) => Promise<FormOutcome<F>>;
 
