@@ -241,21 +241,36 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
   );
   const digest = scheduleDigest({ deps, expression: config.digestCron, timeZone: config.timeZone, logger });
   let unlisten = async (): Promise<void> => undefined;
-  try {
-    unlisten = await database.listen(outboxChannel(database.schema), () => outbox.nudge());
-    await slack?.start();
-  } catch (error) {
-    // A start failing half-way stops what already runs (nothing has been answered yet), so the process
-    // is not left listening with its jobs and outbox at work.
+  /**
+   * Stops in an order that loses nothing: no new requests or envelopes; those in flight get `graceMs`;
+   * then every outside call still under way is aborted (no client keeps retrying), the jobs and the
+   * outbox stop (the outbox gives back what it had claimed), milestone checks under way finish, and the
+   * database closes.
+   */
+  const stopAll = async (graceMs: number): Promise<void> => {
     const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-    server.closeAllConnections();
+    server.closeIdleConnections();
+    const grace = new Promise<void>((resolve) => setTimeout(resolve, graceMs).unref());
+    const slackStopped = slack?.stop(graceMs).catch((error: unknown) => logger.warn({ component: 'slack', err: String(error) }, 'slack did not stop cleanly'));
+    await Promise.all([slackStopped, Promise.race([closed, grace])]);
     outside.abort();
+    server.closeAllConnections();
+    await slack?.context.people.stop();
     await volunteerJobs.stop();
     await digest.stop();
     await unlisten();
     await outbox.stop();
     await closed;
+    await Promise.all(deps.totalsListeners.map((l) => l.settled?.()));
     if (ownsDatabase) await database.close();
+  };
+  try {
+    unlisten = await database.listen(outboxChannel(database.schema), () => outbox.nudge());
+    await slack?.start();
+  } catch (error) {
+    // A start failing half-way stops what already runs (nothing has been answered yet), Socket Mode
+    // included, so the process is not left listening with its jobs and outbox at work.
+    await stopAll(0);
     throw error;
   }
   const { port } = server.address() as AddressInfo;
@@ -272,27 +287,7 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
     digest,
     teams,
     logger,
-    /**
-     * Stops in an order that loses nothing: no new requests or envelopes; those in flight get a grace
-     * period; then every outside call still under way is aborted (no client keeps retrying), the jobs
-     * and the outbox stop (the outbox gives back what it had claimed) and the database closes.
-     */
-    async close() {
-      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-      server.closeIdleConnections();
-      const grace = new Promise<void>((resolve) => setTimeout(resolve, GRACE_MS).unref());
-      await Promise.all([slack?.stop(GRACE_MS), Promise.race([closed, grace])]);
-      outside.abort();
-      server.closeAllConnections();
-      await slack?.context.people.stop();
-      await volunteerJobs.stop();
-      await digest.stop();
-      await unlisten();
-      await outbox.stop();
-      await closed;
-      // Milestone checks still under way finish before the database closes.
-      await Promise.all(deps.totalsListeners.map((l) => l.settled?.()));
-      if (ownsDatabase) await database.close();
-    },
+    /** Stops within GRACE_MS for what is in flight, then everything else (`stopAll`). */
+    close: () => stopAll(GRACE_MS),
   };
 }
